@@ -1,0 +1,174 @@
+import type { Actor } from '../identity/actor.js';
+import type { NotAuthenticated, NotVerified, UserBanned } from '../identity/errors.js';
+import { requireActiveUser, requireVerifiedUser } from '../identity/policy.js';
+import type { UserRepository } from '../identity/ports.js';
+import { ListingNotFound } from '../listings/errors.js';
+import type { ListingRepository } from '../listings/ports.js';
+import type { Clock } from '../shared/clock.js';
+import { Problems, type ValidationFailed } from '../shared/errors.js';
+import type { EventFactory, Outbox } from '../shared/events.js';
+import type { IdGenerator } from '../shared/ids.js';
+import { err, ok, okVoid, type Result } from '../shared/result.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
+import { Comment, COMMENT_MAX } from './comment.js';
+import { CommentNotFound, ListingNotOpen, NotCommentModerator } from './errors.js';
+import type { CommentRepository } from './ports.js';
+
+export type PostCommentError =
+  | NotAuthenticated | UserBanned | NotVerified | ValidationFailed | ListingNotFound | ListingNotOpen | CommentNotFound;
+
+/** 留言 and 回复. Only verified students speak in public. */
+export class PostComment {
+  constructor(
+    private readonly comments: CommentRepository,
+    private readonly listings: ListingRepository,
+    private readonly outbox: Outbox,
+    private readonly uow: UnitOfWork,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    private readonly events: EventFactory,
+  ) {}
+
+  execute(input: { actor: Actor; listingId: string; body: string; replyToCommentId?: string }): Promise<
+    Result<Comment, PostCommentError>
+  > {
+    return this.uow.run(async () => {
+      const who = requireVerifiedUser(input.actor, '留言');
+      if (!who.ok) return who;
+      const body = input.body.trim();
+      const p = new Problems()
+        .check(body.length > 0, 'body', '留言不能为空')
+        .check(body.length <= COMMENT_MAX, 'body', `留言最多 ${COMMENT_MAX} 字`);
+      if (p.any) return err(p.toError());
+      const listing = await this.listings.byId(input.listingId);
+      if (!listing || listing.status === 'removed' || listing.status === 'withdrawn') {
+        return err(new ListingNotFound(input.listingId));
+      }
+      if (!listing.isLive) return err(new ListingNotOpen(listing.id, listing.status));
+
+      let target: Comment | null = null;
+      if (input.replyToCommentId !== undefined) {
+        target = await this.comments.byId(input.replyToCommentId);
+        if (!target || target.deleted || target.listingId !== listing.id) {
+          return err(new CommentNotFound(input.replyToCommentId));
+        }
+      }
+      const comment = Comment.post({
+        id: this.ids.next(), listingId: listing.id, authorId: who.value.userId, body, now: this.clock.now(), replyTo: target,
+      });
+      await this.comments.save(comment);
+      await this.listings.adjustCounters(listing.id, { comments: 1 });
+      const base = { commentId: comment.id, listingId: listing.id, listingOwnerId: listing.ownerId, authorId: comment.authorId };
+      await this.outbox.append([
+        target
+          ? this.events.create('CommentReplied', comment.id, {
+              ...base, parentCommentId: comment.parentId!, repliedToUserId: comment.replyToUserId!,
+            })
+          : this.events.create('CommentPosted', comment.id, base),
+      ]);
+      return ok(comment);
+    });
+  }
+}
+
+/** The author, the listing's owner, or an admin may delete a comment; the text is kept for moderation. */
+export class DeleteComment {
+  constructor(
+    private readonly comments: CommentRepository,
+    private readonly listings: ListingRepository,
+    private readonly outbox: Outbox,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly events: EventFactory,
+  ) {}
+
+  execute(input: { actor: Actor; commentId: string }): Promise<
+    Result<void, NotAuthenticated | UserBanned | CommentNotFound | NotCommentModerator>
+  > {
+    return this.uow.run(async () => {
+      const who = requireActiveUser(input.actor);
+      if (!who.ok) return who;
+      const comment = await this.comments.byId(input.commentId);
+      if (!comment || comment.deleted) return err(new CommentNotFound(input.commentId));
+      const listing = await this.listings.byId(comment.listingId);
+      const userId = who.value.userId;
+      const allowed = comment.authorId === userId || listing?.ownerId === userId || who.value.role === 'admin';
+      if (!allowed) return err(new NotCommentModerator(comment.id));
+      comment.delete(userId, this.clock.now());
+      await this.comments.save(comment);
+      await this.listings.adjustCounters(comment.listingId, { comments: -1 });
+      await this.outbox.append([
+        this.events.create('CommentDeleted', comment.id, { commentId: comment.id, listingId: comment.listingId, deletedBy: userId }),
+      ]);
+      return okVoid;
+    });
+  }
+}
+
+export interface CommentAuthor {
+  readonly id: string;
+  readonly nickname: string;
+  readonly avatarUrl: string | null;
+}
+
+export interface CommentView {
+  readonly id: string;
+  readonly author: CommentAuthor;
+  /** Null for a deleted top comment kept as a placeholder because it has live replies. */
+  readonly body: string | null;
+  readonly deleted: boolean;
+  readonly createdAt: Date;
+  readonly replyTo: { commentId: string; user: { id: string; nickname: string } } | null;
+  readonly canDelete: boolean;
+}
+
+export interface CommentThread {
+  readonly comment: CommentView;
+  readonly replies: CommentView[];
+}
+
+/** The threads of a listing, oldest first, as a viewer may see them. */
+export class ListComments {
+  constructor(
+    private readonly comments: CommentRepository,
+    private readonly listings: ListingRepository,
+    private readonly users: UserRepository,
+  ) {}
+
+  async execute(input: { actor: Actor; listingId: string }): Promise<Result<CommentThread[], ListingNotFound>> {
+    const listing = await this.listings.byId(input.listingId);
+    const actor = input.actor;
+    const viewerId = actor.kind === 'user' && !actor.banned ? actor.userId : null;
+    const isAdmin = actor.kind === 'user' && actor.role === 'admin' && !actor.banned;
+    if (!listing || ((listing.status === 'removed' || listing.status === 'withdrawn') && viewerId !== listing.ownerId && !isAdmin)) {
+      return err(new ListingNotFound(input.listingId));
+    }
+    const all = await this.comments.forListing(listing.id);
+    const users = await this.users.byIds([...new Set(all.flatMap((c) => [c.authorId, c.replyToUserId ?? c.authorId]))]);
+    const userById = new Map(users.map((u) => [u.id, u]));
+    const author = (id: string): CommentAuthor => {
+      const u = userById.get(id);
+      return { id, nickname: u?.nickname ?? '已注销用户', avatarUrl: u?.avatarUrl ?? null };
+    };
+    const view = (c: Comment): CommentView => ({
+      id: c.id,
+      author: author(c.authorId),
+      body: c.deleted ? null : c.body,
+      deleted: c.deleted,
+      createdAt: c.createdAt,
+      replyTo: c.parentId && c.replyToCommentId && c.replyToUserId
+        ? { commentId: c.replyToCommentId, user: { id: c.replyToUserId, nickname: author(c.replyToUserId).nickname } }
+        : null,
+      canDelete: !c.deleted && viewerId !== null && (viewerId === c.authorId || viewerId === listing.ownerId || isAdmin),
+    });
+
+    const threads: CommentThread[] = [];
+    for (const top of all.filter((c) => c.parentId === null)) {
+      const replies = all.filter((c) => c.parentId === top.id && !c.deleted).map(view);
+      if (top.deleted && replies.length === 0) continue;
+      threads.push({ comment: view(top), replies });
+    }
+    return ok(threads);
+  }
+}
+

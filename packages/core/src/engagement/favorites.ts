@@ -1,0 +1,94 @@
+import type { Actor } from '../identity/actor.js';
+import type { NotAuthenticated, UserBanned } from '../identity/errors.js';
+import { requireActiveUser } from '../identity/policy.js';
+import { ListingNotFound } from '../listings/errors.js';
+import type { ListingRepository } from '../listings/ports.js';
+import type { ListingView, ListingViews } from '../listings/views.js';
+import type { Clock } from '../shared/clock.js';
+import { Problems, type ValidationFailed } from '../shared/errors.js';
+import type { EventFactory, Outbox } from '../shared/events.js';
+import { clampLimit, decodeCursor, encodeCursor, type Page } from '../shared/pagination.js';
+import { err, ok, type Result } from '../shared/result.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
+import { ListingNotOpen } from './errors.js';
+import type { FavoriteRepository } from './ports.js';
+
+export interface FavoriteState {
+  readonly favorited: boolean;
+  readonly favoriteCount: number;
+}
+
+type FavoriteError = NotAuthenticated | UserBanned | ListingNotFound | ListingNotOpen;
+
+/**
+ * 收藏 and 取消收藏. Both are idempotent: repeating one changes nothing and still answers with the
+ * current state. Any signed-in, unbanned user may favorite; it is private and is how price-drop
+ * alerts reach a student who has not verified yet.
+ */
+export class SetFavorite {
+  constructor(
+    private readonly favorites: FavoriteRepository,
+    private readonly listings: ListingRepository,
+    private readonly outbox: Outbox,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly events: EventFactory,
+  ) {}
+
+  execute(input: { actor: Actor; listingId: string; favorited: boolean }): Promise<Result<FavoriteState, FavoriteError>> {
+    return this.uow.run(async () => {
+      const who = requireActiveUser(input.actor);
+      if (!who.ok) return who;
+      const userId = who.value.userId;
+      const listing = await this.listings.byId(input.listingId);
+      if (!listing || listing.status === 'removed' || listing.status === 'withdrawn') {
+        return err(new ListingNotFound(input.listingId));
+      }
+      if (input.favorited) {
+        if (!listing.isLive) return err(new ListingNotOpen(listing.id, listing.status));
+        if (await this.favorites.add(userId, listing.id, this.clock.now())) {
+          await this.listings.adjustCounters(listing.id, { favorites: 1 });
+          await this.outbox.append([this.events.create('ListingFavorited', listing.id, { listingId: listing.id, userId })]);
+        }
+      } else if (await this.favorites.remove(userId, listing.id)) {
+        await this.listings.adjustCounters(listing.id, { favorites: -1 });
+        await this.outbox.append([this.events.create('ListingUnfavorited', listing.id, { listingId: listing.id, userId })]);
+      }
+      const fresh = await this.listings.byId(listing.id);
+      return ok({ favorited: input.favorited, favoriteCount: fresh?.favoriteCount ?? listing.favoriteCount });
+    });
+  }
+}
+
+/** 我的收藏, newest first. Listings since withdrawn or removed drop out; sold ones stay, marked. */
+export class MyFavorites {
+  constructor(
+    private readonly favorites: FavoriteRepository,
+    private readonly listings: ListingRepository,
+    private readonly views: ListingViews,
+  ) {}
+
+  async execute(input: { actor: Actor; cursor?: string; limit?: number }): Promise<
+    Result<Page<ListingView>, NotAuthenticated | UserBanned | ValidationFailed>
+  > {
+    const who = requireActiveUser(input.actor);
+    if (!who.ok) return who;
+    let after: { createdAt: Date; listingId: string } | null = null;
+    if (input.cursor !== undefined) {
+      const decoded = decodeCursor(input.cursor, ['number', 'string']);
+      if (!decoded) return err(new Problems().add('cursor', '翻页参数无效，请从第一页开始').toError());
+      after = { createdAt: new Date(decoded[0] as number), listingId: decoded[1] as string };
+    }
+    const limit = clampLimit(input.limit);
+    const entries = await this.favorites.byUser(who.value.userId, after, limit + 1);
+    const pageEntries = entries.slice(0, limit);
+    const found = await this.listings.byIds(pageEntries.map((e) => e.listingId));
+    const byId = new Map(found.map((l) => [l.id, l]));
+    const visible = pageEntries
+      .map((e) => byId.get(e.listingId))
+      .filter((l) => l !== undefined && l.status !== 'removed' && l.status !== 'withdrawn');
+    const last = pageEntries.at(-1);
+    const nextCursor = entries.length > limit && last ? encodeCursor([last.createdAt.getTime(), last.listingId]) : null;
+    return ok({ items: await this.views.build(visible as NonNullable<(typeof visible)[number]>[], input.actor), nextCursor });
+  }
+}

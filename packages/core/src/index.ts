@@ -1,0 +1,43 @@
+export * from './shared/result.js';
+export * from './shared/errors.js';
+export * from './shared/money.js';
+export * from './shared/clock.js';
+export * from './shared/ids.js';
+export * from './shared/events.js';
+export * from './shared/pagination.js';
+export * from './shared/unit-of-work.js';
+
+export * from './catalog/dimensions.js';
+export * from './catalog/category.js';
+export * from './catalog/default-tree.js';
+export * from './catalog/errors.js';
+export * from './catalog/ports.js';
+export * from './catalog/use-cases.js';
+
+export * from './identity/user.js';
+export * from './identity/campus.js';
+export * from './identity/actor.js';
+export * from './identity/errors.js';
+export * from './identity/policy.js';
+export * from './identity/ports.js';
+export * from './identity/use-cases.js';
+
+export * from './listings/isbn.js';
+export * from './listings/content.js';
+export * from './listings/listing.js';
+export * from './listings/errors.js';
+export * from './listings/ports.js';
+export * from './listings/views.js';
+export * from './listings/placement.js';
+export * from './listings/owned.js';
+export * from './listings/publish-listing.js';
+export * from './listings/edit-listing.js';
+export * from './listings/lifecycle.js';
+export * from './listings/browse-listings.js';
+export * from './listings/get-listing.js';
+
+export * from './engagement/comment.js';
+export * from './engagement/errors.js';
+export * from './engagement/ports.js';
+export * from './engagement/favorites.js';
+export * from './engagement/comments.js';

@@ -1,0 +1,89 @@
+import type { CategoryRepository } from '../catalog/ports.js';
+import type { Actor } from '../identity/actor.js';
+import { CampusNotFound } from '../identity/errors.js';
+import type { CampusRepository } from '../identity/ports.js';
+import type { Clock } from '../shared/clock.js';
+import type { ValidationFailed } from '../shared/errors.js';
+import type { DomainEvent, EventFactory, Outbox } from '../shared/events.js';
+import { err, ok, type Result } from '../shared/result.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
+import { validateContent, type ListingContentInput } from './content.js';
+import type { InvalidIsbn, ListingTransitionNotAllowed } from './errors.js';
+import type { Listing } from './listing.js';
+import { loadOwnListingForUpdate, type OwnedListingError } from './owned.js';
+import { checkPlacement, type PlacementError } from './placement.js';
+import type { ListingRepository } from './ports.js';
+
+export interface EditListingInput {
+  readonly actor: Actor;
+  readonly listingId: string;
+  /** The version the editor saw. Required: an edit without it could silently undo someone's change. */
+  readonly version: number;
+  readonly changes: Partial<ListingContentInput>;
+}
+
+export type EditListingError =
+  | OwnedListingError | ValidationFailed | InvalidIsbn | PlacementError | ListingTransitionNotAllowed | CampusNotFound;
+
+export class EditListing {
+  constructor(
+    private readonly listings: ListingRepository,
+    private readonly categories: CategoryRepository,
+    private readonly campuses: CampusRepository,
+    private readonly outbox: Outbox,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly events: EventFactory,
+  ) {}
+
+  execute(input: EditListingInput): Promise<Result<Listing, EditListingError>> {
+    return this.uow.run(async () => {
+      const loaded = await loadOwnListingForUpdate(this.listings, input.actor, input.listingId, input.version);
+      if (!loaded.ok) return loaded;
+      const listing = loaded.value.listing;
+      const merged: ListingContentInput = {
+        title: listing.title,
+        description: listing.description,
+        price: listing.price,
+        originalPrice: listing.originalPrice,
+        categoryId: listing.categoryId,
+        condition: listing.condition,
+        areaId: listing.areaId,
+        tradeMethods: listing.tradeMethods,
+        photos: listing.photos,
+        book: listing.book,
+        ...definedOnly(input.changes),
+      };
+      const content = validateContent(listing.kind, merged);
+      if (!content.ok) return content;
+      const campus = await this.campuses.byId(listing.campusId);
+      if (!campus) return err(new CampusNotFound(listing.campusId));
+      const placement = await checkPlacement(this.categories, campus, content.value);
+      if (!placement.ok) return placement;
+
+      const now = this.clock.now();
+      const changed = listing.edit(content.value, placement.value.root.id, now);
+      if (!changed.ok) return changed;
+      if (changed.value.fields.length === 0) return ok(listing);
+
+      const events: DomainEvent[] = [
+        this.events.create('ListingEdited', listing.id, {
+          listingId: listing.id, campusId: listing.campusId, fields: changed.value.fields,
+        }),
+      ];
+      const drop = changed.value.priceDrop;
+      if (drop) {
+        events.push(this.events.create('ListingPriceDropped', listing.id, {
+          listingId: listing.id, campusId: listing.campusId, ownerId: listing.ownerId, oldPrice: drop.from, newPrice: drop.to,
+        }));
+      }
+      await this.listings.save(listing);
+      await this.outbox.append(events);
+      return ok(listing);
+    });
+  }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

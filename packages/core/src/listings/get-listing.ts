@@ -1,0 +1,49 @@
+import type { Actor } from '../identity/actor.js';
+import { chinaDay, type Clock } from '../shared/clock.js';
+import { err, ok, type Result } from '../shared/result.js';
+import { ListingNotFound } from './errors.js';
+import type { ListingRepository, ListingViewLog } from './ports.js';
+import type { ListingView, ListingViews } from './views.js';
+
+export interface GetListingInput {
+  readonly actor: Actor;
+  readonly listingId: string;
+  /** Identifies an anonymous viewer for view counting (a hash the API derives); ignored for users. */
+  readonly anonymousViewerKey?: string;
+}
+
+/**
+ * Listing detail. Counts a view once per viewer per listing per China day (the owner's own views
+ * do not count) and reveals the seller's contact to verified viewers only. A withdrawn or removed
+ * listing is visible to its owner and to admins, and is "not found" to everyone else.
+ */
+export class GetListing {
+  constructor(
+    private readonly listings: ListingRepository,
+    private readonly viewLog: ListingViewLog,
+    private readonly views: ListingViews,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: GetListingInput): Promise<Result<ListingView, ListingNotFound>> {
+    const listing = await this.listings.byId(input.listingId);
+    if (!listing) return err(new ListingNotFound(input.listingId));
+    const actor = input.actor;
+    const isOwner = actor.kind === 'user' && actor.userId === listing.ownerId;
+    const isAdmin = actor.kind === 'user' && actor.role === 'admin' && !actor.banned;
+    if ((listing.status === 'withdrawn' || listing.status === 'removed') && !isOwner && !isAdmin) {
+      return err(new ListingNotFound(input.listingId));
+    }
+
+    const viewerKey = actor.kind === 'user' ? `u:${actor.userId}` : input.anonymousViewerKey ? `a:${input.anonymousViewerKey}` : null;
+    if (viewerKey && !isOwner && listing.isLive) {
+      const firstToday = await this.viewLog.recordView(listing.id, viewerKey, chinaDay(this.clock.now()));
+      if (firstToday) {
+        await this.listings.adjustCounters(listing.id, { views: 1 });
+        listing.viewCount += 1;
+      }
+    }
+    const [view] = await this.views.build([listing], actor, { revealContact: true });
+    return ok(view!);
+  }
+}

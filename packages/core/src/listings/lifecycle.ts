@@ -1,0 +1,164 @@
+import type { Actor } from '../identity/actor.js';
+import type { AdminOnly, NotAuthenticated, UserBanned } from '../identity/errors.js';
+import { requireAdmin } from '../identity/policy.js';
+import type { CampusRepository } from '../identity/ports.js';
+import type { Clock } from '../shared/clock.js';
+import { Problems, type ValidationFailed } from '../shared/errors.js';
+import type { EventFactory, Outbox } from '../shared/events.js';
+import { err, ok, type Result } from '../shared/result.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
+import { ListingNotFound, type ListingTransitionNotAllowed, type RenewTooSoon } from './errors.js';
+import type { Listing, ListingStatus, OwnerStatusChange } from './listing.js';
+import { loadOwnListingForUpdate, type OwnedListingError } from './owned.js';
+import type { ListingRepository } from './ports.js';
+
+/** What every lifecycle use case needs: one place to save a transition and record its event. */
+export class LifecycleDeps {
+  constructor(
+    readonly listings: ListingRepository,
+    readonly outbox: Outbox,
+    readonly uow: UnitOfWork,
+    readonly clock: Clock,
+    readonly events: EventFactory,
+  ) {}
+
+  async record(listing: Listing, from: ListingStatus, reason: string | null, by: string | null): Promise<void> {
+    await this.listings.save(listing);
+    if (from !== listing.status) {
+      await this.outbox.append([
+        this.events.create('ListingStatusChanged', listing.id, {
+          listingId: listing.id, campusId: listing.campusId, ownerId: listing.ownerId,
+          from, to: listing.status, reason, by,
+        }),
+      ]);
+    }
+  }
+}
+
+export interface OwnerChangeInput {
+  readonly actor: Actor;
+  readonly listingId: string;
+  readonly version?: number;
+}
+
+/** 预订 / 取消预订 / 已售出 (for a wanted post: 已求到). */
+export class ChangeListingStatus {
+  constructor(private readonly deps: LifecycleDeps) {}
+
+  execute(input: OwnerChangeInput & { status: OwnerStatusChange }): Promise<Result<Listing, OwnedListingError | ListingTransitionNotAllowed>> {
+    const { listings, uow, clock } = this.deps;
+    return uow.run(async () => {
+      const loaded = await loadOwnListingForUpdate(listings, input.actor, input.listingId, input.version);
+      if (!loaded.ok) return loaded;
+      const listing = loaded.value.listing;
+      const from = listing.status;
+      const changed = listing.changeStatusByOwner(input.status, clock.now());
+      if (!changed.ok) return changed;
+      await this.deps.record(listing, from, null, loaded.value.owner.userId);
+      return ok(listing);
+    });
+  }
+}
+
+/** 下架: the owner takes the listing down. Nothing is deleted; it stays in 我的发布. */
+export class WithdrawListing {
+  constructor(private readonly deps: LifecycleDeps) {}
+
+  execute(input: OwnerChangeInput): Promise<Result<Listing, OwnedListingError | ListingTransitionNotAllowed>> {
+    const { listings, uow, clock } = this.deps;
+    return uow.run(async () => {
+      const loaded = await loadOwnListingForUpdate(listings, input.actor, input.listingId, input.version);
+      if (!loaded.ok) return loaded;
+      const listing = loaded.value.listing;
+      const from = listing.status;
+      const changed = listing.withdraw(clock.now());
+      if (!changed.ok) return changed;
+      await this.deps.record(listing, from, null, loaded.value.owner.userId);
+      return ok(listing);
+    });
+  }
+}
+
+/** 擦亮: renews the lifetime and moves the listing to the top of the feed, once a day. */
+export class RenewListing {
+  constructor(
+    private readonly deps: LifecycleDeps,
+    private readonly campuses: CampusRepository,
+  ) {}
+
+  execute(input: OwnerChangeInput): Promise<Result<Listing, OwnedListingError | ListingTransitionNotAllowed | RenewTooSoon>> {
+    const { listings, uow, clock, outbox, events } = this.deps;
+    return uow.run(async () => {
+      const loaded = await loadOwnListingForUpdate(listings, input.actor, input.listingId, input.version);
+      if (!loaded.ok) return loaded;
+      const listing = loaded.value.listing;
+      const campus = await this.campuses.byId(listing.campusId);
+      const from = listing.status;
+      const renewed = listing.renew(clock.now(), campus?.listingLifetimeDays ?? 60);
+      if (!renewed.ok) return renewed;
+      await this.deps.record(listing, from, null, loaded.value.owner.userId);
+      await outbox.append([
+        events.create('ListingRenewed', listing.id, {
+          listingId: listing.id, campusId: listing.campusId, expiresAt: listing.expiresAt.toISOString(),
+        }),
+      ]);
+      return ok(listing);
+    });
+  }
+}
+
+export const REMOVAL_REASON_MAX = 200;
+
+/** An admin takes a listing down with a reason the owner will be told. */
+export class RemoveListing {
+  constructor(private readonly deps: LifecycleDeps) {}
+
+  execute(input: { actor: Actor; listingId: string; reason: string }): Promise<
+    Result<Listing, NotAuthenticated | UserBanned | AdminOnly | ListingNotFound | ListingTransitionNotAllowed | ValidationFailed>
+  > {
+    const { listings, uow, clock } = this.deps;
+    return uow.run(async () => {
+      const admin = requireAdmin(input.actor);
+      if (!admin.ok) return admin;
+      const reason = input.reason.trim();
+      const problems = new Problems()
+        .check(reason.length > 0, 'reason', '请填写下架原因')
+        .check(reason.length <= REMOVAL_REASON_MAX, 'reason', `原因最多 ${REMOVAL_REASON_MAX} 字`);
+      if (problems.any) return err(problems.toError());
+      const listing = await listings.byId(input.listingId, { forUpdate: true });
+      if (!listing) return err(new ListingNotFound(input.listingId));
+      const from = listing.status;
+      const removed = listing.remove(reason, clock.now());
+      if (!removed.ok) return removed;
+      await this.deps.record(listing, from, reason, admin.value.userId);
+      return ok(listing);
+    });
+  }
+}
+
+/**
+ * The expiry sweep, run periodically by the worker. Each listing expires in its own unit of work
+ * so one bad row cannot hold back the rest, and a re-run after a crash simply continues.
+ */
+export class ExpireListings {
+  constructor(private readonly deps: LifecycleDeps) {}
+
+  async execute(input: { batchSize?: number } = {}): Promise<{ expired: number }> {
+    const { listings, uow, clock } = this.deps;
+    const now = clock.now();
+    const due = await listings.dueForExpiry(now, input.batchSize ?? 500);
+    let expired = 0;
+    for (const candidate of due) {
+      const done = await uow.run(async () => {
+        const listing = await listings.byId(candidate.id, { forUpdate: true });
+        if (!listing) return false;
+        const from = listing.status;
+        if (!listing.expire(now).ok) return false;
+        await this.deps.record(listing, from, null, null);
+        return true;
+      });
+      if (done) expired++;
+    }
+    return { expired };
+  }
+}

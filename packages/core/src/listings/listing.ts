@@ -1,0 +1,195 @@
+import type { Condition, ListingKind, TradeMethod } from '../catalog/dimensions.js';
+import { addDays, DAY_MS } from '../shared/clock.js';
+import type { Fen } from '../shared/money.js';
+import { err, ok, okVoid, type Result } from '../shared/result.js';
+import type { BookInfo, ListingContent } from './content.js';
+import { ListingTransitionNotAllowed, RenewTooSoon } from './errors.js';
+
+export type ListingStatus = 'active' | 'reserved' | 'sold' | 'withdrawn' | 'removed' | 'expired';
+
+/** Statuses shown in the feed and open to comments. */
+export const LIVE_STATUSES: readonly ListingStatus[] = ['active', 'reserved'];
+
+export interface PriceChange {
+  readonly at: string;
+  readonly from: Fen | null;
+  readonly to: Fen | null;
+}
+
+export interface ContentChange {
+  readonly fields: (keyof ListingContent)[];
+  /** Set when the price went down: favoriters are told. */
+  readonly priceDrop: { readonly from: Fen; readonly to: Fen } | null;
+}
+
+/** The owner marks a deal in progress, calls it off, or closes it. */
+export type OwnerStatusChange = 'reserved' | 'active' | 'sold';
+
+const OWNER_TRANSITIONS: Record<OwnerStatusChange, readonly ListingStatus[]> = {
+  reserved: ['active'],
+  active: ['reserved'],
+  sold: ['active', 'reserved'],
+};
+
+/** Bumping to the top of the feed is limited so the feed is not a shouting match. */
+export const RENEW_INTERVAL_MS = DAY_MS;
+
+/**
+ * A listing: an idle item, a second-hand book, or a wanted post. Changes go through methods that
+ * enforce the lifecycle; the use case compares versions and writes events.
+ */
+export class Listing {
+  id!: string;
+  campusId!: string;
+  ownerId!: string;
+  kind!: ListingKind;
+  title!: string;
+  description!: string;
+  price!: Fen | null;
+  originalPrice!: Fen | null;
+  categoryId!: string;
+  /** Denormalised parent of categoryId, so the feed filters by either level on one index. */
+  rootCategoryId!: string;
+  condition!: Condition | null;
+  areaId!: string | null;
+  tradeMethods!: TradeMethod[];
+  photos!: string[];
+  book!: BookInfo | null;
+  status!: ListingStatus;
+  removalReason!: string | null;
+  /** Increases on every change the owner could have seen; edits must name the version they saw. */
+  version!: number;
+  createdAt!: Date;
+  updatedAt!: Date;
+  /** Feed position: set on publish and on renewal (擦亮). */
+  listedAt!: Date;
+  lastRenewedAt!: Date | null;
+  expiresAt!: Date;
+  viewCount!: number;
+  favoriteCount!: number;
+  commentCount!: number;
+  priceHistory!: PriceChange[];
+
+  static publish(input: {
+    id: string; campusId: string; ownerId: string; kind: ListingKind; content: ListingContent;
+    rootCategoryId: string; now: Date; lifetimeDays: number;
+  }): Listing {
+    const l = new Listing();
+    l.id = input.id;
+    l.campusId = input.campusId;
+    l.ownerId = input.ownerId;
+    l.kind = input.kind;
+    l.applyContent(input.content);
+    l.rootCategoryId = input.rootCategoryId;
+    l.status = 'active';
+    l.removalReason = null;
+    l.version = 1;
+    l.createdAt = input.now;
+    l.updatedAt = input.now;
+    l.listedAt = input.now;
+    l.lastRenewedAt = null;
+    l.expiresAt = addDays(input.now, input.lifetimeDays);
+    l.viewCount = 0;
+    l.favoriteCount = 0;
+    l.commentCount = 0;
+    l.priceHistory = [{ at: input.now.toISOString(), from: null, to: input.content.price }];
+    return l;
+  }
+
+  get isLive(): boolean {
+    return LIVE_STATUSES.includes(this.status);
+  }
+
+  isExpiredAt(now: Date): boolean {
+    return this.status === 'expired' || (this.isLive && this.expiresAt.getTime() <= now.getTime());
+  }
+
+  /** Applies the owner's edit; returns which fields really changed (none is fine: nothing happens). */
+  edit(content: ListingContent, rootCategoryId: string, now: Date): Result<ContentChange, ListingTransitionNotAllowed> {
+    if (!this.isLive && this.status !== 'expired') return err(new ListingTransitionNotAllowed(this.status, 'edited'));
+    const fields = (Object.keys(content) as (keyof ListingContent)[]).filter(
+      (k) => JSON.stringify(content[k]) !== JSON.stringify(this[k]),
+    );
+    if (fields.length === 0) return ok({ fields, priceDrop: null });
+    const oldPrice = this.price;
+    this.applyContent(content);
+    this.rootCategoryId = rootCategoryId;
+    let priceDrop: ContentChange['priceDrop'] = null;
+    if (fields.includes('price')) {
+      this.priceHistory = [...this.priceHistory, { at: now.toISOString(), from: oldPrice, to: content.price }];
+      if (oldPrice !== null && content.price !== null && content.price < oldPrice) {
+        priceDrop = { from: oldPrice, to: content.price };
+      }
+    }
+    this.touch(now);
+    return ok({ fields, priceDrop });
+  }
+
+  changeStatusByOwner(to: OwnerStatusChange, now: Date): Result<void, ListingTransitionNotAllowed> {
+    if (!OWNER_TRANSITIONS[to].includes(this.status) || this.isExpiredAt(now)) {
+      return err(new ListingTransitionNotAllowed(this.status, to));
+    }
+    this.status = to;
+    this.touch(now);
+    return okVoid;
+  }
+
+  withdraw(now: Date): Result<void, ListingTransitionNotAllowed> {
+    if (!this.isLive && this.status !== 'expired') return err(new ListingTransitionNotAllowed(this.status, 'withdrawn'));
+    this.status = 'withdrawn';
+    this.touch(now);
+    return okVoid;
+  }
+
+  /** Admins may take down anything not already taken down, whatever its state. */
+  remove(reason: string, now: Date): Result<void, ListingTransitionNotAllowed> {
+    if (this.status === 'removed') return err(new ListingTransitionNotAllowed(this.status, 'removed'));
+    this.status = 'removed';
+    this.removalReason = reason;
+    this.touch(now);
+    return okVoid;
+  }
+
+  /** Called by the expiry sweep. */
+  expire(now: Date): Result<void, ListingTransitionNotAllowed> {
+    if (!this.isLive || this.expiresAt.getTime() > now.getTime()) {
+      return err(new ListingTransitionNotAllowed(this.status, 'expired'));
+    }
+    this.status = 'expired';
+    this.touch(now);
+    return okVoid;
+  }
+
+  /** 擦亮: back to the top of the feed with a fresh lifetime; brings an expired listing back. */
+  renew(now: Date, lifetimeDays: number): Result<void, ListingTransitionNotAllowed | RenewTooSoon> {
+    if (!this.isLive && this.status !== 'expired') return err(new ListingTransitionNotAllowed(this.status, 'renewed'));
+    const last = (this.lastRenewedAt ?? this.listedAt).getTime();
+    if (this.status !== 'expired' && now.getTime() - last < RENEW_INTERVAL_MS) {
+      return err(new RenewTooSoon(new Date(last + RENEW_INTERVAL_MS)));
+    }
+    if (this.status === 'expired') this.status = 'active';
+    this.listedAt = now;
+    this.lastRenewedAt = now;
+    this.expiresAt = addDays(now, lifetimeDays);
+    this.touch(now);
+    return okVoid;
+  }
+
+  private applyContent(c: ListingContent): void {
+    this.title = c.title;
+    this.description = c.description;
+    this.price = c.price;
+    this.originalPrice = c.originalPrice;
+    this.categoryId = c.categoryId;
+    this.condition = c.condition;
+    this.areaId = c.areaId;
+    this.tradeMethods = c.tradeMethods;
+    this.photos = c.photos;
+    this.book = c.book;
+  }
+
+  private touch(now: Date): void {
+    this.updatedAt = now;
+    this.version += 1;
+  }
+}

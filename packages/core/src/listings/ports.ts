@@ -1,0 +1,67 @@
+import type { Condition, ListingKind } from '../catalog/dimensions.js';
+import type { Fen } from '../shared/money.js';
+import type { Listing, ListingStatus } from './listing.js';
+
+export type ListingSort = 'newest' | 'price_asc' | 'price_desc';
+
+/** Position after the last item of a page: the sort value and the id that breaks ties. */
+export interface ListingCursor {
+  readonly sortValue: number;
+  readonly id: string;
+}
+
+export interface ListingFeedQuery {
+  readonly campusId: string;
+  readonly kind?: ListingKind;
+  /** A 二级标签 id: exact match. */
+  readonly categoryId?: string;
+  /** A 一级标签 id: any of its children. */
+  readonly rootCategoryId?: string;
+  readonly condition?: Condition;
+  readonly minPrice?: Fen;
+  readonly maxPrice?: Fen;
+  readonly areaId?: string;
+  readonly sort: ListingSort;
+  readonly after: ListingCursor | null;
+  readonly limit: number;
+  /** Listings whose lifetime ended before this are left out even before the sweep marks them. */
+  readonly now: Date;
+}
+
+export interface OwnerListingsQuery {
+  readonly ownerId: string;
+  readonly status?: ListingStatus;
+  readonly after: ListingCursor | null;
+  readonly limit: number;
+}
+
+export interface CounterDeltas {
+  readonly views?: number;
+  readonly favorites?: number;
+  readonly comments?: number;
+}
+
+export interface ListingRepository {
+  /** `forUpdate` takes a row lock until the surrounding UnitOfWork ends, so concurrent edits queue. */
+  byId(id: string, options?: { forUpdate?: boolean }): Promise<Listing | null>;
+  byIds(ids: readonly string[]): Promise<Listing[]>;
+  save(listing: Listing): Promise<void>;
+  /** Live listings (active, reserved) not yet expired, in sort order. Price sorts leave out 面议 posts. */
+  feed(query: ListingFeedQuery): Promise<Listing[]>;
+  /** Newest first by creation, any status unless one is named. */
+  byOwner(query: OwnerListingsQuery): Promise<Listing[]>;
+  /** Live listings whose lifetime ended at or before `now`, oldest first. */
+  dueForExpiry(now: Date, limit: number): Promise<Listing[]>;
+  /** Counters change atomically in the store, never by read-modify-write, and never bump the version. */
+  adjustCounters(id: string, deltas: CounterDeltas): Promise<void>;
+}
+
+export interface ListingViewLog {
+  /** Records that `viewerKey` saw the listing on `day` (YYYY-MM-DD); true only the first time that day. */
+  recordView(listingId: string, viewerKey: string, day: string): Promise<boolean>;
+}
+
+/** The sort value a listing has under a sort, as stored in cursors. */
+export function sortValueOf(listing: Listing, sort: ListingSort): number {
+  return sort === 'newest' ? listing.listedAt.getTime() : (listing.price ?? 0);
+}

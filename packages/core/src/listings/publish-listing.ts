@@ -1,0 +1,71 @@
+import type { ListingKind } from '../catalog/dimensions.js';
+import type { Actor } from '../identity/actor.js';
+import { CampusNotFound, type NotAuthenticated, type NotVerified, type UserBanned } from '../identity/errors.js';
+import { requireVerifiedUser } from '../identity/policy.js';
+import type { CampusRepository } from '../identity/ports.js';
+import type { Clock } from '../shared/clock.js';
+import type { ValidationFailed } from '../shared/errors.js';
+import type { EventFactory, Outbox } from '../shared/events.js';
+import type { IdGenerator } from '../shared/ids.js';
+import { err, ok, type Result } from '../shared/result.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
+import type { CategoryRepository } from '../catalog/ports.js';
+import { validateContent, type ListingContentInput } from './content.js';
+import type { InvalidIsbn } from './errors.js';
+import { Listing } from './listing.js';
+import { checkPlacement, type PlacementError } from './placement.js';
+import type { ListingRepository } from './ports.js';
+
+export interface PublishListingInput {
+  readonly actor: Actor;
+  readonly kind: ListingKind;
+  readonly content: ListingContentInput;
+}
+
+export type PublishListingError =
+  | NotAuthenticated | UserBanned | NotVerified | ValidationFailed | InvalidIsbn | PlacementError | CampusNotFound;
+
+export class PublishListing {
+  constructor(
+    private readonly listings: ListingRepository,
+    private readonly categories: CategoryRepository,
+    private readonly campuses: CampusRepository,
+    private readonly outbox: Outbox,
+    private readonly uow: UnitOfWork,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    private readonly events: EventFactory,
+  ) {}
+
+  async execute(input: PublishListingInput): Promise<Result<Listing, PublishListingError>> {
+    const who = requireVerifiedUser(input.actor, '发布信息');
+    if (!who.ok) return who;
+    const content = validateContent(input.kind, input.content);
+    if (!content.ok) return content;
+    const campus = await this.campuses.byId(who.value.campusId);
+    if (!campus) return err(new CampusNotFound(who.value.campusId));
+    const placement = await checkPlacement(this.categories, campus, content.value);
+    if (!placement.ok) return placement;
+
+    const listing = Listing.publish({
+      id: this.ids.next(),
+      campusId: campus.id,
+      ownerId: who.value.userId,
+      kind: input.kind,
+      content: content.value,
+      rootCategoryId: placement.value.root.id,
+      now: this.clock.now(),
+      lifetimeDays: campus.listingLifetimeDays,
+    });
+    await this.uow.run(async () => {
+      await this.listings.save(listing);
+      await this.outbox.append([
+        this.events.create('ListingPublished', listing.id, {
+          listingId: listing.id, campusId: listing.campusId, ownerId: listing.ownerId,
+          kind: listing.kind, categoryId: listing.categoryId, price: listing.price,
+        }),
+      ]);
+    });
+    return ok(listing);
+  }
+}

@@ -1,0 +1,81 @@
+import type { Fen } from './money.js';
+
+/**
+ * Domain events, recorded by use cases and written to the outbox in the same transaction as the
+ * state change they describe. Payloads are plain JSON so the outbox can store them as text and
+ * later consumers (notifications, search, recommendations) can read them without the domain classes.
+ */
+interface EventBase<T extends string, P> {
+  readonly id: string;
+  readonly type: T;
+  readonly occurredAt: Date;
+  /** The listing, comment or user the event is about: consumers partition work by it. */
+  readonly aggregateId: string;
+  readonly payload: P;
+}
+
+export type ListingPublished = EventBase<'ListingPublished', {
+  listingId: string; campusId: string; ownerId: string; kind: string; categoryId: string; price: Fen | null;
+}>;
+export type ListingEdited = EventBase<'ListingEdited', { listingId: string; campusId: string; fields: string[] }>;
+export type ListingPriceDropped = EventBase<'ListingPriceDropped', {
+  listingId: string; campusId: string; ownerId: string; oldPrice: Fen; newPrice: Fen;
+}>;
+export type ListingStatusChanged = EventBase<'ListingStatusChanged', {
+  listingId: string; campusId: string; ownerId: string; from: string; to: string; reason: string | null; by: string | null;
+}>;
+export type ListingRenewed = EventBase<'ListingRenewed', { listingId: string; campusId: string; expiresAt: string }>;
+export type ListingFavorited = EventBase<'ListingFavorited', { listingId: string; userId: string }>;
+export type ListingUnfavorited = EventBase<'ListingUnfavorited', { listingId: string; userId: string }>;
+export type CommentPosted = EventBase<'CommentPosted', {
+  commentId: string; listingId: string; listingOwnerId: string; authorId: string;
+}>;
+export type CommentReplied = EventBase<'CommentReplied', {
+  commentId: string; listingId: string; listingOwnerId: string; authorId: string; parentCommentId: string; repliedToUserId: string;
+}>;
+export type CommentDeleted = EventBase<'CommentDeleted', { commentId: string; listingId: string; deletedBy: string }>;
+export type UserBannedEvent = EventBase<'UserBanned', { userId: string; by: string; reason: string }>;
+export type UserUnbannedEvent = EventBase<'UserUnbanned', { userId: string; by: string; reason: string }>;
+
+export type DomainEvent =
+  | ListingPublished
+  | ListingEdited
+  | ListingPriceDropped
+  | ListingStatusChanged
+  | ListingRenewed
+  | ListingFavorited
+  | ListingUnfavorited
+  | CommentPosted
+  | CommentReplied
+  | CommentDeleted
+  | UserBannedEvent
+  | UserUnbannedEvent;
+
+export type DomainEventType = DomainEvent['type'];
+export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
+
+/** Builds events with ids and times from the injected ports, so tests can pin both. */
+export class EventFactory {
+  constructor(
+    private readonly ids: { next(): string },
+    private readonly clock: { now(): Date },
+  ) {}
+
+  create<T extends DomainEventType>(type: T, aggregateId: string, payload: EventOf<T>['payload']): EventOf<T> {
+    return { id: this.ids.next(), type, occurredAt: this.clock.now(), aggregateId, payload } as EventOf<T>;
+  }
+}
+
+/** A stored event and its delivery state. */
+export interface OutboxRecord {
+  readonly event: DomainEvent;
+  readonly publishedAt: Date | null;
+}
+
+export interface Outbox {
+  /** Must be called inside the same UnitOfWork as the state change the events describe. */
+  append(events: readonly DomainEvent[]): Promise<void>;
+  /** Oldest first. */
+  unpublished(limit: number): Promise<DomainEvent[]>;
+  markPublished(eventIds: readonly string[], at: Date): Promise<void>;
+}

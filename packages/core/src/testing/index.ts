@@ -1,0 +1,4 @@
+export * from './builders.js';
+export * from './in-memory.js';
+export * from './contracts.js';
+export * from './kit.js';

@@ -1,0 +1,36 @@
+import { defaultServerConditions } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+// Workspace packages resolve to their TypeScript sources in tests (the `@xianzhi/source` condition).
+const conditions = ['@xianzhi/source', ...defaultServerConditions];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['@xianzhi/source'] } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'core', root: 'packages/core', include: ['src/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'adapters', root: 'packages/adapters', include: ['src/**/*.test.ts'], environment: 'node',
+          testTimeout: 30_000, hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'api', root: 'packages/api', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], environment: 'node',
+          testTimeout: 30_000, hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'architecture', root: '.', include: ['test/architecture/**/*.test.ts'], environment: 'node' },
+      },
+    ],
+  },
+});
