@@ -1,0 +1,61 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+
+// Where the app finds the API. On H5 the API server also serves this build under /h5/, so the
+// default is same-origin ('' → requests go to /v1/...). A mini-program has no origin of its own
+// and QQ only talks to HTTPS domains registered in the QQ console, so the QQ default is a
+// placeholder to be replaced by the real campus deployment's domain at build time.
+function apiBase(): string {
+  const fromEnv = process.env.XZ_API_BASE
+  if (fromEnv !== undefined) return fromEnv.replace(/\/+$/, '')
+  return process.env.TARO_ENV === 'h5' ? '' : 'https://api.example.edu.cn'
+}
+
+export default defineConfig<'webpack5'>(async () => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'xianzhi-miniprogram',
+    date: '2026-11-24',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist-${process.env.TARO_ENV ?? 'qq'}`,
+    plugins: ['@tarojs/plugin-platform-qq'],
+    defineConstants: {
+      XZ_API_BASE: JSON.stringify(apiBase()),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    logger: { quiet: true, stats: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/h5/',
+      staticDirectory: 'static',
+      router: { mode: 'hash', basename: '/h5/' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        // Page chunks are ~300 KB before gzip because each carries Taro's component runtime;
+        // webpack's generic 244 KB hint only adds noise to the build log.
+        chain.performance.hints(false)
+      },
+    },
+  }
+  return config
+})

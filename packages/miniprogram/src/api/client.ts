@@ -1,0 +1,91 @@
+import Taro from '@tarojs/taro'
+import type { ApiErrorBody, FieldIssue } from './types'
+
+const TOKEN_KEY = 'xz_token'
+
+export const API_BASE: string = typeof XZ_API_BASE === 'string' ? XZ_API_BASE : ''
+
+export function getToken(): string {
+  try {
+    return (Taro.getStorageSync(TOKEN_KEY) as string) || ''
+  } catch {
+    return ''
+  }
+}
+
+export function setToken(token: string | null): void {
+  if (token) Taro.setStorageSync(TOKEN_KEY, token)
+  else Taro.removeStorageSync(TOKEN_KEY)
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+
+  /** Field messages of a VALIDATION_FAILED error, keyed by dotted path (`book.isbn`). */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {}
+    if (!Array.isArray(this.details)) return out
+    for (const d of this.details as FieldIssue[]) {
+      if (d && typeof d.field === 'string' && !(d.field in out)) out[d.field] = String(d.message ?? '')
+    }
+    return out
+  }
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>
+
+export function buildQuery(query: Query | undefined): string {
+  if (!query) return ''
+  const parts: string[] = []
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue
+    parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  }
+  return parts.length ? `?${parts.join('&')}` : ''
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export async function request<T>(method: Method, path: string, opts: { query?: Query; body?: unknown } = {}): Promise<T> {
+  const header: Record<string, string> = { Accept: 'application/json' }
+  const token = getToken()
+  if (token) header.Authorization = `Bearer ${token}`
+  // Always send a JSON body on writes: a mini-program sends `content-type: application/json`
+  // by default, and Fastify refuses that header with an empty body.
+  const hasBody = method !== 'GET'
+  if (hasBody) header['Content-Type'] = 'application/json'
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- narrowed below by status
+  let res: Taro.request.SuccessCallbackResult<any>
+  try {
+    res = await Taro.request({
+      url: `${API_BASE}${path}${buildQuery(opts.query)}`,
+      method,
+      header,
+      data: hasBody ? (opts.body ?? {}) : undefined,
+      dataType: 'json',
+    })
+  } catch (e) {
+    const msg = (e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? 'network error'
+    throw new ApiError(0, 'NETWORK_ERROR', `网络异常，请稍后重试（${msg}）`)
+  }
+  const status = res.statusCode
+  if (status >= 200 && status < 300) return res.data as T
+  const body = res.data as Partial<ApiErrorBody> | null
+  const err = body && typeof body === 'object' ? body.error : undefined
+  if (status === 401 && token) setToken(null)
+  throw new ApiError(status, err?.code ?? `HTTP_${status}`, err?.message ?? `请求失败（${status}）`, err?.details)
+}
+
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.message
+  if (e instanceof Error) return e.message
+  return '出错了，请稍后再试'
+}

@@ -1,0 +1,199 @@
+import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
+import { api } from '../../api/endpoints'
+import { errorMessage, getToken } from '../../api/client'
+import type { ListingDetail } from '../../api/types'
+import { Comments } from '../../components/Comments'
+import { ContactSeller } from '../../components/ContactSeller'
+import { areaName, useCatalog } from '../../hooks/useCatalog'
+import { conditionLabel, formatDate, KIND_LABEL, STATUS_LABEL, TRADE_METHOD_LABEL } from '../../lib/labels'
+import { formatFen } from '../../lib/money'
+import './index.css'
+
+export default function Detail() {
+  const id = useRouter().params.id ?? ''
+  const { catalog } = useCatalog()
+  const [listing, setListing] = useState<ListingDetail | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [favBusy, setFavBusy] = useState(false)
+
+  const load = useCallback(async () => {
+    try {
+      setListing(await api.listing(id))
+      setError(null)
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }, [id])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'qq') {
+      // QQ-specific share targets; the typings only know WeChat's.
+      void Taro.showShareMenu({ withShareTicket: false, showShareItems: ['qq', 'qzone'] } as any)
+    }
+  }, [])
+
+  useShareAppMessage(() => ({
+    title: listing ? `${formatFen(listing.price)} ${listing.title}` : '闲置 · 校园二手',
+    path: `/pages/detail/index?id=${encodeURIComponent(id)}`,
+  }))
+
+  const toggleFavorite = async () => {
+    if (!listing || favBusy) return
+    if (!getToken()) {
+      void Taro.showToast({ title: '请先在「我的」页登录', icon: 'none' })
+      return
+    }
+    setFavBusy(true)
+    try {
+      const res = listing.favoritedByMe ? await api.unfavorite(listing.id) : await api.favorite(listing.id)
+      setListing({ ...listing, favoritedByMe: res.favorited, favoriteCount: res.favoriteCount })
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+    } finally {
+      setFavBusy(false)
+    }
+  }
+
+  const copyLink = () => {
+    const url = typeof window !== 'undefined' ? window.location.href : ''
+    void Taro.setClipboardData({ data: url }).then(
+      () => Taro.showToast({ title: '链接已复制', icon: 'none' }),
+      () => Taro.showModal({ title: '复制这个链接分享', content: url, showCancel: false }),
+    )
+  }
+
+  if (error) {
+    return (
+      <View className="page">
+        <View className="empty" onClick={() => void load()}>
+          {error}（点击重试）
+        </View>
+      </View>
+    )
+  }
+  if (!listing) return <View className="page empty">加载中…</View>
+
+  const area = areaName(catalog, listing.areaId)
+  const category = listing.category.parentName ? `${listing.category.parentName} / ${listing.category.name}` : listing.category.name
+
+  return (
+    <View className="page detail">
+      {listing.photos.length > 0 ? (
+        <Swiper className="detail-photos" indicatorDots={listing.photos.length > 1} circular>
+          {listing.photos.map((p) => (
+            <SwiperItem key={p.url}>
+              <Image
+                className="detail-photo"
+                src={p.url}
+                mode="aspectFit"
+                onClick={() => void Taro.previewImage({ current: p.url, urls: listing.photos.map((x) => x.url) })}
+              />
+            </SwiperItem>
+          ))}
+        </Swiper>
+      ) : (
+        <View className={`detail-photos detail-placeholder card-cover-${listing.kind}`}>
+          <Text className="muted">{listing.kind === 'wanted' ? '求购帖' : '卖家暂未上传照片'}</Text>
+        </View>
+      )}
+
+      <View className="section">
+        <View className="detail-price-row">
+          <Text className="price detail-price">{formatFen(listing.price)}</Text>
+          {listing.originalPrice !== null && <Text className="price-original">{formatFen(listing.originalPrice)}</Text>}
+          {listing.status !== 'active' && (
+            <Text className={`badge badge-${listing.status} detail-status`}>{STATUS_LABEL[listing.status]}</Text>
+          )}
+        </View>
+        <View className="detail-title">{listing.title}</View>
+        <View className="detail-tags">
+          <Text className="badge">{KIND_LABEL[listing.kind]}</Text>
+          {listing.condition && <Text className="badge">{conditionLabel(listing.condition)}</Text>}
+          <Text className="badge">{category}</Text>
+        </View>
+        <View className="muted detail-stats">
+          {formatDate(listing.listedAt)} 发布 · {listing.viewCount} 次浏览 · {listing.favoriteCount} 人收藏
+        </View>
+      </View>
+
+      <View className="section">
+        <View className="section-title">描述</View>
+        <Text className="detail-desc" userSelect>
+          {listing.description}
+        </Text>
+      </View>
+
+      <View className="section detail-facts">
+        {area && <Fact label="交易地点" value={area} />}
+        {listing.tradeMethods.length > 0 && (
+          <Fact label="交易方式" value={listing.tradeMethods.map((m) => TRADE_METHOD_LABEL[m] ?? m).join('、')} />
+        )}
+        {listing.book && (
+          <>
+            <Fact label="ISBN" value={listing.book.isbn} />
+            {listing.book.author && <Fact label="作者" value={listing.book.author} />}
+            {listing.book.publisher && <Fact label="出版社" value={listing.book.publisher} />}
+            {listing.book.course && <Fact label="对应课程" value={listing.book.course} />}
+          </>
+        )}
+        {listing.expiresAt && <Fact label="有效期至" value={formatDate(listing.expiresAt)} />}
+      </View>
+
+      <View className="section detail-seller">
+        <View className="detail-seller-info">
+          {listing.seller.avatarUrl ? (
+            <Image className="avatar" src={listing.seller.avatarUrl} />
+          ) : (
+            <View className="avatar avatar-placeholder">{listing.seller.nickname.slice(0, 1)}</View>
+          )}
+          <Text className="detail-seller-name">{listing.seller.nickname}</Text>
+        </View>
+        <ContactSeller listing={listing} />
+      </View>
+
+      <Comments listingId={listing.id} />
+
+      <View className="detail-bar">
+        <View className="detail-bar-item" onClick={() => void toggleFavorite()}>
+          <Text className={listing.favoritedByMe ? 'fav-on' : ''}>{listing.favoritedByMe ? '★' : '☆'}</Text>
+          <Text className="detail-bar-label">{listing.favoritedByMe ? '已收藏' : '收藏'}</Text>
+        </View>
+        {process.env.TARO_ENV === 'qq' ? (
+          <Button className="detail-bar-item detail-share" openType="share">
+            <Text>⇪</Text>
+            <Text className="detail-bar-label">分享</Text>
+          </Button>
+        ) : (
+          <View className="detail-bar-item" onClick={copyLink}>
+            <Text>⇪</Text>
+            <Text className="detail-bar-label">复制链接</Text>
+          </View>
+        )}
+        {listing.isMine && (
+          <Button
+            className="btn-plain detail-edit"
+            size="mini"
+            onClick={() => void Taro.navigateTo({ url: `/pages/edit/index?id=${encodeURIComponent(listing.id)}` })}
+          >
+            编辑
+          </Button>
+        )}
+      </View>
+    </View>
+  )
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="fact">
+      <Text className="muted fact-label">{label}</Text>
+      <Text className="fact-value">{value}</Text>
+    </View>
+  )
+}
