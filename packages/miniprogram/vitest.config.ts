@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config'
+
+// Component tests run the H5 flavour of the app in jsdom: `@tarojs/components` is swapped for its
+// React implementation, Taro's build-time constants are defined here, and `@tarojs/taro` is a
+// hand-written fake (test/taro-mock.ts) so no test touches a network or a mini-program runtime.
+export default defineConfig({
+  resolve: {
+    alias: [{ find: /^@tarojs\/components$/, replacement: '@tarojs/components-react' }],
+  },
+  define: {
+    'process.env.TARO_ENV': JSON.stringify('h5'),
+    'process.env.TARO_PLATFORM': JSON.stringify('web'),
+    XZ_API_BASE: JSON.stringify(''),
+    ENABLE_INNER_HTML: 'true',
+    ENABLE_ADJACENT_HTML: 'true',
+    ENABLE_SIZE_APIS: 'true',
+    ENABLE_TEMPLATE_CONTENT: 'true',
+    ENABLE_CLONE_NODE: 'true',
+    ENABLE_CONTAINS: 'true',
+    ENABLE_MUTATION_OBSERVER: 'true',
+    DEPRECATED_ADAPTER_COMPONENT: 'false',
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['test/**/*.test.{ts,tsx}'],
+    setupFiles: ['test/setup.ts'],
+    server: { deps: { inline: [/@tarojs\//] } },
+  },
+})
