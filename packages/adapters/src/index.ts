@@ -1,0 +1,4 @@
+export {
+  openPersistence, migrateDatabase, parseDatabaseUrl, redactDatabaseUrl,
+  type DatabaseConfig, type Persistence, type ParsedDatabaseUrl, type Logger,
+} from './persistence/mikro-orm/open.js';

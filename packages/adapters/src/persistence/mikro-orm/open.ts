@@ -1,0 +1,148 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { MikroORM, Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import type { PersistencePorts } from '@xianzhi/core/testing';
+import { MikroOrmUnitOfWork, OrmContext } from './context.js';
+import { MIGRATIONS } from './migrations/index.js';
+import type { Dialect } from './migrations/dialect.js';
+import {
+  MikroOrmCampusRepository, MikroOrmCategoryRepository, MikroOrmCommentRepository, MikroOrmFavoriteRepository,
+  MikroOrmListingRepository, MikroOrmListingViewLog, MikroOrmOutbox, MikroOrmUserRepository,
+} from './repositories.js';
+import { ENTITY_SCHEMAS } from './schemas.js';
+
+export interface DatabaseConfig {
+  /** `sqlite:./data/xianzhi.sqlite`, `sqlite::memory:`, `mariadb://user:pass@host:3306/db` or `mysql://…`. */
+  readonly url: string;
+  /** Logs every SQL statement (never the bound values). */
+  readonly debug?: boolean;
+  /** Connection pool size for server databases. */
+  readonly poolSize?: number;
+}
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+}
+
+export type ParsedDatabaseUrl =
+  | { dialect: 'sqlite'; driver: 'sqlite'; file: string }
+  | { dialect: 'mysql'; driver: 'mariadb' | 'mysql'; host: string; port: number; user: string; password: string; dbName: string };
+
+export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    if (!file) throw new Error('XZ_DATABASE_URL: sqlite URL needs a file path, e.g. sqlite:./data/xianzhi.sqlite');
+    return { dialect: 'sqlite', driver: 'sqlite', file: file === ':memory:' ? file : resolve(file) };
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error('XZ_DATABASE_URL is not a valid URL (expected sqlite:…, mariadb://… or mysql://…)');
+  }
+  const driver = parsed.protocol.replace(/:$/, '');
+  if (driver !== 'mariadb' && driver !== 'mysql') {
+    throw new Error(`XZ_DATABASE_URL: unsupported database "${driver}" (use sqlite, mariadb or mysql)`);
+  }
+  const dbName = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!dbName) throw new Error('XZ_DATABASE_URL: name the database in the path, e.g. mariadb://user:pass@host:3306/xianzhi');
+  return {
+    dialect: 'mysql', driver,
+    host: parsed.hostname, port: parsed.port ? Number(parsed.port) : 3306,
+    user: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password), dbName,
+  };
+}
+
+/** The URL with its password masked, for logs. */
+export function redactDatabaseUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}
+
+async function initOrm(config: DatabaseConfig, logger?: Logger): Promise<{ orm: MikroORM; dialect: Dialect }> {
+  const target = parseDatabaseUrl(config.url);
+  const common: Partial<Options> = {
+    entities: ENTITY_SCHEMAS,
+    extensions: [Migrator],
+    migrations: { migrationsList: MIGRATIONS, tableName: 'xz_migrations', transactional: true, allOrNothing: true, snapshot: false },
+    debug: config.debug === true ? ['query'] : false,
+    // Values may hold personal data: log statements only.
+    logger: (message: string) => logger?.info({ sql: message }, 'sql'),
+    allowGlobalContext: false,
+    ensureDatabase: false,
+  };
+  if (target.dialect === 'sqlite') {
+    if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+    const { MikroORM } = await import('@mikro-orm/sqlite');
+    const orm = await MikroORM.init({
+      ...common,
+      dbName: target.file,
+      onCreateConnection: async (connection: unknown) => {
+        // WAL lets readers run while the writer commits; the busy timeout covers a second process.
+        const db = connection as { pragma?: (s: string) => unknown };
+        db.pragma?.('journal_mode = WAL');
+        db.pragma?.('busy_timeout = 5000');
+      },
+    } as Options);
+    return { orm: orm as unknown as MikroORM, dialect: 'sqlite' };
+  }
+  const server = {
+    ...common,
+    host: target.host, port: target.port, user: target.user, password: target.password, dbName: target.dbName,
+    charset: 'utf8mb4',
+    pool: { min: 0, max: config.poolSize ?? 10 },
+  } as Options;
+  const { MikroORM } = target.driver === 'mariadb' ? await import('@mikro-orm/mariadb') : await import('@mikro-orm/mysql');
+  const orm = await MikroORM.init(server as never);
+  return { orm: orm as unknown as MikroORM, dialect: 'mysql' };
+}
+
+/** Creates the database when missing and applies every committed migration not yet applied. */
+export async function migrateDatabase(config: DatabaseConfig, logger?: Logger): Promise<{ applied: string[] }> {
+  const { orm } = await initOrm(config, logger);
+  try {
+    await (orm.schema as unknown as { ensureDatabase(): Promise<boolean> }).ensureDatabase();
+    const done = await orm.migrator.up();
+    const applied = done.map((m) => m.name);
+    logger?.info({ applied, database: redactDatabaseUrl(config.url) }, applied.length ? 'migrations applied' : 'database schema up to date');
+    return { applied };
+  } finally {
+    await orm.close(true);
+  }
+}
+
+export interface Persistence extends PersistencePorts {
+  readonly dialect: Dialect;
+  /** Answers true when the database takes a query; for health checks. */
+  ping(): Promise<boolean>;
+  /** Runs one SQL statement outside any unit of work: for maintenance and tests, not for features. */
+  raw(sql: string, params?: unknown[]): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function openPersistence(config: DatabaseConfig, logger?: Logger): Promise<Persistence> {
+  const { orm, dialect } = await initOrm(config, logger);
+  const ctx = new OrmContext(orm, dialect);
+  return {
+    dialect,
+    listings: new MikroOrmListingRepository(ctx),
+    categories: new MikroOrmCategoryRepository(ctx),
+    campuses: new MikroOrmCampusRepository(ctx),
+    users: new MikroOrmUserRepository(ctx),
+    favorites: new MikroOrmFavoriteRepository(ctx),
+    comments: new MikroOrmCommentRepository(ctx),
+    outbox: new MikroOrmOutbox(ctx),
+    viewLog: new MikroOrmListingViewLog(ctx),
+    uow: new MikroOrmUnitOfWork(ctx),
+    async ping() {
+      try {
+        await ctx.em().execute('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    raw: (sql, params = []) => ctx.em().execute(sql, params as unknown[]),
+    close: () => orm.close(true),
+  };
+}

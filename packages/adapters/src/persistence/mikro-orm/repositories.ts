@@ -1,0 +1,224 @@
+import { LockMode } from '@mikro-orm/core';
+import {
+  Campus, Category, Comment, LIVE_STATUSES, Listing, User,
+  type CampusRepository, type CategoryRepository, type CommentRepository, type CounterDeltas, type DomainEvent,
+  type FavoriteEntry, type FavoriteRepository, type ListingFeedQuery, type ListingRepository, type ListingViewLog,
+  type Outbox, type OwnerListingsQuery, type UserRepository,
+} from '@xianzhi/core';
+import type { OrmContext } from './context.js';
+import { FavoriteRow, ListingViewRow, OutboxRow } from './schemas.js';
+
+const COUNTERS = ['viewCount', 'favoriteCount', 'commentCount'] as const;
+
+export class MikroOrmListingRepository implements ListingRepository {
+  constructor(private readonly ctx: OrmContext) {}
+
+  async byId(id: string, options: { forUpdate?: boolean } = {}): Promise<Listing | null> {
+    // SQLite serialises writers on its one connection; row locks are a server-database matter.
+    const lock = options.forUpdate && this.ctx.inTransaction && this.ctx.dialect === 'mysql';
+    return this.ctx.em().findOne(Listing, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
+  }
+
+  async byIds(ids: readonly string[]): Promise<Listing[]> {
+    if (ids.length === 0) return [];
+    return this.ctx.em().find(Listing, { id: { $in: [...ids] } });
+  }
+
+  async save(listing: Listing): Promise<void> {
+    await this.ctx.save(Listing, listing, COUNTERS);
+  }
+
+  async feed(q: ListingFeedQuery): Promise<Listing[]> {
+    const em = this.ctx.em();
+    const qb = em.createQueryBuilder(Listing, 'l').select('*')
+      .where({ campusId: q.campusId, expiresAt: { $gt: q.now } })
+      .andWhere('l.live = 1');
+    if (q.kind) qb.andWhere({ kind: q.kind });
+    if (q.categoryId) qb.andWhere({ categoryId: q.categoryId });
+    if (q.rootCategoryId) qb.andWhere({ rootCategoryId: q.rootCategoryId });
+    if (q.condition) qb.andWhere({ condition: q.condition });
+    if (q.areaId) qb.andWhere({ areaId: q.areaId });
+    if (q.minPrice !== undefined) qb.andWhere({ price: { $gte: q.minPrice } });
+    if (q.maxPrice !== undefined) qb.andWhere({ price: { $lte: q.maxPrice } });
+    const a = q.after;
+    if (q.sort === 'newest') {
+      if (a) {
+        const at = new Date(a.sortValue);
+        qb.andWhere({ listedAt: { $lte: at } }).andWhere({ $or: [{ listedAt: { $lt: at } }, { id: { $lt: a.id } }] });
+      }
+      qb.orderBy([{ listedAt: 'desc' }, { id: 'desc' }]);
+    } else {
+      const asc = q.sort === 'price_asc';
+      qb.andWhere({ price: { $ne: null } });
+      if (a) {
+        qb.andWhere({ price: asc ? { $gte: a.sortValue } : { $lte: a.sortValue } })
+          .andWhere({ $or: [{ price: asc ? { $gt: a.sortValue } : { $lt: a.sortValue } }, { id: asc ? { $gt: a.id } : { $lt: a.id } }] });
+      }
+      qb.orderBy([{ price: asc ? 'asc' : 'desc' }, { id: asc ? 'asc' : 'desc' }]);
+    }
+    return qb.limit(q.limit).getResultList();
+  }
+
+  async byOwner(q: OwnerListingsQuery): Promise<Listing[]> {
+    const where: Record<string, unknown> = { ownerId: q.ownerId };
+    if (q.status) where['status'] = q.status;
+    if (q.after) {
+      const at = new Date(q.after.sortValue);
+      where['$and'] = [{ createdAt: { $lte: at } }, { $or: [{ createdAt: { $lt: at } }, { id: { $lt: q.after.id } }] }];
+    }
+    return this.ctx.em().find(Listing, where as never, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: q.limit });
+  }
+
+  async dueForExpiry(now: Date, limit: number): Promise<Listing[]> {
+    return this.ctx.em().find(
+      Listing,
+      { status: { $in: [...LIVE_STATUSES] }, expiresAt: { $lte: now } },
+      { orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }], limit },
+    );
+  }
+
+  async adjustCounters(id: string, d: CounterDeltas): Promise<void> {
+    const sets: string[] = [];
+    const params: number[] = [];
+    for (const [column, delta] of [['view_count', d.views], ['favorite_count', d.favorites], ['comment_count', d.comments]] as const) {
+      if (!delta) continue;
+      sets.push(`${column} = case when ${column} + ? < 0 then 0 else ${column} + ? end`);
+      params.push(delta, delta);
+    }
+    if (sets.length === 0) return;
+    await this.ctx.em().execute(`update listing set ${sets.join(', ')} where id = ?`, [...params, id], 'run');
+  }
+}
+
+export class MikroOrmListingViewLog implements ListingViewLog {
+  constructor(private readonly ctx: OrmContext) {}
+
+  async recordView(listingId: string, viewerKey: string, day: string): Promise<boolean> {
+    const result = await this.ctx.em().createQueryBuilder(ListingViewRow)
+      .insert({ listingId, viewerKey, day })
+      .onConflict(['listingId', 'viewerKey', 'day']).ignore()
+      .execute('run');
+    return (result as { affectedRows?: number }).affectedRows === 1;
+  }
+}
+
+export class MikroOrmCategoryRepository implements CategoryRepository {
+  constructor(private readonly ctx: OrmContext) {}
+  forCampus(campusId: string): Promise<Category[]> {
+    return this.ctx.em().find(Category, { campusId }, { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
+  }
+  byId(id: string): Promise<Category | null> {
+    return this.ctx.em().findOne(Category, { id });
+  }
+  save(category: Category): Promise<void> {
+    return this.ctx.save(Category, category);
+  }
+}
+
+export class MikroOrmCampusRepository implements CampusRepository {
+  constructor(private readonly ctx: OrmContext) {}
+  byId(id: string): Promise<Campus | null> {
+    return this.ctx.em().findOne(Campus, { id });
+  }
+  list(): Promise<Campus[]> {
+    return this.ctx.em().find(Campus, {}, { orderBy: { id: 'asc' } });
+  }
+  save(campus: Campus): Promise<void> {
+    return this.ctx.save(Campus, campus);
+  }
+}
+
+export class MikroOrmUserRepository implements UserRepository {
+  constructor(private readonly ctx: OrmContext) {}
+  byId(id: string): Promise<User | null> {
+    return this.ctx.em().findOne(User, { id });
+  }
+  async byIds(ids: readonly string[]): Promise<User[]> {
+    if (ids.length === 0) return [];
+    return this.ctx.em().find(User, { id: { $in: [...ids] } });
+  }
+  byOpenId(qqOpenId: string): Promise<User | null> {
+    return this.ctx.em().findOne(User, { qqOpenId });
+  }
+  save(user: User): Promise<void> {
+    return this.ctx.save(User, user);
+  }
+}
+
+export class MikroOrmFavoriteRepository implements FavoriteRepository {
+  constructor(private readonly ctx: OrmContext) {}
+
+  async add(userId: string, listingId: string, at: Date): Promise<boolean> {
+    const result = await this.ctx.em().createQueryBuilder(FavoriteRow)
+      .insert({ userId, listingId, createdAt: at })
+      .onConflict(['userId', 'listingId']).ignore()
+      .execute('run');
+    return (result as { affectedRows?: number }).affectedRows === 1;
+  }
+
+  async remove(userId: string, listingId: string): Promise<boolean> {
+    const removed = await this.ctx.em().nativeDelete(FavoriteRow, { userId, listingId });
+    return removed === 1;
+  }
+
+  async byUser(userId: string, after: { createdAt: Date; listingId: string } | null, limit: number): Promise<FavoriteEntry[]> {
+    const where: Record<string, unknown> = { userId };
+    if (after) {
+      where['$and'] = [
+        { createdAt: { $lte: after.createdAt } },
+        { $or: [{ createdAt: { $lt: after.createdAt } }, { listingId: { $lt: after.listingId } }] },
+      ];
+    }
+    const rows = await this.ctx.em().find(FavoriteRow, where as never, {
+      orderBy: [{ createdAt: 'desc' }, { listingId: 'desc' }], limit,
+    });
+    return rows.map((r) => ({ listingId: r.listingId, createdAt: r.createdAt }));
+  }
+
+  async favoritedAmong(userId: string, listingIds: readonly string[]): Promise<Set<string>> {
+    if (listingIds.length === 0) return new Set();
+    const rows = await this.ctx.em().find(FavoriteRow, { userId, listingId: { $in: [...listingIds] } }, { fields: ['listingId'] });
+    return new Set(rows.map((r) => r.listingId));
+  }
+}
+
+export class MikroOrmCommentRepository implements CommentRepository {
+  constructor(private readonly ctx: OrmContext) {}
+  byId(id: string): Promise<Comment | null> {
+    return this.ctx.em().findOne(Comment, { id });
+  }
+  save(comment: Comment): Promise<void> {
+    return this.ctx.save(Comment, comment);
+  }
+  forListing(listingId: string): Promise<Comment[]> {
+    return this.ctx.em().find(Comment, { listingId }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  }
+}
+
+export class MikroOrmOutbox implements Outbox {
+  constructor(private readonly ctx: OrmContext) {}
+
+  async append(events: readonly DomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const em = this.ctx.em();
+    for (const e of events) {
+      em.create(OutboxRow, {
+        id: e.id, type: e.type, aggregateId: e.aggregateId, payload: e.payload, occurredAt: e.occurredAt, publishedAt: null,
+      } as OutboxRow);
+    }
+    await em.flush();
+  }
+
+  async unpublished(limit: number): Promise<DomainEvent[]> {
+    const rows = await this.ctx.em().find(OutboxRow, { publishedAt: null }, { orderBy: { seq: 'asc' }, limit });
+    return rows.map((r) => ({
+      id: r.id, type: r.type, aggregateId: r.aggregateId, occurredAt: r.occurredAt, payload: r.payload,
+    }) as DomainEvent);
+  }
+
+  async markPublished(eventIds: readonly string[], at: Date): Promise<void> {
+    if (eventIds.length === 0) return;
+    await this.ctx.em().nativeUpdate(OutboxRow, { id: { $in: [...eventIds] } }, { publishedAt: at });
+  }
+}
+

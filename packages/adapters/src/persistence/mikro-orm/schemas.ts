@@ -1,0 +1,167 @@
+import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import { Campus, Category, Comment, Listing, User } from '@xianzhi/core';
+
+/*
+ * Mappings of the core's classes, kept here so domain classes carry no decorators. Column types
+ * are explicit so SQLite and MariaDB agree; the DDL itself lives in the committed migrations.
+ * Money is integer fen everywhere; JSON columns hold small value arrays owned by one row.
+ */
+
+const id = { type: 'string', length: 26, primary: true } as const;
+const ref = { type: 'string', length: 26 } as const;
+const time = { type: 'datetime', length: 3 } as const;
+
+export const CampusSchema = new EntitySchema<Campus>({
+  class: Campus,
+  tableName: 'campus',
+  properties: {
+    id: { type: 'string', length: 40, primary: true },
+    name: { type: 'string', length: 100 },
+    areas: { type: 'json' },
+    listingLifetimeDays: { type: 'integer' },
+  },
+});
+
+export const UserSchema = new EntitySchema<User, Pick<User, 'verified' | 'banned'>>({
+  class: User,
+  tableName: 'app_user',
+  properties: {
+    id,
+    qqOpenId: { type: 'string', length: 64, unique: 'app_user_qq_open_id_unique' },
+    nickname: { type: 'string', length: 40 },
+    avatarUrl: { type: 'string', length: 512, nullable: true },
+    campusId: { type: 'string', length: 40 },
+    verifiedAt: { ...time, nullable: true },
+    status: { type: 'string', length: 16 },
+    role: { type: 'string', length: 16 },
+    createdAt: time,
+    updatedAt: time,
+  },
+});
+
+export const CategorySchema = new EntitySchema<Category, Pick<Category, 'isRoot'>>({
+  class: Category,
+  tableName: 'category',
+  properties: {
+    id,
+    campusId: { type: 'string', length: 40 },
+    parentId: { ...ref, nullable: true },
+    code: { type: 'string', length: 40 },
+    name: { type: 'string', length: 40 },
+    sortOrder: { type: 'integer' },
+    enabled: { type: 'boolean' },
+  },
+});
+
+export const ListingSchema = new EntitySchema<Listing, Pick<Listing, 'isLive'>>({
+  class: Listing,
+  tableName: 'listing',
+  properties: {
+    id,
+    campusId: { type: 'string', length: 40 },
+    ownerId: ref,
+    kind: { type: 'string', length: 16 },
+    title: { type: 'string', length: 120 },
+    description: { type: 'text' },
+    price: { type: 'integer', nullable: true },
+    originalPrice: { type: 'integer', nullable: true },
+    categoryId: ref,
+    rootCategoryId: ref,
+    condition: { type: 'string', length: 20, nullable: true, fieldName: 'item_condition' },
+    areaId: { type: 'string', length: 40, nullable: true },
+    tradeMethods: { type: 'json' },
+    photos: { type: 'json' },
+    book: { type: 'json', nullable: true },
+    status: { type: 'string', length: 16 },
+    removalReason: { type: 'string', length: 255, nullable: true },
+    version: { type: 'integer' },
+    createdAt: time,
+    updatedAt: time,
+    listedAt: time,
+    lastRenewedAt: { ...time, nullable: true },
+    expiresAt: time,
+    // Counters change only through adjustCounters' atomic UPDATE; a save must never write them back.
+    viewCount: { type: 'integer' },
+    favoriteCount: { type: 'integer' },
+    commentCount: { type: 'integer' },
+    priceHistory: { type: 'json' },
+  },
+});
+
+export const CommentSchema = new EntitySchema<Comment, Pick<Comment, 'deleted'>>({
+  class: Comment,
+  tableName: 'listing_comment',
+  properties: {
+    id,
+    listingId: ref,
+    authorId: ref,
+    body: { type: 'text' },
+    parentId: { ...ref, nullable: true },
+    replyToCommentId: { ...ref, nullable: true },
+    replyToUserId: { ...ref, nullable: true },
+    createdAt: time,
+    deletedAt: { ...time, nullable: true },
+    deletedBy: { ...ref, nullable: true },
+  },
+});
+
+/** Adapter-side rows: plain records with no domain behaviour. */
+export class FavoriteRow {
+  userId!: string;
+  listingId!: string;
+  createdAt!: Date;
+}
+
+export const FavoriteSchema = new EntitySchema<FavoriteRow>({
+  class: FavoriteRow,
+  tableName: 'favorite',
+  properties: {
+    userId: { ...ref, primary: true },
+    listingId: { ...ref, primary: true },
+    createdAt: time,
+  },
+});
+
+export class OutboxRow {
+  seq!: number;
+  id!: string;
+  type!: string;
+  aggregateId!: string;
+  payload!: unknown;
+  occurredAt!: Date;
+  publishedAt!: Date | null;
+}
+
+export const OutboxSchema = new EntitySchema<OutboxRow>({
+  class: OutboxRow,
+  tableName: 'outbox',
+  properties: {
+    seq: { type: new BigIntType('number'), primary: true, autoincrement: true },
+    id: { ...ref, unique: 'outbox_id_unique' },
+    type: { type: 'string', length: 60 },
+    aggregateId: ref,
+    payload: { type: 'json' },
+    occurredAt: time,
+    publishedAt: { ...time, nullable: true },
+  },
+});
+
+export class ListingViewRow {
+  listingId!: string;
+  viewerKey!: string;
+  day!: string;
+}
+
+export const ListingViewSchema = new EntitySchema<ListingViewRow>({
+  class: ListingViewRow,
+  tableName: 'listing_view',
+  properties: {
+    listingId: { ...ref, primary: true },
+    viewerKey: { type: 'string', length: 80, primary: true },
+    day: { type: 'string', length: 10, primary: true },
+  },
+});
+
+export const ENTITY_SCHEMAS = [
+  CampusSchema, UserSchema, CategorySchema, ListingSchema, CommentSchema, FavoriteSchema, OutboxSchema, ListingViewSchema,
+];
