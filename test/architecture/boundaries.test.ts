@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name === 'dist' || name.startsWith('dist-')) return [];
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+/** Every module specifier a file imports or re-exports, static or dynamic. */
+export function importsOf(source: string): string[] {
+  const found = new Set<string>();
+  const patterns = [
+    /(?:^|\s)(?:import|export)\s[^'"`;]*?\sfrom\s*['"]([^'"]+)['"]/g,
+    /(?:^|\s)import\s*['"]([^'"]+)['"]/g,
+    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
+  for (const pattern of patterns) for (const m of source.matchAll(pattern)) found.add(m[1]!);
+  return [...found];
+}
+
+function violations(pkg: string, allowed: (specifier: string, file: string) => boolean): string[] {
+  return sourceFiles(join(root, 'packages', pkg, 'src')).flatMap((file) =>
+    importsOf(readFileSync(file, 'utf8'))
+      .filter((s) => !allowed(s, file))
+      .map((s) => `${relative(root, file)} imports ${s}`),
+  );
+}
+
+const isTestCode = (file: string) => /\.test\.tsx?$/.test(file) || file.includes(`${join('core', 'src', 'testing')}`);
+
+describe('package boundaries', () => {
+  it('keeps core free of frameworks, drivers, Node built-ins and our other packages', () => {
+    const found = violations('core', (s, file) => s.startsWith('.') || (s === 'vitest' && isTestCode(file)));
+    expect(found).toEqual([]);
+  });
+
+  it('gives core no runtime dependencies at all', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'packages/core/package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest['dependencies'] ?? {}).toEqual({});
+    const peers = Object.keys((manifest['peerDependencies'] ?? {}) as object);
+    expect(peers.filter((p) => p !== 'vitest')).toEqual([]);
+  });
+
+  it('lets adapters depend on core only, never on the API or the front ends', () => {
+    const found = violations('adapters', (s) => !/^@xianzhi\/(api|miniprogram|admin)/.test(s));
+    expect(found).toEqual([]);
+  });
+
+  it('lets the front ends take only types from the API, and nothing from core or adapters', () => {
+    for (const pkg of ['miniprogram', 'admin']) {
+      const files = sourceFiles(join(root, 'packages', pkg, 'src'));
+      const bad = files.flatMap((file) => {
+        const text = readFileSync(file, 'utf8');
+        return importsOf(text)
+          .filter((s) => s.startsWith('@xianzhi/'))
+          .filter((s) => !(s === '@xianzhi/api/contract' && new RegExp(`import\\s+type\\s[^;]*['"]${s}['"]`).test(text)))
+          .map((s) => `${relative(root, file)} imports ${s}`);
+      });
+      expect(bad).toEqual([]);
+    }
+  });
+
+  it('detects the imports it is meant to forbid', () => {
+    // The checks above are only as good as this parser: prove it sees each import form.
+    const sample = [
+      "import { MikroORM } from '@mikro-orm/core';",
+      "export * from 'fastify';",
+      "import 'reflect-metadata';",
+      "const m = await import('bullmq');",
+      "import type {\n  X,\n} from 'inversify';",
+    ].join('\n');
+    expect(importsOf(sample).sort()).toEqual(['@mikro-orm/core', 'bullmq', 'fastify', 'inversify', 'reflect-metadata']);
+  });
+});
