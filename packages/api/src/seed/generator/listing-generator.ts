@@ -506,10 +506,10 @@ const BOOK_TABLE = weightTable(BOOK_VOCAB.map((b) => ({ leaf: LEAF_BY_CODE.get(b
 
 const TITLE_MAX = 60;
 
-/** append `part` separated by a space if the result still fits in a title */
+/** append `part` separated by a space if it still fits in a title and does not repeat what is already there */
 function add(title: string, part: string): string {
   if (title === '') return part;
-  return title.length + 1 + part.length <= TITLE_MAX ? title + ' ' + part : title;
+  return title.length + 1 + part.length <= TITLE_MAX && !title.includes(part) ? title + ' ' + part : title;
 }
 
 function pickCondition(rng: Rng, cdf: readonly number[]): number {
