@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useState } from 'react'
+import { Button, Layout, Menu, Space, Tag, Typography, App as AntApp } from 'antd'
+import { ApartmentOutlined, DashboardOutlined, ShoppingOutlined } from '@ant-design/icons'
+import { api, ApiError, getToken, setToken } from './api/client'
+import type { Me } from './api/types'
+import { useHashRoute, type RouteKey } from './useHashRoute'
+import { Dashboard } from './pages/Dashboard'
+import { Listings } from './pages/Listings'
+import { Categories } from './pages/Categories'
+
+const { Sider, Header, Content } = Layout
+
+const MENU = [
+  { key: 'dashboard', icon: <DashboardOutlined />, label: '概览' },
+  { key: 'listings', icon: <ShoppingOutlined />, label: '商品' },
+  { key: 'categories', icon: <ApartmentOutlined />, label: '分类' },
+]
+
+export function App() {
+  const [route, navigate] = useHashRoute()
+  const [collapsed, setCollapsed] = useState(false)
+  const [me, setMe] = useState<Me | null>(null)
+  // Bumped on login/logout so pages refetch with the new token.
+  const [session, setSession] = useState(0)
+  const { message } = AntApp.useApp()
+
+  useEffect(() => {
+    if (!getToken()) return
+    api.me().then(setMe, (e: unknown) => {
+      if (e instanceof ApiError && e.status === 401) setToken(null)
+    })
+  }, [])
+
+  const login = useCallback(async () => {
+    try {
+      setMe(await api.devLogin('admin'))
+      setSession((n) => n + 1)
+    } catch (e) {
+      void message.error(`登录失败：${(e as Error).message}`)
+    }
+  }, [message])
+
+  const logout = () => {
+    setToken(null)
+    setMe(null)
+    setSession((n) => n + 1)
+  }
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg">
+        <div className="xz-logo">{collapsed ? '闲' : '闲置 · 管理'}</div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[route]}
+          items={MENU}
+          onClick={({ key }) => navigate(key as RouteKey)}
+        />
+      </Sider>
+      <Layout>
+        <Header className="xz-header">
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {MENU.find((m) => m.key === route)?.label}
+          </Typography.Title>
+          {me ? (
+            <Space>
+              <span>{me.nickname}</span>
+              <Tag color={me.role === 'admin' ? 'orange' : 'default'}>{me.role === 'admin' ? '管理员' : '学生'}</Tag>
+              <Button size="small" onClick={logout}>
+                退出
+              </Button>
+            </Space>
+          ) : (
+            <Space>
+              <Typography.Text type="secondary">未登录</Typography.Text>
+              <Button size="small" type="primary" onClick={() => void login()}>
+                开发登录（admin）
+              </Button>
+            </Space>
+          )}
+        </Header>
+        <Content className="xz-content">
+          {route === 'dashboard' && <Dashboard key={session} />}
+          {route === 'listings' && <Listings key={session} />}
+          {route === 'categories' && <Categories />}
+        </Content>
+      </Layout>
+    </Layout>
+  )
+}

@@ -1,0 +1,79 @@
+import type { AdminStats, ApiErrorBody, Catalog, ListingQuery, ListingSummary, Me, Page } from './types'
+
+const TOKEN_KEY = 'xz_admin_token'
+export const DEFAULT_CAMPUS = 'demo'
+
+export function getToken(): string {
+  return localStorage.getItem(TOKEN_KEY) ?? ''
+}
+
+export function setToken(token: string | null): void {
+  if (token) localStorage.setItem(TOKEN_KEY, token)
+  else localStorage.removeItem(TOKEN_KEY)
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+type Query = Record<string, string | number | undefined | null>
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path
+  const qs = new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v))
+  const s = qs.toString()
+  return s ? `${path}?${s}` : path
+}
+
+export async function request<T>(method: string, path: string, opts: { query?: Query; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  const token = getToken()
+  if (token) headers.Authorization = `Bearer ${token}`
+  let body: string | undefined
+  if (method !== 'GET') {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(opts.body ?? {})
+  }
+  let res: Response
+  try {
+    res = await fetch(withQuery(path, opts.query), { method, headers, body })
+  } catch (e) {
+    throw new ApiError(0, 'NETWORK_ERROR', `网络异常：${(e as Error).message}`)
+  }
+  const text = await res.text()
+  let data: unknown = null
+  if (text) {
+    try {
+      data = JSON.parse(text)
+    } catch {
+      data = null
+    }
+  }
+  if (res.ok) return data as T
+  const err = (data as Partial<ApiErrorBody> | null)?.error
+  throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `请求失败（HTTP ${res.status}）`, err?.details)
+}
+
+export const api = {
+  catalog: () => request<Catalog>('GET', '/v1/catalog', { query: { campusId: DEFAULT_CAMPUS } }),
+  listings: (q: ListingQuery) =>
+    request<Page<ListingSummary>>('GET', '/v1/listings', { query: { campusId: DEFAULT_CAMPUS, limit: 20, ...q } }),
+  me: () => request<Me>('GET', '/v1/me'),
+  stats: () => request<AdminStats>('GET', '/v1/admin/stats'),
+  removeListing: (id: string, reason: string) =>
+    request<unknown>('POST', `/v1/admin/listings/${encodeURIComponent(id)}/remove`, { body: { reason } }),
+  async devLogin(user: 'admin'): Promise<Me> {
+    const res = await request<{ token: string; user: Me }>('POST', '/v1/dev/login', { body: { user } })
+    setToken(res.token)
+    return res.user
+  },
+}

@@ -1,0 +1,49 @@
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { App as AntApp, ConfigProvider } from 'antd'
+import zhCN from 'antd/locale/zh_CN'
+import { describe, expect, it } from 'vitest'
+import { App } from '../src/App'
+import { catalog, stubFetch } from './fakeApi'
+
+function renderApp() {
+  return render(
+    <ConfigProvider locale={zhCN}>
+      <AntApp>
+        <App />
+      </AntApp>
+    </ConfigProvider>,
+  )
+}
+
+const admin = { id: 'u-admin', nickname: '管理员小王', avatarUrl: null, campusId: 'demo', verified: true, verifiedAt: null, status: 'active', role: 'admin' }
+
+describe('admin shell', () => {
+  it('navigates to the read-only category tree', async () => {
+    const user = userEvent.setup()
+    stubFetch((c) => (c.path === '/v1/catalog' ? { status: 200, body: catalog } : undefined))
+    renderApp()
+    expect(await screen.findByText('管理员登录将在身份认证上线后开放')).toBeTruthy()
+    await user.click(within(screen.getByRole('menu')).getByText('分类'))
+    expect(await screen.findByText('书籍教材（1）')).toBeTruthy()
+    expect(screen.getByText('教材')).toBeTruthy()
+    expect(window.location.hash).toBe('#/categories')
+  })
+
+  it('dev-logs in as admin, keeps the token in localStorage and sends it', async () => {
+    const user = userEvent.setup()
+    const calls = stubFetch((c) => {
+      if (c.path === '/v1/dev/login') return { status: 200, body: { token: 'adm-1', user: admin } }
+      return undefined
+    })
+    renderApp()
+    await user.click(await screen.findByRole('button', { name: '开发登录（admin）' }))
+    expect(await screen.findByText('管理员小王')).toBeTruthy()
+    expect(localStorage.getItem('xz_admin_token')).toBe('adm-1')
+    expect(calls.find((c) => c.path === '/v1/dev/login')!.body).toEqual({ user: 'admin' })
+    // The dashboard refetches with the new session and sends the bearer token.
+    await waitFor(() =>
+      expect(calls.filter((c) => c.path === '/v1/admin/stats').at(-1)!.headers.Authorization).toBe('Bearer adm-1'),
+    )
+  })
+})
