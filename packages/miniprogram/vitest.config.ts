@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   resolve: {
     alias: [{ find: /^@tarojs\/components$/, replacement: '@tarojs/components-react' }],
+    // @tarojs/components imports react without declaring it as a peer, so pnpm leaves it to
+    // whatever react is hoisted in the workspace — the admin's React 19. Pin it to ours (18).
+    dedupe: ['react', 'react-dom'],
   },
   define: {
     'process.env.TARO_ENV': JSON.stringify('h5'),
