@@ -20,8 +20,9 @@ export interface Option<V extends string = string> {
 
 export interface Category {
   id: string
+  code?: string
   name: string
-  children: { id: string; name: string }[]
+  children: { id: string; code?: string; name: string }[]
 }
 
 export interface Catalog {

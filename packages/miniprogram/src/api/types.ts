@@ -31,8 +31,10 @@ export interface CampusArea {
 
 export interface Category {
   id: string
+  /** Stable machine name (e.g. `textbooks`); shown nowhere, present in the API. */
+  code?: string
   name: string
-  children: { id: string; name: string }[]
+  children: { id: string; code?: string; name: string }[]
 }
 
 export interface Catalog {
@@ -79,10 +81,12 @@ export interface ListingDetail extends ListingSummary {
   photos: { url: string }[]
   tradeMethods: TradeMethod[]
   book: BookFields | null
-  expiresAt: string | null
+  expiresAt: string
   version: number
   createdAt: string
   updatedAt: string
+  /** Why an admin removed it; sent to the owner and admins only. */
+  removalReason?: string | null
   favoritedByMe: boolean
   isMine: boolean
   /** `qqOpenId` is present only when the viewer is a verified student. */
@@ -133,16 +137,19 @@ export interface FavoriteState {
 export interface Reply {
   id: string
   author: UserRef
-  body: string
+  /** Null once deleted (the thread keeps its place). */
+  body: string | null
+  deleted?: boolean
   createdAt: string
-  replyTo: { commentId: string; user: { id: string; nickname: string } }
+  replyTo: { commentId: string; user: { id: string; nickname: string } } | null
   canDelete: boolean
 }
 
 export interface Comment {
   id: string
   author: UserRef
-  body: string
+  body: string | null
+  deleted?: boolean
   createdAt: string
   canDelete: boolean
   replies: Reply[]
@@ -159,4 +166,4 @@ export interface Me {
   role: 'student' | 'admin'
 }
 
-export type DevUser = 'alice' | 'bob' | 'carol' | 'admin'
+export type DevUser = 'alice' | 'bob' | 'carol' | 'dave' | 'admin'

@@ -77,12 +77,12 @@ export function Comments({ listingId, onCountChange }: { listingId: string; onCo
             <Text className="comment-author">{c.author.nickname}</Text>
             <Text className="muted">{formatDate(c.createdAt)}</Text>
           </View>
-          <View className="comment-body">{c.body}</View>
+          <View className={`comment-body ${c.body === null ? 'muted' : ''}`}>{c.body ?? '该留言已删除'}</View>
           <View className="comment-actions">
             <Text className="comment-action" onClick={() => setReplyTo({ commentId: c.id, nickname: c.author.nickname })}>
               回复
             </Text>
-            {c.canDelete && (
+            {c.canDelete && c.body !== null && (
               <Text className="comment-action" onClick={() => void remove(c.id)}>
                 删除
               </Text>
@@ -93,15 +93,19 @@ export function Comments({ listingId, onCountChange }: { listingId: string; onCo
               {c.replies.map((r) => (
                 <View key={r.id} className="reply">
                   <Text className="comment-author">{r.author.nickname}</Text>
-                  <Text className="muted"> 回复 </Text>
-                  <Text className="comment-author">{r.replyTo.user.nickname}</Text>
-                  <Text>：{r.body}</Text>
+                  {r.replyTo && (
+                    <>
+                      <Text className="muted"> 回复 </Text>
+                      <Text className="comment-author">{r.replyTo.user.nickname}</Text>
+                    </>
+                  )}
+                  <Text className={r.body === null ? 'muted' : ''}>：{r.body ?? '该回复已删除'}</Text>
                   <View className="comment-actions">
                     <Text className="muted">{formatDate(r.createdAt)}</Text>
                     <Text className="comment-action" onClick={() => setReplyTo({ commentId: r.id, nickname: r.author.nickname })}>
                       回复
                     </Text>
-                    {r.canDelete && (
+                    {r.canDelete && r.body !== null && (
                       <Text className="comment-action" onClick={() => void remove(r.id)}>
                         删除
                       </Text>

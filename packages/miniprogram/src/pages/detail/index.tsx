@@ -122,6 +122,10 @@ export default function Detail() {
         </View>
       </View>
 
+      {listing.removalReason && (
+        <View className="banner-error">该商品已被管理员下架：{listing.removalReason}</View>
+      )}
+
       <View className="section">
         <View className="section-title">描述</View>
         <Text className="detail-desc" userSelect>
