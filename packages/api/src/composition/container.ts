@@ -1,0 +1,28 @@
+import { Container } from 'inversify';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config.js';
+import { buildApp as buildAppFromParts } from '../http/app.js';
+import { configModule } from './config-module.js';
+import { coreModule } from './core-module.js';
+import { httpModule } from './http-module.js';
+import type { Persistence } from './persistence.js';
+import { persistenceModule } from './persistence-module.js';
+import { resolve } from './token.js';
+import { Http } from './tokens.js';
+
+export interface ContainerInput {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly persistence: Persistence;
+}
+
+/** The composition root: the only place that knows which class implements which port. */
+export function createContainer({ config, logger, persistence }: ContainerInput): Container {
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.load(configModule(config, logger), persistenceModule(persistence), coreModule, httpModule);
+  return container;
+}
+
+export async function buildApp(source: Container | Parameters<typeof buildAppFromParts>[0]) {
+  return buildAppFromParts(source instanceof Container ? resolve(source, Http.Parts) : source);
+}

@@ -1,0 +1,50 @@
+import {
+  BrowseListings, ChangeListingStatus, CreateCategory, DeleteComment, EditListing, EventFactory, ExpireListings, GetCatalog,
+  GetListing, GetMyProfile, LifecycleDeps, ListComments, ListingViews, MyFavorites, MyListings, PostComment, PublishListing,
+  RemoveListing, RenewListing, SeedDefaultCategories, SetFavorite, systemClock, UlidGenerator, UpdateCategory, UpdateMyProfile,
+  WithdrawListing,
+} from '@xianzhi/core';
+import { ContainerModule } from 'inversify';
+import { factory } from './token.js';
+import { Core, Ports } from './tokens.js';
+
+/** The framework-free use cases, built by plain constructor calls so core needs no decorators. */
+export const coreModule = new ContainerModule(({ bind }) => {
+  bind(Core.Clock).toConstantValue(systemClock);
+  bind(Core.Ids).toDynamicValue(() => new UlidGenerator());
+  factory(bind(Core.Events), (ids, clock) => new EventFactory(ids, clock), [Core.Ids, Core.Clock]);
+  factory(bind(Core.Views), (c, u, f) => new ListingViews(c, u, f), [Ports.Categories, Ports.Users, Ports.Favorites]);
+  factory(bind(Core.Lifecycle), (l, o, uow, clock, ev) => new LifecycleDeps(l, o, uow, clock, ev),
+    [Ports.Listings, Ports.Outbox, Ports.UnitOfWork, Core.Clock, Core.Events]);
+
+  factory(bind(Core.PublishListing), (l, c, cs, o, uow, ids, clock, ev) => new PublishListing(l, c, cs, o, uow, ids, clock, ev),
+    [Ports.Listings, Ports.Categories, Ports.Campuses, Ports.Outbox, Ports.UnitOfWork, Core.Ids, Core.Clock, Core.Events]);
+  factory(bind(Core.EditListing), (l, c, cs, o, uow, clock, ev) => new EditListing(l, c, cs, o, uow, clock, ev),
+    [Ports.Listings, Ports.Categories, Ports.Campuses, Ports.Outbox, Ports.UnitOfWork, Core.Clock, Core.Events]);
+  factory(bind(Core.ChangeListingStatus), (d) => new ChangeListingStatus(d), [Core.Lifecycle]);
+  factory(bind(Core.WithdrawListing), (d) => new WithdrawListing(d), [Core.Lifecycle]);
+  factory(bind(Core.RenewListing), (d, cs) => new RenewListing(d, cs), [Core.Lifecycle, Ports.Campuses]);
+  factory(bind(Core.RemoveListing), (d) => new RemoveListing(d), [Core.Lifecycle]);
+  factory(bind(Core.ExpireListings), (d) => new ExpireListings(d), [Core.Lifecycle]);
+  factory(bind(Core.BrowseListings), (l, c, v, clock) => new BrowseListings(l, c, v, clock),
+    [Ports.Listings, Ports.Categories, Core.Views, Core.Clock]);
+  factory(bind(Core.MyListings), (l, v) => new MyListings(l, v), [Ports.Listings, Core.Views]);
+  factory(bind(Core.GetListing), (l, log, v, clock) => new GetListing(l, log, v, clock),
+    [Ports.Listings, Ports.ViewLog, Core.Views, Core.Clock]);
+
+  factory(bind(Core.SetFavorite), (f, l, o, uow, clock, ev) => new SetFavorite(f, l, o, uow, clock, ev),
+    [Ports.Favorites, Ports.Listings, Ports.Outbox, Ports.UnitOfWork, Core.Clock, Core.Events]);
+  factory(bind(Core.MyFavorites), (f, l, v) => new MyFavorites(f, l, v), [Ports.Favorites, Ports.Listings, Core.Views]);
+  factory(bind(Core.PostComment), (c, l, o, uow, ids, clock, ev) => new PostComment(c, l, o, uow, ids, clock, ev),
+    [Ports.Comments, Ports.Listings, Ports.Outbox, Ports.UnitOfWork, Core.Ids, Core.Clock, Core.Events]);
+  factory(bind(Core.DeleteComment), (c, l, o, uow, clock, ev) => new DeleteComment(c, l, o, uow, clock, ev),
+    [Ports.Comments, Ports.Listings, Ports.Outbox, Ports.UnitOfWork, Core.Clock, Core.Events]);
+  factory(bind(Core.ListComments), (c, l, u) => new ListComments(c, l, u), [Ports.Comments, Ports.Listings, Ports.Users]);
+
+  factory(bind(Core.GetCatalog), (cs, c) => new GetCatalog(cs, c), [Ports.Campuses, Ports.Categories]);
+  factory(bind(Core.SeedDefaultCategories), (c, ids) => new SeedDefaultCategories(c, ids), [Ports.Categories, Core.Ids]);
+  factory(bind(Core.CreateCategory), (c, cs, ids) => new CreateCategory(c, cs, ids), [Ports.Categories, Ports.Campuses, Core.Ids]);
+  factory(bind(Core.UpdateCategory), (c) => new UpdateCategory(c), [Ports.Categories]);
+  factory(bind(Core.GetMyProfile), (u) => new GetMyProfile(u), [Ports.Users]);
+  factory(bind(Core.UpdateMyProfile), (u, clock) => new UpdateMyProfile(u, clock), [Ports.Users, Core.Clock]);
+});

@@ -1,0 +1,1 @@
+export { migrateDatabase, openPersistence, type Persistence } from '@xianzhi/adapters';

@@ -1,0 +1,169 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Environment = 'embedded' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface AppConfig {
+  readonly env: Environment;
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly databaseUrl: string;
+  readonly jwtSecret: string;
+  readonly defaultCampusId: string;
+  readonly logLevel: LogLevel;
+  readonly publicUrl: string;
+  readonly trustProxy: boolean;
+  readonly adminDist: string;
+  readonly h5Dist: string;
+  readonly expiryIntervalMinutes: number;
+}
+
+/**
+ * Every variable the platform reads, with its default as the README states it. The README's
+ * configuration table is checked against this list by a test, so the two cannot drift apart.
+ */
+export const CONFIG_VARIABLES = [
+  { name: 'XZ_ENV', default: 'embedded', meaning: '`embedded` (SQLite, demo logins, serves the admin and H5 builds, auto-migrates and seeds) or `production`' },
+  { name: 'XZ_HOST', default: '127.0.0.1', meaning: 'Address the HTTP server listens on; use `0.0.0.0` behind a proxy or in a container' },
+  { name: 'XZ_PORT', default: '8080', meaning: 'HTTP port' },
+  { name: 'XZ_DATA_DIR', default: './data', meaning: 'Folder for the SQLite file and the generated secret key (embedded mode)' },
+  { name: 'XZ_DATABASE_URL', default: 'sqlite:<XZ_DATA_DIR>/xianzhi.sqlite', meaning: '`sqlite:<file>`, `sqlite::memory:`, `mariadb://user:pass@host:port/db` or `mysql://…`' },
+  { name: 'XZ_JWT_SECRET', default: 'generated into <XZ_DATA_DIR>/secret.key (embedded only)', meaning: 'Signs access tokens and keys anonymous view counting; required in production, at least 32 characters' },
+  { name: 'XZ_DEFAULT_CAMPUS', default: 'demo', meaning: 'Campus id used when a request names none' },
+  { name: 'XZ_LOG_LEVEL', default: 'info', meaning: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`' },
+  { name: 'XZ_PUBLIC_URL', default: 'http://<XZ_HOST>:<XZ_PORT>', meaning: 'Address people use to reach the server; printed in the start banner' },
+  { name: 'XZ_TRUST_PROXY', default: 'false', meaning: 'Trust `X-Forwarded-*` headers (set `true` behind Nginx so client addresses are right)' },
+  { name: 'XZ_ADMIN_DIST', default: 'packages/admin/dist', meaning: 'Admin web build served under `/admin/` in embedded mode' },
+  { name: 'XZ_H5_DIST', default: 'packages/miniprogram/dist-h5', meaning: 'H5 mini-program build served under `/h5/` in embedded mode' },
+  { name: 'XZ_EXPIRY_INTERVAL_MINUTES', default: '10', meaning: 'How often the server marks listings past their lifetime as expired (0 turns the sweep off)' },
+] as const;
+
+export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]['name'];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+export const SECRET_MIN_LENGTH = 32;
+export const SECRET_FILE = 'secret.key';
+
+/** packages/ relative to this file; the same depth from src/ and from dist/. */
+const PACKAGES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface LoadConfigOptions {
+  readonly cwd?: string;
+}
+
+/**
+ * Reads `XZ_*` variables, fills embedded defaults and reports every problem at once. In embedded
+ * mode without XZ_JWT_SECRET it creates (once) a random secret in the data folder, so tokens stay
+ * valid across restarts without anyone having to choose one.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): AppConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const read = (name: ConfigVariable): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const problems: string[] = [];
+
+  const envName = read('XZ_ENV') ?? 'embedded';
+  if (envName !== 'embedded' && envName !== 'production') problems.push(`XZ_ENV must be "embedded" or "production", got "${envName}"`);
+  const mode: Environment = envName === 'production' ? 'production' : 'embedded';
+
+  const host = read('XZ_HOST') ?? '127.0.0.1';
+  const port = integer(read('XZ_PORT') ?? '8080', 'XZ_PORT', 0, 65535, problems);
+  const dataDir = absolute(read('XZ_DATA_DIR') ?? './data', cwd);
+
+  const databaseUrl = read('XZ_DATABASE_URL') ?? `sqlite:${join(dataDir, 'xianzhi.sqlite')}`;
+  if (!/^(sqlite:.+|(mariadb|mysql):\/\/.+)$/.test(databaseUrl)) {
+    problems.push('XZ_DATABASE_URL must start with "sqlite:", "mariadb://" or "mysql://"');
+  }
+
+  const logLevel = (read('XZ_LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`XZ_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+
+  const defaultCampusId = read('XZ_DEFAULT_CAMPUS') ?? 'demo';
+  const trustProxy = boolean(read('XZ_TRUST_PROXY') ?? 'false', 'XZ_TRUST_PROXY', problems);
+  const expiryIntervalMinutes = integer(read('XZ_EXPIRY_INTERVAL_MINUTES') ?? '10', 'XZ_EXPIRY_INTERVAL_MINUTES', 0, 24 * 60, problems);
+
+  const publicUrl = (read('XZ_PUBLIC_URL') ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push('XZ_PUBLIC_URL must be an http(s) URL');
+
+  let jwtSecret = read('XZ_JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < SECRET_MIN_LENGTH) {
+    problems.push(`XZ_JWT_SECRET must be at least ${SECRET_MIN_LENGTH} characters`);
+  }
+  if (jwtSecret === undefined && mode === 'production') {
+    problems.push(`XZ_JWT_SECRET is required when XZ_ENV=production (at least ${SECRET_MIN_LENGTH} characters)`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  jwtSecret ??= embeddedSecret(dataDir);
+
+  return {
+    env: mode,
+    host,
+    port,
+    dataDir,
+    databaseUrl,
+    jwtSecret,
+    defaultCampusId,
+    logLevel,
+    publicUrl,
+    trustProxy,
+    adminDist: absolute(read('XZ_ADMIN_DIST') ?? join(PACKAGES_DIR, 'admin/dist'), cwd),
+    h5Dist: absolute(read('XZ_H5_DIST') ?? join(PACKAGES_DIR, 'miniprogram/dist-h5'), cwd),
+    expiryIntervalMinutes,
+  };
+}
+
+/** Reads the embedded secret, creating it on first start; only the owner may read it. */
+function embeddedSecret(dataDir: string): string {
+  const file = join(dataDir, SECRET_FILE);
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    writeFileSync(file, randomBytes(48).toString('base64url') + '\n', { mode: 0o600, flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  const secret = readFileSync(file, 'utf8').trim();
+  if (secret.length < SECRET_MIN_LENGTH) {
+    throw new ConfigError([`${file} holds a secret shorter than ${SECRET_MIN_LENGTH} characters; delete it to generate a new one`]);
+  }
+  return secret;
+}
+
+function absolute(path: string, cwd: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+function integer(text: string, name: string, min: number, max: number, problems: string[]): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+    return min;
+  }
+  return value;
+}
+
+function boolean(text: string, name: string, problems: string[]): boolean {
+  if (/^(true|1|yes)$/i.test(text)) return true;
+  if (/^(false|0|no)$/i.test(text)) return false;
+  problems.push(`${name} must be true or false, got "${text}"`);
+  return false;
+}
+
+/** The README's configuration table, generated from CONFIG_VARIABLES. */
+export function configurationTable(): string {
+  const rows = CONFIG_VARIABLES.map((v) => `| \`${v.name}\` | ${v.default.includes('<') || v.default.includes(' ') ? v.default : `\`${v.default}\``} | ${v.meaning} |`);
+  return ['| Variable | Default | Meaning |', '|---|---|---|', ...rows].join('\n');
+}

@@ -1,0 +1,48 @@
+/**
+ * The HTTP contract as TypeScript types, derived from the same TypeBox schemas the server validates
+ * and serializes with. Front ends `import type` from `@xianzhi/api/contract`; nothing here runs.
+ */
+import type { Static } from 'typebox';
+import type * as C from './http/schemas/catalog.js';
+import type * as K from './http/schemas/comments.js';
+import type * as Common from './http/schemas/common.js';
+import type * as L from './http/schemas/listings.js';
+import type * as M from './http/schemas/me.js';
+
+export type ErrorBody = Static<typeof Common.ErrorBody>;
+export type ListingKind = Static<typeof Common.Kind>;
+export type Condition = Static<typeof Common.ConditionValue>;
+export type TradeMethod = Static<typeof Common.TradeMethodValue>;
+export type ListingStatus = Static<typeof Common.Status>;
+export type ListingSort = Static<typeof Common.Sort>;
+
+export type ListingSummary = Static<typeof L.ListingSummary>;
+export type ListingDetail = Static<typeof L.ListingDetail>;
+export type ListingPage = Static<typeof L.ListingPage>;
+export type ListingQuery = Static<typeof L.ListingQuery>;
+export type MyListingsQuery = Static<typeof L.MyListingsQuery>;
+export type PageQuery = Static<typeof L.PageQuery>;
+export type BookInfo = Static<typeof L.Book>;
+export type CreateListingBody = Static<typeof L.CreateListingBody>;
+export type EditListingBody = Static<typeof L.EditListingBody>;
+export type StatusBody = Static<typeof L.StatusBody>;
+export type VersionBody = Static<typeof L.VersionBody>;
+export type RemoveListingBody = Static<typeof L.RemoveBody>;
+export type FavoriteState = Static<typeof L.FavoriteState>;
+
+export type Catalog = Static<typeof C.Catalog>;
+export type CategoryList = Static<typeof C.CategoryList>;
+export type AdminCategory = Static<typeof C.AdminCategory>;
+export type CreateCategoryBody = Static<typeof C.CreateCategoryBody>;
+export type UpdateCategoryBody = Static<typeof C.UpdateCategoryBody>;
+
+export type CommentView = Static<typeof K.Comment>;
+export type CommentThread = Static<typeof K.CommentThread>;
+export type CommentList = Static<typeof K.CommentList>;
+export type PostCommentBody = Static<typeof K.PostCommentBody>;
+
+export type Me = Static<typeof M.Me>;
+export type UpdateMeBody = Static<typeof M.UpdateMeBody>;
+export type DevLoginBody = Static<typeof M.DevLoginBody>;
+export type DevLoginResult = Static<typeof M.DevLoginResult>;
+export type Health = Static<typeof M.Health>;

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Clock } from '@xianzhi/core';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config.js';
+import type { Authenticator } from './auth.js';
+import { identifyCallers } from './caller.js';
+import { createErrorHandler, notFoundHandler } from './errors.js';
+import { serveFrontEnd } from './static.js';
+import { validatorCompiler } from './validation.js';
+
+/** Everything the HTTP layer needs, already built: routes hold their use cases from here on. */
+export interface AppParts {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly authenticator: Authenticator;
+  readonly clock: Clock;
+  /** Mounted under /v1, behind authentication. */
+  readonly api: readonly FastifyPluginAsyncTypebox[];
+  /** Mounted at the root, no authentication (health checks). */
+  readonly operations: readonly FastifyPluginAsyncTypebox[];
+}
+
+export interface RouteInfo {
+  readonly method: string;
+  readonly url: string;
+  readonly hidden: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, as declared; lets tests hold the OpenAPI document to account. */
+    readonly routeTable: RouteInfo[];
+  }
+}
+
+export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
+  const { config } = parts;
+  const app = Fastify({
+    loggerInstance: parts.logger as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, hidden: route.schema?.hide === true });
+    }
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler(createErrorHandler(parts.clock));
+  app.setNotFoundHandler(notFoundHandler);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Xianzhi (闲置) API',
+        version: '1',
+        description: 'Campus second-hand marketplace. Money is integer fen; times are ISO 8601. '
+          + 'Errors are `{ "error": { "code", "message", "details" } }` with a stable `code`.',
+      },
+      servers: [{ url: config.publicUrl }],
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(async (v1) => {
+    identifyCallers(v1, parts.authenticator);
+    for (const routes of parts.api) await v1.register(routes);
+  }, { prefix: '/v1' });
+  for (const routes of parts.operations) await app.register(routes);
+
+  if (config.env === 'embedded') {
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/h5/'));
+    await serveFrontEnd(app, { mount: 'h5', root: config.h5Dist, title: 'H5 小程序', buildCommand: './xz pnpm --filter @xianzhi/miniprogram build:h5' });
+    await serveFrontEnd(app, { mount: 'admin', root: config.adminDist, title: '管理后台', buildCommand: './xz pnpm --filter @xianzhi/admin build' });
+  }
+  return app;
+}

@@ -1,0 +1,111 @@
+import { DomainError, systemClock, type Clock, type Result } from '@xianzhi/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { fieldProblems } from './validation.js';
+
+export class DevLoginDisabled extends DomainError<'DEV_LOGIN_DISABLED'> {
+  readonly code = 'DEV_LOGIN_DISABLED' as const;
+  constructor() {
+    super('开发登录仅在嵌入式（XZ_ENV=embedded）模式下可用');
+  }
+}
+
+/**
+ * The one table from error code to HTTP status. Every core error code must appear here (a test
+ * scans core's exports); the rest are the API's own. Input problems are all 400, whoever finds them.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_ISBN: 400,
+  CATEGORY_NOT_SELECTABLE: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  NOT_VERIFIED: 403,
+  USER_BANNED: 403,
+  ADMIN_ONLY: 403,
+  NOT_LISTING_OWNER: 403,
+  NOT_COMMENT_MODERATOR: 403,
+  DEV_LOGIN_DISABLED: 403,
+  LISTING_NOT_FOUND: 404,
+  CATEGORY_NOT_FOUND: 404,
+  CAMPUS_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  COMMENT_NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  LISTING_VERSION_CONFLICT: 409,
+  LISTING_TRANSITION_NOT_ALLOWED: 409,
+  LISTING_NOT_OPEN: 409,
+  CATEGORY_CODE_TAKEN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RENEW_TOO_SOON: 429,
+  INTERNAL: 500,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface Problem {
+  readonly code: string;
+  readonly message: string;
+  readonly details?: unknown;
+}
+
+/** Carries an expected failure from a route to the error handler, so there is one place that answers. */
+export class Failure extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+    this.name = 'Failure';
+  }
+}
+
+export function orFail<T>(result: Result<T, DomainError>): T {
+  if (!result.ok) throw new Failure(result.error);
+  return result.value;
+}
+
+export function statusOf(code: string): number {
+  return (ERROR_STATUS as Record<string, number>)[code] ?? 500;
+}
+
+/** The one error handler. The clock is the domain's, so Retry-After agrees with the rule that refused. */
+export function createErrorHandler(clock: Clock) {
+  return (error: FastifyError | Failure, request: FastifyRequest, reply: FastifyReply): FastifyReply => handle(error, request, reply, clock);
+}
+
+function handle(error: FastifyError | Failure, request: FastifyRequest, reply: FastifyReply, clock: Clock): FastifyReply {
+  if (error instanceof Failure) return answer(reply, error.problem, clock);
+  if (error.validation) {
+    const details = fieldProblems(error.validation as never, error.validationContext);
+    return answer(reply, {
+      code: 'VALIDATION_FAILED',
+      message: `请求参数有误：${details.map((d) => `${d.field} ${d.message}`).join('；')}`,
+      details,
+    });
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    request.log.info({ err: error }, 'request refused by the framework');
+    return answer(reply, transportProblem(status));
+  }
+  request.log.error({ err: error, reqId: request.id }, 'unhandled error');
+  return answer(reply, { code: 'INTERNAL', message: '服务器开小差了，请稍后再试', details: { requestId: request.id } });
+}
+
+function transportProblem(status: number): Problem {
+  if (status === 413) return { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' };
+  if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE', message: '仅支持 application/json 请求体' };
+  if (status === 404) return { code: 'ROUTE_NOT_FOUND', message: '接口不存在' };
+  return { code: 'BAD_REQUEST', message: '请求格式有误（请检查 JSON 是否完整）' };
+}
+
+function answer(reply: FastifyReply, problem: Problem, clock: Clock = systemClock): FastifyReply {
+  const status = statusOf(problem.code);
+  if (problem.code === 'RENEW_TOO_SOON') {
+    const retryAt = Date.parse((problem.details as { retryAt?: string } | undefined)?.retryAt ?? '');
+    if (Number.isFinite(retryAt)) reply.header('retry-after', String(Math.max(1, Math.ceil((retryAt - clock.now().getTime()) / 1000))));
+  }
+  return reply.code(status).send({ error: { code: problem.code, message: problem.message, details: problem.details ?? null } });
+}
+
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return answer(reply, { code: 'ROUTE_NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` });
+}

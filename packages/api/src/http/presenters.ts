@@ -1,0 +1,112 @@
+import {
+  CONDITIONS, LISTING_KINDS, TRADE_METHODS, labelled,
+  type Actor, type CatalogView, type Category, type CategoryNode, type CommentThread, type CommentView, type ListingView, type User,
+} from '@xianzhi/core';
+import type { AdminCategory, Catalog, CategoryList, CommentThread as CommentThreadBody, CommentView as CommentBody, ListingDetail, ListingSummary, Me } from '../contract.js';
+
+/** Photos are stored as references; until uploads exist they are served from /media/. */
+export function photoUrl(reference: string): string {
+  return /^https?:\/\//.test(reference) ? reference : `/media/${reference.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+export function listingSummary(view: ListingView): ListingSummary {
+  const l = view.listing;
+  return {
+    id: l.id,
+    kind: l.kind,
+    title: l.title,
+    price: l.price,
+    originalPrice: l.originalPrice,
+    status: l.status,
+    category: view.category,
+    condition: l.condition,
+    areaId: l.areaId,
+    coverPhotoUrl: l.photos[0] === undefined ? null : photoUrl(l.photos[0]),
+    listedAt: l.listedAt.toISOString(),
+    viewCount: l.viewCount,
+    favoriteCount: l.favoriteCount,
+    commentCount: l.commentCount,
+    seller: { id: view.seller.id, nickname: view.seller.nickname, avatarUrl: view.seller.avatarUrl },
+  };
+}
+
+export function listingDetail(view: ListingView, viewer: Actor): ListingDetail {
+  const l = view.listing;
+  const privileged = view.isMine || (viewer.kind === 'user' && viewer.role === 'admin' && !viewer.banned);
+  return {
+    ...listingSummary(view),
+    description: l.description,
+    photos: l.photos.map((p) => ({ url: photoUrl(p) })),
+    tradeMethods: l.tradeMethods,
+    book: l.book,
+    expiresAt: l.expiresAt.toISOString(),
+    version: l.version,
+    createdAt: l.createdAt.toISOString(),
+    updatedAt: l.updatedAt.toISOString(),
+    removalReason: privileged ? l.removalReason : null,
+    favoritedByMe: view.favoritedByMe,
+    isMine: view.isMine,
+    seller: {
+      id: view.seller.id,
+      nickname: view.seller.nickname,
+      avatarUrl: view.seller.avatarUrl,
+      ...(view.seller.qqOpenId !== null && { qqOpenId: view.seller.qqOpenId }),
+    },
+  };
+}
+
+export function catalog(view: CatalogView): Catalog {
+  return {
+    campus: { id: view.campus.id, name: view.campus.name, areas: view.campus.areas.map((a) => ({ id: a.id, name: a.name })) },
+    categories: view.tree.map((node) => ({
+      ...leaf(node.category),
+      children: node.children.map(leaf),
+    })),
+    conditions: labelled(CONDITIONS),
+    tradeMethods: labelled(TRADE_METHODS),
+    kinds: labelled(LISTING_KINDS),
+  };
+}
+
+export function categoryList(tree: readonly CategoryNode[]): CategoryList {
+  const managed = (c: Category) => ({ ...leaf(c), sortOrder: c.sortOrder, enabled: c.enabled });
+  return { items: tree.map((node) => ({ ...managed(node.category), children: node.children.map(managed) })) };
+}
+
+export function adminCategory(c: Category): AdminCategory {
+  return { id: c.id, campusId: c.campusId, parentId: c.parentId, code: c.code, name: c.name, sortOrder: c.sortOrder, enabled: c.enabled };
+}
+
+function leaf(c: Category) {
+  return { id: c.id, code: c.code, name: c.name };
+}
+
+export function comment(view: CommentView): CommentBody {
+  return {
+    id: view.id,
+    author: view.author,
+    body: view.body,
+    deleted: view.deleted,
+    createdAt: view.createdAt.toISOString(),
+    replyTo: view.replyTo,
+    canDelete: view.canDelete,
+  };
+}
+
+export function commentThread(thread: CommentThread): CommentThreadBody {
+  const { replyTo: _top, ...top } = comment(thread.comment);
+  return { ...top, replies: thread.replies.map(comment) };
+}
+
+export function me(user: User): Me {
+  return {
+    id: user.id,
+    nickname: user.nickname,
+    avatarUrl: user.avatarUrl,
+    campusId: user.campusId,
+    verified: user.verified,
+    verifiedAt: user.verifiedAt?.toISOString() ?? null,
+    status: user.status,
+    role: user.role,
+  };
+}

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { requireAdmin, type GetCatalog } from '@xianzhi/core';
+import { orFail } from '../errors.js';
+import { catalog, categoryList } from '../presenters.js';
+import { CampusQuery, Catalog, CategoriesQuery, CategoryList } from '../schemas/catalog.js';
+import { responses } from '../schemas/common.js';
+
+export interface CatalogRouteDeps {
+  readonly getCatalog: GetCatalog;
+  readonly defaultCampusId: string;
+}
+
+export function catalogRoutes({ getCatalog, defaultCampusId }: CatalogRouteDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/catalog', {
+      schema: {
+        tags: ['catalog'], summary: 'Campus, trade areas, category tree and the fixed dimensions with labels',
+        querystring: CampusQuery, response: responses({ 200: Catalog }),
+      },
+    }, async (request) => catalog(orFail(await getCatalog.execute({ campusId: request.query.campusId ?? defaultCampusId }))));
+
+    app.get('/categories', {
+      schema: {
+        tags: ['catalog'], summary: 'The two-level category tree (admins may include disabled categories)',
+        querystring: CategoriesQuery, response: responses({ 200: CategoryList }),
+      },
+    }, async (request) => {
+      const includeDisabled = request.query.includeDisabled === true;
+      if (includeDisabled) orFail(requireAdmin(request.actor));
+      const view = orFail(await getCatalog.execute({ campusId: request.query.campusId ?? defaultCampusId, includeDisabled }));
+      return categoryList(view.tree);
+    });
+  };
+}

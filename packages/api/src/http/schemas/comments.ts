@@ -1,0 +1,27 @@
+import { Type } from 'typebox';
+import { Id, IsoDate, Nullable } from './common.js';
+
+const Author = Type.Object({ id: Id, nickname: Type.String(), avatarUrl: Nullable(Type.String()) });
+
+const commentProperties = {
+  id: Id,
+  author: Author,
+  body: Nullable(Type.String({ description: 'Null when deleted' })),
+  deleted: Type.Boolean(),
+  createdAt: IsoDate,
+  canDelete: Type.Boolean(),
+};
+
+export const Comment = Type.Object({
+  ...commentProperties,
+  replyTo: Nullable(Type.Object({ commentId: Id, user: Type.Object({ id: Id, nickname: Type.String() }) })),
+});
+
+export const CommentThread = Type.Object({ ...commentProperties, replies: Type.Array(Comment) });
+
+export const CommentList = Type.Object({ items: Type.Array(CommentThread) });
+
+export const PostCommentBody = Type.Object({
+  body: Type.String({ maxLength: 2000 }),
+  replyToCommentId: Type.Optional(Id),
+}, { additionalProperties: false });

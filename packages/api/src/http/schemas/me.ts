@@ -1,0 +1,26 @@
+import { Type } from 'typebox';
+import { Id, IsoDate, Nullable } from './common.js';
+
+export const Me = Type.Object({
+  id: Id,
+  nickname: Type.String(),
+  avatarUrl: Nullable(Type.String()),
+  campusId: Id,
+  verified: Type.Boolean(),
+  verifiedAt: Nullable(IsoDate),
+  status: Type.Enum(['active', 'banned']),
+  role: Type.Enum(['student', 'admin']),
+});
+
+export const UpdateMeBody = Type.Object({
+  nickname: Type.Optional(Type.String({ maxLength: 100 })),
+  avatarUrl: Type.Optional(Nullable(Type.String({ maxLength: 600 }))),
+}, { additionalProperties: false });
+
+export const DevLoginBody = Type.Object({
+  user: Type.String({ minLength: 1, maxLength: 32, description: 'A seeded demo handle: alice, bob, carol, dave or admin' }),
+}, { additionalProperties: false });
+
+export const DevLoginResult = Type.Object({ token: Type.String(), expiresAt: IsoDate, user: Me });
+
+export const Health = Type.Object({ ok: Type.Boolean(), db: Type.Enum(['up', 'down']) });

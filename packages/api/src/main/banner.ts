@@ -1,0 +1,27 @@
+import { redactDatabaseUrl } from '@xianzhi/adapters';
+import type { AppConfig } from '../config.js';
+import { DEMO_USERS } from '../seed/demo-world.js';
+
+/** What a person starting the server needs to see first: where to click, and how to log in. */
+export function banner(config: AppConfig, baseUrl: string): string {
+  const lines = [
+    '',
+    `  闲置 Xianzhi is running (${config.env} mode)`,
+    '',
+  ];
+  if (config.env === 'embedded') {
+    lines.push(`  H5 mini-program   ${baseUrl}/h5/`);
+    lines.push(`  Admin             ${baseUrl}/admin/`);
+  }
+  lines.push(`  API docs          ${baseUrl}/docs`);
+  lines.push(`  Feed (JSON)       ${baseUrl}/v1/listings`);
+  lines.push(`  Database          ${redactDatabaseUrl(config.databaseUrl)}`);
+  if (config.env === 'embedded') {
+    const who = DEMO_USERS.map((u) => `${u.handle}${u.role === 'admin' ? ' (admin)' : u.verified ? '' : ' (unverified)'}`).join(', ');
+    lines.push('');
+    lines.push(`  Demo logins       ${who}`);
+    lines.push(`                    curl -X POST ${baseUrl}/v1/dev/login -H 'content-type: application/json' -d '{"user":"alice"}'`);
+  }
+  lines.push('', '  Ctrl+C stops the server.', '');
+  return lines.join('\n');
+}

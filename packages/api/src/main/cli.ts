@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { createContainer } from '../composition/container.js';
+import { resolve } from '../composition/token.js';
+import { Core } from '../composition/tokens.js';
+import { DEFAULT_SEED_LISTINGS } from '../seed/seed-demo.js';
+import { dropDatabase } from './database.js';
+import { loadRuntime, migrate, open, seed } from './runtime.js';
+
+const USAGE = `Usage: xianzhi <command>
+
+  migrate                          apply committed database migrations (creates the database if missing)
+  seed [--listings N] [--reset]    demo campus, categories, users and N listings (default ${DEFAULT_SEED_LISTINGS});
+                                   skips listings when already seeded; --reset empties the database first
+  expire                           mark listings past their lifetime as expired (the server also does this)
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 1;
+  }
+  const runtime = loadRuntime();
+  const { logger } = runtime;
+
+  switch (command) {
+    case 'migrate': {
+      parseArgs({ args: rest, options: {}, strict: true });
+      const applied = await migrate(runtime);
+      process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'Database schema is up to date.\n');
+      return 0;
+    }
+    case 'seed': {
+      const { values } = parseArgs({ args: rest, options: { listings: { type: 'string' }, reset: { type: 'boolean', default: false } }, strict: true });
+      const listings = values.listings === undefined ? DEFAULT_SEED_LISTINGS : Number(values.listings);
+      if (!Number.isInteger(listings) || listings < 0 || listings > 1_000_000) {
+        process.stderr.write('--listings must be a whole number from 0 to 1000000\n');
+        return 2;
+      }
+      if (values.reset) {
+        logger.warn('--reset: dropping the database');
+        await dropDatabase(runtime.config.databaseUrl);
+      }
+      await migrate(runtime);
+      const persistence = await open(runtime);
+      try {
+        const report = await seed(persistence, logger, listings);
+        process.stdout.write(
+          report.listingsSkipped
+            ? 'Already seeded: listings left as they are (use --reset to start over).\n'
+            : `Seeded ${report.listingsCreated} listings, ${report.usersCreated} users, ${report.categoriesCreated} categories.\n`,
+        );
+      } finally {
+        await persistence.close();
+      }
+      return 0;
+    }
+    case 'expire': {
+      parseArgs({ args: rest, options: {}, strict: true });
+      const persistence = await open(runtime);
+      try {
+        const { expired } = await resolve(createContainer({ ...runtime, persistence }), Core.ExpireListings).execute();
+        process.stdout.write(`Expired ${expired} listing(s).\n`);
+      } finally {
+        await persistence.close();
+      }
+      return 0;
+    }
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,62 @@
+import { createContainer, buildApp } from '../composition/container.js';
+import { resolve } from '../composition/token.js';
+import { Core } from '../composition/tokens.js';
+import { banner } from './banner.js';
+import { loadRuntime, migrate, open, seed } from './runtime.js';
+
+/**
+ * `node dist/main/server.js`: the HTTP server. In embedded mode it also prepares its own database
+ * (migrations, then demo data when the campus is missing) so one command gives a working platform.
+ */
+async function main(): Promise<void> {
+  const runtime = loadRuntime();
+  const { config, logger } = runtime;
+  if (config.env === 'embedded') await migrate(runtime);
+  const persistence = await open(runtime);
+  if (config.env === 'embedded' && !(await persistence.campuses.byId(config.defaultCampusId))) {
+    logger.info('empty database: seeding the demo campus, users and listings');
+    await seed(persistence, logger);
+  }
+
+  const container = createContainer({ config, logger, persistence });
+  const app = await buildApp(container);
+  const expire = resolve(container, Core.ExpireListings);
+  const sweep = async () => {
+    try {
+      const { expired } = await expire.execute();
+      if (expired > 0) logger.info({ expired }, 'expired listings past their lifetime');
+    } catch (error) {
+      logger.error({ err: error }, 'expiry sweep failed');
+    }
+  };
+  await sweep();
+  const timer = config.expiryIntervalMinutes > 0 ? setInterval(sweep, config.expiryIntervalMinutes * 60_000) : null;
+  timer?.unref();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    if (timer) clearInterval(timer);
+    try {
+      await app.close();
+      await persistence.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = config.port === port ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
+  process.stdout.write(banner(config, base) + '\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Xianzhi failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

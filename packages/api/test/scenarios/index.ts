@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe } from 'vitest';
+import type { DatabaseKind } from '../support/databases.js';
+import { startStack, type Stack } from '../support/stack.js';
+import { engagementScenarios } from './engagement.js';
+import { feedScenarios } from './feed.js';
+import { identityScenarios } from './identity.js';
+import { lifecycleScenarios } from './lifecycle.js';
+import { listingScenarios } from './listings.js';
+import { platformScenarios } from './platform.js';
+
+/** The same HTTP scenarios, run once per database the platform supports. */
+export function apiScenarios(kind: DatabaseKind): void {
+  describe(`API on ${kind}`, () => {
+    let stack: Stack | undefined;
+    const get = () => {
+      if (!stack) throw new Error('stack not started');
+      return stack;
+    };
+    beforeAll(async () => {
+      stack = await startStack(kind);
+    });
+    afterAll(async () => {
+      await stack?.close();
+    });
+
+    platformScenarios(get);
+    listingScenarios(get);
+    identityScenarios(get);
+    engagementScenarios(get);
+    feedScenarios(get);
+    lifecycleScenarios(get);
+  });
+}
