@@ -34,9 +34,11 @@ export default defineConfig<'webpack5'>(async () => {
       },
     },
     h5: {
+      // Served by the API under /h5/. With hash routing the server path never reaches the router,
+      // so only assets need the prefix: a router basename would double it (/h5/#/h5/pages/...).
       publicPath: '/h5/',
       staticDirectory: 'static',
-      router: { mode: 'hash', basename: '/h5/' },
+      router: { mode: 'hash' },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

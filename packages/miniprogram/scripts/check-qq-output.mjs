@@ -21,6 +21,7 @@ export function checkQqOutput(dir) {
   for (const page of pages) for (const ext of ['.js', '.json', '.qml', '.qss']) need(page + ext)
   for (const item of app.tabBar?.list ?? []) {
     if (!pages.includes(item.pagePath)) problems.push(`tabBar page not in pages: ${item.pagePath}`)
+    for (const icon of [item.iconPath, item.selectedIconPath]) if (icon) need(icon)
   }
   // A QQ build must not contain WeChat templates: that would mean the qq plugin was not applied.
   const wxml = []

@@ -12,10 +12,11 @@ export default defineAppConfig({
     selectedColor: '#ff6a00',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
+    // Mini-programs only take PNG/JPG tab icons: the PNGs are 81×81 renders of the SVGs beside them.
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/publish/index', text: '发布' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/publish/index', text: '发布', iconPath: 'assets/tab/publish.png', selectedIconPath: 'assets/tab/publish-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
 })

@@ -39,6 +39,13 @@ describe('check-qq-output', () => {
     ])
   })
 
+  it('reports a tab bar icon that was not copied', () => {
+    const dir = fakeBuild(['pages/home/index'])
+    const app = { pages: ['pages/home/index'], tabBar: { list: [{ pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png' }] } }
+    writeFileSync(join(dir, 'app.json'), JSON.stringify(app))
+    expect(checkQqOutput(dir).problems).toEqual(['missing or empty: assets/tab/home.png'])
+  })
+
   it('reports a missing app.js and WeChat templates left in the output', () => {
     const dir = fakeBuild(['pages/home/index'], ['app.js'])
     writeFileSync(join(dir, 'base.wxml'), '<view/>')
