@@ -14,6 +14,13 @@ export function createLogger(config: Pick<AppConfig, 'logLevel'>, destination?: 
     level: config.logLevel,
     base: { service: 'xianzhi-api' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: {
+      // Client addresses are personal data and are not needed to follow a request: the id is.
+      req: (req: { method?: string; url?: string; headers?: Record<string, unknown> }) => ({
+        method: req.method, url: req.url, userAgent: req.headers?.['user-agent'],
+      }),
+      err: pino.stdSerializers.err,
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 1;
   }
-  const runtime = loadRuntime();
+  const runtime = await loadRuntime();
   const { logger } = runtime;
 
   switch (command) {

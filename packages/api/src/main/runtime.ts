@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { migrateDatabase, openPersistence, type Persistence } from '../composition/persistence.js';
 import { ConfigError, loadConfig, type AppConfig } from '../config.js';
 import { createLogger } from '../logging.js';
@@ -10,16 +10,30 @@ export interface Runtime {
 }
 
 /** Configuration or a readable reason to stop, before anything else happens. */
-export function loadRuntime(): Runtime {
+export async function loadRuntime(): Promise<Runtime> {
   try {
     const config = loadConfig();
-    return { config, logger: createLogger(config) };
+    return { config, logger: createLogger(config, await consoleDestination(config)) };
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n\nSee the Configuration section of README.md.\n`);
       process.exit(2);
     }
     throw error;
+  }
+}
+
+/**
+ * Someone watching a terminal in embedded mode gets readable lines; everything else (production,
+ * pipes, log collectors) gets JSON. pino-pretty is a development dependency, so it may be absent.
+ */
+async function consoleDestination(config: AppConfig): Promise<DestinationStream | undefined> {
+  if (config.env !== 'embedded' || !process.stdout.isTTY) return undefined;
+  try {
+    const { default: pretty } = await import('pino-pretty');
+    return pretty({ sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' });
+  } catch {
+    return undefined;
   }
 }
 

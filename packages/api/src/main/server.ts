@@ -9,7 +9,7 @@ import { loadRuntime, migrate, open, seed } from './runtime.js';
  * (migrations, then demo data when the campus is missing) so one command gives a working platform.
  */
 async function main(): Promise<void> {
-  const runtime = loadRuntime();
+  const runtime = await loadRuntime();
   const { config, logger } = runtime;
   if (config.env === 'embedded') await migrate(runtime);
   const persistence = await open(runtime);

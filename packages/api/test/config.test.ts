@@ -1,0 +1,100 @@
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES, ConfigError, configurationTable, loadConfig, SECRET_FILE } from '../src/config.js';
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'xz-config-'));
+const SECRET = 'x'.repeat(40);
+
+describe('configuration', () => {
+  it('runs embedded with no variables: SQLite under ./data, loopback, port 8080', () => {
+    const cwd = scratch();
+    const config = loadConfig({}, { cwd });
+    expect(config).toMatchObject({
+      env: 'embedded', host: '127.0.0.1', port: 8080, dataDir: join(cwd, 'data'),
+      databaseUrl: `sqlite:${join(cwd, 'data', 'xianzhi.sqlite')}`, defaultCampusId: 'demo', logLevel: 'info',
+      publicUrl: 'http://127.0.0.1:8080', trustProxy: false, expiryIntervalMinutes: 10,
+    });
+  });
+
+  it('generates the embedded secret once, readable only by its owner, and keeps it', () => {
+    const cwd = scratch();
+    const first = loadConfig({}, { cwd });
+    const file = join(cwd, 'data', SECRET_FILE);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({}, { cwd }).jwtSecret).toBe(first.jwtSecret);
+    expect(readFileSync(file, 'utf8').trim()).toBe(first.jwtSecret);
+  });
+
+  it('production requires a long secret and never writes one', () => {
+    const cwd = scratch();
+    expect(() => loadConfig({ XZ_ENV: 'production' }, { cwd })).toThrow(/XZ_JWT_SECRET is required/);
+    expect(() => loadConfig({ XZ_ENV: 'production', XZ_JWT_SECRET: 'short' }, { cwd })).toThrow(/at least 32/);
+    expect(readdirSync(cwd)).toEqual([]);
+    const config = loadConfig({ XZ_ENV: 'production', XZ_JWT_SECRET: SECRET, XZ_DATABASE_URL: 'mariadb://u:p@db:3306/xianzhi' }, { cwd });
+    expect(config).toMatchObject({ env: 'production', jwtSecret: SECRET, databaseUrl: 'mariadb://u:p@db:3306/xianzhi' });
+  });
+
+  it('reports every problem at once', () => {
+    try {
+      loadConfig({ XZ_ENV: 'staging', XZ_PORT: '99999', XZ_LOG_LEVEL: 'loud', XZ_DATABASE_URL: 'postgres://x', XZ_TRUST_PROXY: 'maybe' }, { cwd: scratch() });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      for (const name of ['XZ_ENV', 'XZ_PORT', 'XZ_LOG_LEVEL', 'XZ_DATABASE_URL', 'XZ_TRUST_PROXY']) expect(problems).toContain(name);
+    }
+  });
+
+  it('derives the public URL from host and port unless given', () => {
+    expect(loadConfig({ XZ_HOST: '0.0.0.0', XZ_PORT: '9000', XZ_JWT_SECRET: SECRET }, { cwd: scratch() }).publicUrl).toBe('http://127.0.0.1:9000');
+    expect(loadConfig({ XZ_PUBLIC_URL: 'https://xz.example.edu.cn/', XZ_JWT_SECRET: SECRET }, { cwd: scratch() }).publicUrl).toBe('https://xz.example.edu.cn');
+  });
+});
+
+describe('the README configuration table', () => {
+  const root = join(import.meta.dirname, '../../..');
+  const readmeRows = () => [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/^\| `(XZ_[A-Z0-9_]+)` \|/gm)].map((m) => m[1]!);
+
+  function variablesReadInSource(dir: string): Set<string> {
+    const found = new Set<string>();
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) for (const v of variablesReadInSource(path)) found.add(v);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+        for (const m of readFileSync(path, 'utf8').matchAll(/\bXZ_[A-Z0-9_]+\b/g)) found.add(m[0]);
+      }
+    }
+    return found;
+  }
+
+  it('lists every variable the code reads, and nothing else', () => {
+    const rows = readmeRows();
+    const declared = CONFIG_VARIABLES.map((v) => v.name);
+    expect(new Set(rows)).toEqual(new Set(declared));
+    expect(rows).toHaveLength(new Set(rows).size);
+    for (const name of variablesReadInSource(join(import.meta.dirname, '../src'))) expect(rows, `${name} is read in src/`).toContain(name);
+  });
+
+  it('matches the table generated from config.ts', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const line of configurationTable().split('\n').slice(2)) expect(readme).toContain(line);
+  });
+
+  it('only reads XZ_ variables through loadConfig', () => {
+    const src = join(import.meta.dirname, '../src');
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.ts') && !p.endsWith('config.ts') && /process\.env\[?['.]?XZ_/.test(readFileSync(p, 'utf8'))) offenders.push(p);
+      }
+    };
+    walk(src);
+    expect(offenders).toEqual([]);
+  });
+});
+

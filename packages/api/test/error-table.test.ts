@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as core from '@xianzhi/core';
+import { describe, expect, it } from 'vitest';
+import { ERROR_STATUS } from '../src/http/errors.js';
+
+/** An argument every constructor accepts: any property, call or conversion gives something usable. */
+const anything: unknown = new Proxy(function () {}, {
+  get: (_t, key) => (key === Symbol.toPrimitive ? () => 'x' : key === 'toISOString' ? () => '2026-01-01T00:00:00.000Z' : anything),
+  apply: () => anything,
+});
+
+function coreErrorCodes(): Map<string, string> {
+  const codes = new Map<string, string>();
+  for (const [name, value] of Object.entries(core)) {
+    if (typeof value !== 'function' || !(value.prototype instanceof core.DomainError)) continue;
+    const instance = Reflect.construct(value, [anything, anything, anything]) as { code?: unknown };
+    expect(typeof instance.code, `${name}.code`).toBe('string');
+    codes.set(name, instance.code as string);
+  }
+  return codes;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []);
+}
+
+describe('the error table', () => {
+  it('has a status for every error code core exports', () => {
+    const codes = coreErrorCodes();
+    expect(codes.size).toBeGreaterThanOrEqual(15);
+    for (const [name, code] of codes) expect(ERROR_STATUS, `${name} (${code})`).toHaveProperty(code);
+  });
+
+  it('misses no error class, even one core forgot to export', () => {
+    const coreSrc = join(import.meta.dirname, '../../core/src');
+    const declared = sourceFiles(coreSrc).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/readonly code = '([A-Z_]+)' as const/g)].map((m) => m[1]!));
+    expect(declared.length).toBeGreaterThanOrEqual(15);
+    for (const code of declared) expect(ERROR_STATUS, code).toHaveProperty(code);
+    expect(new Set(declared)).toEqual(new Set(coreErrorCodes().values()));
+  });
+
+  it('maps codes by their meaning', () => {
+    const byStatus = (status: number) => Object.entries(ERROR_STATUS).filter(([, s]) => s === status).map(([c]) => c).sort();
+    expect(byStatus(401)).toEqual(['UNAUTHENTICATED']);
+    expect(byStatus(403)).toEqual(['ADMIN_ONLY', 'DEV_LOGIN_DISABLED', 'NOT_COMMENT_MODERATOR', 'NOT_LISTING_OWNER', 'NOT_VERIFIED', 'USER_BANNED']);
+    for (const code of Object.keys(ERROR_STATUS).filter((c) => c.endsWith('_NOT_FOUND'))) expect(ERROR_STATUS[code as keyof typeof ERROR_STATUS]).toBe(404);
+    expect(ERROR_STATUS.LISTING_VERSION_CONFLICT).toBe(409);
+    expect(ERROR_STATUS.RENEW_TOO_SOON).toBe(429);
+    expect([ERROR_STATUS.VALIDATION_FAILED, ERROR_STATUS.INVALID_ISBN, ERROR_STATUS.CATEGORY_NOT_SELECTABLE]).toEqual([400, 400, 400]);
+    expect(ERROR_STATUS.INTERNAL).toBe(500);
+  });
+});
