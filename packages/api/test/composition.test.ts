@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { openPersistence, type Persistence } from '@xianzhi/adapters';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContainer } from '../src/composition/container.js';
+import { HttpParts } from '../src/composition/http-module.js';
+import { resolve } from '../src/composition/token.js';
+import { Core, Http, Ports } from '../src/composition/tokens.js';
+import { loadConfig } from '../src/config.js';
+
+const SRC = join(import.meta.dirname, '../src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []);
+}
+
+describe('the composition root', () => {
+  let persistence: Persistence;
+  beforeAll(async () => {
+    persistence = await openPersistence({ url: 'sqlite::memory:' });
+  });
+  afterAll(() => persistence.close());
+
+  it('resolves every use case, port and HTTP part, each once (singletons)', () => {
+    const config = loadConfig({ XZ_JWT_SECRET: 'x'.repeat(40), XZ_DATA_DIR: '/nonexistent-never-written' });
+    const container = createContainer({ config, logger: pino({ level: 'silent' }), persistence });
+    for (const group of [Core, Ports, HttpParts, Http]) {
+      for (const [name, token] of Object.entries(group)) {
+        const first = resolve(container, token as symbol & { readonly never?: unknown });
+        expect(first, name).toBeDefined();
+        expect(resolve(container, token as symbol & { readonly never?: unknown }), name).toBe(first);
+      }
+    }
+    expect(resolve(container, Ports.Listings)).toBe(persistence.listings);
+    expect(resolve(container, Http.Parts).api).toHaveLength(7);
+  });
+
+  it('is the only code that knows inversify exists', () => {
+    const users = files(SRC)
+      .filter((f) => /from 'inversify'/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(SRC, f));
+    expect(users.length).toBeGreaterThan(0);
+    expect(users.filter((f) => !f.startsWith('composition/'))).toEqual([]);
+  });
+
+  it('never resolves from the container inside HTTP code (no service locator)', () => {
+    const http = files(join(SRC, 'http')).filter((f) => /\b(container|Container)\b|\.get\(\s*(Core|Ports|Http)\./.test(readFileSync(f, 'utf8')));
+    expect(http.map((f) => relative(SRC, f))).toEqual([]);
+  });
+});
