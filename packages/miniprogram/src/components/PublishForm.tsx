@@ -109,7 +109,7 @@ export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmi
           />
         </Field>
 
-        <Field label="描述" required error={errors.description}>
+        <Field label="描述" error={errors.description}>
           <Textarea
             className="pf-textarea"
             value={v.description}

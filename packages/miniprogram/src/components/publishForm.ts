@@ -25,7 +25,9 @@ export interface FormValues {
  * whole form and `_conflict` marks a stale version. */
 export type FieldErrors = Record<string, string>
 
-export const TITLE_MAX = 40
+// Same limits as the core's listing rules (packages/core listings/content.ts); the API has the last word.
+export const TITLE_MIN = 2
+export const TITLE_MAX = 60
 export const DESCRIPTION_MAX = 2000
 
 export function emptyForm(kind: ListingKind = 'item'): FormValues {
@@ -108,10 +110,11 @@ export function validate(
   const errors: FieldErrors = {}
   const title = v.title.trim()
   if (!title) errors.title = '请填写标题'
+  else if (title.length < TITLE_MIN) errors.title = `标题至少 ${TITLE_MIN} 个字`
   else if (title.length > TITLE_MAX) errors.title = `标题最多 ${TITLE_MAX} 个字`
+  // The API accepts an empty description; the placeholder nudges people to write one.
   const description = v.description.trim()
-  if (!description) errors.description = '请描述一下物品'
-  else if (description.length > DESCRIPTION_MAX) errors.description = `描述最多 ${DESCRIPTION_MAX} 个字`
+  if (description.length > DESCRIPTION_MAX) errors.description = `描述最多 ${DESCRIPTION_MAX} 个字`
 
   const wanted = v.kind === 'wanted'
   let price: number | null = null
