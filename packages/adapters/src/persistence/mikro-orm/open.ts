@@ -69,6 +69,7 @@ async function initOrm(config: DatabaseConfig, logger?: Logger): Promise<{ orm: 
     // Values may hold personal data: log statements only.
     logger: (message: string) => logger?.info({ sql: message }, 'sql'),
     allowGlobalContext: false,
+    colors: false,
     ensureDatabase: false,
   };
   if (target.dialect === 'sqlite') {
