@@ -109,6 +109,17 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
       expect((await ports.listings.byId('L1'))!.favoriteCount).toBe(15);
     });
 
+    it('reads counters changed earlier in the same unit of work', async () => {
+      await ports.listings.save(aListing({ id: 'L1' }));
+      const seen = await ports.uow.run(async () => {
+        await ports.listings.byId('L1', { forUpdate: true });
+        await ports.listings.adjustCounters('L1', { favorites: 1, comments: 2 });
+        const again = (await ports.listings.byId('L1'))!;
+        return [again.favoriteCount, again.commentCount];
+      });
+      expect(seen).toEqual([1, 2]);
+    });
+
     it('loads several by id and ignores unknown ids', async () => {
       await saveAll([aListing({ id: 'A' }), aListing({ id: 'B' })]);
       expect(ids(await ports.listings.byIds(['B', 'nope', 'A'])).sort()).toEqual(['A', 'B']);

@@ -16,12 +16,13 @@ export class MikroOrmListingRepository implements ListingRepository {
   async byId(id: string, options: { forUpdate?: boolean } = {}): Promise<Listing | null> {
     // SQLite serialises writers on its one connection; row locks are a server-database matter.
     const lock = options.forUpdate && this.ctx.inTransaction && this.ctx.dialect === 'mysql';
-    return this.ctx.em().findOne(Listing, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
+    // Always re-read: counters move by raw UPDATE, which the identity map of this unit of work never sees.
+    return this.ctx.em().findOne(Listing, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true });
   }
 
   async byIds(ids: readonly string[]): Promise<Listing[]> {
     if (ids.length === 0) return [];
-    return this.ctx.em().find(Listing, { id: { $in: [...ids] } });
+    return this.ctx.em().find(Listing, { id: { $in: [...ids] } }, { refresh: true });
   }
 
   async save(listing: Listing): Promise<void> {
