@@ -31,6 +31,13 @@ export default defineConfig({
         extends: true,
         test: { name: 'architecture', root: '.', include: ['test/architecture/**/*.test.ts'], environment: 'node' },
       },
+      {
+        extends: true,
+        test: {
+          name: 'e2e', root: '.', include: ['test/e2e/**/*.e2e.test.ts'], environment: 'node',
+          testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false,
+        },
+      },
     ],
   },
 });

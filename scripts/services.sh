@@ -83,3 +83,10 @@ xz_export_service_env() {
   export XZ_TEST_MARIADB_URL="mariadb://$XZ_MARIADB_USER:$XZ_MARIADB_PASSWORD@127.0.0.1:$XZ_MARIADB_PORT"
   export XZ_TEST_REDIS_URL="redis://127.0.0.1:$XZ_REDIS_PORT"
 }
+
+# Debian's Chromium and a CJK font (without it Chinese renders as boxes) for the browser tests.
+xz_ensure_chromium() {
+  if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy'; then return 0; fi
+  xz_apt_install chromium fonts-wqy-zenhei
+  [ -x /usr/bin/chromium ] || xz_die "chromium is not at /usr/bin/chromium after install"
+}

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+const CHROMIUM = process.env['XZ_CHROMIUM'] ?? '/usr/bin/chromium';
+
+/** The real server entry point, compiled, on a fresh SQLite file: what `./xz start` runs. */
+export interface RunningServer {
+  readonly url: string;
+  readonly logs: string[];
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer(): Promise<RunningServer> {
+  const entry = join(ROOT, 'packages/api/dist/main/server.js');
+  for (const needed of [entry, join(ROOT, 'packages/miniprogram/dist-h5/index.html'), join(ROOT, 'packages/admin/dist/index.html')]) {
+    if (!existsSync(needed)) throw new Error(`${needed} is missing: the e2e suite runs after the builds (./xz test does both)`);
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'xz-e2e-'));
+  const port = await freePort();
+  const logs: string[] = [];
+  const child: ChildProcess = spawn(process.execPath, [entry], {
+    env: { ...process.env, XZ_ENV: 'embedded', XZ_DATA_DIR: dataDir, XZ_PORT: String(port), XZ_DATABASE_URL: '', XZ_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => logs.push(d.toString()));
+  child.stderr?.on('data', (d: Buffer) => logs.push(d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${logs.join('')}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not become healthy within 60 s:\n${logs.join('')}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    logs,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: ./xz test installs Debian's chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Calls the API directly, for arranging and checking what the browser did. */
+export async function api<T>(server: RunningServer, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const r = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { ...(token && { authorization: `Bearer ${token}` }), ...(body !== undefined && { 'content-type': 'application/json' }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  return { status: r.status, body: (r.status === 204 ? null : await r.json()) as T };
+}
+
+export async function devToken(server: RunningServer, user: string): Promise<string> {
+  const r = await api<{ token: string }>(server, 'POST', '/v1/dev/login', undefined, { user });
+  if (r.status !== 200) throw new Error(`dev login failed: ${r.status}`);
+  return r.body.token;
+}
+
