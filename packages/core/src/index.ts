@@ -6,6 +6,7 @@ export * from './shared/ids.js';
 export * from './shared/events.js';
 export * from './shared/pagination.js';
 export * from './shared/unit-of-work.js';
+export * from './shared/rate-limit.js';
 
 export * from './catalog/dimensions.js';
 export * from './catalog/category.js';
@@ -21,6 +22,12 @@ export * from './identity/errors.js';
 export * from './identity/policy.js';
 export * from './identity/ports.js';
 export * from './identity/use-cases.js';
+export * from './identity/campus-verification.js';
+export * from './identity/verify-student.js';
+export * from './identity/session.js';
+export * from './identity/admin.js';
+
+export * from './moderation/audit.js';
 
 export * from './listings/isbn.js';
 export * from './listings/content.js';

@@ -1,10 +1,11 @@
+import type { AdminAccount, AdminRole } from './admin.js';
 import type { Role, User } from './user.js';
 
 /**
  * Who is acting. Built by the driving side (the API's auth layer) from a freshly loaded user, so a
  * ban takes effect on the next request. Use cases decide what an actor may do; routes do not.
  */
-export type Actor = AnonymousActor | UserActor;
+export type Actor = AnonymousActor | UserActor | AdminActor;
 
 export interface AnonymousActor {
   readonly kind: 'anonymous';
@@ -19,6 +20,14 @@ export interface UserActor {
   readonly banned: boolean;
 }
 
+/** A back-office account (never a student). Campus admins are limited to `campusId`. */
+export interface AdminActor {
+  readonly kind: 'admin';
+  readonly adminId: string;
+  readonly role: AdminRole;
+  readonly campusId: string | null;
+}
+
 export const anonymous: AnonymousActor = { kind: 'anonymous' };
 
 export function actorFor(user: User): UserActor {
@@ -30,4 +39,8 @@ export function actorFor(user: User): UserActor {
     verified: user.verified,
     banned: user.banned,
   };
+}
+
+export function adminActorFor(account: AdminAccount): AdminActor {
+  return { kind: 'admin', adminId: account.id, role: account.role, campusId: account.campusId };
 }

@@ -8,10 +8,11 @@ import type { ListingFeedQuery, ListingRepository, ListingViewLog } from '../lis
 import { sortValueOf } from '../listings/ports.js';
 import { EventFactory, type Outbox } from '../shared/events.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
+import { identityContract, type IdentityPorts } from './identity-contract.js';
 import { aCampus, aCategoryTree, aListing, aUser, SequentialIds, TestClock, TEST_CAMPUS_ID } from './builders.js';
 
 /** The ports a persistence adapter family provides, bound to one fresh, empty store. */
-export interface PersistencePorts {
+export interface PersistencePorts extends IdentityPorts {
   listings: ListingRepository;
   categories: CategoryRepository;
   campuses: CampusRepository;
@@ -363,4 +364,6 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
       expect(await ports.viewLog.recordView('V1', 'a:abc', '2026-09-01')).toBe(true);
     });
   });
+
+  identityContract(adapterName, () => ports);
 }

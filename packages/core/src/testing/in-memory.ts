@@ -2,7 +2,13 @@ import type { Category } from '../catalog/category.js';
 import type { CategoryRepository } from '../catalog/ports.js';
 import type { Comment } from '../engagement/comment.js';
 import type { CommentRepository, FavoriteEntry, FavoriteRepository } from '../engagement/ports.js';
+import type { AdminAccount, AdminAccountRepository } from '../identity/admin.js';
 import type { Campus } from '../identity/campus.js';
+import type { StudentVerification } from '../identity/campus-verification.js';
+import type { RefreshToken, RefreshTokenRepository } from '../identity/session.js';
+import type { AuditEntry, AuditLog, AuditQuery, AuditRecord } from '../moderation/audit.js';
+import { decide, type RateDecision, type RateLimiter, type RateRule } from '../shared/rate-limit.js';
+import { UlidGenerator } from '../shared/ids.js';
 import type { CampusRepository, UserRepository } from '../identity/ports.js';
 import type { User } from '../identity/user.js';
 import { LIVE_STATUSES, type Listing } from '../listings/listing.js';
@@ -27,6 +33,11 @@ export class InMemoryStore {
     comments: new Map<string, Comment>(),
     outbox: new Map<string, { event: DomainEvent; publishedAt: Date | null; seq: number }>(),
     views: new Map<string, true>(),
+    studentVerifications: new Map<string, StudentVerification>(),
+    audit: new Map<string, AuditEntry>(),
+    rateHits: new Map<string, Date[]>(),
+    refreshTokens: new Map<string, RefreshToken>(),
+    admins: new Map<string, AdminAccount>(),
   };
   private seq = 0;
   nextSeq(): number {
@@ -276,6 +287,102 @@ export class InMemoryOutbox implements Outbox {
   }
 }
 
+export class InMemoryAuditLog implements AuditLog {
+  private readonly ids = new UlidGenerator();
+  constructor(private readonly store: InMemoryStore) {}
+  async record(entry: AuditRecord): Promise<void> {
+    const id = this.ids.next();
+    this.store.tables.audit.set(id, structuredClone({
+      ...entry, id, campusId: entry.campusId ?? null, details: entry.details ?? {},
+    }));
+  }
+  async list(q: AuditQuery): Promise<AuditEntry[]> {
+    const newerFirst = (a: { at: Date; id: string }, b: { at: Date; id: string }) =>
+      cmp(b.at.getTime(), a.at.getTime()) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+    const before = q.before;
+    return [...this.store.tables.audit.values()]
+      .filter((e) => (q.campusId === undefined || e.campusId === q.campusId) && (q.action === undefined || e.action === q.action))
+      .filter((e) => !before || newerFirst(e, before) > 0)
+      .sort(newerFirst)
+      .slice(0, q.limit)
+      .map((e) => structuredClone(e));
+  }
+}
+
+export class InMemoryRateLimiter implements RateLimiter {
+  constructor(private readonly store: InMemoryStore) {}
+  private inWindow(key: string, rule: RateRule, now: Date): Date[] {
+    const from = now.getTime() - rule.windowMs;
+    return (this.store.tables.rateHits.get(key) ?? []).filter((t) => t.getTime() > from && t.getTime() <= now.getTime());
+  }
+  async check(key: string, rule: RateRule, now: Date): Promise<RateDecision> {
+    return decide(this.inWindow(key, rule, now), rule);
+  }
+  async hit(key: string, rule: RateRule, now: Date): Promise<RateDecision> {
+    const times = [...this.inWindow(key, rule, now), new Date(now)];
+    this.store.tables.rateHits.set(key, times);
+    return decide(times, rule);
+  }
+  async reset(key: string): Promise<void> {
+    this.store.tables.rateHits.delete(key);
+  }
+}
+
+export class InMemoryRefreshTokenRepository implements RefreshTokenRepository {
+  constructor(private readonly store: InMemoryStore) {}
+  private get table() {
+    return this.store.tables.refreshTokens;
+  }
+  async save(token: RefreshToken): Promise<void> {
+    const clash = [...this.table.values()].find((t) => t.tokenHash === token.tokenHash && t.id !== token.id);
+    if (clash) throw new Error('duplicate refresh token hash');
+    this.table.set(token.id, copy(token));
+  }
+  async byHash(tokenHash: string): Promise<RefreshToken | null> {
+    const t = [...this.table.values()].find((x) => x.tokenHash === tokenHash);
+    return t ? copy(t) : null;
+  }
+  async markRotated(id: string, at: Date): Promise<boolean> {
+    const t = this.table.get(id);
+    if (!t || t.rotatedAt !== null) return false;
+    const next = copy(t);
+    next.rotatedAt = new Date(at);
+    this.table.set(id, next);
+    return true;
+  }
+  async revokeFamily(familyId: string, at: Date): Promise<void> {
+    this.revokeWhere((t) => t.familyId === familyId, at);
+  }
+  async revokeAllOfUser(userId: string, at: Date): Promise<void> {
+    this.revokeWhere((t) => t.userId === userId, at);
+  }
+  private revokeWhere(match: (t: RefreshToken) => boolean, at: Date): void {
+    for (const [id, t] of this.table) {
+      if (!match(t) || t.revokedAt !== null) continue;
+      const next = copy(t);
+      next.revokedAt = new Date(at);
+      this.table.set(id, next);
+    }
+  }
+}
+
+export class InMemoryAdminAccountRepository implements AdminAccountRepository {
+  constructor(private readonly store: InMemoryStore) {}
+  async byId(id: string): Promise<AdminAccount | null> {
+    const a = this.store.tables.admins.get(id);
+    return a ? copy(a) : null;
+  }
+  async byUsername(username: string): Promise<AdminAccount | null> {
+    const a = [...this.store.tables.admins.values()].find((x) => x.username === username);
+    return a ? copy(a) : null;
+  }
+  async save(account: AdminAccount): Promise<void> {
+    const clash = [...this.store.tables.admins.values()].find((x) => x.username === account.username && x.id !== account.id);
+    if (clash) throw new Error(`duplicate admin username ${account.username}`);
+    this.store.tables.admins.set(account.id, copy(account));
+  }
+}
+
 /** Everything a use case may need, wired to one in-memory store. */
 export function inMemoryPersistence(store = new InMemoryStore()) {
   return {
@@ -288,6 +395,10 @@ export function inMemoryPersistence(store = new InMemoryStore()) {
     comments: new InMemoryCommentRepository(store),
     outbox: new InMemoryOutbox(store),
     viewLog: new InMemoryListingViewLog(store),
+    auditLog: new InMemoryAuditLog(store),
+    rateLimiter: new InMemoryRateLimiter(store),
+    refreshTokens: new InMemoryRefreshTokenRepository(store),
+    admins: new InMemoryAdminAccountRepository(store),
     uow: new InMemoryUnitOfWork(store),
   };
 }

@@ -10,6 +10,9 @@ import {
   MikroOrmCampusRepository, MikroOrmCategoryRepository, MikroOrmCommentRepository, MikroOrmFavoriteRepository,
   MikroOrmListingRepository, MikroOrmListingViewLog, MikroOrmOutbox, MikroOrmUserRepository,
 } from './repositories.js';
+import {
+  MikroOrmAdminAccountRepository, MikroOrmAuditLog, MikroOrmRateLimiter, MikroOrmRefreshTokenRepository,
+} from './repositories.js';
 import { ENTITY_SCHEMAS } from './schemas.js';
 
 export interface DatabaseConfig {
@@ -134,6 +137,10 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     comments: new MikroOrmCommentRepository(ctx),
     outbox: new MikroOrmOutbox(ctx),
     viewLog: new MikroOrmListingViewLog(ctx),
+    auditLog: new MikroOrmAuditLog(ctx),
+    rateLimiter: new MikroOrmRateLimiter(ctx),
+    refreshTokens: new MikroOrmRefreshTokenRepository(ctx),
+    admins: new MikroOrmAdminAccountRepository(ctx),
     uow: new MikroOrmUnitOfWork(ctx),
     async ping() {
       try {

@@ -1,12 +1,14 @@
 import { LockMode } from '@mikro-orm/core';
 import {
-  Campus, Category, Comment, LIVE_STATUSES, Listing, User,
+  AdminAccount, Campus, Category, Comment, decide, LIVE_STATUSES, Listing, RefreshToken, UlidGenerator, User,
+  type AdminAccountRepository, type AuditEntry, type AuditLog, type AuditQuery, type AuditRecord, type RateDecision,
+  type RateLimiter, type RateRule, type RefreshTokenRepository,
   type CampusRepository, type CategoryRepository, type CommentRepository, type CounterDeltas, type DomainEvent,
   type FavoriteEntry, type FavoriteRepository, type ListingFeedQuery, type ListingRepository, type ListingViewLog,
   type Outbox, type OwnerListingsQuery, type UserRepository,
 } from '@xianzhi/core';
 import type { OrmContext } from './context.js';
-import { FavoriteRow, ListingViewRow, OutboxRow } from './schemas.js';
+import { AuditRow, FavoriteRow, ListingViewRow, OutboxRow, RateHitRow } from './schemas.js';
 
 const COUNTERS = ['viewCount', 'favoriteCount', 'commentCount'] as const;
 
@@ -223,3 +225,89 @@ export class MikroOrmOutbox implements Outbox {
   }
 }
 
+
+export class MikroOrmRefreshTokenRepository implements RefreshTokenRepository {
+  constructor(private readonly ctx: OrmContext) {}
+  save(token: RefreshToken): Promise<void> {
+    return this.ctx.save(RefreshToken, token);
+  }
+  byHash(tokenHash: string): Promise<RefreshToken | null> {
+    return this.ctx.em().findOne(RefreshToken, { tokenHash }, { refresh: true });
+  }
+  async markRotated(id: string, at: Date): Promise<boolean> {
+    // One conditional UPDATE: of two concurrent refreshes with one token, exactly one wins.
+    const changed = await this.ctx.em().nativeUpdate(RefreshToken, { id, rotatedAt: null }, { rotatedAt: at });
+    return changed === 1;
+  }
+  async revokeFamily(familyId: string, at: Date): Promise<void> {
+    await this.ctx.em().nativeUpdate(RefreshToken, { familyId, revokedAt: null }, { revokedAt: at });
+  }
+  async revokeAllOfUser(userId: string, at: Date): Promise<void> {
+    await this.ctx.em().nativeUpdate(RefreshToken, { userId, revokedAt: null }, { revokedAt: at });
+  }
+}
+
+export class MikroOrmAdminAccountRepository implements AdminAccountRepository {
+  constructor(private readonly ctx: OrmContext) {}
+  byId(id: string): Promise<AdminAccount | null> {
+    return this.ctx.em().findOne(AdminAccount, { id });
+  }
+  byUsername(username: string): Promise<AdminAccount | null> {
+    return this.ctx.em().findOne(AdminAccount, { username });
+  }
+  save(account: AdminAccount): Promise<void> {
+    return this.ctx.save(AdminAccount, account);
+  }
+}
+
+export class MikroOrmAuditLog implements AuditLog {
+  private readonly ids = new UlidGenerator();
+  constructor(private readonly ctx: OrmContext) {}
+
+  async record(entry: AuditRecord): Promise<void> {
+    await this.ctx.em().insert(AuditRow, {
+      id: this.ids.next(), at: entry.at, actorKind: entry.actor.kind, actorId: entry.actor.id, action: entry.action,
+      targetType: entry.targetType, targetId: entry.targetId, campusId: entry.campusId ?? null, details: entry.details ?? {},
+    } as AuditRow);
+  }
+
+  async list(q: AuditQuery): Promise<AuditEntry[]> {
+    const where: Record<string, unknown> = {};
+    if (q.campusId !== undefined) where['campusId'] = q.campusId;
+    if (q.action !== undefined) where['action'] = q.action;
+    if (q.before) {
+      where['$and'] = [{ at: { $lte: q.before.at } }, { $or: [{ at: { $lt: q.before.at } }, { id: { $lt: q.before.id } }] }];
+    }
+    const rows = await this.ctx.em().find(AuditRow, where as never, { orderBy: [{ at: 'desc' }, { id: 'desc' }], limit: q.limit });
+    return rows.map((r) => ({
+      id: r.id, at: r.at, actor: { kind: r.actorKind as AuditEntry['actor']['kind'], id: r.actorId }, action: r.action,
+      targetType: r.targetType, targetId: r.targetId, campusId: r.campusId, details: r.details ?? {},
+    }));
+  }
+}
+
+export class MikroOrmRateLimiter implements RateLimiter {
+  constructor(private readonly ctx: OrmContext) {}
+
+  private async inWindow(key: string, rule: RateRule, now: Date): Promise<Date[]> {
+    const from = new Date(now.getTime() - rule.windowMs);
+    const rows = await this.ctx.em().find(RateHitRow, { key, at: { $gt: from, $lte: now } }, { orderBy: [{ at: 'asc' }, { seq: 'asc' }] });
+    return rows.map((r) => r.at);
+  }
+
+  check(key: string, rule: RateRule, now: Date): Promise<RateDecision> {
+    return this.inWindow(key, rule, now).then((times) => decide(times, rule));
+  }
+
+  async hit(key: string, rule: RateRule, now: Date): Promise<RateDecision> {
+    const em = this.ctx.em();
+    // Rows older than the window never count again; pruning on write keeps each key's log short.
+    await em.nativeDelete(RateHitRow, { key, at: { $lte: new Date(now.getTime() - rule.windowMs) } });
+    await em.insert(RateHitRow, { key, at: now } as RateHitRow);
+    return decide(await this.inWindow(key, rule, now), rule);
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.ctx.em().nativeDelete(RateHitRow, { key });
+  }
+}

@@ -1,5 +1,5 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
-import { Campus, Category, Comment, Listing, User } from '@xianzhi/core';
+import { AdminAccount, Campus, Category, Comment, Listing, RefreshToken, User } from '@xianzhi/core';
 
 /*
  * Mappings of the core's classes, kept here so domain classes carry no decorators. Column types
@@ -162,6 +162,80 @@ export const ListingViewSchema = new EntitySchema<ListingViewRow>({
   },
 });
 
+export const RefreshTokenSchema = new EntitySchema<RefreshToken>({
+  class: RefreshToken,
+  tableName: 'refresh_token',
+  properties: {
+    id,
+    familyId: ref,
+    userId: ref,
+    tokenHash: { type: 'string', length: 64, unique: 'refresh_token_hash_unique' },
+    issuedAt: time,
+    expiresAt: time,
+    rotatedAt: { ...time, nullable: true },
+    revokedAt: { ...time, nullable: true },
+  },
+});
+
+export const AdminAccountSchema = new EntitySchema<AdminAccount, Pick<AdminAccount, 'active'>>({
+  class: AdminAccount,
+  tableName: 'admin_account',
+  properties: {
+    id,
+    username: { type: 'string', length: 32, unique: 'admin_account_username_unique' },
+    passwordHash: { type: 'string', length: 255 },
+    role: { type: 'string', length: 16 },
+    campusId: { type: 'string', length: 40, nullable: true },
+    status: { type: 'string', length: 16 },
+    createdAt: time,
+  },
+});
+
+export class AuditRow {
+  id!: string;
+  at!: Date;
+  actorKind!: string;
+  actorId!: string | null;
+  action!: string;
+  targetType!: string;
+  targetId!: string;
+  campusId!: string | null;
+  details!: Record<string, unknown>;
+}
+
+export const AuditSchema = new EntitySchema<AuditRow>({
+  class: AuditRow,
+  tableName: 'audit_log',
+  properties: {
+    id,
+    at: time,
+    actorKind: { type: 'string', length: 16 },
+    actorId: { type: 'string', length: 64, nullable: true },
+    action: { type: 'string', length: 60 },
+    targetType: { type: 'string', length: 40 },
+    targetId: { type: 'string', length: 100 },
+    campusId: { type: 'string', length: 40, nullable: true },
+    details: { type: 'json' },
+  },
+});
+
+export class RateHitRow {
+  seq!: number;
+  key!: string;
+  at!: Date;
+}
+
+export const RateHitSchema = new EntitySchema<RateHitRow>({
+  class: RateHitRow,
+  tableName: 'rate_limit_hit',
+  properties: {
+    seq: { type: new BigIntType('number'), primary: true, autoincrement: true },
+    key: { type: 'string', length: 191, fieldName: 'rate_key' },
+    at: time,
+  },
+});
+
 export const ENTITY_SCHEMAS = [
   CampusSchema, UserSchema, CategorySchema, ListingSchema, CommentSchema, FavoriteSchema, OutboxSchema, ListingViewSchema,
+  RefreshTokenSchema, AdminAccountSchema, AuditSchema, RateHitSchema,
 ];

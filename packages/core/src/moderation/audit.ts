@@ -1,0 +1,56 @@
+import type { Actor } from '../identity/actor.js';
+
+/**
+ * Who did something worth auditing. Students and admins are different account kinds with
+ * overlapping id spaces, so the kind is part of the identity; `system` is the server itself.
+ */
+export interface AuditActor {
+  readonly kind: 'user' | 'admin' | 'system';
+  readonly id: string | null;
+}
+
+export interface AuditRecord {
+  readonly actor: AuditActor;
+  /** Dotted, stable names: `listing.remove`, `user.ban`, `admin.login_failed`, `contact.reveal`… */
+  readonly action: string;
+  readonly targetType: string;
+  readonly targetId: string;
+  /** The campus the target belongs to, so campus admins read their own campus only; null for platform-wide. */
+  readonly campusId?: string | null;
+  /** Small JSON context. Never secrets, passwords, tokens or student numbers. */
+  readonly details?: Record<string, unknown>;
+  readonly at: Date;
+}
+
+export interface AuditEntry extends AuditRecord {
+  readonly id: string;
+  readonly campusId: string | null;
+  readonly details: Record<string, unknown>;
+}
+
+export interface AuditQuery {
+  readonly campusId?: string;
+  readonly action?: string;
+  /** Keyset cursor: entries strictly older than this (at, id). */
+  readonly before?: { at: Date; id: string } | null;
+  readonly limit: number;
+}
+
+/**
+ * An append-only record of who did what to whom. Writes made inside a unit of work commit with it.
+ * Newest first when listed.
+ */
+export interface AuditLog {
+  record(entry: AuditRecord): Promise<void>;
+  list(query: AuditQuery): Promise<AuditEntry[]>;
+}
+
+export const systemAuditActor: AuditActor = { kind: 'system', id: null };
+
+export function auditActorOf(actor: Actor): AuditActor {
+  switch (actor.kind) {
+    case 'user': return { kind: 'user', id: actor.userId };
+    case 'admin': return { kind: 'admin', id: actor.adminId };
+    default: return systemAuditActor;
+  }
+}
