@@ -44,11 +44,12 @@ describe('the error table', () => {
 
   it('maps codes by their meaning', () => {
     const byStatus = (status: number) => Object.entries(ERROR_STATUS).filter(([, s]) => s === status).map(([c]) => c).sort();
-    expect(byStatus(401)).toEqual(['UNAUTHENTICATED']);
-    expect(byStatus(403)).toEqual(['ADMIN_ONLY', 'DEV_LOGIN_DISABLED', 'NOT_COMMENT_MODERATOR', 'NOT_LISTING_OWNER', 'NOT_VERIFIED', 'USER_BANNED']);
+    expect(byStatus(401)).toEqual(['INVALID_CREDENTIALS', 'QQ_CODE_INVALID', 'REFRESH_TOKEN_INVALID', 'UNAUTHENTICATED']);
+    expect(byStatus(403)).toEqual(['ADMIN_ONLY', 'ADMIN_SCOPE', 'DEV_LOGIN_DISABLED', 'NOT_COMMENT_MODERATOR', 'NOT_LISTING_OWNER', 'NOT_VERIFIED', 'USER_BANNED']);
     for (const code of Object.keys(ERROR_STATUS).filter((c) => c.endsWith('_NOT_FOUND'))) expect(ERROR_STATUS[code as keyof typeof ERROR_STATUS]).toBe(404);
     expect(ERROR_STATUS.LISTING_VERSION_CONFLICT).toBe(409);
     expect(ERROR_STATUS.RENEW_TOO_SOON).toBe(429);
+    expect([ERROR_STATUS.TOO_MANY_ATTEMPTS, ERROR_STATUS.QQ_RATE_LIMITED, ERROR_STATUS.QQ_UNAVAILABLE]).toEqual([429, 429, 503]);
     expect([ERROR_STATUS.VALIDATION_FAILED, ERROR_STATUS.INVALID_ISBN, ERROR_STATUS.CATEGORY_NOT_SELECTABLE]).toEqual([400, 400, 400]);
     expect(ERROR_STATUS.INTERNAL).toBe(500);
   });

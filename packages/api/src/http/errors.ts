@@ -19,9 +19,13 @@ export const ERROR_STATUS = {
   CATEGORY_NOT_SELECTABLE: 400,
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  REFRESH_TOKEN_INVALID: 401,
+  QQ_CODE_INVALID: 401,
   NOT_VERIFIED: 403,
   USER_BANNED: 403,
   ADMIN_ONLY: 403,
+  ADMIN_SCOPE: 403,
   NOT_LISTING_OWNER: 403,
   NOT_COMMENT_MODERATOR: 403,
   DEV_LOGIN_DISABLED: 403,
@@ -35,10 +39,14 @@ export const ERROR_STATUS = {
   LISTING_TRANSITION_NOT_ALLOWED: 409,
   LISTING_NOT_OPEN: 409,
   CATEGORY_CODE_TAKEN: 409,
+  ADMIN_USERNAME_TAKEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RENEW_TOO_SOON: 429,
+  TOO_MANY_ATTEMPTS: 429,
+  QQ_RATE_LIMITED: 429,
   INTERNAL: 500,
+  QQ_UNAVAILABLE: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -99,7 +107,7 @@ function transportProblem(status: number): Problem {
 
 function answer(reply: FastifyReply, problem: Problem, clock: Clock = systemClock): FastifyReply {
   const status = statusOf(problem.code);
-  if (problem.code === 'RENEW_TOO_SOON') {
+  if (problem.code === 'RENEW_TOO_SOON' || problem.code === 'TOO_MANY_ATTEMPTS') {
     const retryAt = Date.parse((problem.details as { retryAt?: string } | undefined)?.retryAt ?? '');
     if (Number.isFinite(retryAt)) reply.header('retry-after', String(Math.max(1, Math.ceil((retryAt - clock.now().getTime()) / 1000))));
   }

@@ -1,3 +1,5 @@
+import { DomainError } from '../shared/errors.js';
+
 /**
  * One refresh token of a login. Only the SHA-256 of the token is stored; the token itself exists
  * once, in the response that issued it. Every rotation issues the next token of the same family;
@@ -55,4 +57,11 @@ export function newRefreshTokenValue(): string {
 export async function hashRefreshToken(value: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export class RefreshTokenInvalid extends DomainError<'REFRESH_TOKEN_INVALID'> {
+  readonly code = 'REFRESH_TOKEN_INVALID' as const;
+  constructor() {
+    super('登录已失效，请重新登录');
+  }
 }
