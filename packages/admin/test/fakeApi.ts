@@ -39,8 +39,8 @@ export function stubFetch(handler: Handler): Call[] {
 export const catalog: Catalog = {
   campus: { id: 'demo', name: '示例大学', areas: [{ id: 'a1', name: '北区' }] },
   categories: [
-    { id: 'c-books', name: '书籍教材', children: [{ id: 'c-textbook', name: '教材' }] },
-    { id: 'c-digital', name: '数码', children: [{ id: 'c-phone', name: '手机' }] },
+    { id: 'c-books', code: 'books', name: '书籍教材', children: [{ id: 'c-textbook', code: 'textbooks', name: '教材' }] },
+    { id: 'c-digital', code: 'digital', name: '数码', children: [{ id: 'c-phone', code: 'phones', name: '手机' }] },
   ],
   conditions: [{ value: 'new', label: '全新' }],
   tradeMethods: [{ value: 'face_to_face', label: '当面交易' }],

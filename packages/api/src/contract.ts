@@ -31,6 +31,7 @@ export type RemoveListingBody = Static<typeof L.RemoveBody>;
 export type FavoriteState = Static<typeof L.FavoriteState>;
 
 export type Catalog = Static<typeof C.Catalog>;
+export type CatalogCategory = Catalog['categories'][number];
 export type CategoryList = Static<typeof C.CategoryList>;
 export type AdminCategory = Static<typeof C.AdminCategory>;
 export type CreateCategoryBody = Static<typeof C.CreateCategoryBody>;

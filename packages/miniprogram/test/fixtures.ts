@@ -33,13 +33,14 @@ export const catalog: Catalog = {
   categories: [
     {
       id: 'c-books',
+      code: 'books',
       name: '书籍教材',
       children: [
-        { id: 'c-textbook', name: '教材' },
-        { id: 'c-novel', name: '小说' },
+        { id: 'c-textbook', code: 'textbooks', name: '教材' },
+        { id: 'c-novel', code: 'novels', name: '小说' },
       ],
     },
-    { id: 'c-home', name: '生活用品', children: [{ id: 'c-lamp', name: '台灯' }] },
+    { id: 'c-home', code: 'home', name: '生活用品', children: [{ id: 'c-lamp', code: 'lamps', name: '台灯' }] },
   ],
   conditions: [
     { value: 'new', label: '全新' },

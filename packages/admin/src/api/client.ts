@@ -1,4 +1,15 @@
-import type { AdminStats, ApiErrorBody, Catalog, ListingQuery, ListingSummary, Me, Page } from './types'
+import type {
+  AdminStats,
+  Catalog,
+  DevLoginBody,
+  DevLoginResult,
+  ErrorBody,
+  ListingDetail,
+  ListingPage,
+  ListingQuery,
+  Me,
+  RemoveListingBody,
+} from './types'
 
 const TOKEN_KEY = 'xz_admin_token'
 export const DEFAULT_CAMPUS = 'demo'
@@ -59,20 +70,22 @@ export async function request<T>(method: string, path: string, opts: { query?: Q
     }
   }
   if (res.ok) return data as T
-  const err = (data as Partial<ApiErrorBody> | null)?.error
+  const err = (data as Partial<ErrorBody> | null)?.error
   throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `请求失败（HTTP ${res.status}）`, err?.details)
 }
 
 export const api = {
   catalog: () => request<Catalog>('GET', '/v1/catalog', { query: { campusId: DEFAULT_CAMPUS } }),
   listings: (q: ListingQuery) =>
-    request<Page<ListingSummary>>('GET', '/v1/listings', { query: { campusId: DEFAULT_CAMPUS, limit: 20, ...q } }),
+    request<ListingPage>('GET', '/v1/listings', { query: { campusId: DEFAULT_CAMPUS, limit: 20, ...q } }),
   me: () => request<Me>('GET', '/v1/me'),
   stats: () => request<AdminStats>('GET', '/v1/admin/stats'),
   removeListing: (id: string, reason: string) =>
-    request<unknown>('POST', `/v1/admin/listings/${encodeURIComponent(id)}/remove`, { body: { reason } }),
+    request<ListingDetail>('POST', `/v1/admin/listings/${encodeURIComponent(id)}/remove`, {
+      body: { reason } satisfies RemoveListingBody,
+    }),
   async devLogin(user: 'admin'): Promise<Me> {
-    const res = await request<{ token: string; user: Me }>('POST', '/v1/dev/login', { body: { user } })
+    const res = await request<DevLoginResult>('POST', '/v1/dev/login', { body: { user } satisfies DevLoginBody })
     setToken(res.token)
     return res.user
   },

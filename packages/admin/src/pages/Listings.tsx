@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Alert, Button, Card, Select, Space, Table, Tag, TreeSelect, Typography, App as AntApp } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { api } from '../api/client'
-import type { ListingKind, ListingStatus, ListingSummary, SortOrder } from '../api/types'
+import type { ListingKind, ListingSort, ListingStatus, ListingSummary } from '../api/types'
 import { formatDateTime, formatFen, KIND_LABEL, STATUS_META } from '../lib/format'
 import { useCatalog } from '../useCatalog'
 import { RemoveListingDialog } from './RemoveListingDialog'
@@ -10,7 +10,7 @@ import { RemoveListingDialog } from './RemoveListingDialog'
 interface Filters {
   kind?: ListingKind
   categoryId?: string
-  sort: SortOrder
+  sort: ListingSort
 }
 
 export function Listings() {
@@ -115,7 +115,7 @@ export function Listings() {
           onChange={(v?: string) => setFilters((f) => ({ ...f, categoryId: v || undefined }))}
           treeDefaultExpandAll
         />
-        <Select<SortOrder>
+        <Select<ListingSort>
           aria-label="排序"
           style={{ width: 120 }}
           value={filters.sort}

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { ApiErrorBody, FieldIssue } from './types'
+import type { ErrorBody, FieldIssue } from './types'
 
 const TOKEN_KEY = 'xz_token'
 
@@ -78,7 +78,7 @@ export async function request<T>(method: Method, path: string, opts: { query?: Q
   }
   const status = res.statusCode
   if (status >= 200 && status < 300) return res.data as T
-  const body = res.data as Partial<ApiErrorBody> | null
+  const body = res.data as Partial<ErrorBody> | null
   const err = body && typeof body === 'object' ? body.error : undefined
   if (status === 401 && token) setToken(null)
   throw new ApiError(status, err?.code ?? `HTTP_${status}`, err?.message ?? `请求失败（${status}）`, err?.details)

@@ -1,17 +1,21 @@
 import { request, setToken } from './client'
 import type {
   Catalog,
-  Comment,
+  CommentList,
+  CommentView,
   CreateListingBody,
+  DevLoginBody,
+  DevLoginResult,
   DevUser,
+  EditListingBody,
   FavoriteState,
   ListingDetail,
+  ListingPage,
   ListingQuery,
-  ListingStatus,
-  ListingSummary,
   Me,
-  Page,
-  UpdateListingBody,
+  MyListingsQuery,
+  PostCommentBody,
+  StatusBody,
 } from './types'
 
 export const DEFAULT_CAMPUS = 'demo'
@@ -20,36 +24,36 @@ export const api = {
   catalog: (campusId = DEFAULT_CAMPUS) => request<Catalog>('GET', '/v1/catalog', { query: { campusId } }),
 
   listings: (q: ListingQuery) =>
-    request<Page<ListingSummary>>('GET', '/v1/listings', {
+    request<ListingPage>('GET', '/v1/listings', {
       query: { campusId: DEFAULT_CAMPUS, limit: 20, ...q },
     }),
   listing: (id: string) => request<ListingDetail>('GET', `/v1/listings/${encodeURIComponent(id)}`),
   createListing: (body: CreateListingBody) => request<ListingDetail>('POST', '/v1/listings', { body }),
-  updateListing: (id: string, body: UpdateListingBody) =>
+  updateListing: (id: string, body: EditListingBody) =>
     request<ListingDetail>('PATCH', `/v1/listings/${encodeURIComponent(id)}`, { body }),
-  setStatus: (id: string, status: Extract<ListingStatus, 'reserved' | 'active' | 'sold'>) =>
-    request<ListingDetail>('POST', `/v1/listings/${encodeURIComponent(id)}/status`, { body: { status } }),
+  setStatus: (id: string, status: StatusBody['status']) =>
+    request<ListingDetail>('POST', `/v1/listings/${encodeURIComponent(id)}/status`, { body: { status } satisfies StatusBody }),
   renew: (id: string) => request<ListingDetail>('POST', `/v1/listings/${encodeURIComponent(id)}/renew`),
   withdraw: (id: string) => request<ListingDetail>('POST', `/v1/listings/${encodeURIComponent(id)}/withdraw`),
 
   favorite: (id: string) => request<FavoriteState>('PUT', `/v1/listings/${encodeURIComponent(id)}/favorite`),
   unfavorite: (id: string) => request<FavoriteState>('DELETE', `/v1/listings/${encodeURIComponent(id)}/favorite`),
 
-  comments: (id: string) =>
-    request<{ items: Comment[] }>('GET', `/v1/listings/${encodeURIComponent(id)}/comments`),
+  comments: (id: string) => request<CommentList>('GET', `/v1/listings/${encodeURIComponent(id)}/comments`),
+  /** Answers the new comment alone (a reply or a top-level comment), without a thread around it. */
   postComment: (id: string, body: string, replyToCommentId?: string) =>
-    request<Comment>('POST', `/v1/listings/${encodeURIComponent(id)}/comments`, {
-      body: replyToCommentId ? { body, replyToCommentId } : { body },
+    request<CommentView>('POST', `/v1/listings/${encodeURIComponent(id)}/comments`, {
+      body: (replyToCommentId ? { body, replyToCommentId } : { body }) satisfies PostCommentBody,
     }),
   deleteComment: (commentId: string) => request<null>('DELETE', `/v1/comments/${encodeURIComponent(commentId)}`),
 
   me: () => request<Me>('GET', '/v1/me'),
-  myListings: (status?: ListingStatus, cursor?: string) =>
-    request<Page<ListingSummary>>('GET', '/v1/me/listings', { query: { status, cursor } }),
-  myFavorites: (cursor?: string) => request<Page<ListingSummary>>('GET', '/v1/me/favorites', { query: { cursor } }),
+  myListings: (status?: MyListingsQuery['status'], cursor?: string) =>
+    request<ListingPage>('GET', '/v1/me/listings', { query: { status, cursor } }),
+  myFavorites: (cursor?: string) => request<ListingPage>('GET', '/v1/me/favorites', { query: { cursor } }),
 
   async devLogin(user: DevUser): Promise<Me> {
-    const res = await request<{ token: string; user: Me }>('POST', '/v1/dev/login', { body: { user } })
+    const res = await request<DevLoginResult>('POST', '/v1/dev/login', { body: { user } satisfies DevLoginBody })
     setToken(res.token)
     return res.user
   },

@@ -1,9 +1,9 @@
 import { Picker, Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
-import type { Category } from '../api/types'
+import type { CatalogCategory } from '../api/types'
 
 interface Props {
-  categories: Category[]
+  categories: CatalogCategory[]
   /** Selected category id: a second-level id, or a first-level id for "all of this group". */
   value: string | null
   /** Filters offer "全部"; the publish form needs a concrete category. */
@@ -18,7 +18,7 @@ interface Located {
 }
 
 /** Where an id sits in the two columns (column indexes include the optional "全部" rows). */
-function locate(categories: Category[], id: string | null, allowAll: boolean): Located {
+function locate(categories: CatalogCategory[], id: string | null, allowAll: boolean): Located {
   const offset = allowAll ? 1 : 0
   if (!id) return { parent: 0, child: 0 }
   for (let p = 0; p < categories.length; p++) {
@@ -30,7 +30,7 @@ function locate(categories: Category[], id: string | null, allowAll: boolean): L
   return { parent: 0, child: 0 }
 }
 
-export function categoryLabel(categories: Category[], id: string | null): string {
+export function categoryLabel(categories: CatalogCategory[], id: string | null): string {
   if (!id) return ''
   for (const cat of categories) {
     if (cat.id === id) return cat.name

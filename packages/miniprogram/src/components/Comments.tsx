@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api/endpoints'
 import { errorMessage, getToken } from '../api/client'
-import type { Comment } from '../api/types'
+import type { CommentThread } from '../api/types'
 import { formatDate } from '../lib/labels'
 import './Comments.css'
 
@@ -14,7 +14,7 @@ interface Target {
 
 /** Comments with one level of replies: a reply to a reply still hangs under the top comment. */
 export function Comments({ listingId, onCountChange }: { listingId: string; onCountChange?: (n: number) => void }) {
-  const [items, setItems] = useState<Comment[]>([])
+  const [items, setItems] = useState<CommentThread[]>([])
   const [error, setError] = useState<string | null>(null)
   const [text, setText] = useState('')
   const [replyTo, setReplyTo] = useState<Target | null>(null)

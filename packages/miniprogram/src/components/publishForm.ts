@@ -1,4 +1,4 @@
-import type { BookFields, Catalog, Condition, CreateListingBody, ListingDetail, ListingKind, TradeMethod } from '../api/types'
+import type { BookInfo, Catalog, Condition, CreateListingBody, ListingDetail, ListingKind, TradeMethod } from '../api/types'
 import { isValidIsbn, normalizeIsbn } from '../lib/isbn'
 import { fenToYuanInput, parseYuanToFen } from '../lib/money'
 
@@ -138,7 +138,7 @@ export function validate(
   if (!wanted && !v.condition) errors.condition = '请选择成色'
   if (v.tradeMethods.length === 0) errors.tradeMethods = '至少选择一种交易方式'
 
-  let book: BookFields | undefined
+  let book: BookInfo | undefined
   if (v.kind === 'book') {
     const isbn = normalizeIsbn(v.isbn)
     if (!isbn) errors['book.isbn'] = '请填写 ISBN（书背条形码上的 13 位数字）'

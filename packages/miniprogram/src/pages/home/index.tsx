@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../api/endpoints'
 import { errorMessage } from '../../api/client'
-import type { ListingKind, ListingSummary, SortOrder } from '../../api/types'
+import type { ListingKind, ListingSort, ListingSummary } from '../../api/types'
 import { ListingCard } from '../../components/ListingCard'
 import { CategoryPicker } from '../../components/CategoryPicker'
 import { useCatalog } from '../../hooks/useCatalog'
@@ -16,7 +16,7 @@ const KIND_TABS: { value: ListingKind | null; label: string }[] = [
   { value: 'wanted', label: '求购' },
 ]
 
-const SORTS: { value: SortOrder; label: string }[] = [
+const SORTS: { value: ListingSort; label: string }[] = [
   { value: 'newest', label: '最新' },
   { value: 'price_asc', label: '价格↑' },
   { value: 'price_desc', label: '价格↓' },
@@ -25,7 +25,7 @@ const SORTS: { value: SortOrder; label: string }[] = [
 interface Filters {
   kind: ListingKind | null
   categoryId: string | null
-  sort: SortOrder
+  sort: ListingSort
 }
 
 export default function Home() {
