@@ -34,6 +34,13 @@ function violations(pkg: string, allowed: (specifier: string, file: string) => b
   );
 }
 
+/** True when every statement naming `specifier` is `import type …` or `export type … from`: erased at build. */
+export function onlyTypeImports(text: string, specifier: string): boolean {
+  const quoted = specifier.replace(/[/@]/g, (c) => `\\${c}`);
+  const statements = [...text.matchAll(new RegExp(`(?:^|;|\\n)\\s*((?:import|export)\\b[^;]*?['"]${quoted}['"])`, 'g'))].map((m) => m[1]!);
+  return statements.length > 0 && statements.every((st) => /^(?:import|export)\s+type\s/.test(st));
+}
+
 const isTestCode = (file: string) => /\.test\.tsx?$/.test(file) || file.includes(`${join('core', 'src', 'testing')}`);
 
 describe('package boundaries', () => {
@@ -61,11 +68,20 @@ describe('package boundaries', () => {
         const text = readFileSync(file, 'utf8');
         return importsOf(text)
           .filter((s) => s.startsWith('@xianzhi/'))
-          .filter((s) => !(s === '@xianzhi/api/contract' && new RegExp(`import\\s+type\\s[^;]*['"]${s}['"]`).test(text)))
+          .filter((s) => !(s === '@xianzhi/api/contract' && onlyTypeImports(text, s)))
           .map((s) => `${relative(root, file)} imports ${s}`);
       });
       expect(bad).toEqual([]);
     }
+  });
+
+  it('tells type-only contract imports from value imports', () => {
+    const spec = '@xianzhi/api/contract';
+    expect(onlyTypeImports("import type { Me } from '@xianzhi/api/contract'", spec)).toBe(true);
+    expect(onlyTypeImports("export type {\n  Me,\n  Catalog,\n} from '@xianzhi/api/contract'", spec)).toBe(true);
+    expect(onlyTypeImports("import { Me } from '@xianzhi/api/contract'", spec)).toBe(false);
+    expect(onlyTypeImports("export { Me } from '@xianzhi/api/contract'", spec)).toBe(false);
+    expect(onlyTypeImports("import type { A } from '@xianzhi/api/contract';\nimport { B } from '@xianzhi/api/contract'", spec)).toBe(false);
   });
 
   it('detects the imports it is meant to forbid', () => {

@@ -25,8 +25,11 @@ export * from './identity/use-cases.js';
 export * from './identity/session.js';
 export * from './identity/admin.js';
 export * from './identity/qq.js';
+export * from './identity/login.js';
+export * from './identity/admin-use-cases.js';
 
 export * from './moderation/audit.js';
+export * from './moderation/list-audit-log.js';
 
 export * from './listings/isbn.js';
 export * from './listings/content.js';

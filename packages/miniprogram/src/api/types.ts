@@ -2,35 +2,6 @@
 // serializes with. Only what the contract does not describe is declared here.
 // Money is always integer fen (1 yuan = 100 fen).
 
-// Imported, then re-exported: the architecture test recognises only `import type` as type-only.
-import type {
-  BookInfo,
-  Catalog,
-  CatalogCategory,
-  CommentList,
-  CommentThread,
-  CommentView,
-  Condition,
-  CreateListingBody,
-  DevLoginBody,
-  DevLoginResult,
-  EditListingBody,
-  ErrorBody,
-  FavoriteState,
-  ListingDetail,
-  ListingKind,
-  ListingPage,
-  ListingQuery,
-  ListingSort,
-  ListingStatus,
-  ListingSummary,
-  Me,
-  MyListingsQuery,
-  PostCommentBody,
-  StatusBody,
-  TradeMethod,
-} from '@xianzhi/api/contract'
-
 export type {
   BookInfo,
   Catalog,
@@ -57,7 +28,7 @@ export type {
   PostCommentBody,
   StatusBody,
   TradeMethod,
-}
+} from '@xianzhi/api/contract'
 
 /** One entry of a VALIDATION_FAILED error's `details` (the contract leaves `details` untyped). */
 export interface FieldIssue {
