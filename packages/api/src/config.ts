@@ -20,6 +20,12 @@ export interface AppConfig {
   readonly adminDist: string;
   readonly h5Dist: string;
   readonly expiryIntervalMinutes: number;
+  /** The QQ mini-program app; null in embedded mode without one (demo codes are accepted then). */
+  readonly qq: { readonly appId: string; readonly appSecret: string; readonly apiBase: string } | null;
+  readonly accessTokenMinutes: number;
+  readonly refreshTokenDays: number;
+  /** Embedded mode seeds an admin account `admin` with this password; null in production. */
+  readonly demoAdminPassword: string | null;
 }
 
 /**
@@ -40,6 +46,12 @@ export const CONFIG_VARIABLES = [
   { name: 'XZ_ADMIN_DIST', default: 'packages/admin/dist', meaning: 'Admin web build served under `/admin/` in embedded mode' },
   { name: 'XZ_H5_DIST', default: 'packages/miniprogram/dist-h5', meaning: 'H5 mini-program build served under `/h5/` in embedded mode' },
   { name: 'XZ_EXPIRY_INTERVAL_MINUTES', default: '10', meaning: 'How often the server marks listings past their lifetime as expired (0 turns the sweep off)' },
+  { name: 'XZ_QQ_APP_ID', default: 'none: demo QQ login (embedded only)', meaning: 'QQ mini-program AppID for `qq.login` codes; required in production (with the secret)' },
+  { name: 'XZ_QQ_APP_SECRET', default: 'none (embedded only)', meaning: 'QQ mini-program AppSecret; never logged, never sent to clients' },
+  { name: 'XZ_QQ_API_BASE', default: 'https://api.q.qq.com', meaning: 'Base URL of the QQ open API (tests point it at a local fake)' },
+  { name: 'XZ_ACCESS_TOKEN_MINUTES', default: '30', meaning: 'Lifetime of a student access token; clients renew it with their refresh token' },
+  { name: 'XZ_REFRESH_TOKEN_DAYS', default: '30', meaning: 'Lifetime of a refresh token; each use replaces it with a new one' },
+  { name: 'XZ_DEMO_ADMIN_PASSWORD', default: 'xianzhi-admin-demo', meaning: 'Password of the admin account `admin` seeded in embedded mode (ignored in production; create admins there with `cli create-admin`)' },
 ] as const;
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]['name'];
@@ -105,6 +117,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   if (jwtSecret === undefined && mode === 'production') {
     problems.push(`XZ_JWT_SECRET is required when XZ_ENV=production (at least ${SECRET_MIN_LENGTH} characters)`);
   }
+  const qqAppId = read('XZ_QQ_APP_ID');
+  const qqAppSecret = read('XZ_QQ_APP_SECRET');
+  const qqApiBase = (read('XZ_QQ_API_BASE') ?? 'https://api.q.qq.com').replace(/\/+$/, '');
+  if ((qqAppId === undefined) !== (qqAppSecret === undefined)) problems.push('XZ_QQ_APP_ID and XZ_QQ_APP_SECRET go together: set both or neither');
+  else if (qqAppId === undefined && mode === 'production') problems.push('XZ_QQ_APP_ID and XZ_QQ_APP_SECRET are required when XZ_ENV=production (the demo QQ login is embedded-only)');
+  if (!/^https?:\/\/[^\s]+$/.test(qqApiBase)) problems.push('XZ_QQ_API_BASE must be an http(s) URL');
+  const accessTokenMinutes = integer(read('XZ_ACCESS_TOKEN_MINUTES') ?? '30', 'XZ_ACCESS_TOKEN_MINUTES', 1, 24 * 60, problems);
+  const refreshTokenDays = integer(read('XZ_REFRESH_TOKEN_DAYS') ?? '30', 'XZ_REFRESH_TOKEN_DAYS', 1, 365, problems);
+  const demoAdminPassword = read('XZ_DEMO_ADMIN_PASSWORD') ?? 'xianzhi-admin-demo';
+  if (demoAdminPassword.length < 10) problems.push('XZ_DEMO_ADMIN_PASSWORD must be at least 10 characters');
+
   if (problems.length > 0) throw new ConfigError(problems);
   jwtSecret ??= embeddedSecret(dataDir);
 
@@ -122,6 +145,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     adminDist: absolute(read('XZ_ADMIN_DIST') ?? join(PACKAGES_DIR, 'admin/dist'), cwd),
     h5Dist: absolute(read('XZ_H5_DIST') ?? join(PACKAGES_DIR, 'miniprogram/dist-h5'), cwd),
     expiryIntervalMinutes,
+    qq: qqAppId !== undefined && qqAppSecret !== undefined ? { appId: qqAppId, appSecret: qqAppSecret, apiBase: qqApiBase } : null,
+    accessTokenMinutes,
+    refreshTokenDays,
+    demoAdminPassword: mode === 'embedded' ? demoAdminPassword : null,
   };
 }
 

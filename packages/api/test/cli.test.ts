@@ -12,9 +12,9 @@ import { DEMO_USERS, demoOpenId } from '../src/seed/demo-world.js';
 
 const PACKAGE = join(import.meta.dirname, '..');
 
-function cli(args: string[], dataDir: string) {
+function cli(args: string[], dataDir: string, input?: string) {
   const run = spawnSync(process.execPath, ['--conditions=@xianzhi/source', '--import', 'tsx', 'src/main/cli.ts', ...args], {
-    cwd: PACKAGE, encoding: 'utf8', timeout: 120_000,
+    cwd: PACKAGE, encoding: 'utf8', timeout: 120_000, ...(input !== undefined ? { input } : {}),
     env: { ...process.env, XZ_DATA_DIR: dataDir, XZ_LOG_LEVEL: 'info', XZ_DATABASE_URL: '', XZ_ENV: '' },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
@@ -37,7 +37,7 @@ describe('cli', () => {
 
   it('seed migrates, seeds and reports progress', () => {
     expect(seeded.code, seeded.stderr).toBe(0);
-    expect(seeded.stdout).toContain('Seeded 240 listings, 5 users');
+    expect(seeded.stdout).toContain('Seeded 240 listings, 4 users');
     const progress = seeded.stdout.split('\n').filter((l) => l.includes('seeding listings'));
     expect(progress.length).toBeGreaterThanOrEqual(10);
     expect(progress.at(-1)).toContain('240/240');
@@ -79,7 +79,7 @@ describe('cli', () => {
     app = persistence = undefined;
     const reset = cli(['seed', '--listings', '30', '--reset'], dataDir);
     expect(reset.code, reset.stderr).toBe(0);
-    expect(reset.stdout).toContain('Seeded 30 listings, 5 users');
+    expect(reset.stdout).toContain('Seeded 30 listings, 4 users');
     persistence = await openPersistence({ url: loadConfig({ XZ_DATA_DIR: dataDir }).databaseUrl });
     let total = 0;
     for (const demo of DEMO_USERS) {
@@ -93,5 +93,28 @@ describe('cli', () => {
     expect(cli(['seed', '--listings', 'many'], dataDir).code).toBe(2);
     expect(cli(['frobnicate'], dataDir).code).toBe(2);
     expect(cli(['expire'], dataDir)).toMatchObject({ code: 0, stdout: expect.stringContaining('Expired 0 listing(s).') });
+  });
+
+  it('create-admin reads the password from stdin (never argv), stores only a scrypt hash, and the account can sign in', async () => {
+    const password = 'wang-admin-password-42';
+    const made = cli(['create-admin', '--username', 'wang', '--role', 'campus_admin', '--campus', 'demo'], dataDir, `${password}\n`);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toContain('Created campus_admin "wang" for campus demo');
+    expect(made.stdout + made.stderr).not.toContain(password);
+    expect(cli(['create-admin', '--username', 'wang', '--role', 'campus_admin', '--campus', 'demo'], dataDir, `${password}\n`).code).toBe(1);
+    expect(cli(['create-admin', '--username', 'li', '--role', 'king'], dataDir, 'x\n').code).toBe(2);
+    expect(cli(['create-admin', '--username', 'li', '--role', 'super_admin'], dataDir, 'short\n').code).toBe(1);
+
+    await app?.close();
+    await persistence?.close();
+    const config = loadConfig({ XZ_DATA_DIR: dataDir, XZ_LOG_LEVEL: 'silent' });
+    persistence = await openPersistence({ url: config.databaseUrl });
+    const stored = await persistence.admins.byUsername('wang');
+    expect(stored?.passwordHash).toMatch(/^scrypt\$/);
+    expect(JSON.stringify(await persistence.raw('select * from admin_account'))).not.toContain(password);
+    app = await buildApp(createContainer({ config, logger: pino({ level: 'silent' }), persistence }));
+    const login = await app.inject({ method: 'POST', url: '/v1/admin/auth/login', payload: { username: 'wang', password } });
+    expect(login.statusCode, login.body).toBe(200);
+    expect(login.json().admin).toMatchObject({ username: 'wang', role: 'campus_admin', campusId: 'demo' });
   });
 });

@@ -33,8 +33,21 @@ describe('configuration', () => {
     expect(() => loadConfig({ XZ_ENV: 'production' }, { cwd })).toThrow(/XZ_JWT_SECRET is required/);
     expect(() => loadConfig({ XZ_ENV: 'production', XZ_JWT_SECRET: 'short' }, { cwd })).toThrow(/at least 32/);
     expect(readdirSync(cwd)).toEqual([]);
-    const config = loadConfig({ XZ_ENV: 'production', XZ_JWT_SECRET: SECRET, XZ_DATABASE_URL: 'mariadb://u:p@db:3306/xianzhi' }, { cwd });
-    expect(config).toMatchObject({ env: 'production', jwtSecret: SECRET, databaseUrl: 'mariadb://u:p@db:3306/xianzhi' });
+    const qq = { XZ_QQ_APP_ID: '1112345678', XZ_QQ_APP_SECRET: 'qq-secret' };
+    const config = loadConfig({ XZ_ENV: 'production', XZ_JWT_SECRET: SECRET, XZ_DATABASE_URL: 'mariadb://u:p@db:3306/xianzhi', ...qq }, { cwd });
+    expect(config).toMatchObject({ env: 'production', jwtSecret: SECRET, databaseUrl: 'mariadb://u:p@db:3306/xianzhi', demoAdminPassword: null });
+    expect(config.qq).toEqual({ appId: '1112345678', appSecret: 'qq-secret', apiBase: 'https://api.q.qq.com' });
+  });
+
+  it('production requires the QQ app; embedded mode falls back to the demo QQ login', () => {
+    const cwd = scratch();
+    const base = { XZ_ENV: 'production', XZ_JWT_SECRET: SECRET };
+    expect(() => loadConfig(base, { cwd })).toThrow(/XZ_QQ_APP_ID and XZ_QQ_APP_SECRET are required/);
+    expect(() => loadConfig({ ...base, XZ_QQ_APP_ID: 'x' }, { cwd })).toThrow(/go together/);
+    const embedded = loadConfig({ XZ_JWT_SECRET: SECRET }, { cwd });
+    expect(embedded).toMatchObject({ qq: null, accessTokenMinutes: 30, refreshTokenDays: 30, demoAdminPassword: 'xianzhi-admin-demo' });
+    expect(() => loadConfig({ XZ_JWT_SECRET: SECRET, XZ_ACCESS_TOKEN_MINUTES: '0', XZ_DEMO_ADMIN_PASSWORD: 'short' }, { cwd }))
+      .toThrow(/XZ_ACCESS_TOKEN_MINUTES[\s\S]*XZ_DEMO_ADMIN_PASSWORD/);
   });
 
   it('reports every problem at once', () => {

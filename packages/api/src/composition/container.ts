@@ -5,6 +5,7 @@ import { buildApp as buildAppFromParts } from '../http/app.js';
 import { configModule } from './config-module.js';
 import { coreModule } from './core-module.js';
 import { httpModule } from './http-module.js';
+import { identityModule } from './identity-module.js';
 import type { Persistence } from './persistence.js';
 import { persistenceModule } from './persistence-module.js';
 import { resolve } from './token.js';
@@ -19,7 +20,7 @@ export interface ContainerInput {
 /** The composition root: the only place that knows which class implements which port. */
 export function createContainer({ config, logger, persistence }: ContainerInput): Container {
   const container = new Container({ defaultScope: 'Singleton' });
-  container.load(configModule(config, logger), persistenceModule(persistence), coreModule, httpModule);
+  container.load(configModule(config, logger), persistenceModule(persistence), coreModule, httpModule, identityModule);
   return container;
 }
 

@@ -24,13 +24,13 @@ export const coreModule = new ContainerModule(({ bind }) => {
   factory(bind(Core.ChangeListingStatus), (d) => new ChangeListingStatus(d), [Core.Lifecycle]);
   factory(bind(Core.WithdrawListing), (d) => new WithdrawListing(d), [Core.Lifecycle]);
   factory(bind(Core.RenewListing), (d, cs) => new RenewListing(d, cs), [Core.Lifecycle, Ports.Campuses]);
-  factory(bind(Core.RemoveListing), (d) => new RemoveListing(d), [Core.Lifecycle]);
+  factory(bind(Core.RemoveListing), (d, audit) => new RemoveListing(d, audit), [Core.Lifecycle, Ports.AuditLog]);
   factory(bind(Core.ExpireListings), (d) => new ExpireListings(d), [Core.Lifecycle]);
   factory(bind(Core.BrowseListings), (l, c, v, clock) => new BrowseListings(l, c, v, clock),
     [Ports.Listings, Ports.Categories, Core.Views, Core.Clock]);
   factory(bind(Core.MyListings), (l, v) => new MyListings(l, v), [Ports.Listings, Core.Views]);
-  factory(bind(Core.GetListing), (l, log, v, clock) => new GetListing(l, log, v, clock),
-    [Ports.Listings, Ports.ViewLog, Core.Views, Core.Clock]);
+  factory(bind(Core.GetListing), (l, log, v, clock, audit) => new GetListing(l, log, v, clock, audit),
+    [Ports.Listings, Ports.ViewLog, Core.Views, Core.Clock, Ports.AuditLog]);
 
   factory(bind(Core.SetFavorite), (f, l, o, uow, clock, ev) => new SetFavorite(f, l, o, uow, clock, ev),
     [Ports.Favorites, Ports.Listings, Ports.Outbox, Ports.UnitOfWork, Core.Clock, Core.Events]);
@@ -43,8 +43,9 @@ export const coreModule = new ContainerModule(({ bind }) => {
 
   factory(bind(Core.GetCatalog), (cs, c) => new GetCatalog(cs, c), [Ports.Campuses, Ports.Categories]);
   factory(bind(Core.SeedDefaultCategories), (c, ids) => new SeedDefaultCategories(c, ids), [Ports.Categories, Core.Ids]);
-  factory(bind(Core.CreateCategory), (c, cs, ids) => new CreateCategory(c, cs, ids), [Ports.Categories, Ports.Campuses, Core.Ids]);
-  factory(bind(Core.UpdateCategory), (c) => new UpdateCategory(c), [Ports.Categories]);
+  factory(bind(Core.CreateCategory), (c, cs, ids, audit, clock) => new CreateCategory(c, cs, ids, audit, clock),
+    [Ports.Categories, Ports.Campuses, Core.Ids, Ports.AuditLog, Core.Clock]);
+  factory(bind(Core.UpdateCategory), (c, audit, clock) => new UpdateCategory(c, audit, clock), [Ports.Categories, Ports.AuditLog, Core.Clock]);
   factory(bind(Core.GetMyProfile), (u) => new GetMyProfile(u), [Ports.Users]);
   factory(bind(Core.UpdateMyProfile), (u, clock) => new UpdateMyProfile(u, clock), [Ports.Users, Core.Clock]);
 });

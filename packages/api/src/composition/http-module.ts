@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ContainerModule } from 'inversify';
-import { AccessTokens, Authenticator, ViewerKeys } from '../http/auth.js';
+import { AccessTokens, ADMIN_TOKEN_SECONDS, Authenticator, ViewerKeys } from '../http/auth.js';
 import { adminCategoryRoutes } from '../http/routes/admin-categories.js';
 import { catalogRoutes } from '../http/routes/catalog.js';
 import { devRoutes } from '../http/routes/dev.js';
@@ -9,6 +9,7 @@ import { healthRoutes } from '../http/routes/health.js';
 import { lifecycleRoutes } from '../http/routes/lifecycle.js';
 import { listingRoutes } from '../http/routes/listings.js';
 import { meRoutes } from '../http/routes/me.js';
+import { Identity } from './identity-tokens.js';
 import { factory, token } from './token.js';
 import { Config, Core, Http, Ports } from './tokens.js';
 
@@ -31,9 +32,12 @@ export const HttpParts = {
 /** Route plugins receive their use cases here, once; handlers never reach back into the container. */
 export const httpModule = new ContainerModule(({ bind }) => {
   const H = HttpParts;
-  factory(bind(H.Tokens), (config) => new AccessTokens(config.jwtSecret), [Config.App]);
+  // Token expiry runs on the wall clock, not the domain clock: tests move the domain clock by days.
+  factory(bind(H.Tokens), (config) => new AccessTokens(config.jwtSecret, () => new Date(), {
+    studentSeconds: config.accessTokenMinutes * 60, adminSeconds: ADMIN_TOKEN_SECONDS,
+  }), [Config.App]);
   factory(bind(H.ViewerKeys), (config) => new ViewerKeys(config.jwtSecret), [Config.App]);
-  factory(bind(H.Authenticator), (tokens, users) => new Authenticator(tokens, users), [H.Tokens, Ports.Users]);
+  factory(bind(H.Authenticator), (tokens, users, admins) => new Authenticator(tokens, users, admins), [H.Tokens, Ports.Users, Identity.Admins]);
 
   factory(bind(H.CatalogRoutes), (config, getCatalog) => catalogRoutes({ getCatalog, defaultCampusId: config.defaultCampusId }),
     [Config.App, Core.GetCatalog]);
@@ -49,13 +53,14 @@ export const httpModule = new ContainerModule(({ bind }) => {
     [Core.GetMyProfile, Core.UpdateMyProfile, Core.MyListings, Core.MyFavorites]);
   factory(bind(H.AdminCategoryRoutes), (config, create, update) => adminCategoryRoutes({ create, update, defaultCampusId: config.defaultCampusId }),
     [Config.App, Core.CreateCategory, Core.UpdateCategory]);
-  factory(bind(H.DevRoutes), (config, users, tokens) => devRoutes({ env: config.env, users, tokens }), [Config.App, Ports.Users, H.Tokens]);
+  factory(bind(H.DevRoutes), (config, users, tokens, startSession) => devRoutes({ env: config.env, users, tokens, startSession }),
+    [Config.App, Ports.Users, H.Tokens, Identity.StartSession]);
   factory(bind(H.HealthRoutes), (persistence) => healthRoutes({ ping: () => persistence.ping() }), [Ports.Persistence]);
 
-  factory(bind(Http.Parts), (config, logger, clock, authenticator, catalog, listings, lifecycle, engagement, me, adminCategories, dev, health) => ({
+  factory(bind(Http.Parts), (config, logger, clock, authenticator, catalog, listings, lifecycle, engagement, me, adminCategories, dev, health, auth, adminIdentity) => ({
     config, logger, clock, authenticator,
-    api: [catalog, listings, lifecycle, engagement, me, adminCategories, dev],
+    api: [catalog, listings, lifecycle, engagement, me, adminCategories, dev, auth, adminIdentity],
     operations: [health],
   }), [Config.App, Config.Logger, Core.Clock, H.Authenticator, H.CatalogRoutes, H.ListingRoutes, H.LifecycleRoutes, H.EngagementRoutes,
-    H.MeRoutes, H.AdminCategoryRoutes, H.DevRoutes, H.HealthRoutes]);
+    H.MeRoutes, H.AdminCategoryRoutes, H.DevRoutes, H.HealthRoutes, Identity.AuthRoutes, Identity.AdminIdentityRoutes]);
 });

@@ -20,5 +20,7 @@ export function persistenceModule(persistence: Persistence): ContainerModule {
     factory(bind(Ports.Outbox), (p) => p.outbox, [Ports.Persistence]);
     factory(bind(Ports.ViewLog), (p) => p.viewLog, [Ports.Persistence]);
     factory(bind(Ports.UnitOfWork), (p) => p.uow, [Ports.Persistence]);
+    factory(bind(Ports.RateLimiter), (p) => p.rateLimiter, [Ports.Persistence]);
+    factory(bind(Ports.AuditLog), (p) => p.auditLog, [Ports.Persistence]);
   });
 }

@@ -1,4 +1,5 @@
 import type {
+  AuditLog, RateLimiter,
   CampusRepository, CategoryRepository, ChangeListingStatus, Clock, CommentRepository, CreateCategory, DeleteComment,
   EditListing, EventFactory, ExpireListings, FavoriteRepository, GetCatalog, GetListing, GetMyProfile, IdGenerator,
   LifecycleDeps, ListComments, ListingRepository, ListingViewLog, ListingViews, MyFavorites, MyListings, Outbox,
@@ -27,6 +28,8 @@ export const Ports = {
   Outbox: token<Outbox>('Outbox'),
   ViewLog: token<ListingViewLog>('ListingViewLog'),
   UnitOfWork: token<UnitOfWork>('UnitOfWork'),
+  RateLimiter: token<RateLimiter>('RateLimiter'),
+  AuditLog: token<AuditLog>('AuditLog'),
 };
 
 export const Core = {

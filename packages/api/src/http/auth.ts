@@ -1,41 +1,79 @@
 import { createHmac } from 'node:crypto';
-import { actorFor, anonymous, NotAuthenticated, type Actor, type User, type UserRepository } from '@xianzhi/core';
+import {
+  actorFor, adminActorFor, anonymous, NotAuthenticated, UserBanned,
+  type Actor, type AdminAccount, type AdminAccountRepository, type User, type UserRepository,
+} from '@xianzhi/core';
 import { jwtVerify, SignJWT } from 'jose';
 
 export const TOKEN_ISSUER = 'xianzhi';
 export const STUDENT_AUDIENCE = 'xianzhi-student';
-export const TOKEN_LIFETIME_SECONDS = 2 * 60 * 60;
+export const ADMIN_AUDIENCE = 'xianzhi-admin';
+/** Students: short, because the refresh token renews it; the user is still re-read on every request. */
+export const STUDENT_TOKEN_SECONDS = 30 * 60;
+/** Admins have no refresh token: one working session, then sign in again. */
+export const ADMIN_TOKEN_SECONDS = 2 * 60 * 60;
 
-/** HS256 access tokens whose subject is a user id. Short-lived: there is no revocation list. */
+export type TokenAudience = 'student' | 'admin';
+
+export interface TokenLifetimes {
+  readonly studentSeconds: number;
+  readonly adminSeconds: number;
+}
+
+/**
+ * HS256 access tokens. Students and admins get different audiences, so a token minted for one kind
+ * of account is never accepted as the other. Revocation is by account state: the account is loaded
+ * on every request (banned or disabled stops at once); refresh tokens are what a logout revokes.
+ */
 export class AccessTokens {
   private readonly key: Uint8Array;
 
-  constructor(secret: string, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    secret: string,
+    private readonly now: () => Date = () => new Date(),
+    private readonly lifetimes: TokenLifetimes = { studentSeconds: STUDENT_TOKEN_SECONDS, adminSeconds: ADMIN_TOKEN_SECONDS },
+  ) {
     // A key of its own, derived from the server secret, so no other use of the secret can mint tokens.
     this.key = createHmac('sha256', secret).update('xianzhi/jwt/v1').digest();
   }
 
-  async issue(userId: string): Promise<{ token: string; expiresAt: Date }> {
+  issue(userId: string): Promise<{ token: string; expiresAt: Date }> {
+    return this.sign(userId, STUDENT_AUDIENCE, this.lifetimes.studentSeconds);
+  }
+
+  issueAdmin(adminId: string): Promise<{ token: string; expiresAt: Date }> {
+    return this.sign(adminId, ADMIN_AUDIENCE, this.lifetimes.adminSeconds);
+  }
+
+  private async sign(subject: string, audience: string, seconds: number): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(this.now().getTime() / 1000);
-    const expiresAt = new Date((issuedAt + TOKEN_LIFETIME_SECONDS) * 1000);
+    const expiresAt = new Date((issuedAt + seconds) * 1000);
     const token = await new SignJWT({})
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(TOKEN_ISSUER)
-      .setAudience(STUDENT_AUDIENCE)
-      .setSubject(userId)
+      .setAudience(audience)
+      .setSubject(subject)
       .setIssuedAt(issuedAt)
-      .setExpirationTime(issuedAt + TOKEN_LIFETIME_SECONDS)
+      .setExpirationTime(issuedAt + seconds)
       .sign(this.key);
     return { token, expiresAt };
   }
 
-  /** The user id, or null for anything not minted here, tampered with, or expired. */
+  /** The user id of a student token, or null for anything else (admin tokens included). */
   async verify(token: string): Promise<string | null> {
+    const v = await this.verifyAny(token);
+    return v?.audience === 'student' ? v.subject : null;
+  }
+
+  /** The audience and subject, or null for anything not minted here, tampered with, or expired. */
+  async verifyAny(token: string): Promise<{ audience: TokenAudience; subject: string } | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
-        issuer: TOKEN_ISSUER, audience: STUDENT_AUDIENCE, algorithms: ['HS256'], currentDate: this.now(),
+        issuer: TOKEN_ISSUER, audience: [STUDENT_AUDIENCE, ADMIN_AUDIENCE], algorithms: ['HS256'], currentDate: this.now(),
       });
-      return typeof payload.sub === 'string' && payload.sub.length > 0 ? payload.sub : null;
+      const aud = [payload.aud].flat();
+      if (aud.length !== 1 || typeof payload.sub !== 'string' || payload.sub.length === 0) return null;
+      return { audience: aud[0] === ADMIN_AUDIENCE ? 'admin' : 'student', subject: payload.sub };
     } catch {
       return null;
     }
@@ -45,6 +83,7 @@ export class AccessTokens {
 export interface Caller {
   readonly actor: Actor;
   readonly user: User | null;
+  readonly admin: AdminAccount | null;
 }
 
 /**
@@ -56,17 +95,28 @@ export class Authenticator {
   constructor(
     private readonly tokens: AccessTokens,
     private readonly users: UserRepository,
+    private readonly admins: AdminAccountRepository,
   ) {}
 
-  async identify(authorization: string | undefined): Promise<Caller | NotAuthenticated> {
-    if (authorization === undefined || authorization === '') return { actor: anonymous, user: null };
+  /**
+   * A banned student's token answers 403 USER_BANNED on every route, reads included, so a ban
+   * takes effect at once and the client can tell the user why. A disabled admin is simply unknown.
+   */
+  async identify(authorization: string | undefined): Promise<Caller | NotAuthenticated | UserBanned> {
+    if (authorization === undefined || authorization === '') return { actor: anonymous, user: null, admin: null };
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) return new NotAuthenticated();
-    const userId = await this.tokens.verify(match[1]!);
-    if (userId === null) return new NotAuthenticated();
-    const user = await this.users.byId(userId);
+    const verified = await this.tokens.verifyAny(match[1]!);
+    if (verified === null) return new NotAuthenticated();
+    if (verified.audience === 'admin') {
+      const admin = await this.admins.byId(verified.subject);
+      if (!admin || !admin.active) return new NotAuthenticated();
+      return { actor: adminActorFor(admin), user: null, admin };
+    }
+    const user = await this.users.byId(verified.subject);
     if (!user) return new NotAuthenticated();
-    return { actor: actorFor(user), user };
+    if (user.banned) return new UserBanned();
+    return { actor: actorFor(user), user, admin: null };
   }
 }
 

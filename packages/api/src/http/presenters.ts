@@ -1,6 +1,6 @@
 import {
   CONDITIONS, LISTING_KINDS, TRADE_METHODS, labelled,
-  type Actor, type CatalogView, type Category, type CategoryNode, type CommentThread, type CommentView, type ListingView, type User,
+  isAdminOf, type Actor, type CatalogView, type Category, type CategoryNode, type CommentThread, type CommentView, type ListingView, type User,
 } from '@xianzhi/core';
 import type { AdminCategory, Catalog, CategoryList, CommentThread as CommentThreadBody, CommentView as CommentBody, ListingDetail, ListingSummary, Me } from '../contract.js';
 
@@ -32,7 +32,7 @@ export function listingSummary(view: ListingView): ListingSummary {
 
 export function listingDetail(view: ListingView, viewer: Actor): ListingDetail {
   const l = view.listing;
-  const privileged = view.isMine || (viewer.kind === 'user' && viewer.role === 'admin' && !viewer.banned);
+  const privileged = view.isMine || isAdminOf(viewer, l.campusId);
   return {
     ...listingSummary(view),
     description: l.description,

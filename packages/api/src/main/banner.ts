@@ -17,9 +17,13 @@ export function banner(config: AppConfig, baseUrl: string): string {
   lines.push(`  Feed (JSON)       ${baseUrl}/v1/listings`);
   lines.push(`  Database          ${redactDatabaseUrl(config.databaseUrl)}`);
   if (config.env === 'embedded') {
-    const who = DEMO_USERS.map((u) => `${u.handle}${u.role === 'admin' ? ' (admin)' : u.verified ? '' : ' (unverified)'}`).join(', ');
+    const who = DEMO_USERS.map((u) => `${u.handle}${u.verified ? '' : ' (unverified)'}`).join(', ');
     lines.push('');
-    lines.push(`  Demo logins       ${who}`);
+    lines.push(`  Demo students     ${who} (QQ code demo:<name>, e.g. demo:alice)`);
+    // The documented default only: a password someone chose is never printed.
+    if (config.demoAdminPassword) {
+      lines.push(`  Demo admin        admin / ${config.demoAdminPassword === 'xianzhi-admin-demo' ? 'xianzhi-admin-demo' : '(XZ_DEMO_ADMIN_PASSWORD)'}`);
+    }
     lines.push(`                    curl -X POST ${baseUrl}/v1/dev/login -H 'content-type: application/json' -d '{"user":"alice"}'`);
   }
   lines.push('', '  Ctrl+C stops the server.', '');

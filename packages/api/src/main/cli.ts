@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
       await migrate(runtime);
       const persistence = await open(runtime);
       try {
-        const report = await seed(persistence, logger, listings);
+        const report = await seed(persistence, logger, listings, runtime.config);
         process.stdout.write(
           report.listingsSkipped
             ? 'Already seeded: listings left as they are (use --reset to start over).\n'

@@ -2,6 +2,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { migrateDatabase, openPersistence, type Persistence } from '../composition/persistence.js';
 import { ConfigError, loadConfig, type AppConfig } from '../config.js';
 import { createLogger } from '../logging.js';
+import { ScryptPasswordHasher } from '@xianzhi/adapters';
 import { DEFAULT_SEED_LISTINGS, seedDemo, type SeedReport } from '../seed/seed-demo.js';
 
 export interface Runtime {
@@ -46,10 +47,11 @@ export function open({ config, logger }: Runtime): Promise<Persistence> {
   return openPersistence({ url: config.databaseUrl }, logger);
 }
 
-export async function seed(persistence: Persistence, logger: Logger, listings = DEFAULT_SEED_LISTINGS): Promise<SeedReport> {
+export async function seed(persistence: Persistence, logger: Logger, listings = DEFAULT_SEED_LISTINGS, config?: AppConfig): Promise<SeedReport> {
   const started = Date.now();
   const report = await seedDemo(persistence, {
     listings,
+    ...(config?.demoAdminPassword ? { admin: { password: config.demoAdminPassword, hasher: new ScryptPasswordHasher() } } : {}),
     onProgress: (done, total) => logger.info({ done, total }, `seeding listings ${done}/${total}`),
   });
   logger.info({ ...report, ms: Date.now() - started }, report.listingsSkipped ? 'demo data already present; listings left as they are' : 'demo data seeded');

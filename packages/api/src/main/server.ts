@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const persistence = await open(runtime);
   if (config.env === 'embedded' && !(await persistence.campuses.byId(config.defaultCampusId))) {
     logger.info('empty database: seeding the demo campus, users and listings');
-    await seed(persistence, logger);
+    await seed(persistence, logger, undefined, config);
   }
 
   const container = createContainer({ config, logger, persistence });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { demoQqOpenId } from '@xianzhi/adapters';
 import type { Role, TradeArea } from '@xianzhi/core';
 
 export const DEMO_CAMPUS = {
@@ -30,13 +30,15 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { handle: 'bob', nickname: '阿博学长', verified: true, role: 'student', seller: true },
   { handle: 'carol', nickname: '小卡（新生）', verified: false, role: 'student', seller: false },
   { handle: 'dave', nickname: '大卫同学', verified: true, role: 'student', seller: true },
-  { handle: 'admin', nickname: '校园管理员', verified: true, role: 'admin', seller: false },
 ];
 
 /**
- * A QQ-openid-shaped identifier (32 upper-case hex characters) derived from the handle, so demo
- * users are found again after a restart or a re-seed without any stored mapping.
+ * A QQ-openid-shaped identifier derived from the handle, so demo users are found again after a
+ * restart or a re-seed without any stored mapping; the demo QQ login (`demo:alice`) derives the same.
  */
 export function demoOpenId(handle: string): string {
-  return createHash('sha256').update(`xianzhi-demo:${handle.toLowerCase()}`).digest('hex').slice(0, 32).toUpperCase();
+  return demoQqOpenId(handle);
 }
+
+/** The admin account embedded mode seeds (password: XZ_DEMO_ADMIN_PASSWORD), a campus admin of the demo campus. */
+export const DEMO_ADMIN_USERNAME = 'admin';

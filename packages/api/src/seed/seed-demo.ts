@@ -1,9 +1,9 @@
 import {
-  actorFor, Campus, ChangeListingStatus, EditListing, EventFactory, LifecycleDeps, PostComment, PublishListing,
+  actorFor, Campus, ChangeListingStatus, CreateAdminAccount, type PasswordHasher, EditListing, EventFactory, LifecycleDeps, PostComment, PublishListing,
   SeedDefaultCategories, SetFavorite, UlidGenerator, User, WithdrawListing, type Category, type Comment, type Listing,
 } from '@xianzhi/core';
 import type { PersistencePorts } from '@xianzhi/core/testing';
-import { DEMO_CAMPUS, DEMO_USERS, demoOpenId } from './demo-world.js';
+import { DEMO_ADMIN_USERNAME, DEMO_CAMPUS, DEMO_USERS, demoOpenId } from './demo-world.js';
 import { generateListings } from './generator/listing-generator.js';
 import { ManualClock, SeededRandom } from './random.js';
 
@@ -18,6 +18,8 @@ export interface SeedOptions {
   /** "Now" for the seeded world: listings spread over the 20 days before it. */
   readonly now?: Date;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Seeds the admin account `admin` with this password (embedded mode). */
+  readonly admin?: { readonly password: string; readonly hasher: PasswordHasher };
 }
 
 export interface SeedReport {
@@ -62,6 +64,16 @@ export async function seedDemo(ports: PersistencePorts, options: SeedOptions = {
       usersCreated++;
     }
     users.set(demo.handle, user);
+  }
+
+  if (options.admin) {
+    const existing = await ports.admins.byUsername(DEMO_ADMIN_USERNAME);
+    if (!existing) {
+      const created = await new CreateAdminAccount(ports.admins, ports.campuses, options.admin.hasher, ids, clock).execute({
+        username: DEMO_ADMIN_USERNAME, password: options.admin.password, role: 'campus_admin', campusId: DEMO_CAMPUS.id,
+      });
+      if (!created.ok) throw new Error(`seeding the demo admin failed: ${created.error.message}`);
+    }
   }
 
   const wanted = options.listings ?? DEFAULT_SEED_LISTINGS;

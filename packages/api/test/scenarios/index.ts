@@ -7,6 +7,7 @@ import { identityScenarios } from './identity.js';
 import { lifecycleScenarios } from './lifecycle.js';
 import { listingScenarios } from './listings.js';
 import { platformScenarios } from './platform.js';
+import { sessionScenarios } from './sessions.js';
 
 /** The same HTTP scenarios, run once per database the platform supports. */
 export function apiScenarios(kind: DatabaseKind): void {
@@ -29,5 +30,6 @@ export function apiScenarios(kind: DatabaseKind): void {
     engagementScenarios(get);
     feedScenarios(get);
     lifecycleScenarios(get);
+    sessionScenarios(get);
   });
 }

@@ -1,5 +1,6 @@
 import { migrateDatabase, openPersistence, type Persistence } from '@xianzhi/adapters';
-import type { User } from '@xianzhi/core';
+import { ScryptPasswordHasher } from '@xianzhi/adapters';
+import type { AdminAccount, User } from '@xianzhi/core';
 import { TestClock } from '@xianzhi/core/testing';
 import type { FastifyInstance } from 'fastify';
 import type { Container } from 'inversify';
@@ -14,7 +15,13 @@ import { testDatabase, type DatabaseKind, type TestDatabase } from './databases.
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
-export type Handle = 'alice' | 'bob' | 'carol' | 'dave' | 'admin';
+export type Student = 'alice' | 'bob' | 'carol' | 'dave';
+/** Demo students, and `admin`: the seeded admin account (a campus admin of the demo campus). */
+export type Handle = Student | 'admin';
+
+export const DEMO_ADMIN_PASSWORD = 'admin-password-for-tests';
+/** Cheap scrypt parameters for seeding; the app's hasher reads them from the stored hash. */
+export const TEST_HASHER = new ScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
 
 export interface AppOptions {
   readonly env?: Record<string, string>;
@@ -27,10 +34,11 @@ export interface Stack {
   readonly clock: TestClock;
   readonly app: FastifyInstance;
   readonly config: AppConfig;
-  readonly users: Record<Handle, User>;
+  readonly users: Record<Student, User>;
+  readonly admin: AdminAccount;
   readonly logs: Record<string, unknown>[];
   readonly tokens: AccessTokens;
-  /** Authorization header for a demo user. */
+  /** Authorization header for a demo student or the demo admin. */
   auth(handle: Handle): { authorization: string };
   /** A second app on the same database, e.g. in production mode or with a broken port. */
   anotherApp(options: AppOptions): Promise<FastifyInstance>;
@@ -47,14 +55,16 @@ export async function startStack(kind: DatabaseKind, options: AppOptions = {}): 
   await migrateDatabase({ url: db.url });
   const persistence = await openPersistence({ url: db.url });
   const clock = new TestClock(new Date());
-  await seedDemo(persistence, { listings: 0, now: clock.now() });
+  await seedDemo(persistence, { listings: 0, now: clock.now(), admin: { password: DEMO_ADMIN_PASSWORD, hasher: TEST_HASHER } });
   const logs: Record<string, unknown>[] = [];
   const apps: FastifyInstance[] = [];
 
   const makeApp = async (opts: AppOptions) => {
     const config = loadConfig({
       XZ_DATA_DIR: db.dir, XZ_DATABASE_URL: db.url, XZ_JWT_SECRET: TEST_SECRET, XZ_LOG_LEVEL: 'info',
-      XZ_H5_DIST: `${db.dir}/no-h5`, XZ_ADMIN_DIST: `${db.dir}/no-admin`, ...opts.env,
+      XZ_H5_DIST: `${db.dir}/no-h5`, XZ_ADMIN_DIST: `${db.dir}/no-admin`, XZ_DEMO_ADMIN_PASSWORD: DEMO_ADMIN_PASSWORD,
+      ...(opts.env?.['XZ_ENV'] === 'production' ? { XZ_QQ_APP_ID: 'test-qq-app', XZ_QQ_APP_SECRET: 'test-qq-secret' } : {}),
+      ...opts.env,
     });
     const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
     const container = createContainer({ config, logger, persistence });
@@ -67,14 +77,16 @@ export async function startStack(kind: DatabaseKind, options: AppOptions = {}): 
   };
 
   const { app, config } = await makeApp(options);
-  const users = {} as Record<Handle, User>;
-  for (const demo of DEMO_USERS) users[demo.handle as Handle] = (await persistence.users.byOpenId(demoOpenId(demo.handle)))!;
+  const users = {} as Record<Student, User>;
+  for (const demo of DEMO_USERS) users[demo.handle as Student] = (await persistence.users.byOpenId(demoOpenId(demo.handle)))!;
+  const admin = (await persistence.admins.byUsername('admin'))!;
   const tokens = new AccessTokens(TEST_SECRET);
   const issued = {} as Record<Handle, string>;
-  for (const handle of Object.keys(users) as Handle[]) issued[handle] = (await tokens.issue(users[handle].id)).token;
+  for (const handle of Object.keys(users) as Student[]) issued[handle] = (await tokens.issue(users[handle].id)).token;
+  issued.admin = (await tokens.issueAdmin(admin.id)).token;
 
   return {
-    db, persistence, clock, app, config, users, logs, tokens,
+    db, persistence, clock, app, config, users, admin, logs, tokens,
     auth: (handle) => ({ authorization: `Bearer ${issued[handle]}` }),
     anotherApp: async (opts) => (await makeApp(opts)).app,
     close: async () => {

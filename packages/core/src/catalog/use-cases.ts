@@ -1,6 +1,9 @@
 import type { Actor } from '../identity/actor.js';
 import { CampusNotFound, type AdminOnly, type NotAuthenticated, type UserBanned } from '../identity/errors.js';
-import { requireAdmin } from '../identity/policy.js';
+import { requireAdmin, requireAdminOf } from '../identity/policy.js';
+import type { AdminScope } from '../identity/admin.js';
+import { auditActorOf, type AuditLog } from '../moderation/audit.js';
+import type { Clock } from '../shared/clock.js';
 import type { CampusRepository } from '../identity/ports.js';
 import type { Campus } from '../identity/campus.js';
 import { Problems, type ValidationFailed } from '../shared/errors.js';
@@ -60,7 +63,7 @@ export class SeedDefaultCategories {
   }
 }
 
-type AdminError = NotAuthenticated | UserBanned | AdminOnly;
+type AdminError = NotAuthenticated | AdminOnly | AdminScope;
 const NAME_MAX = 12;
 const CODE_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
@@ -70,12 +73,14 @@ export class CreateCategory {
     private readonly categories: CategoryRepository,
     private readonly campuses: CampusRepository,
     private readonly ids: IdGenerator,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
   ) {}
 
   async execute(input: {
     actor: Actor; campusId: string; parentId: string | null; code: string; name: string; sortOrder?: number;
   }): Promise<Result<Category, AdminError | ValidationFailed | CampusNotFound | CategoryNotFound | CategoryCodeTaken>> {
-    const admin = requireAdmin(input.actor);
+    const admin = requireAdminOf(input.actor, input.campusId);
     if (!admin.ok) return admin;
     const name = input.name.trim();
     const p = new Problems()
@@ -96,13 +101,21 @@ export class CreateCategory {
       sortOrder: input.sortOrder ?? maxOrder + 10,
     });
     await this.categories.save(category);
+    await this.audit.record({
+      actor: auditActorOf(input.actor), action: 'category.create', targetType: 'category', targetId: category.id,
+      campusId: category.campusId, details: { code: category.code, name: category.name, parentId: category.parentId }, at: this.clock.now(),
+    });
     return ok(category);
   }
 }
 
 /** Rename, reorder, enable or disable. Disabling keeps existing listings where they are. */
 export class UpdateCategory {
-  constructor(private readonly categories: CategoryRepository) {}
+  constructor(
+    private readonly categories: CategoryRepository,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
 
   async execute(input: {
     actor: Actor; categoryId: string; name?: string; sortOrder?: number; enabled?: boolean;
@@ -111,6 +124,8 @@ export class UpdateCategory {
     if (!admin.ok) return admin;
     const category = await this.categories.byId(input.categoryId);
     if (!category) return err(new CategoryNotFound(input.categoryId));
+    const scoped = requireAdminOf(input.actor, category.campusId);
+    if (!scoped.ok) return scoped;
     if (input.name !== undefined) {
       const name = input.name.trim();
       if (name.length === 0 || name.length > NAME_MAX) {
@@ -121,6 +136,11 @@ export class UpdateCategory {
     if (input.sortOrder !== undefined) category.sortOrder = input.sortOrder;
     if (input.enabled !== undefined) category.enabled = input.enabled;
     await this.categories.save(category);
+    const changes = Object.fromEntries((['name', 'sortOrder', 'enabled'] as const).filter((k) => input[k] !== undefined).map((k) => [k, input[k]]));
+    await this.audit.record({
+      actor: auditActorOf(input.actor), action: 'category.update', targetType: 'category', targetId: category.id,
+      campusId: category.campusId, details: changes, at: this.clock.now(),
+    });
     return ok(category);
   }
 }

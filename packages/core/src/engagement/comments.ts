@@ -1,6 +1,6 @@
-import type { Actor } from '../identity/actor.js';
+import type { Actor, AdminActor } from '../identity/actor.js';
 import type { NotAuthenticated, NotVerified, UserBanned } from '../identity/errors.js';
-import { requireActiveUser, requireVerifiedUser } from '../identity/policy.js';
+import { isAdminOf, requireActiveUser, requireVerifiedUser } from '../identity/policy.js';
 import type { UserRepository } from '../identity/ports.js';
 import { ListingNotFound } from '../listings/errors.js';
 import type { ListingRepository } from '../listings/ports.js';
@@ -86,13 +86,16 @@ export class DeleteComment {
     Result<void, NotAuthenticated | UserBanned | CommentNotFound | NotCommentModerator>
   > {
     return this.uow.run(async () => {
-      const who = requireActiveUser(input.actor);
-      if (!who.ok) return who;
+      const asAdmin = input.actor.kind === 'admin';
+      const who = asAdmin ? null : requireActiveUser(input.actor);
+      if (who && !who.ok) return who;
       const comment = await this.comments.byId(input.commentId);
       if (!comment || comment.deleted) return err(new CommentNotFound(input.commentId));
       const listing = await this.listings.byId(comment.listingId);
-      const userId = who.value.userId;
-      const allowed = comment.authorId === userId || listing?.ownerId === userId || who.value.role === 'admin';
+      const userId = who ? who.value.userId : (input.actor as AdminActor).adminId;
+      const allowed = asAdmin
+        ? listing !== null && isAdminOf(input.actor, listing.campusId)
+        : comment.authorId === userId || listing?.ownerId === userId;
       if (!allowed) return err(new NotCommentModerator(comment.id));
       comment.delete(userId, this.clock.now());
       await this.comments.save(comment);
@@ -139,7 +142,7 @@ export class ListComments {
     const listing = await this.listings.byId(input.listingId);
     const actor = input.actor;
     const viewerId = actor.kind === 'user' && !actor.banned ? actor.userId : null;
-    const isAdmin = actor.kind === 'user' && actor.role === 'admin' && !actor.banned;
+    const isAdmin = listing !== null && isAdminOf(actor, listing.campusId);
     if (!listing || ((listing.status === 'removed' || listing.status === 'withdrawn') && viewerId !== listing.ownerId && !isAdmin)) {
       return err(new ListingNotFound(input.listingId));
     }
@@ -159,7 +162,7 @@ export class ListComments {
       replyTo: c.parentId && c.replyToCommentId && c.replyToUserId
         ? { commentId: c.replyToCommentId, user: { id: c.replyToUserId, nickname: author(c.replyToUserId).nickname } }
         : null,
-      canDelete: !c.deleted && viewerId !== null && (viewerId === c.authorId || viewerId === listing.ownerId || isAdmin),
+      canDelete: !c.deleted && (isAdmin || (viewerId !== null && (viewerId === c.authorId || viewerId === listing.ownerId))),
     });
 
     const threads: CommentThread[] = [];

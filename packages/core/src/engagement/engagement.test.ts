@@ -106,6 +106,8 @@ describe('comments', () => {
     expect(!refused.ok && refused.error.code).toBe('NOT_COMMENT_MODERATOR');
     expect((await k.deleteComment.execute({ actor: k.actors.bob, commentId: c.value.id })).ok).toBe(true);
     expect((await k.deleteComment.execute({ actor: k.actors.alice, commentId: d.value.id })).ok).toBe(true);
+    const elsewhere = await k.deleteComment.execute({ actor: k.actors.otherCampusAdmin, commentId: e.value.id });
+    expect(!elsewhere.ok && elsewhere.error.code).toBe('NOT_COMMENT_MODERATOR');
     expect((await k.deleteComment.execute({ actor: k.actors.admin, commentId: e.value.id })).ok).toBe(true);
     const twice = await k.deleteComment.execute({ actor: k.actors.bob, commentId: c.value.id });
     expect(!twice.ok && twice.error.code).toBe('COMMENT_NOT_FOUND');
@@ -159,6 +161,17 @@ describe('catalog', () => {
     expect(disabled.ok && disabled.value.enabled).toBe(false);
     const publish = await k.publish.execute({ actor: k.actors.alice, kind: 'item', content: itemInput() });
     expect(!publish.ok && publish.error.code).toBe('CATEGORY_NOT_SELECTABLE');
+    expect((await k.ports.auditLog.list({ limit: 10 })).map((e) => e.action)).toEqual(['category.update', 'category.create']);
+  });
+
+  it('keeps a campus admin to their own campus tree', async () => {
+    const create = await k.createCategory.execute({ actor: k.actors.otherCampusAdmin, campusId: 'demo', parentId: null, code: 'pets', name: '宠物用品' });
+    expect(!create.ok && create.error.code).toBe('ADMIN_SCOPE');
+    const update = await k.updateCategory.execute({ actor: k.actors.otherCampusAdmin, categoryId: 'demo-phones', name: '手机数码' });
+    expect(!update.ok && update.error.code).toBe('ADMIN_SCOPE');
+    expect((await k.updateCategory.execute({ actor: k.actors.superAdmin, categoryId: 'demo-phones', name: '手机数码' })).ok).toBe(true);
+    const student = await k.updateCategory.execute({ actor: k.actors.studentAdmin, categoryId: 'demo-phones', name: '手机' });
+    expect(!student.ok && student.error.code).toBe('ADMIN_ONLY');
   });
 });
 

@@ -1,4 +1,6 @@
 import type { Actor } from '../identity/actor.js';
+import { isAdminOf } from '../identity/policy.js';
+import { auditActorOf, type AuditLog } from '../moderation/audit.js';
 import { chinaDay, type Clock } from '../shared/clock.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { ListingNotFound } from './errors.js';
@@ -15,7 +17,8 @@ export interface GetListingInput {
 /**
  * Listing detail. Counts a view once per viewer per listing per China day (the owner's own views
  * do not count) and reveals the seller's contact to verified viewers only. A withdrawn or removed
- * listing is visible to its owner and to admins, and is "not found" to everyone else.
+ * listing is visible to its owner and to admins of its campus, and is "not found" to everyone else.
+ * Each reveal of the contact is audited, at most once per viewer, listing and China day.
  */
 export class GetListing {
   constructor(
@@ -23,6 +26,7 @@ export class GetListing {
     private readonly viewLog: ListingViewLog,
     private readonly views: ListingViews,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute(input: GetListingInput): Promise<Result<ListingView, ListingNotFound>> {
@@ -30,20 +34,31 @@ export class GetListing {
     if (!listing) return err(new ListingNotFound(input.listingId));
     const actor = input.actor;
     const isOwner = actor.kind === 'user' && actor.userId === listing.ownerId;
-    const isAdmin = actor.kind === 'user' && actor.role === 'admin' && !actor.banned;
+    const isAdmin = isAdminOf(actor, listing.campusId);
     if ((listing.status === 'withdrawn' || listing.status === 'removed') && !isOwner && !isAdmin) {
       return err(new ListingNotFound(input.listingId));
     }
 
+    const day = chinaDay(this.clock.now());
     const viewerKey = actor.kind === 'user' ? `u:${actor.userId}` : input.anonymousViewerKey ? `a:${input.anonymousViewerKey}` : null;
     if (viewerKey && !isOwner && listing.isLive) {
-      const firstToday = await this.viewLog.recordView(listing.id, viewerKey, chinaDay(this.clock.now()));
+      const firstToday = await this.viewLog.recordView(listing.id, viewerKey, day);
       if (firstToday) {
         await this.listings.adjustCounters(listing.id, { views: 1 });
         listing.viewCount += 1;
       }
     }
     const [view] = await this.views.build([listing], actor, { revealContact: true });
+    if (view!.seller.qqOpenId !== null && actor.kind === 'user' && !isOwner) {
+      // One audit entry per viewer, listing and China day: the day log dedupes under its own key prefix.
+      const firstReveal = await this.viewLog.recordView(listing.id, `c:${actor.userId}`, day);
+      if (firstReveal) {
+        await this.audit.record({
+          actor: auditActorOf(actor), action: 'contact.reveal', targetType: 'listing', targetId: listing.id,
+          campusId: listing.campusId, details: { sellerId: listing.ownerId }, at: this.clock.now(),
+        });
+      }
+    }
     return ok(view!);
   }
 }

@@ -1,6 +1,8 @@
 import type { Actor } from '../identity/actor.js';
+import type { AdminScope } from '../identity/admin.js';
 import type { AdminOnly, NotAuthenticated, UserBanned } from '../identity/errors.js';
-import { requireAdmin } from '../identity/policy.js';
+import { requireAdmin, requireAdminOf } from '../identity/policy.js';
+import { auditActorOf, type AuditLog } from '../moderation/audit.js';
 import type { CampusRepository } from '../identity/ports.js';
 import type { Clock } from '../shared/clock.js';
 import { Problems, type ValidationFailed } from '../shared/errors.js';
@@ -111,15 +113,18 @@ export const REMOVAL_REASON_MAX = 200;
 
 /** An admin takes a listing down with a reason the owner will be told. */
 export class RemoveListing {
-  constructor(private readonly deps: LifecycleDeps) {}
+  constructor(
+    private readonly deps: LifecycleDeps,
+    private readonly audit: AuditLog,
+  ) {}
 
   execute(input: { actor: Actor; listingId: string; reason: string }): Promise<
-    Result<Listing, NotAuthenticated | UserBanned | AdminOnly | ListingNotFound | ListingTransitionNotAllowed | ValidationFailed>
+    Result<Listing, NotAuthenticated | AdminOnly | AdminScope | ListingNotFound | ListingTransitionNotAllowed | ValidationFailed>
   > {
     const { listings, uow, clock } = this.deps;
     return uow.run(async () => {
-      const admin = requireAdmin(input.actor);
-      if (!admin.ok) return admin;
+      const anyAdmin = requireAdmin(input.actor);
+      if (!anyAdmin.ok) return anyAdmin;
       const reason = input.reason.trim();
       const problems = new Problems()
         .check(reason.length > 0, 'reason', '请填写下架原因')
@@ -127,10 +132,17 @@ export class RemoveListing {
       if (problems.any) return err(problems.toError());
       const listing = await listings.byId(input.listingId, { forUpdate: true });
       if (!listing) return err(new ListingNotFound(input.listingId));
+      const admin = requireAdminOf(input.actor, listing.campusId);
+      if (!admin.ok) return admin;
       const from = listing.status;
-      const removed = listing.remove(reason, clock.now());
+      const now = clock.now();
+      const removed = listing.remove(reason, now);
       if (!removed.ok) return removed;
-      await this.deps.record(listing, from, reason, admin.value.userId);
+      await this.deps.record(listing, from, reason, admin.value.adminId);
+      await this.audit.record({
+        actor: auditActorOf(input.actor), action: 'listing.remove', targetType: 'listing', targetId: listing.id,
+        campusId: listing.campusId, details: { reason, from }, at: now,
+      });
       return ok(listing);
     });
   }

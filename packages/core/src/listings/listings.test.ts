@@ -194,7 +194,42 @@ describe('lifecycle', () => {
     const removed = await k.remove.execute({ actor: k.actors.admin, listingId: l.id, reason: '疑似诈骗' });
     expect(removed.ok && removed.value.removalReason).toBe('疑似诈骗');
     const event = (await pending()).find((e) => e.type === 'ListingStatusChanged');
-    expect(event?.payload).toMatchObject({ from: 'active', to: 'removed', reason: '疑似诈骗', by: 'admin' });
+    expect(event?.payload).toMatchObject({ from: 'active', to: 'removed', reason: '疑似诈骗', by: 'adm-campus' });
+    const audit = await k.ports.auditLog.list({ limit: 10 });
+    expect(audit.map((e) => [e.action, e.actor.id, e.targetId, e.campusId])).toEqual([['listing.remove', 'adm-campus', l.id, 'demo']]);
+  });
+
+  it('limits a campus admin to their campus; a super admin acts anywhere; a student with an admin role is no admin', async () => {
+    const l = await published();
+    const other = await k.remove.execute({ actor: k.actors.otherCampusAdmin, listingId: l.id, reason: '违规' });
+    expect(!other.ok && other.error.code).toBe('ADMIN_SCOPE');
+    const student = await k.remove.execute({ actor: k.actors.studentAdmin, listingId: l.id, reason: '违规' });
+    expect(!student.ok && student.error.code).toBe('ADMIN_ONLY');
+    const anon = await k.remove.execute({ actor: k.anonymous, listingId: l.id, reason: '违规' });
+    expect(!anon.ok && anon.error.code).toBe('UNAUTHENTICATED');
+    expect((await k.remove.execute({ actor: k.actors.superAdmin, listingId: l.id, reason: '违规' })).ok).toBe(true);
+    // The removed listing: visible to admins of its campus only.
+    expect((await k.getListing.execute({ actor: k.actors.admin, listingId: l.id })).ok).toBe(true);
+    expect((await k.getListing.execute({ actor: k.actors.otherCampusAdmin, listingId: l.id })).ok).toBe(false);
+  });
+
+  it('audits a contact reveal to a verified viewer once a day, never to others', async () => {
+    const l = await published();
+    const reveals = async () => (await k.ports.auditLog.list({ action: 'contact.reveal', limit: 10 })).length;
+    const seen = await k.getListing.execute({ actor: k.actors.bob, listingId: l.id });
+    expect(seen.ok && seen.value.seller.qqOpenId).toBe('OPENID-ALICE');
+    await k.getListing.execute({ actor: k.actors.bob, listingId: l.id });
+    expect(await reveals()).toBe(1);
+    await k.getListing.execute({ actor: k.actors.carol, listingId: l.id });
+    await k.getListing.execute({ actor: k.actors.alice, listingId: l.id });
+    await k.getListing.execute({ actor: k.anonymous, listingId: l.id });
+    expect(await reveals()).toBe(1);
+    k.clock.advance(DAY_MS);
+    await k.getListing.execute({ actor: k.actors.bob, listingId: l.id });
+    const entries = await k.ports.auditLog.list({ action: 'contact.reveal', limit: 10 });
+    expect(entries.map((e) => [e.actor, e.targetId, e.details])).toEqual([
+      [{ kind: 'user', id: 'bob' }, l.id, { sellerId: 'alice' }], [{ kind: 'user', id: 'bob' }, l.id, { sellerId: 'alice' }],
+    ]);
   });
 
   it('expires listings past their lifetime, and a renewal brings them back to the top', async () => {

@@ -1,7 +1,7 @@
 import { CreateCategory, GetCatalog, SeedDefaultCategories, UpdateCategory } from '../catalog/use-cases.js';
 import { DeleteComment, ListComments, PostComment } from '../engagement/comments.js';
 import { MyFavorites, SetFavorite } from '../engagement/favorites.js';
-import { actorFor, anonymous, type Actor } from '../identity/actor.js';
+import { actorFor, anonymous, type Actor, type AdminActor } from '../identity/actor.js';
 import { GetMyProfile, UpdateMyProfile } from '../identity/use-cases.js';
 import type { User } from '../identity/user.js';
 import { BrowseListings, MyListings } from '../listings/browse-listings.js';
@@ -13,7 +13,7 @@ import {
 import { PublishListing } from '../listings/publish-listing.js';
 import { ListingViews } from '../listings/views.js';
 import { EventFactory } from '../shared/events.js';
-import { aCampus, aCategoryTree, aUser, SequentialIds, TestClock } from './builders.js';
+import { aCampus, aCategoryTree, aUser, SequentialIds, TestClock, TEST_CAMPUS_ID } from './builders.js';
 import type { PersistencePorts } from './contracts.js';
 import { inMemoryPersistence } from './in-memory.js';
 
@@ -25,7 +25,7 @@ export async function coreKit(ports: PersistencePorts = inMemoryPersistence()) {
   const clock = new TestClock();
   const ids = new SequentialIds();
   const events = new EventFactory(new SequentialIds('evt'), clock);
-  const { listings, categories, campuses, users, favorites, comments, outbox, viewLog, uow } = ports;
+  const { listings, categories, campuses, users, favorites, comments, outbox, viewLog, uow, auditLog } = ports;
   const views = new ListingViews(categories, users, favorites);
   const lifecycle = new LifecycleDeps(listings, outbox, uow, clock, events);
 
@@ -39,24 +39,31 @@ export async function coreKit(ports: PersistencePorts = inMemoryPersistence()) {
     mallory: aUser({ id: 'mallory', nickname: '被封禁', banned: true }),
     admin: aUser({ id: 'admin', nickname: '管理员', role: 'admin' }),
   };
+  await campuses.save(aCampus({ id: 'other-campus', name: '隔壁大学' }));
   for (const u of Object.values(people)) await users.save(u);
   const as = (user: User): Actor => actorFor(user);
 
   return {
     ports, clock, ids, events, tree, people, as, anonymous,
     actors: {
-      alice: as(people.alice), bob: as(people.bob), carol: as(people.carol), mallory: as(people.mallory), admin: as(people.admin),
+      alice: as(people.alice), bob: as(people.bob), carol: as(people.carol), mallory: as(people.mallory),
+      /** A campus admin of the test campus (admin accounts are not students). */
+      admin: { kind: 'admin', adminId: 'adm-campus', role: 'campus_admin', campusId: TEST_CAMPUS_ID } as AdminActor,
+      otherCampusAdmin: { kind: 'admin', adminId: 'adm-other', role: 'campus_admin', campusId: 'other-campus' } as AdminActor,
+      superAdmin: { kind: 'admin', adminId: 'adm-super', role: 'super_admin', campusId: null } as AdminActor,
+      /** A student whose record still says role 'admin': no admin rights. */
+      studentAdmin: as(people.admin),
     },
     publish: new PublishListing(listings, categories, campuses, outbox, uow, ids, clock, events),
     edit: new EditListing(listings, categories, campuses, outbox, uow, clock, events),
     changeStatus: new ChangeListingStatus(lifecycle),
     withdraw: new WithdrawListing(lifecycle),
     renew: new RenewListing(lifecycle, campuses),
-    remove: new RemoveListing(lifecycle),
+    remove: new RemoveListing(lifecycle, auditLog),
     expire: new ExpireListings(lifecycle),
     browse: new BrowseListings(listings, categories, views, clock),
     myListings: new MyListings(listings, views),
-    getListing: new GetListing(listings, viewLog, views, clock),
+    getListing: new GetListing(listings, viewLog, views, clock, auditLog),
     setFavorite: new SetFavorite(favorites, listings, outbox, uow, clock, events),
     myFavorites: new MyFavorites(favorites, listings, views),
     postComment: new PostComment(comments, listings, outbox, uow, ids, clock, events),
@@ -64,8 +71,8 @@ export async function coreKit(ports: PersistencePorts = inMemoryPersistence()) {
     listComments: new ListComments(comments, listings, users),
     getCatalog: new GetCatalog(campuses, categories),
     seedCategories: new SeedDefaultCategories(categories, ids),
-    createCategory: new CreateCategory(categories, campuses, ids),
-    updateCategory: new UpdateCategory(categories),
+    createCategory: new CreateCategory(categories, campuses, ids, auditLog, clock),
+    updateCategory: new UpdateCategory(categories, auditLog, clock),
     myProfile: new GetMyProfile(users),
     updateProfile: new UpdateMyProfile(users, clock),
   };

@@ -18,9 +18,11 @@ export const UpdateMeBody = Type.Object({
 }, { additionalProperties: false });
 
 export const DevLoginBody = Type.Object({
-  user: Type.String({ minLength: 1, maxLength: 32, description: 'A seeded demo handle: alice, bob, carol, dave or admin' }),
+  user: Type.String({ minLength: 1, maxLength: 32, description: 'A seeded demo student: alice, bob, carol or dave' }),
 }, { additionalProperties: false });
 
-export const DevLoginResult = Type.Object({ token: Type.String(), expiresAt: IsoDate, user: Me });
+export const DevLoginResult = Type.Object({
+  token: Type.String(), accessToken: Type.String(), expiresAt: IsoDate, refreshToken: Type.String(), refreshExpiresAt: IsoDate, user: Me,
+});
 
 export const Health = Type.Object({ ok: Type.Boolean(), db: Type.Enum(['up', 'down']) });

@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type {
+  AdminAccountRepository, AdminLogin, CreateAdminAccount, EndSession, ListAuditLog, LoginWithQq, PasswordHasher, QqAuthClient,
+  RefreshSession, RefreshTokenRepository, SessionPolicy, SetUserBan, StartSession,
+} from '@xianzhi/core';
+import { token } from './token.js';
+
+type Routes = FastifyPluginAsyncTypebox;
+
+/** QQ login, sessions, admin accounts, bans and the audit log. */
+export const Identity = {
+  RefreshTokens: token<RefreshTokenRepository>('RefreshTokenRepository'),
+  Admins: token<AdminAccountRepository>('AdminAccountRepository'),
+  Qq: token<QqAuthClient>('QqAuthClient'),
+  PasswordHasher: token<PasswordHasher>('PasswordHasher'),
+  SessionPolicy: token<SessionPolicy>('SessionPolicy'),
+  LoginWithQq: token<LoginWithQq>('LoginWithQq'),
+  StartSession: token<StartSession>('StartSession'),
+  RefreshSession: token<RefreshSession>('RefreshSession'),
+  EndSession: token<EndSession>('EndSession'),
+  AdminLogin: token<AdminLogin>('AdminLogin'),
+  CreateAdminAccount: token<CreateAdminAccount>('CreateAdminAccount'),
+  SetUserBan: token<SetUserBan>('SetUserBan'),
+  ListAuditLog: token<ListAuditLog>('ListAuditLog'),
+  AuthRoutes: token<Routes>('AuthRoutes'),
+  AdminIdentityRoutes: token<Routes>('AdminIdentityRoutes'),
+};
+

@@ -1,0 +1,141 @@
+import { AdminAccount, Campus, User } from '@xianzhi/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, categoryIds, itemBody, publishAs } from './support/http.js';
+import { DEMO_ADMIN_PASSWORD, startStack, TEST_HASHER, type Stack } from './support/stack.js';
+
+/**
+ * Every route × every kind of caller, with the status each must get, on the embedded stack. The
+ * table must name every route the app serves: a new route without a row fails here.
+ *
+ * verified = the owner of the target listing (alice); anotherOwner = a verified student who owns
+ * other things but not the target (bob); banned = a banned student's still-unexpired token;
+ * otherCampusAdmin = a campus admin of another campus; admin = the demo campus's admin.
+ */
+const ROLES = ['anonymous', 'unverified', 'verified', 'banned', 'anotherOwner', 'otherCampusAdmin', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+type Expect = Record<Role, number>;
+
+interface Fixture {
+  listingId: string;
+  commentId: string;
+  categoryId: string;
+  targetUserId: string;
+  refreshToken: string;
+}
+
+interface Row {
+  readonly route: string;
+  readonly request: (f: Fixture) => { url: string; payload?: object };
+  readonly expect: Expect;
+}
+
+/** The usual shapes: the same status for everyone who may, and the refusals by kind. */
+const everyone = (ok: number): Expect => ({ anonymous: ok, unverified: ok, verified: ok, banned: 403, anotherOwner: ok, otherCampusAdmin: ok, admin: ok });
+const students = (ok: number): Expect => ({ anonymous: 401, unverified: ok, verified: ok, banned: 403, anotherOwner: ok, otherCampusAdmin: 401, admin: 401 });
+const verifiedStudents = (ok: number): Expect => ({ ...students(ok), unverified: 403 });
+const ownerOnly = (ok: number): Expect => ({ ...students(403), verified: ok });
+const admins = (ok: number): Expect => ({ anonymous: 401, unverified: 403, verified: 403, banned: 403, anotherOwner: 403, otherCampusAdmin: ok, admin: ok });
+const campusAdmins = (ok: number): Expect => ({ ...admins(ok), otherCampusAdmin: 403 });
+
+let categories: Record<string, string>;
+const ROWS: Row[] = [
+  { route: 'GET /v1/catalog', request: () => ({ url: '/v1/catalog' }), expect: everyone(200) },
+  { route: 'GET /v1/categories', request: () => ({ url: '/v1/categories' }), expect: everyone(200) },
+  { route: 'GET /v1/listings', request: () => ({ url: '/v1/listings' }), expect: everyone(200) },
+  { route: 'GET /v1/listings/:id', request: (f) => ({ url: `/v1/listings/${f.listingId}` }), expect: everyone(200) },
+  { route: 'POST /v1/listings', request: () => ({ url: '/v1/listings', payload: itemBody(categories) }), expect: verifiedStudents(201) },
+  { route: 'PATCH /v1/listings/:id', request: (f) => ({ url: `/v1/listings/${f.listingId}`, payload: { version: 1, title: '改过的标题 台灯' } }), expect: ownerOnly(200) },
+  { route: 'POST /v1/listings/:id/status', request: (f) => ({ url: `/v1/listings/${f.listingId}/status`, payload: { status: 'reserved' } }), expect: ownerOnly(200) },
+  // The owner may renew, but not on the day of publishing: 429 is the rule answering, not access.
+  { route: 'POST /v1/listings/:id/renew', request: (f) => ({ url: `/v1/listings/${f.listingId}/renew` }), expect: ownerOnly(429) },
+  { route: 'POST /v1/listings/:id/withdraw', request: (f) => ({ url: `/v1/listings/${f.listingId}/withdraw` }), expect: ownerOnly(200) },
+  { route: 'POST /v1/admin/listings/:id/remove', request: (f) => ({ url: `/v1/admin/listings/${f.listingId}/remove`, payload: { reason: '违规' } }), expect: campusAdmins(200) },
+  { route: 'PUT /v1/listings/:id/favorite', request: (f) => ({ url: `/v1/listings/${f.listingId}/favorite` }), expect: students(200) },
+  { route: 'DELETE /v1/listings/:id/favorite', request: (f) => ({ url: `/v1/listings/${f.listingId}/favorite` }), expect: students(200) },
+  { route: 'GET /v1/listings/:id/comments', request: (f) => ({ url: `/v1/listings/${f.listingId}/comments` }), expect: everyone(200) },
+  { route: 'POST /v1/listings/:id/comments', request: (f) => ({ url: `/v1/listings/${f.listingId}/comments`, payload: { body: '还在吗？' } }), expect: verifiedStudents(201) },
+  // The comment is dave's, on alice's listing: alice moderates her listing, admins of its campus too.
+  { route: 'DELETE /v1/comments/:id', request: (f) => ({ url: `/v1/comments/${f.commentId}` }), expect: { ...ownerOnly(204), admin: 204, otherCampusAdmin: 403 } },
+  { route: 'GET /v1/me', request: () => ({ url: '/v1/me' }), expect: students(200) },
+  { route: 'PATCH /v1/me', request: () => ({ url: '/v1/me', payload: { nickname: '新昵称' } }), expect: students(200) },
+  { route: 'GET /v1/me/listings', request: () => ({ url: '/v1/me/listings' }), expect: students(200) },
+  { route: 'GET /v1/me/favorites', request: () => ({ url: '/v1/me/favorites' }), expect: students(200) },
+  { route: 'POST /v1/admin/categories', request: () => ({ url: '/v1/admin/categories', payload: { campusId: 'demo', code: `c-${Math.random().toString(36).slice(2, 10)}`, name: '新分类' } }), expect: campusAdmins(201) },
+  { route: 'PATCH /v1/admin/categories/:id', request: (f) => ({ url: `/v1/admin/categories/${f.categoryId}`, payload: { name: '改名' } }), expect: campusAdmins(200) },
+  { route: 'POST /v1/dev/login', request: () => ({ url: '/v1/dev/login', payload: { user: 'dave' } }), expect: everyone(200) },
+  { route: 'POST /v1/auth/qq-login', request: () => ({ url: '/v1/auth/qq-login', payload: { code: 'demo:dave' } }), expect: everyone(200) },
+  { route: 'POST /v1/auth/refresh', request: (f) => ({ url: '/v1/auth/refresh', payload: { refreshToken: f.refreshToken } }), expect: everyone(200) },
+  { route: 'POST /v1/auth/logout', request: (f) => ({ url: '/v1/auth/logout', payload: { refreshToken: f.refreshToken } }), expect: everyone(204) },
+  { route: 'POST /v1/admin/auth/login', request: () => ({ url: '/v1/admin/auth/login', payload: { username: 'admin', password: DEMO_ADMIN_PASSWORD } }), expect: everyone(200) },
+  { route: 'GET /v1/admin/me', request: () => ({ url: '/v1/admin/me' }), expect: admins(200) },
+  { route: 'POST /v1/admin/users/:id/ban', request: (f) => ({ url: `/v1/admin/users/${f.targetUserId}/ban`, payload: { reason: '违规' } }), expect: campusAdmins(200) },
+  { route: 'POST /v1/admin/users/:id/unban', request: (f) => ({ url: `/v1/admin/users/${f.targetUserId}/unban`, payload: { reason: '申诉' } }), expect: campusAdmins(200) },
+  { route: 'GET /v1/admin/audit-log', request: () => ({ url: '/v1/admin/audit-log' }), expect: admins(200) },
+  // Outside /v1: no caller identification at all.
+  { route: 'GET /healthz', request: () => ({ url: '/healthz' }), expect: { ...everyone(200), banned: 200 } },
+];
+
+describe('access rules: every route × every kind of caller', () => {
+  let s: Stack;
+  const headers: Record<Role, Record<string, string>> = {} as never;
+
+  beforeAll(async () => {
+    s = await startStack('sqlite');
+    categories = await categoryIds(s.app);
+    await s.persistence.campuses.save(Campus.create({ id: 'north', name: '北方大学', areas: [] }));
+    const northAdmin = AdminAccount.create({
+      id: '01NORTHADMIN00000000000000', username: 'north-admin', passwordHash: await TEST_HASHER.hash('north-admin-pw'),
+      role: 'campus_admin', campusId: 'north', now: new Date(),
+    });
+    await s.persistence.admins.save(northAdmin);
+    const mallory = User.register({ id: '01MALLORY00000000000000000', qqOpenId: 'OPENID-MALLORY', nickname: '被封禁', avatarUrl: null, campusId: 'demo', now: new Date() });
+    mallory.markVerified(new Date());
+    mallory.status = 'banned';
+    await s.persistence.users.save(mallory);
+    headers.anonymous = {};
+    headers.unverified = s.auth('carol');
+    headers.verified = s.auth('alice');
+    headers.banned = { authorization: `Bearer ${(await s.tokens.issue(mallory.id)).token}` };
+    headers.anotherOwner = s.auth('bob');
+    headers.otherCampusAdmin = { authorization: `Bearer ${(await s.tokens.issueAdmin(northAdmin.id)).token}` };
+    headers.admin = s.auth('admin');
+  }, 60_000);
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  async function fixture(): Promise<Fixture> {
+    const dave = (await s.persistence.users.byId(s.users.dave.id))!;
+    if (dave.banned) {
+      dave.status = 'active';
+      await s.persistence.users.save(dave);
+    }
+    const listing = await publishAs(s, 'alice', itemBody(categories, { title: '矩阵测试 台灯' }));
+    const comment = await call(s.app, { method: 'POST', url: `/v1/listings/${listing.id}/comments`, headers: s.auth('dave'), payload: { body: '我想要' } });
+    const session = await call(s.app, { method: 'POST', url: '/v1/dev/login', payload: { user: 'dave' } });
+    return {
+      listingId: listing.id, commentId: comment.body.id, categoryId: categories['digital-phone']!,
+      targetUserId: s.users.dave.id, refreshToken: session.body.refreshToken,
+    };
+  }
+
+  it('has a row for every route the app serves, and no row for a route it does not', () => {
+    const served = s.app.routeTable.filter((r) => !r.hidden).map((r) => `${r.method} ${r.url}`);
+    expect(new Set(ROWS.map((r) => r.route)).size).toBe(ROWS.length);
+    expect([...served].sort()).toEqual(ROWS.map((r) => r.route).sort());
+  });
+
+  it.each(ROWS)('$route', async (row) => {
+    const got = {} as Record<Role, number>;
+    for (const role of ROLES) {
+      const f = await fixture();
+      const { url, payload } = row.request(f);
+      const res = await s.app.inject({
+        method: row.route.split(' ')[0] as 'GET', url, headers: headers[role], ...(payload ? { payload } : {}),
+        remoteAddress: `10.77.${ROLES.indexOf(role)}.${ROWS.indexOf(row)}`,
+      });
+      got[role] = res.statusCode;
+    }
+    expect(got).toEqual(row.expect);
+  });
+});

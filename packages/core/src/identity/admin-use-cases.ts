@@ -1,0 +1,149 @@
+import type { Clock } from '../shared/clock.js';
+import { Problems, type ValidationFailed } from '../shared/errors.js';
+import type { EventFactory, Outbox } from '../shared/events.js';
+import type { IdGenerator } from '../shared/ids.js';
+import { TooManyAttempts, type RateLimiter, type RateRule } from '../shared/rate-limit.js';
+import { err, ok, type Result } from '../shared/result.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
+import { auditActorOf, systemAuditActor, type AuditLog } from '../moderation/audit.js';
+import type { Actor } from './actor.js';
+import {
+  ADMIN_PASSWORD_MIN, ADMIN_USERNAME, AdminAccount, AdminUsernameTaken, InvalidCredentials,
+  type AdminAccountRepository, type AdminRole, type AdminScope, type PasswordHasher,
+} from './admin.js';
+import { CampusNotFound, UserNotFound, type AdminOnly, type NotAuthenticated } from './errors.js';
+import { requireAdmin, requireAdminOf } from './policy.js';
+import type { CampusRepository, UserRepository } from './ports.js';
+import type { RefreshTokenRepository } from './session.js';
+import type { User } from './user.js';
+
+/** Failed admin logins allowed per username and per client, per 15 minutes. */
+export const ADMIN_LOGIN_RULE: RateRule = { limit: 5, windowMs: 15 * 60 * 1000 };
+
+/**
+ * Admin sign-in. Failures are counted per username and per client (in shared storage, so every API
+ * process sees them); past the limit even the right password is refused until the window moves on.
+ * An unknown username costs the same hashing time as a wrong password.
+ */
+export class AdminLogin {
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(
+    private readonly admins: AdminAccountRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly limiter: RateLimiter,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly rule: RateRule = ADMIN_LOGIN_RULE,
+  ) {}
+
+  async execute(input: { username: string; password: string; clientKey: string }): Promise<
+    Result<AdminAccount, InvalidCredentials | TooManyAttempts>
+  > {
+    const username = input.username.trim().toLowerCase();
+    const keys = [`admin-login:user:${username}`, `admin-login:client:${input.clientKey}`];
+    const now = this.clock.now();
+    for (const key of keys) {
+      const decision = await this.limiter.check(key, this.rule, now);
+      if (!decision.allowed) return err(new TooManyAttempts(decision.retryAt!));
+    }
+    const account = await this.admins.byUsername(username);
+    this.dummyHash ??= this.hasher.hash('not-a-password-of-anyone');
+    const matches = await this.hasher.verify(input.password, account?.passwordHash ?? (await this.dummyHash));
+    if (!account || !matches || !account.active) {
+      for (const key of keys) await this.limiter.hit(key, this.rule, now);
+      await this.audit.record({
+        actor: systemAuditActor, action: 'admin.login_failed', targetType: 'admin', targetId: username.slice(0, 100),
+        campusId: account?.campusId ?? null, details: { known: account !== null }, at: now,
+      });
+      return err(new InvalidCredentials());
+    }
+    await this.limiter.reset(keys[0]!);
+    await this.audit.record({
+      actor: { kind: 'admin', id: account.id }, action: 'admin.login', targetType: 'admin', targetId: account.id,
+      campusId: account.campusId, at: now,
+    });
+    return ok(account);
+  }
+}
+
+/** Creates an admin account (the CLI's create-admin; trusted caller, so no actor). */
+export class CreateAdminAccount {
+  constructor(
+    private readonly admins: AdminAccountRepository,
+    private readonly campuses: CampusRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: { username: string; password: string; role: AdminRole; campusId: string | null }): Promise<
+    Result<AdminAccount, ValidationFailed | CampusNotFound | AdminUsernameTaken>
+  > {
+    const username = input.username.trim().toLowerCase();
+    const p = new Problems()
+      .check(ADMIN_USERNAME.test(username), 'username', '用户名须为 3 到 32 位小写字母、数字、点、下划线或连字符')
+      .check(input.password.length >= ADMIN_PASSWORD_MIN, 'password', `密码至少 ${ADMIN_PASSWORD_MIN} 位`)
+      .check(input.role === 'super_admin' || input.role === 'campus_admin', 'role', '角色须为 super_admin 或 campus_admin')
+      .check(input.role !== 'campus_admin' || !!input.campusId, 'campusId', '校区管理员须指定校区');
+    if (p.any) return err(p.toError());
+    if (input.role === 'campus_admin' && !(await this.campuses.byId(input.campusId!))) return err(new CampusNotFound(input.campusId!));
+    if (await this.admins.byUsername(username)) return err(new AdminUsernameTaken(username));
+    const account = AdminAccount.create({
+      id: this.ids.next(), username, passwordHash: await this.hasher.hash(input.password), role: input.role,
+      campusId: input.role === 'campus_admin' ? input.campusId : null, now: this.clock.now(),
+    });
+    await this.admins.save(account);
+    return ok(account);
+  }
+}
+
+const BAN_REASON_MAX = 200;
+type ModerationError = NotAuthenticated | AdminOnly | AdminScope | UserNotFound | ValidationFailed;
+
+/**
+ * Bans or unbans a student. A ban refuses every write at once (the API loads the user on every
+ * request) and revokes their refresh tokens; the change is recorded in the outbox and the audit log.
+ */
+export class SetUserBan {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditLog,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly events: EventFactory,
+  ) {}
+
+  execute(input: { actor: Actor; userId: string; banned: boolean; reason: string }): Promise<Result<User, ModerationError>> {
+    return this.uow.run(async () => {
+      const anyAdmin = requireAdmin(input.actor);
+      if (!anyAdmin.ok) return anyAdmin;
+      const reason = input.reason.trim();
+      const p = new Problems()
+        .check(reason.length > 0, 'reason', '请填写原因')
+        .check(reason.length <= BAN_REASON_MAX, 'reason', `原因最多 ${BAN_REASON_MAX} 字`);
+      if (p.any) return err(p.toError());
+      const user = await this.users.byId(input.userId);
+      if (!user) return err(new UserNotFound(input.userId));
+      const admin = requireAdminOf(input.actor, user.campusId);
+      if (!admin.ok) return admin;
+      if (user.banned === input.banned) return ok(user);
+      const now = this.clock.now();
+      user.status = input.banned ? 'banned' : 'active';
+      user.updatedAt = now;
+      await this.users.save(user);
+      if (input.banned) await this.refreshTokens.revokeAllOfUser(user.id, now);
+      const payload = { userId: user.id, by: admin.value.adminId, reason };
+      await this.outbox.append([
+        input.banned ? this.events.create('UserBanned', user.id, payload) : this.events.create('UserUnbanned', user.id, payload),
+      ]);
+      await this.audit.record({
+        actor: auditActorOf(input.actor), action: input.banned ? 'user.ban' : 'user.unban', targetType: 'user', targetId: user.id,
+        campusId: user.campusId, details: { reason }, at: now,
+      });
+      return ok(user);
+    });
+  }
+}

@@ -1,0 +1,197 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { coreKit, inMemoryPersistence, SequentialIds, type CoreKit } from '../testing/index.js';
+import type { AuditLog } from '../moderation/audit.js';
+import { ListAuditLog } from '../moderation/list-audit-log.js';
+import { err, ok } from '../shared/result.js';
+import { AdminLogin, CreateAdminAccount, SetUserBan } from './admin-use-cases.js';
+import type { PasswordHasher } from './admin.js';
+import { EndSession, LoginWithQq, RefreshSession, StartSession } from './login.js';
+import { QqCodeInvalid, type QqAuthClient } from './qq.js';
+import { hashRefreshToken } from './session.js';
+
+/** Readable, not secure: core tests need a hasher, the scrypt one lives in adapters. */
+const plainHasher: PasswordHasher = {
+  hash: async (p) => `plain$${p}`,
+  verify: async (p, stored) => stored === `plain$${p}`,
+};
+
+const fakeQq: QqAuthClient = {
+  async exchangeCode(code) {
+    if (!code.startsWith('ok:')) return err(new QqCodeInvalid());
+    return ok({ openId: `OPENID-${code.slice(3)}`, unionId: null, sessionKey: 'sk' });
+  },
+};
+
+let k: CoreKit;
+let mem: ReturnType<typeof inMemoryPersistence>;
+let ids: SequentialIds;
+beforeEach(async () => {
+  mem = inMemoryPersistence();
+  k = await coreKit(mem);
+  ids = new SequentialIds('s');
+});
+
+describe('QQ login', () => {
+  it('registers a new, unverified user in the named campus, and finds them again next time', async () => {
+    const login = new LoginWithQq(fakeQq, k.ports.users, k.ports.campuses, ids, k.clock);
+    const first = await login.execute({ code: 'ok:zed', campusId: 'demo' });
+    expect(first.ok && [first.value.qqOpenId, first.value.verified, first.value.campusId]).toEqual(['OPENID-zed', false, 'demo']);
+    const again = await login.execute({ code: 'ok:zed', campusId: 'other-campus' });
+    expect(again.ok && again.ok && first.ok && again.value.id).toBe(first.ok && first.value.id);
+    expect(again.ok && again.value.campusId).toBe('demo');
+    const existing = await login.execute({ code: 'ok:ALICE', campusId: 'demo' });
+    expect(existing.ok && existing.value.id).toBe('alice');
+    const bad = await login.execute({ code: 'nope', campusId: 'demo' });
+    expect(!bad.ok && bad.error.code).toBe('QQ_CODE_INVALID');
+    const nowhere = await login.execute({ code: 'ok:new', campusId: 'atlantis' });
+    expect(!nowhere.ok && nowhere.error.code).toBe('CAMPUS_NOT_FOUND');
+  });
+});
+
+describe('sessions', () => {
+  const setup = () => ({
+    start: new StartSession(k.ports.refreshTokens, ids, k.clock),
+    refresh: new RefreshSession(k.ports.refreshTokens, k.ports.users, k.ports.uow, ids, k.clock),
+    end: new EndSession(k.ports.refreshTokens, k.clock),
+  });
+
+  it('rotates: each refresh returns a new token and retires the old one; only hashes are stored', async () => {
+    const s = setup();
+    const issued = await s.start.execute({ userId: 'alice' });
+    expect(issued.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const stored = await k.ports.refreshTokens.byHash(await hashRefreshToken(issued.refreshToken));
+    expect(stored?.tokenHash).not.toContain(issued.refreshToken);
+    expect(JSON.stringify([...mem.store.tables.refreshTokens.values()])).not.toContain(issued.refreshToken);
+    const next = await s.refresh.execute({ refreshToken: issued.refreshToken });
+    expect(next.ok && next.value.user.id).toBe('alice');
+    if (!next.ok) throw new Error('refresh');
+    expect(next.value.refreshToken).not.toBe(issued.refreshToken);
+    const third = await s.refresh.execute({ refreshToken: next.value.refreshToken });
+    expect(third.ok).toBe(true);
+  });
+
+  it('detects reuse of a rotated token and revokes the whole family', async () => {
+    const s = setup();
+    const issued = await s.start.execute({ userId: 'alice' });
+    const next = await s.refresh.execute({ refreshToken: issued.refreshToken });
+    if (!next.ok) throw new Error('refresh');
+    const replay = await s.refresh.execute({ refreshToken: issued.refreshToken });
+    expect(!replay.ok && replay.error.code).toBe('REFRESH_TOKEN_INVALID');
+    const legit = await s.refresh.execute({ refreshToken: next.value.refreshToken });
+    expect(!legit.ok && legit.error.code).toBe('REFRESH_TOKEN_INVALID');
+    const otherLogin = await s.start.execute({ userId: 'alice' });
+    expect((await s.refresh.execute({ refreshToken: otherLogin.refreshToken })).ok).toBe(true);
+  });
+
+  it('refuses expired, unknown and logged-out tokens, and banned users', async () => {
+    const s = setup();
+    const a = await s.start.execute({ userId: 'alice' });
+    k.clock.advance(31 * 24 * 3600_000);
+    expect((await s.refresh.execute({ refreshToken: a.refreshToken })).ok).toBe(false);
+    expect((await s.refresh.execute({ refreshToken: 'made-up' })).ok).toBe(false);
+    const b = await s.start.execute({ userId: 'alice' });
+    await s.end.execute({ refreshToken: b.refreshToken });
+    await s.end.execute({ refreshToken: 'made-up' });
+    expect((await s.refresh.execute({ refreshToken: b.refreshToken })).ok).toBe(false);
+    const m = await s.start.execute({ userId: 'mallory' });
+    const banned = await s.refresh.execute({ refreshToken: m.refreshToken });
+    expect(!banned.ok && banned.error.code).toBe('USER_BANNED');
+  });
+});
+
+describe('admin accounts', () => {
+  const make = () => new CreateAdminAccount(k.ports.admins, k.ports.campuses, plainHasher, ids, k.clock);
+  const login = () => new AdminLogin(k.ports.admins, plainHasher, k.ports.rateLimiter, k.ports.auditLog, k.clock);
+
+  it('creates accounts with validated input and unique usernames', async () => {
+    const created = await make().execute({ username: 'Root', password: 'long-enough-pw', role: 'super_admin', campusId: 'demo' });
+    expect(created.ok && [created.value.username, created.value.campusId, created.value.passwordHash]).toEqual(['root', null, 'plain$long-enough-pw']);
+    const dup = await make().execute({ username: 'root', password: 'long-enough-pw', role: 'super_admin', campusId: null });
+    expect(!dup.ok && dup.error.code).toBe('ADMIN_USERNAME_TAKEN');
+    const short = await make().execute({ username: 'x', password: 'short', role: 'campus_admin', campusId: null });
+    expect(!short.ok && short.error.code === 'VALIDATION_FAILED' && short.error.problems.map((p) => p.field)).toEqual(['username', 'password', 'campusId']);
+    const nowhere = await make().execute({ username: 'zhang', password: 'long-enough-pw', role: 'campus_admin', campusId: 'atlantis' });
+    expect(!nowhere.ok && nowhere.error.code).toBe('CAMPUS_NOT_FOUND');
+  });
+
+  it('logs in, audits success and failure, and locks a username after 5 failures for 15 minutes', async () => {
+    await make().execute({ username: 'zhang', password: 'correct-horse', role: 'campus_admin', campusId: 'demo' });
+    const ok1 = await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'c1' });
+    expect(ok1.ok && ok1.value.role).toBe('campus_admin');
+    for (let i = 0; i < 5; i++) {
+      const r = await login().execute({ username: 'zhang', password: 'wrong', clientKey: `c${i}` });
+      expect(!r.ok && r.error.code).toBe('INVALID_CREDENTIALS');
+    }
+    const locked = await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'fresh' });
+    expect(!locked.ok && locked.error.code).toBe('TOO_MANY_ATTEMPTS');
+    k.clock.advance(15 * 60_000);
+    expect((await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'fresh' })).ok).toBe(true);
+    const actions = (await k.ports.auditLog.list({ limit: 20 })).map((e) => e.action);
+    expect(actions.filter((a) => a === 'admin.login')).toHaveLength(2);
+    expect(actions.filter((a) => a === 'admin.login_failed')).toHaveLength(5);
+    expect(JSON.stringify(await k.ports.auditLog.list({ limit: 20 }))).not.toContain('wrong');
+  });
+
+  it('limits failures per client across usernames, and treats unknown and disabled accounts as wrong passwords', async () => {
+    for (let i = 0; i < 5; i++) await login().execute({ username: `ghost${i}`, password: 'x', clientKey: 'attacker' });
+    const r = await login().execute({ username: 'ghost9', password: 'x', clientKey: 'attacker' });
+    expect(!r.ok && r.error.code).toBe('TOO_MANY_ATTEMPTS');
+    await make().execute({ username: 'old', password: 'correct-horse', role: 'super_admin', campusId: null });
+    const acc = (await k.ports.admins.byUsername('old'))!;
+    acc.status = 'disabled';
+    await k.ports.admins.save(acc);
+    const disabled = await login().execute({ username: 'old', password: 'correct-horse', clientKey: 'c' });
+    expect(!disabled.ok && disabled.error.code).toBe('INVALID_CREDENTIALS');
+  });
+});
+
+describe('bans and the audit log', () => {
+  const ban = () => new SetUserBan(k.ports.users, k.ports.refreshTokens, k.ports.outbox, k.ports.auditLog, k.ports.uow, k.clock, k.events);
+
+  it('bans and unbans with a reason, revoking sessions, recording events and audit entries', async () => {
+    const session = await new StartSession(k.ports.refreshTokens, ids, k.clock).execute({ userId: 'bob' });
+    const banned = await ban().execute({ actor: k.actors.admin, userId: 'bob', banned: true, reason: '发布违规信息' });
+    expect(banned.ok && banned.value.banned).toBe(true);
+    const refresh = new RefreshSession(k.ports.refreshTokens, k.ports.users, k.ports.uow, ids, k.clock);
+    expect((await refresh.execute({ refreshToken: session.refreshToken })).ok).toBe(false);
+    const unbanned = await ban().execute({ actor: k.actors.superAdmin, userId: 'bob', banned: false, reason: '申诉通过' });
+    expect(unbanned.ok && unbanned.value.banned).toBe(false);
+    const events = await k.ports.outbox.unpublished(10);
+    expect(events.map((e) => [e.type, e.payload])).toEqual([
+      ['UserBanned', { userId: 'bob', by: 'adm-campus', reason: '发布违规信息' }],
+      ['UserUnbanned', { userId: 'bob', by: 'adm-super', reason: '申诉通过' }],
+    ]);
+    expect((await k.ports.auditLog.list({ limit: 10 })).map((e) => [e.action, e.details])).toEqual([
+      ['user.unban', { reason: '申诉通过' }], ['user.ban', { reason: '发布违规信息' }],
+    ]);
+  });
+
+  it('refuses students, other campuses and empty reasons', async () => {
+    const cases = [
+      [k.actors.alice, 'bob', 'x', 'ADMIN_ONLY'],
+      [k.actors.studentAdmin, 'bob', 'x', 'ADMIN_ONLY'],
+      [k.anonymous, 'bob', 'x', 'UNAUTHENTICATED'],
+      [k.actors.otherCampusAdmin, 'bob', 'x', 'ADMIN_SCOPE'],
+      [k.actors.admin, 'bob', '  ', 'VALIDATION_FAILED'],
+      [k.actors.admin, 'nobody', 'x', 'USER_NOT_FOUND'],
+    ] as const;
+    for (const [actor, userId, reason, code] of cases) {
+      const r = await ban().execute({ actor, userId, banned: true, reason });
+      expect(!r.ok && r.error.code, code).toBe(code);
+    }
+  });
+
+  it('shows campus admins their own campus only', async () => {
+    const log: AuditLog = k.ports.auditLog;
+    const at = k.clock.now();
+    await log.record({ actor: { kind: 'admin', id: 'a' }, action: 'user.ban', targetType: 'user', targetId: 'u1', campusId: 'demo', at });
+    await log.record({ actor: { kind: 'admin', id: 'b' }, action: 'user.ban', targetType: 'user', targetId: 'u2', campusId: 'other-campus', at });
+    const list = new ListAuditLog(log);
+    const mine = await list.execute({ actor: k.actors.admin, limit: 10 });
+    expect(mine.ok && mine.value.map((e) => e.targetId)).toEqual(['u1']);
+    const all = await list.execute({ actor: k.actors.superAdmin, limit: 10 });
+    expect(all.ok && all.value.length).toBe(2);
+    const student = await list.execute({ actor: k.actors.alice, limit: 10 });
+    expect(!student.ok && student.error.code).toBe('ADMIN_ONLY');
+  });
+});

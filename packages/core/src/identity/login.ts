@@ -1,0 +1,127 @@
+import type { Clock } from '../shared/clock.js';
+import type { IdGenerator } from '../shared/ids.js';
+import { err, ok, type Result } from '../shared/result.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
+import { CampusNotFound, UserBanned } from './errors.js';
+import type { CampusRepository, UserRepository } from './ports.js';
+import type { QqAuthClient, QqLoginFailed } from './qq.js';
+import { hashRefreshToken, newRefreshTokenValue, RefreshToken, RefreshTokenInvalid, type RefreshTokenRepository } from './session.js';
+import { User } from './user.js';
+
+/**
+ * Signs a student in with the `code` from `qq.login`: finds the user by openid, or registers an
+ * unverified one in the named campus. An existing user keeps their campus whatever the client says.
+ */
+export class LoginWithQq {
+  constructor(
+    private readonly qq: QqAuthClient,
+    private readonly users: UserRepository,
+    private readonly campuses: CampusRepository,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: { code: string; campusId: string }): Promise<Result<User, QqLoginFailed | CampusNotFound>> {
+    const session = await this.qq.exchangeCode(input.code);
+    if (!session.ok) return session;
+    const existing = await this.users.byOpenId(session.value.openId);
+    if (existing) return ok(existing);
+    if (!(await this.campuses.byId(input.campusId))) return err(new CampusNotFound(input.campusId));
+    const user = User.register({
+      id: this.ids.next(), qqOpenId: session.value.openId, nickname: `QQ用户${session.value.openId.slice(-4)}`,
+      avatarUrl: null, campusId: input.campusId, now: this.clock.now(),
+    });
+    await this.users.save(user);
+    return ok(user);
+  }
+}
+
+export interface IssuedRefreshToken {
+  /** The raw token: handed to the client once, never stored. */
+  readonly refreshToken: string;
+  readonly refreshExpiresAt: Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How long a refresh token lives; every refresh issues a new one with a fresh lifetime. */
+export interface SessionPolicy {
+  readonly refreshLifetimeMs: number;
+}
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { refreshLifetimeMs: 30 * DAY_MS };
+
+async function issue(
+  tokens: RefreshTokenRepository, ids: IdGenerator, now: Date, policy: SessionPolicy, userId: string, familyId: string,
+): Promise<IssuedRefreshToken> {
+  const value = newRefreshTokenValue();
+  const token = RefreshToken.issue({
+    id: ids.next(), familyId, userId, tokenHash: await hashRefreshToken(value), now, lifetimeMs: policy.refreshLifetimeMs,
+  });
+  await tokens.save(token);
+  return { refreshToken: value, refreshExpiresAt: token.expiresAt };
+}
+
+/** Opens a new token family for a user who just proved who they are (QQ login, dev login). */
+export class StartSession {
+  constructor(
+    private readonly tokens: RefreshTokenRepository,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    private readonly policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+  ) {}
+
+  async execute(input: { userId: string }): Promise<IssuedRefreshToken> {
+    return issue(this.tokens, this.ids, this.clock.now(), this.policy, input.userId, this.ids.next());
+  }
+}
+
+/**
+ * Exchanges a refresh token for the next one of its family. A token presented after it was already
+ * exchanged has leaked or been replayed: the whole family is revoked, so whoever holds any of its
+ * tokens must log in again. A banned user's family is revoked too.
+ */
+export class RefreshSession {
+  constructor(
+    private readonly tokens: RefreshTokenRepository,
+    private readonly users: UserRepository,
+    private readonly uow: UnitOfWork,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    private readonly policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+  ) {}
+
+  async execute(input: { refreshToken: string }): Promise<Result<IssuedRefreshToken & { user: User }, RefreshTokenInvalid | UserBanned>> {
+    const hash = await hashRefreshToken(input.refreshToken);
+    return this.uow.run(async () => {
+      const now = this.clock.now();
+      const token = await this.tokens.byHash(hash);
+      if (!token || token.revokedAt !== null || token.expiresAt.getTime() <= now.getTime()) return err(new RefreshTokenInvalid());
+      if (token.rotatedAt !== null || !(await this.tokens.markRotated(token.id, now))) {
+        await this.tokens.revokeFamily(token.familyId, now);
+        return err(new RefreshTokenInvalid());
+      }
+      const user = await this.users.byId(token.userId);
+      if (!user) return err(new RefreshTokenInvalid());
+      if (user.banned) {
+        await this.tokens.revokeFamily(token.familyId, now);
+        return err(new UserBanned());
+      }
+      const next = await issue(this.tokens, this.ids, now, this.policy, user.id, token.familyId);
+      return ok({ ...next, user });
+    });
+  }
+}
+
+/** Logout: revokes the family of the presented refresh token. Unknown tokens are ignored (idempotent). */
+export class EndSession {
+  constructor(
+    private readonly tokens: RefreshTokenRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: { refreshToken: string }): Promise<void> {
+    const token = await this.tokens.byHash(await hashRefreshToken(input.refreshToken));
+    if (token) await this.tokens.revokeFamily(token.familyId, this.clock.now());
+  }
+}
