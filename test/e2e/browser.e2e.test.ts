@@ -1,6 +1,6 @@
 import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, devToken, launchBrowser, startServer, type RunningServer } from './harness.js';
+import { api, devToken, adminToken, launchBrowser, startServer, type RunningServer } from './harness.js';
 
 /**
  * The platform as people use it: the compiled server on a fresh embedded database, the built H5
@@ -103,7 +103,7 @@ describe('admin app', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/admin/`);
-    await page.getByText('开发登录（admin）').click();
+    await page.getByText('演示账号登录（admin）').click();
     await page.getByText('商品', { exact: true }).first().click();
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(10);
@@ -119,7 +119,7 @@ describe('admin app', () => {
     await dialog.locator('textarea').fill('疑似虚假信息（端到端测试）');
     await dialog.locator('.ant-btn-primary, .ant-btn-dangerous').last().click();
     await expect.poll(async () => {
-      const admin = await devToken(server, 'admin');
+      const admin = await adminToken(server);
       const detail = await api<{ status: string; removalReason: string | null }>(server, 'GET', `/v1/listings/${listing.id}`, admin);
       return detail.body.status;
     }, { timeout: 10_000 }).toBe('removed');

@@ -86,6 +86,13 @@ export async function api<T>(server: RunningServer, method: string, path: string
   return { status: r.status, body: (r.status === 204 ? null : await r.json()) as T };
 }
 
+/** A token of the admin account embedded mode seeds (admin / xianzhi-admin-demo). */
+export async function adminToken(server: RunningServer): Promise<string> {
+  const r = await api<{ accessToken: string }>(server, 'POST', '/v1/admin/auth/login', undefined, { username: 'admin', password: 'xianzhi-admin-demo' });
+  if (r.status !== 200) throw new Error(`admin login failed: ${r.status}`);
+  return r.body.accessToken;
+}
+
 export async function devToken(server: RunningServer, user: string): Promise<string> {
   const r = await api<{ token: string }>(server, 'POST', '/v1/dev/login', undefined, { user });
   if (r.status !== 200) throw new Error(`dev login failed: ${r.status}`);

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Button, Layout, Menu, Space, Tag, Typography, App as AntApp } from 'antd'
 import { ApartmentOutlined, DashboardOutlined, ShoppingOutlined } from '@ant-design/icons'
-import { api, ApiError, getToken, setToken } from './api/client'
-import type { Me } from './api/types'
+import { api, ApiError, DEMO_ADMIN, getToken, setToken } from './api/client'
+import type { AdminProfile } from './api/types'
 import { useHashRoute, type RouteKey } from './useHashRoute'
 import { Dashboard } from './pages/Dashboard'
 import { Listings } from './pages/Listings'
@@ -19,7 +19,7 @@ const MENU = [
 export function App() {
   const [route, navigate] = useHashRoute()
   const [collapsed, setCollapsed] = useState(false)
-  const [me, setMe] = useState<Me | null>(null)
+  const [me, setMe] = useState<AdminProfile | null>(null)
   // Bumped on login/logout so pages refetch with the new token.
   const [session, setSession] = useState(0)
   const { message } = AntApp.useApp()
@@ -27,13 +27,13 @@ export function App() {
   useEffect(() => {
     if (!getToken()) return
     api.me().then(setMe, (e: unknown) => {
-      if (e instanceof ApiError && e.status === 401) setToken(null)
+      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setToken(null)
     })
   }, [])
 
   const login = useCallback(async () => {
     try {
-      setMe(await api.devLogin('admin'))
+      setMe(await api.login(DEMO_ADMIN))
       setSession((n) => n + 1)
     } catch (e) {
       void message.error(`登录失败：${(e as Error).message}`)
@@ -65,8 +65,8 @@ export function App() {
           </Typography.Title>
           {me ? (
             <Space>
-              <span>{me.nickname}</span>
-              <Tag color={me.role === 'admin' ? 'orange' : 'default'}>{me.role === 'admin' ? '管理员' : '学生'}</Tag>
+              <span>{me.username}</span>
+              <Tag color={me.role === 'super_admin' ? 'red' : 'orange'}>{me.role === 'super_admin' ? '超级管理员' : '校区管理员'}</Tag>
               <Button size="small" onClick={logout}>
                 退出
               </Button>
@@ -75,7 +75,7 @@ export function App() {
             <Space>
               <Typography.Text type="secondary">未登录</Typography.Text>
               <Button size="small" type="primary" onClick={() => void login()}>
-                开发登录（admin）
+                演示账号登录（admin）
               </Button>
             </Space>
           )}

@@ -16,7 +16,7 @@ function renderApp() {
   )
 }
 
-const admin = { id: 'u-admin', nickname: '管理员小王', avatarUrl: null, campusId: 'demo', verified: true, verifiedAt: null, status: 'active', role: 'admin' }
+const admin = { id: 'adm-1', username: 'wang', role: 'campus_admin', campusId: 'demo' }
 
 describe('admin shell', () => {
   it('navigates to the read-only category tree', async () => {
@@ -30,17 +30,18 @@ describe('admin shell', () => {
     expect(window.location.hash).toBe('#/categories')
   })
 
-  it('dev-logs in as admin, keeps the token in localStorage and sends it', async () => {
+  it('signs in with the demo admin account, keeps the token in localStorage and sends it', async () => {
     const user = userEvent.setup()
     const calls = stubFetch((c) => {
-      if (c.path === '/v1/dev/login') return { status: 200, body: { token: 'adm-1', user: admin } }
+      if (c.path === '/v1/admin/auth/login') return { status: 200, body: { accessToken: 'adm-1', expiresAt: '2026-09-01T04:00:00.000Z', admin } }
       return undefined
     })
     renderApp()
-    await user.click(await screen.findByRole('button', { name: '开发登录（admin）' }))
-    expect(await screen.findByText('管理员小王')).toBeTruthy()
+    await user.click(await screen.findByRole('button', { name: '演示账号登录（admin）' }))
+    expect(await screen.findByText('wang')).toBeTruthy()
+    expect(screen.getByText('校区管理员')).toBeTruthy()
     expect(localStorage.getItem('xz_admin_token')).toBe('adm-1')
-    expect(calls.find((c) => c.path === '/v1/dev/login')!.body).toEqual({ user: 'admin' })
+    expect(calls.find((c) => c.path === '/v1/admin/auth/login')!.body).toEqual({ username: 'admin', password: 'xianzhi-admin-demo' })
     // The dashboard refetches with the new session and sends the bearer token.
     await waitFor(() =>
       expect(calls.filter((c) => c.path === '/v1/admin/stats').at(-1)!.headers.Authorization).toBe('Bearer adm-1'),

@@ -8,6 +8,7 @@ import type * as K from './http/schemas/comments.js';
 import type * as Common from './http/schemas/common.js';
 import type * as L from './http/schemas/listings.js';
 import type * as M from './http/schemas/me.js';
+import type * as A from './http/schemas/auth.js';
 
 export type ErrorBody = Static<typeof Common.ErrorBody>;
 export type ListingKind = Static<typeof Common.Kind>;
@@ -47,3 +48,13 @@ export type UpdateMeBody = Static<typeof M.UpdateMeBody>;
 export type DevLoginBody = Static<typeof M.DevLoginBody>;
 export type DevLoginResult = Static<typeof M.DevLoginResult>;
 export type Health = Static<typeof M.Health>;
+
+export type QqLoginBody = Static<typeof A.QqLoginBody>;
+export type RefreshBody = Static<typeof A.RefreshBody>;
+export type Session = Static<typeof A.Session>;
+export type AdminLoginBody = Static<typeof A.AdminLoginBody>;
+export type AdminProfile = Static<typeof A.AdminProfile>;
+export type AdminSession = Static<typeof A.AdminSession>;
+export type BanBody = Static<typeof A.BanBody>;
+export type ModeratedUser = Static<typeof A.ModeratedUser>;
+export type AuditPage = Static<typeof A.AuditPage>;

@@ -1,18 +1,20 @@
 import type {
+  AdminLoginBody,
+  AdminProfile,
+  AdminSession,
   AdminStats,
   Catalog,
-  DevLoginBody,
-  DevLoginResult,
   ErrorBody,
   ListingDetail,
   ListingPage,
   ListingQuery,
-  Me,
   RemoveListingBody,
 } from './types'
 
 const TOKEN_KEY = 'xz_admin_token'
 export const DEFAULT_CAMPUS = 'demo'
+/** The admin account embedded mode seeds (README: XZ_DEMO_ADMIN_PASSWORD). */
+export const DEMO_ADMIN: AdminLoginBody = { username: 'admin', password: 'xianzhi-admin-demo' }
 
 export function getToken(): string {
   return localStorage.getItem(TOKEN_KEY) ?? ''
@@ -78,15 +80,15 @@ export const api = {
   catalog: () => request<Catalog>('GET', '/v1/catalog', { query: { campusId: DEFAULT_CAMPUS } }),
   listings: (q: ListingQuery) =>
     request<ListingPage>('GET', '/v1/listings', { query: { campusId: DEFAULT_CAMPUS, limit: 20, ...q } }),
-  me: () => request<Me>('GET', '/v1/me'),
+  me: () => request<AdminProfile>('GET', '/v1/admin/me'),
   stats: () => request<AdminStats>('GET', '/v1/admin/stats'),
   removeListing: (id: string, reason: string) =>
     request<ListingDetail>('POST', `/v1/admin/listings/${encodeURIComponent(id)}/remove`, {
       body: { reason } satisfies RemoveListingBody,
     }),
-  async devLogin(user: 'admin'): Promise<Me> {
-    const res = await request<DevLoginResult>('POST', '/v1/dev/login', { body: { user } satisfies DevLoginBody })
-    setToken(res.token)
-    return res.user
+  async login(credentials: AdminLoginBody): Promise<AdminProfile> {
+    const res = await request<AdminSession>('POST', '/v1/admin/auth/login', { body: credentials satisfies AdminLoginBody })
+    setToken(res.accessToken)
+    return res.admin
   },
 }

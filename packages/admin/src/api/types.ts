@@ -3,6 +3,9 @@
 // Money is always integer fen (1 yuan = 100 fen).
 
 export type {
+  AdminLoginBody,
+  AdminProfile,
+  AdminSession,
   Catalog,
   DevLoginBody,
   DevLoginResult,
