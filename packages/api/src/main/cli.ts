@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createContainer } from '../composition/container.js';
 import { resolve } from '../composition/token.js';
+import { Identity } from '../composition/identity-tokens.js';
 import { Core } from '../composition/tokens.js';
 import { DEFAULT_SEED_LISTINGS } from '../seed/seed-demo.js';
 import { dropDatabase } from './database.js';
@@ -12,6 +13,9 @@ const USAGE = `Usage: xianzhi <command>
   seed [--listings N] [--reset]    demo campus, categories, users and N listings (default ${DEFAULT_SEED_LISTINGS});
                                    skips listings when already seeded; --reset empties the database first
   expire                           mark listings past their lifetime as expired (the server also does this)
+  create-admin --username U --role super_admin|campus_admin [--campus ID]
+                                   add a back-office account; the password is read from standard input
+                                   (prompted for on a terminal), never from the command line
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -66,10 +70,63 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'create-admin': {
+      const { values } = parseArgs({
+        args: rest, strict: true,
+        options: { username: { type: 'string' }, role: { type: 'string' }, campus: { type: 'string' } },
+      });
+      if (!values.username || (values.role !== 'super_admin' && values.role !== 'campus_admin')) {
+        process.stderr.write('create-admin needs --username and --role super_admin|campus_admin (and --campus ID for a campus admin)\n');
+        return 2;
+      }
+      const password = await readPassword();
+      await migrate(runtime);
+      const persistence = await open(runtime);
+      try {
+        const created = await resolve(createContainer({ ...runtime, persistence }), Identity.CreateAdminAccount).execute({
+          username: values.username, password, role: values.role, campusId: values.campus ?? null,
+        });
+        if (!created.ok) {
+          process.stderr.write(`Not created: ${created.error.message}\n`);
+          return 1;
+        }
+        const a = created.value;
+        process.stdout.write(`Created ${a.role} "${a.username}"${a.campusId ? ` for campus ${a.campusId}` : ''}.\n`);
+      } finally {
+        await persistence.close();
+      }
+      return 0;
+    }
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;
   }
+}
+
+/** The password from standard input: typed without echo on a terminal, or the first line of a pipe. */
+async function readPassword(): Promise<string> {
+  const input = process.stdin;
+  if (input.isTTY) {
+    process.stderr.write('Password (input hidden): ');
+    input.setRawMode(true);
+    let typed = '';
+    const password = await new Promise<string>((resolveTyped, reject) => {
+      input.on('data', (chunk: Buffer) => {
+        for (const ch of chunk.toString('utf8')) {
+          if (ch === '\r' || ch === '\n') return resolveTyped(typed);
+          if (ch === '\u0003') return reject(new Error('cancelled'));
+          typed = ch === '\u007f' ? typed.slice(0, -1) : typed + ch;
+        }
+      });
+    });
+    input.setRawMode(false);
+    input.pause();
+    process.stderr.write('\n');
+    return password;
+  }
+  let text = '';
+  for await (const chunk of input) text += chunk;
+  return text.split(/\r?\n/)[0] ?? '';
 }
 
 main(process.argv.slice(2)).then(
