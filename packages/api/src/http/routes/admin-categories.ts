@@ -18,8 +18,10 @@ export function adminCategoryRoutes({ create, update, defaultCampusId }: AdminCa
       schema: { ...admin, summary: 'Add a 一级标签, or a 二级标签 under one', body: CreateCategoryBody, response: responses({ 201: AdminCategory }) },
     }, async (request, reply) => {
       const { campusId, parentId, ...rest } = request.body;
+      // A campus admin who names no campus means their own.
+      const own = request.actor.kind === 'admin' ? request.actor.campusId : null;
       const category = orFail(await create.execute({
-        actor: request.actor, campusId: campusId ?? defaultCampusId, parentId: parentId ?? null, ...rest,
+        actor: request.actor, campusId: campusId ?? own ?? defaultCampusId, parentId: parentId ?? null, ...rest,
       }));
       reply.code(201);
       return adminCategory(category);
