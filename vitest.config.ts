@@ -29,6 +29,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'examples', root: 'examples', include: ['*/test/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+      },
+      {
+        extends: true,
         test: { name: 'architecture', root: '.', include: ['test/architecture/**/*.test.ts'], environment: 'node' },
       },
       {

@@ -75,6 +75,15 @@ describe('package boundaries', () => {
     }
   });
 
+  it('keeps the embedding examples on the core alone: no API, no adapters', () => {
+    const bad = readdirSync(join(root, 'examples')).flatMap((example) =>
+      sourceFiles(join(root, 'examples', example)).flatMap((file) =>
+        importsOf(readFileSync(file, 'utf8'))
+          .filter((s) => s.startsWith('@xianzhi/') && s !== '@xianzhi/core' && s !== '@xianzhi/core/testing')
+          .map((s) => `${relative(root, file)} imports ${s}`)));
+    expect(bad).toEqual([]);
+  });
+
   it('tells type-only contract imports from value imports', () => {
     const spec = '@xianzhi/api/contract';
     expect(onlyTypeImports("import type { Me } from '@xianzhi/api/contract'", spec)).toBe(true);

@@ -5,3 +5,4 @@ export {
 export { HttpQqAuthClient, type HttpQqAuthClientOptions } from './qq/http-qq-auth-client.js';
 export { DemoQqAuthClient, demoQqOpenId } from './qq/demo-qq-auth-client.js';
 export { ScryptPasswordHasher, DEFAULT_SCRYPT, type ScryptParameters } from './security/scrypt-password-hasher.js';
+export * from './campus/index.js';

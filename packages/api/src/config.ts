@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCampusSettings, type CampusSettings } from '@xianzhi/adapters';
 
 export type Environment = 'embedded' | 'production';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -26,6 +27,10 @@ export interface AppConfig {
   readonly refreshTokenDays: number;
   /** Embedded mode seeds an admin account `admin` with this password; null in production. */
   readonly demoAdminPassword: string | null;
+  /** Each campus's login (and, when named, its catalog entry); the embedded default is the demo campus with the demo login. */
+  readonly campuses: readonly CampusSettings[];
+  /** Where relative plugin paths in XZ_CAMPUSES are resolved from. */
+  readonly campusesBaseDir: string;
 }
 
 /**
@@ -45,6 +50,7 @@ export const CONFIG_VARIABLES = [
   { name: 'XZ_TRUST_PROXY', default: 'false', meaning: 'Trust `X-Forwarded-*` headers (set `true` behind Nginx so client addresses are right)' },
   { name: 'XZ_ADMIN_DIST', default: 'packages/admin/dist', meaning: 'Admin web build served under `/admin/` in embedded mode' },
   { name: 'XZ_H5_DIST', default: 'packages/miniprogram/dist-h5', meaning: 'H5 mini-program build served under `/h5/` in embedded mode' },
+  { name: 'XZ_CAMPUSES', default: 'the demo campus with the demo login (embedded only)', meaning: 'Campuses and their student-verification logins: inline JSON or a path to a JSON file listing `{ id, name, areas?, auth: { kind, … } }`, kind being `cas`, `form`, `demo` or `module` (see “For universities” below)' },
   { name: 'XZ_EXPIRY_INTERVAL_MINUTES', default: '10', meaning: 'How often the server marks listings past their lifetime as expired (0 turns the sweep off)' },
   { name: 'XZ_QQ_APP_ID', default: 'none: demo QQ login (embedded only)', meaning: 'QQ mini-program AppID for `qq.login` codes; required in production (with the secret)' },
   { name: 'XZ_QQ_APP_SECRET', default: 'none (embedded only)', meaning: 'QQ mini-program AppSecret; never logged, never sent to clients' },
@@ -117,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   if (jwtSecret === undefined && mode === 'production') {
     problems.push(`XZ_JWT_SECRET is required when XZ_ENV=production (at least ${SECRET_MIN_LENGTH} characters)`);
   }
+  const { campuses, campusesBaseDir } = readCampuses(read('XZ_CAMPUSES'), mode, defaultCampusId, cwd, problems);
   const qqAppId = read('XZ_QQ_APP_ID');
   const qqAppSecret = read('XZ_QQ_APP_SECRET');
   const qqApiBase = (read('XZ_QQ_API_BASE') ?? 'https://api.q.qq.com').replace(/\/+$/, '');
@@ -149,7 +156,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     accessTokenMinutes,
     refreshTokenDays,
     demoAdminPassword: mode === 'embedded' ? demoAdminPassword : null,
+    campuses,
+    campusesBaseDir,
   };
+}
+
+/**
+ * XZ_CAMPUSES: inline JSON (starts with `[` or `{`) or a JSON file. Unset, embedded mode verifies the
+ * default campus with the demo login; production verifies nobody until campuses are configured, and
+ * never accepts the demo login.
+ */
+function readCampuses(value: string | undefined, mode: Environment, defaultCampusId: string, cwd: string, problems: string[]) {
+  if (value === undefined) {
+    const campuses: CampusSettings[] = mode === 'embedded' ? [{ id: defaultCampusId, auth: { kind: 'demo' } }] : [];
+    return { campuses, campusesBaseDir: cwd };
+  }
+  const inline = value.startsWith('[') || value.startsWith('{');
+  const file = inline ? null : absolute(value, cwd);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(inline ? value : readFileSync(file!, 'utf8'));
+  } catch (error) {
+    problems.push(inline ? `XZ_CAMPUSES is not valid JSON: ${(error as Error).message}` : `XZ_CAMPUSES: cannot read ${file} as JSON: ${(error as Error).message}`);
+    return { campuses: [], campusesBaseDir: cwd };
+  }
+  const { campuses, problems: found } = parseCampusSettings(parsed);
+  problems.push(...found);
+  if (mode === 'production') {
+    for (const c of campuses) if (c.auth.kind === 'demo') problems.push(`XZ_CAMPUSES campus "${c.id}": the demo login accepts anyone; it is refused when XZ_ENV=production`);
+  }
+  return { campuses, campusesBaseDir: file ? dirname(file) : cwd };
 }
 
 /** Reads the embedded secret, creating it on first start; only the owner may read it. */

@@ -9,6 +9,7 @@ import type * as Common from './http/schemas/common.js';
 import type * as L from './http/schemas/listings.js';
 import type * as M from './http/schemas/me.js';
 import type * as A from './http/schemas/auth.js';
+import type * as V from './http/schemas/campus-verification.js';
 
 export type ErrorBody = Static<typeof Common.ErrorBody>;
 export type ListingKind = Static<typeof Common.Kind>;
@@ -58,3 +59,6 @@ export type AdminSession = Static<typeof A.AdminSession>;
 export type BanBody = Static<typeof A.BanBody>;
 export type ModeratedUser = Static<typeof A.ModeratedUser>;
 export type AuditPage = Static<typeof A.AuditPage>;
+
+export type CampusLogin = Static<typeof V.CampusLogin>;
+export type CampusVerificationBody = Static<typeof V.CampusVerificationBody>;

@@ -73,6 +73,11 @@ const ROWS: Row[] = [
   { route: 'POST /v1/admin/users/:id/ban', request: (f) => ({ url: `/v1/admin/users/${f.targetUserId}/ban`, payload: { reason: '违规' } }), expect: campusAdmins(200) },
   { route: 'POST /v1/admin/users/:id/unban', request: (f) => ({ url: `/v1/admin/users/${f.targetUserId}/unban`, payload: { reason: '申诉' } }), expect: campusAdmins(200) },
   { route: 'GET /v1/admin/audit-log', request: () => ({ url: '/v1/admin/audit-log' }), expect: admins(200) },
+  { route: 'GET /v1/campuses/:id/login', request: () => ({ url: '/v1/campuses/demo/login' }), expect: everyone(200) },
+  // A fresh number each time, so no row is refused for a number an earlier role verified with.
+  { route: 'POST /v1/me/campus-verification', request: () => ({ url: '/v1/me/campus-verification', payload: { method: 'password', username: `20${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, password: 'demo' } }), expect: students(200) },
+  // dave holds no student-number binding: 404 is the rule answering once access is granted.
+  { route: 'POST /v1/admin/verifications/:userId/release', request: (f) => ({ url: `/v1/admin/verifications/${f.targetUserId}/release`, payload: { reason: '换号' } }), expect: campusAdmins(404) },
   // Outside /v1: no caller identification at all.
   { route: 'GET /healthz', request: () => ({ url: '/healthz' }), expect: { ...everyone(200), banned: 200 } },
 ];

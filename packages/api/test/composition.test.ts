@@ -34,7 +34,7 @@ describe('the composition root', () => {
       }
     }
     expect(resolve(container, Ports.Listings)).toBe(persistence.listings);
-    expect(resolve(container, Http.Parts).api).toHaveLength(9);
+    expect(resolve(container, Http.Parts).api).toHaveLength(10);
   });
 
   it('is the only code that knows inversify exists', () => {

@@ -22,6 +22,8 @@ export * from './identity/errors.js';
 export * from './identity/policy.js';
 export * from './identity/ports.js';
 export * from './identity/use-cases.js';
+export * from './identity/campus-verification.js';
+export * from './identity/verify-student.js';
 export * from './identity/session.js';
 export * from './identity/admin.js';
 export * from './identity/qq.js';

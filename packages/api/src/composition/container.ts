@@ -1,7 +1,10 @@
+import { createBuiltInCampusAuthenticator } from '@xianzhi/adapters';
+import type { CampusAuthenticator } from '@xianzhi/core';
 import { Container } from 'inversify';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
 import { buildApp as buildAppFromParts } from '../http/app.js';
+import { campusModule } from './campus-module.js';
 import { configModule } from './config-module.js';
 import { coreModule } from './core-module.js';
 import { httpModule } from './http-module.js';
@@ -15,12 +18,16 @@ export interface ContainerInput {
   readonly config: AppConfig;
   readonly logger: Logger;
   readonly persistence: Persistence;
+  /** Built by the entry point with `createCampusAuthenticators` (plugins load asynchronously); built-in kinds are made here when absent. */
+  readonly campusAuthenticators?: readonly CampusAuthenticator[];
 }
 
 /** The composition root: the only place that knows which class implements which port. */
-export function createContainer({ config, logger, persistence }: ContainerInput): Container {
+export function createContainer({ config, logger, persistence, campusAuthenticators }: ContainerInput): Container {
   const container = new Container({ defaultScope: 'Singleton' });
-  container.load(configModule(config, logger), persistenceModule(persistence), coreModule, httpModule, identityModule);
+  const authenticators = campusAuthenticators
+    ?? config.campuses.filter((c) => c.auth.kind !== 'module').map((c) => createBuiltInCampusAuthenticator(c, config));
+  container.load(configModule(config, logger), persistenceModule(persistence), campusModule(authenticators), coreModule, httpModule, identityModule);
   return container;
 }
 

@@ -4,6 +4,7 @@ import {
   RemoveListing, RenewListing, SeedDefaultCategories, SetFavorite, systemClock, UlidGenerator, UpdateCategory, UpdateMyProfile,
   WithdrawListing,
 } from '@xianzhi/core';
+import { ReleaseStudentNumber, VerifyStudent } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
 import { factory } from './token.js';
 import { Core, Ports } from './tokens.js';
@@ -48,4 +49,8 @@ export const coreModule = new ContainerModule(({ bind }) => {
   factory(bind(Core.UpdateCategory), (c, audit, clock) => new UpdateCategory(c, audit, clock), [Ports.Categories, Ports.AuditLog, Core.Clock]);
   factory(bind(Core.GetMyProfile), (u) => new GetMyProfile(u), [Ports.Users]);
   factory(bind(Core.UpdateMyProfile), (u, clock) => new UpdateMyProfile(u, clock), [Ports.Users, Core.Clock]);
+  factory(bind(Core.VerifyStudent), (u, v, a, h, r, uow, audit, clock) => new VerifyStudent(u, v, a, h, r, uow, audit, clock),
+    [Ports.Users, Ports.Verifications, Ports.CampusAuthenticators, Ports.StudentNumberHasher, Ports.RateLimiter, Ports.UnitOfWork, Ports.AuditLog, Core.Clock]);
+  factory(bind(Core.ReleaseStudentNumber), (u, v, audit, uow, clock) => new ReleaseStudentNumber(u, v, audit, uow, clock),
+    [Ports.Users, Ports.Verifications, Ports.AuditLog, Ports.UnitOfWork, Core.Clock]);
 });

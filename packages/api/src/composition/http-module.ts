@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ContainerModule } from 'inversify';
 import { AccessTokens, ADMIN_TOKEN_SECONDS, Authenticator, ViewerKeys } from '../http/auth.js';
 import { adminCategoryRoutes } from '../http/routes/admin-categories.js';
+import { campusVerificationRoutes } from '../http/routes/campus-verification.js';
 import { catalogRoutes } from '../http/routes/catalog.js';
 import { devRoutes } from '../http/routes/dev.js';
 import { engagementRoutes } from '../http/routes/engagement.js';
@@ -24,6 +25,7 @@ export const HttpParts = {
   LifecycleRoutes: token<Routes>('LifecycleRoutes'),
   EngagementRoutes: token<Routes>('EngagementRoutes'),
   MeRoutes: token<Routes>('MeRoutes'),
+  CampusVerificationRoutes: token<Routes>('CampusVerificationRoutes'),
   AdminCategoryRoutes: token<Routes>('AdminCategoryRoutes'),
   DevRoutes: token<Routes>('DevRoutes'),
   HealthRoutes: token<Routes>('HealthRoutes'),
@@ -57,10 +59,14 @@ export const httpModule = new ContainerModule(({ bind }) => {
     [Config.App, Ports.Users, H.Tokens, Identity.StartSession]);
   factory(bind(H.HealthRoutes), (persistence) => healthRoutes({ ping: () => persistence.ping() }), [Ports.Persistence]);
 
-  factory(bind(Http.Parts), (config, logger, clock, authenticator, catalog, listings, lifecycle, engagement, me, adminCategories, dev, health, auth, adminIdentity) => ({
+  factory(bind(H.CampusVerificationRoutes), (verify, release, authenticators, campuses, clientKeys) => campusVerificationRoutes({
+    verify, release, authenticators, campuses, clientKeys,
+  }), [Core.VerifyStudent, Core.ReleaseStudentNumber, Ports.CampusAuthenticators, Ports.Campuses, H.ViewerKeys]);
+
+  factory(bind(Http.Parts), (config, logger, clock, authenticator, catalog, listings, lifecycle, engagement, me, adminCategories, dev, health, campusVerification, auth, adminIdentity) => ({
     config, logger, clock, authenticator,
-    api: [catalog, listings, lifecycle, engagement, me, adminCategories, dev, auth, adminIdentity],
+    api: [catalog, listings, lifecycle, engagement, me, adminCategories, dev, campusVerification, auth, adminIdentity],
     operations: [health],
   }), [Config.App, Config.Logger, Core.Clock, H.Authenticator, H.CatalogRoutes, H.ListingRoutes, H.LifecycleRoutes, H.EngagementRoutes,
-    H.MeRoutes, H.AdminCategoryRoutes, H.DevRoutes, H.HealthRoutes, Identity.AuthRoutes, Identity.AdminIdentityRoutes]);
+    H.MeRoutes, H.AdminCategoryRoutes, H.DevRoutes, H.HealthRoutes, H.CampusVerificationRoutes, Identity.AuthRoutes, Identity.AdminIdentityRoutes]);
 });

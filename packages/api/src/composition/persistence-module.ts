@@ -22,5 +22,6 @@ export function persistenceModule(persistence: Persistence): ContainerModule {
     factory(bind(Ports.UnitOfWork), (p) => p.uow, [Ports.Persistence]);
     factory(bind(Ports.RateLimiter), (p) => p.rateLimiter, [Ports.Persistence]);
     factory(bind(Ports.AuditLog), (p) => p.auditLog, [Ports.Persistence]);
+    factory(bind(Ports.Verifications), (p) => p.verifications, [Ports.Persistence]);
   });
 }

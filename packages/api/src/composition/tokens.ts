@@ -1,5 +1,6 @@
 import type {
-  AuditLog, RateLimiter,
+  AuditLog, CampusAuthenticatorRegistry, RateLimiter, ReleaseStudentNumber, StudentNumberHasher, StudentVerificationRepository,
+  VerifyStudent,
   CampusRepository, CategoryRepository, ChangeListingStatus, Clock, CommentRepository, CreateCategory, DeleteComment,
   EditListing, EventFactory, ExpireListings, FavoriteRepository, GetCatalog, GetListing, GetMyProfile, IdGenerator,
   LifecycleDeps, ListComments, ListingRepository, ListingViewLog, ListingViews, MyFavorites, MyListings, Outbox,
@@ -30,6 +31,9 @@ export const Ports = {
   UnitOfWork: token<UnitOfWork>('UnitOfWork'),
   RateLimiter: token<RateLimiter>('RateLimiter'),
   AuditLog: token<AuditLog>('AuditLog'),
+  Verifications: token<StudentVerificationRepository>('StudentVerificationRepository'),
+  CampusAuthenticators: token<CampusAuthenticatorRegistry>('CampusAuthenticatorRegistry'),
+  StudentNumberHasher: token<StudentNumberHasher>('StudentNumberHasher'),
 };
 
 export const Core = {
@@ -59,6 +63,8 @@ export const Core = {
   UpdateCategory: token<UpdateCategory>('UpdateCategory'),
   GetMyProfile: token<GetMyProfile>('GetMyProfile'),
   UpdateMyProfile: token<UpdateMyProfile>('UpdateMyProfile'),
+  VerifyStudent: token<VerifyStudent>('VerifyStudent'),
+  ReleaseStudentNumber: token<ReleaseStudentNumber>('ReleaseStudentNumber'),
 };
 
 export const Http = {

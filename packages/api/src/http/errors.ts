@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   INVALID_ISBN: 400,
   CATEGORY_NOT_SELECTABLE: 400,
   BAD_REQUEST: 400,
+  CAMPUS_CREDENTIALS_WRONG: 400,
+  CAMPUS_LOGIN_METHOD_MISMATCH: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   REFRESH_TOKEN_INVALID: 401,
@@ -35,18 +37,24 @@ export const ERROR_STATUS = {
   USER_NOT_FOUND: 404,
   COMMENT_NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
+  VERIFICATION_NOT_FOUND: 404,
   LISTING_VERSION_CONFLICT: 409,
   LISTING_TRANSITION_NOT_ALLOWED: 409,
   LISTING_NOT_OPEN: 409,
   CATEGORY_CODE_TAKEN: 409,
   ADMIN_USERNAME_TAKEN: 409,
+  STUDENT_NUMBER_IN_USE: 409,
+  CAMPUS_VERIFICATION_UNAVAILABLE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  CAMPUS_ACCOUNT_LOCKED: 423,
   RENEW_TOO_SOON: 429,
   TOO_MANY_ATTEMPTS: 429,
   QQ_RATE_LIMITED: 429,
+  VERIFICATION_RATE_LIMITED: 429,
   INTERNAL: 500,
   QQ_UNAVAILABLE: 503,
+  CAMPUS_PORTAL_UNAVAILABLE: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -107,7 +115,7 @@ function transportProblem(status: number): Problem {
 
 function answer(reply: FastifyReply, problem: Problem, clock: Clock = systemClock): FastifyReply {
   const status = statusOf(problem.code);
-  if (problem.code === 'RENEW_TOO_SOON' || problem.code === 'TOO_MANY_ATTEMPTS') {
+  if (problem.code === 'RENEW_TOO_SOON' || problem.code === 'TOO_MANY_ATTEMPTS' || problem.code === 'VERIFICATION_RATE_LIMITED') {
     const retryAt = Date.parse((problem.details as { retryAt?: string } | undefined)?.retryAt ?? '');
     if (Number.isFinite(retryAt)) reply.header('retry-after', String(Math.max(1, Math.ceil((retryAt - clock.now().getTime()) / 1000))));
   }

@@ -2,6 +2,7 @@ import { createContainer, buildApp } from '../composition/container.js';
 import { resolve } from '../composition/token.js';
 import { Core } from '../composition/tokens.js';
 import { banner } from './banner.js';
+import { campusAuthenticators, syncConfiguredCampuses } from './campuses.js';
 import { loadRuntime, migrate, open, seed } from './runtime.js';
 
 /**
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
     await seed(persistence, logger, undefined, config);
   }
 
-  const container = createContainer({ config, logger, persistence });
+  await syncConfiguredCampuses(config, persistence, logger);
+  const container = createContainer({ config, logger, persistence, campusAuthenticators: await campusAuthenticators(config) });
   const app = await buildApp(container);
   const expire = resolve(container, Core.ExpireListings);
   const sweep = async () => {

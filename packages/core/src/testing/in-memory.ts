@@ -4,6 +4,7 @@ import type { Comment } from '../engagement/comment.js';
 import type { CommentRepository, FavoriteEntry, FavoriteRepository } from '../engagement/ports.js';
 import type { AdminAccount, AdminAccountRepository } from '../identity/admin.js';
 import type { Campus } from '../identity/campus.js';
+import type { StudentVerification } from '../identity/campus-verification.js';
 import type { RefreshToken, RefreshTokenRepository } from '../identity/session.js';
 import type { AuditEntry, AuditLog, AuditQuery, AuditRecord } from '../moderation/audit.js';
 import { decide, type RateDecision, type RateLimiter, type RateRule } from '../shared/rate-limit.js';
@@ -32,6 +33,7 @@ export class InMemoryStore {
     comments: new Map<string, Comment>(),
     outbox: new Map<string, { event: DomainEvent; publishedAt: Date | null; seq: number }>(),
     views: new Map<string, true>(),
+    studentVerifications: new Map<string, StudentVerification>(),
     audit: new Map<string, AuditEntry>(),
     rateHits: new Map<string, Date[]>(),
     refreshTokens: new Map<string, RefreshToken>(),

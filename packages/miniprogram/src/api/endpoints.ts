@@ -1,5 +1,7 @@
 import { request, setToken } from './client'
 import type {
+  CampusLogin,
+  CampusVerificationBody,
   Catalog,
   CommentList,
   CommentView,
@@ -48,6 +50,9 @@ export const api = {
   deleteComment: (commentId: string) => request<null>('DELETE', `/v1/comments/${encodeURIComponent(commentId)}`),
 
   me: () => request<Me>('GET', '/v1/me'),
+  campusLogin: (campusId: string) => request<CampusLogin>('GET', `/v1/campuses/${encodeURIComponent(campusId)}/login`),
+  /** The password goes to the API once, over the same connection as every call; it is never kept here. */
+  verifyStudent: (body: CampusVerificationBody) => request<Me>('POST', '/v1/me/campus-verification', { body }),
   myListings: (status?: MyListingsQuery['status'], cursor?: string) =>
     request<ListingPage>('GET', '/v1/me/listings', { query: { status, cursor } }),
   myFavorites: (cursor?: string) => request<ListingPage>('GET', '/v1/me/favorites', { query: { cursor } }),

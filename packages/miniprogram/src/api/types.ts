@@ -4,6 +4,8 @@
 
 export type {
   BookInfo,
+  CampusLogin,
+  CampusVerificationBody,
   Catalog,
   CatalogCategory,
   CommentList,

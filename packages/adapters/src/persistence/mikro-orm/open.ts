@@ -14,6 +14,8 @@ import {
   MikroOrmAdminAccountRepository, MikroOrmAuditLog, MikroOrmRateLimiter, MikroOrmRefreshTokenRepository,
 } from './repositories.js';
 import { ENTITY_SCHEMAS } from './schemas.js';
+import { MikroOrmStudentVerificationRepository } from './verification-repository.js';
+import type { StudentVerificationRepository } from '@xianzhi/core';
 
 export interface DatabaseConfig {
   /** `sqlite:./data/xianzhi.sqlite`, `sqlite::memory:`, `mariadb://user:pass@host:3306/db` or `mysql://…`. */
@@ -117,6 +119,7 @@ export async function migrateDatabase(config: DatabaseConfig, logger?: Logger): 
 
 export interface Persistence extends PersistencePorts {
   readonly dialect: Dialect;
+  readonly verifications: StudentVerificationRepository;
   /** Answers true when the database takes a query; for health checks. */
   ping(): Promise<boolean>;
   /** Runs one SQL statement outside any unit of work: for maintenance and tests, not for features. */
@@ -141,6 +144,7 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     rateLimiter: new MikroOrmRateLimiter(ctx),
     refreshTokens: new MikroOrmRefreshTokenRepository(ctx),
     admins: new MikroOrmAdminAccountRepository(ctx),
+    verifications: new MikroOrmStudentVerificationRepository(ctx),
     uow: new MikroOrmUnitOfWork(ctx),
     async ping() {
       try {

@@ -1,4 +1,5 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import { StudentVerificationSchema } from './verification-repository.js';
 import { AdminAccount, Campus, Category, Comment, Listing, RefreshToken, User } from '@xianzhi/core';
 
 /*
@@ -238,4 +239,5 @@ export const RateHitSchema = new EntitySchema<RateHitRow>({
 export const ENTITY_SCHEMAS = [
   CampusSchema, UserSchema, CategorySchema, ListingSchema, CommentSchema, FavoriteSchema, OutboxSchema, ListingViewSchema,
   RefreshTokenSchema, AdminAccountSchema, AuditSchema, RateHitSchema,
+  StudentVerificationSchema,
 ];

@@ -5,6 +5,7 @@ import { api } from '../../api/endpoints'
 import { ApiError, errorMessage, getToken, setToken } from '../../api/client'
 import type { DevUser, ListingStatus, ListingSummary, Me as MeProfile } from '../../api/types'
 import { ListingCard } from '../../components/ListingCard'
+import { VerifyStudentForm } from '../../components/VerifyStudentForm'
 import { STATUS_LABEL } from '../../lib/labels'
 import { formatFen } from '../../lib/money'
 import './index.css'
@@ -176,7 +177,7 @@ export default function Me() {
           退出
         </Text>
       </View>
-      {me && !me.verified && <View className="banner-error me-verify">验证学生身份后才能发布和联系卖家（认证即将开放）</View>}
+      {me && !me.verified && me.status !== 'banned' && <VerifyStudentForm campusId={me.campusId} onVerified={setMe} />}
 
       <View className="me-tabs">
         <View className={`me-tab ${tab === 'listings' ? 'me-tab-active' : ''}`} onClick={() => switchTab('listings')}>

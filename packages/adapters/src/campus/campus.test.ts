@@ -1,0 +1,226 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { campusAuthenticatorContract } from '@xianzhi/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CasCampusAuthenticator } from './cas.js';
+import { DemoCampusAuthenticator } from './demo.js';
+import { FormLoginCampusAuthenticator } from './form.js';
+import { HmacStudentNumberHasher } from './hasher.js';
+import { createCampusAuthenticators, defaultCasService, parseCampusSettings } from './settings.js';
+import { FakeCampusPortal, fakePortalSettings, FakeCasServer } from './testing/index.js';
+
+const SERVICE = 'https://xianzhi.example.cn/v1/campuses/demo/cas-callback';
+const STUDENT = { user: 'zhang.san', attributes: { xh: '2023012345', cn: '张三', userType: 'student' } };
+
+for (const version of [2, 3] as const) {
+  campusAuthenticatorContract(`CAS v${version} on a fake CAS server`, async () => {
+    const cas = await FakeCasServer.start(STUDENT);
+    const make = (timeoutMs = 500) => new CasCampusAuthenticator('demo', {
+      baseUrl: cas.baseUrl, version, service: SERVICE, studentNumberAttribute: 'xh', nameAttribute: 'cn', timeoutMs,
+    });
+    const authenticator = make();
+    return {
+      authenticator,
+      valid: async () => ({
+        credentials: { kind: 'cas-ticket', ticket: await cas.login(SERVICE), service: SERVICE },
+        // v2 has no attributes: the CAS user id is the student number and no name is known.
+        identity: version === 3 ? { studentNumber: '2023012345', kind: 'student', name: '张三' } : { studentNumber: 'zhang.san', kind: 'student', name: null },
+      }),
+      wrong: async () => ({ kind: 'cas-ticket', ticket: 'ST-never-issued', service: SERVICE }),
+      outages: {
+        slow: async () => {
+          cas.mode = 'slow';
+          cas.slowMs = 1500;
+          return make(200);
+        },
+        error503: async () => {
+          cas.mode = 'error';
+          return make();
+        },
+        down: async () => new CasCampusAuthenticator('demo', { baseUrl: 'http://127.0.0.1:9/cas', version, service: SERVICE, timeoutMs: 500 }),
+      },
+      dispose: () => cas.close(),
+    };
+  });
+}
+
+campusAuthenticatorContract('form login on a fake portal', async () => {
+  const portal = await FakeCampusPortal.start({
+    '2023000007': { password: 'Pa$$word-7', name: '李四' }, '2023000666': { password: 'whatever', name: '王五', locked: true },
+  });
+  const make = (timeoutMs = 500) => new FormLoginCampusAuthenticator('demo', { ...fakePortalSettings(portal.loginUrl), timeoutMs });
+  return {
+    authenticator: make(),
+    valid: async () => ({
+      credentials: { kind: 'password', username: '2023000007', password: 'Pa$$word-7' },
+      identity: { studentNumber: '2023000007', kind: 'student', name: '李四' },
+    }),
+    wrong: async () => ({ kind: 'password', username: '2023000007', password: 'wrong-Pa$$word' }),
+    locked: async () => ({ kind: 'password', username: '2023000666', password: 'whatever' }),
+    outages: {
+      slow: async () => {
+        portal.mode = 'slow';
+        portal.slowMs = 1500;
+        return make(200);
+      },
+      error503: async () => {
+        portal.mode = 'error';
+        return make();
+      },
+      down: async () => new FormLoginCampusAuthenticator('demo', { ...fakePortalSettings('http://127.0.0.1:9/login.action'), timeoutMs: 500 }),
+    },
+    dispose: () => portal.close(),
+  };
+});
+
+campusAuthenticatorContract('demo', async () => ({
+  authenticator: new DemoCampusAuthenticator('demo'),
+  valid: async () => ({
+    credentials: { kind: 'password', username: '2023123456', password: 'demo' },
+    identity: { studentNumber: '2023123456', kind: 'student', name: null },
+  }),
+  wrong: async () => ({ kind: 'password', username: '2023123456', password: 'not-demo' }),
+  locked: async () => ({ kind: 'password', username: '2000000000', password: 'demo' }),
+  outages: {},
+}));
+
+describe('CAS adapter details', () => {
+  let cas: FakeCasServer;
+  beforeAll(async () => {
+    cas = await FakeCasServer.start(STUDENT);
+  });
+  afterAll(() => cas.close());
+  const v3 = () => new CasCampusAuthenticator('demo', { baseUrl: `${cas.baseUrl}/`, version: 3, service: SERVICE, studentNumberAttribute: 'xh' });
+
+  it('points the web-view at <base>/login?service=<our callback>', () => {
+    expect(v3().loginUrl()).toEqual({ url: `${cas.baseUrl}/login?service=${encodeURIComponent(SERVICE)}`, service: SERVICE });
+  });
+
+  it('accepts a ticket once (single use), then INVALID_TICKET', async () => {
+    const ticket = await cas.login(SERVICE);
+    expect((await v3().authenticate({ kind: 'cas-ticket', ticket, service: SERVICE })).ok).toBe(true);
+    const replay = await v3().authenticate({ kind: 'cas-ticket', ticket, service: SERVICE });
+    expect(replay.ok ? null : [replay.error.code, replay.error.details]).toEqual(['CAMPUS_CREDENTIALS_WRONG', { reason: 'INVALID_TICKET' }]);
+  });
+
+  it('refuses a ticket issued for another service, both here and at the CAS server', async () => {
+    const elsewhere = 'https://evil.example.com/cb';
+    const ticket = await cas.login(elsewhere);
+    const here = await v3().authenticate({ kind: 'cas-ticket', ticket, service: elsewhere });
+    expect(here.ok ? null : here.error.details).toEqual({ reason: 'INVALID_SERVICE' });
+    const misbound = new CasCampusAuthenticator('demo', { baseUrl: cas.baseUrl, version: 2, service: SERVICE });
+    const t2 = await cas.login(elsewhere);
+    // Pretend the callback matches but the CAS server knows the ticket belongs to another service.
+    const atServer = await new CasCampusAuthenticator('demo', { baseUrl: cas.baseUrl, version: 2, service: SERVICE })
+      .authenticate({ kind: 'cas-ticket', ticket: t2, service: SERVICE });
+    expect(atServer.ok ? null : atServer.error.details).toEqual({ reason: 'INVALID_SERVICE' });
+    expect(misbound.kind).toBe('cas');
+  });
+
+  it('tells staff from students by a configured attribute, and falls back to the user id', async () => {
+    cas.signedIn = { user: 't001', attributes: { userType: 'teacher' } };
+    try {
+      const staff = await new CasCampusAuthenticator('demo', { baseUrl: cas.baseUrl, version: 3, service: SERVICE, studentNumberAttribute: 'xh', kindAttribute: 'userType' })
+        .authenticate({ kind: 'cas-ticket', ticket: await cas.login(SERVICE), service: SERVICE });
+      expect(staff.ok && staff.value).toEqual({ studentNumber: 't001', kind: 'staff', name: null });
+    } finally {
+      cas.signedIn = STUDENT;
+    }
+  });
+});
+
+describe('form login details', () => {
+  it('posts md5(password), never the password itself', async () => {
+    const portal = await FakeCampusPortal.start({ '2023000007': { password: 'Pa$$word-7', name: '李四' } });
+    try {
+      const auth = new FormLoginCampusAuthenticator('demo', fakePortalSettings(portal.loginUrl));
+      expect((await auth.authenticate({ kind: 'password', username: '2023000007', password: 'Pa$$word-7' })).ok).toBe(true);
+      const sent = portal.received.join('\n');
+      expect(sent).not.toContain('Pa%24%24word-7');
+      expect(sent).not.toContain('Pa$$word-7');
+      expect(sent).toContain(createHash('md5').update('Pa$$word-7').digest('hex'));
+    } finally {
+      await portal.close();
+    }
+  });
+
+  it('a success page without the configured student number is the portal changing, not a wrong password', async () => {
+    const portal = await FakeCampusPortal.start({ '2023000007': { password: 'pw', name: '李四' } });
+    try {
+      const auth = new FormLoginCampusAuthenticator('demo', { ...fakePortalSettings(portal.loginUrl), studentNumberPattern: '<b id="sno">(\\d+)</b>' });
+      const r = await auth.authenticate({ kind: 'password', username: '2023000007', password: 'pw' });
+      expect(r.ok ? null : r.error.code).toBe('CAMPUS_PORTAL_UNAVAILABLE');
+    } finally {
+      await portal.close();
+    }
+  });
+});
+
+describe('student number hasher', () => {
+  it('is keyed by the server secret and the campus, and never contains the number', () => {
+    const a = new HmacStudentNumberHasher('secret-a-0123456789-0123456789-01');
+    const b = new HmacStudentNumberHasher('secret-b-0123456789-0123456789-01');
+    expect(a.hash('demo', '2023012345')).toBe(a.hash('demo', ' 2023012345 '));
+    expect(a.hash('demo', '2023012345')).not.toBe(b.hash('demo', '2023012345'));
+    expect(a.hash('demo', '2023012345')).not.toBe(a.hash('other', '2023012345'));
+    expect(a.hash('demo', '2023012345')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+});
+
+describe('campus settings (XZ_CAMPUSES)', () => {
+  it('accepts every kind and names each problem with its campus', () => {
+    const good = parseCampusSettings([
+      { id: 'demo', name: '示例大学', auth: { kind: 'demo' } },
+      { id: 'north', name: '北方大学', areas: [{ id: 'gate', name: '北门' }], auth: { kind: 'cas', baseUrl: 'https://cas.north.edu.cn/cas', version: 3, studentNumberAttribute: 'xh' } },
+      { id: 'south', name: '南方大学', auth: { kind: 'form', loginUrl: 'https://jwc.south.edu.cn/login', passwordTransform: 'md5', success: { bodyContains: '欢迎' } } },
+      { id: 'west', name: '西部大学', auth: { kind: 'module', module: './west-login.mjs', options: { x: 1 } } },
+    ]);
+    expect(good.problems).toEqual([]);
+    expect(good.campuses.map((c) => c.auth.kind)).toEqual(['demo', 'cas', 'form', 'module']);
+
+    const bad = parseCampusSettings([
+      { id: 'north', name: '北方大学', auth: { kind: 'cas', baseUrl: 'ftp://x', version: 4 } },
+      { id: 'south', name: '', auth: { kind: 'form', loginUrl: 'https://x', success: {}, studentNumberPattern: '[' } },
+      { id: 'north', name: 'again', auth: { kind: 'demo' } },
+      { id: 'Bad Id', name: 'x', auth: { kind: 'ldap' } },
+    ]);
+    expect(bad.problems).toEqual([
+      'XZ_CAMPUSES campus "north": auth: "baseUrl" must be the CAS server\'s http(s) URL',
+      'XZ_CAMPUSES campus "north": auth: "version" must be 2 or 3',
+      'XZ_CAMPUSES campus "south": "name" must be a non-empty string of at most 100 characters',
+      'XZ_CAMPUSES campus "south": auth: "success" must name at least one of "status", "bodyContains", "redirectContains"',
+      'XZ_CAMPUSES campus "south": auth: "studentNumberPattern" must be a regular expression with one capturing group',
+      'XZ_CAMPUSES campus "north": is listed twice',
+      'XZ_CAMPUSES campus "Bad Id": "id" must be 1–40 lowercase letters, digits or dashes',
+    ]);
+    expect(parseCampusSettings({}).problems).toHaveLength(1);
+  });
+
+  it('builds each campus\'s adapter, loading a plugin module by path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xz-plugin-'));
+    writeFileSync(join(dir, 'west-login.mjs'), `
+      export function createCampusAuthenticator(campusId, options) {
+        return { campusId, kind: 'west-sso', method: 'password',
+          async authenticate(c) { return c.password === options.password
+            ? { ok: true, value: { studentNumber: c.username, kind: 'student', name: null } }
+            : { ok: false, error: { code: 'CAMPUS_CREDENTIALS_WRONG', message: 'wrong' } }; } };
+      }`);
+    writeFileSync(join(dir, 'broken.mjs'), 'export const nothing = 1;');
+    const { campuses } = parseCampusSettings([
+      { id: 'demo', name: '示例大学', auth: { kind: 'demo' } },
+      { id: 'north', name: '北方大学', auth: { kind: 'cas', baseUrl: 'https://cas.north.edu.cn/cas', version: 2 } },
+      { id: 'west', name: '西部大学', auth: { kind: 'module', module: './west-login.mjs', options: { password: 'open' } } },
+    ]);
+    const built = await createCampusAuthenticators(campuses, { publicUrl: 'https://xz.example.cn/', baseDir: dir });
+    expect(built.map((a) => [a.campusId, a.kind, a.method])).toEqual([['demo', 'demo', 'password'], ['north', 'cas', 'cas'], ['west', 'west-sso', 'password']]);
+    expect(built[1]!.loginUrl!().service).toBe(defaultCasService('https://xz.example.cn', 'north'));
+    expect((await built[2]!.authenticate({ kind: 'password', username: 'w1', password: 'open' })).ok).toBe(true);
+
+    const broken = parseCampusSettings([{ id: 'west', name: 'x', auth: { kind: 'module', module: './broken.mjs' } }]).campuses;
+    await expect(createCampusAuthenticators(broken, { publicUrl: 'http://x', baseDir: dir })).rejects.toThrow(/must export a function createCampusAuthenticator/);
+    const missing = parseCampusSettings([{ id: 'west', name: 'x', auth: { kind: 'module', module: './nope.mjs' } }]).campuses;
+    await expect(createCampusAuthenticators(missing, { publicUrl: 'http://x', baseDir: dir })).rejects.toThrow(/could not be loaded/);
+  });
+});

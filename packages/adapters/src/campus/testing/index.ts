@@ -1,0 +1,3 @@
+export { FakeCasServer, type FakeCasAccount, type FakeCasMode } from './fake-cas.js';
+export { FakeCampusPortal, fakePortalSettings, type FakePortalMode } from './fake-portal.js';
+export { listenOnLoopback, readBody, type LoopbackServer } from './server.js';
