@@ -147,6 +147,15 @@ export function sessionScenarios(get: () => Stack): void {
       expectError(await call(s.app, { method: 'GET', url: '/v1/admin/me' }), 401, 'UNAUTHENTICATED');
       expectError(await call(s.app, { method: 'GET', url: '/v1/me', headers: adminAuth }), 401, 'UNAUTHENTICATED');
       expectError(await call(s.app, { method: 'PATCH', url: '/v1/me', headers: adminAuth, payload: { nickname: '管理员' } }), 401, 'UNAUTHENTICATED');
+      // A disabled account's token stops working at once, like a banned student's.
+      const { AdminAccount } = await import('@xianzhi/core');
+      const gone = AdminAccount.create({ id: '01DISABLEDADMIN00000000000', username: 'gone', passwordHash: 'scrypt$x', role: 'super_admin', campusId: null, now: new Date() });
+      await s.persistence.admins.save(gone);
+      const goneAuth = { authorization: `Bearer ${(await s.tokens.issueAdmin(gone.id)).token}` };
+      expect((await call(s.app, { method: 'GET', url: '/v1/admin/me', headers: goneAuth })).status).toBe(200);
+      gone.status = 'disabled';
+      await s.persistence.admins.save(gone);
+      expectError(await call(s.app, { method: 'GET', url: '/v1/admin/me', headers: goneAuth }), 401, 'UNAUTHENTICATED');
       const wrong = await adminLogin(s, 'admin', 'not-the-password', '10.1.0.1');
       expectError(wrong as never, 401, 'INVALID_CREDENTIALS');
       expectError(await adminLogin(s, 'nobody-here', 'whatever-pass', '10.1.0.1') as never, 401, 'INVALID_CREDENTIALS');
