@@ -1,6 +1,6 @@
 import { DemoQqAuthClient, HttpQqAuthClient, ScryptPasswordHasher } from '@xianzhi/adapters';
 import {
-  AdminLogin, CreateAdminAccount, EndSession, ListAuditLog, LoginWithQq, RefreshSession, SetUserBan, StartSession,
+  AdminLogin, CreateAdminAccount, EndSession, ListAuditLog, LoginWithQq, PruneSessions, RefreshSession, SetUserBan, StartSession,
 } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
 import { adminIdentityRoutes } from '../http/routes/admin-identity.js';
@@ -35,6 +35,7 @@ export const identityModule = new ContainerModule(({ bind }) => {
   factory(bind(I.SetUserBan), (u, t, o, audit, uow, clock, ev) => new SetUserBan(u, t, o, audit, uow, clock, ev),
     [Ports.Users, I.RefreshTokens, Ports.Outbox, Ports.AuditLog, Ports.UnitOfWork, Core.Clock, Core.Events]);
   factory(bind(I.ListAuditLog), (audit) => new ListAuditLog(audit), [Ports.AuditLog]);
+  factory(bind(I.PruneSessions), (t, rl, clock) => new PruneSessions(t, rl, clock), [I.RefreshTokens, Ports.RateLimiter, Core.Clock]);
 
   factory(bind(I.AuthRoutes), (config, loginWithQq, startSession, refreshSession, endSession, tokens) => authRoutes({
     loginWithQq, startSession, refreshSession, endSession, tokens, defaultCampusId: config.defaultCampusId,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type {
   AdminAccountRepository, AdminLogin, CreateAdminAccount, EndSession, ListAuditLog, LoginWithQq, PasswordHasher, QqAuthClient,
-  RefreshSession, RefreshTokenRepository, SessionPolicy, SetUserBan, StartSession,
+  PruneSessions, RefreshSession, RefreshTokenRepository, SessionPolicy, SetUserBan, StartSession,
 } from '@xianzhi/core';
 import { token } from './token.js';
 
@@ -22,6 +22,7 @@ export const Identity = {
   CreateAdminAccount: token<CreateAdminAccount>('CreateAdminAccount'),
   SetUserBan: token<SetUserBan>('SetUserBan'),
   ListAuditLog: token<ListAuditLog>('ListAuditLog'),
+  PruneSessions: token<PruneSessions>('PruneSessions'),
   AuthRoutes: token<Routes>('AuthRoutes'),
   AdminIdentityRoutes: token<Routes>('AdminIdentityRoutes'),
 };

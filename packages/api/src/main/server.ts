@@ -1,5 +1,6 @@
 import { createContainer, buildApp } from '../composition/container.js';
 import { resolve } from '../composition/token.js';
+import { Identity } from '../composition/identity-tokens.js';
 import { Core } from '../composition/tokens.js';
 import { banner } from './banner.js';
 import { campusAuthenticators, syncConfiguredCampuses } from './campuses.js';
@@ -23,10 +24,13 @@ async function main(): Promise<void> {
   const container = createContainer({ config, logger, persistence, campusAuthenticators: await campusAuthenticators(config) });
   const app = await buildApp(container);
   const expire = resolve(container, Core.ExpireListings);
+  const prune = resolve(container, Identity.PruneSessions);
   const sweep = async () => {
     try {
       const { expired } = await expire.execute();
       if (expired > 0) logger.info({ expired }, 'expired listings past their lifetime');
+      const pruned = await prune.execute();
+      if (pruned.refreshTokens + pruned.attempts > 0) logger.info(pruned, 'pruned expired sessions and old sign-in attempts');
     } catch (error) {
       logger.error({ err: error }, 'expiry sweep failed');
     }

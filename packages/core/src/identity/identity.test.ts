@@ -5,7 +5,7 @@ import { ListAuditLog } from '../moderation/list-audit-log.js';
 import { err, ok } from '../shared/result.js';
 import { AdminLogin, CreateAdminAccount, SetUserBan } from './admin-use-cases.js';
 import type { PasswordHasher } from './admin.js';
-import { EndSession, LoginWithQq, RefreshSession, StartSession } from './login.js';
+import { EndSession, LoginWithQq, PruneSessions, RefreshSession, StartSession } from './login.js';
 import { QqCodeInvalid, type QqAuthClient } from './qq.js';
 import { hashRefreshToken } from './session.js';
 
@@ -81,6 +81,16 @@ describe('sessions', () => {
     expect(!legit.ok && legit.error.code).toBe('REFRESH_TOKEN_INVALID');
     const otherLogin = await s.start.execute({ userId: 'alice' });
     expect((await s.refresh.execute({ refreshToken: otherLogin.refreshToken })).ok).toBe(true);
+  });
+
+  it('the housekeeping sweep forgets tokens a day past expiry and old sign-in attempts', async () => {
+    const s = setup();
+    await s.start.execute({ userId: 'alice' });
+    await k.ports.rateLimiter.hit('k', { limit: 5, windowMs: 60_000 }, k.clock.now());
+    const prune = new PruneSessions(k.ports.refreshTokens, k.ports.rateLimiter, k.clock);
+    expect(await prune.execute()).toEqual({ refreshTokens: 0, attempts: 0 });
+    k.clock.advance(31 * 24 * 3600_000);
+    expect(await prune.execute()).toEqual({ refreshTokens: 1, attempts: 1 });
   });
 
   it('refuses expired, unknown and logged-out tokens, and banned users', async () => {

@@ -1,4 +1,5 @@
 import type { Clock } from '../shared/clock.js';
+import type { RateLimiter } from '../shared/rate-limit.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
@@ -123,5 +124,24 @@ export class EndSession {
   async execute(input: { refreshToken: string }): Promise<void> {
     const token = await this.tokens.byHash(await hashRefreshToken(input.refreshToken));
     if (token) await this.tokens.revokeFamily(token.familyId, this.clock.now());
+  }
+}
+
+/**
+ * Housekeeping for the server's periodic sweep: expired refresh tokens and rate-limit attempts
+ * older than any window in use. Neither is needed to refuse anything any more.
+ */
+export class PruneSessions {
+  constructor(
+    private readonly tokens: RefreshTokenRepository,
+    private readonly limiter: RateLimiter,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(): Promise<{ refreshTokens: number; attempts: number }> {
+    const now = this.clock.now();
+    const refreshTokens = await this.tokens.deleteExpired(new Date(now.getTime() - DAY_MS));
+    const attempts = await this.limiter.prune(new Date(now.getTime() - DAY_MS));
+    return { refreshTokens, attempts };
   }
 }

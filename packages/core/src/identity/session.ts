@@ -43,6 +43,8 @@ export interface RefreshTokenRepository {
   markRotated(id: string, at: Date): Promise<boolean>;
   revokeFamily(familyId: string, at: Date): Promise<void>;
   revokeAllOfUser(userId: string, at: Date): Promise<void>;
+  /** Forgets tokens that expired before `before` (they are refused anyway); answers how many. */
+  deleteExpired(before: Date): Promise<number>;
 }
 
 /** 256 random bits, base64url: what the client keeps. */

@@ -26,6 +26,8 @@ export interface RateLimiter {
   hit(key: string, rule: RateRule, now: Date): Promise<RateDecision>;
   /** Forgets every attempt of the key (a successful login clears its failures). */
   reset(key: string): Promise<void>;
+  /** Forgets attempts made before `before`, whatever their key; answers how many. For housekeeping. */
+  prune(before: Date): Promise<number>;
 }
 
 export class TooManyAttempts extends DomainError<'TOO_MANY_ATTEMPTS'> {

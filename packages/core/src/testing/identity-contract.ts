@@ -70,6 +70,17 @@ export function identityContract(adapterName: string, ports: () => IdentityPorts
       await rl.reset('k');
       expect(await rl.check('k', rule, at(15))).toMatchObject({ allowed: true, remaining: 3 });
     });
+
+    it('prunes attempts older than a time, across keys', async () => {
+      const rl = ports().rateLimiter;
+      const hour = { limit: 3, windowMs: 60 * MIN };
+      await rl.hit('a', hour, at(0));
+      await rl.hit('b', hour, at(1));
+      await rl.hit('b', hour, at(20));
+      expect(await rl.prune(at(10))).toBe(2);
+      expect(await rl.check('b', { limit: 1, windowMs: 60 * MIN }, at(21))).toMatchObject({ allowed: false, retryAt: at(80) });
+      expect(await rl.check('a', { limit: 1, windowMs: 60 * MIN }, at(21))).toMatchObject({ allowed: true });
+    });
   });
 
   describe(`${adapterName}: RefreshTokenRepository`, () => {
@@ -103,6 +114,17 @@ export function identityContract(adapterName: string, ports: () => IdentityPorts
       expect(await revoked('b1')).toEqual(at(6));
       expect(await revoked('a1')).toEqual(at(5));
       expect(await revoked('c1')).toBeNull();
+    });
+
+    it('deletes tokens that expired before a time', async () => {
+      const repo = ports().refreshTokens;
+      const old = RefreshToken.issue({ id: 'old', familyId: 'f', userId: 'user-owner', tokenHash: 'hash-old'.padEnd(64, '0'), now: T0, lifetimeMs: MIN });
+      await repo.save(old);
+      await repo.save(token('fresh', 'f'));
+      expect(await repo.deleteExpired(at(0))).toBe(0);
+      expect(await repo.deleteExpired(at(2))).toBe(1);
+      expect(await repo.byHash('hash-old'.padEnd(64, '0'))).toBeNull();
+      expect(await repo.byHash('hash-fresh'.padEnd(64, '0'))).not.toBeNull();
     });
   });
 

@@ -326,6 +326,16 @@ export class InMemoryRateLimiter implements RateLimiter {
   async reset(key: string): Promise<void> {
     this.store.tables.rateHits.delete(key);
   }
+  async prune(before: Date): Promise<number> {
+    let removed = 0;
+    for (const [key, times] of this.store.tables.rateHits) {
+      const kept = times.filter((t) => t.getTime() >= before.getTime());
+      removed += times.length - kept.length;
+      if (kept.length === 0) this.store.tables.rateHits.delete(key);
+      else this.store.tables.rateHits.set(key, kept);
+    }
+    return removed;
+  }
 }
 
 export class InMemoryRefreshTokenRepository implements RefreshTokenRepository {
@@ -355,6 +365,16 @@ export class InMemoryRefreshTokenRepository implements RefreshTokenRepository {
   }
   async revokeAllOfUser(userId: string, at: Date): Promise<void> {
     this.revokeWhere((t) => t.userId === userId, at);
+  }
+  async deleteExpired(before: Date): Promise<number> {
+    let removed = 0;
+    for (const [id, t] of this.table) {
+      if (t.expiresAt.getTime() < before.getTime()) {
+        this.table.delete(id);
+        removed++;
+      }
+    }
+    return removed;
   }
   private revokeWhere(match: (t: RefreshToken) => boolean, at: Date): void {
     for (const [id, t] of this.table) {

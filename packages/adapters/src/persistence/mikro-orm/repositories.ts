@@ -245,6 +245,9 @@ export class MikroOrmRefreshTokenRepository implements RefreshTokenRepository {
   async revokeAllOfUser(userId: string, at: Date): Promise<void> {
     await this.ctx.em().nativeUpdate(RefreshToken, { userId, revokedAt: null }, { revokedAt: at });
   }
+  deleteExpired(before: Date): Promise<number> {
+    return this.ctx.em().nativeDelete(RefreshToken, { expiresAt: { $lt: before } });
+  }
 }
 
 export class MikroOrmAdminAccountRepository implements AdminAccountRepository {
@@ -309,5 +312,9 @@ export class MikroOrmRateLimiter implements RateLimiter {
 
   async reset(key: string): Promise<void> {
     await this.ctx.em().nativeDelete(RateHitRow, { key });
+  }
+
+  prune(before: Date): Promise<number> {
+    return this.ctx.em().nativeDelete(RateHitRow, { at: { $lt: before } });
   }
 }
