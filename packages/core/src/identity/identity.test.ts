@@ -89,7 +89,7 @@ describe('sessions', () => {
     await k.ports.rateLimiter.hit('k', { limit: 5, windowMs: 60_000 }, k.clock.now());
     const prune = new PruneSessions(k.ports.refreshTokens, k.ports.rateLimiter, k.clock);
     expect(await prune.execute()).toEqual({ refreshTokens: 0, attempts: 0 });
-    k.clock.advance(31 * 24 * 3600_000);
+    k.clock.advance(31 * 24 * 3600_000 + 1);
     expect(await prune.execute()).toEqual({ refreshTokens: 1, attempts: 1 });
   });
 
