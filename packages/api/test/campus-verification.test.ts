@@ -72,6 +72,7 @@ function campusVerification(kind: DatabaseKind): void {
       const callback = await s.app.inject({ method: 'GET', url: '/v1/campuses/north/cas-callback?ticket=ST-1' });
       expect([callback.statusCode, callback.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
       expect(callback.body).not.toContain('ST-1');
+      expect(callback.body).toContain('qq.miniProgram.redirectTo');
     });
 
     it('verifies with a relayed password; neither the password, its md5 nor the student number is in the logs or any table', async () => {

@@ -72,7 +72,15 @@ export function VerifyStudentForm({ campusId, onVerified }: Props) {
           </Button>
         </View>
       )}
-      {login?.method === 'cas' && (
+      {login?.method === 'cas' && login.loginUrl && Taro.getEnv() === Taro.ENV_TYPE.QQ && (
+        <Button
+          className="btn-primary verify-submit"
+          onClick={() => void Taro.navigateTo({ url: `/pages/campus-login/index?url=${encodeURIComponent(login.loginUrl!)}` })}
+        >
+          前往学校统一身份认证
+        </Button>
+      )}
+      {login?.method === 'cas' && Taro.getEnv() !== Taro.ENV_TYPE.QQ && (
         <View className="muted verify-hint">
           <Text>本校使用统一身份认证：请在 QQ 小程序中打开学校登录页完成验证，网页版暂不支持。</Text>
         </View>

@@ -17,6 +17,15 @@ export interface CampusVerificationRouteDeps {
   readonly clientKeys: ViewerKeys;
 }
 
+const CAS_CALLBACK_PAGE = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+  + '<meta name="viewport" content="width=device-width"><title>学校登录完成</title>'
+  + '<script src="https://qqq.gtimg.cn/miniprogram/webview_jssdk/qqjssdk-1.0.0.js"></script></head>'
+  + '<body><p>学校登录完成，正在返回小程序…</p><script>'
+  + 'var q=new URLSearchParams(location.search),t=q.get("ticket"),c=location.pathname.split("/")[3]||"";'
+  + 'if(t&&window.qq&&qq.miniProgram){qq.miniProgram.redirectTo({url:"/pages/campus-login/index?campusId="'
+  + '+encodeURIComponent(c)+"&ticket="+encodeURIComponent(t)});}'
+  + '</script></body></html>';
+
 const DEMO_HINT = '演示学校：学号填 20 开头的 10 位数字（如 2023123456），密码填 demo';
 
 export function campusVerificationRoutes(deps: CampusVerificationRouteDeps): FastifyPluginAsyncTypebox {
@@ -39,12 +48,12 @@ export function campusVerificationRoutes(deps: CampusVerificationRouteDeps): Fas
       };
     });
 
-    // Where the campus CAS sends the student back; the mini-program's web-view reads the ticket from this page's URL.
+    // Where the campus CAS sends the student back, inside the mini-program's web-view: the page hands
+    // the ticket to the mini-program, which sends it to POST /me/campus-verification. The ticket is read
+    // by the page's own script from its URL; the server never writes request data into the page.
     app.get('/campuses/:id/cas-callback', {
       schema: { hide: true, params: IdParams, querystring: CasCallbackQuery },
-    }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(
-      '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
-      + '<title>学校登录完成</title></head><body><p>学校登录完成，请返回小程序继续验证。</p></body></html>'));
+    }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(CAS_CALLBACK_PAGE));
 
     app.post('/me/campus-verification', {
       schema: {
