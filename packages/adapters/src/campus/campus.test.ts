@@ -158,6 +158,33 @@ describe('form login details', () => {
   });
 });
 
+describe('form login predicates and transforms', () => {
+  it('accepts a redirect to the portal home as success, and sends plain or sha1 passwords as configured', async () => {
+    const { listenOnLoopback, readBody } = await import('./testing/server.js');
+    const seen: string[] = [];
+    const portal = await listenOnLoopback(async (req, res) => {
+      const form = new URLSearchParams(await readBody(req));
+      seen.push(form.get('pwd') ?? '');
+      const good = form.get('pwd') === 'open-sesame' || form.get('pwd') === createHash('sha1').update('open-sesame').digest('hex');
+      res.writeHead(302, { location: good ? '/portal/home.jsp' : '/login.jsp?error=1' }).end();
+    });
+    try {
+      const make = (passwordTransform: 'plain' | 'sha1') => new FormLoginCampusAuthenticator('demo', {
+        loginUrl: `${portal.url}/login`, usernameField: 'uid', passwordField: 'pwd', passwordTransform,
+        extraFields: { lang: 'zh' }, success: { status: 302, redirectContains: '/portal/home' },
+      });
+      const plain = await make('plain').authenticate({ kind: 'password', username: ' 2023000001 ', password: 'open-sesame' });
+      expect(plain.ok && plain.value).toEqual({ studentNumber: '2023000001', kind: 'student', name: null });
+      expect((await make('sha1').authenticate({ kind: 'password', username: '2023000001', password: 'open-sesame' })).ok).toBe(true);
+      const wrong = await make('plain').authenticate({ kind: 'password', username: '2023000001', password: 'nope' });
+      expect(wrong.ok ? null : wrong.error.code).toBe('CAMPUS_CREDENTIALS_WRONG');
+      expect(seen[1]).toBe(createHash('sha1').update('open-sesame').digest('hex'));
+    } finally {
+      await portal.close();
+    }
+  });
+});
+
 describe('student number hasher', () => {
   it('is keyed by the server secret and the campus, and never contains the number', () => {
     const a = new HmacStudentNumberHasher('secret-a-0123456789-0123456789-01');
