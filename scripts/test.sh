@@ -20,6 +20,7 @@ xz_ensure_chromium
 
 step "Type check and build the server (core, adapters, api)"
 pnpm exec tsc -b packages/core packages/adapters packages/api
+pnpm --filter @xianzhi/example-embedded-campus run typecheck || failures+=("embedding example typecheck")
 
 step "Mini-program: type check, component tests, QQ and H5 builds"
 pnpm --filter @xianzhi/miniprogram run typecheck || failures+=("miniprogram typecheck")
