@@ -7,6 +7,7 @@ import type { Container } from 'inversify';
 import pino from 'pino';
 import { buildApp, createContainer } from '../../src/composition/container.js';
 import { Core } from '../../src/composition/tokens.js';
+import { campusAuthenticators } from '../../src/main/campuses.js';
 import { loadConfig, type AppConfig } from '../../src/config.js';
 import { AccessTokens } from '../../src/http/auth.js';
 import { DEMO_USERS, demoOpenId } from '../../src/seed/demo-world.js';
@@ -67,7 +68,8 @@ export async function startStack(kind: DatabaseKind, options: AppOptions = {}): 
       ...opts.env,
     });
     const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
-    const container = createContainer({ config, logger, persistence });
+    // As server.ts does: campus logins (plugins included) are built before the container.
+    const container = createContainer({ config, logger, persistence, campusAuthenticators: await campusAuthenticators(config) });
     container.rebind(Core.Clock).toConstantValue(clock);
     opts.customize?.(container);
     const app = await buildApp(container);
