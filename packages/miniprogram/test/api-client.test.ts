@@ -7,7 +7,7 @@ describe('api client', () => {
   it('stores the dev-login token and sends it as a bearer token', async () => {
     respondWith(({ url }) =>
       url === '/v1/dev/login'
-        ? { statusCode: 200, data: { token: 'tok-1', user: { id: 'u1', nickname: 'alice' } } }
+        ? { statusCode: 200, data: { token: 'tok-1', accessToken: 'tok-1', refreshToken: 'ref-1', user: { id: 'u1', nickname: 'alice' } } }
         : { statusCode: 200, data: { id: 'u1', nickname: 'alice' } },
     )
     await api.devLogin('alice')
@@ -34,6 +34,37 @@ describe('api client', () => {
     respondWith(() => ({ statusCode: 401, data: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } }))
     await expect(api.me()).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' })
     expect(getToken()).toBe('')
+  })
+
+  it('renews an expired access token once with the refresh token and retries, for concurrent requests too', async () => {
+    storage.set('xz_token', 'expired')
+    storage.set('xz_refresh', 'ref-1')
+    respondWith((req) => {
+      if (req.url === '/v1/auth/refresh') return { statusCode: 200, data: { accessToken: 'tok-2', refreshToken: 'ref-2' } }
+      if ((req as { header?: Record<string, string> }).header?.Authorization === 'Bearer tok-2') return { statusCode: 200, data: { id: 'u1' } }
+      return { statusCode: 401, data: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } }
+    })
+    await Promise.all([api.me(), api.me()])
+    expect(requests.filter((r) => r.url === '/v1/auth/refresh')).toHaveLength(1)
+    expect(requests.find((r) => r.url === '/v1/auth/refresh')!.data).toEqual({ refreshToken: 'ref-1' })
+    expect(getToken()).toBe('tok-2')
+    expect(storage.get('xz_refresh')).toBe('ref-2')
+  })
+
+  it('signs out when the refresh token is refused too', async () => {
+    storage.set('xz_token', 'expired')
+    storage.set('xz_refresh', 'revoked')
+    respondWith(() => ({ statusCode: 401, data: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } }))
+    await expect(api.me()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
+    expect(getToken()).toBe('')
+    expect(storage.get('xz_refresh')).toBeUndefined()
+  })
+
+  it('signs in with a QQ login code and keeps both tokens', async () => {
+    respondWith(() => ({ statusCode: 200, data: { accessToken: 'tok-q', refreshToken: 'ref-q', user: { id: 'u9' } } }))
+    expect(await api.qqLogin('code-from-qq')).toEqual({ id: 'u9' })
+    expect(requests[0]).toMatchObject({ url: '/v1/auth/qq-login', method: 'POST', data: { code: 'code-from-qq' } })
+    expect([getToken(), storage.get('xz_refresh')]).toEqual(['tok-q', 'ref-q'])
   })
 
   it('builds listing queries with the demo campus and cursor, skipping empty filters', async () => {

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { ErrorBody, FieldIssue } from './types'
 
 const TOKEN_KEY = 'xz_token'
+const REFRESH_KEY = 'xz_refresh'
 
 export const API_BASE: string = typeof XZ_API_BASE === 'string' ? XZ_API_BASE : ''
 
@@ -13,9 +14,54 @@ export function getToken(): string {
   }
 }
 
+/** `null` signs out: the access token and the refresh token both go. */
 export function setToken(token: string | null): void {
   if (token) Taro.setStorageSync(TOKEN_KEY, token)
-  else Taro.removeStorageSync(TOKEN_KEY)
+  else {
+    Taro.removeStorageSync(TOKEN_KEY)
+    Taro.removeStorageSync(REFRESH_KEY)
+  }
+}
+
+function getRefreshToken(): string {
+  try {
+    return (Taro.getStorageSync(REFRESH_KEY) as string) || ''
+  } catch {
+    return ''
+  }
+}
+
+/** A login's pair: the short-lived access token and the single-use refresh token that renews it. */
+export function setSession(session: { accessToken: string; refreshToken: string }): void {
+  Taro.setStorageSync(TOKEN_KEY, session.accessToken)
+  Taro.setStorageSync(REFRESH_KEY, session.refreshToken)
+}
+
+let refreshing: Promise<boolean> | null = null
+
+/**
+ * Trades the stored refresh token for a new pair, once for all requests that hit an expired access
+ * token at the same time (a refresh token works only once; a second use would end the session).
+ */
+function refreshSession(): Promise<boolean> {
+  const refreshToken = getRefreshToken()
+  if (!refreshToken) return Promise.resolve(false)
+  refreshing ??= (async () => {
+    try {
+      const res = await Taro.request({
+        url: `${API_BASE}/v1/auth/refresh`, method: 'POST', dataType: 'json',
+        header: { Accept: 'application/json', 'Content-Type': 'application/json' }, data: { refreshToken },
+      })
+      if (res.statusCode !== 200) return false
+      setSession(res.data as { accessToken: string; refreshToken: string })
+      return true
+    } catch {
+      return false
+    } finally {
+      refreshing = null
+    }
+  })()
+  return refreshing
 }
 
 export class ApiError extends Error {
@@ -54,7 +100,7 @@ export function buildQuery(query: Query | undefined): string {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-export async function request<T>(method: Method, path: string, opts: { query?: Query; body?: unknown } = {}): Promise<T> {
+export async function request<T>(method: Method, path: string, opts: { query?: Query; body?: unknown } = {}, retried = false): Promise<T> {
   const header: Record<string, string> = { Accept: 'application/json' }
   const token = getToken()
   if (token) header.Authorization = `Bearer ${token}`
@@ -80,7 +126,10 @@ export async function request<T>(method: Method, path: string, opts: { query?: Q
   if (status >= 200 && status < 300) return res.data as T
   const body = res.data as Partial<ErrorBody> | null
   const err = body && typeof body === 'object' ? body.error : undefined
-  if (status === 401 && token) setToken(null)
+  if (status === 401 && token) {
+    if (!retried && err?.code === 'UNAUTHENTICATED' && (await refreshSession())) return request<T>(method, path, opts, true)
+    setToken(null)
+  }
   throw new ApiError(status, err?.code ?? `HTTP_${status}`, err?.message ?? `请求失败（${status}）`, err?.details)
 }
 

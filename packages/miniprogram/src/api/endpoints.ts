@@ -1,4 +1,4 @@
-import { request, setToken } from './client'
+import { request, setSession } from './client'
 import type {
   CampusLogin,
   CampusVerificationBody,
@@ -17,6 +17,8 @@ import type {
   Me,
   MyListingsQuery,
   PostCommentBody,
+  QqLoginBody,
+  Session,
   StatusBody,
 } from './types'
 
@@ -59,7 +61,13 @@ export const api = {
 
   async devLogin(user: DevUser): Promise<Me> {
     const res = await request<DevLoginResult>('POST', '/v1/dev/login', { body: { user } satisfies DevLoginBody })
-    setToken(res.token)
+    setSession(res)
+    return res.user
+  },
+  /** Signs in with the code from `qq.login` (QQ build); the demo server also takes `demo:<name>`. */
+  async qqLogin(code: string): Promise<Me> {
+    const res = await request<Session>('POST', '/v1/auth/qq-login', { body: { code } satisfies QqLoginBody })
+    setSession(res)
     return res.user
   },
 }

@@ -28,6 +28,8 @@ export type {
   Me,
   MyListingsQuery,
   PostCommentBody,
+  QqLoginBody,
+  Session,
   StatusBody,
   TradeMethod,
 } from '@xianzhi/api/contract'
@@ -39,5 +41,5 @@ export interface FieldIssue {
   message: string
 }
 
-/** The demo accounts the dev login offers (the API accepts any seeded handle). */
-export type DevUser = 'alice' | 'bob' | 'carol' | 'dave' | 'admin'
+/** The demo students the dev login offers (admins sign in to the admin app, not here). */
+export type DevUser = 'alice' | 'bob' | 'carol' | 'dave'

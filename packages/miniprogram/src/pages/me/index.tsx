@@ -105,6 +105,18 @@ export default function Me() {
     }
   }
 
+  // The QQ build signs in with qq.login's code; the server exchanges it (session_key stays there).
+  const qqLogin = async () => {
+    try {
+      const { code } = await Taro.login()
+      setMe(await api.qqLogin(code))
+      setLoggedIn(true)
+      await loadList(tab, status)
+    } catch (e) {
+      void Taro.showModal({ title: '登录失败', content: errorMessage(e), showCancel: false })
+    }
+  }
+
   const logout = () => {
     setToken(null)
     setMe(null)
@@ -144,7 +156,12 @@ export default function Me() {
       <View className="page me">
         <View className="section me-login">
           <View className="section-title">登录</View>
-          <View className="muted">QQ 登录即将上线。开发环境可先用测试账号体验：</View>
+          {process.env.TARO_ENV === 'qq' && (
+            <Button className="btn-primary me-qq-login" onClick={() => void qqLogin()}>
+              QQ 一键登录
+            </Button>
+          )}
+          <View className="muted">演示环境可用测试账号体验：</View>
           {DEV_USERS.map((u) => (
             <Button key={u} className="btn-plain me-dev-user" onClick={() => void login(u)}>
               以 {u} 登录
