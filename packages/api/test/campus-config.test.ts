@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { campusAuthenticators } from '../src/main/campuses.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'xz-campuses-'));
 const SECRET = 'x'.repeat(40);
@@ -40,5 +41,13 @@ describe('XZ_CAMPUSES', () => {
       .toEqual(['XZ_CAMPUSES campus "north": auth: "baseUrl" must be the CAS server\'s http(s) URL']);
     expect(problemsOf({ ...PRODUCTION, XZ_CAMPUSES: '[{"id":"demo","name":"示例","auth":{"kind":"demo"}}]' }))
       .toEqual(['XZ_CAMPUSES campus "demo": the demo login accepts anyone; it is refused when XZ_ENV=production']);
+  });
+
+  it('stops the start when a plugin module cannot be loaded or exports no factory', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'empty.mjs'), 'export const nothing = 1;');
+    const config = (module: string) => loadConfig({ XZ_CAMPUSES: JSON.stringify([{ id: 'west', name: '西部大学', auth: { kind: 'module', module } }]) }, { cwd: dir });
+    await expect(campusAuthenticators(config('./missing.mjs'))).rejects.toThrow(ConfigError);
+    await expect(campusAuthenticators(config('./empty.mjs'))).rejects.toThrow(/campus "west": module "\.\/empty\.mjs" must export a function createCampusAuthenticator/);
   });
 });

@@ -2,7 +2,7 @@ import { createCampusAuthenticators } from '@xianzhi/adapters';
 import { Campus, SeedDefaultCategories, UlidGenerator, type CampusAuthenticator } from '@xianzhi/core';
 import type { Logger } from 'pino';
 import type { Persistence } from '../composition/persistence.js';
-import type { AppConfig } from '../config.js';
+import { ConfigError, type AppConfig } from '../config.js';
 
 /**
  * Makes the catalog follow XZ_CAMPUSES: each named campus is created (with the default category
@@ -30,7 +30,11 @@ export async function syncConfiguredCampuses(config: AppConfig, persistence: Per
   }
 }
 
-/** Each campus's login, plugins included (they are imported here, once). */
-export function campusAuthenticators(config: AppConfig): Promise<CampusAuthenticator[]> {
-  return createCampusAuthenticators(config.campuses, { publicUrl: config.publicUrl, baseDir: config.campusesBaseDir });
+/** Each campus's login, plugins included (they are imported here, once); a plugin that fails to load stops the start. */
+export async function campusAuthenticators(config: AppConfig): Promise<CampusAuthenticator[]> {
+  try {
+    return await createCampusAuthenticators(config.campuses, { publicUrl: config.publicUrl, baseDir: config.campusesBaseDir });
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  }
 }

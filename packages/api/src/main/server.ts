@@ -2,6 +2,7 @@ import { createContainer, buildApp } from '../composition/container.js';
 import { resolve } from '../composition/token.js';
 import { Identity } from '../composition/identity-tokens.js';
 import { Core } from '../composition/tokens.js';
+import { ConfigError } from '../config.js';
 import { banner } from './banner.js';
 import { campusAuthenticators, syncConfiguredCampuses } from './campuses.js';
 import { loadRuntime, migrate, open, seed } from './runtime.js';
@@ -13,6 +14,8 @@ import { loadRuntime, migrate, open, seed } from './runtime.js';
 async function main(): Promise<void> {
   const runtime = await loadRuntime();
   const { config, logger } = runtime;
+  // Campus login plugins load first: a broken one stops the start before the database is touched.
+  const authenticators = await campusAuthenticators(config);
   if (config.env === 'embedded') await migrate(runtime);
   const persistence = await open(runtime);
   if (config.env === 'embedded' && !(await persistence.campuses.byId(config.defaultCampusId))) {
@@ -21,7 +24,7 @@ async function main(): Promise<void> {
   }
 
   await syncConfiguredCampuses(config, persistence, logger);
-  const container = createContainer({ config, logger, persistence, campusAuthenticators: await campusAuthenticators(config) });
+  const container = createContainer({ config, logger, persistence, campusAuthenticators: authenticators });
   const app = await buildApp(container);
   const expire = resolve(container, Core.ExpireListings);
   const prune = resolve(container, Identity.PruneSessions);
@@ -63,6 +66,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n\nSee the Configuration section of README.md.\n`);
+    process.exit(2);
+  }
   process.stderr.write(`Xianzhi failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   process.exit(1);
 });
