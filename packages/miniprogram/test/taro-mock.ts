@@ -8,6 +8,9 @@ export interface FakeResponse {
   data: unknown
 }
 
+/** The query of the page under test, as `useRouter().params` gives it. */
+export const routerParams: Record<string, string> = {}
+
 /** Every Taro.request call, for assertions on method, url, header and body. */
 export const requests: { url: string; method: string; header: Record<string, string>; data: unknown }[] = []
 
@@ -22,6 +25,7 @@ export function respondWith(fn: typeof responder): void {
 
 export function resetTaro(): void {
   storage.clear()
+  for (const k of Object.keys(routerParams)) delete routerParams[k]
   requests.length = 0
   respondWith(() => ({ statusCode: 404, data: { error: { code: 'NOT_FOUND', message: 'no fake response' } } }))
   for (const fn of Object.values(taro)) if (vi.isMockFunction(fn)) fn.mockClear()
@@ -56,7 +60,8 @@ export const taroFake = taro
 export const taroModule = {
   default: taro,
   ...taro,
-  useRouter: () => ({ params: {} as Record<string, string>, path: '' }),
+  /** Tests of a page that reads its query set `routerParams` (cleared before each test by resetTaro). */
+  useRouter: () => ({ params: routerParams, path: '' }),
   useDidShow: vi.fn(),
   useDidHide: vi.fn(),
   useLoad: vi.fn(),
