@@ -6,3 +6,5 @@ export { HttpQqAuthClient, type HttpQqAuthClientOptions } from './qq/http-qq-aut
 export { DemoQqAuthClient, demoQqOpenId } from './qq/demo-qq-auth-client.js';
 export { ScryptPasswordHasher, DEFAULT_SCRYPT, type ScryptParameters } from './security/scrypt-password-hasher.js';
 export * from './campus/index.js';
+export { SharpPhotoProcessor, sniffImage } from './photos/sharp-photo-processor.js';
+export { LocalDiskPhotoStorage, isSafeStorageKey } from './photos/local-disk-photo-storage.js';

@@ -31,6 +31,8 @@ export interface AppConfig {
   readonly campuses: readonly CampusSettings[];
   /** Where relative plugin paths in XZ_CAMPUSES are resolved from. */
   readonly campusesBaseDir: string;
+  /** Uploaded photos: where the local-disk storage keeps them, and the largest upload accepted. */
+  readonly photos: { readonly dir: string; readonly maxBytes: number };
 }
 
 /**
@@ -57,6 +59,8 @@ export const CONFIG_VARIABLES = [
   { name: 'XZ_QQ_API_BASE', default: 'https://api.q.qq.com', meaning: 'Base URL of the QQ open API (tests point it at a local fake)' },
   { name: 'XZ_ACCESS_TOKEN_MINUTES', default: '30', meaning: 'Lifetime of a student access token; clients renew it with their refresh token' },
   { name: 'XZ_REFRESH_TOKEN_DAYS', default: '30', meaning: 'Lifetime of a refresh token; each use replaces it with a new one' },
+  { name: 'XZ_PHOTOS_DIR', default: '<XZ_DATA_DIR>/photos', meaning: 'Folder where uploaded photos (their WebP variants, without metadata) are stored and served from under `/media/`' },
+  { name: 'XZ_PHOTO_MAX_BYTES', default: '10485760', meaning: 'Largest photo upload accepted, in bytes (10 MB); a larger one is refused with the limit in the message' },
   { name: 'XZ_DEMO_ADMIN_PASSWORD', default: 'xianzhi-admin-demo', meaning: 'Password of the admin account `admin` seeded in embedded mode (ignored in production; create admins there with `cli create-admin`)' },
 ] as const;
 
@@ -134,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const refreshTokenDays = integer(read('XZ_REFRESH_TOKEN_DAYS') ?? '30', 'XZ_REFRESH_TOKEN_DAYS', 1, 365, problems);
   const demoAdminPassword = read('XZ_DEMO_ADMIN_PASSWORD') ?? 'xianzhi-admin-demo';
   if (demoAdminPassword.length < 10) problems.push('XZ_DEMO_ADMIN_PASSWORD must be at least 10 characters');
+  const photoMaxBytes = integer(read('XZ_PHOTO_MAX_BYTES') ?? '10485760', 'XZ_PHOTO_MAX_BYTES', 1024, 100 * 1024 * 1024, problems);
+  const photosDir = absolute(read('XZ_PHOTOS_DIR') ?? join(dataDir, 'photos'), cwd);
 
   if (problems.length > 0) throw new ConfigError(problems);
   jwtSecret ??= embeddedSecret(dataDir);
@@ -158,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     demoAdminPassword: mode === 'embedded' ? demoAdminPassword : null,
     campuses,
     campusesBaseDir,
+    photos: { dir: photosDir, maxBytes: photoMaxBytes },
   };
 }
 

@@ -1,6 +1,7 @@
 import { AdminAccount, Campus, User } from '@xianzhi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, categoryIds, itemBody, publishAs } from './support/http.js';
+import { multipartFile, phoneJpeg } from './support/photos.js';
 import { DEMO_ADMIN_PASSWORD, startStack, TEST_HASHER, type Stack } from './support/stack.js';
 
 /**
@@ -25,7 +26,7 @@ interface Fixture {
 
 interface Row {
   readonly route: string;
-  readonly request: (f: Fixture) => { url: string; payload?: object };
+  readonly request: (f: Fixture) => { url: string; payload?: object; headers?: Record<string, string> };
   readonly expect: Expect;
 }
 
@@ -38,6 +39,7 @@ const admins = (ok: number): Expect => ({ anonymous: 401, unverified: 403, verif
 const campusAdmins = (ok: number): Expect => ({ ...admins(ok), otherCampusAdmin: 403 });
 
 let categories: Record<string, string>;
+let photo: { id: string; jpeg: Buffer };
 const ROWS: Row[] = [
   { route: 'GET /v1/catalog', request: () => ({ url: '/v1/catalog' }), expect: everyone(200) },
   { route: 'GET /v1/categories', request: () => ({ url: '/v1/categories' }), expect: everyone(200) },
@@ -73,12 +75,15 @@ const ROWS: Row[] = [
   { route: 'POST /v1/admin/users/:id/ban', request: (f) => ({ url: `/v1/admin/users/${f.targetUserId}/ban`, payload: { reason: '违规' } }), expect: campusAdmins(200) },
   { route: 'POST /v1/admin/users/:id/unban', request: (f) => ({ url: `/v1/admin/users/${f.targetUserId}/unban`, payload: { reason: '申诉' } }), expect: campusAdmins(200) },
   { route: 'GET /v1/admin/audit-log', request: () => ({ url: '/v1/admin/audit-log' }), expect: admins(200) },
+  // Before campus verification below: that row verifies the unverified student.
+  { route: 'POST /v1/photos', request: () => ({ url: '/v1/photos', ...multipartFile(photo.jpeg, 'IMG_0001.jpg') }), expect: verifiedStudents(201) },
   { route: 'GET /v1/campuses/:id/login', request: () => ({ url: '/v1/campuses/demo/login' }), expect: everyone(200) },
   // A fresh number each time, so no row is refused for a number an earlier role verified with.
   { route: 'POST /v1/me/campus-verification', request: () => ({ url: '/v1/me/campus-verification', payload: { method: 'password', username: `20${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, password: 'demo' } }), expect: students(200) },
   // dave holds no student-number binding: 404 is the rule answering once access is granted.
   { route: 'POST /v1/admin/verifications/:userId/release', request: (f) => ({ url: `/v1/admin/verifications/${f.targetUserId}/release`, payload: { reason: '换号' } }), expect: campusAdmins(404) },
   // Outside /v1: no caller identification at all.
+  { route: 'GET /media/photos/:id/:variant', request: () => ({ url: `/media/photos/${photo.id}/thumb` }), expect: { ...everyone(200), banned: 200 } },
   { route: 'GET /healthz', request: () => ({ url: '/healthz' }), expect: { ...everyone(200), banned: 200 } },
 ];
 
@@ -106,6 +111,10 @@ describe('access rules: every route × every kind of caller', () => {
     headers.anotherOwner = s.auth('bob');
     headers.otherCampusAdmin = { authorization: `Bearer ${(await s.tokens.issueAdmin(northAdmin.id)).token}` };
     headers.admin = s.auth('admin');
+    const jpeg = await phoneJpeg(320, 240);
+    const uploaded = multipartFile(jpeg, 'matrix.jpg');
+    const res = await call(s.app, { method: 'POST', url: '/v1/photos', headers: { ...s.auth('alice'), ...uploaded.headers }, payload: uploaded.payload });
+    photo = { id: res.body.id, jpeg };
   }, 60_000);
   afterAll(async () => {
     await s?.close();
@@ -138,9 +147,9 @@ describe('access rules: every route × every kind of caller', () => {
     const got = {} as Record<Role, number>;
     for (const role of ROLES) {
       const f = await fixture();
-      const { url, payload } = row.request(f);
+      const { url, payload, headers: extra } = row.request(f);
       const res = await s.app.inject({
-        method: row.route.split(' ')[0] as 'GET', url, headers: headers[role], ...(payload ? { payload } : {}),
+        method: row.route.split(' ')[0] as 'GET', url, headers: { ...headers[role], ...extra }, ...(payload ? { payload } : {}),
         remoteAddress: `10.77.${ROLES.indexOf(role)}.${ROWS.indexOf(row)}`,
       });
       got[role] = res.statusCode;

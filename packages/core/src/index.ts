@@ -52,3 +52,8 @@ export * from './engagement/errors.js';
 export * from './engagement/ports.js';
 export * from './engagement/favorites.js';
 export * from './engagement/comments.js';
+
+export * from './photos/photo.js';
+export * from './photos/ports.js';
+export * from './photos/errors.js';
+export * from './photos/upload-photo.js';

@@ -18,10 +18,10 @@ export const coreModule = new ContainerModule(({ bind }) => {
   factory(bind(Core.Lifecycle), (l, o, uow, clock, ev) => new LifecycleDeps(l, o, uow, clock, ev),
     [Ports.Listings, Ports.Outbox, Ports.UnitOfWork, Core.Clock, Core.Events]);
 
-  factory(bind(Core.PublishListing), (l, c, cs, o, uow, ids, clock, ev) => new PublishListing(l, c, cs, o, uow, ids, clock, ev),
-    [Ports.Listings, Ports.Categories, Ports.Campuses, Ports.Outbox, Ports.UnitOfWork, Core.Ids, Core.Clock, Core.Events]);
-  factory(bind(Core.EditListing), (l, c, cs, o, uow, clock, ev) => new EditListing(l, c, cs, o, uow, clock, ev),
-    [Ports.Listings, Ports.Categories, Ports.Campuses, Ports.Outbox, Ports.UnitOfWork, Core.Clock, Core.Events]);
+  factory(bind(Core.PublishListing), (l, c, cs, o, uow, ids, clock, ev, ph) => new PublishListing(l, c, cs, o, uow, ids, clock, ev, ph),
+    [Ports.Listings, Ports.Categories, Ports.Campuses, Ports.Outbox, Ports.UnitOfWork, Core.Ids, Core.Clock, Core.Events, Ports.Photos]);
+  factory(bind(Core.EditListing), (l, c, cs, o, uow, clock, ev, ph) => new EditListing(l, c, cs, o, uow, clock, ev, ph),
+    [Ports.Listings, Ports.Categories, Ports.Campuses, Ports.Outbox, Ports.UnitOfWork, Core.Clock, Core.Events, Ports.Photos]);
   factory(bind(Core.ChangeListingStatus), (d) => new ChangeListingStatus(d), [Core.Lifecycle]);
   factory(bind(Core.WithdrawListing), (d) => new WithdrawListing(d), [Core.Lifecycle]);
   factory(bind(Core.RenewListing), (d, cs) => new RenewListing(d, cs), [Core.Lifecycle, Ports.Campuses]);

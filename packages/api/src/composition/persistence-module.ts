@@ -23,5 +23,6 @@ export function persistenceModule(persistence: Persistence): ContainerModule {
     factory(bind(Ports.RateLimiter), (p) => p.rateLimiter, [Ports.Persistence]);
     factory(bind(Ports.AuditLog), (p) => p.auditLog, [Ports.Persistence]);
     factory(bind(Ports.Verifications), (p) => p.verifications, [Ports.Persistence]);
+    factory(bind(Ports.Photos), (p) => p.photos, [Ports.Persistence]);
   });
 }

@@ -7,6 +7,7 @@ import type {
   PostComment, PublishListing, RemoveListing, RenewListing, SeedDefaultCategories, SetFavorite, UnitOfWork,
   UpdateCategory, UpdateMyProfile, UserRepository, WithdrawListing, BrowseListings,
 } from '@xianzhi/core';
+import type { PhotoRepository } from '@xianzhi/core';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
 import type { AppParts } from '../http/app.js';
@@ -34,6 +35,7 @@ export const Ports = {
   Verifications: token<StudentVerificationRepository>('StudentVerificationRepository'),
   CampusAuthenticators: token<CampusAuthenticatorRegistry>('CampusAuthenticatorRegistry'),
   StudentNumberHasher: token<StudentNumberHasher>('StudentNumberHasher'),
+  Photos: token<PhotoRepository>('PhotoRepository'),
 };
 
 export const Core = {

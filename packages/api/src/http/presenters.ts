@@ -1,12 +1,23 @@
 import {
   CONDITIONS, LISTING_KINDS, TRADE_METHODS, labelled,
-  isAdminOf, type Actor, type CatalogView, type Category, type CategoryNode, type CommentThread, type CommentView, type ListingView, type User,
+  isAdminOf, type Actor, type PhotoVariantName, type CatalogView, type Category, type CategoryNode, type CommentThread, type CommentView, type ListingView, type User,
 } from '@xianzhi/core';
 import type { AdminCategory, Catalog, CategoryList, CommentThread as CommentThreadBody, CommentView as CommentBody, ListingDetail, ListingSummary, Me } from '../contract.js';
 
-/** Photos are stored as references; until uploads exist they are served from /media/. */
-export function photoUrl(reference: string): string {
-  return /^https?:\/\//.test(reference) ? reference : `/media/${reference.split('/').map(encodeURIComponent).join('/')}`;
+const PHOTO_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/**
+ * A listing's photo reference as a URL: an uploaded photo's id gives its variant under
+ * /media/photos/; an absolute URL is kept; anything else is an older path under /media/.
+ */
+export function photoUrl(reference: string, variant: PhotoVariantName = 'medium'): string {
+  if (/^https?:\/\//.test(reference)) return reference;
+  if (PHOTO_ID.test(reference)) return `/media/photos/${reference}/${variant}`;
+  return `/media/${reference.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+export function photoUrls(reference: string): Record<PhotoVariantName, string> {
+  return { thumb: photoUrl(reference, 'thumb'), medium: photoUrl(reference, 'medium'), large: photoUrl(reference, 'large') };
 }
 
 export function listingSummary(view: ListingView): ListingSummary {
@@ -21,7 +32,7 @@ export function listingSummary(view: ListingView): ListingSummary {
     category: view.category,
     condition: l.condition,
     areaId: l.areaId,
-    coverPhotoUrl: l.photos[0] === undefined ? null : photoUrl(l.photos[0]),
+    coverPhotoUrl: l.photos[0] === undefined ? null : photoUrl(l.photos[0], 'thumb'),
     listedAt: l.listedAt.toISOString(),
     viewCount: l.viewCount,
     favoriteCount: l.favoriteCount,
@@ -36,7 +47,7 @@ export function listingDetail(view: ListingView, viewer: Actor): ListingDetail {
   return {
     ...listingSummary(view),
     description: l.description,
-    photos: l.photos.map((p) => ({ url: photoUrl(p) })),
+    photos: l.photos.map((p) => ({ url: photoUrl(p), urls: photoUrls(p) })),
     tradeMethods: l.tradeMethods,
     book: l.book,
     expiresAt: l.expiresAt.toISOString(),

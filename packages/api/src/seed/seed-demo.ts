@@ -112,9 +112,9 @@ const REPLIES = ['在的，随时可以看', '最低就这个价了哈', '可以
 async function seedListings(ports: PersistencePorts, ctx: ListingSeedContext): Promise<number> {
   const { clock, ids, now } = ctx;
   const events = new EventFactory(ids, clock);
-  const { listings, categories, campuses, outbox, uow, comments, favorites } = ports;
-  const publish = new PublishListing(listings, categories, campuses, outbox, uow, ids, clock, events);
-  const edit = new EditListing(listings, categories, campuses, outbox, uow, clock, events);
+  const { listings, categories, campuses, outbox, uow, comments, favorites, photos } = ports;
+  const publish = new PublishListing(listings, categories, campuses, outbox, uow, ids, clock, events, photos);
+  const edit = new EditListing(listings, categories, campuses, outbox, uow, clock, events, photos);
   const lifecycle = new LifecycleDeps(listings, outbox, uow, clock, events);
   const changeStatus = new ChangeListingStatus(lifecycle);
   const withdraw = new WithdrawListing(lifecycle);

@@ -6,6 +6,7 @@ import { feedScenarios } from './feed.js';
 import { identityScenarios } from './identity.js';
 import { lifecycleScenarios } from './lifecycle.js';
 import { listingScenarios } from './listings.js';
+import { photoScenarios } from './photos.js';
 import { platformScenarios } from './platform.js';
 import { sessionScenarios } from './sessions.js';
 
@@ -31,5 +32,6 @@ export function apiScenarios(kind: DatabaseKind): void {
     feedScenarios(get);
     lifecycleScenarios(get);
     sessionScenarios(get);
+    photoScenarios(get);
   });
 }

@@ -18,8 +18,7 @@ export function listingScenarios(get: () => Stack): void {
         kind: 'item', title: '九成新 iPhone 13 128G 午夜色', price: 250_000, originalPrice: 599_900, status: 'active', version: 1,
         condition: 'like_new', areaId: 'east-dorm', tradeMethods: ['face_to_face', 'delivery'], book: null,
         category: { id: cats['digital-phone'], name: '手机', parentId: cats['digital'], parentName: '电子产品' },
-        coverPhotoUrl: '/media/demo/iphone-front.jpg',
-        photos: [{ url: '/media/demo/iphone-front.jpg' }, { url: '/media/demo/iphone-back.jpg' }],
+        coverPhotoUrl: null, photos: [],
         isMine: true, favoritedByMe: false, removalReason: null, viewCount: 0, favoriteCount: 0, commentCount: 0,
         seller: { id: s.users.alice.id, nickname: s.users.alice.nickname, avatarUrl: null },
       });

@@ -52,7 +52,7 @@ export function itemBody(categories: Record<string, string>, overrides: Record<s
     condition: 'like_new',
     areaId: 'east-dorm',
     tradeMethods: ['face_to_face', 'delivery'],
-    photos: ['demo/iphone-front.jpg', 'demo/iphone-back.jpg'],
+    photos: [],
     ...overrides,
   };
 }

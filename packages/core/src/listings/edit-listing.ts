@@ -13,6 +13,9 @@ import type { Listing } from './listing.js';
 import { loadOwnListingForUpdate, type OwnedListingError } from './owned.js';
 import { checkPlacement, type PlacementError } from './placement.js';
 import type { ListingRepository } from './ports.js';
+import type { PhotoRepository } from '../photos/ports.js';
+import { attachOwnPhotos } from '../photos/upload-photo.js';
+import { unusablePhotos } from './publish-listing.js';
 
 export interface EditListingInput {
   readonly actor: Actor;
@@ -34,6 +37,7 @@ export class EditListing {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly events: EventFactory,
+    private readonly photos: PhotoRepository,
   ) {}
 
   execute(input: EditListingInput): Promise<Result<Listing, EditListingError>> {
@@ -62,6 +66,10 @@ export class EditListing {
       if (!placement.ok) return placement;
 
       const now = this.clock.now();
+      if (input.changes.photos !== undefined) {
+        const bad = await attachOwnPhotos(this.photos, listing.ownerId, content.value.photos, now);
+        if (bad.length > 0) return err(unusablePhotos());
+      }
       const changed = listing.edit(content.value, placement.value.root.id, now);
       if (!changed.ok) return changed;
       if (changed.value.fields.length === 0) return ok(listing);

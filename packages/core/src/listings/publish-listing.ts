@@ -15,6 +15,9 @@ import type { InvalidIsbn } from './errors.js';
 import { Listing } from './listing.js';
 import { checkPlacement, type PlacementError } from './placement.js';
 import type { ListingRepository } from './ports.js';
+import type { PhotoRepository } from '../photos/ports.js';
+import { attachOwnPhotos } from '../photos/upload-photo.js';
+import { ValidationFailed as PhotoProblem } from '../shared/errors.js';
 
 export interface PublishListingInput {
   readonly actor: Actor;
@@ -35,6 +38,7 @@ export class PublishListing {
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
     private readonly events: EventFactory,
+    private readonly photos: PhotoRepository,
   ) {}
 
   async execute(input: PublishListingInput): Promise<Result<Listing, PublishListingError>> {
@@ -57,7 +61,10 @@ export class PublishListing {
       now: this.clock.now(),
       lifetimeDays: campus.listingLifetimeDays,
     });
-    await this.uow.run(async () => {
+    const saved = await this.uow.run(async () => {
+      // Only photos the owner uploaded; the check and the attach share the unit of work.
+      const bad = await attachOwnPhotos(this.photos, listing.ownerId, listing.photos, listing.createdAt);
+      if (bad.length > 0) return err(unusablePhotos());
       await this.listings.save(listing);
       await this.outbox.append([
         this.events.create('ListingPublished', listing.id, {
@@ -65,7 +72,12 @@ export class PublishListing {
           kind: listing.kind, categoryId: listing.categoryId, price: listing.price,
         }),
       ]);
+      return ok(listing);
     });
-    return ok(listing);
+    return saved;
   }
+}
+
+export function unusablePhotos(): ValidationFailed {
+  return new PhotoProblem([{ field: 'photos', message: '照片不存在或不是你上传的，请重新上传' }]);
 }

@@ -9,6 +9,8 @@ import { sortValueOf } from '../listings/ports.js';
 import { EventFactory, type Outbox } from '../shared/events.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { identityContract, type IdentityPorts } from './identity-contract.js';
+import type { PhotoRepository } from '../photos/ports.js';
+import { photoContract } from './photo-contract.js';
 import { aCampus, aCategoryTree, aListing, aUser, SequentialIds, TestClock, TEST_CAMPUS_ID } from './builders.js';
 
 /** The ports a persistence adapter family provides, bound to one fresh, empty store. */
@@ -22,6 +24,7 @@ export interface PersistencePorts extends IdentityPorts {
   outbox: Outbox;
   viewLog: ListingViewLog;
   uow: UnitOfWork;
+  photos: PhotoRepository;
 }
 
 export type PersistenceFactory = () => Promise<PersistencePorts & { dispose(): Promise<void> }>;
@@ -366,4 +369,5 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
   });
 
   identityContract(adapterName, () => ports);
+  photoContract(adapterName, () => ports);
 }

@@ -11,6 +11,8 @@ import { decide, type RateDecision, type RateLimiter, type RateRule } from '../s
 import { UlidGenerator } from '../shared/ids.js';
 import type { CampusRepository, UserRepository } from '../identity/ports.js';
 import type { User } from '../identity/user.js';
+import type { Photo } from '../photos/photo.js';
+import { InMemoryPhotoRepository } from './in-memory-photos.js';
 import { LIVE_STATUSES, type Listing } from '../listings/listing.js';
 import {
   sortValueOf, type CounterDeltas, type ListingFeedQuery, type ListingRepository, type ListingViewLog, type OwnerListingsQuery,
@@ -38,6 +40,7 @@ export class InMemoryStore {
     rateHits: new Map<string, Date[]>(),
     refreshTokens: new Map<string, RefreshToken>(),
     admins: new Map<string, AdminAccount>(),
+    photos: new Map<string, Photo>(),
   };
   private seq = 0;
   nextSeq(): number {
@@ -419,6 +422,7 @@ export function inMemoryPersistence(store = new InMemoryStore()) {
     rateLimiter: new InMemoryRateLimiter(store),
     refreshTokens: new InMemoryRefreshTokenRepository(store),
     admins: new InMemoryAdminAccountRepository(store),
+    photos: new InMemoryPhotoRepository(store),
     uow: new InMemoryUnitOfWork(store),
   };
 }

@@ -4,3 +4,6 @@ export * from './in-memory-verification.js';
 export * from './contracts.js';
 export * from './campus-contracts.js';
 export * from './kit.js';
+export * from './in-memory-photos.js';
+export * from './photo-contract.js';
+export * from './photo-storage-contract.js';

@@ -25,7 +25,7 @@ export async function coreKit(ports: PersistencePorts = inMemoryPersistence()) {
   const clock = new TestClock();
   const ids = new SequentialIds();
   const events = new EventFactory(new SequentialIds('evt'), clock);
-  const { listings, categories, campuses, users, favorites, comments, outbox, viewLog, uow, auditLog } = ports;
+  const { listings, categories, campuses, users, favorites, comments, outbox, viewLog, uow, auditLog, photos } = ports;
   const views = new ListingViews(categories, users, favorites);
   const lifecycle = new LifecycleDeps(listings, outbox, uow, clock, events);
 
@@ -54,8 +54,8 @@ export async function coreKit(ports: PersistencePorts = inMemoryPersistence()) {
       /** A student whose record still says role 'admin': no admin rights. */
       studentAdmin: as(people.admin),
     },
-    publish: new PublishListing(listings, categories, campuses, outbox, uow, ids, clock, events),
-    edit: new EditListing(listings, categories, campuses, outbox, uow, clock, events),
+    publish: new PublishListing(listings, categories, campuses, outbox, uow, ids, clock, events, photos),
+    edit: new EditListing(listings, categories, campuses, outbox, uow, clock, events, photos),
     changeStatus: new ChangeListingStatus(lifecycle),
     withdraw: new WithdrawListing(lifecycle),
     renew: new RenewListing(lifecycle, campuses),

@@ -15,6 +15,7 @@ import {
 } from './repositories.js';
 import { ENTITY_SCHEMAS } from './schemas.js';
 import { MikroOrmStudentVerificationRepository } from './verification-repository.js';
+import { MikroOrmPhotoRepository } from './photo-repository.js';
 import type { StudentVerificationRepository } from '@xianzhi/core';
 
 export interface DatabaseConfig {
@@ -145,6 +146,7 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     refreshTokens: new MikroOrmRefreshTokenRepository(ctx),
     admins: new MikroOrmAdminAccountRepository(ctx),
     verifications: new MikroOrmStudentVerificationRepository(ctx),
+    photos: new MikroOrmPhotoRepository(ctx),
     uow: new MikroOrmUnitOfWork(ctx),
     async ping() {
       try {

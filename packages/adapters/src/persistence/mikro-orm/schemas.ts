@@ -1,5 +1,6 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
 import { StudentVerificationSchema } from './verification-repository.js';
+import { PhotoSchema } from './photo-repository.js';
 import { AdminAccount, Campus, Category, Comment, Listing, RefreshToken, User } from '@xianzhi/core';
 
 /*
@@ -240,4 +241,5 @@ export const ENTITY_SCHEMAS = [
   CampusSchema, UserSchema, CategorySchema, ListingSchema, CommentSchema, FavoriteSchema, OutboxSchema, ListingViewSchema,
   RefreshTokenSchema, AdminAccountSchema, AuditSchema, RateHitSchema,
   StudentVerificationSchema,
+  PhotoSchema,
 ];

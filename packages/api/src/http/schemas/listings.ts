@@ -35,7 +35,10 @@ export const Book = Type.Object({
 export const ListingDetail = Type.Object({
   ...summaryProperties,
   description: Type.String(),
-  photos: Type.Array(Type.Object({ url: Type.String() })),
+  photos: Type.Array(Type.Object({
+    url: Type.String({ description: 'The medium variant (~750 px)' }),
+    urls: Type.Object({ thumb: Type.String(), medium: Type.String(), large: Type.String() }),
+  })),
   tradeMethods: Type.Array(TradeMethodValue),
   book: Nullable(Book),
   expiresAt: IsoDate,
@@ -84,7 +87,7 @@ const contentProperties = {
   condition: Nullable(ConditionValue),
   areaId: Nullable(Id),
   tradeMethods: Type.Array(TradeMethodValue, { maxItems: 10 }),
-  photos: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 20, description: 'Photo references' }),
+  photos: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 20, description: 'Ids of photos the author uploaded with POST /v1/photos, in display order (at most 9)' }),
   book: Nullable(Type.Object({
     isbn: Type.String({ maxLength: 32 }),
     author: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),

@@ -1,10 +1,12 @@
 import { Migration20261124000000Initial } from './Migration20261124000000Initial.js';
 import { Migration20261125000100Identity } from './Migration20261125000100Identity.js';
 import { Migration20261125000200CampusVerification } from './Migration20261125000200CampusVerification.js';
+import { Migration20261125000300Photos } from './Migration20261125000300Photos.js';
 
 /** Every committed migration, in order. Listed explicitly so compiled and source runs agree. */
 export const MIGRATIONS = [
   { name: 'Migration20261124000000Initial', class: Migration20261124000000Initial },
   { name: 'Migration20261125000100Identity', class: Migration20261125000100Identity },
   { name: 'Migration20261125000200CampusVerification', class: Migration20261125000200CampusVerification },
+  { name: 'Migration20261125000300Photos', class: Migration20261125000300Photos },
 ];

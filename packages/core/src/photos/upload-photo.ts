@@ -1,0 +1,98 @@
+import type { Actor } from '../identity/actor.js';
+import type { NotAuthenticated, NotVerified, UserBanned } from '../identity/errors.js';
+import { requireVerifiedUser } from '../identity/policy.js';
+import type { Clock } from '../shared/clock.js';
+import type { IdGenerator } from '../shared/ids.js';
+import { err, ok, type Result } from '../shared/result.js';
+import { PhotoTooLarge, PhotoTooManyPixels, PhotoTypeUnsupported } from './errors.js';
+import { PHOTO_VARIANT_SIZES, sha256Hex, variantKey, type Photo, type PhotoVariantName } from './photo.js';
+import type { PhotoProcessor, PhotoRepository, PhotoStorage } from './ports.js';
+
+export interface PhotoLimits {
+  readonly maxBytes: number;
+  /** Width × height of the original; checked from the header before the image is decoded. */
+  readonly maxPixels: number;
+}
+
+export const DEFAULT_PHOTO_LIMITS: PhotoLimits = { maxBytes: 10 * 1024 * 1024, maxPixels: 50_000_000 };
+
+export interface UploadPhotoInput {
+  readonly actor: Actor;
+  readonly bytes: Uint8Array;
+}
+
+export type UploadPhotoError = NotAuthenticated | UserBanned | NotVerified | PhotoTooLarge | PhotoTooManyPixels | PhotoTypeUnsupported;
+
+export class UploadPhoto {
+  constructor(
+    private readonly photos: PhotoRepository,
+    private readonly storage: PhotoStorage,
+    private readonly processor: PhotoProcessor,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    private readonly limits: PhotoLimits = DEFAULT_PHOTO_LIMITS,
+  ) {}
+
+  async execute(input: UploadPhotoInput): Promise<Result<Photo, UploadPhotoError>> {
+    const who = requireVerifiedUser(input.actor, '上传照片');
+    if (!who.ok) return who;
+    if (input.bytes.byteLength > this.limits.maxBytes) return err(new PhotoTooLarge(this.limits.maxBytes));
+
+    const contentHash = await sha256Hex(input.bytes);
+    const existing = await this.photos.byOwnerAndHash(who.value.userId, contentHash);
+    if (existing) return ok(existing);
+
+    const info = await this.processor.inspect(input.bytes);
+    if (info.kind === 'unsupported') return err(new PhotoTypeUnsupported(info.detected));
+    if (info.width * info.height > this.limits.maxPixels) {
+      return err(new PhotoTooManyPixels(this.limits.maxPixels, info.width, info.height));
+    }
+
+    const keys = {} as Record<PhotoVariantName, string>;
+    let stored = true;
+    for (const name of Object.keys(PHOTO_VARIANT_SIZES) as PhotoVariantName[]) {
+      keys[name] = variantKey(contentHash, name);
+      if (!(await this.storage.exists(keys[name]))) stored = false;
+    }
+    if (!stored) {
+      // Variants are content-addressed: another account's identical upload is already on disk.
+      for (const v of await this.processor.makeVariants(input.bytes, PHOTO_VARIANT_SIZES)) {
+        await this.storage.put(v.bytes, keys[v.name], v.contentType);
+      }
+    }
+    const photo: Photo = {
+      id: this.ids.next(),
+      ownerId: who.value.userId,
+      contentHash,
+      mime: info.mime,
+      width: info.width,
+      height: info.height,
+      byteSize: input.bytes.byteLength,
+      variants: keys,
+      createdAt: this.clock.now(),
+      attachedAt: null,
+    };
+    await this.photos.save(photo);
+    return ok(photo);
+  }
+}
+
+/**
+ * Photos a listing may reference: each must exist and belong to the owner. Returns the ids that
+ * are not usable (empty when all are fine) and marks the usable ones attached.
+ */
+export async function attachOwnPhotos(
+  photos: PhotoRepository, ownerId: string, ids: readonly string[], now: Date,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = new Map((await photos.byIds(ids)).map((p) => [p.id, p]));
+  const bad = ids.filter((id) => found.get(id)?.ownerId !== ownerId);
+  if (bad.length > 0) return bad;
+  for (const p of found.values()) {
+    if (p.attachedAt === null) {
+      p.attachedAt = now;
+      await photos.save(p);
+    }
+  }
+  return [];
+}
