@@ -49,6 +49,12 @@ const taro = {
   showShareMenu: vi.fn(async () => ({})),
   setClipboardData: vi.fn(async () => ({})),
   previewImage: vi.fn(async () => ({})),
+  /** Tests choose images with `taroFake.chooseImage.mockResolvedValueOnce({ tempFilePaths: [...] })`. */
+  chooseImage: vi.fn(async (): Promise<{ tempFilePaths: string[] }> => ({ tempFilePaths: [] })),
+  /** Answers 404 unless a test sets `taroFake.uploadFile.mockImplementation(...)`. */
+  uploadFile: vi.fn(async (_opts: { url: string; filePath: string; name: string; header?: Record<string, string> }): Promise<{ statusCode: number; data: string }> => ({
+    statusCode: 404, data: JSON.stringify({ error: { code: 'NOT_FOUND', message: 'no fake upload' } }),
+  })),
   getSetting: vi.fn(async () => ({ authSetting: {} })),
   authorize: vi.fn(async () => ({})),
   getEnv: () => 'WEB',

@@ -47,7 +47,7 @@ export function listingDetail(view: ListingView, viewer: Actor): ListingDetail {
   return {
     ...listingSummary(view),
     description: l.description,
-    photos: l.photos.map((p) => ({ url: photoUrl(p), urls: photoUrls(p) })),
+    photos: l.photos.map((p) => ({ id: p, url: photoUrl(p), urls: photoUrls(p) })),
     tradeMethods: l.tradeMethods,
     book: l.book,
     expiresAt: l.expiresAt.toISOString(),

@@ -97,7 +97,7 @@ export function photoScenarios(get: () => Stack): void {
 
       const d = await publishAs(s, 'alice', itemBody(cats, { photos: [a.id, b.id] }));
       expect(d.coverPhotoUrl).toBe(a.urls.thumb);
-      expect(d.photos).toEqual([{ url: a.urls.medium, urls: a.urls }, { url: b.urls.medium, urls: b.urls }]);
+      expect(d.photos).toEqual([{ id: a.id, url: a.urls.medium, urls: a.urls }, { id: b.id, url: b.urls.medium, urls: b.urls }]);
       expect((await s.persistence.photos.byId(a.id))!.attachedAt).not.toBeNull();
       const feed = await call(s.app, { method: 'GET', url: '/v1/listings' });
       expect(feed.body.items.find((i: { id: string }) => i.id === d.id).coverPhotoUrl).toBe(a.urls.thumb);

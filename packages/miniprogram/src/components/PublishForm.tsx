@@ -1,6 +1,8 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState, type ReactNode } from 'react'
 import { ApiError, errorMessage } from '../api/client'
+import { PHOTOS_MAX, uploadPhoto } from '../api/photos'
 import type { Catalog, CreateListingBody, ListingKind, TradeMethod } from '../api/types'
 import { CategoryPicker } from './CategoryPicker'
 import { errorsFromApi, validate, type FieldErrors, type FormValues, DESCRIPTION_MAX, TITLE_MAX } from './publishForm'
@@ -38,6 +40,7 @@ export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmi
   const [v, setV] = useState<FormValues>(initial)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [submitting, setSubmitting] = useState(false)
+  const [uploading, setUploading] = useState(0)
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
     setV((prev) => ({ ...prev, [key]: value }))
@@ -48,8 +51,38 @@ export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmi
   const toggleMethod = (m: TradeMethod) =>
     set('tradeMethods', v.tradeMethods.includes(m) ? v.tradeMethods.filter((x) => x !== m) : [...v.tradeMethods, m])
 
+  const addPhotos = async () => {
+    const room = PHOTOS_MAX - v.photos.length
+    if (room <= 0 || uploading > 0) return
+    let paths: string[]
+    try {
+      const chosen = await Taro.chooseImage({ count: room, sizeType: ['original', 'compressed'], sourceType: ['album', 'camera'] })
+      paths = chosen.tempFilePaths.slice(0, room)
+    } catch {
+      return // cancelled
+    }
+    if (errors.photos) setErrors(({ photos: _dropped, ...rest }) => rest)
+    setUploading(paths.length)
+    for (const path of paths) {
+      try {
+        const photo = await uploadPhoto(path)
+        setV((prev) =>
+          prev.photos.some((p) => p.id === photo.id) || prev.photos.length >= PHOTOS_MAX
+            ? prev
+            : { ...prev, photos: [...prev.photos, { id: photo.id, thumbUrl: photo.urls.thumb }] },
+        )
+      } catch (e) {
+        setErrors((prev) => ({ ...prev, photos: errorMessage(e) }))
+      } finally {
+        setUploading((n) => n - 1)
+      }
+    }
+  }
+
+  const removePhoto = (id: string) => set('photos', v.photos.filter((p) => p.id !== id))
+
   const submit = async () => {
-    if (submitting) return
+    if (submitting || uploading > 0) return
     const checked = validate(v, catalog)
     if (!checked.ok) {
       setErrors(checked.errors)
@@ -119,10 +152,26 @@ export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmi
           />
         </Field>
 
-        <View className="pf-photos">
-          <Text className="pf-photos-box">＋</Text>
-          <Text className="muted">照片上传即将开放</Text>
+        <View className="pf-photos" data-testid="photos">
+          {v.photos.map((p, i) => (
+            <View key={p.id} className="pf-photo" data-testid="photo">
+              <Image className="pf-photo-img" src={p.thumbUrl} mode="aspectFill" />
+              {i === 0 && <Text className="pf-photo-cover">封面</Text>}
+              <Text className="pf-photo-remove" onClick={() => removePhoto(p.id)}>
+                ×
+              </Text>
+            </View>
+          ))}
+          {v.photos.length < PHOTOS_MAX && (
+            <View className="pf-photos-box" data-testid="add-photo" onClick={() => void addPhotos()}>
+              ＋
+            </View>
+          )}
+          <Text className="muted">
+            {uploading > 0 ? `上传中（还剩 ${uploading} 张）…` : `${v.photos.length}/${PHOTOS_MAX} 张，第一张作封面`}
+          </Text>
         </View>
+        {errors.photos ? <Text className="error-text pf-error">{errors.photos}</Text> : null}
       </View>
 
       <View className="section">
@@ -272,4 +321,5 @@ const KNOWN_FIELDS = new Set([
   'book.author',
   'book.publisher',
   'book.course',
+  'photos',
 ])

@@ -19,6 +19,13 @@ export interface FormValues {
   author: string
   publisher: string
   course: string
+  /** Uploaded photos in display order: the id the listing keeps and a thumbnail to show. */
+  photos: FormPhoto[]
+}
+
+export interface FormPhoto {
+  id: string
+  thumbUrl: string
 }
 
 /** Error messages keyed by the API's dotted field paths (`title`, `book.isbn`); `_form` is for the
@@ -46,6 +53,7 @@ export function emptyForm(kind: ListingKind = 'item'): FormValues {
     author: '',
     publisher: '',
     course: '',
+    photos: [],
   }
 }
 
@@ -65,6 +73,7 @@ export function formFromListing(l: ListingDetail): FormValues {
     author: l.book?.author ?? '',
     publisher: l.book?.publisher ?? '',
     course: l.book?.course ?? '',
+    photos: l.photos.map((p) => ({ id: p.id, thumbUrl: p.urls.thumb })),
   }
 }
 
@@ -162,6 +171,7 @@ export function validate(
     condition: wanted ? (v.condition ?? null) : v.condition,
     areaId: v.areaId,
     tradeMethods: v.tradeMethods,
+    photos: v.photos.map((p) => p.id),
   }
   if (book) body.book = book
   return { ok: true, body }

@@ -36,6 +36,7 @@ export const ListingDetail = Type.Object({
   ...summaryProperties,
   description: Type.String(),
   photos: Type.Array(Type.Object({
+    id: Type.String({ description: 'What the listing keeps: an uploaded photo id (send these back when editing)' }),
     url: Type.String({ description: 'The medium variant (~750 px)' }),
     urls: Type.Object({ thumb: Type.String(), medium: Type.String(), large: Type.String() }),
   })),
