@@ -8,3 +8,4 @@ export { ScryptPasswordHasher, DEFAULT_SCRYPT, type ScryptParameters } from './s
 export * from './campus/index.js';
 export { SharpPhotoProcessor, sniffImage } from './photos/sharp-photo-processor.js';
 export { LocalDiskPhotoStorage, isSafeStorageKey } from './photos/local-disk-photo-storage.js';
+export * from './search/index.js';

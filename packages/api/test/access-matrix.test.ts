@@ -44,6 +44,8 @@ const ROWS: Row[] = [
   { route: 'GET /v1/catalog', request: () => ({ url: '/v1/catalog' }), expect: everyone(200) },
   { route: 'GET /v1/categories', request: () => ({ url: '/v1/categories' }), expect: everyone(200) },
   { route: 'GET /v1/listings', request: () => ({ url: '/v1/listings' }), expect: everyone(200) },
+  { route: 'GET /v1/search', request: () => ({ url: '/v1/search?q=%E5%8F%B0%E7%81%AF' }), expect: everyone(200) },
+  { route: 'GET /v1/search/suggest', request: () => ({ url: '/v1/search/suggest?q=%E5%8F%B0' }), expect: everyone(200) },
   { route: 'GET /v1/listings/:id', request: (f) => ({ url: `/v1/listings/${f.listingId}` }), expect: everyone(200) },
   { route: 'POST /v1/listings', request: () => ({ url: '/v1/listings', payload: itemBody(categories) }), expect: verifiedStudents(201) },
   { route: 'PATCH /v1/listings/:id', request: (f) => ({ url: `/v1/listings/${f.listingId}`, payload: { version: 1, title: '改过的标题 台灯' } }), expect: ownerOnly(200) },

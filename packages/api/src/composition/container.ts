@@ -11,6 +11,7 @@ import { httpModule } from './http-module.js';
 import { identityModule } from './identity-module.js';
 import type { Persistence } from './persistence.js';
 import { persistenceModule } from './persistence-module.js';
+import { searchModule } from './search-module.js';
 import { photoModule } from './photo-module.js';
 import { resolve } from './token.js';
 import { Http } from './tokens.js';
@@ -28,7 +29,7 @@ export function createContainer({ config, logger, persistence, campusAuthenticat
   const container = new Container({ defaultScope: 'Singleton' });
   const authenticators = campusAuthenticators
     ?? config.campuses.filter((c) => c.auth.kind !== 'module').map((c) => createBuiltInCampusAuthenticator(c, config));
-  container.load(configModule(config, logger), persistenceModule(persistence), campusModule(authenticators), coreModule, httpModule, identityModule, photoModule);
+  container.load(configModule(config, logger), persistenceModule(persistence), campusModule(authenticators), coreModule, httpModule, identityModule, searchModule, photoModule);
   return container;
 }
 

@@ -11,6 +11,7 @@ import { lifecycleRoutes } from '../http/routes/lifecycle.js';
 import { listingRoutes } from '../http/routes/listings.js';
 import { meRoutes } from '../http/routes/me.js';
 import { Identity } from './identity-tokens.js';
+import { Search } from './search-module.js';
 import { Photos } from './photo-module.js';
 import { factory, token } from './token.js';
 import { Config, Core, Http, Ports } from './tokens.js';
@@ -64,10 +65,10 @@ export const httpModule = new ContainerModule(({ bind }) => {
     verify, release, authenticators, campuses, clientKeys,
   }), [Core.VerifyStudent, Core.ReleaseStudentNumber, Ports.CampusAuthenticators, Ports.Campuses, H.ViewerKeys]);
 
-  factory(bind(Http.Parts), (config, logger, clock, authenticator, catalog, listings, lifecycle, engagement, me, adminCategories, dev, health, campusVerification, auth, adminIdentity, photos, media) => ({
+  factory(bind(Http.Parts), (config, logger, clock, authenticator, catalog, listings, lifecycle, engagement, me, adminCategories, dev, health, campusVerification, auth, adminIdentity, photos, media, search) => ({
     config, logger, clock, authenticator,
-    api: [catalog, listings, lifecycle, engagement, me, adminCategories, dev, campusVerification, auth, adminIdentity, photos],
+    api: [catalog, listings, lifecycle, engagement, me, adminCategories, dev, campusVerification, auth, adminIdentity, photos, search],
     operations: [health, media],
   }), [Config.App, Config.Logger, Core.Clock, H.Authenticator, H.CatalogRoutes, H.ListingRoutes, H.LifecycleRoutes, H.EngagementRoutes,
-    H.MeRoutes, H.AdminCategoryRoutes, H.DevRoutes, H.HealthRoutes, H.CampusVerificationRoutes, Identity.AuthRoutes, Identity.AdminIdentityRoutes, Photos.Routes, Photos.MediaRoutes]);
+    H.MeRoutes, H.AdminCategoryRoutes, H.DevRoutes, H.HealthRoutes, H.CampusVerificationRoutes, Identity.AuthRoutes, Identity.AdminIdentityRoutes, Photos.Routes, Photos.MediaRoutes, Search.Routes]);
 });

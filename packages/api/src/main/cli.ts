@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { migrateDatabase, openPersistence } from '@xianzhi/adapters';
+import { evaluateSearch, formatReport, loadJudgedSet } from '../search-eval/evaluate.js';
 import { createContainer } from '../composition/container.js';
 import { resolve } from '../composition/token.js';
 import { Identity } from '../composition/identity-tokens.js';
+import { Search } from '../composition/search-module.js';
 import { Core } from '../composition/tokens.js';
 import { DEFAULT_SEED_LISTINGS } from '../seed/seed-demo.js';
 import { dropDatabase } from './database.js';
@@ -12,6 +18,9 @@ const USAGE = `Usage: xianzhi <command>
   migrate                          apply committed database migrations (creates the database if missing)
   seed [--listings N] [--reset]    demo campus, categories, users and N listings (default ${DEFAULT_SEED_LISTINGS});
                                    skips listings when already seeded; --reset empties the database first
+  reindex                          rebuild the search index of every campus from the live listings
+  eval-search                      recall@10 and MRR of our search and of a LIKE '%q%' baseline on the judged
+                                   query set in bench/search (on a temporary SQLite database)
   expire                           mark listings past their lifetime as expired (the server also does this)
   create-admin --username U --role super_admin|campus_admin [--campus ID]
                                    add a back-office account; the password is read from standard input
@@ -54,8 +63,45 @@ async function main(argv: string[]): Promise<number> {
             ? 'Already seeded: listings left as they are (use --reset to start over).\n'
             : `Seeded ${report.listingsCreated} listings, ${report.usersCreated} users, ${report.categoriesCreated} categories.\n`,
         );
+        if (!report.listingsSkipped) {
+          const { indexed } = await resolve(createContainer({ ...runtime, persistence }), Search.Rebuild).execute();
+          process.stdout.write(`Search index built: ${indexed} live listings.\n`);
+        }
       } finally {
         await persistence.close();
+      }
+      return 0;
+    }
+    case 'reindex': {
+      parseArgs({ args: rest, options: {}, strict: true });
+      await migrate(runtime);
+      const persistence = await open(runtime);
+      try {
+        const started = Date.now();
+        const { indexed } = await resolve(createContainer({ ...runtime, persistence }), Search.Rebuild).execute((campusId, done) => {
+          process.stdout.write(`  ${campusId}: ${done} listings indexed\n`);
+        });
+        process.stdout.write(`Reindexed ${indexed} live listing(s) in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+      } finally {
+        await persistence.close();
+      }
+      return 0;
+    }
+    case 'eval-search': {
+      parseArgs({ args: rest, options: {}, strict: true });
+      const dir = mkdtempSync(join(tmpdir(), 'xz-search-eval-'));
+      const url = `sqlite:${join(dir, 'eval.sqlite')}`;
+      try {
+        await migrateDatabase({ url });
+        const persistence = await openPersistence({ url });
+        try {
+          const report = await evaluateSearch(persistence, loadJudgedSet(process.cwd()));
+          process.stdout.write(`${formatReport(report)}\n`);
+        } finally {
+          await persistence.close();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
       return 0;
     }

@@ -1,6 +1,7 @@
 import { createContainer, buildApp } from '../composition/container.js';
 import { resolve } from '../composition/token.js';
 import { Identity } from '../composition/identity-tokens.js';
+import { Search } from '../composition/search-module.js';
 import { Core } from '../composition/tokens.js';
 import { ConfigError } from '../config.js';
 import { banner } from './banner.js';
@@ -18,9 +19,11 @@ async function main(): Promise<void> {
   const authenticators = await campusAuthenticators(config);
   if (config.env === 'embedded') await migrate(runtime);
   const persistence = await open(runtime);
+  let seeded = false;
   if (config.env === 'embedded' && !(await persistence.campuses.byId(config.defaultCampusId))) {
     logger.info('empty database: seeding the demo campus, users and listings');
     await seed(persistence, logger, undefined, config);
+    seeded = true;
   }
 
   await syncConfiguredCampuses(config, persistence, logger);
@@ -42,12 +45,36 @@ async function main(): Promise<void> {
   const timer = config.expiryIntervalMinutes > 0 ? setInterval(sweep, config.expiryIntervalMinutes * 60_000) : null;
   timer?.unref();
 
+  // Seeded listings carry no outbox events: index them once; from then on the index follows the outbox.
+  if (seeded) {
+    const { indexed } = await resolve(container, Search.Rebuild).execute();
+    logger.info({ indexed }, 'search index built');
+  }
+  const projector = resolve(container, Search.Projector);
+  let projecting = false;
+  const project = async () => {
+    if (projecting) return;
+    projecting = true;
+    try {
+      await projector.execute();
+    } catch (error) {
+      logger.error({ err: error }, 'search index update failed');
+    } finally {
+      projecting = false;
+    }
+  };
+  await project();
+  // Production runs the projector in the worker; embedded mode has no worker, so the server does it.
+  const searchTimer = config.env === 'embedded' ? setInterval(() => void project(), 1000) : null;
+  searchTimer?.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
     if (timer) clearInterval(timer);
+    if (searchTimer) clearInterval(searchTimer);
     try {
       await app.close();
       await persistence.close();

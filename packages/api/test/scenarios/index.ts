@@ -8,6 +8,7 @@ import { lifecycleScenarios } from './lifecycle.js';
 import { listingScenarios } from './listings.js';
 import { photoScenarios } from './photos.js';
 import { platformScenarios } from './platform.js';
+import { searchScenarios } from './search.js';
 import { sessionScenarios } from './sessions.js';
 
 /** The same HTTP scenarios, run once per database the platform supports. */
@@ -32,6 +33,7 @@ export function apiScenarios(kind: DatabaseKind): void {
     feedScenarios(get);
     lifecycleScenarios(get);
     sessionScenarios(get);
+    searchScenarios(get);
     photoScenarios(get);
   });
 }

@@ -2,6 +2,8 @@ export * from './builders.js';
 export * from './in-memory.js';
 export * from './in-memory-verification.js';
 export * from './contracts.js';
+export * from './search-contract.js';
+export * from './in-memory-search.js';
 export * from './campus-contracts.js';
 export * from './kit.js';
 export * from './in-memory-photos.js';

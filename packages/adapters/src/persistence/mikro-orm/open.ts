@@ -17,6 +17,8 @@ import { ENTITY_SCHEMAS } from './schemas.js';
 import { MikroOrmStudentVerificationRepository } from './verification-repository.js';
 import { MikroOrmPhotoRepository } from './photo-repository.js';
 import type { StudentVerificationRepository } from '@xianzhi/core';
+import { SqlSearchIndexStore } from '../../search/store.js';
+import { SqlProjectionCheckpoints, SqlOutboxLog } from '../../search/outbox-log.js';
 
 export interface DatabaseConfig {
   /** `sqlite:./data/xianzhi.sqlite`, `sqlite::memory:`, `mariadb://user:pass@host:3306/db` or `mysql://…`. */
@@ -121,6 +123,9 @@ export async function migrateDatabase(config: DatabaseConfig, logger?: Logger): 
 export interface Persistence extends PersistencePorts {
   readonly dialect: Dialect;
   readonly verifications: StudentVerificationRepository;
+  readonly searchIndex: SqlSearchIndexStore;
+  readonly outboxLog: SqlOutboxLog;
+  readonly checkpoints: SqlProjectionCheckpoints;
   /** Answers true when the database takes a query; for health checks. */
   ping(): Promise<boolean>;
   /** Runs one SQL statement outside any unit of work: for maintenance and tests, not for features. */
@@ -148,6 +153,9 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     verifications: new MikroOrmStudentVerificationRepository(ctx),
     photos: new MikroOrmPhotoRepository(ctx),
     uow: new MikroOrmUnitOfWork(ctx),
+    searchIndex: new SqlSearchIndexStore(ctx),
+    outboxLog: new SqlOutboxLog(ctx),
+    checkpoints: new SqlProjectionCheckpoints(ctx),
     async ping() {
       try {
         await ctx.em().execute('select 1');

@@ -2,6 +2,7 @@ import { Migration20261124000000Initial } from './Migration20261124000000Initial
 import { Migration20261125000100Identity } from './Migration20261125000100Identity.js';
 import { Migration20261125000200CampusVerification } from './Migration20261125000200CampusVerification.js';
 import { Migration20261125000300Photos } from './Migration20261125000300Photos.js';
+import { Migration20261125000400Search } from './Migration20261125000400Search.js';
 
 /** Every committed migration, in order. Listed explicitly so compiled and source runs agree. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125000100Identity', class: Migration20261125000100Identity },
   { name: 'Migration20261125000200CampusVerification', class: Migration20261125000200CampusVerification },
   { name: 'Migration20261125000300Photos', class: Migration20261125000300Photos },
+  { name: 'Migration20261125000400Search', class: Migration20261125000400Search },
 ];

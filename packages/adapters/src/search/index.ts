@@ -1,0 +1,3 @@
+export { PinyinSearchTokenizer, oneEditVariants } from './tokenizer.js';
+export { SqlSearchIndexStore } from './store.js';
+export { SqlOutboxLog, SqlProjectionCheckpoints } from './outbox-log.js';

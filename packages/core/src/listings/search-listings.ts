@@ -1,0 +1,98 @@
+import type { Category } from '../catalog/category.js';
+import { isCondition, isListingKind } from '../catalog/dimensions.js';
+import type { CategoryRepository } from '../catalog/ports.js';
+import type { Actor } from '../identity/actor.js';
+import { Problems, type ValidationFailed } from '../shared/errors.js';
+import { isValidFen } from '../shared/money.js';
+import { clampLimit, decodeCursor, encodeCursor } from '../shared/pagination.js';
+import { err, ok, type Result } from '../shared/result.js';
+import type { ListingRepository } from './ports.js';
+import type { ListingSearch, SearchFilters, SnippetPart } from './search.js';
+import type { ListingView, ListingViews } from './views.js';
+
+export interface SearchListingsInput {
+  readonly actor: Actor;
+  readonly campusId: string;
+  readonly text: string;
+  readonly kind?: string;
+  /** Either level of the tree. */
+  readonly categoryId?: string;
+  readonly condition?: string;
+  readonly minPrice?: number;
+  readonly maxPrice?: number;
+  readonly areaId?: string;
+  readonly cursor?: string;
+  readonly limit?: number;
+}
+
+export interface SearchResultView {
+  readonly view: ListingView;
+  readonly score: number;
+  readonly title: SnippetPart[];
+  readonly snippet: SnippetPart[];
+}
+
+export interface SearchPage {
+  readonly items: SearchResultView[];
+  readonly nextCursor: string | null;
+}
+
+export const MAX_QUERY_LENGTH = 50;
+
+/** Campus search: anyone may search, signed in or not; results are live listings, best match first. */
+export class SearchListings {
+  constructor(
+    private readonly search: ListingSearch,
+    private readonly listings: ListingRepository,
+    private readonly categories: CategoryRepository,
+    private readonly views: ListingViews,
+  ) {}
+
+  async execute(input: SearchListingsInput): Promise<Result<SearchPage, ValidationFailed>> {
+    const p = new Problems();
+    const text = input.text.trim();
+    p.check(text.length > 0, 'q', '请输入搜索内容');
+    p.check(text.length <= MAX_QUERY_LENGTH, 'q', `搜索内容不能超过 ${MAX_QUERY_LENGTH} 个字`);
+    if (input.kind !== undefined) p.check(isListingKind(input.kind), 'kind', '类型无效');
+    if (input.condition !== undefined) p.check(isCondition(input.condition), 'condition', '成色无效');
+    for (const key of ['minPrice', 'maxPrice'] as const) {
+      const v = input[key];
+      if (v !== undefined) p.check(isValidFen(v), key, '价格须为整数分');
+    }
+    if (input.minPrice !== undefined && input.maxPrice !== undefined) {
+      p.check(input.minPrice <= input.maxPrice, 'minPrice', '最低价不能高于最高价');
+    }
+    const decoded = input.cursor === undefined ? null : decodeCursor(input.cursor, ['number']);
+    if (input.cursor !== undefined) p.check(decoded !== null && (decoded[0] as number) >= 0, 'cursor', '翻页参数无效，请从第一页开始');
+    let category: Category | null = null;
+    if (input.categoryId !== undefined) {
+      category = await this.categories.byId(input.categoryId);
+      p.check(category !== null && category.campusId === input.campusId, 'categoryId', '分类不存在');
+    }
+    if (p.any) return err(p.toError());
+
+    const limit = clampLimit(input.limit);
+    const offset = decoded ? (decoded[0] as number) : 0;
+    const filters: SearchFilters = {
+      ...(input.kind !== undefined && { kind: input.kind as SearchFilters['kind'] }),
+      ...(category && { categoryId: category.id }),
+      ...(input.condition !== undefined && { condition: input.condition as SearchFilters['condition'] }),
+      ...(input.minPrice !== undefined && { minPrice: input.minPrice }),
+      ...(input.maxPrice !== undefined && { maxPrice: input.maxPrice }),
+      ...(input.areaId !== undefined && { areaId: input.areaId }),
+    };
+    const result = await this.search.search({ campusId: input.campusId, text, filters, limit, offset });
+    const found = await this.listings.byIds(result.hits.map((h) => h.listingId));
+    const byId = new Map(found.map((l) => [l.id, l]));
+    const ordered = result.hits.flatMap((h) => {
+      const l = byId.get(h.listingId);
+      return l ? [l] : [];
+    });
+    const views = new Map((await this.views.build(ordered, input.actor)).map((v) => [v.listing.id, v]));
+    const items = result.hits.flatMap((h) => {
+      const view = views.get(h.listingId);
+      return view ? [{ view, score: h.score, title: h.title, snippet: h.snippet }] : [];
+    });
+    return ok({ items, nextCursor: result.hasMore ? encodeCursor([offset + limit]) : null });
+  }
+}

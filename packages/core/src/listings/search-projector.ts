@@ -1,0 +1,86 @@
+import type { LoggedEvent, OutboxLog, ProjectionCheckpoints } from '../shared/projection.js';
+import type { CampusRepository } from '../identity/ports.js';
+import type { Clock } from '../shared/clock.js';
+import { sortValueOf, type ListingCursor, type ListingRepository } from './ports.js';
+import type { ListingSearch, SearchIndexStore } from './search.js';
+
+export const SEARCH_PROJECTION = 'search';
+const BATCH = 200;
+const LISTING_EVENTS = new Set(['ListingPublished', 'ListingEdited', 'ListingStatusChanged', 'ListingRenewed']);
+
+/**
+ * Keeps the search index current by following the outbox from its own checkpoint. Each listing in a
+ * batch is re-read and indexed once in its current state, so replaying events is harmless.
+ */
+export class ProjectSearchIndex {
+  constructor(
+    private readonly log: OutboxLog,
+    private readonly checkpoints: ProjectionCheckpoints,
+    private readonly listings: ListingRepository,
+    private readonly search: ListingSearch,
+  ) {}
+
+  /** Drains the log up to now; answers how many listings were (re)indexed. */
+  async execute(): Promise<{ events: number; listings: number }> {
+    let events = 0;
+    let touched = 0;
+    for (;;) {
+      const from = await this.checkpoints.position(SEARCH_PROJECTION);
+      const batch = await this.log.after(from, BATCH);
+      if (batch.length === 0) return { events, listings: touched };
+      const ids = listingIds(batch);
+      const found = await this.listings.byIds(ids);
+      const byId = new Map(found.map((l) => [l.id, l]));
+      for (const id of ids) {
+        const listing = byId.get(id);
+        if (listing) await this.search.index(listing);
+        else await this.search.remove(id);
+      }
+      await this.checkpoints.save(SEARCH_PROJECTION, batch.at(-1)!.seq);
+      events += batch.length;
+      touched += ids.length;
+    }
+  }
+}
+
+function listingIds(batch: readonly LoggedEvent[]): string[] {
+  return [...new Set(batch.filter((e) => LISTING_EVENTS.has(e.event.type)).map((e) => e.event.aggregateId))];
+}
+
+/**
+ * Rebuilds the index of every campus from the live listings, then moves the projector's checkpoint to
+ * the end of the outbox as it was when the rebuild started: later events are replayed, none is lost.
+ */
+export class RebuildSearchIndex {
+  constructor(
+    private readonly listings: ListingRepository,
+    private readonly campuses: CampusRepository,
+    private readonly search: ListingSearch,
+    private readonly store: SearchIndexStore,
+    private readonly log: OutboxLog,
+    private readonly checkpoints: ProjectionCheckpoints,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(onProgress: (campusId: string, indexed: number) => void = () => {}): Promise<{ indexed: number }> {
+    const mark = await this.log.lastSeq();
+    let indexed = 0;
+    for (const campus of await this.campuses.list()) {
+      await this.store.clear(campus.id);
+      let after: ListingCursor | null = null;
+      let done = 0;
+      for (;;) {
+        const page = await this.listings.feed({ campusId: campus.id, sort: 'newest', after, limit: 500, now: this.clock.now() });
+        for (const l of page) await this.search.index(l);
+        done += page.length;
+        if (page.length > 0) onProgress(campus.id, done);
+        const last = page.at(-1);
+        if (!last || page.length < 500) break;
+        after = { sortValue: sortValueOf(last, 'newest'), id: last.id };
+      }
+      indexed += done;
+    }
+    await this.checkpoints.save(SEARCH_PROJECTION, mark);
+    return { indexed };
+  }
+}

@@ -1,0 +1,55 @@
+import type { LoggedEvent, OutboxLog, ProjectionCheckpoints } from '../shared/projection.js';
+import type { InMemoryStore } from './in-memory.js';
+import type { IndexedToken, Posting, SearchIndexStore } from '../listings/search.js';
+
+/** The token index in a map: what the SQL store keeps in `search_token`. */
+export class InMemorySearchIndexStore implements SearchIndexStore {
+  private readonly byListing = new Map<string, { campusId: string; tokens: IndexedToken[] }>();
+
+  async replace(campusId: string, listingId: string, tokens: readonly IndexedToken[]): Promise<void> {
+    this.byListing.set(listingId, { campusId, tokens: [...tokens] });
+  }
+
+  async remove(listingId: string): Promise<void> {
+    this.byListing.delete(listingId);
+  }
+
+  async clear(campusId: string): Promise<void> {
+    for (const [id, e] of this.byListing) if (e.campusId === campusId) this.byListing.delete(id);
+  }
+
+  async lookup(campusId: string, tokens: readonly string[]): Promise<Posting[]> {
+    const wanted = new Set(tokens);
+    const out: Posting[] = [];
+    for (const [listingId, entry] of this.byListing) {
+      if (entry.campusId !== campusId) continue;
+      for (const t of entry.tokens) if (wanted.has(t.token)) out.push({ listingId, token: t.token, field: t.field });
+    }
+    return out;
+  }
+}
+
+/** The in-memory outbox as a log, in append order. */
+export class InMemoryOutboxLog implements OutboxLog {
+  constructor(private readonly store: InMemoryStore) {}
+  async after(seq: number, limit: number): Promise<LoggedEvent[]> {
+    return [...this.store.tables.outbox.values()]
+      .filter((r) => r.seq > seq)
+      .sort((a, b) => a.seq - b.seq)
+      .slice(0, limit)
+      .map((r) => ({ seq: r.seq, event: structuredClone(r.event) }));
+  }
+  async lastSeq(): Promise<number> {
+    return Math.max(0, ...[...this.store.tables.outbox.values()].map((r) => r.seq));
+  }
+}
+
+export class InMemoryProjectionCheckpoints implements ProjectionCheckpoints {
+  private readonly positions = new Map<string, number>();
+  async position(name: string): Promise<number> {
+    return this.positions.get(name) ?? 0;
+  }
+  async save(name: string, seq: number): Promise<void> {
+    this.positions.set(name, seq);
+  }
+}
