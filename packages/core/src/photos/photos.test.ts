@@ -42,6 +42,22 @@ describe('UploadPhoto', () => {
     expect(processor.variantsMade).toBe(1);
   });
 
+  it('a double tap (the same bytes saved by the other request in between) answers with the photo that won', async () => {
+    const { kit, storage, processor, upload } = await setup();
+    const first = await upload.execute({ actor: kit.actors.alice, bytes: bytes('IMG twice') });
+    const repo = kit.ports.photos;
+    // The second request looked before the first had saved.
+    let looked = false;
+    const racing = {
+      byId: (id: string) => repo.byId(id),
+      byIds: (ids: readonly string[]) => repo.byIds(ids),
+      save: (p: Parameters<typeof repo.save>[0]) => repo.save(p),
+      byOwnerAndHash: async (o: string, h: string) => (looked ? repo.byOwnerAndHash(o, h) : ((looked = true), null)),
+    };
+    const second = await new UploadPhoto(racing, storage, processor, kit.ids, kit.clock).execute({ actor: kit.actors.alice, bytes: bytes('IMG twice') });
+    expect(first.ok && second.ok && second.value.id === first.value.id).toBe(true);
+  });
+
   it('refuses anonymous, unverified and banned users, oversized, too many pixels and non-images', async () => {
     const { kit, upload } = await setup({ maxBytes: 10, maxPixels: 1_000_000 });
     const code = async (actor: typeof kit.actors.alice, b: Uint8Array) => {

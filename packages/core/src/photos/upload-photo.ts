@@ -72,7 +72,14 @@ export class UploadPhoto {
       createdAt: this.clock.now(),
       attachedAt: null,
     };
-    await this.photos.save(photo);
+    try {
+      await this.photos.save(photo);
+    } catch (e) {
+      // A double tap: the same bytes from the same user, saved by the other request first.
+      const winner = await this.photos.byOwnerAndHash(photo.ownerId, contentHash);
+      if (winner) return ok(winner);
+      throw e;
+    }
     return ok(photo);
   }
 }
