@@ -115,14 +115,22 @@ describe('admin app', () => {
 
     // antd spaces out two-character Chinese button labels ("下 架").
     await rows.first().getByRole('button', { name: /下\s*架/ }).click();
-    const dialog = page.locator('.ant-modal');
-    await dialog.locator('textarea').fill('疑似虚假信息（端到端测试）');
-    await dialog.locator('.ant-btn-primary, .ant-btn-dangerous').last().click();
-    await expect.poll(async () => {
-      const admin = await adminToken(server);
-      const detail = await api<{ status: string; removalReason: string | null }>(server, 'GET', `/v1/listings/${listing.id}`, admin);
-      return detail.body.status;
-    }, { timeout: 10_000 }).toBe('removed');
+    // The dialog is rendered ahead of time (hidden): wait until it is open before typing.
+    const dialog = page.locator('.ant-modal').filter({ hasText: '下架商品' });
+    await dialog.waitFor({ state: 'visible' });
+    const reason = '疑似虚假信息（端到端测试）';
+    const textarea = dialog.locator('textarea');
+    await textarea.fill(reason);
+    await expect.poll(() => textarea.inputValue()).toBe(reason);
+    await dialog.getByRole('button', { name: /确认下架/ }).click();
+    const outcome = await Promise.race([
+      page.getByText('已下架', { exact: true }).first().waitFor({ timeout: 20_000 }).then(() => 'removed'),
+      page.getByTestId('remove-error').waitFor({ timeout: 20_000 }).then(async () => `refused: ${await page.getByTestId('remove-error').textContent()}`),
+    ]);
+    expect(outcome).toBe('removed');
+    const admin = await adminToken(server);
+    const detail = await api<{ status: string; removalReason: string | null }>(server, 'GET', `/v1/listings/${listing.id}`, admin);
+    expect(detail.body).toMatchObject({ status: 'removed', removalReason: reason });
     const asVisitor = await api(server, 'GET', `/v1/listings/${listing.id}`);
     expect(asVisitor.status).toBe(404);
     expect(errors).toEqual([]);
