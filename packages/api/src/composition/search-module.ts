@@ -24,8 +24,8 @@ export const searchModule = new ContainerModule(({ bind }) => {
   factory(bind(Search.Index), (t, p, c, clock) => new IndexedListingSearch(t, p.searchIndex, p.listings, c, clock),
     [Search.Tokenizer, Ports.Persistence, Ports.Categories, Core.Clock]);
   factory(bind(Search.SearchListings), (s, l, c, v) => new SearchListings(s, l, c, v), [Search.Index, Ports.Listings, Ports.Categories, Core.Views]);
-  factory(bind(Search.Projector), (p, s) => new ProjectSearchIndex(p.outboxLog, p.checkpoints, p.listings, s), [Ports.Persistence, Search.Index]);
-  factory(bind(Search.Rebuild), (p, s, clock) => new RebuildSearchIndex(p.listings, p.campuses, s, p.searchIndex, p.outboxLog, p.checkpoints, clock),
+  factory(bind(Search.Projector), (p, s) => new ProjectSearchIndex(p.outboxLog, p.checkpoints, p.listings, s, p.uow), [Ports.Persistence, Search.Index]);
+  factory(bind(Search.Rebuild), (p, s, clock) => new RebuildSearchIndex(p.listings, p.campuses, s, p.searchIndex, p.outboxLog, p.checkpoints, p.uow, clock),
     [Ports.Persistence, Search.Index, Core.Clock]);
   factory(bind(Search.Routes), (config, searchListings, search) => searchRoutes({ searchListings, search, defaultCampusId: config.defaultCampusId }),
     [Config.App, Search.SearchListings, Search.Index]);

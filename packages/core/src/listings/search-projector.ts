@@ -1,6 +1,7 @@
 import type { LoggedEvent, OutboxLog, ProjectionCheckpoints } from '../shared/projection.js';
 import type { CampusRepository } from '../identity/ports.js';
 import type { Clock } from '../shared/clock.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { sortValueOf, type ListingCursor, type ListingRepository } from './ports.js';
 import type { ListingSearch, SearchIndexStore } from './search.js';
 
@@ -18,6 +19,7 @@ export class ProjectSearchIndex {
     private readonly checkpoints: ProjectionCheckpoints,
     private readonly listings: ListingRepository,
     private readonly search: ListingSearch,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** Drains the log up to now; answers how many listings were (re)indexed. */
@@ -29,14 +31,17 @@ export class ProjectSearchIndex {
       const batch = await this.log.after(from, BATCH);
       if (batch.length === 0) return { events, listings: touched };
       const ids = listingIds(batch);
-      const found = await this.listings.byIds(ids);
-      const byId = new Map(found.map((l) => [l.id, l]));
-      for (const id of ids) {
-        const listing = byId.get(id);
-        if (listing) await this.search.index(listing);
-        else await this.search.remove(id);
-      }
-      await this.checkpoints.save(SEARCH_PROJECTION, batch.at(-1)!.seq);
+      // The index and the checkpoint move together: a crash replays the batch, never skips it.
+      await this.uow.run(async () => {
+        const found = await this.listings.byIds(ids);
+        const byId = new Map(found.map((l) => [l.id, l]));
+        for (const id of ids) {
+          const listing = byId.get(id);
+          if (listing) await this.search.index(listing);
+          else await this.search.remove(id);
+        }
+        await this.checkpoints.save(SEARCH_PROJECTION, batch.at(-1)!.seq);
+      });
       events += batch.length;
       touched += ids.length;
     }
@@ -59,6 +64,7 @@ export class RebuildSearchIndex {
     private readonly store: SearchIndexStore,
     private readonly log: OutboxLog,
     private readonly checkpoints: ProjectionCheckpoints,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
@@ -71,7 +77,10 @@ export class RebuildSearchIndex {
       let done = 0;
       for (;;) {
         const page = await this.listings.feed({ campusId: campus.id, sort: 'newest', after, limit: 500, now: this.clock.now() });
-        for (const l of page) await this.search.index(l);
+        // One transaction per page: one commit for 500 listings instead of one per statement.
+        await this.uow.run(async () => {
+          for (const l of page) await this.search.index(l);
+        });
         done += page.length;
         if (page.length > 0) onProgress(campus.id, done);
         const last = page.at(-1);
