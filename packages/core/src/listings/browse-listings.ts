@@ -1,5 +1,4 @@
-import type { Category } from '../catalog/category.js';
-import { isCondition, isListingKind } from '../catalog/dimensions.js';
+import { checkListingFilters } from './filters.js';
 import type { CategoryRepository } from '../catalog/ports.js';
 import type { Actor } from '../identity/actor.js';
 import type { NotAuthenticated } from '../identity/errors.js';
@@ -7,7 +6,6 @@ import { requireActiveUser } from '../identity/policy.js';
 import type { UserBanned } from '../identity/errors.js';
 import type { Clock } from '../shared/clock.js';
 import { Problems, type ValidationFailed } from '../shared/errors.js';
-import { isValidFen } from '../shared/money.js';
 import { clampLimit, decodeCursor, encodeCursor, type Page } from '../shared/pagination.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { ListingStatus } from './listing.js';
@@ -41,23 +39,10 @@ export class BrowseListings {
   async execute(input: BrowseListingsInput): Promise<Result<Page<ListingView>, ValidationFailed>> {
     const p = new Problems();
     const sort = input.sort ?? 'newest';
-    if (input.kind !== undefined) p.check(isListingKind(input.kind), 'kind', '类型无效');
-    if (input.condition !== undefined) p.check(isCondition(input.condition), 'condition', '成色无效');
-    for (const key of ['minPrice', 'maxPrice'] as const) {
-      const v = input[key];
-      if (v !== undefined) p.check(isValidFen(v), key, '价格须为整数分');
-    }
-    if (input.minPrice !== undefined && input.maxPrice !== undefined) {
-      p.check(input.minPrice <= input.maxPrice, 'minPrice', '最低价不能高于最高价');
-    }
+    const category = await checkListingFilters(p, this.categories, input);
     const after = input.cursor === undefined ? null : parseCursor(input.cursor);
     if (input.cursor !== undefined) p.check(after !== null, 'cursor', '翻页参数无效，请从第一页开始');
 
-    let category: Category | null = null;
-    if (input.categoryId !== undefined) {
-      category = await this.categories.byId(input.categoryId);
-      p.check(category !== null && category.campusId === input.campusId, 'categoryId', '分类不存在');
-    }
     if (p.any) return err(p.toError());
 
     const limit = clampLimit(input.limit);

@@ -1,9 +1,7 @@
-import type { Category } from '../catalog/category.js';
-import { isCondition, isListingKind } from '../catalog/dimensions.js';
+import { checkListingFilters } from './filters.js';
 import type { CategoryRepository } from '../catalog/ports.js';
 import type { Actor } from '../identity/actor.js';
 import { Problems, type ValidationFailed } from '../shared/errors.js';
-import { isValidFen } from '../shared/money.js';
 import { clampLimit, decodeCursor, encodeCursor } from '../shared/pagination.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { ListingRepository } from './ports.js';
@@ -53,22 +51,9 @@ export class SearchListings {
     const text = input.text.trim();
     p.check(text.length > 0, 'q', '请输入搜索内容');
     p.check(text.length <= MAX_QUERY_LENGTH, 'q', `搜索内容不能超过 ${MAX_QUERY_LENGTH} 个字`);
-    if (input.kind !== undefined) p.check(isListingKind(input.kind), 'kind', '类型无效');
-    if (input.condition !== undefined) p.check(isCondition(input.condition), 'condition', '成色无效');
-    for (const key of ['minPrice', 'maxPrice'] as const) {
-      const v = input[key];
-      if (v !== undefined) p.check(isValidFen(v), key, '价格须为整数分');
-    }
-    if (input.minPrice !== undefined && input.maxPrice !== undefined) {
-      p.check(input.minPrice <= input.maxPrice, 'minPrice', '最低价不能高于最高价');
-    }
     const decoded = input.cursor === undefined ? null : decodeCursor(input.cursor, ['number']);
     if (input.cursor !== undefined) p.check(decoded !== null && (decoded[0] as number) >= 0, 'cursor', '翻页参数无效，请从第一页开始');
-    let category: Category | null = null;
-    if (input.categoryId !== undefined) {
-      category = await this.categories.byId(input.categoryId);
-      p.check(category !== null && category.campusId === input.campusId, 'categoryId', '分类不存在');
-    }
+    const category = await checkListingFilters(p, this.categories, input);
     if (p.any) return err(p.toError());
 
     const limit = clampLimit(input.limit);
