@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { migrateDatabase, openPersistence, type Persistence } from './open.js';
 
 /**
@@ -58,4 +59,33 @@ export async function wipe(p: Persistence): Promise<void> {
 export async function migratedPersistence(db: TestDatabase): Promise<Persistence> {
   await migrateDatabase({ url: db.url });
   return openPersistence({ url: db.url });
+}
+
+/**
+ * Declares `body` once per real database (SQLite, then MariaDB): each gets a migrated database for
+ * the whole block, closed and dropped after it; `fresh()` wipes it for the next case.
+ */
+export function onRealDatabases(label: string, body: (name: string, fresh: () => Promise<Persistence>) => void): void {
+  const targets: [string, () => Promise<TestDatabase>][] = [
+    ['SQLite', async () => sqliteTestDatabase()],
+    ['MariaDB', () => mariadbTestDatabase(label)],
+  ];
+  for (const [name, create] of targets) {
+    describe(name, () => {
+      let db: TestDatabase;
+      let persistence: Persistence;
+      beforeAll(async () => {
+        db = await create();
+        persistence = await migratedPersistence(db);
+      });
+      afterAll(async () => {
+        await persistence?.close();
+        await db?.drop();
+      });
+      body(name, async () => {
+        await wipe(persistence);
+        return persistence;
+      });
+    });
+  }
 }
