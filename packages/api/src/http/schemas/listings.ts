@@ -57,7 +57,8 @@ export const ListingDetail = Type.Object({
 
 export const ListingPage = Type.Object({ items: Type.Array(ListingSummary), nextCursor: Nullable(Type.String()) });
 
-export const ListingQuery = Type.Object({
+/** The filters the feed and search share, as query-string fields. */
+export const ListingFilterFields = {
   campusId: Type.Optional(Id),
   kind: Type.Optional(Kind),
   categoryId: Type.Optional(Id),
@@ -65,6 +66,10 @@ export const ListingQuery = Type.Object({
   minPrice: Type.Optional(Type.Integer({ minimum: 0 })),
   maxPrice: Type.Optional(Type.Integer({ minimum: 0 })),
   areaId: Type.Optional(Id),
+};
+
+export const ListingQuery = Type.Object({
+  ...ListingFilterFields,
   sort: Type.Optional(Sort),
   cursor: Type.Optional(Cursor),
   limit: Type.Optional(Limit),

@@ -1,16 +1,10 @@
 import { Type } from 'typebox';
-import { ConditionValue, Cursor, Id, Kind, Limit, Nullable } from './common.js';
-import { ListingSummary } from './listings.js';
+import { Cursor, Id, Limit, Nullable } from './common.js';
+import { ListingFilterFields, ListingSummary } from './listings.js';
 
 export const SearchQuery = Type.Object({
   q: Type.String({ minLength: 1, maxLength: 50 }),
-  campusId: Type.Optional(Id),
-  kind: Type.Optional(Kind),
-  categoryId: Type.Optional(Id),
-  condition: Type.Optional(ConditionValue),
-  minPrice: Type.Optional(Type.Integer({ minimum: 0 })),
-  maxPrice: Type.Optional(Type.Integer({ minimum: 0 })),
-  areaId: Type.Optional(Id),
+  ...ListingFilterFields,
   cursor: Type.Optional(Cursor),
   limit: Type.Optional(Limit),
 });
