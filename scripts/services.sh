@@ -35,7 +35,12 @@ xz_ensure_mariadb() {
   fi
   local mariadbd datadir="$XZ_SERVICES/mariadb/data" rundir="$XZ_SERVICES/mariadb/run"
   mariadbd=$(xz_find_mariadbd) || xz_die "mariadbd not found after install"
-  if xz_mariadb_ping; then return 0; fi
+  # Reuse only this checkout's own server (its socket answers); a server of another checkout on the
+  # same port could vanish with that checkout, so it is never adopted.
+  if mariadb --no-defaults -S "$rundir/mariadb.sock" -u root -e 'SELECT 1' >/dev/null 2>&1 && xz_mariadb_ping; then return 0; fi
+  if xz_mariadb_ping || mariadb-admin --no-defaults --protocol=tcp -h 127.0.0.1 -P "$XZ_MARIADB_PORT" ping >/dev/null 2>&1; then
+    xz_die "Port $XZ_MARIADB_PORT is held by a MariaDB that is not this checkout's; stop it or set XZ_MARIADB_PORT"
+  fi
 
   mkdir -p "$datadir" "$rundir"
   local owner=""
