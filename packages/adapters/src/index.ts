@@ -9,3 +9,4 @@ export * from './campus/index.js';
 export { SharpPhotoProcessor, sniffImage } from './photos/sharp-photo-processor.js';
 export { LocalDiskPhotoStorage, isSafeStorageKey } from './photos/local-disk-photo-storage.js';
 export * from './search/index.js';
+export * from './queue/index.js';

@@ -4,6 +4,7 @@ import { Container } from 'inversify';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
 import { buildApp as buildAppFromParts } from '../http/app.js';
+import { backgroundModule } from './background.js';
 import { campusModule } from './campus-module.js';
 import { configModule } from './config-module.js';
 import { coreModule } from './core-module.js';
@@ -29,7 +30,7 @@ export function createContainer({ config, logger, persistence, campusAuthenticat
   const container = new Container({ defaultScope: 'Singleton' });
   const authenticators = campusAuthenticators
     ?? config.campuses.filter((c) => c.auth.kind !== 'module').map((c) => createBuiltInCampusAuthenticator(c, config));
-  container.load(configModule(config, logger), persistenceModule(persistence), campusModule(authenticators), coreModule, httpModule, identityModule, searchModule, photoModule);
+  container.load(configModule(config, logger), persistenceModule(persistence), campusModule(authenticators), coreModule, httpModule, identityModule, searchModule, photoModule, backgroundModule);
   return container;
 }
 

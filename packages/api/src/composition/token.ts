@@ -12,7 +12,22 @@ export function token<T>(description: string): Token<T> {
   return Symbol(description) as Token<T>;
 }
 
-export type TokensOf<A extends unknown[]> = { [K in keyof A]: Token<A[K]> };
+/**
+ * Every value bound to a token, for tokens several modules contribute to (`bind` once per value):
+ * e.g. `allOf(Background.Subscriber)` is a dependency of type `EventSubscriber[]`, empty when none is bound.
+ */
+export interface AllOf<T> {
+  readonly serviceIdentifier: symbol;
+  readonly isMultiple: true;
+  readonly optional: true;
+  readonly [carries]?: T;
+}
+
+export function allOf<T>(t: Token<T>): AllOf<T[]> {
+  return { serviceIdentifier: t, isMultiple: true, optional: true };
+}
+
+export type TokensOf<A extends unknown[]> = { [K in keyof A]: Token<A[K]> | AllOf<A[K]> };
 
 /** `toResolvedValue` whose dependency list must match the factory's parameters type for type. */
 export function factory<T, A extends unknown[]>(
@@ -20,11 +35,16 @@ export function factory<T, A extends unknown[]>(
   create: (...deps: A) => T,
   deps: TokensOf<A>,
 ) {
-  // Token<X> is a plain symbol at run time; the cast only forgets the type the compiler already checked.
+  // Token<X> is a plain symbol (AllOf an inversify descriptor) at run time; the cast only forgets the type the compiler already checked.
   return binding.toResolvedValue(create, deps as unknown as MapToResolvedValueInjectOptions<A>);
 }
 
 /** `container.get` that keeps the token's type (inversify cannot infer it from a bare symbol). */
 export function resolve<T>(container: Container, t: Token<T>): T {
   return container.get<T>(t);
+}
+
+/** Every value bound to a contributed token, in binding order (empty when none). */
+export function resolveAll<T>(container: Container, t: Token<T>): T[] {
+  return container.getAll<T>(t, { optional: true });
 }

@@ -1,3 +1,5 @@
+import type { DomainEvent } from './events.js';
+
 /**
  * Background work. The queue is a port so the embedded platform runs jobs in its own process and
  * production runs them on BullMQ/Redis; both adapters pass the queue contract suite in
@@ -58,4 +60,17 @@ export interface RunningConsumer {
 
 export interface JobConsumers {
   consume<P>(queue: string, handler: JobHandler<P>, options: ConsumerOptions): Promise<RunningConsumer>;
+}
+
+/**
+ * Work that follows a committed domain event (a notification, an index update…). The outbox relay
+ * enqueues one job per event and interested subscriber, keyed `event:<eventId>:<name>`, so each
+ * subscriber sees each event at least once and at its own pace; one failing subscriber never holds
+ * back another. `handle` must be idempotent: after a crash or a retry it runs again for the same event.
+ */
+export interface EventSubscriber {
+  /** Stable, unique among subscribers, without spaces: it is part of every job key. */
+  readonly name: string;
+  wants(event: DomainEvent): boolean;
+  handle(event: DomainEvent): Promise<void>;
 }
