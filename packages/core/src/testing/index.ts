@@ -9,3 +9,4 @@ export * from './kit.js';
 export * from './in-memory-photos.js';
 export * from './photo-contract.js';
 export * from './photo-storage-contract.js';
+export * from './job-queue-contract.js';
