@@ -1,1 +1,2 @@
 export { InProcessJobQueue, type InProcessJobQueueOptions } from './in-process/in-process-job-queue.js';
+export { BullMqJobConsumers, BullMqJobQueue, redisConnection, type BullMqOptions } from './bullmq/bullmq-job-queue.js';
