@@ -2,7 +2,9 @@ import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Workspace packages resolve to their TypeScript sources in tests (the `@xianzhi/source` condition).
-const conditions = ['@xianzhi/source', ...defaultServerConditions];
+// Without the bundlers' `module` condition, dependencies resolve as Node resolves them at run time
+// (the AWS SDK's `module` builds use extensionless imports that only a bundler can load).
+const conditions = ['@xianzhi/source', ...defaultServerConditions.filter((c) => c !== 'module')];
 
 export default defineConfig({
   resolve: { conditions },

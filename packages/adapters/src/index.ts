@@ -8,5 +8,8 @@ export { ScryptPasswordHasher, DEFAULT_SCRYPT, type ScryptParameters } from './s
 export * from './campus/index.js';
 export { SharpPhotoProcessor, sniffImage } from './photos/sharp-photo-processor.js';
 export { LocalDiskPhotoStorage, isSafeStorageKey } from './photos/local-disk-photo-storage.js';
+export { S3PhotoStorage, type S3PhotoStorageOptions } from './photos/s3-photo-storage.js';
 export * from './search/index.js';
 export * from './queue/index.js';
+export { HmacSearcherKeys } from './security/hmac-searcher-keys.js';
+export { MikroOrmSearchLog, MikroOrmBlockedSearchTerms } from './persistence/mikro-orm/search-log-repository.js';

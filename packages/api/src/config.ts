@@ -32,7 +32,18 @@ export interface AppConfig {
   /** Where relative plugin paths in XZ_CAMPUSES are resolved from. */
   readonly campusesBaseDir: string;
   /** Uploaded photos: where the local-disk storage keeps them, and the largest upload accepted. */
-  readonly photos: { readonly dir: string; readonly maxBytes: number };
+  readonly photos: { readonly dir: string; readonly maxBytes: number; readonly s3: S3Settings | null };
+}
+
+/** S3-compatible object storage for photos (Tencent COS, MinIO, AWS); null keeps them on local disk. */
+export interface S3Settings {
+  readonly endpoint: string | null;
+  readonly region: string;
+  readonly bucket: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly forcePathStyle: boolean;
+  readonly publicUrl: string | null;
 }
 
 /**
@@ -60,6 +71,13 @@ export const CONFIG_VARIABLES = [
   { name: 'XZ_ACCESS_TOKEN_MINUTES', default: '30', meaning: 'Lifetime of a student access token; clients renew it with their refresh token' },
   { name: 'XZ_REFRESH_TOKEN_DAYS', default: '30', meaning: 'Lifetime of a refresh token; each use replaces it with a new one' },
   { name: 'XZ_PHOTOS_DIR', default: '<XZ_DATA_DIR>/photos', meaning: 'Folder where uploaded photos (their WebP variants, without metadata) are stored and served from under `/media/`' },
+  { name: 'XZ_S3_BUCKET', default: 'none: photos on local disk', meaning: 'Keep photos in this S3-compatible bucket (Tencent COS, MinIO, AWS S3) instead of `XZ_PHOTOS_DIR`; needs the region and key pair below' },
+  { name: 'XZ_S3_ENDPOINT', default: 'none: AWS S3', meaning: 'Object storage endpoint, e.g. `https://cos.ap-guangzhou.myqcloud.com` or `http://minio:9000`' },
+  { name: 'XZ_S3_REGION', default: 'not set', meaning: 'Bucket region, e.g. `ap-guangzhou`; required with `XZ_S3_BUCKET`' },
+  { name: 'XZ_S3_ACCESS_KEY_ID', default: 'not set', meaning: 'Access key id for the bucket; required with `XZ_S3_BUCKET`' },
+  { name: 'XZ_S3_SECRET_ACCESS_KEY', default: 'not set', meaning: 'Secret key for the bucket; never logged' },
+  { name: 'XZ_S3_FORCE_PATH_STYLE', default: 'false', meaning: 'Address objects as `endpoint/bucket/key` (MinIO needs `true`; COS and AWS take either)' },
+  { name: 'XZ_S3_PUBLIC_URL', default: 'none: served through the API', meaning: 'Public address of the bucket (its domain or a CDN); set, `/media/…` redirects there instead of streaming photos through the API' },
   { name: 'XZ_PHOTO_MAX_BYTES', default: '10485760', meaning: 'Largest photo upload accepted, in bytes (10 MB); a larger one is refused with the limit in the message' },
   { name: 'XZ_DEMO_ADMIN_PASSWORD', default: 'xianzhi-admin-demo', meaning: 'Password of the admin account `admin` seeded in embedded mode (ignored in production; create admins there with `cli create-admin`)' },
 ] as const;
@@ -140,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   if (demoAdminPassword.length < 10) problems.push('XZ_DEMO_ADMIN_PASSWORD must be at least 10 characters');
   const photoMaxBytes = integer(read('XZ_PHOTO_MAX_BYTES') ?? '10485760', 'XZ_PHOTO_MAX_BYTES', 1024, 100 * 1024 * 1024, problems);
   const photosDir = absolute(read('XZ_PHOTOS_DIR') ?? join(dataDir, 'photos'), cwd);
+  const s3 = readS3(read, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   jwtSecret ??= embeddedSecret(dataDir);
@@ -164,7 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     demoAdminPassword: mode === 'embedded' ? demoAdminPassword : null,
     campuses,
     campusesBaseDir,
-    photos: { dir: photosDir, maxBytes: photoMaxBytes },
+    photos: { dir: photosDir, maxBytes: photoMaxBytes, s3 },
   };
 }
 
@@ -193,6 +212,28 @@ function readCampuses(value: string | undefined, mode: Environment, defaultCampu
     for (const c of campuses) if (c.auth.kind === 'demo') problems.push(`XZ_CAMPUSES campus "${c.id}": the demo login accepts anyone; it is refused when XZ_ENV=production`);
   }
   return { campuses, campusesBaseDir: file ? dirname(file) : cwd };
+}
+
+/** The bucket settings: all or nothing, so a half-configured bucket stops the start instead of writing to disk. */
+function readS3(read: (name: ConfigVariable) => string | undefined, problems: string[]): S3Settings | null {
+  const bucket = read('XZ_S3_BUCKET');
+  const others = (['XZ_S3_ENDPOINT', 'XZ_S3_REGION', 'XZ_S3_ACCESS_KEY_ID', 'XZ_S3_SECRET_ACCESS_KEY', 'XZ_S3_PUBLIC_URL'] as const).filter((n) => read(n) !== undefined);
+  if (bucket === undefined) {
+    if (others.length > 0) problems.push(`${others.join(', ')} set without XZ_S3_BUCKET: set the bucket too, or unset them to keep photos on local disk`);
+    return null;
+  }
+  const region = read('XZ_S3_REGION');
+  const accessKeyId = read('XZ_S3_ACCESS_KEY_ID');
+  const secretAccessKey = read('XZ_S3_SECRET_ACCESS_KEY');
+  const endpoint = read('XZ_S3_ENDPOINT')?.replace(/\/+$/, '') ?? null;
+  const publicUrl = read('XZ_S3_PUBLIC_URL')?.replace(/\/+$/, '') ?? null;
+  const missing = [region === undefined && 'XZ_S3_REGION', accessKeyId === undefined && 'XZ_S3_ACCESS_KEY_ID', secretAccessKey === undefined && 'XZ_S3_SECRET_ACCESS_KEY'].filter(Boolean);
+  if (missing.length > 0) problems.push(`XZ_S3_BUCKET needs ${missing.join(', ')}`);
+  if (endpoint !== null && !/^https?:\/\/[^\s]+$/.test(endpoint)) problems.push('XZ_S3_ENDPOINT must be an http(s) URL');
+  if (publicUrl !== null && !/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push('XZ_S3_PUBLIC_URL must be an http(s) URL');
+  const forcePathStyle = boolean(read('XZ_S3_FORCE_PATH_STYLE') ?? 'false', 'XZ_S3_FORCE_PATH_STYLE', problems);
+  if (missing.length > 0) return null;
+  return { bucket, region: region!, accessKeyId: accessKeyId!, secretAccessKey: secretAccessKey!, endpoint, publicUrl, forcePathStyle };
 }
 
 /** Reads the embedded secret, creating it on first start; only the owner may read it. */

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { LocalDiskPhotoStorage, SharpPhotoProcessor } from '@xianzhi/adapters';
+import { LocalDiskPhotoStorage, S3PhotoStorage, SharpPhotoProcessor } from '@xianzhi/adapters';
 import { DEFAULT_PHOTO_LIMITS, UploadPhoto, type PhotoProcessor, type PhotoStorage } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
 import { mediaRoutes, photoRoutes } from '../http/routes/photos.js';
@@ -14,13 +14,22 @@ export const Photos = {
   MediaRoutes: token<FastifyPluginAsyncTypebox>('MediaRoutes'),
 };
 
-/** Photo uploads: local-disk storage under XZ_PHOTOS_DIR (the embedded default) and sharp for decoding. */
+/** Photo uploads: local-disk storage under XZ_PHOTOS_DIR (the embedded default) or an S3-compatible bucket, and sharp for decoding. */
 export const photoModule = new ContainerModule(({ bind }) => {
-  factory(bind(Photos.Storage), (config) => new LocalDiskPhotoStorage(config.photos.dir), [Config.App]);
+  factory(bind(Photos.Storage), (config) => {
+    const s3 = config.photos.s3;
+    if (!s3) return new LocalDiskPhotoStorage(config.photos.dir);
+    return new S3PhotoStorage({
+      region: s3.region, bucket: s3.bucket, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey,
+      forcePathStyle: s3.forcePathStyle, publicUrl: s3.publicUrl, ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
+    });
+  }, [Config.App]);
   bind(Photos.Processor).toDynamicValue(() => new SharpPhotoProcessor());
   factory(bind(Photos.Upload), (config, repo, storage, processor, ids, clock) => new UploadPhoto(repo, storage, processor, ids, clock, {
     ...DEFAULT_PHOTO_LIMITS, maxBytes: config.photos.maxBytes,
   }), [Config.App, Ports.Photos, Photos.Storage, Photos.Processor, Core.Ids, Core.Clock]);
   factory(bind(Photos.Routes), (config, upload) => photoRoutes({ upload, maxBytes: config.photos.maxBytes }), [Config.App, Photos.Upload]);
-  factory(bind(Photos.MediaRoutes), (photos, storage) => mediaRoutes({ photos, storage }), [Ports.Photos, Photos.Storage]);
+  factory(bind(Photos.MediaRoutes), (photos, storage) => mediaRoutes({
+    photos, storage, ...(storage instanceof S3PhotoStorage ? { publicUrlOf: (key: string) => storage.urlOf(key) } : {}),
+  }), [Ports.Photos, Photos.Storage]);
 });

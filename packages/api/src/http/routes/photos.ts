@@ -52,9 +52,15 @@ export function photoRoutes(deps: PhotoRouteDeps): FastifyPluginAsyncTypebox {
 export interface MediaRouteDeps {
   readonly photos: PhotoRepository;
   readonly storage: PhotoStorage;
+  /** The public address of a stored key when the storage has one (a public bucket); null streams the bytes. */
+  readonly publicUrlOf?: (key: string) => string | null;
 }
 
-/** `GET /media/photos/:id/:variant`: stored variants, cacheable for a year (a photo's bytes never change). */
+/**
+ * `GET /media/photos/:id/:variant`: stored variants, cacheable for a year (a photo's bytes never change).
+ * Local disk and a private bucket are streamed through the API; a bucket with a public URL (its domain or
+ * a CDN, XZ_S3_PUBLIC_URL) is redirected to, so photo bytes stop flowing through the API processes.
+ */
 export function mediaRoutes(deps: MediaRouteDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/media/photos/:id/:variant', {
@@ -64,6 +70,12 @@ export function mediaRoutes(deps: MediaRouteDeps): FastifyPluginAsyncTypebox {
       },
     }, async (request, reply) => {
       const photo = await deps.photos.byId(request.params.id);
+      const publicUrl = photo && deps.publicUrlOf ? deps.publicUrlOf(photo.variants[request.params.variant]) : null;
+      if (publicUrl) {
+        // Temporary, so a later move of the bucket or CDN takes effect; the object itself is cached for a year.
+        reply.header('cache-control', 'public, max-age=86400');
+        return reply.redirect(publicUrl, 302);
+      }
       const stored = photo ? await deps.storage.get(photo.variants[request.params.variant]) : null;
       if (!stored) throw new Failure({ code: 'PHOTO_NOT_FOUND', message: '照片不存在' });
       reply.header('content-type', stored.contentType);
