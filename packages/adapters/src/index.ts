@@ -11,3 +11,5 @@ export { LocalDiskPhotoStorage, isSafeStorageKey } from './photos/local-disk-pho
 export { S3PhotoStorage, type S3PhotoStorageOptions } from './photos/s3-photo-storage.js';
 export * from './search/index.js';
 export * from './queue/index.js';
+export { HmacSearcherKeys } from './security/hmac-searcher-keys.js';
+export { MikroOrmSearchLog, MikroOrmBlockedSearchTerms } from './persistence/mikro-orm/search-log-repository.js';

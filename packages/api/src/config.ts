@@ -21,6 +21,8 @@ export interface AppConfig {
   readonly adminDist: string;
   readonly h5Dist: string;
   readonly expiryIntervalMinutes: number;
+  /** Redis for the job queue (BullMQ) and shared caches; null in embedded mode runs jobs in the server process. */
+  readonly redis: { readonly url: string; readonly prefix: string } | null;
   /** The QQ mini-program app; null in embedded mode without one (demo codes are accepted then). */
   readonly qq: { readonly appId: string; readonly appSecret: string; readonly apiBase: string } | null;
   readonly accessTokenMinutes: number;
@@ -65,6 +67,8 @@ export const CONFIG_VARIABLES = [
   { name: 'XZ_H5_DIST', default: 'packages/miniprogram/dist-h5', meaning: 'H5 mini-program build served under `/h5/` in embedded mode' },
   { name: 'XZ_CAMPUSES', default: 'the demo campus with the demo login (embedded only)', meaning: 'Campuses and their student-verification logins: inline JSON or a path to a JSON file listing `{ id, name, areas?, auth: { kind, … } }`, kind being `cas`, `form`, `demo` or `module` (see “For universities” below)' },
   { name: 'XZ_EXPIRY_INTERVAL_MINUTES', default: '10', meaning: 'How often the server marks listings past their lifetime as expired (0 turns the sweep off)' },
+  { name: 'XZ_REDIS_URL', default: 'none: in-process jobs (embedded only)', meaning: '`redis://[user:password@]host:port[/db]` (or `rediss://`): jobs go to BullMQ on this Redis and run in `./xz worker` processes; required in production' },
+  { name: 'XZ_QUEUE_PREFIX', default: 'xz', meaning: 'Prefix of every Redis key Xianzhi writes, so several deployments (or tests) can share one Redis' },
   { name: 'XZ_QQ_APP_ID', default: 'none: demo QQ login (embedded only)', meaning: 'QQ mini-program AppID for `qq.login` codes; required in production (with the secret)' },
   { name: 'XZ_QQ_APP_SECRET', default: 'none (embedded only)', meaning: 'QQ mini-program AppSecret; never logged, never sent to clients' },
   { name: 'XZ_QQ_API_BASE', default: 'https://api.q.qq.com', meaning: 'Base URL of the QQ open API (tests point it at a local fake)' },
@@ -135,6 +139,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const trustProxy = boolean(read('XZ_TRUST_PROXY') ?? 'false', 'XZ_TRUST_PROXY', problems);
   const expiryIntervalMinutes = integer(read('XZ_EXPIRY_INTERVAL_MINUTES') ?? '10', 'XZ_EXPIRY_INTERVAL_MINUTES', 0, 24 * 60, problems);
 
+  const redisUrl = read('XZ_REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) problems.push('XZ_REDIS_URL must start with "redis://" or "rediss://"');
+  if (redisUrl === undefined && mode === 'production') {
+    problems.push('XZ_REDIS_URL is required when XZ_ENV=production (jobs run in worker processes through Redis; in-process jobs are embedded-only)');
+  }
+  const queuePrefix = read('XZ_QUEUE_PREFIX') ?? 'xz';
+  if (!/^[A-Za-z0-9_.-]{1,40}$/.test(queuePrefix)) problems.push('XZ_QUEUE_PREFIX may hold only letters, digits, "_", "." and "-" (at most 40)');
+
   const publicUrl = (read('XZ_PUBLIC_URL') ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push('XZ_PUBLIC_URL must be an http(s) URL');
 
@@ -177,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     adminDist: absolute(read('XZ_ADMIN_DIST') ?? join(PACKAGES_DIR, 'admin/dist'), cwd),
     h5Dist: absolute(read('XZ_H5_DIST') ?? join(PACKAGES_DIR, 'miniprogram/dist-h5'), cwd),
     expiryIntervalMinutes,
+    redis: redisUrl !== undefined ? { url: redisUrl, prefix: queuePrefix } : null,
     qq: qqAppId !== undefined && qqAppSecret !== undefined ? { appId: qqAppId, appSecret: qqAppSecret, apiBase: qqApiBase } : null,
     accessTokenMinutes,
     refreshTokenDays,

@@ -7,7 +7,7 @@ import { campusAuthenticators } from '../src/main/campuses.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'xz-campuses-'));
 const SECRET = 'x'.repeat(40);
-const PRODUCTION = { XZ_ENV: 'production', XZ_JWT_SECRET: SECRET, XZ_QQ_APP_ID: '1109999999', XZ_QQ_APP_SECRET: 'qq-secret' };
+const PRODUCTION = { XZ_ENV: 'production', XZ_JWT_SECRET: SECRET, XZ_QQ_APP_ID: '1109999999', XZ_QQ_APP_SECRET: 'qq-secret', XZ_REDIS_URL: 'redis://127.0.0.1:6379' };
 const problemsOf = (env: Record<string, string>, cwd = scratch()): string[] => {
   try {
     loadConfig(env, { cwd });

@@ -33,7 +33,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ XZ_ENV: 'production' }, { cwd })).toThrow(/XZ_JWT_SECRET is required/);
     expect(() => loadConfig({ XZ_ENV: 'production', XZ_JWT_SECRET: 'short' }, { cwd })).toThrow(/at least 32/);
     expect(readdirSync(cwd)).toEqual([]);
-    const qq = { XZ_QQ_APP_ID: '1112345678', XZ_QQ_APP_SECRET: 'qq-secret' };
+    const qq = { XZ_QQ_APP_ID: '1112345678', XZ_QQ_APP_SECRET: 'qq-secret', XZ_REDIS_URL: 'redis://cache:6379' };
     const config = loadConfig({ XZ_ENV: 'production', XZ_JWT_SECRET: SECRET, XZ_DATABASE_URL: 'mariadb://u:p@db:3306/xianzhi', ...qq }, { cwd });
     expect(config).toMatchObject({ env: 'production', jwtSecret: SECRET, databaseUrl: 'mariadb://u:p@db:3306/xianzhi', demoAdminPassword: null });
     expect(config.qq).toEqual({ appId: '1112345678', appSecret: 'qq-secret', apiBase: 'https://api.q.qq.com' });
@@ -48,6 +48,19 @@ describe('configuration', () => {
     expect(embedded).toMatchObject({ qq: null, accessTokenMinutes: 30, refreshTokenDays: 30, demoAdminPassword: 'xianzhi-admin-demo' });
     expect(() => loadConfig({ XZ_JWT_SECRET: SECRET, XZ_ACCESS_TOKEN_MINUTES: '0', XZ_DEMO_ADMIN_PASSWORD: 'short' }, { cwd }))
       .toThrow(/XZ_ACCESS_TOKEN_MINUTES[\s\S]*XZ_DEMO_ADMIN_PASSWORD/);
+  });
+
+  it('production requires Redis for its jobs; embedded mode runs them in process unless a Redis is named', () => {
+    const cwd = scratch();
+    const production = { XZ_ENV: 'production', XZ_JWT_SECRET: SECRET, XZ_QQ_APP_ID: '1112345678', XZ_QQ_APP_SECRET: 'qq-secret' };
+    expect(() => loadConfig(production, { cwd })).toThrow(/XZ_REDIS_URL is required when XZ_ENV=production/);
+    expect(loadConfig({ ...production, XZ_REDIS_URL: 'rediss://:pw@cache:6380/1', XZ_QUEUE_PREFIX: 'campus-a' }, { cwd }).redis)
+      .toEqual({ url: 'rediss://:pw@cache:6380/1', prefix: 'campus-a' });
+    expect(loadConfig({ XZ_JWT_SECRET: SECRET }, { cwd }).redis).toBeNull();
+    expect(loadConfig({ XZ_JWT_SECRET: SECRET, XZ_REDIS_URL: 'redis://127.0.0.1:6380' }, { cwd }).redis)
+      .toEqual({ url: 'redis://127.0.0.1:6380', prefix: 'xz' });
+    expect(() => loadConfig({ XZ_JWT_SECRET: SECRET, XZ_REDIS_URL: 'http://cache', XZ_QUEUE_PREFIX: 'a:b' }, { cwd }))
+      .toThrow(/XZ_REDIS_URL must start with[\s\S]*XZ_QUEUE_PREFIX may hold only/);
   });
 
   it('reports every problem at once', () => {

@@ -21,10 +21,13 @@
  * Tests add theirs with `container.bind(Background.EventSubscriber).toConstantValue(recorder)` before the
  * worker starts. Names (subscriber, queue, task) are part of job keys and logs: stable, no spaces.
  */
-import { InProcessJobQueue } from '@xianzhi/adapters';
+import { BullMqJobConsumers, BullMqJobQueue, InProcessJobQueue } from '@xianzhi/adapters';
 import type { ConsumerOptions, EventSubscriber, JobConsumers, JobHandler, JobQueue } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config.js';
 import { factory, token } from './token.js';
+import { Config } from './tokens.js';
 
 export interface QueueConsumer<P = any> {
   readonly queue: string;
@@ -56,12 +59,39 @@ export const Background = {
 };
 
 export const backgroundModule = new ContainerModule(({ bind }) => {
-  bind(Background.Backend).toDynamicValue(() => inProcessBackend());
+  // Created on first use: the HTTP app alone never connects to Redis (it only writes the outbox).
+  factory(bind(Background.Backend), (config, logger) => createQueueBackend(config, logger), [Config.App, Config.Logger]);
   factory(bind(Background.Queue), (backend) => backend.queue, [Background.Backend]);
   factory(bind(Background.Consumers), (backend) => backend.consumers, [Background.Backend]);
 });
 
-function inProcessBackend(): QueueBackend {
-  const queue = new InProcessJobQueue();
-  return { kind: 'in-process', queue, consumers: queue, close: () => queue.close() };
+/** BullMQ on `XZ_REDIS_URL` when set, else the in-process queue (embedded mode only; config enforces it). */
+export function createQueueBackend(config: Pick<AppConfig, 'redis'>, logger: Logger): QueueBackend {
+  const log = logger.child({ component: 'queue' });
+  if (!config.redis) {
+    const queue = new InProcessJobQueue({ onError: (err, job) => log.error({ err, queue: job.queue, key: job.key }, 'onExhausted failed') });
+    return { kind: 'in-process', queue, consumers: queue, close: () => queue.close() };
+  }
+  const onError = throttledWarning(log);
+  const options = { url: config.redis.url, prefix: config.redis.prefix, onError };
+  const queue = new BullMqJobQueue(options);
+  const consumers = new BullMqJobConsumers(options);
+  return {
+    kind: 'bullmq', queue, consumers,
+    close: async () => {
+      await consumers.close();
+      await queue.close();
+    },
+  };
+}
+
+/** While Redis is away every reconnect fails: one warning per context and 30 s is enough to see it. */
+function throttledWarning(log: Logger): (error: unknown, context: string) => void {
+  const last = new Map<string, number>();
+  return (error, context) => {
+    const now = Date.now();
+    if (now - (last.get(context) ?? 0) < 30_000) return;
+    last.set(context, now);
+    log.warn({ err: error, context }, 'queue connection problem (retrying)');
+  };
 }

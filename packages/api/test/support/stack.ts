@@ -64,7 +64,7 @@ export async function startStack(kind: DatabaseKind, options: AppOptions = {}): 
     const config = loadConfig({
       XZ_DATA_DIR: db.dir, XZ_DATABASE_URL: db.url, XZ_JWT_SECRET: TEST_SECRET, XZ_LOG_LEVEL: 'info',
       XZ_H5_DIST: `${db.dir}/no-h5`, XZ_ADMIN_DIST: `${db.dir}/no-admin`, XZ_DEMO_ADMIN_PASSWORD: DEMO_ADMIN_PASSWORD,
-      ...(opts.env?.['XZ_ENV'] === 'production' ? { XZ_QQ_APP_ID: 'test-qq-app', XZ_QQ_APP_SECRET: 'test-qq-secret' } : {}),
+      ...(opts.env?.['XZ_ENV'] === 'production' ? { XZ_QQ_APP_ID: 'test-qq-app', XZ_QQ_APP_SECRET: 'test-qq-secret', XZ_REDIS_URL: 'redis://127.0.0.1:6379' } : {}),
       ...opts.env,
     });
     const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });

@@ -4,6 +4,8 @@ export * from './in-memory-verification.js';
 export * from './contracts.js';
 export * from './search-contract.js';
 export * from './in-memory-search.js';
+export * from './in-memory-search-log.js';
+export * from './search-log-contract.js';
 export * from './campus-contracts.js';
 export * from './kit.js';
 export * from './in-memory-photos.js';

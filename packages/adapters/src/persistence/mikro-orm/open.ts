@@ -16,6 +16,7 @@ import {
 import { ENTITY_SCHEMAS } from './schemas.js';
 import { MikroOrmStudentVerificationRepository } from './verification-repository.js';
 import { MikroOrmPhotoRepository } from './photo-repository.js';
+import { MikroOrmBlockedSearchTerms, MikroOrmSearchLog } from './search-log-repository.js';
 import type { StudentVerificationRepository } from '@xianzhi/core';
 import { SqlSearchIndexStore } from '../../search/store.js';
 import { SqlProjectionCheckpoints, SqlOutboxLog } from '../../search/outbox-log.js';
@@ -126,6 +127,8 @@ export interface Persistence extends PersistencePorts {
   readonly searchIndex: SqlSearchIndexStore;
   readonly outboxLog: SqlOutboxLog;
   readonly checkpoints: SqlProjectionCheckpoints;
+  readonly searchLog: MikroOrmSearchLog;
+  readonly blockedSearchTerms: MikroOrmBlockedSearchTerms;
   /** Answers true when the database takes a query; for health checks. */
   ping(): Promise<boolean>;
   /** Runs one SQL statement outside any unit of work: for maintenance and tests, not for features. */
@@ -156,6 +159,8 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     searchIndex: new SqlSearchIndexStore(ctx),
     outboxLog: new SqlOutboxLog(ctx),
     checkpoints: new SqlProjectionCheckpoints(ctx),
+    searchLog: new MikroOrmSearchLog(ctx),
+    blockedSearchTerms: new MikroOrmBlockedSearchTerms(ctx),
     async ping() {
       try {
         await ctx.em().execute('select 1');

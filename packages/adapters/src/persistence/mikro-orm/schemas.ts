@@ -1,6 +1,7 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
 import { StudentVerificationSchema } from './verification-repository.js';
 import { PhotoSchema } from './photo-repository.js';
+import { BlockedTermSchema } from './search-log-repository.js';
 import { AdminAccount, Campus, Category, Comment, Listing, RefreshToken, User } from '@xianzhi/core';
 
 /*
@@ -242,4 +243,5 @@ export const ENTITY_SCHEMAS = [
   RefreshTokenSchema, AdminAccountSchema, AuditSchema, RateHitSchema,
   StudentVerificationSchema,
   PhotoSchema,
+  BlockedTermSchema,
 ];
