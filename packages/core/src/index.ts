@@ -65,3 +65,12 @@ export * from './photos/photo.js';
 export * from './photos/ports.js';
 export * from './photos/errors.js';
 export * from './photos/upload-photo.js';
+
+export * from './notifications/index.js';
+
+export * from './recommendations/ports.js';
+export * from './recommendations/similarity.js';
+export * from './recommendations/rankers.js';
+export * from './recommendations/profile.js';
+export * from './recommendations/use-cases.js';
+export * from './recommendations/update-signals.js';

@@ -1,0 +1,95 @@
+/** A signed-in student's view of a listing, as the view log recorded it (once per listing and China day). */
+export interface ViewRecord {
+  /** Position in the view log: increases with every recorded view. */
+  readonly seq: number;
+  readonly userId: string;
+  readonly listingId: string;
+  /** China day, YYYY-MM-DD. */
+  readonly day: string;
+}
+
+/** One listing in a student's history, most recent first. */
+export interface ViewedListing {
+  readonly listingId: string;
+  readonly lastSeq: number;
+  readonly lastDay: string;
+  /** On how many days the student opened it: repeated visits mean interest. */
+  readonly days: number;
+}
+
+/**
+ * What students did, read from where it is recorded (the view log and favorites). Only signed-in
+ * students' views count: anonymous viewer keys may be shared by a whole dormitory behind one address.
+ */
+export interface InteractionSource {
+  /** Views after `seq`, oldest first. */
+  viewsAfter(seq: number, limit: number): Promise<ViewRecord[]>;
+  /** The newest position of the view log, 0 when empty. */
+  lastViewSeq(): Promise<number>;
+  /** Distinct listings the student viewed before position `beforeSeq` (exclusive), most recent first. */
+  viewHistory(userId: string, beforeSeq: number, limit: number): Promise<ViewedListing[]>;
+  /** Whether the student viewed the listing before position `beforeSeq` (exclusive). */
+  viewedBefore(userId: string, listingId: string, beforeSeq: number): Promise<boolean>;
+  /** The student's favorites made at or before `until`, newest first. */
+  favoritesOf(userId: string, until: Date, limit: number): Promise<string[]>;
+}
+
+/** A change to the co-occurrence of two listings (applied in both directions). */
+export interface PairDelta {
+  readonly a: string;
+  readonly b: string;
+  readonly views: number;
+  readonly favorites: number;
+}
+
+export interface PopularityDelta {
+  readonly listingId: string;
+  readonly campusId: string;
+  readonly viewers: number;
+  readonly favoriters: number;
+}
+
+/** A listing often looked at or kept by the same students as another. */
+export interface Neighbour {
+  readonly listingId: string;
+  readonly coViews: number;
+  readonly coFavorites: number;
+}
+
+export interface Popularity {
+  readonly viewers: number;
+  readonly favoriters: number;
+}
+
+/**
+ * Item-to-item signals kept by the signal job: co-occurrence counts per pair of listings, how many
+ * students looked at or kept each listing, and the job's own copy of who favorites what (the event
+ * log is replayed against it, never against the live favorites table, so a replay gives the same counts).
+ */
+export interface SignalStore {
+  /** Serialises signal jobs across processes until the surrounding unit of work ends. */
+  lock(): Promise<void>;
+  addPairs(deltas: readonly PairDelta[]): Promise<void>;
+  addPopularity(deltas: readonly PopularityDelta[]): Promise<void>;
+  /**
+   * The listing's top neighbours by co-occurrence weight (co-views + 2 × co-favorites), strongest
+   * first; this ordered list is the precomputed neighbour list read by similar items and the feed.
+   */
+  neighbours(listingId: string, limit: number): Promise<Neighbour[]>;
+  popularity(listingIds: readonly string[]): Promise<Map<string, Popularity>>;
+  /** Most looked-at and kept listings of a campus, strongest first (any status: callers filter). */
+  popularInCampus(campusId: string, limit: number): Promise<string[]>;
+  /** Records the favorite state in the job's copy (`position`: the event's place in the log, for order); true when it changed. */
+  setFavorite(userId: string, listingId: string, on: boolean, position: number): Promise<boolean>;
+  /** The student's favorites in the job's copy, newest first. */
+  projectedFavorites(userId: string, limit: number): Promise<string[]>;
+}
+
+/** Co-occurrence weight of a pair: a favorite says more than a look. */
+export function pairWeight(n: { coViews: number; coFavorites: number }): number {
+  return n.coViews + 2 * n.coFavorites;
+}
+
+export function popularityWeight(p: Popularity | undefined): number {
+  return p ? p.viewers + 2 * p.favoriters : 0;
+}

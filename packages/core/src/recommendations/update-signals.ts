@@ -1,0 +1,114 @@
+import type { ListingRepository } from '../listings/ports.js';
+import { DAY_MS } from '../shared/clock.js';
+import type { OutboxLog, ProjectionCheckpoints } from '../shared/projection.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
+import type { InteractionSource, PairDelta, PopularityDelta, SignalStore } from './ports.js';
+
+/** Checkpoint names: the view log and the outbox are two logs with two positions. */
+export const RECS_VIEWS_CHECKPOINT = 'recs-views';
+export const RECS_EVENTS_CHECKPOINT = 'recs-events';
+const BATCH = 200;
+/** Two listings are related when one student looked at both within this many days. */
+export const CO_VIEW_WINDOW_DAYS = 14;
+/** A new view pairs with at most this many of the student's latest other listings (bounds the work per view). */
+export const PARTNERS = 30;
+
+export interface SignalProgress {
+  readonly views: number;
+  readonly events: number;
+  readonly pairs: number;
+}
+
+/**
+ * The signal job: follows the view log and the favorite events from its own checkpoints and keeps
+ * the co-occurrence counts current. A pair is counted once per student: when the later of the two
+ * listings is first viewed (co-view) or favorited (co-favorite); an unfavorite takes its pairs back.
+ * Counts and both checkpoints move in one transaction, so a crash or a re-run replays a batch and
+ * never counts it twice.
+ */
+export class UpdateRecommendationSignals {
+  constructor(
+    private readonly interactions: InteractionSource,
+    private readonly log: OutboxLog,
+    private readonly checkpoints: ProjectionCheckpoints,
+    private readonly signals: SignalStore,
+    private readonly listings: ListingRepository,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async execute(onProgress: (p: SignalProgress) => void = () => {}): Promise<SignalProgress> {
+    let views = 0;
+    let events = 0;
+    let pairs = 0;
+    for (;;) {
+      const done = await this.uow.run(() => this.batch());
+      if (done === null) return { views, events, pairs };
+      views += done.views;
+      events += done.events;
+      pairs += done.pairs;
+      onProgress({ views, events, pairs });
+    }
+  }
+
+  private async batch(): Promise<SignalProgress | null> {
+    await this.signals.lock();
+    const viewMark = await this.checkpoints.position(RECS_VIEWS_CHECKPOINT);
+    const eventMark = await this.checkpoints.position(RECS_EVENTS_CHECKPOINT);
+    const [views, logged] = await Promise.all([this.interactions.viewsAfter(viewMark, BATCH), this.log.after(eventMark, BATCH)]);
+    if (views.length === 0 && logged.length === 0) return null;
+
+    const favoriteEvents = logged.flatMap((e) =>
+      e.event.type === 'ListingFavorited' || e.event.type === 'ListingUnfavorited'
+        ? [{ listingId: e.event.payload.listingId, userId: e.event.payload.userId, on: e.event.type === 'ListingFavorited', seq: e.seq }]
+        : []);
+    const found = await this.listings.byIds([...new Set([...views.map((v) => v.listingId), ...favoriteEvents.map((f) => f.listingId)])]);
+    const campusOf = new Map(found.map((l) => [l.id, l.campusId]));
+    const pairs = new Map<string, { a: string; b: string; views: number; favorites: number }>();
+    const items = new Map<string, { listingId: string; campusId: string; viewers: number; favoriters: number }>();
+    const pair = (x: string, y: string) => {
+      const [a, b] = x < y ? [x, y] : [y, x];
+      const key = `${a}|${b}`;
+      let p = pairs.get(key);
+      if (!p) pairs.set(key, (p = { a, b, views: 0, favorites: 0 }));
+      return p;
+    };
+    const item = (listingId: string, campusId: string) => {
+      let i = items.get(listingId);
+      if (!i) items.set(listingId, (i = { listingId, campusId, viewers: 0, favoriters: 0 }));
+      return i;
+    };
+
+    for (const v of views) {
+      const campusId = campusOf.get(v.listingId);
+      if (!campusId) continue;
+      // Later days' visits to the same listing add interest, not new pairs.
+      if (await this.interactions.viewedBefore(v.userId, v.listingId, v.seq)) continue;
+      item(v.listingId, campusId).viewers += 1;
+      const since = dayBefore(v.day, CO_VIEW_WINDOW_DAYS);
+      for (const h of await this.interactions.viewHistory(v.userId, v.seq, PARTNERS)) {
+        if (h.listingId !== v.listingId && h.lastDay >= since) pair(v.listingId, h.listingId).views += 1;
+      }
+    }
+    for (const f of favoriteEvents) {
+      const campusId = campusOf.get(f.listingId);
+      if (!campusId) continue;
+      if (!(await this.signals.setFavorite(f.userId, f.listingId, f.on, f.seq))) continue;
+      const sign = f.on ? 1 : -1;
+      item(f.listingId, campusId).favoriters += sign;
+      for (const other of await this.signals.projectedFavorites(f.userId, PARTNERS)) {
+        if (other !== f.listingId) pair(f.listingId, other).favorites += sign;
+      }
+    }
+    const pairDeltas: PairDelta[] = [...pairs.values()].filter((p) => p.views !== 0 || p.favorites !== 0);
+    const itemDeltas: PopularityDelta[] = [...items.values()].filter((i) => i.viewers !== 0 || i.favoriters !== 0);
+    await this.signals.addPairs(pairDeltas);
+    await this.signals.addPopularity(itemDeltas);
+    if (views.length > 0) await this.checkpoints.save(RECS_VIEWS_CHECKPOINT, views.at(-1)!.seq);
+    if (logged.length > 0) await this.checkpoints.save(RECS_EVENTS_CHECKPOINT, logged.at(-1)!.seq);
+    return { views: views.length, events: logged.length, pairs: pairDeltas.length };
+  }
+}
+
+function dayBefore(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+}

@@ -1,0 +1,125 @@
+import type { Actor } from '../identity/actor.js';
+import { isAdminOf } from '../identity/policy.js';
+import { ListingNotFound } from '../listings/errors.js';
+import type { ListingRepository } from '../listings/ports.js';
+import type { ListingView, ListingViews } from '../listings/views.js';
+import type { Clock } from '../shared/clock.js';
+import { Problems, type ValidationFailed } from '../shared/errors.js';
+import { clampLimit, decodeCursor, encodeCursor } from '../shared/pagination.js';
+import { err, ok, type Result } from '../shared/result.js';
+import type { InteractionSource } from './ports.js';
+import type { ProfileReader } from './profile.js';
+import type { RankingContext, Recommender, Scored } from './rankers.js';
+
+/**
+ * Paging: a keyset of (score, id) over a ranking that is a pure function of what the cursor pins
+ * (the reference time for freshness, and for the feed the student's history up to a log position).
+ * Unlike an offset, a keyset neither skips nor repeats when a listing on an earlier page is sold or
+ * a new one appears between two requests; only a signal job run between two pages can move a
+ * listing across the boundary.
+ */
+export interface RecommendationPage {
+  readonly items: ListingView[];
+  readonly nextCursor: string | null;
+  /** `personal` from the student's history; `popular` for anonymous callers and students with none yet. */
+  readonly mode: 'personal' | 'popular';
+}
+
+const BAD_CURSOR = '翻页参数无效，请从第一页开始';
+
+function pageAfter(ranked: readonly Scored[], after: { score: number; id: string } | null, limit: number) {
+  const start = after === null ? 0 : ranked.findIndex((s) => s.score < after.score || (s.score === after.score && s.listing.id > after.id));
+  const rest = start < 0 ? [] : ranked.slice(start);
+  return { page: rest.slice(0, limit), more: rest.length > limit };
+}
+
+export interface SimilarListingsInput {
+  readonly actor: Actor;
+  readonly listingId: string;
+  readonly cursor?: string;
+  readonly limit?: number;
+}
+
+/** 相似推荐 on a listing's page: live listings of the same campus like this one, never the viewer's own. */
+export class SimilarListings {
+  constructor(
+    private readonly recommender: Recommender,
+    private readonly listings: ListingRepository,
+    private readonly views: ListingViews,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: SimilarListingsInput): Promise<Result<RecommendationPage, ListingNotFound | ValidationFailed>> {
+    const target = await this.listings.byId(input.listingId);
+    const actor = input.actor;
+    const hidden = target !== null && (target.status === 'withdrawn' || target.status === 'removed')
+      && !(actor.kind === 'user' && actor.userId === target.ownerId) && !isAdminOf(actor, target.campusId);
+    if (!target || hidden) return err(new ListingNotFound(input.listingId));
+    let asOf = this.clock.now();
+    let after: { score: number; id: string } | null = null;
+    if (input.cursor !== undefined) {
+      const d = decodeCursor(input.cursor, ['number', 'number', 'string']);
+      if (!d) return err(new Problems().add('cursor', BAD_CURSOR).toError());
+      asOf = new Date(d[0] as number);
+      after = { score: d[1] as number, id: d[2] as string };
+    }
+    const limit = clampLimit(input.limit);
+    const ctx: RankingContext = {
+      campusId: target.campusId, asOf, now: this.clock.now(),
+      viewerId: actor.kind === 'user' ? actor.userId : null, exclude: new Set([target.id]),
+    };
+    const { page, more } = pageAfter(await this.recommender.similar(target, ctx), after, limit);
+    const last = page.at(-1);
+    return ok({
+      items: await this.views.build(page.map((s) => s.listing), actor),
+      nextCursor: more && last ? encodeCursor([asOf.getTime(), last.score, last.listing.id]) : null,
+      mode: 'personal',
+    });
+  }
+}
+
+export interface RecommendForYouInput {
+  readonly actor: Actor;
+  readonly campusId: string;
+  readonly cursor?: string;
+  readonly limit?: number;
+}
+
+/** 推荐 on the home page: from the student's own history, or what the campus likes for everyone else. */
+export class RecommendForYou {
+  constructor(
+    private readonly recommender: Recommender,
+    private readonly profiles: ProfileReader,
+    private readonly interactions: InteractionSource,
+    private readonly views: ListingViews,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: RecommendForYouInput): Promise<Result<RecommendationPage, ValidationFailed>> {
+    let asOf = this.clock.now();
+    let viewMark: number | null = null;
+    let after: { score: number; id: string } | null = null;
+    if (input.cursor !== undefined) {
+      const d = decodeCursor(input.cursor, ['number', 'number', 'number', 'string']);
+      if (!d || (d[1] as number) < 0) return err(new Problems().add('cursor', BAD_CURSOR).toError());
+      asOf = new Date(d[0] as number);
+      viewMark = d[1] as number;
+      after = { score: d[2] as number, id: d[3] as string };
+    }
+    const actor = input.actor;
+    const userId = actor.kind === 'user' ? actor.userId : null;
+    viewMark ??= userId === null ? 0 : await this.interactions.lastViewSeq();
+    const ctx: RankingContext = { campusId: input.campusId, asOf, now: this.clock.now(), viewerId: userId, exclude: new Set() };
+    const profile = userId === null ? null : await this.profiles.read(userId, viewMark, asOf);
+    const mode = profile && profile.interests.length > 0 ? 'personal' : 'popular';
+    const ranked = await this.recommender.forUser(profile ?? { interests: [], seen: new Set() }, ctx);
+    const limit = clampLimit(input.limit);
+    const { page, more } = pageAfter(ranked, after, limit);
+    const last = page.at(-1);
+    return ok({
+      items: await this.views.build(page.map((s) => s.listing), actor),
+      nextCursor: more && last ? encodeCursor([asOf.getTime(), viewMark, last.score, last.listing.id]) : null,
+      mode,
+    });
+  }
+}

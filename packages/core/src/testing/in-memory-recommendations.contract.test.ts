@@ -1,0 +1,16 @@
+import { inMemoryPersistence } from './in-memory.js';
+import { InMemoryOutboxLog, InMemoryProjectionCheckpoints } from './in-memory-search.js';
+import { InMemoryInteractionSource, InMemorySignalStore } from './in-memory-recommendations.js';
+import { recommendationsContract } from './recommendations-contract.js';
+
+recommendationsContract('in-memory', async () => {
+  const p = inMemoryPersistence();
+  return {
+    ...p,
+    interactions: new InMemoryInteractionSource(p.store),
+    signals: new InMemorySignalStore(),
+    outboxLog: new InMemoryOutboxLog(p.store),
+    checkpoints: new InMemoryProjectionCheckpoints(),
+    dispose: async () => {},
+  };
+});
