@@ -3,6 +3,9 @@ import type { OrmContext } from '../persistence/mikro-orm/context.js';
 
 const INSERT_BATCH = 200;
 const LOOKUP_BATCH = 500;
+/** Statements per UNION ALL: under SQLite's limit of 500 compound terms. */
+const PROBE_BATCH = 200;
+const FIELDS: readonly SearchField[] = ['title', 'category', 'description', 'isbn'];
 
 /** The inverted index in the `search_token` table: works alike on SQLite, MySQL and MariaDB. */
 export class SqlSearchIndexStore implements SearchIndexStore {
@@ -29,7 +32,35 @@ export class SqlSearchIndexStore implements SearchIndexStore {
     await this.ctx.em().execute('delete from search_token where campus_id = ?', [campusId], 'run');
   }
 
-  async lookup(campusId: string, tokens: readonly string[]): Promise<Posting[]> {
+  async lookup(campusId: string, tokens: readonly string[], perTokenAndField?: number): Promise<Posting[]> {
+    if (perTokenAndField === undefined) return this.lookupAll(campusId, tokens);
+    // Most alternatives of a query (one-edit variants) match nothing: find the ones that exist first,
+    // each by one index probe, so the capped reads below run only for real tokens.
+    const existing: string[] = [];
+    for (let i = 0; i < tokens.length; i += PROBE_BATCH) {
+      const batch = tokens.slice(i, i + PROBE_BATCH);
+      const rows = await this.ctx.em().execute<{ token: string }[]>(
+        batch.map(() => 'select ? as token from campus where exists (select 1 from search_token where campus_id = ? and token = ?) and id = ?').join(' union all '),
+        batch.flatMap((t) => [t, campusId, t, campusId]),
+      );
+      for (const r of rows) existing.push(String(r.token));
+    }
+    // Per token and field, the newest postings only (ULID order is publication order), each read a
+    // range of the covering index (campus_id, token, field, listing_id) in reverse.
+    const reads = existing.flatMap((token) => FIELDS.map((field) => ({ token, field })));
+    const out: Posting[] = [];
+    for (let i = 0; i < reads.length; i += PROBE_BATCH) {
+      const batch = reads.slice(i, i + PROBE_BATCH);
+      const rows = await this.ctx.em().execute<{ listing_id: string; token: string; field: string }[]>(
+        batch.map((_, n) => `select * from (select listing_id, token, field from search_token where campus_id = ? and token = ? and field = ? order by listing_id desc limit ${Math.floor(perTokenAndField)}) p${n}`).join(' union all '),
+        batch.flatMap((r) => [campusId, r.token, r.field]),
+      );
+      for (const r of rows) out.push({ listingId: r.listing_id, token: r.token, field: r.field as SearchField });
+    }
+    return out;
+  }
+
+  private async lookupAll(campusId: string, tokens: readonly string[]): Promise<Posting[]> {
     const out: Posting[] = [];
     for (let i = 0; i < tokens.length; i += LOOKUP_BATCH) {
       const batch = tokens.slice(i, i + LOOKUP_BATCH);

@@ -41,10 +41,27 @@ export interface CounterDeltas {
   readonly comments?: number;
 }
 
+/** What search needs to filter and rank a candidate, without loading the whole listing. */
+export interface ListingSummary {
+  readonly id: string;
+  readonly campusId: string;
+  readonly status: ListingStatus;
+  readonly kind: ListingKind;
+  readonly categoryId: string;
+  readonly rootCategoryId: string;
+  readonly condition: Condition | null;
+  readonly areaId: string | null;
+  readonly price: Fen | null;
+  readonly listedAt: Date;
+  readonly expiresAt: Date;
+}
+
 export interface ListingRepository {
   /** `forUpdate` takes a row lock until the surrounding UnitOfWork ends, so concurrent edits queue. */
   byId(id: string, options?: { forUpdate?: boolean }): Promise<Listing | null>;
   byIds(ids: readonly string[]): Promise<Listing[]>;
+  /** The summaries of those that exist, in any order: a narrow read for ranking thousands of candidates. */
+  summaries(ids: readonly string[]): Promise<ListingSummary[]>;
   save(listing: Listing): Promise<void>;
   /** Live listings (active, reserved) not yet expired, in sort order. Price sorts leave out 面议 posts. */
   feed(query: ListingFeedQuery): Promise<Listing[]>;

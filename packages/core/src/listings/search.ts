@@ -4,7 +4,7 @@ import type { Clock } from '../shared/clock.js';
 import { DAY_MS } from '../shared/clock.js';
 import type { Fen } from '../shared/money.js';
 import { LIVE_STATUSES, type Listing } from './listing.js';
-import type { ListingRepository } from './ports.js';
+import type { ListingRepository, ListingSummary } from './ports.js';
 
 export type SearchField = 'title' | 'category' | 'description' | 'isbn';
 
@@ -44,7 +44,11 @@ export interface Posting {
 export interface SearchIndexStore {
   replace(campusId: string, listingId: string, tokens: readonly IndexedToken[]): Promise<void>;
   remove(listingId: string): Promise<void>;
-  lookup(campusId: string, tokens: readonly string[]): Promise<Posting[]>;
+  /**
+   * The postings of these tokens; with `perTokenAndField`, at most that many per token and field, of the
+   * newest listings, so a token found in half the campus costs no more than a rare one.
+   */
+  lookup(campusId: string, tokens: readonly string[], perTokenAndField?: number): Promise<Posting[]>;
   /** Forgets every listing of a campus, before a rebuild. */
   clear(campusId: string): Promise<void>;
 }
@@ -95,8 +99,15 @@ export interface ListingSearch {
 }
 
 const FIELD_WEIGHT: Record<SearchField, number> = { isbn: 5, title: 3, category: 2, description: 1 };
-/** Enough candidates to fill many pages after filters, few enough to load in one read. */
+/** Enough candidates to fill many pages after filters. */
 const MAX_CANDIDATES = 2000;
+/**
+ * Postings read per token and field, newest first. A title match of a common word among the newest 2,000
+ * still outranks any description match, and freshness decides among equals anyway, so the cap only drops
+ * old listings that could not have reached the first pages.
+ */
+const POSTINGS_PER_TOKEN_AND_FIELD = 2000;
+
 const SNIPPET_LENGTH = 60;
 
 /**
@@ -134,7 +145,7 @@ export class IndexedListingSearch implements ListingSearch {
     const terms = this.tokenizer.query(query.text);
     if (terms.length === 0) return { hits: [], hasMore: false };
     const wanted = [...new Set(terms.flatMap((t) => t.alternatives.map((a) => a.token)))];
-    const postings = await this.store.lookup(query.campusId, wanted);
+    const postings = await this.store.lookup(query.campusId, wanted, POSTINGS_PER_TOKEN_AND_FIELD);
 
     // Per listing, per term: the best (alternative weight × field weight) it reached.
     const byToken = new Map<string, Posting[]>();
@@ -168,21 +179,26 @@ export class IndexedListingSearch implements ListingSearch {
       .slice(0, MAX_CANDIDATES);
 
     const now = this.clock.now();
-    const loaded = await this.listings.byIds(ranked.map((c) => c.id));
-    const byId = new Map(loaded.map((l) => [l.id, l]));
+    const offset = query.offset ?? 0;
+    // Filters and freshness need only a few columns: rank every candidate on those, load just the page.
+    const summaries = new Map((await this.listings.summaries(ranked.map((c) => c.id))).map((l) => [l.id, l]));
     const scored = ranked
       .flatMap((c) => {
-        const l = byId.get(c.id);
+        const l = summaries.get(c.id);
         if (!l || l.campusId !== query.campusId || !isLive(l, now) || !passes(l, query.filters)) return [];
         const ageDays = Math.max(0, (now.getTime() - l.listedAt.getTime()) / DAY_MS);
         // Freshness breaks near-ties; it never lifts a weak match over a title match.
         const score = c.base + 0.5 / (1 + ageDays / 30);
-        return [{ listing: l, score, matched: c.matched }];
+        return [{ summary: l, score, matched: c.matched }];
       })
-      .sort((a, b) => b.score - a.score || b.listing.listedAt.getTime() - a.listing.listedAt.getTime() || (a.listing.id < b.listing.id ? -1 : 1));
+      .sort((a, b) => b.score - a.score || b.summary.listedAt.getTime() - a.summary.listedAt.getTime() || (a.summary.id < b.summary.id ? -1 : 1));
+    const window = scored.slice(offset, offset + query.limit);
+    const loaded = new Map((await this.listings.byIds(window.map((s) => s.summary.id))).map((l) => [l.id, l]));
 
-    const offset = query.offset ?? 0;
-    const page = scored.slice(offset, offset + query.limit);
+    const page = window.flatMap((s) => {
+      const listing = loaded.get(s.summary.id);
+      return listing ? [{ listing, score: s.score, matched: s.matched }] : [];
+    });
     return {
       hits: page.map(({ listing, score, matched }) => ({
         listingId: listing.id,
@@ -208,11 +224,11 @@ export class IndexedListingSearch implements ListingSearch {
   }
 }
 
-function isLive(l: Listing, now: Date): boolean {
+function isLive(l: ListingSummary, now: Date): boolean {
   return LIVE_STATUSES.includes(l.status) && l.expiresAt.getTime() > now.getTime();
 }
 
-function passes(l: Listing, f: SearchFilters | undefined): boolean {
+function passes(l: ListingSummary, f: SearchFilters | undefined): boolean {
   if (!f) return true;
   if (f.kind !== undefined && l.kind !== f.kind) return false;
   if (f.categoryId !== undefined && l.categoryId !== f.categoryId && l.rootCategoryId !== f.categoryId) return false;

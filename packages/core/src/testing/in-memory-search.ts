@@ -18,14 +18,22 @@ export class InMemorySearchIndexStore implements SearchIndexStore {
     for (const [id, e] of this.byListing) if (e.campusId === campusId) this.byListing.delete(id);
   }
 
-  async lookup(campusId: string, tokens: readonly string[]): Promise<Posting[]> {
+  async lookup(campusId: string, tokens: readonly string[], perTokenAndField?: number): Promise<Posting[]> {
     const wanted = new Set(tokens);
     const out: Posting[] = [];
     for (const [listingId, entry] of this.byListing) {
       if (entry.campusId !== campusId) continue;
       for (const t of entry.tokens) if (wanted.has(t.token)) out.push({ listingId, token: t.token, field: t.field });
     }
-    return out;
+    if (perTokenAndField === undefined) return out;
+    // As the SQL store: the newest listings (highest ULIDs) of each token and field.
+    const kept = new Map<string, number>();
+    return out.sort((a, b) => (a.listingId < b.listingId ? 1 : -1)).filter((p) => {
+      const key = `${p.token}\u0000${p.field}`;
+      const n = kept.get(key) ?? 0;
+      kept.set(key, n + 1);
+      return n < perTokenAndField;
+    });
   }
 }
 

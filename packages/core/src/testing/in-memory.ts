@@ -15,7 +15,7 @@ import type { Photo } from '../photos/photo.js';
 import { InMemoryPhotoRepository } from './in-memory-photos.js';
 import { LIVE_STATUSES, type Listing } from '../listings/listing.js';
 import {
-  sortValueOf, type CounterDeltas, type ListingFeedQuery, type ListingRepository, type ListingViewLog, type OwnerListingsQuery,
+  sortValueOf, type CounterDeltas, type ListingFeedQuery, type ListingRepository, type ListingSummary, type ListingViewLog, type OwnerListingsQuery,
 } from '../listings/ports.js';
 import type { DomainEvent, Outbox } from '../shared/events.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
@@ -104,6 +104,15 @@ export class InMemoryListingRepository implements ListingRepository {
   }
   async byIds(ids: readonly string[]): Promise<Listing[]> {
     return ids.flatMap((id) => (this.table.has(id) ? [copy(this.table.get(id)!)] : []));
+  }
+  async summaries(ids: readonly string[]): Promise<ListingSummary[]> {
+    return ids.flatMap((id) => {
+      const l = this.table.get(id);
+      return l ? [{
+        id: l.id, campusId: l.campusId, status: l.status, kind: l.kind, categoryId: l.categoryId, rootCategoryId: l.rootCategoryId,
+        condition: l.condition, areaId: l.areaId, price: l.price, listedAt: new Date(l.listedAt), expiresAt: new Date(l.expiresAt),
+      }] : [];
+    });
   }
   async save(listing: Listing): Promise<void> {
     const stored = this.table.get(listing.id);

@@ -118,6 +118,23 @@ export function searchContract(adapterName: string, tokenizer: SearchTokenizer, 
       expect(await search.suggest(TEST_CAMPUS_ID, '手', 5)).toContain('手机');
     });
 
+    it('reads at most N postings per token and field, of the newest listings, and skips tokens nobody has', async () => {
+      await put(
+        aListing({ id: 's-cap-1', title: '台灯 护眼', description: '台灯' }),
+        aListing({ id: 's-cap-2', title: '台灯 宿舍' }),
+        aListing({ id: 's-cap-3', title: '台灯 白色' }),
+      );
+      const postings = await ports.store.lookup(TEST_CAMPUS_ID, ['台灯', 'zzzz', 'taideng'], 2);
+      const of = (token: string, field: string) =>
+        postings.filter((p) => p.token === token && p.field === field).map((p) => p.listingId).sort();
+      expect(of('台灯', 'title')).toEqual(['s-cap-2', 's-cap-3']);
+      expect(of('台灯', 'description')).toEqual(['s-cap-1']);
+      expect(of('taideng', 'title')).toEqual(['s-cap-2', 's-cap-3']);
+      expect(postings.filter((p) => p.token === 'zzzz')).toEqual([]);
+      expect(await ports.store.lookup(TEST_CAMPUS_ID, ['台灯'], 2).then((ps) => ps.length)).toBe(3);
+      expect(await ports.store.lookup('other-campus', ['台灯'], 2)).toEqual([]);
+    });
+
     it('forgets a removed listing', async () => {
       await put(aListing({ id: 's-gone', title: '吉他' }));
       await search.remove('s-gone');

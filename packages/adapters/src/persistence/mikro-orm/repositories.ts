@@ -4,13 +4,18 @@ import {
   type AdminAccountRepository, type AuditEntry, type AuditLog, type AuditQuery, type AuditRecord, type RateDecision,
   type RateLimiter, type RateRule, type RefreshTokenRepository,
   type CampusRepository, type CategoryRepository, type CommentRepository, type CounterDeltas, type DomainEvent,
-  type FavoriteEntry, type FavoriteRepository, type ListingFeedQuery, type ListingRepository, type ListingViewLog,
+  type FavoriteEntry, type FavoriteRepository, type ListingFeedQuery, type ListingRepository, type ListingSummary, type ListingViewLog,
   type Outbox, type OwnerListingsQuery, type UserRepository,
 } from '@xianzhi/core';
 import type { OrmContext } from './context.js';
 import { AuditRow, FavoriteRow, ListingViewRow, OutboxRow, RateHitRow } from './schemas.js';
 
 const COUNTERS = ['viewCount', 'favoriteCount', 'commentCount'] as const;
+
+/** A datetime column as the driver returns it: a Date (MySQL/MariaDB) or epoch milliseconds (SQLite). */
+function toDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(typeof value === 'string' && !/^\d+$/.test(value) ? value : Number(value));
+}
 
 export class MikroOrmListingRepository implements ListingRepository {
   constructor(private readonly ctx: OrmContext) {}
@@ -25,6 +30,28 @@ export class MikroOrmListingRepository implements ListingRepository {
   async byIds(ids: readonly string[]): Promise<Listing[]> {
     if (ids.length === 0) return [];
     return this.ctx.em().find(Listing, { id: { $in: [...ids] } }, { refresh: true });
+  }
+
+  async summaries(ids: readonly string[]): Promise<ListingSummary[]> {
+    const out: ListingSummary[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const batch = ids.slice(i, i + 500);
+      // Plain rows, no entity hydration: search ranks up to thousands of these per query.
+      const rows = await this.ctx.em().execute<Record<string, unknown>[]>(
+        `select id, campus_id, status, kind, category_id, root_category_id, item_condition, area_id, price, listed_at, expires_at
+         from listing where id in (${batch.map(() => '?').join(', ')})`, batch,
+      );
+      for (const r of rows) {
+        out.push({
+          id: String(r['id']), campusId: String(r['campus_id']), status: r['status'] as ListingSummary['status'],
+          kind: r['kind'] as ListingSummary['kind'], categoryId: String(r['category_id']), rootCategoryId: String(r['root_category_id']),
+          condition: (r['item_condition'] ?? null) as ListingSummary['condition'], areaId: (r['area_id'] ?? null) as string | null,
+          price: r['price'] === null || r['price'] === undefined ? null : Number(r['price']),
+          listedAt: toDate(r['listed_at']), expiresAt: toDate(r['expires_at']),
+        });
+      }
+    }
+    return out;
   }
 
   async save(listing: Listing): Promise<void> {

@@ -4,6 +4,7 @@ import { Migration20261125000200CampusVerification } from './Migration2026112500
 import { Migration20261125000300Photos } from './Migration20261125000300Photos.js';
 import { Migration20261125000400Search } from './Migration20261125000400Search.js';
 import { Migration20261125000900SearchLog } from './Migration20261125000900SearchLog.js';
+import { Migration20261125001000BenchIndexes } from './Migration20261125001000BenchIndexes.js';
 
 /** Every committed migration, in order. Listed explicitly so compiled and source runs agree. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125000300Photos', class: Migration20261125000300Photos },
   { name: 'Migration20261125000400Search', class: Migration20261125000400Search },
   { name: 'Migration20261125000900SearchLog', class: Migration20261125000900SearchLog },
+  { name: 'Migration20261125001000BenchIndexes', class: Migration20261125001000BenchIndexes },
 ];
