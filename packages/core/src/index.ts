@@ -66,8 +66,6 @@ export * from './photos/ports.js';
 export * from './photos/errors.js';
 export * from './photos/upload-photo.js';
 
-export * from './notifications/index.js';
-
 export * from './recommendations/ports.js';
 export * from './recommendations/similarity.js';
 export * from './recommendations/rankers.js';

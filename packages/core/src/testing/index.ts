@@ -12,7 +12,5 @@ export * from './in-memory-photos.js';
 export * from './photo-contract.js';
 export * from './photo-storage-contract.js';
 export * from './job-queue-contract.js';
-export * from './in-memory-notifications.js';
-export * from './notification-contract.js';
 export * from './in-memory-recommendations.js';
 export * from './recommendations-contract.js';
