@@ -72,3 +72,5 @@ export * from './recommendations/rankers.js';
 export * from './recommendations/profile.js';
 export * from './recommendations/use-cases.js';
 export * from './recommendations/update-signals.js';
+
+export * from './notifications/index.js';

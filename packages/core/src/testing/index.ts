@@ -14,3 +14,5 @@ export * from './photo-storage-contract.js';
 export * from './job-queue-contract.js';
 export * from './in-memory-recommendations.js';
 export * from './recommendations-contract.js';
+export * from './in-memory-notifications.js';
+export * from './notification-contract.js';

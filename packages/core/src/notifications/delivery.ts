@@ -1,0 +1,126 @@
+import type { UserRepository } from '../identity/ports.js';
+import type { Clock } from '../shared/clock.js';
+import { messageFor, type NotificationKind, type SkipReason } from './notification.js';
+import { SendOutcomeUnknown, type NotificationRepository, type SubscriptionMessageSender } from './ports.js';
+
+export interface DeliveryPolicy {
+  /** How long a claim is presumed alive; a sending row older than this is declared unknown. */
+  readonly leaseMs: number;
+  /** At most one QQ message per user and listing in this window, for these kinds. */
+  readonly throttleMs: number;
+  readonly throttledKinds: readonly NotificationKind[];
+}
+
+export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
+  leaseMs: 60_000,
+  throttleMs: 60 * 60 * 1000,
+  throttledKinds: ['comment', 'reply'],
+};
+
+export type DeliveryResult = 'sent' | `skipped:${SkipReason}` | 'not_pending' | 'unknown';
+
+/**
+ * Sends one notification as a QQ subscription message, at most once. The delivery row is claimed
+ * (pending → sending) before the call and settled after it, so a retried job or a second worker
+ * finds it taken and does nothing. A worker that dies between the two leaves `sending`: whether QQ
+ * got the message cannot be known, and a second push is worse than an inbox-only notice, so once
+ * the lease runs out the row becomes `unknown` and waits for an admin among the dead letters.
+ */
+export class DeliverNotification {
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly users: UserRepository,
+    private readonly sender: SubscriptionMessageSender,
+    private readonly clock: Clock,
+    private readonly policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY,
+  ) {}
+
+  async execute(input: { notificationId: string }): Promise<DeliveryResult> {
+    const id = input.notificationId;
+    const [n, d] = await Promise.all([this.notifications.byId(id), this.notifications.delivery(id)]);
+    if (!n || !d) return 'not_pending';
+    const now = this.clock.now();
+    if (d.state === 'sending' && d.leaseUntil && d.leaseUntil.getTime() <= now.getTime()) {
+      await this.notifications.expireLeases(now, 100);
+      return 'unknown';
+    }
+    if (d.state !== 'pending') return 'not_pending';
+    if (!(await this.notifications.claim(id, now, new Date(now.getTime() + this.policy.leaseMs)))) return 'not_pending';
+
+    if (!d.prepared) {
+      const refused = await this.gate(n.recipientId, n.kind, n.listingId, now);
+      if (refused) {
+        await this.notifications.finish(id, 'skipped', refused, now);
+        return `skipped:${refused}`;
+      }
+      await this.notifications.markPrepared(id);
+    }
+    const user = await this.users.byId(n.recipientId);
+    if (!user) {
+      await this.notifications.finish(id, 'skipped', 'no_recipient', this.clock.now());
+      return 'skipped:no_recipient';
+    }
+    const { page, fields } = messageFor(n);
+    let outcome;
+    try {
+      outcome = await this.sender.send({ openId: user.qqOpenId, kind: n.kind, page, fields });
+    } catch (e) {
+      if (e instanceof SendOutcomeUnknown) {
+        await this.notifications.finish(id, 'unknown', null, this.clock.now());
+        return 'unknown';
+      }
+      // The platform answered with an error (RetryJobLater included), so nothing was sent: give the
+      // row back for the retry.
+      await this.notifications.release(id, describe(e), this.clock.now());
+      throw e;
+    }
+    const done = this.clock.now();
+    if (outcome === 'sent') {
+      await this.notifications.finish(id, 'sent', null, done);
+      return 'sent';
+    }
+    if (outcome === 'consent_revoked') {
+      await this.notifications.revokeConsents(n.recipientId, n.kind, done);
+      await this.notifications.finish(id, 'skipped', 'consent_revoked', done);
+      return 'skipped:consent_revoked';
+    }
+    await this.notifications.finish(id, 'skipped', 'quota', done);
+    return 'skipped:quota';
+  }
+
+  /** Mute, template, rate limit, consent: in that order, so a refused message never spends a consent. */
+  private async gate(userId: string, kind: NotificationKind, listingId: string | null, now: Date): Promise<SkipReason | null> {
+    if ((await this.notifications.mutedKinds(userId)).includes(kind)) return 'muted';
+    if (!this.sender.supports(kind)) return 'no_template';
+    if (((await this.notifications.consentBalances(userId))[kind] ?? 0) <= 0) return 'no_consent';
+    if (listingId && this.policy.throttledKinds.includes(kind)
+      && !(await this.notifications.takeQqSlot(userId, listingId, now, this.policy.throttleMs))) return 'rate_limited';
+    if (!(await this.notifications.spendConsent(userId, kind, now))) return 'no_consent';
+    return null;
+  }
+}
+
+function describe(e: unknown): string {
+  return (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 500);
+}
+
+/** A delivery whose job ran out of attempts becomes a dead letter. */
+export class BuryDelivery {
+  constructor(private readonly notifications: NotificationRepository, private readonly clock: Clock) {}
+  async execute(input: { notificationId: string; error: unknown }): Promise<boolean> {
+    return this.notifications.markDead(input.notificationId, describe(input.error), this.clock.now());
+  }
+}
+
+/** Periodic: claims whose worker died are declared unknown (never resent on their own). */
+export class SweepDeliveryLeases {
+  constructor(private readonly notifications: NotificationRepository, private readonly clock: Clock) {}
+  async execute(): Promise<{ unknown: number }> {
+    let total = 0;
+    for (;;) {
+      const changed = await this.notifications.expireLeases(this.clock.now(), 500);
+      total += changed.length;
+      if (changed.length < 500) return { unknown: total };
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { formatFen, type Fen } from '../shared/money.js';
+
+export const NOTIFICATION_KINDS = ['comment', 'reply', 'price_drop', 'wanted_match', 'expiring', 'removed'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export function isNotificationKind(value: unknown): value is NotificationKind {
+  return typeof value === 'string' && (NOTIFICATION_KINDS as readonly string[]).includes(value);
+}
+
+/** Small, display-ready context: titles, prices in fen, a reason, a nickname. Never contact data. */
+export type NotificationData = Readonly<Record<string, string | number | null>>;
+
+/**
+ * One thing told to one user. `key` is `<eventId>:<recipientId>` and unique, so running a rule
+ * again for the same event (a retried job, a second worker) creates nothing new.
+ */
+export interface Notification {
+  readonly id: string;
+  readonly key: string;
+  readonly recipientId: string;
+  readonly campusId: string;
+  readonly kind: NotificationKind;
+  readonly listingId: string | null;
+  readonly data: NotificationData;
+  readonly createdAt: Date;
+  readonly readAt: Date | null;
+}
+
+export function notificationKey(eventKey: string, recipientId: string): string {
+  return `${eventKey}:${recipientId}`;
+}
+
+/**
+ * The QQ delivery of one notification (key `<notificationId>:qq`).
+ * pending → sending (claimed by one worker) → sent | skipped | pending again (retryable failure);
+ * pending → dead when the retries run out; sending → unknown when the worker died mid-send.
+ */
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'skipped' | 'dead' | 'unknown';
+export type SkipReason = 'muted' | 'no_consent' | 'rate_limited' | 'consent_revoked' | 'quota' | 'no_template' | 'no_recipient';
+
+export interface Delivery {
+  readonly notificationId: string;
+  readonly key: string;
+  readonly channel: 'qq';
+  readonly recipientId: string;
+  readonly campusId: string;
+  readonly kind: NotificationKind;
+  readonly state: DeliveryState;
+  readonly reason: SkipReason | null;
+  /** The gate (mute, rate limit, consent) has passed and the consent is spent: a retry must not spend again. */
+  readonly prepared: boolean;
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly leaseUntil: Date | null;
+  readonly updatedAt: Date;
+}
+
+export function deliveryKey(notificationId: string): string {
+  return `${notificationId}:qq`;
+}
+
+/** Dead letters: deliveries that ran out of retries, or whose outcome a crash left unknown. */
+export interface DeadLetter {
+  readonly delivery: Delivery;
+  readonly notification: Notification;
+}
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const str = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+const price = (v: string | number | null | undefined) => (typeof v === 'number' ? formatFen(v as Fen) : '面议');
+
+/**
+ * What a subscription message says: the page it opens and its keyword values in template order.
+ * QQ cuts keyword values at 20 characters, so they are clipped here where the words are chosen.
+ */
+export function messageFor(n: Notification): { page: string; fields: string[] } {
+  const page = n.listingId ? `pages/listing/index?id=${n.listingId}` : 'pages/notifications/index';
+  const d = n.data;
+  const title = str(d['listingTitle']);
+  const fields: Record<NotificationKind, string[]> = {
+    comment: [title, `${str(d['actorNickname'])}：${str(d['excerpt'])}`],
+    reply: [title, `${str(d['actorNickname'])} 回复你：${str(d['excerpt'])}`],
+    price_drop: [title, `${price(d['oldPrice'])} → ${price(d['newPrice'])}`],
+    wanted_match: [title, `${price(d['price'])}，符合你的求购「${str(d['wantedTitle'])}」`],
+    expiring: [title, `将于 ${str(d['expiresAt']).slice(0, 16).replace('T', ' ')} 下架，可擦亮续期`],
+    removed: [title, `已被管理员下架：${str(d['reason'])}`],
+  };
+  return { page, fields: fields[n.kind].map((f) => clip(f, 20)) };
+}

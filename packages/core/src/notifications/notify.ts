@@ -1,0 +1,186 @@
+import type { CommentRepository } from '../engagement/ports.js';
+import type { UserRepository } from '../identity/ports.js';
+import type { ListingRepository } from '../listings/ports.js';
+import type { Clock } from '../shared/clock.js';
+import type { DomainEvent } from '../shared/events.js';
+import type { IdGenerator } from '../shared/ids.js';
+import type { EventSubscriber, JobQueue, JobSpec } from '../shared/jobs.js';
+import { notificationKey, type Notification } from './notification.js';
+import type { NotificationRepository, NotificationSources } from './ports.js';
+import {
+  commentRule, expiringRule, priceDropRule, removalRule, replyRule, wantedMatchRule, type NotificationDraft, type PriceDrop,
+} from './rules.js';
+
+export const NOTIFY_FANOUT_QUEUE = 'notify-fanout';
+export const NOTIFY_DELIVER_QUEUE = 'notify-deliver';
+/** Favoriters told per fan-out job: one keyset page, one batch insert, one enqueue. */
+export const FANOUT_BATCH = 500;
+
+export interface DeliverJob { readonly notificationId: string }
+export interface FanOutJob extends PriceDrop { readonly after: string | null }
+
+export function deliverJob(notificationId: string, suffix = ''): JobSpec<DeliverJob> {
+  return { queue: NOTIFY_DELIVER_QUEUE, key: `deliver:${notificationId}:qq${suffix}`, payload: { notificationId } };
+}
+
+/**
+ * Stores drafts as notifications (a key already stored is kept, not duplicated) and queues the QQ
+ * delivery of each. A job queued twice, or for a delivery already done, does nothing the second time.
+ */
+export class NotificationRecorder {
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly queue: JobQueue,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(drafts: readonly NotificationDraft[]): Promise<Notification[]> {
+    if (drafts.length === 0) return [];
+    const now = this.clock.now();
+    const stored = await this.notifications.record(drafts.map((d) => ({
+      id: this.ids.next(), key: notificationKey(d.eventKey, d.recipientId), recipientId: d.recipientId, campusId: d.campusId,
+      kind: d.kind, listingId: d.listingId, data: d.data, createdAt: now, readAt: null,
+    })));
+    // Queued after the rows exist, and again on a re-run: a crash in between loses nothing.
+    await this.queue.enqueue(stored.map((n) => deliverJob(n.id)));
+    return stored;
+  }
+}
+
+/**
+ * The notification rules, fed by domain events through the outbox. Each event is handled at least
+ * once; the notification keys make a second run a no-op. A price drop is fanned out in batch jobs
+ * so a listing with ten thousand favoriters never holds one job for long.
+ */
+export class NotificationRules implements EventSubscriber {
+  readonly name = 'notifications';
+  /** Enough wanted posts to look through per new listing; a category with more is a search problem. */
+  static readonly WANTED_SCAN = 500;
+
+  constructor(
+    private readonly recorder: NotificationRecorder,
+    private readonly listings: ListingRepository,
+    private readonly comments: CommentRepository,
+    private readonly users: UserRepository,
+    private readonly queue: JobQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  wants(event: DomainEvent): boolean {
+    switch (event.type) {
+      case 'CommentPosted':
+      case 'CommentReplied':
+      case 'ListingPriceDropped':
+        return true;
+      case 'ListingPublished':
+        return event.payload.kind !== 'wanted';
+      case 'ListingStatusChanged':
+        return event.payload.to === 'removed';
+      default:
+        return false;
+    }
+  }
+
+  async handle(event: DomainEvent): Promise<void> {
+    switch (event.type) {
+      case 'CommentPosted':
+      case 'CommentReplied': {
+        const [listing, comment] = await Promise.all([this.listings.byId(event.payload.listingId), this.comments.byId(event.payload.commentId)]);
+        if (!listing || !comment || comment.deleted) return;
+        const author = await this.users.byId(event.payload.authorId);
+        await this.recorder.record(event.type === 'CommentPosted'
+          ? commentRule(event, listing, comment, author)
+          : replyRule(event, listing, comment, author));
+        return;
+      }
+      case 'ListingPriceDropped': {
+        const p = event.payload;
+        const listing = await this.listings.byId(p.listingId);
+        if (!listing) return;
+        const job: FanOutJob = {
+          eventId: event.id, listingId: p.listingId, campusId: p.campusId, ownerId: p.ownerId, title: listing.title,
+          oldPrice: p.oldPrice, newPrice: p.newPrice, after: null,
+        };
+        await this.queue.enqueue([{ queue: NOTIFY_FANOUT_QUEUE, key: `fanout:${event.id}:start`, payload: job }]);
+        return;
+      }
+      case 'ListingPublished': {
+        const listing = await this.listings.byId(event.payload.listingId);
+        if (!listing || !listing.isLive) return;
+        const now = this.clock.now();
+        const candidates = [];
+        let after = null;
+        while (candidates.length < NotificationRules.WANTED_SCAN) {
+          const page = await this.listings.feed({
+            campusId: listing.campusId, kind: 'wanted', categoryId: listing.categoryId, sort: 'newest', after, limit: 100, now,
+          });
+          candidates.push(...page);
+          const last = page.at(-1);
+          if (page.length < 100 || !last) break;
+          after = { sortValue: last.listedAt.getTime(), id: last.id };
+        }
+        await this.recorder.record(wantedMatchRule(event.id, listing, candidates, now));
+        return;
+      }
+      case 'ListingStatusChanged': {
+        const listing = await this.listings.byId(event.payload.listingId);
+        await this.recorder.record(removalRule(event, listing?.title ?? ''));
+        return;
+      }
+      default:
+        return;
+    }
+  }
+}
+
+/**
+ * One batch of a price-drop fan-out: tells the next favoriters, then queues the batch after them
+ * under a key made of the last one told, so a re-run queues the same next batch, never a second.
+ */
+export class FanOutPriceDrop {
+  constructor(
+    private readonly sources: NotificationSources,
+    private readonly recorder: NotificationRecorder,
+    private readonly queue: JobQueue,
+    private readonly batchSize = FANOUT_BATCH,
+  ) {}
+
+  async execute(job: FanOutJob): Promise<{ told: number; next: string | null }> {
+    const favoriters = await this.sources.favoritersOf(job.listingId, job.after, this.batchSize);
+    await this.recorder.record(priceDropRule(job, favoriters));
+    const last = favoriters.at(-1);
+    const next = favoriters.length === this.batchSize && last ? last : null;
+    if (next) {
+      await this.queue.enqueue([{ queue: NOTIFY_FANOUT_QUEUE, key: `fanout:${job.eventId}:${next}`, payload: { ...job, after: next } }]);
+    }
+    return { told: favoriters.length, next };
+  }
+}
+
+/** Periodic: owners whose listing ends within a day are told once per listing and expiry time. */
+export class NotifyExpiringListings {
+  static readonly WINDOW_MS = 24 * 60 * 60 * 1000;
+
+  constructor(
+    private readonly sources: NotificationSources,
+    private readonly recorder: NotificationRecorder,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(): Promise<{ considered: number }> {
+    const now = this.clock.now();
+    const until = new Date(now.getTime() + NotifyExpiringListings.WINDOW_MS);
+    let after: { expiresAt: Date; id: string } | null = null;
+    let considered = 0;
+    for (;;) {
+      const page = await this.sources.expiringBetween(now, until, after, 500);
+      considered += page.length;
+      await this.recorder.record(page.map(expiringRule));
+      const last = page.at(-1);
+      if (page.length < 500 || !last) break;
+      after = { expiresAt: last.expiresAt, id: last.id };
+    }
+    return { considered };
+  }
+}
