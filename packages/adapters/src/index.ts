@@ -10,6 +10,7 @@ export { SharpPhotoProcessor, sniffImage } from './photos/sharp-photo-processor.
 export { LocalDiskPhotoStorage, isSafeStorageKey } from './photos/local-disk-photo-storage.js';
 export { S3PhotoStorage, type S3PhotoStorageOptions } from './photos/s3-photo-storage.js';
 export * from './search/index.js';
+export * from './recommendations/index.js';
 export * from './queue/index.js';
 export { HmacSearcherKeys } from './security/hmac-searcher-keys.js';
 export { MikroOrmSearchLog, MikroOrmBlockedSearchTerms } from './persistence/mikro-orm/search-log-repository.js';

@@ -20,6 +20,7 @@ import { MikroOrmBlockedSearchTerms, MikroOrmSearchLog } from './search-log-repo
 import type { StudentVerificationRepository } from '@xianzhi/core';
 import { SqlSearchIndexStore } from '../../search/store.js';
 import { SqlProjectionCheckpoints, SqlOutboxLog } from '../../search/outbox-log.js';
+import { SqlInteractionSource, SqlSignalStore } from '../../recommendations/index.js';
 
 export interface DatabaseConfig {
   /** `sqlite:./data/xianzhi.sqlite`, `sqlite::memory:`, `mariadb://user:pass@host:3306/db` or `mysql://…`. */
@@ -127,6 +128,8 @@ export interface Persistence extends PersistencePorts {
   readonly searchIndex: SqlSearchIndexStore;
   readonly outboxLog: SqlOutboxLog;
   readonly checkpoints: SqlProjectionCheckpoints;
+  readonly interactions: SqlInteractionSource;
+  readonly signals: SqlSignalStore;
   readonly searchLog: MikroOrmSearchLog;
   readonly blockedSearchTerms: MikroOrmBlockedSearchTerms;
   /** Answers true when the database takes a query; for health checks. */
@@ -159,6 +162,8 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     searchIndex: new SqlSearchIndexStore(ctx),
     outboxLog: new SqlOutboxLog(ctx),
     checkpoints: new SqlProjectionCheckpoints(ctx),
+    interactions: new SqlInteractionSource(ctx),
+    signals: new SqlSignalStore(ctx),
     searchLog: new MikroOrmSearchLog(ctx),
     blockedSearchTerms: new MikroOrmBlockedSearchTerms(ctx),
     async ping() {

@@ -1,0 +1,2 @@
+export { SqlInteractionSource } from './sql-interaction-source.js';
+export { SqlSignalStore } from './sql-signal-store.js';
