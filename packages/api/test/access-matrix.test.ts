@@ -40,11 +40,19 @@ const campusAdmins = (ok: number): Expect => ({ ...admins(ok), otherCampusAdmin:
 
 let categories: Record<string, string>;
 let photo: { id: string; jpeg: Buffer };
+/** A demo-campus block entry made before the rows run: other campuses' admins may not lift it, the demo admin may (last role). */
+let blockedTermId: string;
 const ROWS: Row[] = [
   { route: 'GET /v1/catalog', request: () => ({ url: '/v1/catalog' }), expect: everyone(200) },
   { route: 'GET /v1/categories', request: () => ({ url: '/v1/categories' }), expect: everyone(200) },
   { route: 'GET /v1/listings', request: () => ({ url: '/v1/listings' }), expect: everyone(200) },
   { route: 'GET /v1/search', request: () => ({ url: '/v1/search?q=%E5%8F%B0%E7%81%AF' }), expect: everyone(200) },
+  { route: 'GET /v1/search/hot', request: () => ({ url: '/v1/search/hot' }), expect: everyone(200) },
+  // Without a campusId an admin reads their own campus's list; naming another campus is refused.
+  { route: 'GET /v1/admin/search/blocked-terms', request: () => ({ url: '/v1/admin/search/blocked-terms' }), expect: admins(200) },
+  { route: 'GET /v1/admin/search/blocked-terms#demo', request: () => ({ url: '/v1/admin/search/blocked-terms?campusId=demo' }), expect: campusAdmins(200) },
+  { route: 'POST /v1/admin/search/blocked-terms', request: () => ({ url: '/v1/admin/search/blocked-terms', payload: { campusId: 'demo', term: `词${Math.random().toString(36).slice(2, 8)}` } }), expect: campusAdmins(201) },
+  { route: 'DELETE /v1/admin/search/blocked-terms/:id', request: () => ({ url: `/v1/admin/search/blocked-terms/${blockedTermId}` }), expect: campusAdmins(200) },
   { route: 'GET /v1/search/suggest', request: () => ({ url: '/v1/search/suggest?q=%E5%8F%B0' }), expect: everyone(200) },
   { route: 'GET /v1/listings/:id', request: (f) => ({ url: `/v1/listings/${f.listingId}` }), expect: everyone(200) },
   { route: 'POST /v1/listings', request: () => ({ url: '/v1/listings', payload: itemBody(categories) }), expect: verifiedStudents(201) },
@@ -117,6 +125,7 @@ describe('access rules: every route × every kind of caller', () => {
     const uploaded = multipartFile(jpeg, 'matrix.jpg');
     const res = await call(s.app, { method: 'POST', url: '/v1/photos', headers: { ...s.auth('alice'), ...uploaded.headers }, payload: uploaded.payload });
     photo = { id: res.body.id, jpeg };
+    blockedTermId = (await call(s.app, { method: 'POST', url: '/v1/admin/search/blocked-terms', headers: s.auth('admin'), payload: { term: '矩阵屏蔽词' } })).body.id;
   }, 60_000);
   afterAll(async () => {
     await s?.close();

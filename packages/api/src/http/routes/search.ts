@@ -1,17 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ListingSearch, SearchListings } from '@xianzhi/core';
+import type { GetHotSearches, ListingSearch, RecordSearch, SearchListings } from '@xianzhi/core';
+import type { ViewerKeys } from '../auth.js';
 import { orFail } from '../errors.js';
 import { listingSummary } from '../presenters.js';
 import { responses } from '../schemas/common.js';
-import { SearchPage, SearchQuery, Suggestions, SuggestQuery } from '../schemas/search.js';
+import { HotQuery, HotSearches, SearchPage, SearchQuery, Suggestions, SuggestQuery } from '../schemas/search.js';
 
 export interface SearchRouteDeps {
   readonly searchListings: SearchListings;
   readonly search: ListingSearch;
+  readonly recordSearch: RecordSearch;
+  readonly hotSearches: GetHotSearches;
+  readonly viewerKeys: ViewerKeys;
   readonly defaultCampusId: string;
 }
 
-export function searchRoutes({ searchListings, search, defaultCampusId }: SearchRouteDeps): FastifyPluginAsyncTypebox {
+export function searchRoutes({ searchListings, search, recordSearch, hotSearches, viewerKeys, defaultCampusId }: SearchRouteDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/search', {
       schema: {
@@ -20,11 +24,33 @@ export function searchRoutes({ searchListings, search, defaultCampusId }: Search
       },
     }, async (request) => {
       const { q, campusId, ...filters } = request.query;
-      const page = orFail(await searchListings.execute({ actor: request.actor, campusId: campusId ?? defaultCampusId, text: q, ...filters }));
+      const campus = campusId ?? defaultCampusId;
+      const page = orFail(await searchListings.execute({ actor: request.actor, campusId: campus, text: q, ...filters }));
+      try {
+        await recordSearch.execute({
+          actor: request.actor, campusId: campus, text: q, found: page.items.length, firstPage: filters.cursor === undefined,
+          anonymousKey: viewerKeys.keyFor(request.ip, request.headers['user-agent']),
+        });
+      } catch (error) {
+        // Hot searches are a nicety: the searcher still gets their results.
+        request.log.warn({ err: error }, 'search not counted towards hot searches');
+      }
       return {
         items: page.items.map((i) => ({ listing: listingSummary(i.view), score: i.score, title: i.title, snippet: i.snippet })),
         nextCursor: page.nextCursor,
       };
+    });
+
+    app.get('/search/hot', {
+      schema: {
+        tags: ['search'], summary: "The campus's hot searches: what several people searched over the last 7 days (no counts, no one's identity)",
+        querystring: HotQuery, response: responses({ 200: HotSearches }),
+      },
+    }, async (request, reply) => {
+      const hot = await hotSearches.execute({ campusId: request.query.campusId ?? defaultCampusId });
+      // The same for everyone, and a minute old is fresh enough.
+      reply.header('cache-control', 'public, max-age=60');
+      return { terms: hot.map((h) => h.term) };
     });
 
     app.get('/search/suggest', {

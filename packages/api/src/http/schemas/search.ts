@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Cursor, Id, Limit, Nullable } from './common.js';
+import { Cursor, Id, IsoDate, Limit, Nullable } from './common.js';
 import { ListingFilterFields, ListingSummary } from './listings.js';
 
 export const SearchQuery = Type.Object({
@@ -29,3 +29,26 @@ export const SuggestQuery = Type.Object({
 });
 
 export const Suggestions = Type.Object({ suggestions: Type.Array(Type.String()) });
+
+export const HotQuery = Type.Object({ campusId: Type.Optional(Id) });
+
+export const HotSearches = Type.Object({
+  terms: Type.Array(Type.String(), { description: 'At most 10, hottest first: searched by several people over the last 7 days, blocked terms left out' }),
+});
+
+export const BlockedTermsQuery = Type.Object({ campusId: Type.Optional(Id) });
+
+export const BlockedTerm = Type.Object({
+  id: Type.String(),
+  campusId: Type.String(),
+  term: Type.String(),
+  createdAt: IsoDate,
+  createdBy: Type.String(),
+});
+
+export const BlockedTermList = Type.Object({ items: Type.Array(BlockedTerm) });
+
+export const BlockTermBody = Type.Object({
+  campusId: Type.Optional(Id),
+  term: Type.String({ maxLength: 100 }),
+});
