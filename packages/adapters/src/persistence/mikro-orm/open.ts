@@ -19,6 +19,7 @@ import { MikroOrmPhotoRepository } from './photo-repository.js';
 import { MikroOrmBlockedSearchTerms, MikroOrmSearchLog } from './search-log-repository.js';
 import type { StudentVerificationRepository } from '@xianzhi/core';
 import { SqlSearchIndexStore } from '../../search/store.js';
+import { MikroOrmNotificationRepository, MikroOrmNotificationSources } from './notification-repository.js';
 import { SqlProjectionCheckpoints, SqlOutboxLog } from '../../search/outbox-log.js';
 import { SqlInteractionSource, SqlSignalStore } from '../../recommendations/index.js';
 
@@ -128,6 +129,8 @@ export interface Persistence extends PersistencePorts {
   readonly searchIndex: SqlSearchIndexStore;
   readonly outboxLog: SqlOutboxLog;
   readonly checkpoints: SqlProjectionCheckpoints;
+  readonly notifications: MikroOrmNotificationRepository;
+  readonly notificationSources: MikroOrmNotificationSources;
   readonly interactions: SqlInteractionSource;
   readonly signals: SqlSignalStore;
   readonly searchLog: MikroOrmSearchLog;
@@ -162,6 +165,8 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     searchIndex: new SqlSearchIndexStore(ctx),
     outboxLog: new SqlOutboxLog(ctx),
     checkpoints: new SqlProjectionCheckpoints(ctx),
+    notifications: new MikroOrmNotificationRepository(ctx),
+    notificationSources: new MikroOrmNotificationSources(ctx),
     interactions: new SqlInteractionSource(ctx),
     signals: new SqlSignalStore(ctx),
     searchLog: new MikroOrmSearchLog(ctx),

@@ -1,0 +1,275 @@
+import {
+  deliveryKey, LIVE_STATUSES, Listing,
+  type DeadLetter, type Delivery, type DeliveryState, type ExpiringListing, type InboxCursor, type Notification, type NotificationKind,
+  type NotificationRepository, type NotificationSources, type SkipReason,
+} from '@xianzhi/core';
+import type { OrmContext } from './context.js';
+
+type Row = Record<string, unknown>;
+const num = (v: unknown): number => Number(v);
+const time = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(Number(v)));
+const affected = (r: unknown): number => (r as { affectedRows?: number }).affectedRows ?? 0;
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+function toNotification(r: Row): Notification {
+  return {
+    id: String(r['id']), key: String(r['notif_key']), recipientId: String(r['recipient_id']), campusId: String(r['campus_id']),
+    kind: r['kind'] as NotificationKind, listingId: (r['listing_id'] as string | null) ?? null,
+    data: JSON.parse(String(r['data'])) as Notification['data'], createdAt: time(r['created_at'])!, readAt: time(r['read_at']),
+  };
+}
+
+function toDelivery(r: Row): Delivery {
+  const id = String(r['notification_id']);
+  return {
+    notificationId: id, key: deliveryKey(id), channel: 'qq', recipientId: String(r['recipient_id']), campusId: String(r['campus_id']),
+    kind: r['kind'] as NotificationKind, state: r['state'] as DeliveryState, reason: (r['reason'] as SkipReason | null) ?? null,
+    prepared: num(r['prepared']) === 1, attempts: num(r['attempts']), lastError: (r['last_error'] as string | null) ?? null,
+    leaseUntil: time(r['lease_until']), updatedAt: time(r['updated_at'])!,
+  };
+}
+
+const NOTIFICATION_COLUMNS = 'id, notif_key, recipient_id, campus_id, kind, listing_id, data, created_at, read_at';
+const DELIVERY_COLUMNS = 'notification_id, recipient_id, campus_id, kind, state, reason, prepared, attempts, last_error, lease_until, updated_at';
+/** Enough rows per statement to keep a fan-out batch to a handful of round trips, far below SQLite's parameter limit. */
+const CHUNK = 250;
+
+/**
+ * Notifications in plain SQL that reads the same on SQLite and MariaDB. The state changes of a
+ * delivery are conditional UPDATEs: the row decides who wins a race, not the process.
+ */
+export class MikroOrmNotificationRepository implements NotificationRepository {
+  constructor(private readonly ctx: OrmContext) {}
+
+  /**
+   * Inserts rows, leaving any whose key exists. Not `insert ignore`: MySQL's also swallows NOT NULL
+   * and truncation errors, which would hide a bug as a missing row.
+   */
+  private insertNew(table: string, columns: string, rows: string, params: unknown[], keyColumn: string): Promise<unknown> {
+    const tail = this.ctx.dialect === 'sqlite' ? 'on conflict do nothing' : `on duplicate key update ${keyColumn} = ${keyColumn}`;
+    return this.exec(`insert into ${table} (${columns}) values ${rows} ${tail}`, params);
+  }
+  private exec(sql: string, params: unknown[] = []): Promise<unknown> {
+    return this.ctx.em().execute(sql, params, 'run');
+  }
+  private query(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return this.ctx.em().execute<Row[]>(sql, params);
+  }
+
+  async record(notifications: readonly Notification[]): Promise<Notification[]> {
+    const out: Notification[] = [];
+    for (let i = 0; i < notifications.length; i += CHUNK) out.push(...(await this.recordChunk(notifications.slice(i, i + CHUNK))));
+    return out;
+  }
+
+  private async recordChunk(batch: readonly Notification[]): Promise<Notification[]> {
+    if (batch.length === 0) return [];
+    await this.insertNew(
+      'notification', NOTIFICATION_COLUMNS, batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', '),
+      batch.flatMap((n) => [n.id, n.key, n.recipientId, n.campusId, n.kind, n.listingId, JSON.stringify(n.data), n.createdAt.getTime(), n.readAt?.getTime() ?? null]),
+      'id',
+    );
+    const keys = [...new Set(batch.map((n) => n.key))];
+    const stored = (await this.query(`select ${NOTIFICATION_COLUMNS} from notification where notif_key in (${marks(keys.length)})`, keys)).map(toNotification);
+    // Deliveries are written after their notifications: a crash in between is repaired by the re-run.
+    await this.insertNew(
+      'notification_delivery', `channel, ${DELIVERY_COLUMNS}`, stored.map(() => "('qq', ?, ?, ?, ?, 'pending', null, 0, 0, null, null, ?)").join(', '),
+      stored.flatMap((n) => [n.id, n.recipientId, n.campusId, n.kind, n.createdAt.getTime()]),
+      'notification_id',
+    );
+    const pending = new Set((await this.query(
+      `select notification_id from notification_delivery where state = 'pending' and notification_id in (${marks(stored.length)})`,
+      stored.map((n) => n.id),
+    )).map((r) => String(r['notification_id'])));
+    return stored.filter((n) => pending.has(n.id));
+  }
+
+  async byId(id: string): Promise<Notification | null> {
+    const rows = await this.query(`select ${NOTIFICATION_COLUMNS} from notification where id = ?`, [id]);
+    return rows[0] ? toNotification(rows[0]) : null;
+  }
+
+  async inbox(recipientId: string, after: InboxCursor | null, limit: number): Promise<Notification[]> {
+    const where = after ? 'and (created_at < ? or (created_at = ? and id < ?))' : '';
+    const params = after ? [after.createdAt.getTime(), after.createdAt.getTime(), after.id] : [];
+    const rows = await this.query(
+      `select ${NOTIFICATION_COLUMNS} from notification where recipient_id = ? ${where} order by created_at desc, id desc limit ?`,
+      [recipientId, ...params, limit],
+    );
+    return rows.map(toNotification);
+  }
+
+  async unreadCount(recipientId: string): Promise<number> {
+    const rows = await this.query('select count(*) as n from notification where recipient_id = ? and read_at is null', [recipientId]);
+    return num(rows[0]?.['n'] ?? 0);
+  }
+
+  async markRead(recipientId: string, id: string, at: Date): Promise<boolean> {
+    await this.exec('update notification set read_at = ? where id = ? and recipient_id = ? and read_at is null', [at.getTime(), id, recipientId]);
+    const rows = await this.query('select 1 as x from notification where id = ? and recipient_id = ?', [id, recipientId]);
+    return rows.length === 1;
+  }
+
+  async markAllRead(recipientId: string, at: Date): Promise<number> {
+    return affected(await this.exec('update notification set read_at = ? where recipient_id = ? and read_at is null', [at.getTime(), recipientId]));
+  }
+
+  async delivery(notificationId: string): Promise<Delivery | null> {
+    const rows = await this.query(`select ${DELIVERY_COLUMNS} from notification_delivery where notification_id = ?`, [notificationId]);
+    return rows[0] ? toDelivery(rows[0]) : null;
+  }
+
+  async claim(notificationId: string, now: Date, leaseUntil: Date): Promise<boolean> {
+    const r = await this.exec(
+      "update notification_delivery set state = 'sending', lease_until = ?, updated_at = ?, attempts = attempts + 1 where notification_id = ? and state = 'pending'",
+      [leaseUntil.getTime(), now.getTime(), notificationId],
+    );
+    return affected(r) === 1;
+  }
+
+  async markPrepared(notificationId: string): Promise<void> {
+    await this.exec("update notification_delivery set prepared = 1 where notification_id = ? and state = 'sending'", [notificationId]);
+  }
+
+  async finish(notificationId: string, state: 'sent' | 'skipped' | 'unknown', reason: SkipReason | null, now: Date): Promise<void> {
+    await this.exec(
+      "update notification_delivery set state = ?, reason = ?, lease_until = null, updated_at = ? where notification_id = ? and state = 'sending'",
+      [state, reason, now.getTime(), notificationId],
+    );
+  }
+
+  async release(notificationId: string, error: string, now: Date): Promise<void> {
+    await this.exec(
+      "update notification_delivery set state = 'pending', last_error = ?, lease_until = null, updated_at = ? where notification_id = ? and state = 'sending'",
+      [error.slice(0, 500), now.getTime(), notificationId],
+    );
+  }
+
+  async markDead(notificationId: string, error: string, now: Date): Promise<boolean> {
+    const r = await this.exec(
+      "update notification_delivery set state = 'dead', last_error = ?, lease_until = null, updated_at = ? where notification_id = ? and state in ('pending', 'sending')",
+      [error.slice(0, 500), now.getTime(), notificationId],
+    );
+    return affected(r) === 1;
+  }
+
+  async expireLeases(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.query(
+      "select notification_id from notification_delivery where state = 'sending' and lease_until <= ? order by lease_until limit ?",
+      [now.getTime(), limit],
+    );
+    const changed: string[] = [];
+    for (const r of rows) {
+      const id = String(r['notification_id']);
+      const res = await this.exec(
+        "update notification_delivery set state = 'unknown', lease_until = null, updated_at = ? where notification_id = ? and state = 'sending' and lease_until <= ?",
+        [now.getTime(), id, now.getTime()],
+      );
+      if (affected(res) === 1) changed.push(id);
+    }
+    return changed;
+  }
+
+  async deadLetters(q: { campusId?: string; before: { updatedAt: Date; id: string } | null; limit: number }): Promise<DeadLetter[]> {
+    const where: string[] = ["d.state in ('dead', 'unknown')"];
+    const params: unknown[] = [];
+    if (q.campusId !== undefined) {
+      where.push('d.campus_id = ?');
+      params.push(q.campusId);
+    }
+    if (q.before) {
+      where.push('(d.updated_at < ? or (d.updated_at = ? and d.notification_id < ?))');
+      params.push(q.before.updatedAt.getTime(), q.before.updatedAt.getTime(), q.before.id);
+    }
+    const rows = await this.query(
+      `select ${DELIVERY_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')}, ${NOTIFICATION_COLUMNS.split(', ').map((c) => `n.${c} as n_${c}`).join(', ')}
+       from notification_delivery d join notification n on n.id = d.notification_id
+       where ${where.join(' and ')} order by d.updated_at desc, d.notification_id desc limit ?`,
+      [...params, q.limit],
+    );
+    return rows.map((r) => ({
+      delivery: toDelivery(r),
+      notification: toNotification(Object.fromEntries(NOTIFICATION_COLUMNS.split(', ').map((c) => [c, r[`n_${c}`]]))),
+    }));
+  }
+
+  async requeue(notificationId: string, now: Date): Promise<boolean> {
+    const r = await this.exec(
+      "update notification_delivery set state = 'pending', reason = null, prepared = 0, lease_until = null, updated_at = ? where notification_id = ? and state in ('dead', 'unknown')",
+      [now.getTime(), notificationId],
+    );
+    return affected(r) === 1;
+  }
+
+  async mutedKinds(userId: string): Promise<NotificationKind[]> {
+    const rows = await this.query('select kind from notification_mute where user_id = ? order by kind', [userId]);
+    return rows.map((r) => r['kind'] as NotificationKind);
+  }
+
+  async setMutedKinds(userId: string, kinds: readonly NotificationKind[]): Promise<void> {
+    await this.ctx.em().transactional(async (em) => {
+      await em.execute('delete from notification_mute where user_id = ?', [userId], 'run');
+      const unique = [...new Set(kinds)];
+      if (unique.length) {
+        await em.execute(`insert into notification_mute (user_id, kind) values ${unique.map(() => '(?, ?)').join(', ')}`, unique.flatMap((k) => [userId, k]), 'run');
+      }
+    });
+  }
+
+  async grantConsents(userId: string, kind: NotificationKind, count: number, cap: number, now: Date): Promise<void> {
+    await this.insertNew('notification_consent', 'user_id, kind, remaining, updated_at', '(?, ?, 0, ?)', [userId, kind, now.getTime()], 'user_id');
+    await this.exec(
+      'update notification_consent set remaining = case when remaining + ? > ? then ? else remaining + ? end, updated_at = ? where user_id = ? and kind = ?',
+      [count, cap, cap, count, now.getTime(), userId, kind],
+    );
+  }
+
+  async spendConsent(userId: string, kind: NotificationKind, now: Date): Promise<boolean> {
+    const r = await this.exec(
+      'update notification_consent set remaining = remaining - 1, updated_at = ? where user_id = ? and kind = ? and remaining > 0',
+      [now.getTime(), userId, kind],
+    );
+    return affected(r) === 1;
+  }
+
+  async revokeConsents(userId: string, kind: NotificationKind, now: Date): Promise<void> {
+    await this.exec('update notification_consent set remaining = 0, updated_at = ? where user_id = ? and kind = ?', [now.getTime(), userId, kind]);
+  }
+
+  async consentBalances(userId: string): Promise<Partial<Record<NotificationKind, number>>> {
+    const rows = await this.query('select kind, remaining from notification_consent where user_id = ?', [userId]);
+    return Object.fromEntries(rows.map((r) => [r['kind'] as NotificationKind, num(r['remaining'])]));
+  }
+
+  async takeQqSlot(userId: string, listingId: string, now: Date, windowMs: number): Promise<boolean> {
+    await this.insertNew('notification_throttle', 'user_id, listing_id, last_at', '(?, ?, ?)', [userId, listingId, -windowMs], 'user_id');
+    const r = await this.exec(
+      'update notification_throttle set last_at = ? where user_id = ? and listing_id = ? and last_at <= ?',
+      [now.getTime(), userId, listingId, now.getTime() - windowMs],
+    );
+    return affected(r) === 1;
+  }
+}
+
+export class MikroOrmNotificationSources implements NotificationSources {
+  constructor(private readonly ctx: OrmContext) {}
+
+  async favoritersOf(listingId: string, afterUserId: string | null, limit: number): Promise<string[]> {
+    const rows = await this.ctx.em().execute<Row[]>(
+      `select user_id from favorite where listing_id = ? ${afterUserId === null ? '' : 'and user_id > ?'} order by user_id limit ?`,
+      afterUserId === null ? [listingId, limit] : [listingId, afterUserId, limit],
+    );
+    return rows.map((r) => String(r['user_id']));
+  }
+
+  async expiringBetween(from: Date, to: Date, after: { expiresAt: Date; id: string } | null, limit: number): Promise<ExpiringListing[]> {
+    const window = { status: { $in: [...LIVE_STATUSES] }, expiresAt: { $gt: from, $lte: to } };
+    const where = after
+      ? { ...window, $or: [{ expiresAt: { $gt: after.expiresAt } }, { expiresAt: after.expiresAt, id: { $gt: after.id } }] }
+      : window;
+    const rows = await this.ctx.em().find(Listing, where as never, {
+      orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }], limit, fields: ['id', 'campusId', 'ownerId', 'title', 'expiresAt'],
+    });
+    return rows.map((l) => ({ id: l.id, campusId: l.campusId, ownerId: l.ownerId, title: l.title, expiresAt: l.expiresAt }));
+  }
+}
