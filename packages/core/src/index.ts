@@ -8,6 +8,7 @@ export * from './shared/pagination.js';
 export * from './shared/unit-of-work.js';
 export * from './shared/rate-limit.js';
 export * from './shared/jobs.js';
+export * from './shared/relay-outbox.js';
 
 export * from './catalog/dimensions.js';
 export * from './catalog/category.js';

@@ -78,4 +78,12 @@ export interface Outbox {
   /** Oldest first. */
   unpublished(limit: number): Promise<DomainEvent[]>;
   markPublished(eventIds: readonly string[], at: Date): Promise<void>;
+  /**
+   * For relays running side by side: takes up to `limit` unpublished events, oldest first, that no
+   * other claim holds, and holds them under `claim` (a fresh token per call) until `now + leaseMs`.
+   * Each event goes to one claim at a time; a relay that dies lets go when its lease runs out.
+   */
+  claim(claim: string, limit: number, now: Date, leaseMs: number): Promise<DomainEvent[]>;
+  /** Lets go of the still unpublished events held under `claim`, so the next try takes them at once. */
+  release(claim: string): Promise<void>;
 }

@@ -8,6 +8,8 @@ import type { ListingFeedQuery, ListingRepository, ListingViewLog } from '../lis
 import { sortValueOf } from '../listings/ports.js';
 import { EventFactory, type Outbox } from '../shared/events.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
+import type { EventSubscriber, JobQueue } from '../shared/jobs.js';
+import { RelayOutbox } from '../shared/relay-outbox.js';
 import { identityContract, type IdentityPorts } from './identity-contract.js';
 import type { PhotoRepository } from '../photos/ports.js';
 import { photoContract } from './photo-contract.js';
@@ -276,6 +278,43 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
       expect(first.map((e) => e.aggregateId)).toEqual(['A', 'B']);
       await ports.outbox.markPublished(first.map((e) => e.id), T0);
       expect((await ports.outbox.unpublished(10)).map((e) => e.aggregateId)).toEqual(['C']);
+    });
+
+    it('gives each unpublished event to one claim at a time, oldest first, until its lease runs out or it is let go', async () => {
+      await ports.outbox.append([published('A'), published('B'), published('C'), published('D')]);
+      const ids = (es: { aggregateId: string }[]) => es.map((e) => e.aggregateId);
+      const first = await ports.outbox.claim('claim-1', 2, T0, 60_000);
+      expect(ids(first)).toEqual(['A', 'B']);
+      expect(first[0]!.occurredAt).toEqual(T0);
+      expect(ids(await ports.outbox.claim('claim-2', 10, new Date(T0.getTime() + 1000), 60_000))).toEqual(['C', 'D']);
+      expect(await ports.outbox.claim('claim-3', 10, new Date(T0.getTime() + 2000), 60_000)).toEqual([]);
+      await ports.outbox.markPublished([first[0]!.id], T0);
+      await ports.outbox.release('claim-2');
+      expect(ids(await ports.outbox.claim('claim-4', 10, new Date(T0.getTime() + 3000), 60_000))).toEqual(['C', 'D']);
+      // claim-1's lease ends at T0 + 60 s: B is free again after that, A stays published.
+      expect(await ports.outbox.claim('claim-5', 10, new Date(T0.getTime() + 59_000), 60_000)).toEqual([]);
+      expect(ids(await ports.outbox.claim('claim-6', 10, new Date(T0.getTime() + 61_000), 60_000))).toEqual(['B']);
+      // Releasing a claim lets go only of its own unpublished events.
+      await ports.outbox.release('claim-1');
+      expect(await ports.outbox.claim('claim-7', 10, new Date(T0.getTime() + 62_000), 60_000)).toEqual([]);
+    });
+
+    it('relays racing over the outbox hand each event on exactly once', async () => {
+      const all = Array.from({ length: 150 }, (_, i) => published(`R${i}`));
+      await ports.outbox.append(all);
+      const enqueued: string[] = [];
+      const queue: JobQueue = { enqueue: async (jobs) => void enqueued.push(...jobs.map((j) => j.key)) };
+      const subscriber: EventSubscriber = { name: 'recorder', wants: () => true, handle: async () => {} };
+      const relays = [1, 2, 3, 4].map((n) => new RelayOutbox(ports.outbox, queue, [subscriber], new SequentialIds(`relay${n}`), new TestClock(T0), { batchSize: 5, leaseMs: 60_000 }));
+      const drain = async (relay: RelayOutbox) => {
+        let idle = 0;
+        // A relay that lost a race for a batch gets nothing that round; it stops once the outbox is empty.
+        while (idle < 3) idle = (await relay.execute()).published > 0 ? 0 : idle + 1;
+      };
+      await Promise.all(relays.map(drain));
+      expect(enqueued).toHaveLength(150);
+      expect(new Set(enqueued)).toEqual(new Set(all.map((e) => `event:${e.id}:recorder`)));
+      expect(await ports.outbox.unpublished(100)).toEqual([]);
     });
   });
 

@@ -33,7 +33,7 @@ export class InMemoryStore {
     users: new Map<string, User>(),
     favorites: new Map<string, FavoriteEntry & { userId: string }>(),
     comments: new Map<string, Comment>(),
-    outbox: new Map<string, { event: DomainEvent; publishedAt: Date | null; seq: number }>(),
+    outbox: new Map<string, { event: DomainEvent; publishedAt: Date | null; seq: number; claim?: string | null; claimedUntil?: Date | null }>(),
     views: new Map<string, true>(),
     studentVerifications: new Map<string, StudentVerification>(),
     audit: new Map<string, AuditEntry>(),
@@ -295,6 +295,19 @@ export class InMemoryOutbox implements Outbox {
     for (const id of eventIds) {
       const r = this.store.tables.outbox.get(id);
       if (r) this.store.tables.outbox.set(id, { ...r, publishedAt: at });
+    }
+  }
+  async claim(claim: string, limit: number, now: Date, leaseMs: number): Promise<DomainEvent[]> {
+    const free = [...this.store.tables.outbox.values()]
+      .filter((r) => r.publishedAt === null && (!r.claimedUntil || r.claimedUntil < now))
+      .sort((a, b) => a.seq - b.seq)
+      .slice(0, limit);
+    for (const r of free) this.store.tables.outbox.set(r.event.id, { ...r, claim, claimedUntil: new Date(now.getTime() + leaseMs) });
+    return free.map((r) => structuredClone(r.event));
+  }
+  async release(claim: string): Promise<void> {
+    for (const [id, r] of this.store.tables.outbox) {
+      if (r.claim === claim && r.publishedAt === null) this.store.tables.outbox.set(id, { ...r, claim: null, claimedUntil: null });
     }
   }
 }

@@ -241,9 +241,26 @@ export class MikroOrmOutbox implements Outbox {
 
   async unpublished(limit: number): Promise<DomainEvent[]> {
     const rows = await this.ctx.em().find(OutboxRow, { publishedAt: null }, { orderBy: { seq: 'asc' }, limit });
-    return rows.map((r) => ({
-      id: r.id, type: r.type, aggregateId: r.aggregateId, occurredAt: r.occurredAt, payload: r.payload,
-    }) as DomainEvent);
+    return rows.map(outboxEvent);
+  }
+
+  /**
+   * Three short statements, no transaction: pick candidates, claim those still free with one UPDATE
+   * (the database re-checks the condition row by row, so of two racing relays each row goes to one),
+   * then read back what this claim won. Nothing stays locked while the relay talks to the queue.
+   */
+  async claim(claim: string, limit: number, now: Date, leaseMs: number): Promise<DomainEvent[]> {
+    const free = { publishedAt: null, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] };
+    const candidates = await this.ctx.em().find(OutboxRow, free, { orderBy: { seq: 'asc' }, limit, fields: ['seq', 'id'] });
+    if (candidates.length === 0) return [];
+    await this.ctx.em().nativeUpdate(OutboxRow, { id: { $in: candidates.map((c) => c.id) }, ...free },
+      { claimToken: claim, claimedUntil: new Date(now.getTime() + leaseMs) });
+    const won = await this.ctx.em().find(OutboxRow, { claimToken: claim, publishedAt: null }, { orderBy: { seq: 'asc' } });
+    return won.map(outboxEvent);
+  }
+
+  async release(claim: string): Promise<void> {
+    await this.ctx.em().nativeUpdate(OutboxRow, { claimToken: claim, publishedAt: null }, { claimToken: null, claimedUntil: null });
   }
 
   async markPublished(eventIds: readonly string[], at: Date): Promise<void> {
@@ -344,4 +361,8 @@ export class MikroOrmRateLimiter implements RateLimiter {
   prune(before: Date): Promise<number> {
     return this.ctx.em().nativeDelete(RateHitRow, { at: { $lt: before } });
   }
+}
+
+function outboxEvent(r: OutboxRow): DomainEvent {
+  return { id: r.id, type: r.type, aggregateId: r.aggregateId, occurredAt: r.occurredAt, payload: r.payload } as DomainEvent;
 }

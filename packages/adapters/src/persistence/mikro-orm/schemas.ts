@@ -133,6 +133,8 @@ export class OutboxRow {
   payload!: unknown;
   occurredAt!: Date;
   publishedAt!: Date | null;
+  claimToken!: string | null;
+  claimedUntil!: Date | null;
 }
 
 export const OutboxSchema = new EntitySchema<OutboxRow>({
@@ -146,6 +148,8 @@ export const OutboxSchema = new EntitySchema<OutboxRow>({
     payload: { type: 'json' },
     occurredAt: time,
     publishedAt: { ...time, nullable: true },
+    claimToken: { ...ref, nullable: true },
+    claimedUntil: { ...time, nullable: true },
   },
 });
 

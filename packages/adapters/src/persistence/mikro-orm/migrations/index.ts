@@ -4,6 +4,7 @@ import { Migration20261125000200CampusVerification } from './Migration2026112500
 import { Migration20261125000300Photos } from './Migration20261125000300Photos.js';
 import { Migration20261125000400Search } from './Migration20261125000400Search.js';
 import { Migration20261125000600Notifications } from './Migration20261125000600Notifications.js';
+import { Migration20261125000500OutboxClaims } from './Migration20261125000500OutboxClaims.js';
 import { Migration20261125000800Recommendations } from './Migration20261125000800Recommendations.js';
 import { Migration20261125000900SearchLog } from './Migration20261125000900SearchLog.js';
 import { Migration20261125001000BenchIndexes } from './Migration20261125001000BenchIndexes.js';
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261125000200CampusVerification', class: Migration20261125000200CampusVerification },
   { name: 'Migration20261125000300Photos', class: Migration20261125000300Photos },
   { name: 'Migration20261125000400Search', class: Migration20261125000400Search },
+  { name: 'Migration20261125000500OutboxClaims', class: Migration20261125000500OutboxClaims },
   { name: 'Migration20261125000600Notifications', class: Migration20261125000600Notifications },
   { name: 'Migration20261125000800Recommendations', class: Migration20261125000800Recommendations },
   { name: 'Migration20261125000900SearchLog', class: Migration20261125000900SearchLog },

@@ -1,0 +1,98 @@
+import type { Clock } from './clock.js';
+import type { DomainEvent, Outbox } from './events.js';
+import type { IdGenerator } from './ids.js';
+import type { EventSubscriber, JobQueue, JobSpec, ReceivedJob } from './jobs.js';
+
+/** The queue the relay feeds: one job per event and interested subscriber. */
+export const EVENTS_QUEUE = 'events';
+
+/** An event as it travels through the queue: plain JSON, the time as an ISO string. */
+export type EventOnTheWire = Omit<DomainEvent, 'occurredAt'> & { readonly occurredAt: string };
+
+export interface EventJob {
+  readonly subscriber: string;
+  readonly event: EventOnTheWire;
+}
+
+export function eventJobKey(eventId: string, subscriber: string): string {
+  return `event:${eventId}:${subscriber}`;
+}
+
+export interface RelayOptions {
+  /** Events claimed per run. */
+  readonly batchSize: number;
+  /** How long a claim holds its events; a relay that dies mid-batch lets go after this. */
+  readonly leaseMs: number;
+}
+
+export interface RelayResult {
+  /** Events marked published this run (some may have interested no subscriber). */
+  readonly published: number;
+  readonly jobs: number;
+}
+
+/**
+ * Moves committed events from the outbox to the queue: claims a batch oldest first, enqueues one job
+ * per (event, interested subscriber) keyed `event:<eventId>:<subscriber>`, then marks the batch
+ * published. Several relays may run at once: a claim gives each event to one of them, and should a
+ * lease run out mid-batch the job keys and idempotent subscribers absorb the second enqueue. When the
+ * queue is down, enqueue throws, the claim is let go and the events stay unpublished for the next run.
+ */
+export class RelayOutbox {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly queue: JobQueue,
+    private readonly subscribers: readonly EventSubscriber[],
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    private readonly options: RelayOptions = { batchSize: 200, leaseMs: 60_000 },
+  ) {
+    const names = subscribers.map((s) => s.name);
+    const bad = names.find((n, i) => names.indexOf(n) !== i || !/^[A-Za-z0-9_.-]+$/.test(n));
+    if (bad !== undefined) throw new Error(`event subscriber names must be unique and made of letters, digits, "_", "." or "-": "${bad}"`);
+  }
+
+  async execute(): Promise<RelayResult> {
+    const claim = this.ids.next();
+    const events = await this.outbox.claim(claim, this.options.batchSize, this.clock.now(), this.options.leaseMs);
+    if (events.length === 0) return { published: 0, jobs: 0 };
+    const jobs: JobSpec<EventJob>[] = events.flatMap((event) => this.subscribers
+      .filter((s) => s.wants(event))
+      .map((s) => ({ queue: EVENTS_QUEUE, key: eventJobKey(event.id, s.name), payload: { subscriber: s.name, event: onTheWire(event) } })));
+    try {
+      if (jobs.length > 0) await this.queue.enqueue(jobs);
+    } catch (error) {
+      await this.outbox.release(claim).catch(() => {});
+      throw error;
+    }
+    await this.outbox.markPublished(events.map((e) => e.id), this.clock.now());
+    return { published: events.length, jobs: jobs.length };
+  }
+}
+
+export type DispatchOutcome = 'handled' | 'unknown-subscriber';
+
+/** The `events` queue's handler: hands each job's event to the subscriber it was enqueued for. */
+export class DispatchEvent {
+  private readonly byName: ReadonlyMap<string, EventSubscriber>;
+
+  constructor(subscribers: readonly EventSubscriber[]) {
+    this.byName = new Map(subscribers.map((s) => [s.name, s]));
+  }
+
+  /** A subscriber that no longer exists (renamed or removed in a deploy) has nothing left to do. */
+  async execute(job: ReceivedJob<EventJob>): Promise<DispatchOutcome> {
+    const subscriber = this.byName.get(job.payload.subscriber);
+    if (!subscriber) return 'unknown-subscriber';
+    await subscriber.handle(fromTheWire(job.payload.event));
+    return 'handled';
+  }
+}
+
+export function onTheWire(event: DomainEvent): EventOnTheWire {
+  return { ...event, occurredAt: event.occurredAt.toISOString() } as EventOnTheWire;
+}
+
+export function fromTheWire(event: EventOnTheWire): DomainEvent {
+  return { ...event, occurredAt: new Date(event.occurredAt) } as DomainEvent;
+}
