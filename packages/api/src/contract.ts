@@ -10,6 +10,7 @@ import type * as L from './http/schemas/listings.js';
 import type * as M from './http/schemas/me.js';
 import type * as A from './http/schemas/auth.js';
 import type * as V from './http/schemas/campus-verification.js';
+import type * as S from './http/schemas/search.js';
 
 export type ErrorBody = Static<typeof Common.ErrorBody>;
 export type ListingKind = Static<typeof Common.Kind>;
@@ -62,3 +63,14 @@ export type AuditPage = Static<typeof A.AuditPage>;
 
 export type CampusLogin = Static<typeof V.CampusLogin>;
 export type CampusVerificationBody = Static<typeof V.CampusVerificationBody>;
+
+export type SearchQuery = Static<typeof S.SearchQuery>;
+export type SearchSort = NonNullable<SearchQuery['sort']>;
+export type SearchPage = Static<typeof S.SearchPage>;
+export type SearchHit = SearchPage['items'][number];
+export type HighlightRun = SearchHit['title'][number];
+export type Suggestions = Static<typeof S.Suggestions>;
+export type HotSearches = Static<typeof S.HotSearches>;
+export type BlockedTerm = Static<typeof S.BlockedTerm>;
+export type BlockedTermList = Static<typeof S.BlockedTermList>;
+export type BlockTermBody = Static<typeof S.BlockTermBody>;

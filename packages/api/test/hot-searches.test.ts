@@ -18,8 +18,11 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
       await s.anotherApp({ customize: (c) => { projector = resolve(c, Search.Projector); } });
       const cats = await categoryIds(s.app);
       await publishAs(s, 'alice', itemBody(cats, { title: '二手自行车 捷安特', description: '骑了一年', categoryId: cats['transport-bike'] }));
-      await publishAs(s, 'alice', itemBody(cats, { title: '护眼台灯', description: '宿舍用' }));
-      await publishAs(s, 'alice', itemBody(cats, { title: '宿舍小台灯', description: '可充电' }));
+      await publishAs(s, 'alice', itemBody(cats, { title: '护眼台灯', description: '宿舍用', price: 3_000 }));
+      s.clock.advance(60_000);
+      await publishAs(s, 'alice', itemBody(cats, { title: '宿舍小台灯', description: '可充电', price: 1_500 }));
+      s.clock.advance(60_000);
+      await publishAs(s, 'alice', itemBody(cats, { kind: 'wanted', title: '求购台灯', description: '价格面议', price: null, originalPrice: null, condition: null }));
       await publishAs(s, 'alice', itemBody(cats, { title: '代写作业本', description: '空白本子' }));
       await projector.execute();
       const root = AdminAccount.create({
@@ -119,6 +122,16 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
       expectError(await call(s.app, { method: 'GET', url: '/v1/search/hot?campusId=' }), 400, 'VALIDATION_FAILED');
     });
 
+    it('orders the matches by price (面议 left out, as in the feed) or newest when asked', async () => {
+      const titles = async (sort: string) =>
+        ((await search('台灯', {}, `&sort=${sort}`)).items as { listing: { title: string } }[]).map((i) => i.listing.title);
+      expect(await titles('price_asc')).toEqual(['宿舍小台灯', '护眼台灯']);
+      expect(await titles('price_desc')).toEqual(['护眼台灯', '宿舍小台灯']);
+      expect(await titles('newest')).toEqual(['求购台灯', '宿舍小台灯', '护眼台灯']);
+      expect((await titles('relevance')).sort()).toEqual(['求购台灯', '宿舍小台灯', '护眼台灯'].sort());
+      expectError(await call(s.app, { method: 'GET', url: `/v1/search?q=${encodeURIComponent('台灯')}&sort=cheapest` }), 400, 'VALIDATION_FAILED');
+    });
+
     it('still answers the search when counting it fails', async () => {
       const app = await s.anotherApp({
         customize: (c) => {
@@ -127,7 +140,7 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
       });
       const res = await app.inject({ method: 'GET', url: `/v1/search?q=${encodeURIComponent('台灯')}` });
       expect(res.statusCode).toBe(200);
-      expect(JSON.parse(res.body).items).toHaveLength(2);
+      expect(JSON.parse(res.body).items).toHaveLength(3);
       expect(s.logs.some((l) => l['msg'] === 'search not counted towards hot searches')).toBe(true);
     });
   });

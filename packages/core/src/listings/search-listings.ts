@@ -5,7 +5,7 @@ import { Problems, type ValidationFailed } from '../shared/errors.js';
 import { clampLimit, decodeCursor, encodeCursor } from '../shared/pagination.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { ListingRepository } from './ports.js';
-import type { ListingSearch, SearchFilters, SnippetPart } from './search.js';
+import { SEARCH_SORTS, type ListingSearch, type SearchFilters, type SearchSort, type SnippetPart } from './search.js';
 import type { ListingView, ListingViews } from './views.js';
 
 export interface SearchListingsInput {
@@ -19,6 +19,8 @@ export interface SearchListingsInput {
   readonly minPrice?: number;
   readonly maxPrice?: number;
   readonly areaId?: string;
+  /** `relevance` (default), `newest`, `price_asc` or `price_desc`. */
+  readonly sort?: string;
   readonly cursor?: string;
   readonly limit?: number;
 }
@@ -53,6 +55,7 @@ export class SearchListings {
     p.check(text.length <= MAX_QUERY_LENGTH, 'q', `搜索内容不能超过 ${MAX_QUERY_LENGTH} 个字`);
     const decoded = input.cursor === undefined ? null : decodeCursor(input.cursor, ['number']);
     if (input.cursor !== undefined) p.check(decoded !== null && (decoded[0] as number) >= 0, 'cursor', '翻页参数无效，请从第一页开始');
+    if (input.sort !== undefined) p.check((SEARCH_SORTS as readonly string[]).includes(input.sort), 'sort', '排序方式无效');
     const category = await checkListingFilters(p, this.categories, input);
     if (p.any) return err(p.toError());
 
@@ -66,7 +69,9 @@ export class SearchListings {
       ...(input.maxPrice !== undefined && { maxPrice: input.maxPrice }),
       ...(input.areaId !== undefined && { areaId: input.areaId }),
     };
-    const result = await this.search.search({ campusId: input.campusId, text, filters, limit, offset });
+    const result = await this.search.search({
+      campusId: input.campusId, text, filters, limit, offset, ...(input.sort !== undefined && { sort: input.sort as SearchSort }),
+    });
     const found = await this.listings.byIds(result.hits.map((h) => h.listingId));
     const byId = new Map(found.map((l) => [l.id, l]));
     const ordered = result.hits.flatMap((h) => {

@@ -63,10 +63,15 @@ export interface SearchFilters {
   readonly areaId?: string;
 }
 
+/** Best match first (the default), or the feed's orders among the matches; price orders leave out 面议 posts as the feed does. */
+export type SearchSort = 'relevance' | 'newest' | 'price_asc' | 'price_desc';
+export const SEARCH_SORTS: readonly SearchSort[] = ['relevance', 'newest', 'price_asc', 'price_desc'];
+
 export interface SearchQuery {
   readonly campusId: string;
   readonly text: string;
   readonly filters?: SearchFilters;
+  readonly sort?: SearchSort;
   readonly limit: number;
   /** How many hits of the ranking to skip (the use case turns it into an opaque cursor). */
   readonly offset?: number;
@@ -100,13 +105,13 @@ export interface ListingSearch {
 
 const FIELD_WEIGHT: Record<SearchField, number> = { isbn: 5, title: 3, category: 2, description: 1 };
 /** Enough candidates to fill many pages after filters. */
-const MAX_CANDIDATES = 2000;
+const MAX_CANDIDATES = 1000;
 /**
- * Postings read per token and field, newest first. A title match of a common word among the newest 2,000
+ * Postings read per token and field, newest first. A title match of a common word among the newest 1,000
  * still outranks any description match, and freshness decides among equals anyway, so the cap only drops
  * old listings that could not have reached the first pages.
  */
-const POSTINGS_PER_TOKEN_AND_FIELD = 2000;
+const POSTINGS_PER_TOKEN_AND_FIELD = 1000;
 
 const SNIPPET_LENGTH = 60;
 
@@ -181,17 +186,19 @@ export class IndexedListingSearch implements ListingSearch {
     const now = this.clock.now();
     const offset = query.offset ?? 0;
     // Filters and freshness need only a few columns: rank every candidate on those, load just the page.
+    const byPrice = query.sort === 'price_asc' || query.sort === 'price_desc';
     const summaries = new Map((await this.listings.summaries(ranked.map((c) => c.id))).map((l) => [l.id, l]));
     const scored = ranked
       .flatMap((c) => {
         const l = summaries.get(c.id);
         if (!l || l.campusId !== query.campusId || !isLive(l, now) || !passes(l, query.filters)) return [];
+        if (byPrice && l.price === null) return [];
         const ageDays = Math.max(0, (now.getTime() - l.listedAt.getTime()) / DAY_MS);
         // Freshness breaks near-ties; it never lifts a weak match over a title match.
         const score = c.base + 0.5 / (1 + ageDays / 30);
         return [{ summary: l, score, matched: c.matched }];
       })
-      .sort((a, b) => b.score - a.score || b.summary.listedAt.getTime() - a.summary.listedAt.getTime() || (a.summary.id < b.summary.id ? -1 : 1));
+      .sort(searchOrder(query.sort ?? 'relevance'));
     const window = scored.slice(offset, offset + query.limit);
     const loaded = new Map((await this.listings.byIds(window.map((s) => s.summary.id))).map((l) => [l.id, l]));
 
@@ -221,6 +228,19 @@ export class IndexedListingSearch implements ListingSearch {
     const { hits } = await this.search({ campusId, text, limit: limit * 2 });
     for (const h of hits) out.push(h.title.map((p) => p.text).join(''));
     return [...new Set(out)].slice(0, limit);
+  }
+}
+
+type Scored = { readonly summary: { readonly id: string; readonly listedAt: Date; readonly price: Fen | null }; readonly score: number };
+
+function searchOrder(sort: SearchSort): (a: Scored, b: Scored) => number {
+  const relevance = (a: Scored, b: Scored) =>
+    b.score - a.score || b.summary.listedAt.getTime() - a.summary.listedAt.getTime() || (a.summary.id < b.summary.id ? -1 : 1);
+  switch (sort) {
+    case 'newest': return (a, b) => b.summary.listedAt.getTime() - a.summary.listedAt.getTime() || relevance(a, b);
+    case 'price_asc': return (a, b) => a.summary.price! - b.summary.price! || relevance(a, b);
+    case 'price_desc': return (a, b) => b.summary.price! - a.summary.price! || relevance(a, b);
+    default: return relevance;
   }
 }
 

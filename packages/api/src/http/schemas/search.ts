@@ -5,6 +5,7 @@ import { ListingFilterFields, ListingSummary } from './listings.js';
 export const SearchQuery = Type.Object({
   q: Type.String({ minLength: 1, maxLength: 50 }),
   ...ListingFilterFields,
+  sort: Type.Optional(Type.Enum(['relevance', 'newest', 'price_asc', 'price_desc'])),
   cursor: Type.Optional(Cursor),
   limit: Type.Optional(Limit),
 });
