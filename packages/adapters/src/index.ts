@@ -14,3 +14,4 @@ export * from './recommendations/index.js';
 export * from './queue/index.js';
 export { HmacSearcherKeys } from './security/hmac-searcher-keys.js';
 export { MikroOrmSearchLog, MikroOrmBlockedSearchTerms } from './persistence/mikro-orm/search-log-repository.js';
+export * from './qq/messaging.js';

@@ -1,9 +1,25 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** What the fake received at SendSubscriptionMessage, and whether it accepted it. */
+export interface ReceivedSubscriptionMessage {
+  readonly touser: string;
+  readonly template_id: string;
+  readonly page: string | undefined;
+  readonly data: Record<string, { value: string }>;
+  readonly accepted: boolean;
+  readonly errcode: number;
+}
+
+/** The next SendSubscriptionMessage calls answer this errcode, or hang (no answer), or fail with a 502. */
+export type SubscriptionScript = number | 'hang' | 'garbage';
+
 /**
  * A loopback stand-in for api.q.qq.com's jscode2session: checks appid/secret, answers each issued
  * code once, and can be told to answer -1 (busy), 45011 (too fast) or to hang, for the next calls.
+ * It also issues access tokens (GET /api/getToken, each with `expires_in`; they can be expired or
+ * revoked) and takes subscription messages (POST /api/json/subscribe/SendSubscriptionMessage),
+ * checking the token, recording every message and answering scripted error codes.
  */
 export class FakeQqServer {
   private server: Server | null = null;
@@ -11,6 +27,17 @@ export class FakeQqServer {
   private readonly script: Array<'busy' | 'rate_limited' | 'hang' | 'garbage'> = [];
   readonly requests: URL[] = [];
   baseUrl = '';
+  /** access_token → expiry (epoch ms). */
+  private readonly tokens = new Map<string, number>();
+  private readonly sendScript: SubscriptionScript[] = [];
+  /** Every subscription message received, accepted or not, in arrival order. */
+  readonly subscriptionMessages: ReceivedSubscriptionMessage[] = [];
+  /** How many tokens were issued. */
+  tokenIssues = 0;
+  /** `expires_in` of the next tokens, in seconds. */
+  tokenLifetimeSeconds = 7200;
+  /** Delay before answering each SendSubscriptionMessage (a slow platform, for crash tests and benches). */
+  sendDelayMs = 0;
 
   constructor(readonly appId = 'fake-app-id', readonly appSecret = 'fake-app-secret-0123456789') {}
 
@@ -25,6 +52,27 @@ export class FakeQqServer {
   misbehave(...behaviour: Array<'busy' | 'rate_limited' | 'hang' | 'garbage'>): this {
     this.script.push(...behaviour);
     return this;
+  }
+
+  /** Messages QQ accepted (errcode 0). */
+  get deliveredMessages(): ReceivedSubscriptionMessage[] {
+    return this.subscriptionMessages.filter((m) => m.accepted);
+  }
+
+  /** The next subscription sends answer these in order (then 0). */
+  scriptSends(...answers: SubscriptionScript[]): this {
+    this.sendScript.push(...answers);
+    return this;
+  }
+
+  /** Every token issued so far stops working: the next send answers 40014 (expired). */
+  expireTokens(): void {
+    for (const t of this.tokens.keys()) this.tokens.set(t, 0);
+  }
+
+  /** Forgets every token issued so far: the next send answers 40001 (invalid credential). */
+  revokeTokens(): void {
+    this.tokens.clear();
   }
 
   async start(): Promise<this> {
@@ -46,6 +94,11 @@ export class FakeQqServer {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    if (req.method === 'GET' && url.pathname === '/api/getToken') return json(this.issueToken(url.searchParams));
+    if (req.method === 'POST' && url.pathname === '/api/json/subscribe/SendSubscriptionMessage') {
+      void this.subscriptionMessage(req, url, res, json);
+      return;
+    }
     if (req.method !== 'GET' || url.pathname !== '/sns/jscode2session') {
       res.writeHead(404).end();
       return;
@@ -66,5 +119,42 @@ export class FakeQqServer {
     if (!user) return json({ errcode: 40029, errmsg: 'invalid code' });
     this.codes.delete(code); // single use
     return json({ errcode: 0, errmsg: 'ok', openid: user.openid, session_key: `SESSION-KEY-${user.openid}`, ...(user.unionid ? { unionid: user.unionid } : {}) });
+  }
+
+  private issueToken(q: URLSearchParams): object {
+    if (q.get('appid') !== this.appId || q.get('secret') !== this.appSecret) return { errcode: 40013, errmsg: 'invalid appid' };
+    if (q.get('grant_type') !== 'client_credential') return { errcode: 40002, errmsg: 'invalid grant_type' };
+    this.tokenIssues++;
+    const token = `TOKEN-${this.tokenIssues}-${Math.random().toString(36).slice(2)}`;
+    this.tokens.set(token, Date.now() + this.tokenLifetimeSeconds * 1000);
+    return { errcode: 0, errmsg: 'ok', access_token: token, expires_in: this.tokenLifetimeSeconds };
+  }
+
+  private async subscriptionMessage(req: IncomingMessage, url: URL, res: ServerResponse, json: (body: unknown) => void): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (this.sendDelayMs > 0) await new Promise((r) => setTimeout(r, this.sendDelayMs));
+    const expiry = this.tokens.get(url.searchParams.get('access_token') ?? '');
+    const tokenError = expiry === undefined ? 40001 : expiry <= Date.now() ? 40014 : 0;
+    // A bad token is answered before the script, so scripted answers wait for a good one.
+    const next = tokenError ? undefined : this.sendScript.shift();
+    if (next === 'hang') return;
+    if (next === 'garbage') {
+      res.writeHead(502, { 'content-type': 'text/html' }).end('<html>bad gateway</html>');
+      return;
+    }
+    let body: { touser?: unknown; template_id?: unknown; page?: unknown; data?: unknown };
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body;
+    } catch {
+      return json({ errcode: 47001, errmsg: 'data format error' });
+    }
+    let errcode = tokenError || (next ?? 0);
+    if (errcode === 0 && (typeof body.touser !== 'string' || typeof body.template_id !== 'string' || typeof body.data !== 'object')) errcode = 47001;
+    this.subscriptionMessages.push({
+      touser: String(body.touser), template_id: String(body.template_id), page: typeof body.page === 'string' ? body.page : undefined,
+      data: (body.data ?? {}) as Record<string, { value: string }>, accepted: errcode === 0, errcode,
+    });
+    json({ errcode, errmsg: errcode === 0 ? 'ok' : `scripted error ${errcode}` });
   }
 }
