@@ -22,12 +22,17 @@
  * worker starts. Names (subscriber, queue, task) are part of job keys and logs: stable, no spaces.
  */
 import { BullMqJobConsumers, BullMqJobQueue, InProcessJobQueue } from '@xianzhi/adapters';
-import type { ConsumerOptions, EventSubscriber, JobConsumers, JobHandler, JobQueue } from '@xianzhi/core';
+import {
+  DispatchEvent, EVENTS_QUEUE, RelayOutbox,
+  type ConsumerOptions, type EventJob, type EventSubscriber, type JobConsumers, type JobHandler, type JobQueue,
+} from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
-import { factory, token } from './token.js';
-import { Config } from './tokens.js';
+import { Identity } from './identity-tokens.js';
+import { Search } from './search-module.js';
+import { allOf, factory, token } from './token.js';
+import { Config, Core, Ports } from './tokens.js';
 
 export interface QueueConsumer<P = any> {
   readonly queue: string;
@@ -35,9 +40,15 @@ export interface QueueConsumer<P = any> {
   readonly options: ConsumerOptions;
 }
 
+/**
+ * Runs once when the worker starts, then `everyMs` after each run ends. Every worker process runs its
+ * own tasks, so a task must be safe to run in two processes at once (the built-in ones are).
+ */
 export interface PeriodicTask {
   readonly name: string;
+  /** 0 (or less) turns the task off. */
   readonly everyMs: number;
+  /** An object of counts it returns is logged when one of them is above zero. */
   run(): Promise<unknown>;
 }
 
@@ -56,13 +67,44 @@ export const Background = {
   EventSubscriber: token<EventSubscriber>('EventSubscriber'),
   QueueConsumer: token<QueueConsumer>('QueueConsumer'),
   PeriodicTask: token<PeriodicTask>('PeriodicTask'),
+  Relay: token<RelayOutbox>('RelayOutbox'),
+  Dispatch: token<DispatchEvent>('DispatchEvent'),
 };
+
+/** Retries of an event job: about 4 minutes in all before it is logged as given up. */
+export const EVENTS_CONSUMER_OPTIONS = { concurrency: 8, maxAttempts: 8, backoffMs: 1000 } as const;
 
 export const backgroundModule = new ContainerModule(({ bind }) => {
   // Created on first use: the HTTP app alone never connects to Redis (it only writes the outbox).
   factory(bind(Background.Backend), (config, logger) => createQueueBackend(config, logger), [Config.App, Config.Logger]);
   factory(bind(Background.Queue), (backend) => backend.queue, [Background.Backend]);
   factory(bind(Background.Consumers), (backend) => backend.consumers, [Background.Backend]);
+
+  factory(bind(Background.Relay), (p, queue, subscribers, ids, clock) => new RelayOutbox(p.outbox, queue, subscribers, ids, clock),
+    [Ports.Persistence, Background.Queue, allOf(Background.EventSubscriber), Core.Ids, Core.Clock]);
+  factory(bind(Background.Dispatch), (subscribers) => new DispatchEvent(subscribers), [allOf(Background.EventSubscriber)]);
+  factory(bind(Background.QueueConsumer), (dispatch, logger): QueueConsumer<EventJob> => {
+    const log = logger.child({ component: 'events' });
+    return {
+      queue: EVENTS_QUEUE,
+      handler: async (job) => {
+        if ((await dispatch.execute(job)) === 'unknown-subscriber') log.warn({ key: job.key }, 'event job for a subscriber that no longer exists: dropped');
+      },
+      options: {
+        ...EVENTS_CONSUMER_OPTIONS,
+        onExhausted: async (job, err) => log.error({ err, key: job.key, attempts: job.attempt }, 'event delivery failed on every attempt; gave up'),
+      },
+    };
+  }, [Background.Dispatch, Config.Logger]);
+
+  // Built-in housekeeping, formerly timers inside the HTTP server.
+  factory(bind(Background.PeriodicTask), (projector): PeriodicTask => ({ name: 'search-index', everyMs: 1000, run: () => projector.execute() }),
+    [Search.Projector]);
+  const sweepMs = (config: AppConfig) => config.expiryIntervalMinutes * 60_000;
+  factory(bind(Background.PeriodicTask), (config, expire): PeriodicTask => ({ name: 'expire-listings', everyMs: sweepMs(config), run: () => expire.execute() }),
+    [Config.App, Core.ExpireListings]);
+  factory(bind(Background.PeriodicTask), (config, prune): PeriodicTask => ({ name: 'prune-sessions', everyMs: sweepMs(config), run: () => prune.execute() }),
+    [Config.App, Identity.PruneSessions]);
 });
 
 /** BullMQ on `XZ_REDIS_URL` when set, else the in-process queue (embedded mode only; config enforces it). */

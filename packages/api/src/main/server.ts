@@ -1,8 +1,7 @@
 import { createContainer, buildApp } from '../composition/container.js';
 import { resolve } from '../composition/token.js';
-import { Identity } from '../composition/identity-tokens.js';
 import { Search } from '../composition/search-module.js';
-import { Core } from '../composition/tokens.js';
+import { startWorker } from '../composition/worker.js';
 import { ConfigError } from '../config.js';
 import { banner } from './banner.js';
 import { campusAuthenticators, syncConfiguredCampuses } from './campuses.js';
@@ -11,6 +10,8 @@ import { loadRuntime, migrate, open, seed } from './runtime.js';
 /**
  * `node dist/main/server.js`: the HTTP server. In embedded mode it also prepares its own database
  * (migrations, then demo data when the campus is missing) so one command gives a working platform.
+ * With the in-process queue (no XZ_REDIS_URL, embedded only) it also runs the worker; otherwise the
+ * worker is its own process (`main/worker.ts`) and the server only writes the outbox.
  */
 async function main(): Promise<void> {
   const runtime = await loadRuntime();
@@ -29,54 +30,22 @@ async function main(): Promise<void> {
   await syncConfiguredCampuses(config, persistence, logger);
   const container = createContainer({ config, logger, persistence, campusAuthenticators: authenticators });
   const app = await buildApp(container);
-  const expire = resolve(container, Core.ExpireListings);
-  const prune = resolve(container, Identity.PruneSessions);
-  const sweep = async () => {
-    try {
-      const { expired } = await expire.execute();
-      if (expired > 0) logger.info({ expired }, 'expired listings past their lifetime');
-      const pruned = await prune.execute();
-      if (pruned.refreshTokens + pruned.attempts > 0) logger.info(pruned, 'pruned expired sessions and old sign-in attempts');
-    } catch (error) {
-      logger.error({ err: error }, 'expiry sweep failed');
-    }
-  };
-  await sweep();
-  const timer = config.expiryIntervalMinutes > 0 ? setInterval(sweep, config.expiryIntervalMinutes * 60_000) : null;
-  timer?.unref();
 
   // Seeded listings carry no outbox events: index them once; from then on the index follows the outbox.
   if (seeded) {
     const { indexed } = await resolve(container, Search.Rebuild).execute();
     logger.info({ indexed }, 'search index built');
   }
-  const projector = resolve(container, Search.Projector);
-  let projecting = false;
-  const project = async () => {
-    if (projecting) return;
-    projecting = true;
-    try {
-      await projector.execute();
-    } catch (error) {
-      logger.error({ err: error }, 'search index update failed');
-    } finally {
-      projecting = false;
-    }
-  };
-  await project();
-  // Production runs the projector in the worker; embedded mode has no worker, so the server does it.
-  const searchTimer = config.env === 'embedded' ? setInterval(() => void project(), 1000) : null;
-  searchTimer?.unref();
+  const worker = config.redis ? null : await startWorker(container);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    if (timer) clearInterval(timer);
-    if (searchTimer) clearInterval(searchTimer);
     try {
       await app.close();
+      await worker?.stop();
       await persistence.close();
     } finally {
       process.exit(0);

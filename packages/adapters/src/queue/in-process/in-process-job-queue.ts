@@ -30,10 +30,10 @@ interface Consumer {
 }
 
 /**
- * The embedded platform's queue: jobs live in this process's memory, so a restart forgets the
- * waiting ones. That is safe because the outbox is the durable record: events whose jobs were lost
- * are still unpublished only if the relay had not marked them, so embedded mode trades a crash
- * window for having no Redis; production uses BullMQ. Timers are unref'd and never keep a process alive.
+ * The embedded platform's queue: jobs live in this process's memory, so a crash forgets the jobs
+ * that were waiting (their events are already marked published). Embedded mode accepts that window
+ * in exchange for needing no Redis; production uses BullMQ, where jobs survive any process.
+ * Timers are unref'd and never keep a process alive.
  */
 export class InProcessJobQueue implements JobQueue, JobConsumers {
   /** Every known key, finished ones included (they absorb duplicates for a while). */

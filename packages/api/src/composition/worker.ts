@@ -1,0 +1,110 @@
+import type { RunningConsumer } from '@xianzhi/core';
+import type { Container } from 'inversify';
+import { Background, type PeriodicTask } from './background.js';
+import { resolve, resolveAll } from './token.js';
+import { Config } from './tokens.js';
+
+export interface WorkerOptions {
+  /** Pause between outbox reads when the last one found nothing. */
+  readonly relayIdleMs?: number;
+  /** Longest pause between relay attempts while the queue is unreachable (the pause doubles up to it). */
+  readonly relayMaxBackoffMs?: number;
+  /** Leave out the periodic tasks (tests that only look at event delivery). */
+  readonly periodicTasks?: boolean;
+}
+
+export interface RunningWorker {
+  /** Stops taking work, lets running jobs, tasks and the relay batch finish, closes the queue connections. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The background half of Xianzhi: the outbox relay, every contributed queue consumer (the `events`
+ * consumer among them) and the periodic tasks. `main/worker.ts` runs it as its own process; the
+ * embedded server runs it in its own process with the in-process queue. The database connection
+ * belongs to the caller, who closes it after `stop()`.
+ */
+export async function startWorker(container: Container, options: WorkerOptions = {}): Promise<RunningWorker> {
+  const log = resolve(container, Config.Logger).child({ component: 'worker' });
+  const backend = resolve(container, Background.Backend);
+  const relay = resolve(container, Background.Relay);
+  const idleMs = options.relayIdleMs ?? 250;
+  const maxBackoffMs = options.relayMaxBackoffMs ?? 10_000;
+  let stopping = false;
+  const wakers = new Set<() => void>();
+  const pause = (ms: number) => new Promise<void>((done) => {
+    if (stopping) return done();
+    const wake = () => {
+      clearTimeout(timer);
+      wakers.delete(wake);
+      done();
+    };
+    const timer = setTimeout(wake, ms);
+    timer.unref();
+    wakers.add(wake);
+  });
+
+  const consumers: RunningConsumer[] = [];
+  for (const c of resolveAll(container, Background.QueueConsumer)) {
+    consumers.push(await backend.consumers.consume(c.queue, c.handler, c.options));
+  }
+
+  const relayLoop = (async () => {
+    let failures = 0;
+    while (!stopping) {
+      let next = idleMs;
+      try {
+        const { published, jobs } = await relay.execute();
+        if (failures > 0) log.info({ failures }, 'outbox relay reaches the queue again');
+        failures = 0;
+        if (published > 0) {
+          log.debug({ published, jobs }, 'relayed outbox events');
+          next = 0;
+        }
+      } catch (err) {
+        failures += 1;
+        next = Math.min(idleMs * 2 ** failures, maxBackoffMs);
+        // The events stay in the outbox; nothing is lost, delivery is only late.
+        log.warn({ err, failures, retryInMs: next }, 'outbox relay cannot reach the queue; events wait in the outbox');
+      }
+      if (next > 0) await pause(next);
+    }
+  })();
+
+  const tasks = options.periodicTasks === false ? [] : resolveAll(container, Background.PeriodicTask).filter((t) => t.everyMs > 0);
+  const taskLoops = tasks.map((task) => (async () => {
+    while (!stopping) {
+      await runTask(task, log);
+      await pause(task.everyMs);
+    }
+  })());
+
+  log.info({
+    queue: backend.kind, consumers: resolveAll(container, Background.QueueConsumer).map((c) => c.queue),
+    subscribers: resolveAll(container, Background.EventSubscriber).map((s) => s.name), tasks: tasks.map((t) => t.name),
+  }, 'worker started');
+
+  let stopped: Promise<void> | null = null;
+  return {
+    stop: () => (stopped ??= (async () => {
+      stopping = true;
+      for (const wake of [...wakers]) wake();
+      await relayLoop;
+      await Promise.all(taskLoops);
+      await Promise.all(consumers.map((c) => c.close()));
+      await backend.close();
+      log.info('worker stopped');
+    })()),
+  };
+}
+
+async function runTask(task: PeriodicTask, log: import('pino').Logger): Promise<void> {
+  try {
+    const outcome = await task.run();
+    if (outcome && typeof outcome === 'object' && Object.values(outcome).some((v) => typeof v === 'number' && v > 0)) {
+      log.info({ task: task.name, ...outcome }, `${task.name} done`);
+    }
+  } catch (err) {
+    log.error({ err, task: task.name }, `${task.name} failed; next run as scheduled`);
+  }
+}

@@ -1,0 +1,49 @@
+import { createContainer } from '../composition/container.js';
+import { startWorker } from '../composition/worker.js';
+import { ConfigError } from '../config.js';
+import { campusAuthenticators } from './campuses.js';
+import { loadRuntime, open } from './runtime.js';
+
+/**
+ * `node dist/main/worker.js` (`./xz worker`): the outbox relay, the queue consumers and the periodic
+ * tasks, as a process of its own beside the HTTP servers. Run as many as the load needs: the outbox
+ * claims, the job keys and the idempotent handlers keep each event delivered once.
+ */
+async function main(): Promise<void> {
+  const runtime = await loadRuntime();
+  const { config, logger } = runtime;
+  if (!config.redis) {
+    throw new ConfigError(['the worker needs XZ_REDIS_URL: without Redis the jobs are in-process and the server runs them itself (./xz start)']);
+  }
+  const authenticators = await campusAuthenticators(config);
+  const persistence = await open(runtime);
+  const container = createContainer({ config, logger, persistence, campusAuthenticators: authenticators });
+  const worker = await startWorker(container);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    // A second signal means "now": running jobs are retried by another worker after their lock runs out.
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, 'worker shutting down: finishing running jobs');
+    try {
+      await worker.stop();
+      await persistence.close();
+    } catch (err) {
+      logger.error({ err }, 'worker did not shut down cleanly');
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n\nSee the Configuration section of README.md.\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`Xianzhi worker failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});
