@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: type checks; unit and contract tests (in-memory, SQLite, a real MariaDB); API tests on
+# Every test: type checks; unit and contract tests (in-memory, SQLite, a real MariaDB and Redis); API tests on
 # SQLite and MariaDB; front-end component tests; the QQ, H5 and admin builds checked by their
 # output; and end-to-end tests in Debian's Chromium against the compiled server.
 # Called by `./xz test` after the toolchain is in place; extra arguments go to vitest.
@@ -13,8 +13,10 @@ step() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
 started=$(date +%s)
 failures=()
 
-step "Services: MariaDB, Chromium"
+step "Services: MariaDB, Redis, Chromium"
 xz_ensure_mariadb
+# Shared by the BullMQ tests (each uses its own key prefix); tests that stop Redis start their own.
+xz_ensure_redis
 xz_export_service_env
 xz_ensure_chromium
 
