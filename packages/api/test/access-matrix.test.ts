@@ -55,6 +55,8 @@ const ROWS: Row[] = [
   { route: 'DELETE /v1/admin/search/blocked-terms/:id', request: () => ({ url: `/v1/admin/search/blocked-terms/${blockedTermId}` }), expect: campusAdmins(200) },
   { route: 'GET /v1/search/suggest', request: () => ({ url: '/v1/search/suggest?q=%E5%8F%B0' }), expect: everyone(200) },
   { route: 'GET /v1/listings/:id', request: (f) => ({ url: `/v1/listings/${f.listingId}` }), expect: everyone(200) },
+  { route: 'GET /v1/listings/:id/similar', request: (f) => ({ url: `/v1/listings/${f.listingId}/similar` }), expect: everyone(200) },
+  { route: 'GET /v1/recommendations', request: () => ({ url: '/v1/recommendations' }), expect: everyone(200) },
   { route: 'POST /v1/listings', request: () => ({ url: '/v1/listings', payload: itemBody(categories) }), expect: verifiedStudents(201) },
   { route: 'PATCH /v1/listings/:id', request: (f) => ({ url: `/v1/listings/${f.listingId}`, payload: { version: 1, title: '改过的标题 台灯' } }), expect: ownerOnly(200) },
   { route: 'POST /v1/listings/:id/status', request: (f) => ({ url: `/v1/listings/${f.listingId}/status`, payload: { status: 'reserved' } }), expect: ownerOnly(200) },

@@ -8,6 +8,7 @@ import { createContainer } from '../composition/container.js';
 import { resolve } from '../composition/token.js';
 import { Identity } from '../composition/identity-tokens.js';
 import { Search } from '../composition/search-module.js';
+import { Recs } from '../composition/recommendations-module.js';
 import { Core } from '../composition/tokens.js';
 import { DEFAULT_SEED_LISTINGS } from '../seed/seed-demo.js';
 import { dropDatabase } from './database.js';
@@ -19,6 +20,8 @@ const USAGE = `Usage: xianzhi <command>
   seed [--listings N] [--reset]    demo campus, categories, users and N listings (default ${DEFAULT_SEED_LISTINGS});
                                    skips listings when already seeded; --reset empties the database first
   reindex                          rebuild the search index of every campus from the live listings
+  recs-update                      fold new views and favorites into the recommendation signals (the worker
+                                   does this every 30 s); safe to re-run
   eval-search                      recall@10 and MRR of our search and of a LIKE '%q%' baseline on the judged
                                    query set in bench/search (on a temporary SQLite database)
   expire                           mark listings past their lifetime as expired (the server also does this)
@@ -82,6 +85,24 @@ async function main(argv: string[]): Promise<number> {
           process.stdout.write(`  ${campusId}: ${done} listings indexed\n`);
         });
         process.stdout.write(`Reindexed ${indexed} live listing(s) in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+      } finally {
+        await persistence.close();
+      }
+      return 0;
+    }
+    case 'recs-update': {
+      parseArgs({ args: rest, options: {}, strict: true });
+      await migrate(runtime);
+      const persistence = await open(runtime);
+      try {
+        const started = Date.now();
+        let last = 0;
+        const done = await resolve(createContainer({ ...runtime, persistence }), Recs.UpdateSignals).execute((p) => {
+          if (Date.now() - last < 1000) return;
+          last = Date.now();
+          process.stdout.write(`  ${p.views} views, ${p.events} events, ${p.pairs} pair updates\n`);
+        });
+        process.stdout.write(`Recommendation signals: ${done.views} view(s) and ${done.events} event(s) folded in, ${done.pairs} pair update(s), in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
       } finally {
         await persistence.close();
       }

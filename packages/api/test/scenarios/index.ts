@@ -9,6 +9,7 @@ import { listingScenarios } from './listings.js';
 import { photoScenarios } from './photos.js';
 import { platformScenarios } from './platform.js';
 import { searchScenarios } from './search.js';
+import { recommendationScenarios } from './recommendations.js';
 import { sessionScenarios } from './sessions.js';
 
 /** The same HTTP scenarios, run once per database the platform supports. */
@@ -34,6 +35,7 @@ export function apiScenarios(kind: DatabaseKind): void {
     lifecycleScenarios(get);
     sessionScenarios(get);
     searchScenarios(get);
+    recommendationScenarios(get);
     photoScenarios(get);
   });
 }
