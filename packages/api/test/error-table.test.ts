@@ -45,7 +45,7 @@ describe('the error table', () => {
   it('maps codes by their meaning', () => {
     const byStatus = (status: number) => Object.entries(ERROR_STATUS).filter(([, s]) => s === status).map(([c]) => c).sort();
     expect(byStatus(401)).toEqual(['INVALID_CREDENTIALS', 'QQ_CODE_INVALID', 'REFRESH_TOKEN_INVALID', 'UNAUTHENTICATED']);
-    expect(byStatus(403)).toEqual(['ADMIN_ONLY', 'ADMIN_SCOPE', 'DEV_LOGIN_DISABLED', 'NOT_COMMENT_MODERATOR', 'NOT_LISTING_OWNER', 'NOT_VERIFIED', 'USER_BANNED']);
+    expect(byStatus(403)).toEqual(['ADMIN_ONLY', 'ADMIN_SCOPE', 'CANNOT_REPORT_OWN', 'DEV_LOGIN_DISABLED', 'NOT_COMMENT_MODERATOR', 'NOT_LISTING_OWNER', 'NOT_VERIFIED', 'USER_BANNED']);
     for (const code of Object.keys(ERROR_STATUS).filter((c) => c.endsWith('_NOT_FOUND'))) expect(ERROR_STATUS[code as keyof typeof ERROR_STATUS]).toBe(404);
     expect(ERROR_STATUS.LISTING_VERSION_CONFLICT).toBe(409);
     expect(ERROR_STATUS.RENEW_TOO_SOON).toBe(429);
@@ -53,6 +53,8 @@ describe('the error table', () => {
     expect([ERROR_STATUS.VALIDATION_FAILED, ERROR_STATUS.INVALID_ISBN, ERROR_STATUS.CATEGORY_NOT_SELECTABLE]).toEqual([400, 400, 400]);
     expect([ERROR_STATUS.CAMPUS_CREDENTIALS_WRONG, ERROR_STATUS.CAMPUS_ACCOUNT_LOCKED, ERROR_STATUS.CAMPUS_PORTAL_UNAVAILABLE,
       ERROR_STATUS.STUDENT_NUMBER_IN_USE, ERROR_STATUS.VERIFICATION_RATE_LIMITED]).toEqual([400, 423, 503, 409, 429]);
+    // Risky content is an input problem (change the field); a checker that is down is the server's, retry later.
+    expect([ERROR_STATUS.CONTENT_RISKY, ERROR_STATUS.CONTENT_SAFETY_UNAVAILABLE, ERROR_STATUS.ALREADY_REPORTED, ERROR_STATUS.MODERATION_CASE_CLOSED]).toEqual([400, 503, 409, 409]);
     expect(ERROR_STATUS.INTERNAL).toBe(500);
   });
 });

@@ -34,6 +34,10 @@ export * from './identity/admin-use-cases.js';
 
 export * from './moderation/audit.js';
 export * from './moderation/list-audit-log.js';
+export * from './moderation/content-safety.js';
+export * from './moderation/cases.js';
+export * from './moderation/report-content.js';
+export * from './moderation/review.js';
 
 export * from './listings/isbn.js';
 export * from './listings/content.js';

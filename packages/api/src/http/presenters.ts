@@ -98,6 +98,7 @@ export function comment(view: CommentView): CommentBody {
     author: view.author,
     body: view.body,
     deleted: view.deleted,
+    hidden: view.hidden,
     createdAt: view.createdAt.toISOString(),
     replyTo: view.replyTo,
     canDelete: view.canDelete,

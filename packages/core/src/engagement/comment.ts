@@ -15,6 +15,8 @@ export class Comment {
   createdAt!: Date;
   deletedAt!: Date | null;
   deletedBy!: string | null;
+  /** Set while reports hold it for review: shown as a placeholder, text kept. */
+  hiddenAt!: Date | null;
 
   static post(input: {
     id: string; listingId: string; authorId: string; body: string; now: Date;
@@ -28,6 +30,7 @@ export class Comment {
     c.createdAt = input.now;
     c.deletedAt = null;
     c.deletedBy = null;
+    c.hiddenAt = null;
     const target = input.replyTo ?? null;
     c.parentId = target ? (target.parentId ?? target.id) : null;
     c.replyToCommentId = target ? target.id : null;

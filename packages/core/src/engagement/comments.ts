@@ -3,6 +3,7 @@ import type { NotAuthenticated, NotVerified, UserBanned } from '../identity/erro
 import { isAdminOf, requireActiveUser, requireVerifiedUser } from '../identity/policy.js';
 import type { UserRepository } from '../identity/ports.js';
 import { ListingNotFound } from '../listings/errors.js';
+import { PRIVATE_STATUSES } from '../listings/listing.js';
 import type { ListingRepository } from '../listings/ports.js';
 import type { Clock } from '../shared/clock.js';
 import { Problems, type ValidationFailed } from '../shared/errors.js';
@@ -11,11 +12,13 @@ import type { IdGenerator } from '../shared/ids.js';
 import { err, ok, okVoid, type Result } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { Comment, COMMENT_MAX } from './comment.js';
+import { noScreening, type ContentRisky, type ContentSafetyUnavailable, type ContentScreening } from '../moderation/content-safety.js';
 import { CommentNotFound, ListingNotOpen, NotCommentModerator } from './errors.js';
 import type { CommentRepository } from './ports.js';
 
 export type PostCommentError =
-  | NotAuthenticated | UserBanned | NotVerified | ValidationFailed | ListingNotFound | ListingNotOpen | CommentNotFound;
+  | NotAuthenticated | UserBanned | NotVerified | ValidationFailed | ListingNotFound | ListingNotOpen | CommentNotFound
+  | ContentRisky | ContentSafetyUnavailable;
 
 /** 留言 and 回复. Only verified students speak in public. */
 export class PostComment {
@@ -27,21 +30,24 @@ export class PostComment {
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
     private readonly events: EventFactory,
+    private readonly screening: ContentScreening = noScreening,
   ) {}
 
-  execute(input: { actor: Actor; listingId: string; body: string; replyToCommentId?: string }): Promise<
+  async execute(input: { actor: Actor; listingId: string; body: string; replyToCommentId?: string }): Promise<
     Result<Comment, PostCommentError>
   > {
+    const who = requireVerifiedUser(input.actor, '留言');
+    if (!who.ok) return who;
+    const body = input.body.trim();
+    const p = new Problems()
+      .check(body.length > 0, 'body', '留言不能为空')
+      .check(body.length <= COMMENT_MAX, 'body', `留言最多 ${COMMENT_MAX} 字`);
+    if (p.any) return err(p.toError());
+    const screened = await this.screening.texts([{ field: 'body', text: body }], { scene: 'comment' });
+    if (!screened.ok) return screened;
     return this.uow.run(async () => {
-      const who = requireVerifiedUser(input.actor, '留言');
-      if (!who.ok) return who;
-      const body = input.body.trim();
-      const p = new Problems()
-        .check(body.length > 0, 'body', '留言不能为空')
-        .check(body.length <= COMMENT_MAX, 'body', `留言最多 ${COMMENT_MAX} 字`);
-      if (p.any) return err(p.toError());
       const listing = await this.listings.byId(input.listingId);
-      if (!listing || listing.status === 'removed' || listing.status === 'withdrawn') {
+      if (!listing || PRIVATE_STATUSES.includes(listing.status)) {
         return err(new ListingNotFound(input.listingId));
       }
       if (!listing.isLive) return err(new ListingNotOpen(listing.id, listing.status));
@@ -57,6 +63,7 @@ export class PostComment {
         id: this.ids.next(), listingId: listing.id, authorId: who.value.userId, body, now: this.clock.now(), replyTo: target,
       });
       await this.comments.save(comment);
+      await this.screening.queueUnchecked(screened.value, { targetType: 'comment', targetId: comment.id, campusId: listing.campusId, now: comment.createdAt });
       await this.listings.adjustCounters(listing.id, { comments: 1 });
       const base = { commentId: comment.id, listingId: listing.id, listingOwnerId: listing.ownerId, authorId: comment.authorId };
       await this.outbox.append([
@@ -120,6 +127,8 @@ export interface CommentView {
   /** Null for a deleted top comment kept as a placeholder because it has live replies. */
   readonly body: string | null;
   readonly deleted: boolean;
+  /** Held for review after reports: shown as a placeholder (admins still read the text). */
+  readonly hidden: boolean;
   readonly createdAt: Date;
   readonly replyTo: { commentId: string; user: { id: string; nickname: string } } | null;
   readonly canDelete: boolean;
@@ -143,7 +152,7 @@ export class ListComments {
     const actor = input.actor;
     const viewerId = actor.kind === 'user' && !actor.banned ? actor.userId : null;
     const isAdmin = listing !== null && isAdminOf(actor, listing.campusId);
-    if (!listing || ((listing.status === 'removed' || listing.status === 'withdrawn') && viewerId !== listing.ownerId && !isAdmin)) {
+    if (!listing || (PRIVATE_STATUSES.includes(listing.status) && viewerId !== listing.ownerId && !isAdmin)) {
       return err(new ListingNotFound(input.listingId));
     }
     const all = await this.comments.forListing(listing.id);
@@ -156,8 +165,9 @@ export class ListComments {
     const view = (c: Comment): CommentView => ({
       id: c.id,
       author: author(c.authorId),
-      body: c.deleted ? null : c.body,
+      body: c.deleted || (c.hiddenAt !== null && !isAdmin) ? null : c.body,
       deleted: c.deleted,
+      hidden: !c.deleted && c.hiddenAt !== null,
       createdAt: c.createdAt,
       replyTo: c.parentId && c.replyToCommentId && c.replyToUserId
         ? { commentId: c.replyToCommentId, user: { id: c.replyToUserId, nickname: author(c.replyToUserId).nickname } }

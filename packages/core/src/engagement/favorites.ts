@@ -2,6 +2,7 @@ import type { Actor } from '../identity/actor.js';
 import type { NotAuthenticated, UserBanned } from '../identity/errors.js';
 import { requireActiveUser } from '../identity/policy.js';
 import { ListingNotFound } from '../listings/errors.js';
+import { PRIVATE_STATUSES } from '../listings/listing.js';
 import type { ListingRepository } from '../listings/ports.js';
 import type { ListingView, ListingViews } from '../listings/views.js';
 import type { Clock } from '../shared/clock.js';
@@ -41,7 +42,7 @@ export class SetFavorite {
       if (!who.ok) return who;
       const userId = who.value.userId;
       const listing = await this.listings.byId(input.listingId);
-      if (!listing || listing.status === 'removed' || listing.status === 'withdrawn') {
+      if (!listing || PRIVATE_STATUSES.includes(listing.status)) {
         return err(new ListingNotFound(input.listingId));
       }
       if (input.favorited) {
@@ -86,7 +87,7 @@ export class MyFavorites {
     const byId = new Map(found.map((l) => [l.id, l]));
     const visible = pageEntries
       .map((e) => byId.get(e.listingId))
-      .filter((l) => l !== undefined && l.status !== 'removed' && l.status !== 'withdrawn');
+      .filter((l) => l !== undefined && !PRIVATE_STATUSES.includes(l.status));
     const last = pageEntries.at(-1);
     const nextCursor = entries.length > limit && last ? encodeCursor([last.createdAt.getTime(), last.listingId]) : null;
     return ok({ items: await this.views.build(visible as NonNullable<(typeof visible)[number]>[], input.actor), nextCursor });

@@ -5,6 +5,7 @@ import type { Actor } from './actor.js';
 import { NotAuthenticated, UserNotFound, type UserBanned } from './errors.js';
 import { requireActiveUser } from './policy.js';
 import type { UserRepository } from './ports.js';
+import { noScreening, type ContentRisky, type ContentSafetyUnavailable, type ContentScreening } from '../moderation/content-safety.js';
 import { NICKNAME_MAX, type User } from './user.js';
 
 export class GetMyProfile {
@@ -21,10 +22,11 @@ export class UpdateMyProfile {
   constructor(
     private readonly users: UserRepository,
     private readonly clock: Clock,
+    private readonly screening: ContentScreening = noScreening,
   ) {}
 
   async execute(input: { actor: Actor; nickname?: string; avatarUrl?: string | null }): Promise<
-    Result<User, NotAuthenticated | UserBanned | UserNotFound | ValidationFailed>
+    Result<User, NotAuthenticated | UserBanned | UserNotFound | ValidationFailed | ContentRisky | ContentSafetyUnavailable>
   > {
     const who = requireActiveUser(input.actor);
     if (!who.ok) return who;
@@ -41,8 +43,13 @@ export class UpdateMyProfile {
       user.avatarUrl = input.avatarUrl;
     }
     if (p.any) return err(p.toError());
+    const screened = input.nickname !== undefined
+      ? await this.screening.texts([{ field: 'nickname', text: user.nickname }], { scene: 'profile' })
+      : ok({ unchecked: [] });
+    if (!screened.ok) return screened;
     user.updatedAt = this.clock.now();
     await this.users.save(user);
+    await this.screening.queueUnchecked(screened.value, { targetType: 'user', targetId: user.id, campusId: user.campusId, now: user.updatedAt });
     return ok(user);
   }
 }

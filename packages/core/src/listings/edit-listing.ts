@@ -16,6 +16,7 @@ import type { ListingRepository } from './ports.js';
 import type { PhotoRepository } from '../photos/ports.js';
 import { attachOwnPhotos } from '../photos/upload-photo.js';
 import { unusablePhotos } from './publish-listing.js';
+import { noScreening, type ContentRisky, type ContentSafetyUnavailable, type ContentScreening } from '../moderation/content-safety.js';
 
 export interface EditListingInput {
   readonly actor: Actor;
@@ -26,7 +27,8 @@ export interface EditListingInput {
 }
 
 export type EditListingError =
-  | OwnedListingError | ValidationFailed | InvalidIsbn | PlacementError | ListingTransitionNotAllowed | CampusNotFound;
+  | OwnedListingError | ValidationFailed | InvalidIsbn | PlacementError | ListingTransitionNotAllowed | CampusNotFound
+  | ContentRisky | ContentSafetyUnavailable;
 
 export class EditListing {
   constructor(
@@ -38,9 +40,16 @@ export class EditListing {
     private readonly clock: Clock,
     private readonly events: EventFactory,
     private readonly photos: PhotoRepository,
+    private readonly screening: ContentScreening = noScreening,
   ) {}
 
-  execute(input: EditListingInput): Promise<Result<Listing, EditListingError>> {
+  async execute(input: EditListingInput): Promise<Result<Listing, EditListingError>> {
+    // Checked before the row lock is taken: the checker is a network call. Unchanged text costs a check, nothing more.
+    const texts = (['title', 'description'] as const)
+      .filter((f) => typeof input.changes[f] === 'string')
+      .map((f) => ({ field: f, text: input.changes[f] as string }));
+    const screened = await this.screening.texts(texts, { scene: 'listing' });
+    if (!screened.ok) return screened;
     return this.uow.run(async () => {
       const loaded = await loadOwnListingForUpdate(this.listings, input.actor, input.listingId, input.version);
       if (!loaded.ok) return loaded;
@@ -86,6 +95,7 @@ export class EditListing {
         }));
       }
       await this.listings.save(listing);
+      await this.screening.queueUnchecked(screened.value, { targetType: 'listing', targetId: listing.id, campusId: listing.campusId, now });
       await this.outbox.append(events);
       return ok(listing);
     });

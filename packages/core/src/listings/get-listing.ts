@@ -4,6 +4,7 @@ import { auditActorOf, type AuditLog } from '../moderation/audit.js';
 import { chinaDay, type Clock } from '../shared/clock.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { ListingNotFound } from './errors.js';
+import { PRIVATE_STATUSES } from './listing.js';
 import type { ListingRepository, ListingViewLog } from './ports.js';
 import type { ListingView, ListingViews } from './views.js';
 
@@ -35,7 +36,7 @@ export class GetListing {
     const actor = input.actor;
     const isOwner = actor.kind === 'user' && actor.userId === listing.ownerId;
     const isAdmin = isAdminOf(actor, listing.campusId);
-    if ((listing.status === 'withdrawn' || listing.status === 'removed') && !isOwner && !isAdmin) {
+    if (PRIVATE_STATUSES.includes(listing.status) && !isOwner && !isAdmin) {
       return err(new ListingNotFound(input.listingId));
     }
 

@@ -5,7 +5,11 @@ import { err, ok, okVoid, type Result } from '../shared/result.js';
 import type { BookInfo, ListingContent } from './content.js';
 import { ListingTransitionNotAllowed, RenewTooSoon } from './errors.js';
 
-export type ListingStatus = 'active' | 'reserved' | 'sold' | 'withdrawn' | 'removed' | 'expired';
+/** `hidden`: taken out of sight after enough reports, until an admin restores or removes it. */
+export type ListingStatus = 'active' | 'reserved' | 'sold' | 'withdrawn' | 'removed' | 'expired' | 'hidden';
+
+/** Statuses only the owner and the campus's admins may see. */
+export const PRIVATE_STATUSES: readonly ListingStatus[] = ['withdrawn', 'removed', 'hidden'];
 
 /** Statuses shown in the feed and open to comments. */
 export const LIVE_STATUSES: readonly ListingStatus[] = ['active', 'reserved'];
@@ -146,6 +150,22 @@ export class Listing {
     if (this.status === 'removed') return err(new ListingTransitionNotAllowed(this.status, 'removed'));
     this.status = 'removed';
     this.removalReason = reason;
+    this.touch(now);
+    return okVoid;
+  }
+
+  /** Out of sight pending review; only a live listing is hidden (others are out of sight already). */
+  hide(now: Date): Result<void, ListingTransitionNotAllowed> {
+    if (!this.isLive) return err(new ListingTransitionNotAllowed(this.status, 'hidden'));
+    this.status = 'hidden';
+    this.touch(now);
+    return okVoid;
+  }
+
+  /** An admin found nothing wrong: back to the status it had when hidden. */
+  unhide(to: 'active' | 'reserved', now: Date): Result<void, ListingTransitionNotAllowed> {
+    if (this.status !== 'hidden') return err(new ListingTransitionNotAllowed(this.status, to));
+    this.status = to;
     this.touch(now);
     return okVoid;
   }

@@ -18,6 +18,7 @@ import type { ListingRepository } from './ports.js';
 import type { PhotoRepository } from '../photos/ports.js';
 import { attachOwnPhotos } from '../photos/upload-photo.js';
 import { ValidationFailed as PhotoProblem } from '../shared/errors.js';
+import { noScreening, type ContentRisky, type ContentSafetyUnavailable, type ContentScreening } from '../moderation/content-safety.js';
 
 export interface PublishListingInput {
   readonly actor: Actor;
@@ -26,7 +27,8 @@ export interface PublishListingInput {
 }
 
 export type PublishListingError =
-  | NotAuthenticated | UserBanned | NotVerified | ValidationFailed | InvalidIsbn | PlacementError | CampusNotFound;
+  | NotAuthenticated | UserBanned | NotVerified | ValidationFailed | InvalidIsbn | PlacementError | CampusNotFound
+  | ContentRisky | ContentSafetyUnavailable;
 
 export class PublishListing {
   constructor(
@@ -39,6 +41,7 @@ export class PublishListing {
     private readonly clock: Clock,
     private readonly events: EventFactory,
     private readonly photos: PhotoRepository,
+    private readonly screening: ContentScreening = noScreening,
   ) {}
 
   async execute(input: PublishListingInput): Promise<Result<Listing, PublishListingError>> {
@@ -50,6 +53,10 @@ export class PublishListing {
     if (!campus) return err(new CampusNotFound(who.value.campusId));
     const placement = await checkPlacement(this.categories, campus, content.value);
     if (!placement.ok) return placement;
+    const screened = await this.screening.texts(
+      [{ field: 'title', text: content.value.title }, { field: 'description', text: content.value.description }], { scene: 'listing' },
+    );
+    if (!screened.ok) return screened;
 
     const listing = Listing.publish({
       id: this.ids.next(),
@@ -66,6 +73,7 @@ export class PublishListing {
       const bad = await attachOwnPhotos(this.photos, listing.ownerId, listing.photos, listing.createdAt);
       if (bad.length > 0) return err(unusablePhotos());
       await this.listings.save(listing);
+      await this.screening.queueUnchecked(screened.value, { targetType: 'listing', targetId: listing.id, campusId: listing.campusId, now: listing.createdAt });
       await this.outbox.append([
         this.events.create('ListingPublished', listing.id, {
           listingId: listing.id, campusId: listing.campusId, ownerId: listing.ownerId,

@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../shared/result.js';
 import { PhotoTooLarge, PhotoTooManyPixels, PhotoTypeUnsupported } from './errors.js';
 import { PHOTO_VARIANT_SIZES, sha256Hex, variantKey, type Photo, type PhotoVariantName } from './photo.js';
 import type { PhotoProcessor, PhotoRepository, PhotoStorage } from './ports.js';
+import { noScreening, type ContentRisky, type ContentSafetyUnavailable, type ContentScreening, type Screening } from '../moderation/content-safety.js';
 
 export interface PhotoLimits {
   readonly maxBytes: number;
@@ -21,7 +22,9 @@ export interface UploadPhotoInput {
   readonly bytes: Uint8Array;
 }
 
-export type UploadPhotoError = NotAuthenticated | UserBanned | NotVerified | PhotoTooLarge | PhotoTooManyPixels | PhotoTypeUnsupported;
+export type UploadPhotoError =
+  | NotAuthenticated | UserBanned | NotVerified | PhotoTooLarge | PhotoTooManyPixels | PhotoTypeUnsupported
+  | ContentRisky | ContentSafetyUnavailable;
 
 export class UploadPhoto {
   constructor(
@@ -31,6 +34,7 @@ export class UploadPhoto {
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
     private readonly limits: PhotoLimits = DEFAULT_PHOTO_LIMITS,
+    private readonly screening: ContentScreening = noScreening,
   ) {}
 
   async execute(input: UploadPhotoInput): Promise<Result<Photo, UploadPhotoError>> {
@@ -54,20 +58,34 @@ export class UploadPhoto {
       keys[name] = variantKey(contentHash, name);
       if (!(await this.storage.exists(keys[name]))) stored = false;
     }
-    if (!stored) {
-      // Variants are content-addressed: another account's identical upload is already on disk.
-      for (const v of await this.processor.makeVariants(input.bytes, PHOTO_VARIANT_SIZES)) {
-        await this.storage.put(v.bytes, keys[v.name], v.contentType);
-      }
-    }
+    // Variants are content-addressed: another account's identical upload may already be stored.
+    const made = stored ? [] : await this.processor.makeVariants(input.bytes, PHOTO_VARIANT_SIZES);
+    const medium = stored ? (await this.storage.get(keys.medium))?.bytes : made.find((v) => v.name === 'medium')?.bytes;
+    // Checked before anything is stored, so a refused image leaves nothing behind.
+    const screened = await this.screen(medium ?? null);
+    if (!screened.ok) return screened;
+    for (const v of made) await this.storage.put(v.bytes, keys[v.name], v.contentType);
+    return this.record(who.value, contentHash, info, input.bytes.byteLength, keys, screened.value);
+  }
+
+  /** The medium variant (750 px WebP, far under the checkers' 1 MB), never the original. */
+  private async screen(medium: Uint8Array | null): Promise<Result<Screening, ContentRisky | ContentSafetyUnavailable>> {
+    if (!medium) throw new Error('photo variants were made without a medium one');
+    return this.screening.image(medium, { scene: 'photo' });
+  }
+
+  private async record(
+    who: { userId: string; campusId: string }, contentHash: string, info: { mime: Photo['mime']; width: number; height: number },
+    byteSize: number, keys: Record<PhotoVariantName, string>, screened: Screening,
+  ): Promise<Result<Photo, UploadPhotoError>> {
     const photo: Photo = {
       id: this.ids.next(),
-      ownerId: who.value.userId,
+      ownerId: who.userId,
       contentHash,
       mime: info.mime,
       width: info.width,
       height: info.height,
-      byteSize: input.bytes.byteLength,
+      byteSize,
       variants: keys,
       createdAt: this.clock.now(),
       attachedAt: null,
@@ -80,6 +98,7 @@ export class UploadPhoto {
       if (winner) return ok(winner);
       throw e;
     }
+    await this.screening.queueUnchecked(screened, { targetType: 'photo', targetId: photo.id, campusId: who.campusId, now: photo.createdAt });
     return ok(photo);
   }
 }

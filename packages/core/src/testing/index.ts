@@ -11,6 +11,8 @@ export * from './kit.js';
 export * from './in-memory-photos.js';
 export * from './photo-contract.js';
 export * from './photo-storage-contract.js';
+export * from './in-memory-moderation.js';
+export * from './moderation-contract.js';
 export * from './job-queue-contract.js';
 export * from './in-memory-recommendations.js';
 export * from './recommendations-contract.js';

@@ -11,6 +11,7 @@ import type {
   DevUser,
   EditListingBody,
   FavoriteState,
+  HotSearches,
   ListingDetail,
   ListingPage,
   ListingQuery,
@@ -18,8 +19,11 @@ import type {
   MyListingsQuery,
   PostCommentBody,
   QqLoginBody,
+  SearchPage,
+  SearchQuery,
   Session,
   StatusBody,
+  Suggestions,
 } from './types'
 
 export const DEFAULT_CAMPUS = 'demo'
@@ -31,6 +35,10 @@ export const api = {
     request<ListingPage>('GET', '/v1/listings', {
       query: { campusId: DEFAULT_CAMPUS, limit: 20, ...q },
     }),
+  search: (q: SearchQuery) =>
+    request<SearchPage>('GET', '/v1/search', { query: { campusId: DEFAULT_CAMPUS, limit: 20, ...q } }),
+  suggest: (q: string) => request<Suggestions>('GET', '/v1/search/suggest', { query: { campusId: DEFAULT_CAMPUS, q, limit: 8 } }),
+  hotSearches: () => request<HotSearches>('GET', '/v1/search/hot', { query: { campusId: DEFAULT_CAMPUS } }),
   listing: (id: string) => request<ListingDetail>('GET', `/v1/listings/${encodeURIComponent(id)}`),
   createListing: (body: CreateListingBody) => request<ListingDetail>('POST', '/v1/listings', { body }),
   updateListing: (id: string, body: EditListingBody) =>

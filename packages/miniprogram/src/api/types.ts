@@ -18,6 +18,8 @@ export type {
   EditListingBody,
   ErrorBody,
   FavoriteState,
+  HighlightRun,
+  HotSearches,
   ListingDetail,
   ListingKind,
   ListingPage,
@@ -29,8 +31,13 @@ export type {
   MyListingsQuery,
   PostCommentBody,
   QqLoginBody,
+  SearchHit,
+  SearchPage,
+  SearchQuery,
+  SearchSort,
   Session,
   StatusBody,
+  Suggestions,
   TradeMethod,
 } from '@xianzhi/api/contract'
 

@@ -16,6 +16,7 @@ import {
 import { ENTITY_SCHEMAS } from './schemas.js';
 import { MikroOrmStudentVerificationRepository } from './verification-repository.js';
 import { MikroOrmPhotoRepository } from './photo-repository.js';
+import { MikroOrmModerationCaseRepository, MikroOrmReportRepository } from './moderation-repository.js';
 import { MikroOrmBlockedSearchTerms, MikroOrmSearchLog } from './search-log-repository.js';
 import type { StudentVerificationRepository } from '@xianzhi/core';
 import { SqlSearchIndexStore } from '../../search/store.js';
@@ -126,6 +127,8 @@ export async function migrateDatabase(config: DatabaseConfig, logger?: Logger): 
 export interface Persistence extends PersistencePorts {
   readonly dialect: Dialect;
   readonly verifications: StudentVerificationRepository;
+  readonly moderationCases: MikroOrmModerationCaseRepository;
+  readonly reports: MikroOrmReportRepository;
   readonly searchIndex: SqlSearchIndexStore;
   readonly outboxLog: SqlOutboxLog;
   readonly checkpoints: SqlProjectionCheckpoints;
@@ -161,6 +164,8 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     admins: new MikroOrmAdminAccountRepository(ctx),
     verifications: new MikroOrmStudentVerificationRepository(ctx),
     photos: new MikroOrmPhotoRepository(ctx),
+    moderationCases: new MikroOrmModerationCaseRepository(ctx),
+    reports: new MikroOrmReportRepository(ctx),
     uow: new MikroOrmUnitOfWork(ctx),
     searchIndex: new SqlSearchIndexStore(ctx),
     outboxLog: new SqlOutboxLog(ctx),

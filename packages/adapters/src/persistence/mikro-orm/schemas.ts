@@ -1,6 +1,7 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
 import { StudentVerificationSchema } from './verification-repository.js';
 import { PhotoSchema } from './photo-repository.js';
+import { ModerationCaseSchema, ReportSchema } from './moderation-repository.js';
 import { BlockedTermSchema } from './search-log-repository.js';
 import { AdminAccount, Campus, Category, Comment, Listing, RefreshToken, User } from '@xianzhi/core';
 
@@ -105,6 +106,7 @@ export const CommentSchema = new EntitySchema<Comment, Pick<Comment, 'deleted'>>
     createdAt: time,
     deletedAt: { ...time, nullable: true },
     deletedBy: { ...ref, nullable: true },
+    hiddenAt: { ...time, nullable: true },
   },
 });
 
@@ -247,5 +249,6 @@ export const ENTITY_SCHEMAS = [
   RefreshTokenSchema, AdminAccountSchema, AuditSchema, RateHitSchema,
   StudentVerificationSchema,
   PhotoSchema,
+  ModerationCaseSchema, ReportSchema,
   BlockedTermSchema,
 ];

@@ -48,6 +48,7 @@ export function engagementRoutes({ setFavorite, listComments, postComment, delet
         author: { id: author.id, nickname: author.nickname, avatarUrl: author.avatarUrl },
         body: posted.body,
         deleted: false,
+        hidden: false,
         createdAt: posted.createdAt,
         replyTo: posted.parentId && posted.replyToCommentId && posted.replyToUserId
           ? { commentId: posted.replyToCommentId, user: { id: posted.replyToUserId, nickname: addressee?.nickname ?? '已注销用户' } }

@@ -6,8 +6,9 @@ const Author = Type.Object({ id: Id, nickname: Type.String(), avatarUrl: Nullabl
 const commentProperties = {
   id: Id,
   author: Author,
-  body: Nullable(Type.String({ description: 'Null when deleted' })),
+  body: Nullable(Type.String({ description: 'Null when deleted, or when hidden after reports (admins still get it)' })),
   deleted: Type.Boolean(),
+  hidden: Type.Boolean({ description: 'Held for review after reports: show a placeholder' }),
   createdAt: IsoDate,
   canDelete: Type.Boolean(),
 };

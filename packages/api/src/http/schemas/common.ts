@@ -14,7 +14,7 @@ const list = <U>() => <const L extends readonly U[]>(values: Exhaustive<U, L>) =
 export const LISTING_KIND_VALUES = list<ListingKind>()(['item', 'book', 'wanted']);
 export const CONDITION_VALUES = list<Condition>()(['new', 'like_new', 'lightly_used', 'heavily_used']);
 export const TRADE_METHOD_VALUES = list<TradeMethod>()(['face_to_face', 'delivery', 'express']);
-export const LISTING_STATUS_VALUES = list<ListingStatus>()(['active', 'reserved', 'sold', 'withdrawn', 'removed', 'expired']);
+export const LISTING_STATUS_VALUES = list<ListingStatus>()(['active', 'reserved', 'sold', 'withdrawn', 'removed', 'expired', 'hidden']);
 
 export const Kind = Type.Enum([...LISTING_KIND_VALUES]);
 export const ConditionValue = Type.Enum([...CONDITION_VALUES]);

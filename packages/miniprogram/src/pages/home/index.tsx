@@ -89,6 +89,9 @@ export default function Home() {
 
   return (
     <View className="page home">
+      <View className="home-search" data-testid="home-search" onClick={() => Taro.navigateTo({ url: '/pages/search/index' })}>
+        <Text className="home-search-text">🔍 搜索闲置、书籍、求购</Text>
+      </View>
       <View className="home-header">
         <Text className="home-campus">{catalog?.campus.name ?? '校园'} · 闲置</Text>
         <Text className="muted">让闲置流动起来</Text>

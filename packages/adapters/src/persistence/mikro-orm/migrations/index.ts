@@ -7,6 +7,7 @@ import { Migration20261125000600Notifications } from './Migration20261125000600N
 import { Migration20261125000500OutboxClaims } from './Migration20261125000500OutboxClaims.js';
 import { Migration20261125000800Recommendations } from './Migration20261125000800Recommendations.js';
 import { Migration20261125000900SearchLog } from './Migration20261125000900SearchLog.js';
+import { Migration20261125000700Moderation } from './Migration20261125000700Moderation.js';
 import { Migration20261125001000BenchIndexes } from './Migration20261125001000BenchIndexes.js';
 
 /** Every committed migration, in order. Listed explicitly so compiled and source runs agree. */
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261125000400Search', class: Migration20261125000400Search },
   { name: 'Migration20261125000500OutboxClaims', class: Migration20261125000500OutboxClaims },
   { name: 'Migration20261125000600Notifications', class: Migration20261125000600Notifications },
+  { name: 'Migration20261125000700Moderation', class: Migration20261125000700Moderation },
   { name: 'Migration20261125000800Recommendations', class: Migration20261125000800Recommendations },
   { name: 'Migration20261125000900SearchLog', class: Migration20261125000900SearchLog },
   { name: 'Migration20261125001000BenchIndexes', class: Migration20261125001000BenchIndexes },

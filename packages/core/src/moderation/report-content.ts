@@ -1,0 +1,146 @@
+import type { CommentRepository } from '../engagement/ports.js';
+import type { Actor } from '../identity/actor.js';
+import type { NotAuthenticated, NotVerified, UserBanned } from '../identity/errors.js';
+import { requireVerifiedUser } from '../identity/policy.js';
+import type { UserRepository } from '../identity/ports.js';
+import type { LifecycleDeps } from '../listings/lifecycle.js';
+import { PRIVATE_STATUSES } from '../listings/listing.js';
+import type { Clock } from '../shared/clock.js';
+import { Problems, type ValidationFailed } from '../shared/errors.js';
+import type { IdGenerator } from '../shared/ids.js';
+import { err, ok, type Result } from '../shared/result.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
+import { auditActorOf, systemAuditActor, type AuditLog } from './audit.js';
+import {
+  AlreadyReported, CannotReportOwn, openCase, REPORT_DETAILS_MAX, REPORT_REASONS, REPORT_TARGET_TYPES, ReportTargetNotFound,
+  type ModerationCase, type ModerationCaseRepository, type ReportReason, type ReportRepository, type ReportTargetType,
+} from './cases.js';
+
+export const DEFAULT_REPORT_HIDE_THRESHOLD = 3;
+export const HIDDEN_BY_REPORTS_REASON = '多人举报，等待管理员审核';
+
+export interface ReportContentInput {
+  readonly actor: Actor;
+  readonly targetType: ReportTargetType;
+  readonly targetId: string;
+  readonly reason: ReportReason;
+  readonly details?: string;
+}
+
+export type ReportContentError =
+  | NotAuthenticated | UserBanned | NotVerified | ValidationFailed | ReportTargetNotFound | CannotReportOwn | AlreadyReported;
+
+export interface ReportOutcome {
+  readonly caseId: string;
+  /** Whether this report took the target out of sight (a user: flagged for review). */
+  readonly hidTarget: boolean;
+}
+
+/**
+ * A verified student reports a listing, a comment or a user, once per target. When reports from
+ * `threshold` different students gather on an open case, the target is hidden until an admin decides:
+ * a listing leaves the feed, search and detail (its owner still sees it), a comment becomes a
+ * placeholder, a user is flagged (never banned without an admin).
+ */
+export class ReportContent {
+  constructor(
+    private readonly cases: ModerationCaseRepository,
+    private readonly reports: ReportRepository,
+    private readonly lifecycle: LifecycleDeps,
+    private readonly comments: CommentRepository,
+    private readonly users: UserRepository,
+    private readonly audit: AuditLog,
+    private readonly uow: UnitOfWork,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    private readonly threshold: number = DEFAULT_REPORT_HIDE_THRESHOLD,
+  ) {}
+
+  execute(input: ReportContentInput): Promise<Result<ReportOutcome, ReportContentError>> {
+    return this.uow.run(async () => {
+      const who = requireVerifiedUser(input.actor, '举报');
+      if (!who.ok) return who;
+      const details = (input.details ?? '').trim();
+      const p = new Problems()
+        .check(REPORT_TARGET_TYPES.includes(input.targetType), 'targetType', '只能举报商品、留言或用户')
+        .check(Object.hasOwn(REPORT_REASONS, input.reason), 'reason', `请选择举报原因：${Object.values(REPORT_REASONS).join('、')}`)
+        .check(details.length <= REPORT_DETAILS_MAX, 'details', `补充说明最多 ${REPORT_DETAILS_MAX} 字`)
+        .check(input.reason !== 'other' || details.length > 0, 'details', '选择“其他”时请写明原因');
+      if (p.any) return err(p.toError());
+      const reporterId = who.value.userId;
+
+      const target = await this.target(input.targetType, input.targetId, reporterId);
+      if (!target.ok) return target;
+      const now = this.clock.now();
+      const c: ModerationCase = await this.cases.openFor(input.targetType, input.targetId)
+        ?? openCase({ id: this.ids.next(), targetType: input.targetType, targetId: input.targetId, campusId: target.value.campusId, now });
+      if (c.reportCount === 0 && c.uncheckedFields.length === 0) await this.cases.save(c);
+      const added = await this.reports.add({
+        id: this.ids.next(), caseId: c.id, targetType: input.targetType, targetId: input.targetId,
+        reporterId, reason: input.reason, details, createdAt: now,
+      });
+      if (!added) return err(new AlreadyReported());
+      c.reportCount += 1;
+      c.updatedAt = now;
+      const reachesThreshold = !c.hidden && c.reportCount >= this.threshold;
+      if (reachesThreshold) {
+        await this.hide(c, now);
+        c.hidden = true;
+      }
+      await this.cases.save(c);
+      await this.audit.record({
+        actor: auditActorOf(input.actor), action: 'report.create', targetType: input.targetType, targetId: input.targetId,
+        campusId: c.campusId, details: { reason: input.reason, caseId: c.id, reports: c.reportCount }, at: now,
+      });
+      if (reachesThreshold) {
+        await this.audit.record({
+          actor: systemAuditActor, action: input.targetType === 'user' ? 'moderation.flag' : 'moderation.hide',
+          targetType: input.targetType, targetId: input.targetId, campusId: c.campusId,
+          details: { caseId: c.id, reports: c.reportCount }, at: now,
+        });
+      }
+      return ok({ caseId: c.id, hidTarget: reachesThreshold });
+    });
+  }
+
+  private async target(type: ReportTargetType, id: string, reporterId: string): Promise<Result<{ campusId: string }, ReportTargetNotFound | CannotReportOwn>> {
+    if (type === 'listing') {
+      const listing = await this.lifecycle.listings.byId(id, { forUpdate: true });
+      if (!listing || PRIVATE_STATUSES.includes(listing.status)) return err(new ReportTargetNotFound(type, id));
+      if (listing.ownerId === reporterId) return err(new CannotReportOwn(type));
+      return ok({ campusId: listing.campusId });
+    }
+    if (type === 'comment') {
+      const comment = await this.comments.byId(id);
+      const listing = comment && !comment.deleted ? await this.lifecycle.listings.byId(comment.listingId) : null;
+      if (!comment || !listing || PRIVATE_STATUSES.includes(listing.status)) return err(new ReportTargetNotFound(type, id));
+      if (comment.authorId === reporterId) return err(new CannotReportOwn(type));
+      return ok({ campusId: listing.campusId });
+    }
+    const user = await this.users.byId(id);
+    if (!user) return err(new ReportTargetNotFound(type, id));
+    if (user.id === reporterId) return err(new CannotReportOwn(type));
+    return ok({ campusId: user.campusId });
+  }
+
+  /** Takes the target out of sight; false when there was nothing to hide (e.g. a listing already sold). */
+  private async hide(c: ModerationCase, now: Date): Promise<boolean> {
+    if (c.targetType === 'listing') {
+      const listing = await this.lifecycle.listings.byId(c.targetId, { forUpdate: true });
+      if (!listing) return false;
+      const from = listing.status;
+      if (!listing.hide(now).ok) return false;
+      c.hiddenFromStatus = from;
+      await this.lifecycle.record(listing, from, HIDDEN_BY_REPORTS_REASON, null);
+      return true;
+    }
+    if (c.targetType === 'comment') {
+      const comment = await this.comments.byId(c.targetId);
+      if (!comment || comment.deleted) return false;
+      comment.hiddenAt = now;
+      await this.comments.save(comment);
+      return true;
+    }
+    return true; // a user is flagged by the case itself
+  }
+}
