@@ -1,8 +1,7 @@
-import { createServer } from 'node:net';
 import { jobQueueContract } from '@xianzhi/core/testing';
 import { describe, expect, it } from 'vitest';
 import { BullMqJobConsumers, BullMqJobQueue, jobIdFor, redisConnection } from './bullmq-job-queue.js';
-import { deleteKeys, testRedisUrl, uniquePrefix } from './redis-for-tests.js';
+import { deleteKeys, freePort, testRedisUrl, uniquePrefix } from '../testing/redis.js';
 
 /** Each test gets its own key prefix on the shared Redis; each "process" its own connections. */
 jobQueueContract('BullMQ on Redis', async () => {
@@ -15,7 +14,7 @@ jobQueueContract('BullMQ on Redis', async () => {
       return { queue, consumers, close: async () => { await consumers.close(); await queue.close(); } };
     },
     unreachable: async () => {
-      const queue = new BullMqJobQueue({ url: `redis://127.0.0.1:${await closedPort()}`, prefix, enqueueTimeoutMs: 1000 });
+      const queue = new BullMqJobQueue({ url: `redis://127.0.0.1:${await freePort()}`, prefix, enqueueTimeoutMs: 1000 });
       return { queue, close: () => queue.close() };
     },
     dispose: () => deleteKeys(url, prefix),
@@ -37,16 +36,3 @@ describe('BullMQ job ids', () => {
     expect(() => redisConnection('http://x')).toThrow(/not a Redis URL/);
   });
 });
-
-/** A port nothing listens on: bound once to learn a free number, then released. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
