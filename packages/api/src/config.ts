@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'nod
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCampusSettings, type CampusSettings } from '@xianzhi/adapters';
+import { NOTIFICATION_KINDS, type NotificationKind } from '@xianzhi/core';
 
 export type Environment = 'embedded' | 'production';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -35,6 +36,8 @@ export interface AppConfig {
   readonly campusesBaseDir: string;
   /** Uploaded photos: where the local-disk storage keeps them, and the largest upload accepted. */
   readonly photos: { readonly dir: string; readonly maxBytes: number; readonly s3: S3Settings | null };
+  /** QQ subscription-message template id per notification kind (a kind without one: inbox only), and how many sends run at once per worker. */
+  readonly notifications: { readonly templates: Partial<Record<NotificationKind, string>>; readonly sendConcurrency: number };
 }
 
 /** S3-compatible object storage for photos (Tencent COS, MinIO, AWS); null keeps them on local disk. */
@@ -72,6 +75,13 @@ export const CONFIG_VARIABLES = [
   { name: 'XZ_QQ_APP_ID', default: 'none: demo QQ login (embedded only)', meaning: 'QQ mini-program AppID for `qq.login` codes; required in production (with the secret)' },
   { name: 'XZ_QQ_APP_SECRET', default: 'none (embedded only)', meaning: 'QQ mini-program AppSecret; never logged, never sent to clients' },
   { name: 'XZ_QQ_API_BASE', default: 'https://api.q.qq.com', meaning: 'Base URL of the QQ open API (tests point it at a local fake)' },
+  { name: 'XZ_QQ_TEMPLATE_COMMENT', default: 'none: inbox only (`demo-comment` in embedded mode)', meaning: 'QQ subscription-message template id for 新留言 (a comment on your listing); keywords: listing title, who said what' },
+  { name: 'XZ_QQ_TEMPLATE_REPLY', default: 'none: inbox only (`demo-reply` in embedded mode)', meaning: 'Template id for 回复 (someone answered your comment); keywords: listing title, who said what' },
+  { name: 'XZ_QQ_TEMPLATE_PRICE_DROP', default: 'none: inbox only (`demo-price_drop` in embedded mode)', meaning: 'Template id for 降价 (a favorited listing got cheaper); keywords: listing title, old → new price' },
+  { name: 'XZ_QQ_TEMPLATE_WANTED_MATCH', default: 'none: inbox only (`demo-wanted_match` in embedded mode)', meaning: 'Template id for 求购匹配 (a new listing fits your wanted post); keywords: listing title, price and the wanted post' },
+  { name: 'XZ_QQ_TEMPLATE_EXPIRING', default: 'none: inbox only (`demo-expiring` in embedded mode)', meaning: 'Template id for 即将到期 (your listing ends within a day); keywords: listing title, when' },
+  { name: 'XZ_QQ_TEMPLATE_REMOVED', default: 'none: inbox only (`demo-removed` in embedded mode)', meaning: 'Template id for 下架通知 (an admin removed your listing); keywords: listing title, the reason' },
+  { name: 'XZ_NOTIFY_SEND_CONCURRENCY', default: '8', meaning: 'QQ subscription messages each worker process sends at once' },
   { name: 'XZ_ACCESS_TOKEN_MINUTES', default: '30', meaning: 'Lifetime of a student access token; clients renew it with their refresh token' },
   { name: 'XZ_REFRESH_TOKEN_DAYS', default: '30', meaning: 'Lifetime of a refresh token; each use replaces it with a new one' },
   { name: 'XZ_PHOTOS_DIR', default: '<XZ_DATA_DIR>/photos', meaning: 'Folder where uploaded photos (their WebP variants, without metadata) are stored and served from under `/media/`' },
@@ -87,6 +97,11 @@ export const CONFIG_VARIABLES = [
 ] as const;
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]['name'];
+
+const TEMPLATE_VARIABLES = {
+  comment: 'XZ_QQ_TEMPLATE_COMMENT', reply: 'XZ_QQ_TEMPLATE_REPLY', price_drop: 'XZ_QQ_TEMPLATE_PRICE_DROP',
+  wanted_match: 'XZ_QQ_TEMPLATE_WANTED_MATCH', expiring: 'XZ_QQ_TEMPLATE_EXPIRING', removed: 'XZ_QQ_TEMPLATE_REMOVED',
+} as const satisfies Record<NotificationKind, ConfigVariable>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -171,6 +186,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const photoMaxBytes = integer(read('XZ_PHOTO_MAX_BYTES') ?? '10485760', 'XZ_PHOTO_MAX_BYTES', 1024, 100 * 1024 * 1024, problems);
   const photosDir = absolute(read('XZ_PHOTOS_DIR') ?? join(dataDir, 'photos'), cwd);
   const s3 = readS3(read, problems);
+  const templates: Partial<Record<NotificationKind, string>> = {};
+  for (const kind of NOTIFICATION_KINDS) {
+    const variable = TEMPLATE_VARIABLES[kind];
+    const id = read(variable);
+    if (id !== undefined && !/^[\w-]{1,128}$/.test(id)) problems.push(`${variable} must be a template id (letters, digits, - and _)`);
+    // Embedded mode without a QQ app sends through the demo sender, which only logs: give every kind a demo template.
+    const value = id ?? (mode === 'embedded' && qqAppId === undefined ? `demo-${kind}` : undefined);
+    if (value !== undefined) templates[kind] = value;
+  }
+  const sendConcurrency = integer(read('XZ_NOTIFY_SEND_CONCURRENCY') ?? '8', 'XZ_NOTIFY_SEND_CONCURRENCY', 1, 256, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   jwtSecret ??= embeddedSecret(dataDir);
@@ -197,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     campuses,
     campusesBaseDir,
     photos: { dir: photosDir, maxBytes: photoMaxBytes, s3 },
+    notifications: { templates, sendConcurrency },
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 
 /** The app's QQ open-platform access token, shared by every process of a deployment. */
 export interface QqAccessTokens {
@@ -55,6 +55,11 @@ const CLEAR_IF_TOKEN = `local v = redis.call('get', KEYS[1]) if v and cjson.deco
 export class RedisAccessTokenStore implements AccessTokenStore {
   private readonly tokenKey: string;
   private readonly lockKey: string;
+  /** Its own lazily connected client on `url`. */
+  static connect(url: string, prefix = 'xz'): RedisAccessTokenStore {
+    return new RedisAccessTokenStore(new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: true }), prefix);
+  }
+
   constructor(private readonly redis: Redis, prefix = 'xz') {
     this.tokenKey = `${prefix}:qq:access-token`;
     this.lockKey = `${prefix}:qq:access-token:lock`;

@@ -13,6 +13,7 @@ import { meRoutes } from '../http/routes/me.js';
 import { Identity } from './identity-tokens.js';
 import { Search } from './search-module.js';
 import { Recs } from './recommendations-module.js';
+import { Notify } from './notifications-module.js';
 import { Photos } from './photo-module.js';
 import { factory, token } from './token.js';
 import { Config, Core, Http, Ports } from './tokens.js';
@@ -66,10 +67,10 @@ export const httpModule = new ContainerModule(({ bind }) => {
     verify, release, authenticators, campuses, clientKeys,
   }), [Core.VerifyStudent, Core.ReleaseStudentNumber, Ports.CampusAuthenticators, Ports.Campuses, H.ViewerKeys]);
 
-  factory(bind(Http.Parts), (config, logger, clock, authenticator, catalog, listings, lifecycle, engagement, me, adminCategories, dev, health, campusVerification, auth, adminIdentity, photos, media, search, recs) => ({
+  factory(bind(Http.Parts), (config, logger, clock, authenticator, catalog, listings, lifecycle, engagement, me, adminCategories, dev, health, campusVerification, auth, adminIdentity, photos, media, search, recs, notifications) => ({
     config, logger, clock, authenticator,
-    api: [catalog, listings, lifecycle, engagement, me, adminCategories, dev, campusVerification, auth, adminIdentity, photos, search, recs],
+    api: [catalog, listings, lifecycle, engagement, me, adminCategories, dev, campusVerification, auth, adminIdentity, photos, search, recs, notifications],
     operations: [health, media],
   }), [Config.App, Config.Logger, Core.Clock, H.Authenticator, H.CatalogRoutes, H.ListingRoutes, H.LifecycleRoutes, H.EngagementRoutes,
-    H.MeRoutes, H.AdminCategoryRoutes, H.DevRoutes, H.HealthRoutes, H.CampusVerificationRoutes, Identity.AuthRoutes, Identity.AdminIdentityRoutes, Photos.Routes, Photos.MediaRoutes, Search.Routes, Recs.Routes]);
+    H.MeRoutes, H.AdminCategoryRoutes, H.DevRoutes, H.HealthRoutes, H.CampusVerificationRoutes, Identity.AuthRoutes, Identity.AdminIdentityRoutes, Photos.Routes, Photos.MediaRoutes, Search.Routes, Recs.Routes, Notify.Routes]);
 });

@@ -1,4 +1,6 @@
 import type { UserRepository } from '../identity/ports.js';
+import type { JobQueue } from '../shared/jobs.js';
+import { deliverJob } from './notify.js';
 import type { Clock } from '../shared/clock.js';
 import { messageFor, type NotificationKind, type SkipReason } from './notification.js';
 import { SendOutcomeUnknown, type NotificationRepository, type SubscriptionMessageSender } from './ports.js';
@@ -122,5 +124,26 @@ export class SweepDeliveryLeases {
       total += changed.length;
       if (changed.length < 500) return { unknown: total };
     }
+  }
+}
+
+/**
+ * Periodic: queues deliveries left pending for a while: one whose job was never queued (a crash
+ * between storing and queueing, the queue away) or one an admin sent again. The job key carries
+ * the row's last change, so each such state is queued once however often this runs; a job that
+ * finds the row already taken does nothing.
+ */
+export class RedeliverPending {
+  static readonly STALE_MS = 120_000;
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly queue: JobQueue,
+    private readonly clock: Clock,
+    private readonly staleMs = RedeliverPending.STALE_MS,
+  ) {}
+  async execute(): Promise<{ requeued: number }> {
+    const rows = await this.notifications.pendingBefore(new Date(this.clock.now().getTime() - this.staleMs), 1000);
+    if (rows.length) await this.queue.enqueue(rows.map((r) => deliverJob(r.notificationId, `:r${r.updatedAt.getTime()}`)));
+    return { requeued: rows.length };
   }
 }

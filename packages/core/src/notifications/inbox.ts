@@ -5,12 +5,10 @@ import { requireActiveUser, requireAdmin, requireAdminOf } from '../identity/pol
 import type { AuditLog } from '../moderation/audit.js';
 import type { Clock } from '../shared/clock.js';
 import { Problems, type ValidationFailed } from '../shared/errors.js';
-import type { JobQueue } from '../shared/jobs.js';
 import { clampLimit, decodeCursor, encodeCursor, type Page } from '../shared/pagination.js';
 import { err, ok, okVoid, type Result } from '../shared/result.js';
 import { DeadLetterNotFound, NotificationNotFound } from './errors.js';
 import { isNotificationKind, NOTIFICATION_KINDS, type DeadLetter, type Notification, type NotificationKind } from './notification.js';
-import { deliverJob } from './notify.js';
 import type { NotificationRepository } from './ports.js';
 
 type SignedIn = NotAuthenticated | UserBanned;
@@ -148,13 +146,13 @@ export class ListDeadLetters {
 }
 
 /**
- * An admin sends a dead letter again. For an `unknown` one that may push the message a second
- * time: the admin decides, and the audit log remembers who did.
+ * An admin sends a dead letter again: it becomes pending and the worker's RedeliverPending queues
+ * it within a few minutes (the HTTP process never talks to the queue). For an `unknown` one that
+ * may push the message a second time: the admin decides, and the audit log remembers who did.
  */
 export class RetryDeadLetter {
   constructor(
     private readonly notifications: NotificationRepository,
-    private readonly queue: JobQueue,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -170,8 +168,6 @@ export class RetryDeadLetter {
     if (!scoped.ok) return scoped;
     const now = this.clock.now();
     if (!(await this.notifications.requeue(input.notificationId, now))) return err(new DeadLetterNotFound(input.notificationId));
-    // A fresh job key: the first job's key may still be remembered by the queue as finished.
-    await this.queue.enqueue([deliverJob(input.notificationId, `:retry:${now.getTime()}`)]);
     await this.audit.record({
       actor: { kind: 'admin', id: admin.value.adminId }, action: 'notification.retry', targetType: 'notification',
       targetId: input.notificationId, campusId: delivery.campusId,

@@ -4,7 +4,7 @@ import { InMemoryNotificationRepository, InMemoryNotificationSources, RecordingS
 import { SequentialIds } from '../testing/builders.js';
 import { inMemoryPersistence } from '../testing/in-memory.js';
 import { RetryJobLater, type JobQueue, type JobSpec } from '../shared/jobs.js';
-import { DeliverNotification, BuryDelivery, SweepDeliveryLeases } from './delivery.js';
+import { DeliverNotification, BuryDelivery, RedeliverPending, SweepDeliveryLeases } from './delivery.js';
 import {
   CountUnreadNotifications, GetNotificationSettings, ListDeadLetters, ListMyNotifications, MarkAllNotificationsRead,
   MarkNotificationRead, RecordNotificationConsents, RetryDeadLetter, UpdateNotificationSettings,
@@ -360,13 +360,18 @@ describe('inbox, settings and dead letters', () => {
     expect(forOther.ok && forOther.value.items).toEqual([]);
     expect((await list.execute({ actor: k.actors.alice })).ok).toBe(false);
 
-    const retry = new RetryDeadLetter(w.repo, w.queue, k.ports.auditLog, k.clock);
+    const retry = new RetryDeadLetter(w.repo, k.ports.auditLog, k.clock);
     const scoped = await retry.execute({ actor: k.actors.otherCampusAdmin, notificationId: deadId });
     expect(!scoped.ok && scoped.error.code).toBe('ADMIN_SCOPE');
     const notDead = await retry.execute({ actor: k.actors.admin, notificationId: other });
     expect(!notDead.ok && notDead.error.code).toBe('DEAD_LETTER_NOT_FOUND');
     expect((await retry.execute({ actor: k.actors.admin, notificationId: deadId })).ok).toBe(true);
-    expect(await w.drain()).toContain('sent');
+    const redeliver = new RedeliverPending(w.repo, w.queue, k.clock);
+    expect(await redeliver.execute()).toEqual({ requeued: 0 });
+    k.clock.advance(RedeliverPending.STALE_MS);
+    expect(await redeliver.execute()).toEqual({ requeued: 1 });
+    expect(await redeliver.execute()).toEqual({ requeued: 1 });
+    expect((await w.drain()).filter((r) => r === 'sent')).toEqual(['sent']);
     expect(w.sender.sent).toHaveLength(1);
     const audit = await k.ports.auditLog.list({ limit: 10, action: 'notification.retry' });
     expect(audit).toMatchObject([{ actor: { kind: 'admin', id: 'adm-campus' }, targetId: deadId, details: { previousState: 'dead' } }]);

@@ -35,6 +35,8 @@ export interface NotificationRepository {
   expireLeases(now: Date, limit: number): Promise<string[]>;
   /** dead and unknown deliveries, newest change first, strictly before the cursor. */
   deadLetters(query: { campusId?: string; before: { updatedAt: Date; id: string } | null; limit: number }): Promise<DeadLetter[]>;
+  /** Pending deliveries untouched since `before` (orphaned by a crash or requeued by an admin), oldest first. */
+  pendingBefore(before: Date, limit: number): Promise<{ notificationId: string; updatedAt: Date }[]>;
   /** dead or unknown → pending, prepared again from scratch. False when it is neither. */
   requeue(notificationId: string, now: Date): Promise<boolean>;
 

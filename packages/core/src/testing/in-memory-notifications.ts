@@ -112,6 +112,13 @@ export class InMemoryNotificationRepository implements NotificationRepository {
       .slice(0, q.limit)
       .map((d) => ({ delivery: structuredClone(d), notification: structuredClone(this.rows.get(d.notificationId)!) }));
   }
+  async pendingBefore(before: Date, limit: number): Promise<{ notificationId: string; updatedAt: Date }[]> {
+    return [...this.deliveries.values()]
+      .filter((d) => d.state === 'pending' && d.updatedAt.getTime() <= before.getTime())
+      .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || (a.notificationId < b.notificationId ? -1 : 1))
+      .slice(0, limit)
+      .map((d) => ({ notificationId: d.notificationId, updatedAt: new Date(d.updatedAt) }));
+  }
   async requeue(notificationId: string, now: Date): Promise<boolean> {
     return this.change(notificationId, ['dead', 'unknown'], { state: 'pending', reason: null, prepared: false, leaseUntil: null, updatedAt: new Date(now) });
   }

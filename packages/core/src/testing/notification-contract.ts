@@ -123,8 +123,11 @@ export function notificationContract(adapterName: string, setup: () => Promise<N
       const cursor = { updatedAt: all[0]!.delivery.updatedAt, id: b!.id };
       expect((await repo.deadLetters({ before: cursor, limit: 10 })).map((x) => x.notification.id)).toEqual([a!.id]);
 
+      expect(await repo.pendingBefore(at(10_000), 10)).toEqual([]);
       expect(await repo.requeue(a!.id, at(8000))).toBe(true);
       expect(await repo.delivery(a!.id)).toMatchObject({ state: 'pending', prepared: false });
+      expect(await repo.pendingBefore(at(7999), 10)).toEqual([]);
+      expect(await repo.pendingBefore(at(8000), 10)).toEqual([{ notificationId: a!.id, updatedAt: at(8000) }]);
       expect(await repo.requeue(a!.id, at(9000))).toBe(false);
       expect((await repo.deadLetters({ before: null, limit: 10 })).map((x) => x.notification.id)).toEqual([b!.id]);
     });

@@ -193,6 +193,14 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
     }));
   }
 
+  async pendingBefore(before: Date, limit: number): Promise<{ notificationId: string; updatedAt: Date }[]> {
+    const rows = await this.query(
+      "select notification_id, updated_at from notification_delivery where state = 'pending' and updated_at <= ? order by updated_at, notification_id limit ?",
+      [before.getTime(), limit],
+    );
+    return rows.map((r) => ({ notificationId: String(r['notification_id']), updatedAt: time(r['updated_at'])! }));
+  }
+
   async requeue(notificationId: string, now: Date): Promise<boolean> {
     const r = await this.exec(
       "update notification_delivery set state = 'pending', reason = null, prepared = 0, lease_until = null, updated_at = ? where notification_id = ? and state in ('dead', 'unknown')",
