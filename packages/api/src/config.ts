@@ -69,7 +69,7 @@ export const CONFIG_VARIABLES = [
   { name: 'XZ_ADMIN_DIST', default: 'packages/admin/dist', meaning: 'Admin web build served under `/admin/` in embedded mode' },
   { name: 'XZ_H5_DIST', default: 'packages/miniprogram/dist-h5', meaning: 'H5 mini-program build served under `/h5/` in embedded mode' },
   { name: 'XZ_CAMPUSES', default: 'the demo campus with the demo login (embedded only)', meaning: 'Campuses and their student-verification logins: inline JSON or a path to a JSON file listing `{ id, name, areas?, auth: { kind, … } }`, kind being `cas`, `form`, `demo` or `module` (see “For universities” below)' },
-  { name: 'XZ_EXPIRY_INTERVAL_MINUTES', default: '10', meaning: 'How often the server marks listings past their lifetime as expired (0 turns the sweep off)' },
+  { name: 'XZ_EXPIRY_INTERVAL_MINUTES', default: '10', meaning: 'How often the worker marks listings past their lifetime as expired and prunes old sessions (0 turns both off)' },
   { name: 'XZ_REDIS_URL', default: 'none: in-process jobs (embedded only)', meaning: '`redis://[user:password@]host:port[/db]` (or `rediss://`): jobs go to BullMQ on this Redis and run in `./xz worker` processes; required in production' },
   { name: 'XZ_QUEUE_PREFIX', default: 'xz', meaning: 'Prefix of every Redis key Xianzhi writes, so several deployments (or tests) can share one Redis' },
   { name: 'XZ_QQ_APP_ID', default: 'none: demo QQ login (embedded only)', meaning: 'QQ mini-program AppID for `qq.login` codes; required in production (with the secret)' },
