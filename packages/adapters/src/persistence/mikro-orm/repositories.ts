@@ -12,6 +12,53 @@ import { AuditRow, FavoriteRow, ListingViewRow, OutboxRow, RateHitRow } from './
 
 const COUNTERS = ['viewCount', 'favoriteCount', 'commentCount'] as const;
 
+const LISTING_COLUMNS = [
+  'id', 'campus_id', 'owner_id', 'kind', 'title', 'description', 'price', 'original_price', 'category_id', 'root_category_id',
+  'item_condition', 'area_id', 'trade_methods', 'photos', 'book', 'status', 'removal_reason', 'version', 'created_at', 'updated_at',
+  'listed_at', 'last_renewed_at', 'expires_at', 'view_count', 'favorite_count', 'comment_count', 'price_history',
+].join(', ');
+
+function json<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+function orNull<T>(value: unknown, map: (v: unknown) => T): T | null {
+  return value === null || value === undefined ? null : map(value);
+}
+
+/** A listing row (as `select LISTING_COLUMNS` returns it on either database) as an unmanaged Listing. */
+function listingFromRow(r: Record<string, unknown>): Listing {
+  const l = new Listing();
+  l.id = String(r['id']);
+  l.campusId = String(r['campus_id']);
+  l.ownerId = String(r['owner_id']);
+  l.kind = r['kind'] as Listing['kind'];
+  l.title = String(r['title']);
+  l.description = String(r['description']);
+  l.price = orNull(r['price'], Number);
+  l.originalPrice = orNull(r['original_price'], Number);
+  l.categoryId = String(r['category_id']);
+  l.rootCategoryId = String(r['root_category_id']);
+  l.condition = orNull(r['item_condition'], String) as Listing['condition'];
+  l.areaId = orNull(r['area_id'], String);
+  l.tradeMethods = json(r['trade_methods']);
+  l.photos = json(r['photos']);
+  l.book = orNull(r['book'], json) as Listing['book'];
+  l.status = r['status'] as Listing['status'];
+  l.removalReason = orNull(r['removal_reason'], String);
+  l.version = Number(r['version']);
+  l.createdAt = toDate(r['created_at']);
+  l.updatedAt = toDate(r['updated_at']);
+  l.listedAt = toDate(r['listed_at']);
+  l.lastRenewedAt = orNull(r['last_renewed_at'], toDate);
+  l.expiresAt = toDate(r['expires_at']);
+  l.viewCount = Number(r['view_count']);
+  l.favoriteCount = Number(r['favorite_count']);
+  l.commentCount = Number(r['comment_count']);
+  l.priceHistory = json(r['price_history']);
+  return l;
+}
+
 /** A datetime column as the driver returns it: a Date (MySQL/MariaDB) or epoch milliseconds (SQLite). */
 function toDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(typeof value === 'string' && !/^\d+$/.test(value) ? value : Number(value));
@@ -59,34 +106,50 @@ export class MikroOrmListingRepository implements ListingRepository {
   }
 
   async feed(q: ListingFeedQuery): Promise<Listing[]> {
-    const em = this.ctx.em();
-    const qb = em.createQueryBuilder(Listing, 'l').select('*')
-      .where({ campusId: q.campusId, expiresAt: { $gt: q.now } })
-      .andWhere('l.live = 1');
-    if (q.kind) qb.andWhere({ kind: q.kind });
-    if (q.categoryId) qb.andWhere({ categoryId: q.categoryId });
-    if (q.rootCategoryId) qb.andWhere({ rootCategoryId: q.rootCategoryId });
-    if (q.condition) qb.andWhere({ condition: q.condition });
-    if (q.areaId) qb.andWhere({ areaId: q.areaId });
-    if (q.minPrice !== undefined) qb.andWhere({ price: { $gte: q.minPrice } });
-    if (q.maxPrice !== undefined) qb.andWhere({ price: { $lte: q.maxPrice } });
+    // Hand-written SQL and a plain mapping: the feed is the hottest read, and the query builder plus
+    // entity hydration cost several times the query itself (see bench/README.md).
+    const at = (d: Date) => (this.ctx.dialect === 'sqlite' ? d.getTime() : d);
+    const where = ['campus_id = ?', 'expires_at > ?', 'live = 1'];
+    const params: unknown[] = [q.campusId, at(q.now)];
+    const eq = (column: string, value: unknown) => {
+      where.push(`${column} = ?`);
+      params.push(value);
+    };
+    if (q.kind) eq('kind', q.kind);
+    if (q.categoryId) eq('category_id', q.categoryId);
+    if (q.rootCategoryId) eq('root_category_id', q.rootCategoryId);
+    if (q.condition) eq('item_condition', q.condition);
+    if (q.areaId) eq('area_id', q.areaId);
+    if (q.minPrice !== undefined) {
+      where.push('price >= ?');
+      params.push(q.minPrice);
+    }
+    if (q.maxPrice !== undefined) {
+      where.push('price <= ?');
+      params.push(q.maxPrice);
+    }
     const a = q.after;
+    let order: string;
     if (q.sort === 'newest') {
       if (a) {
-        const at = new Date(a.sortValue);
-        qb.andWhere({ listedAt: { $lte: at } }).andWhere({ $or: [{ listedAt: { $lt: at } }, { id: { $lt: a.id } }] });
+        const t = at(new Date(a.sortValue));
+        where.push('listed_at <= ?', '(listed_at < ? or id < ?)');
+        params.push(t, t, a.id);
       }
-      qb.orderBy([{ listedAt: 'desc' }, { id: 'desc' }]);
+      order = 'listed_at desc, id desc';
     } else {
       const asc = q.sort === 'price_asc';
-      qb.andWhere({ price: { $ne: null } });
+      where.push('price is not null');
       if (a) {
-        qb.andWhere({ price: asc ? { $gte: a.sortValue } : { $lte: a.sortValue } })
-          .andWhere({ $or: [{ price: asc ? { $gt: a.sortValue } : { $lt: a.sortValue } }, { id: asc ? { $gt: a.id } : { $lt: a.id } }] });
+        where.push(`price ${asc ? '>=' : '<='} ?`, `(price ${asc ? '>' : '<'} ? or id ${asc ? '>' : '<'} ?)`);
+        params.push(a.sortValue, a.sortValue, a.id);
       }
-      qb.orderBy([{ price: asc ? 'asc' : 'desc' }, { id: asc ? 'asc' : 'desc' }]);
+      order = asc ? 'price asc, id asc' : 'price desc, id desc';
     }
-    return qb.limit(q.limit).getResultList();
+    const rows = await this.ctx.em().execute<Record<string, unknown>[]>(
+      `select ${LISTING_COLUMNS} from listing where ${where.join(' and ')} order by ${order} limit ${Math.floor(q.limit)}`, params,
+    );
+    return rows.map(listingFromRow);
   }
 
   async byOwner(q: OwnerListingsQuery): Promise<Listing[]> {
@@ -134,8 +197,22 @@ export class MikroOrmListingViewLog implements ListingViewLog {
 
 export class MikroOrmCategoryRepository implements CategoryRepository {
   constructor(private readonly ctx: OrmContext) {}
-  forCampus(campusId: string): Promise<Category[]> {
-    return this.ctx.em().find(Category, { campusId }, { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
+  async forCampus(campusId: string): Promise<Category[]> {
+    // Read on every feed and search page: plain SQL and mapping, no query builder or hydration.
+    const rows = await this.ctx.em().execute<Record<string, unknown>[]>(
+      'select id, campus_id, parent_id, code, name, sort_order, enabled from category where campus_id = ? order by sort_order asc, id asc', [campusId],
+    );
+    return rows.map((r) => {
+      const c = new Category();
+      c.id = String(r['id']);
+      c.campusId = String(r['campus_id']);
+      c.parentId = orNull(r['parent_id'], String);
+      c.code = String(r['code']);
+      c.name = String(r['name']);
+      c.sortOrder = Number(r['sort_order']);
+      c.enabled = Boolean(Number(r['enabled']));
+      return c;
+    });
   }
   byId(id: string): Promise<Category | null> {
     return this.ctx.em().findOne(Category, { id });
@@ -165,7 +242,25 @@ export class MikroOrmUserRepository implements UserRepository {
   }
   async byIds(ids: readonly string[]): Promise<User[]> {
     if (ids.length === 0) return [];
-    return this.ctx.em().find(User, { id: { $in: [...ids] } });
+    // The sellers of every feed page: plain SQL and mapping, no query builder or hydration.
+    const rows = await this.ctx.em().execute<Record<string, unknown>[]>(
+      `select id, qq_open_id, nickname, avatar_url, campus_id, verified_at, status, role, created_at, updated_at
+       from app_user where id in (${ids.map(() => '?').join(', ')})`, [...ids],
+    );
+    return rows.map((r) => {
+      const u = new User();
+      u.id = String(r['id']);
+      u.qqOpenId = String(r['qq_open_id']);
+      u.nickname = String(r['nickname']);
+      u.avatarUrl = orNull(r['avatar_url'], String);
+      u.campusId = String(r['campus_id']);
+      u.verifiedAt = orNull(r['verified_at'], toDate);
+      u.status = r['status'] as User['status'];
+      u.role = r['role'] as User['role'];
+      u.createdAt = toDate(r['created_at']);
+      u.updatedAt = toDate(r['updated_at']);
+      return u;
+    });
   }
   byOpenId(qqOpenId: string): Promise<User | null> {
     return this.ctx.em().findOne(User, { qqOpenId });
