@@ -65,6 +65,11 @@ export class FakeQqServer {
     return this;
   }
 
+  /** Drops what is still scripted: the next sends answer 0. */
+  clearSendScript(): void {
+    this.sendScript.length = 0;
+  }
+
   /** Every token issued so far stops working: the next send answers 40014 (expired). */
   expireTokens(): void {
     for (const t of this.tokens.keys()) this.tokens.set(t, 0);

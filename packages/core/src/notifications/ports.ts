@@ -37,7 +37,7 @@ export interface NotificationRepository {
   deadLetters(query: { campusId?: string; before: { updatedAt: Date; id: string } | null; limit: number }): Promise<DeadLetter[]>;
   /** Pending deliveries untouched since `before` (orphaned by a crash or requeued by an admin), oldest first. */
   pendingBefore(before: Date, limit: number): Promise<{ notificationId: string; updatedAt: Date }[]>;
-  /** dead or unknown → pending, prepared again from scratch. False when it is neither. */
+  /** dead or unknown → pending, keeping `prepared`: the consent it spent is not spent again. False when it is neither. */
   requeue(notificationId: string, now: Date): Promise<boolean>;
 
   mutedKinds(userId: string): Promise<NotificationKind[]>;

@@ -120,7 +120,7 @@ export class InMemoryNotificationRepository implements NotificationRepository {
       .map((d) => ({ notificationId: d.notificationId, updatedAt: new Date(d.updatedAt) }));
   }
   async requeue(notificationId: string, now: Date): Promise<boolean> {
-    return this.change(notificationId, ['dead', 'unknown'], { state: 'pending', reason: null, prepared: false, leaseUntil: null, updatedAt: new Date(now) });
+    return this.change(notificationId, ['dead', 'unknown'], { state: 'pending', reason: null, leaseUntil: null, updatedAt: new Date(now) });
   }
 
   async mutedKinds(userId: string): Promise<NotificationKind[]> {

@@ -125,7 +125,7 @@ export function notificationContract(adapterName: string, setup: () => Promise<N
 
       expect(await repo.pendingBefore(at(10_000), 10)).toEqual([]);
       expect(await repo.requeue(a!.id, at(8000))).toBe(true);
-      expect(await repo.delivery(a!.id)).toMatchObject({ state: 'pending', prepared: false });
+      expect(await repo.delivery(a!.id)).toMatchObject({ state: 'pending', prepared: true });
       expect(await repo.pendingBefore(at(7999), 10)).toEqual([]);
       expect(await repo.pendingBefore(at(8000), 10)).toEqual([{ notificationId: a!.id, updatedAt: at(8000) }]);
       expect(await repo.requeue(a!.id, at(9000))).toBe(false);

@@ -203,7 +203,7 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
 
   async requeue(notificationId: string, now: Date): Promise<boolean> {
     const r = await this.exec(
-      "update notification_delivery set state = 'pending', reason = null, prepared = 0, lease_until = null, updated_at = ? where notification_id = ? and state in ('dead', 'unknown')",
+      "update notification_delivery set state = 'pending', reason = null, lease_until = null, updated_at = ? where notification_id = ? and state in ('dead', 'unknown')",
       [now.getTime(), notificationId],
     );
     return affected(r) === 1;
