@@ -50,6 +50,7 @@ export * from './listings/search-projector.js';
 export * from './listings/search-log.js';
 export * from './listings/hot-searches.js';
 export * from './listings/blocked-search-terms.js';
+export * from './insights/campus-statistics.js';
 export * from './shared/projection.js';
 export * from './listings/views.js';
 export * from './listings/placement.js';

@@ -6,6 +6,8 @@ export * from './search-contract.js';
 export * from './in-memory-search.js';
 export * from './in-memory-search-log.js';
 export * from './search-log-contract.js';
+export * from './in-memory-campus-statistics.js';
+export * from './campus-statistics-contract.js';
 export * from './campus-contracts.js';
 export * from './kit.js';
 export * from './in-memory-photos.js';

@@ -18,6 +18,7 @@ import { MikroOrmStudentVerificationRepository } from './verification-repository
 import { MikroOrmPhotoRepository } from './photo-repository.js';
 import { MikroOrmModerationCaseRepository, MikroOrmReportRepository } from './moderation-repository.js';
 import { MikroOrmBlockedSearchTerms, MikroOrmSearchLog } from './search-log-repository.js';
+import { MikroOrmCampusStatistics } from './campus-statistics.js';
 import type { StudentVerificationRepository } from '@xianzhi/core';
 import { SqlSearchIndexStore } from '../../search/store.js';
 import { MikroOrmNotificationRepository, MikroOrmNotificationSources } from './notification-repository.js';
@@ -138,6 +139,7 @@ export interface Persistence extends PersistencePorts {
   readonly signals: SqlSignalStore;
   readonly searchLog: MikroOrmSearchLog;
   readonly blockedSearchTerms: MikroOrmBlockedSearchTerms;
+  readonly campusStatistics: MikroOrmCampusStatistics;
   /** Answers true when the database takes a query; for health checks. */
   ping(): Promise<boolean>;
   /** Runs one SQL statement outside any unit of work: for maintenance and tests, not for features. */
@@ -176,6 +178,7 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     signals: new SqlSignalStore(ctx),
     searchLog: new MikroOrmSearchLog(ctx),
     blockedSearchTerms: new MikroOrmBlockedSearchTerms(ctx),
+    campusStatistics: new MikroOrmCampusStatistics(ctx),
     async ping() {
       try {
         await ctx.em().execute('select 1');
