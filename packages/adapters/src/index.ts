@@ -9,6 +9,8 @@ export * from './campus/index.js';
 export { SharpPhotoProcessor, sniffImage } from './photos/sharp-photo-processor.js';
 export { LocalDiskPhotoStorage, isSafeStorageKey } from './photos/local-disk-photo-storage.js';
 export { S3PhotoStorage, type S3PhotoStorageOptions } from './photos/s3-photo-storage.js';
+export { QqContentSafety, IMG_SEC_CHECK_MAX_BYTES, type QqContentSafetyOptions } from './qq/qq-content-safety.js';
+export { WordListContentSafety, DEMO_BLOCKED_WORDS } from './safety/word-list-content-safety.js';
 export * from './search/index.js';
 export * from './recommendations/index.js';
 export * from './queue/index.js';

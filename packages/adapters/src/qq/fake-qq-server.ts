@@ -11,6 +11,19 @@ export interface ReceivedSubscriptionMessage {
   readonly errcode: number;
 }
 
+/** What the fake's content-safety endpoints received (MsgSecCheck text, ImgSecCheck file bytes). */
+export interface ReceivedSecurityCheck {
+  readonly kind: 'text' | 'image';
+  readonly appid: string | undefined;
+  readonly content?: string;
+  readonly bytes?: Buffer;
+  readonly contentType?: string;
+  readonly errcode: number;
+}
+
+/** The next security checks answer this errcode, hang, or fail with a 500. */
+export type SecurityScript = number | 'hang' | 'error500';
+
 /** The next SendSubscriptionMessage calls answer this errcode, or hang (no answer), or fail with a 502. */
 export type SubscriptionScript = number | 'hang' | 'garbage';
 
@@ -38,6 +51,12 @@ export class FakeQqServer {
   tokenLifetimeSeconds = 7200;
   /** Delay before answering each SendSubscriptionMessage (a slow platform, for crash tests and benches). */
   sendDelayMs = 0;
+  /** MsgSecCheck answers 87014 for content containing any of these. */
+  readonly riskyWords = new Set<string>(['违禁测试词']);
+  /** ImgSecCheck's verdict on the file it received (87014 risky, 0 fine). */
+  imageVerdict: (bytes: Buffer, contentType: string | undefined) => Promise<number> | number = () => 0;
+  readonly securityChecks: ReceivedSecurityCheck[] = [];
+  private readonly securityScript: SecurityScript[] = [];
 
   constructor(readonly appId = 'fake-app-id', readonly appSecret = 'fake-app-secret-0123456789') {}
 
@@ -68,6 +87,12 @@ export class FakeQqServer {
   /** Drops what is still scripted: the next sends answer 0. */
   clearSendScript(): void {
     this.sendScript.length = 0;
+  }
+
+  /** The next content-safety checks answer these in order (then the real verdict). */
+  scriptSecurity(...answers: SecurityScript[]): this {
+    this.securityScript.push(...answers);
+    return this;
   }
 
   /** Every token issued so far stops working: the next send answers 40014 (expired). */
@@ -104,6 +129,10 @@ export class FakeQqServer {
       void this.subscriptionMessage(req, url, res, json);
       return;
     }
+    if (req.method === 'POST' && (url.pathname === '/api/json/security/MsgSecCheck' || url.pathname === '/api/json/security/ImgSecCheck')) {
+      void this.securityCheck(req, url, res, json);
+      return;
+    }
     if (req.method !== 'GET' || url.pathname !== '/sns/jscode2session') {
       res.writeHead(404).end();
       return;
@@ -135,6 +164,45 @@ export class FakeQqServer {
     return { errcode: 0, errmsg: 'ok', access_token: token, expires_in: this.tokenLifetimeSeconds };
   }
 
+  /** MsgSecCheck takes JSON `{ appid, content }`; ImgSecCheck multipart `appid` and the file `media` (at most 1 MB). */
+  private async securityCheck(req: IncomingMessage, url: URL, res: ServerResponse, json: (body: unknown) => void): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const expiry = this.tokens.get(url.searchParams.get('access_token') ?? '');
+    const tokenError = expiry === undefined ? 40001 : expiry <= Date.now() ? 40014 : 0;
+    const next = tokenError ? undefined : this.securityScript.shift();
+    if (next === 'hang') return;
+    if (next === 'error500') {
+      res.writeHead(500, { 'content-type': 'text/html' }).end('<html>internal error</html>');
+      return;
+    }
+    const record = (check: Omit<ReceivedSecurityCheck, 'errcode'>, verdict: number) => {
+      const errcode = tokenError || (typeof next === 'number' ? next : verdict);
+      this.securityChecks.push({ ...check, errcode });
+      json({ errcode, errmsg: errcode === 0 ? 'ok' : errcode === 87014 ? 'risky content' : `error ${errcode}` });
+    };
+    if (url.pathname.endsWith('/MsgSecCheck')) {
+      let body: { appid?: unknown; content?: unknown };
+      try {
+        body = JSON.parse(raw.toString('utf8')) as typeof body;
+      } catch {
+        return json({ errcode: 47001, errmsg: 'data format error' });
+      }
+      if (typeof body.content !== 'string') return json({ errcode: 47001, errmsg: 'data format error' });
+      const content = body.content;
+      return record({ kind: 'text', appid: typeof body.appid === 'string' ? body.appid : undefined, content },
+        [...this.riskyWords].some((w) => content.includes(w)) ? 87014 : 0);
+    }
+    const parts = multipartParts(raw, req.headers['content-type'] ?? '');
+    const media = parts.find((p) => p.name === 'media' && p.filename !== undefined);
+    const appid = parts.find((p) => p.name === 'appid')?.body.toString('utf8');
+    if (!media) return json({ errcode: 41005, errmsg: 'media data missing' });
+    if (media.body.length > 1024 * 1024) return json({ errcode: 40006, errmsg: 'invalid media size' });
+    record({ kind: 'image', appid, bytes: media.body, ...(media.contentType ? { contentType: media.contentType } : {}) },
+      await this.imageVerdict(media.body, media.contentType));
+  }
+
   private async subscriptionMessage(req: IncomingMessage, url: URL, res: ServerResponse, json: (body: unknown) => void): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -162,4 +230,34 @@ export class FakeQqServer {
     });
     json({ errcode, errmsg: errcode === 0 ? 'ok' : `scripted error ${errcode}` });
   }
+}
+
+interface MultipartPart {
+  readonly name: string;
+  readonly filename?: string;
+  readonly contentType?: string;
+  readonly body: Buffer;
+}
+
+function multipartParts(raw: Buffer, contentType: string): MultipartPart[] {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  if (!boundary) return [];
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const parts: MultipartPart[] = [];
+  let at = raw.indexOf(delimiter);
+  while (at >= 0) {
+    const start = at + delimiter.length;
+    if (raw.subarray(start, start + 2).toString() === '--') break;
+    const next = raw.indexOf(delimiter, start);
+    if (next < 0) break;
+    const part = raw.subarray(start + 2, next - 2); // skip CRLF after the delimiter and before the next
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString('utf8');
+    const name = /name="([^"]*)"/i.exec(head)?.[1];
+    const filename = /filename="([^"]*)"/i.exec(head)?.[1];
+    const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1];
+    if (name !== undefined) parts.push({ name, body: part.subarray(split + 4), ...(filename !== undefined ? { filename } : {}), ...(type ? { contentType: type.trim() } : {}) });
+    at = next;
+  }
+  return parts;
 }
