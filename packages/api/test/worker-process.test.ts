@@ -1,0 +1,55 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { deleteKeys, testRedisUrl, uniquePrefix } from '@xianzhi/adapters/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, categoryIds, itemBody, publishAs } from './support/http.js';
+import { eventually } from './support/queues.js';
+import { startStack, TEST_SECRET, type Stack } from './support/stack.js';
+
+const PACKAGE = join(import.meta.dirname, '..');
+const WORKER = ['--conditions=@xianzhi/source', '--import', 'tsx', 'src/main/worker.ts'];
+
+/** `./xz worker` as its own process beside an API on the same database. */
+describe('the worker process', () => {
+  let s: Stack;
+  const prefix = uniquePrefix('xz-worker');
+  beforeAll(async () => {
+    s = await startStack('sqlite');
+  });
+  afterAll(async () => {
+    await s?.close();
+    await deleteKeys(testRedisUrl(), prefix);
+  });
+  const env = (extra: Record<string, string>) => ({
+    ...process.env, XZ_ENV: '', XZ_DATA_DIR: s.db.dir, XZ_DATABASE_URL: s.db.url, XZ_JWT_SECRET: TEST_SECRET, XZ_LOG_LEVEL: 'info', ...extra,
+  });
+
+  it('refuses to start without Redis: with in-process jobs the server runs them', () => {
+    const run = spawnSync(process.execPath, WORKER, { cwd: PACKAGE, encoding: 'utf8', timeout: 60_000, env: env({ XZ_REDIS_URL: '' }) });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('the worker needs XZ_REDIS_URL');
+  });
+
+  it('relays the outbox and runs the periodic tasks, then stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, WORKER, { cwd: PACKAGE, env: env({ XZ_REDIS_URL: testRedisUrl(), XZ_QUEUE_PREFIX: prefix }) });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    try {
+      await eventually(() => out.includes('"msg":"worker started"'), 60_000);
+      expect(out).toContain('"queue":"bullmq"');
+      const cats = await categoryIds(s.app);
+      const listing = await publishAs(s, 'alice', itemBody(cats, { title: '独立进程 投递测试 电饭煲' }));
+      // The relay in the other process publishes the event; its search-index task makes the listing findable.
+      await eventually(async () => (await s.persistence.outbox.unpublished(10)).length === 0, 20_000);
+      await eventually(async () => (await call(s.app, { method: 'GET', url: `/v1/search?q=${encodeURIComponent('电饭煲')}` })).body?.items?.some((i: { listing: { id: string } }) => i.listing.id === listing.id), 20_000);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; the worker wrote:\n${out.slice(-3000)}`);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(out).toContain('"msg":"worker stopped"');
+  }, 90_000);
+});
