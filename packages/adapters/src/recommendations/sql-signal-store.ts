@@ -49,10 +49,10 @@ export class SqlSignalStore implements SignalStore {
   }
 
   async neighbours(listingId: string, limit: number): Promise<Neighbour[]> {
-    // One range of rec_pair_neighbours read backwards: the precomputed list, strongest first.
+    // One range of rec_pair_neighbours read backwards (ties by id, descending, so no sort is needed): the precomputed list.
     const rows = await this.ctx.em().execute<{ other_id: string; co_views: number | string; co_favorites: number | string }[]>(
       `select other_id, co_views, co_favorites from rec_pair where listing_id = ? and weight > 0
-       order by weight desc, other_id asc limit ${Math.trunc(limit)}`,
+       order by weight desc, other_id desc limit ${Math.trunc(limit)}`,
       [listingId],
     );
     return rows.map((r) => ({ listingId: r.other_id, coViews: Number(r.co_views), coFavorites: Number(r.co_favorites) }));
@@ -73,7 +73,7 @@ export class SqlSignalStore implements SignalStore {
 
   async popularInCampus(campusId: string, limit: number): Promise<string[]> {
     const rows = await this.ctx.em().execute<{ listing_id: string }[]>(
-      `select listing_id from rec_item where campus_id = ? and weight > 0 order by weight desc, listing_id asc limit ${Math.trunc(limit)}`,
+      `select listing_id from rec_item where campus_id = ? and weight > 0 order by weight desc, listing_id desc limit ${Math.trunc(limit)}`,
       [campusId],
     );
     return rows.map((r) => r.listing_id);

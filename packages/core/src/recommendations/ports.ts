@@ -73,11 +73,11 @@ export interface SignalStore {
   addPopularity(deltas: readonly PopularityDelta[]): Promise<void>;
   /**
    * The listing's top neighbours by co-occurrence weight (co-views + 2 × co-favorites), strongest
-   * first; this ordered list is the precomputed neighbour list read by similar items and the feed.
+   * first (ties: higher id first); this ordered list is the precomputed neighbour list read by similar items and the feed.
    */
   neighbours(listingId: string, limit: number): Promise<Neighbour[]>;
   popularity(listingIds: readonly string[]): Promise<Map<string, Popularity>>;
-  /** Most looked-at and kept listings of a campus, strongest first (any status: callers filter). */
+  /** Most looked-at and kept listings of a campus, strongest first, ties higher id first (any status: callers filter). */
   popularInCampus(campusId: string, limit: number): Promise<string[]>;
   /** Records the favorite state in the job's copy (`position`: the event's place in the log, for order); true when it changed. */
   setFavorite(userId: string, listingId: string, on: boolean, position: number): Promise<boolean>;

@@ -90,7 +90,7 @@ export class InMemorySignalStore implements SignalStore {
     return [...(this.pairs.get(listingId) ?? new Map<string, { coViews: number; coFavorites: number }>()).entries()]
       .map(([id, c]) => ({ listingId: id, ...c }))
       .filter((n) => pairWeight(n) > 0)
-      .sort((a, b) => pairWeight(b) - pairWeight(a) || (a.listingId < b.listingId ? -1 : 1))
+      .sort((a, b) => pairWeight(b) - pairWeight(a) || (a.listingId < b.listingId ? 1 : -1))
       .slice(0, limit);
   }
 
@@ -106,7 +106,7 @@ export class InMemorySignalStore implements SignalStore {
   async popularInCampus(campusId: string, limit: number): Promise<string[]> {
     return [...this.items.entries()]
       .filter(([, c]) => c.campusId === campusId && popularityWeight(c) > 0)
-      .sort((a, b) => popularityWeight(b[1]) - popularityWeight(a[1]) || (a[0] < b[0] ? -1 : 1))
+      .sort((a, b) => popularityWeight(b[1]) - popularityWeight(a[1]) || (a[0] < b[0] ? 1 : -1))
       .slice(0, limit)
       .map(([id]) => id);
   }

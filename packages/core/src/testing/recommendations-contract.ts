@@ -109,12 +109,15 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
         await p.signals.addPairs([{ a: 'n-1', b: 'n-2', views: 2, favorites: 0 }, { a: 'n-1', b: 'n-3', views: 1, favorites: 1 }]);
         await p.signals.addPairs([{ a: 'n-2', b: 'n-1', views: 1, favorites: 0 }, { a: 'n-1', b: 'n-4', views: 1, favorites: -1 }]);
       });
+      await p.uow.run(() => p.signals.addPairs([{ a: 'n-1', b: 'n-5', views: 2, favorites: 1 }]));
+      // Weight = co-views + 2 × co-favorites: n-5 (4), then n-3 and n-2 (3 each, the higher id first); n-4 (−1) is no neighbour.
       expect(await p.signals.neighbours('n-1', 10)).toEqual([
-        { listingId: 'n-2', coViews: 3, coFavorites: 0 },
+        { listingId: 'n-5', coViews: 2, coFavorites: 1 },
         { listingId: 'n-3', coViews: 1, coFavorites: 1 },
+        { listingId: 'n-2', coViews: 3, coFavorites: 0 },
       ]);
       expect(await p.signals.neighbours('n-3', 10)).toEqual([{ listingId: 'n-1', coViews: 1, coFavorites: 1 }]);
-      expect(await p.signals.neighbours('n-1', 1)).toEqual([{ listingId: 'n-2', coViews: 3, coFavorites: 0 }]);
+      expect(await p.signals.neighbours('n-1', 1)).toEqual([{ listingId: 'n-5', coViews: 2, coFavorites: 1 }]);
       expect(await p.signals.neighbours('nobody', 10)).toEqual([]);
     });
 
@@ -171,9 +174,10 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
       expect(first.views).toBe(7);
       expect(progress.at(-1)).toBe(7);
       const phone = await p.signals.neighbours('j-phone', 10);
+      // Equal weights: the later id first, as an index read backwards gives them.
       expect(phone).toEqual([
-        { listingId: 'j-case', coViews: 2, coFavorites: 0 },
         { listingId: 'j-laptop', coViews: 0, coFavorites: 1 },
+        { listingId: 'j-case', coViews: 2, coFavorites: 0 },
       ]);
       expect(await p.signals.popularity(['j-phone', 'j-laptop'])).toEqual(new Map([
         ['j-phone', { viewers: 3, favoriters: 2 }], ['j-laptop', { viewers: 1, favoriters: 1 }],
