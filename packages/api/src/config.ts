@@ -24,6 +24,8 @@ export interface AppConfig {
   readonly expiryIntervalMinutes: number;
   /** Redis for the job queue (BullMQ) and shared caches; null in embedded mode runs jobs in the server process. */
   readonly redis: { readonly url: string; readonly prefix: string } | null;
+  /** BullMQ: how long a job stays locked to a worker that stopped renewing it (killed) before another takes it. */
+  readonly jobLockSeconds: number;
   /** The QQ mini-program app; null in embedded mode without one (demo codes are accepted then). */
   readonly qq: { readonly appId: string; readonly appSecret: string; readonly apiBase: string } | null;
   readonly accessTokenMinutes: number;
@@ -71,6 +73,7 @@ export const CONFIG_VARIABLES = [
   { name: 'XZ_CAMPUSES', default: 'the demo campus with the demo login (embedded only)', meaning: 'Campuses and their student-verification logins: inline JSON or a path to a JSON file listing `{ id, name, areas?, auth: { kind, … } }`, kind being `cas`, `form`, `demo` or `module` (see “For universities” below)' },
   { name: 'XZ_EXPIRY_INTERVAL_MINUTES', default: '10', meaning: 'How often the worker marks listings past their lifetime as expired and prunes old sessions (0 turns both off)' },
   { name: 'XZ_REDIS_URL', default: 'none: in-process jobs (embedded only)', meaning: '`redis://[user:password@]host:port[/db]` (or `rediss://`): jobs go to BullMQ on this Redis and run in `./xz worker` processes; required in production' },
+  { name: 'XZ_JOB_LOCK_SECONDS', default: '30', meaning: 'A worker renews the lock of each job it runs; when it dies (killed, frozen) another worker takes its jobs over after one to two times this long' },
   { name: 'XZ_QUEUE_PREFIX', default: 'xz', meaning: 'Prefix of every Redis key Xianzhi writes, so several deployments (or tests) can share one Redis' },
   { name: 'XZ_QQ_APP_ID', default: 'none: demo QQ login (embedded only)', meaning: 'QQ mini-program AppID for `qq.login` codes; required in production (with the secret)' },
   { name: 'XZ_QQ_APP_SECRET', default: 'none (embedded only)', meaning: 'QQ mini-program AppSecret; never logged, never sent to clients' },
@@ -160,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     problems.push('XZ_REDIS_URL is required when XZ_ENV=production (jobs run in worker processes through Redis; in-process jobs are embedded-only)');
   }
   const queuePrefix = read('XZ_QUEUE_PREFIX') ?? 'xz';
+  const jobLockSeconds = integer(read('XZ_JOB_LOCK_SECONDS') ?? '30', 'XZ_JOB_LOCK_SECONDS', 1, 3600, problems);
   if (!/^[A-Za-z0-9_.-]{1,40}$/.test(queuePrefix)) problems.push('XZ_QUEUE_PREFIX may hold only letters, digits, "_", "." and "-" (at most 40)');
 
   const publicUrl = (read('XZ_PUBLIC_URL') ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/+$/, '');
@@ -215,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     h5Dist: absolute(read('XZ_H5_DIST') ?? join(PACKAGES_DIR, 'miniprogram/dist-h5'), cwd),
     expiryIntervalMinutes,
     redis: redisUrl !== undefined ? { url: redisUrl, prefix: queuePrefix } : null,
+    jobLockSeconds,
     qq: qqAppId !== undefined && qqAppSecret !== undefined ? { appId: qqAppId, appSecret: qqAppSecret, apiBase: qqApiBase } : null,
     accessTokenMinutes,
     refreshTokenDays,

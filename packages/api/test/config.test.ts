@@ -56,7 +56,9 @@ describe('configuration', () => {
     expect(() => loadConfig(production, { cwd })).toThrow(/XZ_REDIS_URL is required when XZ_ENV=production/);
     expect(loadConfig({ ...production, XZ_REDIS_URL: 'rediss://:pw@cache:6380/1', XZ_QUEUE_PREFIX: 'campus-a' }, { cwd }).redis)
       .toEqual({ url: 'rediss://:pw@cache:6380/1', prefix: 'campus-a' });
-    expect(loadConfig({ XZ_JWT_SECRET: SECRET }, { cwd }).redis).toBeNull();
+    expect(loadConfig({ XZ_JWT_SECRET: SECRET }, { cwd })).toMatchObject({ redis: null, jobLockSeconds: 30 });
+    expect(loadConfig({ XZ_JWT_SECRET: SECRET, XZ_JOB_LOCK_SECONDS: '3' }, { cwd }).jobLockSeconds).toBe(3);
+    expect(() => loadConfig({ XZ_JWT_SECRET: SECRET, XZ_JOB_LOCK_SECONDS: '0' }, { cwd })).toThrow(/XZ_JOB_LOCK_SECONDS/);
     expect(loadConfig({ XZ_JWT_SECRET: SECRET, XZ_REDIS_URL: 'redis://127.0.0.1:6380' }, { cwd }).redis)
       .toEqual({ url: 'redis://127.0.0.1:6380', prefix: 'xz' });
     expect(() => loadConfig({ XZ_JWT_SECRET: SECRET, XZ_REDIS_URL: 'http://cache', XZ_QUEUE_PREFIX: 'a:b' }, { cwd }))

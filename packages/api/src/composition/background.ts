@@ -108,14 +108,14 @@ export const backgroundModule = new ContainerModule(({ bind }) => {
 });
 
 /** BullMQ on `XZ_REDIS_URL` when set, else the in-process queue (embedded mode only; config enforces it). */
-export function createQueueBackend(config: Pick<AppConfig, 'redis'>, logger: Logger): QueueBackend {
+export function createQueueBackend(config: Pick<AppConfig, 'redis' | 'jobLockSeconds'>, logger: Logger): QueueBackend {
   const log = logger.child({ component: 'queue' });
   if (!config.redis) {
     const queue = new InProcessJobQueue({ onError: (err, job) => log.error({ err, queue: job.queue, key: job.key }, 'onExhausted failed') });
     return { kind: 'in-process', queue, consumers: queue, close: () => queue.close() };
   }
   const onError = throttledWarning(log);
-  const options = { url: config.redis.url, prefix: config.redis.prefix, onError };
+  const options = { url: config.redis.url, prefix: config.redis.prefix, lockDurationMs: config.jobLockSeconds * 1000, onError };
   const queue = new BullMqJobQueue(options);
   const consumers = new BullMqJobConsumers(options);
   return {
