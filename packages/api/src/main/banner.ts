@@ -16,6 +16,9 @@ export function banner(config: AppConfig, baseUrl: string): string {
   lines.push(`  API docs          ${baseUrl}/docs`);
   lines.push(`  Feed (JSON)       ${baseUrl}/v1/listings`);
   lines.push(`  Database          ${redactDatabaseUrl(config.databaseUrl)}`);
+  lines.push(config.redis
+    ? `  Jobs              BullMQ on ${redactRedisUrl(config.redis.url)}; run them with ./xz worker`
+    : '  Jobs              in this process (in-process queue)');
   if (config.env === 'embedded') {
     const who = DEMO_USERS.map((u) => `${u.handle}${u.verified ? '' : ' (unverified)'}`).join(', ');
     lines.push('');
@@ -28,4 +31,9 @@ export function banner(config: AppConfig, baseUrl: string): string {
   }
   lines.push('', '  Ctrl+C stops the server.', '');
   return lines.join('\n');
+}
+
+/** The Redis address without its password. */
+export function redactRedisUrl(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, (_, auth: string) => `//${auth.includes(':') ? `${auth.split(':')[0]}:***` : '***'}@`);
 }
