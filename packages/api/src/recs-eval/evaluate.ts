@@ -62,9 +62,9 @@ export async function evaluateRecommendations(
   await new UpdateRecommendationSignals(p.interactions, p.outboxLog, p.checkpoints, p.signals, p.listings, p.uow).execute();
   onProgress('signals computed');
 
-  const ours = new BlendedRecommender(p.listings, p.signals);
-  const baseline = new SameCategoryRecommender(p.listings);
-  const profiles = new ProfileReader(p.interactions, p.listings);
+  const ours = new BlendedRecommender(p.candidates, p.signals);
+  const baseline = new SameCategoryRecommender(p.candidates);
+  const profiles = new ProfileReader(p.interactions, p.candidates);
   const mark = await p.interactions.lastViewSeq();
   const ranks: Record<'ours' | 'baseline' | 'popular', (number | null)[]> = { ours: [], baseline: [], popular: [] };
   let done = 0;

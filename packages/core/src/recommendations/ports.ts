@@ -1,3 +1,30 @@
+import type { ListingStatus } from '../listings/listing.js';
+
+/**
+ * What ranking needs of a listing, read as plain columns without loading the whole listing: rankings
+ * weigh a few hundred candidates and only the page shown is loaded in full.
+ */
+export interface CandidateListing {
+  readonly id: string;
+  readonly campusId: string;
+  readonly ownerId: string;
+  readonly status: ListingStatus;
+  readonly title: string;
+  readonly categoryId: string;
+  readonly rootCategoryId: string;
+  readonly price: number | null;
+  readonly listedAt: Date;
+  readonly expiresAt: Date;
+}
+
+/** Candidate listings by where they sit in the catalogue, through the feed's indexes. */
+export interface RecommendationCandidates {
+  /** Live, unexpired listings of a campus (optionally of one 二级标签 or 一级标签), newest first. */
+  fresh(query: { campusId: string; categoryId?: string; rootCategoryId?: string; now: Date; limit: number }): Promise<CandidateListing[]>;
+  /** Those that exist, any status, in any order. */
+  byIds(ids: readonly string[]): Promise<CandidateListing[]>;
+}
+
 /** A signed-in student's view of a listing, as the view log recorded it (once per listing and China day). */
 export interface ViewRecord {
   /** Position in the view log: increases with every recorded view. */

@@ -1,5 +1,4 @@
-import type { ListingRepository } from '../listings/ports.js';
-import type { InteractionSource } from './ports.js';
+import type { InteractionSource, RecommendationCandidates } from './ports.js';
 import type { Interest, Profile } from './rankers.js';
 
 const HISTORY = 30;
@@ -14,7 +13,7 @@ const FAVORITES = 30;
 export class ProfileReader {
   constructor(
     private readonly interactions: InteractionSource,
-    private readonly listings: ListingRepository,
+    private readonly candidates: RecommendationCandidates,
   ) {}
 
   async read(userId: string, viewMark: number, asOf: Date): Promise<Profile> {
@@ -23,7 +22,7 @@ export class ProfileReader {
       this.interactions.favoritesOf(userId, asOf, FAVORITES),
     ]);
     const recent = history.slice(0, HISTORY);
-    const found = await this.listings.byIds([...new Set([...recent.map((h) => h.listingId), ...favorites])]);
+    const found = await this.candidates.byIds([...new Set([...recent.map((h) => h.listingId), ...favorites])]);
     const byId = new Map(found.map((l) => [l.id, l]));
     const weights = new Map<string, { weight: number; viewed: boolean; favorited: boolean }>();
     // Interest fades with each newer view and grows (slowly) with repeat visits on other days.

@@ -1,18 +1,17 @@
-import type { Listing } from '../listings/listing.js';
-import type { ListingRepository } from '../listings/ports.js';
-import { popularityWeight, type SignalStore } from './ports.js';
+import { LIVE_STATUSES } from '../listings/listing.js';
+import { popularityWeight, type CandidateListing, type RecommendationCandidates, type SignalStore } from './ports.js';
 import {
   coOccurrence, contentSimilarity, freshness, jaccard, priceCloseness, TokenCache,
 } from './similarity.js';
 
 export interface Scored {
-  readonly listing: Listing;
+  readonly listing: CandidateListing;
   readonly score: number;
 }
 
 /** A listing the student showed interest in, and how much (recency, repeat visits, favorite). */
 export interface Interest {
-  readonly listing: Listing;
+  readonly listing: CandidateListing;
   readonly weight: number;
   readonly viewed: boolean;
   readonly favorited: boolean;
@@ -38,14 +37,14 @@ export interface RankingContext {
 /** Two interchangeable algorithms: the original (baseline) and ours; the offline evaluation compares them. */
 export interface Recommender {
   readonly name: string;
-  similar(target: Listing, ctx: RankingContext): Promise<Scored[]>;
+  similar(target: CandidateListing, ctx: RankingContext): Promise<Scored[]>;
   forUser(profile: Profile, ctx: RankingContext): Promise<Scored[]>;
 }
 
 /** Never the viewer's own, never another campus's, never sold, withdrawn, removed or expired ones. */
-export function eligible(l: Listing, ctx: RankingContext): boolean {
+export function eligible(l: CandidateListing, ctx: RankingContext): boolean {
   return l.campusId === ctx.campusId
-    && l.isLive
+    && LIVE_STATUSES.includes(l.status)
     && l.expiresAt.getTime() > ctx.now.getTime()
     && l.ownerId !== ctx.viewerId
     && !ctx.exclude.has(l.id);
@@ -78,11 +77,11 @@ export class BlendedRecommender implements Recommender {
   readonly name = 'ours';
 
   constructor(
-    private readonly listings: ListingRepository,
+    private readonly candidates: RecommendationCandidates,
     private readonly signals: SignalStore,
   ) {}
 
-  async similar(target: Listing, ctx: RankingContext): Promise<Scored[]> {
+  async similar(target: CandidateListing, ctx: RankingContext): Promise<Scored[]> {
     const [neighbours, leaf, root] = await Promise.all([
       this.signals.neighbours(target.id, SIMILAR_NEIGHBOURS),
       this.fresh(ctx, { categoryId: target.categoryId }, SIMILAR_LEAF),
@@ -154,14 +153,14 @@ export class BlendedRecommender implements Recommender {
     return out.sort(byRank);
   }
 
-  private fresh(ctx: RankingContext, where: { categoryId?: string; rootCategoryId?: string }, limit: number): Promise<Listing[]> {
-    return this.listings.feed({ campusId: ctx.campusId, ...where, sort: 'newest', after: null, limit, now: ctx.now });
+  private fresh(ctx: RankingContext, where: { categoryId?: string; rootCategoryId?: string }, limit: number): Promise<CandidateListing[]> {
+    return this.candidates.fresh({ campusId: ctx.campusId, ...where, now: ctx.now, limit });
   }
 
-  private async load(known: readonly Listing[], ids: readonly string[]): Promise<Map<string, Listing>> {
+  private async load(known: readonly CandidateListing[], ids: readonly string[]): Promise<Map<string, CandidateListing>> {
     const out = new Map(known.map((l) => [l.id, l]));
     const missing = [...new Set(ids)].filter((id) => !out.has(id));
-    if (missing.length > 0) for (const l of await this.listings.byIds(missing)) out.set(l.id, l);
+    if (missing.length > 0) for (const l of await this.candidates.byIds(missing)) out.set(l.id, l);
     return out;
   }
 }
@@ -178,9 +177,9 @@ const BASELINE_TOP_K = 10;
 export class SameCategoryRecommender implements Recommender {
   readonly name = 'baseline';
 
-  constructor(private readonly listings: ListingRepository) {}
+  constructor(private readonly candidates: RecommendationCandidates) {}
 
-  async similar(target: Listing, ctx: RankingContext): Promise<Scored[]> {
+  async similar(target: CandidateListing, ctx: RankingContext): Promise<Scored[]> {
     const tokens = new TokenCache();
     return (await this.sameCategory(ctx, target.categoryId))
       .filter((c) => c.id !== target.id && eligible(c, ctx))
@@ -191,9 +190,9 @@ export class SameCategoryRecommender implements Recommender {
   async forUser(profile: Profile, ctx: RankingContext): Promise<Scored[]> {
     const recent = profile.interests.filter((i) => i.viewed).slice(0, BASELINE_RECENT);
     const tokens = new TokenCache();
-    const pool = new Map<string, Listing>();
+    const pool = new Map<string, CandidateListing>();
     const scores = new Map<string, number>();
-    const byCategory = new Map<string, Listing[]>();
+    const byCategory = new Map<string, CandidateListing[]>();
     for (const interest of recent) {
       const category = interest.listing.categoryId;
       let candidates = byCategory.get(category);
@@ -211,12 +210,12 @@ export class SameCategoryRecommender implements Recommender {
     return [...pool.values()].map((l) => ({ listing: l, score: scores.get(l.id)! })).sort(byRank);
   }
 
-  private sameCategory(ctx: RankingContext, categoryId: string): Promise<Listing[]> {
-    return this.listings.feed({ campusId: ctx.campusId, categoryId, sort: 'newest', after: null, limit: BASELINE_CATEGORY, now: ctx.now });
+  private sameCategory(ctx: RankingContext, categoryId: string): Promise<CandidateListing[]> {
+    return this.candidates.fresh({ campusId: ctx.campusId, categoryId, now: ctx.now, limit: BASELINE_CATEGORY });
   }
 }
 
-function similarity(a: Listing, b: Listing, tokens: TokenCache): number {
+function similarity(a: CandidateListing, b: CandidateListing, tokens: TokenCache): number {
   return 0.6 * jaccard(tokens.of(a), tokens.of(b)) + 0.4 * priceCloseness(a.price, b.price);
 }
 

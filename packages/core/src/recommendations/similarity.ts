@@ -1,6 +1,5 @@
 import { DAY_MS } from '../shared/clock.js';
-import type { Listing } from '../listings/listing.js';
-import { pairWeight, popularityWeight, type Neighbour, type Popularity } from './ports.js';
+import { pairWeight, popularityWeight, type CandidateListing, type Neighbour, type Popularity } from './ports.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -54,13 +53,13 @@ export function priceCloseness(a: number | null, b: number | null): number {
 }
 
 /** Same leaf category 1, same 一级标签 only 0.4, otherwise 0. */
-export function categoryCloseness(a: Listing, b: Listing): number {
+export function categoryCloseness(a: CandidateListing, b: CandidateListing): number {
   if (a.categoryId === b.categoryId) return 1;
   return a.rootCategoryId === b.rootCategoryId ? 0.4 : 0;
 }
 
 /** Between 0.6 (months old) and 1 (just listed or renewed), measured at the ranking's reference time. */
-export function freshness(l: Listing, asOf: Date): number {
+export function freshness(l: CandidateListing, asOf: Date): number {
   const ageDays = Math.max(0, (asOf.getTime() - l.listedAt.getTime()) / DAY_MS);
   return 0.6 + 0.4 / (1 + ageDays / 14);
 }
@@ -68,7 +67,7 @@ export function freshness(l: Listing, asOf: Date): number {
 /** Titles are tokenised once per listing per ranking, not once per pair. */
 export class TokenCache {
   private readonly cache = new Map<string, Set<string>>();
-  of(l: Listing): Set<string> {
+  of(l: CandidateListing): Set<string> {
     let t = this.cache.get(l.id);
     if (!t) this.cache.set(l.id, (t = titleTokens(l.title)));
     return t;
@@ -76,7 +75,7 @@ export class TokenCache {
 }
 
 /** Content similarity in [0, 1]: category path, title overlap, price closeness. */
-export function contentSimilarity(a: Listing, b: Listing, tokens: TokenCache): number {
+export function contentSimilarity(a: CandidateListing, b: CandidateListing, tokens: TokenCache): number {
   const cat = categoryCloseness(a, b);
   const title = jaccard(tokens.of(a), tokens.of(b));
   // Price only means something between comparable things.

@@ -1,6 +1,7 @@
 import type { Actor } from '../identity/actor.js';
 import { isAdminOf } from '../identity/policy.js';
 import { ListingNotFound } from '../listings/errors.js';
+import type { Listing } from '../listings/listing.js';
 import type { ListingRepository } from '../listings/ports.js';
 import type { ListingView, ListingViews } from '../listings/views.js';
 import type { Clock } from '../shared/clock.js';
@@ -26,6 +27,12 @@ export interface RecommendationPage {
 }
 
 const BAD_CURSOR = '翻页参数无效，请从第一页开始';
+
+/** Only the page is loaded in full, in ranking order; one sold or deleted since the ranking is left out. */
+async function loadPage(listings: ListingRepository, page: readonly Scored[]): Promise<Listing[]> {
+  const byId = new Map((await listings.byIds(page.map((s) => s.listing.id))).map((l) => [l.id, l]));
+  return page.flatMap((s) => byId.get(s.listing.id) ?? []);
+}
 
 function pageAfter(ranked: readonly Scored[], after: { score: number; id: string } | null, limit: number) {
   const start = after === null ? 0 : ranked.findIndex((s) => s.score < after.score || (s.score === after.score && s.listing.id > after.id));
@@ -71,7 +78,7 @@ export class SimilarListings {
     const { page, more } = pageAfter(await this.recommender.similar(target, ctx), after, limit);
     const last = page.at(-1);
     return ok({
-      items: await this.views.build(page.map((s) => s.listing), actor),
+      items: await this.views.build(await loadPage(this.listings, page), actor),
       nextCursor: more && last ? encodeCursor([asOf.getTime(), last.score, last.listing.id]) : null,
       mode: 'personal',
     });
@@ -91,6 +98,7 @@ export class RecommendForYou {
     private readonly recommender: Recommender,
     private readonly profiles: ProfileReader,
     private readonly interactions: InteractionSource,
+    private readonly listings: ListingRepository,
     private readonly views: ListingViews,
     private readonly clock: Clock,
   ) {}
@@ -117,7 +125,7 @@ export class RecommendForYou {
     const { page, more } = pageAfter(ranked, after, limit);
     const last = page.at(-1);
     return ok({
-      items: await this.views.build(page.map((s) => s.listing), actor),
+      items: await this.views.build(await loadPage(this.listings, page), actor),
       nextCursor: more && last ? encodeCursor([asOf.getTime(), viewMark, last.score, last.listing.id]) : null,
       mode,
     });

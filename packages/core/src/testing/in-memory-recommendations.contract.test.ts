@@ -1,6 +1,6 @@
 import { inMemoryPersistence } from './in-memory.js';
 import { InMemoryOutboxLog, InMemoryProjectionCheckpoints } from './in-memory-search.js';
-import { InMemoryInteractionSource, InMemorySignalStore } from './in-memory-recommendations.js';
+import { InMemoryInteractionSource, InMemoryRecommendationCandidates, InMemorySignalStore } from './in-memory-recommendations.js';
 import { recommendationsContract } from './recommendations-contract.js';
 
 recommendationsContract('in-memory', async () => {
@@ -9,6 +9,7 @@ recommendationsContract('in-memory', async () => {
     ...p,
     interactions: new InMemoryInteractionSource(p.store),
     signals: new InMemorySignalStore(),
+    candidates: new InMemoryRecommendationCandidates(p.store),
     outboxLog: new InMemoryOutboxLog(p.store),
     checkpoints: new InMemoryProjectionCheckpoints(),
     dispose: async () => {},

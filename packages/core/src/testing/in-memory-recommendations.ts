@@ -1,5 +1,6 @@
+import { LIVE_STATUSES, type Listing } from '../listings/listing.js';
 import type {
-  InteractionSource, Neighbour, PairDelta, Popularity, PopularityDelta, SignalStore, ViewedListing, ViewRecord,
+  CandidateListing, InteractionSource, Neighbour, RecommendationCandidates, PairDelta, Popularity, PopularityDelta, SignalStore, ViewedListing, ViewRecord,
 } from '../recommendations/ports.js';
 import { pairWeight, popularityWeight } from '../recommendations/ports.js';
 import type { InMemoryStore } from './in-memory.js';
@@ -126,4 +127,33 @@ export class InMemorySignalStore implements SignalStore {
       .slice(0, limit)
       .map(([id]) => id);
   }
+}
+
+/** Candidates straight from the listings table, as the SQL adapter reads them through the feed's indexes. */
+export class InMemoryRecommendationCandidates implements RecommendationCandidates {
+  constructor(private readonly store: InMemoryStore) {}
+
+  async fresh(q: { campusId: string; categoryId?: string; rootCategoryId?: string; now: Date; limit: number }): Promise<CandidateListing[]> {
+    return [...this.store.tables.listings.values()]
+      .filter((l) => l.campusId === q.campusId && LIVE_STATUSES.includes(l.status) && l.expiresAt.getTime() > q.now.getTime()
+        && (q.categoryId === undefined || l.categoryId === q.categoryId)
+        && (q.rootCategoryId === undefined || l.rootCategoryId === q.rootCategoryId))
+      .sort((a, b) => b.listedAt.getTime() - a.listedAt.getTime() || (a.id < b.id ? 1 : -1))
+      .slice(0, q.limit)
+      .map(candidate);
+  }
+
+  async byIds(ids: readonly string[]): Promise<CandidateListing[]> {
+    return ids.flatMap((id) => {
+      const l = this.store.tables.listings.get(id);
+      return l ? [candidate(l)] : [];
+    });
+  }
+}
+
+function candidate(l: Listing): CandidateListing {
+  return {
+    id: l.id, campusId: l.campusId, ownerId: l.ownerId, status: l.status, title: l.title, categoryId: l.categoryId,
+    rootCategoryId: l.rootCategoryId, price: l.price, listedAt: new Date(l.listedAt), expiresAt: new Date(l.expiresAt),
+  };
 }

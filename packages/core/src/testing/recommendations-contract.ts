@@ -3,7 +3,7 @@ import type { CategoryRepository } from '../catalog/ports.js';
 import type { FavoriteRepository } from '../engagement/ports.js';
 import type { Listing } from '../listings/listing.js';
 import type { ListingRepository, ListingViewLog } from '../listings/ports.js';
-import type { InteractionSource, SignalStore } from '../recommendations/ports.js';
+import type { InteractionSource, RecommendationCandidates, SignalStore } from '../recommendations/ports.js';
 import { BlendedRecommender, type RankingContext } from '../recommendations/rankers.js';
 import { UpdateRecommendationSignals } from '../recommendations/update-signals.js';
 import { EventFactory, type Outbox } from '../shared/events.js';
@@ -18,6 +18,7 @@ import { aCategoryTree, aListing, SequentialIds, TestClock, TEST_CAMPUS_ID } fro
 export interface RecommendationPorts {
   interactions: InteractionSource;
   signals: SignalStore;
+  candidates: RecommendationCandidates;
   viewLog: ListingViewLog;
   favorites: FavoriteRepository;
   listings: ListingRepository;
@@ -102,6 +103,31 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
       expect(await p.interactions.favoritesOf('stu-a', t(5), 10)).toEqual(['f-3', 'f-2', 'f-1']);
       expect(await p.interactions.favoritesOf('stu-a', t(2), 10)).toEqual(['f-2', 'f-1']);
       expect(await p.interactions.favoritesOf('stu-a', t(5), 1)).toEqual(['f-3']);
+    });
+
+    it('reads candidates: live and unexpired ones of a campus and category, newest first; any by id', async () => {
+      const at = (d: number) => new Date(Date.UTC(2026, 7, d, 2));
+      await put(
+        aListing({ id: 'c-old', title: '旧手机', price: 30_000, now: at(20) }),
+        aListing({ id: 'c-new', title: '新手机', price: null, kind: 'wanted', condition: null, now: at(28) }),
+        aListing({ id: 'c-laptop', title: '笔记本', categoryId: tree.computers.id, now: at(25) }),
+        aListing({ id: 'c-sold', status: 'sold', now: at(27) }),
+        aListing({ id: 'c-expired', now: at(1), lifetimeDays: 30 }),
+        aListing({ id: 'c-far', campusId: 'other-campus', categoryId: 'other-campus-phones', rootCategoryId: 'other-campus-digital', now: at(26) }),
+      );
+      const now = clock.now();
+      const ids = async (q: { categoryId?: string; rootCategoryId?: string; limit?: number }) =>
+        (await p.candidates.fresh({ campusId: TEST_CAMPUS_ID, now, limit: q.limit ?? 10, ...q })).map((c) => c.id);
+      expect(await ids({})).toEqual(['c-new', 'c-laptop', 'c-old']);
+      expect(await ids({ categoryId: tree.phones.id })).toEqual(['c-new', 'c-old']);
+      expect(await ids({ rootCategoryId: tree.digital.id, limit: 2 })).toEqual(['c-new', 'c-laptop']);
+      const [old] = await p.candidates.byIds(['c-old']);
+      expect(old).toEqual({
+        id: 'c-old', campusId: TEST_CAMPUS_ID, ownerId: 'user-owner', status: 'active', title: '旧手机', categoryId: tree.phones.id,
+        rootCategoryId: tree.digital.id, price: 30_000, listedAt: at(20), expiresAt: new Date(at(20).getTime() + 30 * 86_400_000),
+      });
+      expect((await p.candidates.byIds(['c-sold', 'c-new', 'missing'])).map((c) => [c.id, c.status, c.price]).sort())
+        .toEqual([['c-new', 'active', null], ['c-sold', 'sold', 10_000]]);
     });
 
     it('keeps pair counts in both directions, and neighbour lists strongest first', async () => {
@@ -213,7 +239,7 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
       await job().execute();
       const ctx: RankingContext = { campusId: TEST_CAMPUS_ID, asOf: clock.now(), now: clock.now(), viewerId: 'stu-a', exclude: new Set(['s-target']) };
       const target = (await p.listings.byId('s-target'))!;
-      const ranked = await new BlendedRecommender(p.listings, p.signals).similar(target, ctx);
+      const ranked = await new BlendedRecommender(p.candidates, p.signals).similar(target, ctx);
       expect(ranked.map((s) => s.listing.id)).toEqual(['s-covisited', 's-same']);
       expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score);
     });

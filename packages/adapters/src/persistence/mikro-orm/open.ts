@@ -23,7 +23,7 @@ import type { StudentVerificationRepository } from '@xianzhi/core';
 import { SqlSearchIndexStore } from '../../search/store.js';
 import { MikroOrmNotificationRepository, MikroOrmNotificationSources } from './notification-repository.js';
 import { SqlProjectionCheckpoints, SqlOutboxLog } from '../../search/outbox-log.js';
-import { SqlInteractionSource, SqlSignalStore } from '../../recommendations/index.js';
+import { SqlInteractionSource, SqlRecommendationCandidates, SqlSignalStore } from '../../recommendations/index.js';
 
 export interface DatabaseConfig {
   /** `sqlite:./data/xianzhi.sqlite`, `sqlite::memory:`, `mariadb://user:pass@host:3306/db` or `mysql://…`. */
@@ -137,6 +137,7 @@ export interface Persistence extends PersistencePorts {
   readonly notificationSources: MikroOrmNotificationSources;
   readonly interactions: SqlInteractionSource;
   readonly signals: SqlSignalStore;
+  readonly candidates: SqlRecommendationCandidates;
   readonly searchLog: MikroOrmSearchLog;
   readonly blockedSearchTerms: MikroOrmBlockedSearchTerms;
   readonly campusStatistics: MikroOrmCampusStatistics;
@@ -176,6 +177,7 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     notificationSources: new MikroOrmNotificationSources(ctx),
     interactions: new SqlInteractionSource(ctx),
     signals: new SqlSignalStore(ctx),
+    candidates: new SqlRecommendationCandidates(ctx),
     searchLog: new MikroOrmSearchLog(ctx),
     blockedSearchTerms: new MikroOrmBlockedSearchTerms(ctx),
     campusStatistics: new MikroOrmCampusStatistics(ctx),
