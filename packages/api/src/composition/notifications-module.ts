@@ -104,10 +104,10 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
     const task = new NotifyExpiringListings(p.notificationSources, recorder, clock);
     return { name: 'notify-expiring', everyMs: every(config), run: () => task.execute() };
   }, [Config.App, Ports.Persistence, Notify.Recorder, Core.Clock]);
-  factory(bind(Background.PeriodicTask), (p, clock): PeriodicTask => {
-    const task = new SweepDeliveryLeases(p.notifications, clock);
+  factory(bind(Background.PeriodicTask), (p, queue, clock): PeriodicTask => {
+    const task = new SweepDeliveryLeases(p.notifications, queue, clock);
     return { name: 'notify-lost-sends', everyMs: 15_000, run: () => task.execute() };
-  }, [Ports.Persistence, Core.Clock]);
+  }, [Ports.Persistence, Background.Queue, Core.Clock]);
   factory(bind(Background.PeriodicTask), (p, queue, clock): PeriodicTask => {
     const task = new RedeliverPending(p.notifications, queue, clock);
     return { name: 'notify-redeliver', everyMs: 15_000, run: () => task.execute() };

@@ -42,10 +42,6 @@ export class DeliverNotification {
     const [n, d] = await Promise.all([this.notifications.byId(id), this.notifications.delivery(id)]);
     if (!n || !d) return 'not_pending';
     const now = this.clock.now();
-    if (d.state === 'sending' && d.leaseUntil && d.leaseUntil.getTime() <= now.getTime()) {
-      await this.notifications.expireLeases(now, 100);
-      return 'unknown';
-    }
     if (d.state !== 'pending') return 'not_pending';
     if (!(await this.notifications.claim(id, now, new Date(now.getTime() + this.policy.leaseMs)))) return 'not_pending';
 
@@ -63,6 +59,7 @@ export class DeliverNotification {
       return 'skipped:no_recipient';
     }
     const { page, fields } = messageFor(n);
+    await this.notifications.markRequested(id);
     let outcome;
     try {
       outcome = await this.sender.send({ openId: user.qqOpenId, kind: n.kind, page, fields });
@@ -114,15 +111,22 @@ export class BuryDelivery {
   }
 }
 
-/** Periodic: claims whose worker died are declared unknown (never resent on their own). */
+/**
+ * Periodic: claims whose worker died. One that never started its request is queued again at once;
+ * one that had is declared unknown and never resent on its own (an admin may, from the dead letters).
+ */
 export class SweepDeliveryLeases {
-  constructor(private readonly notifications: NotificationRepository, private readonly clock: Clock) {}
-  async execute(): Promise<{ unknown: number }> {
-    let total = 0;
+  constructor(private readonly notifications: NotificationRepository, private readonly queue: JobQueue, private readonly clock: Clock) {}
+  async execute(): Promise<{ retried: number; unknown: number }> {
+    let retried = 0;
+    let unknown = 0;
     for (;;) {
-      const changed = await this.notifications.expireLeases(this.clock.now(), 500);
-      total += changed.length;
-      if (changed.length < 500) return { unknown: total };
+      const now = this.clock.now();
+      const changed = await this.notifications.expireLeases(now, 500);
+      if (changed.retried.length) await this.queue.enqueue(changed.retried.map((id) => deliverJob(id, `:l${now.getTime()}`)));
+      retried += changed.retried.length;
+      unknown += changed.unknown.length;
+      if (changed.retried.length + changed.unknown.length < 500) return { retried, unknown };
     }
   }
 }

@@ -33,7 +33,8 @@ export function notificationKey(eventKey: string, recipientId: string): string {
 /**
  * The QQ delivery of one notification (key `<notificationId>:qq`).
  * pending → sending (claimed by one worker) → sent | skipped | pending again (retryable failure);
- * pending → dead when the retries run out; sending → unknown when the worker died mid-send.
+ * pending → dead when the retries run out. A claim whose worker died goes back to pending if its
+ * request had not started, and to unknown if it had (QQ may or may not have the message).
  */
 export type DeliveryState = 'pending' | 'sending' | 'sent' | 'skipped' | 'dead' | 'unknown';
 export type SkipReason = 'muted' | 'no_consent' | 'rate_limited' | 'consent_revoked' | 'quota' | 'no_template' | 'no_recipient';
@@ -49,6 +50,8 @@ export interface Delivery {
   readonly reason: SkipReason | null;
   /** The gate (mute, rate limit, consent) has passed and the consent is spent: a retry must not spend again. */
   readonly prepared: boolean;
+  /** The request to QQ has started: from here a lost worker leaves the outcome unknown. */
+  readonly requested: boolean;
   readonly attempts: number;
   readonly lastError: string | null;
   readonly leaseUntil: Date | null;

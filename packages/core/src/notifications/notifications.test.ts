@@ -287,13 +287,27 @@ describe('QQ delivery', () => {
     await comment(k.actors.bob, '再问一次');
     for (const e of await k.ports.outbox.unpublished(100)) if (w.rules.wants(e)) await w.rules.handle(e);
     const second = (await w.inboxOf('alice'))[0]!.id;
-    // The worker claimed it and died: no finish ever comes.
+    // The worker claimed it, started the request and died: no finish ever comes.
     expect(await w.repo.claim(second, k.clock.now(), new Date(k.clock.now().getTime() + 60_000))).toBe(true);
+    await w.repo.markRequested(second);
     expect(await w.deliver.execute({ notificationId: second })).toBe('not_pending');
     k.clock.advance(61_000);
-    expect(await new SweepDeliveryLeases(w.repo, k.clock).execute()).toEqual({ unknown: 1 });
+    const sweep = new SweepDeliveryLeases(w.repo, w.queue, k.clock);
+    expect(await sweep.execute()).toEqual({ retried: 0, unknown: 1 });
     expect(await w.deliver.execute({ notificationId: second })).toBe('not_pending');
     expect(w.sender.sent).toEqual([]);
+
+    // A worker that died after its claim but before the request: surely nothing sent, so it goes again.
+    k.clock.advance(2 * 3600_000);
+    await comment(k.actors.bob, '第三次');
+    for (const e of await k.ports.outbox.unpublished(100)) if (w.rules.wants(e)) await w.rules.handle(e);
+    w.queue.jobs.length = 0;
+    const third = (await w.inboxOf('alice'))[0]!.id;
+    expect(await w.repo.claim(third, k.clock.now(), new Date(k.clock.now().getTime() + 60_000))).toBe(true);
+    k.clock.advance(61_000);
+    expect(await sweep.execute()).toEqual({ retried: 1, unknown: 0 });
+    expect(await w.drain()).toEqual(['sent']);
+    expect(w.sender.sent.map((m) => m.fields[1])).toEqual(['鲍勃：第三次']);
   });
 });
 

@@ -25,14 +25,19 @@ export interface NotificationRepository {
   /** pending → sending, for one caller only; the lease says until when the claim is presumed alive. */
   claim(notificationId: string, now: Date, leaseUntil: Date): Promise<boolean>;
   markPrepared(notificationId: string): Promise<void>;
+  /** Written just before the request leaves: a claim without it surely sent nothing. */
+  markRequested(notificationId: string): Promise<void>;
   /** sending → sent, skipped or unknown. */
   finish(notificationId: string, state: 'sent' | 'skipped' | 'unknown', reason: SkipReason | null, now: Date): Promise<void>;
-  /** sending → pending after a failure that will be retried. */
+  /** sending → pending (not requested) after a failure that will be retried. */
   release(notificationId: string, error: string, now: Date): Promise<void>;
   /** pending or sending → dead, when the retries are exhausted. */
   markDead(notificationId: string, error: string, now: Date): Promise<boolean>;
-  /** sending with an expired lease → unknown; returns the ids changed. */
-  expireLeases(now: Date, limit: number): Promise<string[]>;
+  /**
+   * Claims whose lease ran out (their worker is gone): back to pending when the request had not
+   * started, unknown when it had.
+   */
+  expireLeases(now: Date, limit: number): Promise<{ retried: string[]; unknown: string[] }>;
   /** dead and unknown deliveries, newest change first, strictly before the cursor. */
   deadLetters(query: { campusId?: string; before: { updatedAt: Date; id: string } | null; limit: number }): Promise<DeadLetter[]>;
   /** Pending deliveries untouched since `before` (orphaned by a crash or requeued by an admin), oldest first. */

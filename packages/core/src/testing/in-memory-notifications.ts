@@ -30,7 +30,7 @@ export class InMemoryNotificationRepository implements NotificationRepository {
         this.rows.set(id, structuredClone(n));
         this.deliveries.set(id, {
           notificationId: id, key: deliveryKey(id), channel: 'qq', recipientId: n.recipientId, campusId: n.campusId, kind: n.kind,
-          state: 'pending', reason: null, prepared: false, attempts: 0, lastError: null, leaseUntil: null, updatedAt: n.createdAt,
+          state: 'pending', reason: null, prepared: false, requested: false, attempts: 0, lastError: null, leaseUntil: null, updatedAt: n.createdAt,
         });
       }
       if (this.deliveries.get(id)?.state === 'pending' && !out.some((o) => o.id === id)) out.push(structuredClone(this.rows.get(id)!));
@@ -85,22 +85,28 @@ export class InMemoryNotificationRepository implements NotificationRepository {
   async markPrepared(notificationId: string): Promise<void> {
     this.change(notificationId, ['sending'], { prepared: true });
   }
+  async markRequested(notificationId: string): Promise<void> {
+    this.change(notificationId, ['sending'], { requested: true });
+  }
   async finish(notificationId: string, state: 'sent' | 'skipped' | 'unknown', reason: SkipReason | null, now: Date): Promise<void> {
     this.change(notificationId, ['sending'], { state, reason, leaseUntil: null, updatedAt: new Date(now) });
   }
   async release(notificationId: string, error: string, now: Date): Promise<void> {
-    this.change(notificationId, ['sending'], { state: 'pending', lastError: error, leaseUntil: null, updatedAt: new Date(now) });
+    this.change(notificationId, ['sending'], { state: 'pending', requested: false, lastError: error, leaseUntil: null, updatedAt: new Date(now) });
   }
   async markDead(notificationId: string, error: string, now: Date): Promise<boolean> {
     return this.change(notificationId, ['pending', 'sending'], { state: 'dead', lastError: error, leaseUntil: null, updatedAt: new Date(now) });
   }
-  async expireLeases(now: Date, limit: number): Promise<string[]> {
-    const ids = [...this.deliveries.values()]
+  async expireLeases(now: Date, limit: number): Promise<{ retried: string[]; unknown: string[] }> {
+    const lost = [...this.deliveries.values()]
       .filter((d) => d.state === 'sending' && d.leaseUntil !== null && d.leaseUntil.getTime() <= now.getTime())
-      .slice(0, limit)
-      .map((d) => d.notificationId);
-    for (const id of ids) this.change(id, ['sending'], { state: 'unknown', leaseUntil: null, updatedAt: new Date(now) });
-    return ids;
+      .slice(0, limit);
+    const out = { retried: [] as string[], unknown: [] as string[] };
+    for (const d of lost) {
+      this.change(d.notificationId, ['sending'], { state: d.requested ? 'unknown' : 'pending', leaseUntil: null, updatedAt: new Date(now) });
+      (d.requested ? out.unknown : out.retried).push(d.notificationId);
+    }
+    return out;
   }
   async deadLetters(q: { campusId?: string; before: { updatedAt: Date; id: string } | null; limit: number }): Promise<DeadLetter[]> {
     const key = (d: Delivery) => ({ t: d.updatedAt.getTime(), id: d.notificationId });

@@ -99,14 +99,25 @@ export function notificationContract(adapterName: string, setup: () => Promise<N
       await repo.release(a!.id, 'Error: 40037', at(1000));
       expect(await repo.delivery(a!.id)).toMatchObject({ state: 'pending', prepared: true, lastError: 'Error: 40037', attempts: 1, leaseUntil: null });
       expect(await repo.claim(a!.id, at(2000), at(MIN))).toBe(true);
+      await repo.markRequested(a!.id);
       await repo.release(a!.id, 'Error: again', at(3000));
+      expect(await repo.delivery(a!.id)).toMatchObject({ state: 'pending', prepared: true, requested: false });
       expect(await repo.markDead(a!.id, 'Error: gave up', at(4000))).toBe(true);
       expect(await repo.markDead(a!.id, 'Error: twice', at(5000))).toBe(false);
 
       expect(await repo.claim(b!.id, at(0), at(MIN))).toBe(true);
-      expect(await repo.expireLeases(at(MIN - 1), 10)).toEqual([]);
-      expect(await repo.expireLeases(at(MIN), 10)).toEqual([b!.id]);
+      await repo.markPrepared(b!.id);
+      await repo.markRequested(b!.id);
+      expect(await repo.delivery(b!.id)).toMatchObject({ state: 'sending', prepared: true, requested: true });
+      const lostEarly = aNotification({ campusId: 'demo' });
+      await repo.record([lostEarly]);
+      expect(await repo.claim(lostEarly.id, at(0), at(MIN))).toBe(true);
+      await repo.markPrepared(lostEarly.id);
+      expect(await repo.expireLeases(at(MIN - 1), 10)).toEqual({ retried: [], unknown: [] });
+      expect(await repo.expireLeases(at(MIN), 10)).toEqual({ retried: [lostEarly.id], unknown: [b!.id] });
       expect(await repo.delivery(b!.id)).toMatchObject({ state: 'unknown' });
+      // Claimed but never requested: surely not sent, so back to pending with its consent still spent.
+      expect(await repo.delivery(lostEarly.id)).toMatchObject({ state: 'pending', prepared: true, requested: false, leaseUntil: null });
       // A late finish from the dead worker's twin cannot turn unknown into sent.
       await repo.finish(b!.id, 'sent', null, at(MIN + 1));
       expect((await repo.delivery(b!.id))!.state).toBe('unknown');

@@ -24,7 +24,7 @@ function toDelivery(r: Row): Delivery {
   return {
     notificationId: id, key: deliveryKey(id), channel: 'qq', recipientId: String(r['recipient_id']), campusId: String(r['campus_id']),
     kind: r['kind'] as NotificationKind, state: r['state'] as DeliveryState, reason: (r['reason'] as SkipReason | null) ?? null,
-    prepared: num(r['prepared']) === 1, attempts: num(r['attempts']), lastError: (r['last_error'] as string | null) ?? null,
+    prepared: num(r['prepared']) >= 1, requested: num(r['prepared']) === 2, attempts: num(r['attempts']), lastError: (r['last_error'] as string | null) ?? null,
     leaseUntil: time(r['lease_until']), updatedAt: time(r['updated_at'])!,
   };
 }
@@ -131,6 +131,11 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
     await this.exec("update notification_delivery set prepared = 1 where notification_id = ? and state = 'sending'", [notificationId]);
   }
 
+  /** `prepared` is 0 (gate not passed), 1 (passed, consent spent) or 2 (the request has started). */
+  async markRequested(notificationId: string): Promise<void> {
+    await this.exec("update notification_delivery set prepared = 2 where notification_id = ? and state = 'sending'", [notificationId]);
+  }
+
   async finish(notificationId: string, state: 'sent' | 'skipped' | 'unknown', reason: SkipReason | null, now: Date): Promise<void> {
     await this.exec(
       "update notification_delivery set state = ?, reason = ?, lease_until = null, updated_at = ? where notification_id = ? and state = 'sending'",
@@ -140,7 +145,7 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
 
   async release(notificationId: string, error: string, now: Date): Promise<void> {
     await this.exec(
-      "update notification_delivery set state = 'pending', last_error = ?, lease_until = null, updated_at = ? where notification_id = ? and state = 'sending'",
+      "update notification_delivery set state = 'pending', prepared = case when prepared = 2 then 1 else prepared end, last_error = ?, lease_until = null, updated_at = ? where notification_id = ? and state = 'sending'",
       [error.slice(0, 500), now.getTime(), notificationId],
     );
   }
@@ -153,21 +158,23 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
     return affected(r) === 1;
   }
 
-  async expireLeases(now: Date, limit: number): Promise<string[]> {
+  async expireLeases(now: Date, limit: number): Promise<{ retried: string[]; unknown: string[] }> {
     const rows = await this.query(
-      "select notification_id from notification_delivery where state = 'sending' and lease_until <= ? order by lease_until limit ?",
+      "select notification_id, prepared from notification_delivery where state = 'sending' and lease_until <= ? order by lease_until limit ?",
       [now.getTime(), limit],
     );
-    const changed: string[] = [];
+    const out = { retried: [] as string[], unknown: [] as string[] };
     for (const r of rows) {
       const id = String(r['notification_id']);
+      const requested = num(r['prepared']) === 2;
       const res = await this.exec(
-        "update notification_delivery set state = 'unknown', lease_until = null, updated_at = ? where notification_id = ? and state = 'sending' and lease_until <= ?",
+        `update notification_delivery set state = '${requested ? 'unknown' : 'pending'}', lease_until = null, updated_at = ?
+         where notification_id = ? and state = 'sending' and lease_until <= ? and prepared ${requested ? '= 2' : '< 2'}`,
         [now.getTime(), id, now.getTime()],
       );
-      if (affected(res) === 1) changed.push(id);
+      if (affected(res) === 1) (requested ? out.unknown : out.retried).push(id);
     }
-    return changed;
+    return out;
   }
 
   async deadLetters(q: { campusId?: string; before: { updatedAt: Date; id: string } | null; limit: number }): Promise<DeadLetter[]> {
