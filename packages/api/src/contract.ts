@@ -11,6 +11,7 @@ import type * as M from './http/schemas/me.js';
 import type * as A from './http/schemas/auth.js';
 import type * as V from './http/schemas/campus-verification.js';
 import type * as S from './http/schemas/search.js';
+import type * as St from './http/schemas/stats.js';
 
 export type ErrorBody = Static<typeof Common.ErrorBody>;
 export type ListingKind = Static<typeof Common.Kind>;
@@ -74,3 +75,6 @@ export type HotSearches = Static<typeof S.HotSearches>;
 export type BlockedTerm = Static<typeof S.BlockedTerm>;
 export type BlockedTermList = Static<typeof S.BlockedTermList>;
 export type BlockTermBody = Static<typeof S.BlockTermBody>;
+
+export type AdminStats = Static<typeof St.AdminStats>;
+export type StatsQuery = Static<typeof St.StatsQuery>;

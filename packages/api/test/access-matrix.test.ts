@@ -53,6 +53,9 @@ const ROWS: Row[] = [
   { route: 'GET /v1/admin/search/blocked-terms#demo', request: () => ({ url: '/v1/admin/search/blocked-terms?campusId=demo' }), expect: campusAdmins(200) },
   { route: 'POST /v1/admin/search/blocked-terms', request: () => ({ url: '/v1/admin/search/blocked-terms', payload: { campusId: 'demo', term: `词${Math.random().toString(36).slice(2, 8)}` } }), expect: campusAdmins(201) },
   { route: 'DELETE /v1/admin/search/blocked-terms/:id', request: () => ({ url: `/v1/admin/search/blocked-terms/${blockedTermId}` }), expect: campusAdmins(200) },
+  // Without a campusId an admin sees their own campus; naming another is refused to campus admins.
+  { route: 'GET /v1/admin/stats', request: () => ({ url: '/v1/admin/stats' }), expect: admins(200) },
+  { route: 'GET /v1/admin/stats#demo', request: () => ({ url: '/v1/admin/stats?campusId=demo' }), expect: campusAdmins(200) },
   { route: 'GET /v1/search/suggest', request: () => ({ url: '/v1/search/suggest?q=%E5%8F%B0' }), expect: everyone(200) },
   { route: 'GET /v1/listings/:id', request: (f) => ({ url: `/v1/listings/${f.listingId}` }), expect: everyone(200) },
   { route: 'GET /v1/listings/:id/similar', request: (f) => ({ url: `/v1/listings/${f.listingId}/similar` }), expect: everyone(200) },

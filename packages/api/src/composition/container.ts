@@ -13,6 +13,7 @@ import { identityModule } from './identity-module.js';
 import type { Persistence } from './persistence.js';
 import { persistenceModule } from './persistence-module.js';
 import { searchModule } from './search-module.js';
+import { insightsModule } from './insights-module.js';
 import { photoModule } from './photo-module.js';
 import { recommendationsModule } from './recommendations-module.js';
 import { notificationsModule } from './notifications-module.js';
@@ -32,7 +33,7 @@ export function createContainer({ config, logger, persistence, campusAuthenticat
   const container = new Container({ defaultScope: 'Singleton' });
   const authenticators = campusAuthenticators
     ?? config.campuses.filter((c) => c.auth.kind !== 'module').map((c) => createBuiltInCampusAuthenticator(c, config));
-  container.load(configModule(config, logger), persistenceModule(persistence), campusModule(authenticators), coreModule, httpModule, identityModule, searchModule, photoModule, recommendationsModule, notificationsModule, backgroundModule);
+  container.load(configModule(config, logger), persistenceModule(persistence), campusModule(authenticators), coreModule, httpModule, identityModule, searchModule, insightsModule, photoModule, recommendationsModule, notificationsModule, backgroundModule);
   return container;
 }
 

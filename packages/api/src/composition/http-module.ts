@@ -12,6 +12,7 @@ import { listingRoutes } from '../http/routes/listings.js';
 import { meRoutes } from '../http/routes/me.js';
 import { Identity } from './identity-tokens.js';
 import { Search } from './search-module.js';
+import { Insights } from './insights-module.js';
 import { Recs } from './recommendations-module.js';
 import { Notify } from './notifications-module.js';
 import { Photos } from './photo-module.js';
@@ -67,10 +68,10 @@ export const httpModule = new ContainerModule(({ bind }) => {
     verify, release, authenticators, campuses, clientKeys,
   }), [Core.VerifyStudent, Core.ReleaseStudentNumber, Ports.CampusAuthenticators, Ports.Campuses, H.ViewerKeys]);
 
-  factory(bind(Http.Parts), (config, logger, clock, authenticator, catalog, listings, lifecycle, engagement, me, adminCategories, dev, health, campusVerification, auth, adminIdentity, photos, media, search, recs, notifications) => ({
+  factory(bind(Http.Parts), (config, logger, clock, authenticator, catalog, listings, lifecycle, engagement, me, adminCategories, dev, health, campusVerification, auth, adminIdentity, photos, media, search, recs, notifications, stats) => ({
     config, logger, clock, authenticator,
-    api: [catalog, listings, lifecycle, engagement, me, adminCategories, dev, campusVerification, auth, adminIdentity, photos, search, recs, notifications],
+    api: [catalog, listings, lifecycle, engagement, me, adminCategories, dev, campusVerification, auth, adminIdentity, photos, search, recs, notifications, stats],
     operations: [health, media],
   }), [Config.App, Config.Logger, Core.Clock, H.Authenticator, H.CatalogRoutes, H.ListingRoutes, H.LifecycleRoutes, H.EngagementRoutes,
-    H.MeRoutes, H.AdminCategoryRoutes, H.DevRoutes, H.HealthRoutes, H.CampusVerificationRoutes, Identity.AuthRoutes, Identity.AdminIdentityRoutes, Photos.Routes, Photos.MediaRoutes, Search.Routes, Recs.Routes, Notify.Routes]);
+    H.MeRoutes, H.AdminCategoryRoutes, H.DevRoutes, H.HealthRoutes, H.CampusVerificationRoutes, Identity.AuthRoutes, Identity.AdminIdentityRoutes, Photos.Routes, Photos.MediaRoutes, Search.Routes, Recs.Routes, Notify.Routes, Insights.Routes]);
 });
