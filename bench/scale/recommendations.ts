@@ -17,7 +17,7 @@ export async function recommendationOperations(p: Persistence, clock: Clock, cam
   if (Number(pairs[0]!.n) === 0) process.stdout.write('  (rec_pair is empty: run bench:signals for realistic similar items)\n');
   const views = new ListingViews(p.categories, p.users, p.favorites);
   const recommender = new BlendedRecommender(p.candidates, p.signals);
-  const similar = new SimilarListings(recommender, p.listings, views, clock);
+  const similar = new SimilarListings(recommender, p.candidates, p.listings, views, clock);
   const forYou = new RecommendForYou(recommender, new ProfileReader(p.interactions, p.candidates), p.interactions, p.listings, views, clock);
 
   // 50 live listings spread over the newest 5,000, and 50 students who viewed something lately.

@@ -27,7 +27,7 @@ export const recommendationsModule = new ContainerModule(({ bind }) => {
   factory(bind(Recs.Ours), (p) => new BlendedRecommender(p.candidates, p.signals), [Ports.Persistence]);
   factory(bind(Recs.Baseline), (p) => new SameCategoryRecommender(p.candidates), [Ports.Persistence]);
   factory(bind(Recs.Profiles), (p) => new ProfileReader(p.interactions, p.candidates), [Ports.Persistence]);
-  factory(bind(Recs.Similar), (r, p, views, clock) => new SimilarListings(r, p.listings, views, clock),
+  factory(bind(Recs.Similar), (r, p, views, clock) => new SimilarListings(r, p.candidates, p.listings, views, clock),
     [Recs.Ours, Ports.Persistence, Core.Views, Core.Clock]);
   factory(bind(Recs.ForYou), (r, profiles, p, views, clock) => new RecommendForYou(r, profiles, p.interactions, p.listings, views, clock),
     [Recs.Ours, Recs.Profiles, Ports.Persistence, Core.Views, Core.Clock]);

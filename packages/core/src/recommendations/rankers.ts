@@ -87,8 +87,11 @@ export class BlendedRecommender implements Recommender {
       this.fresh(ctx, { categoryId: target.categoryId }, SIMILAR_LEAF),
       this.fresh(ctx, { rootCategoryId: target.rootCategoryId }, SIMILAR_ROOT),
     ]);
-    const candidates = await this.load([...leaf, ...root], neighbours.map((n) => n.listingId));
-    const popularity = await this.signals.popularity([target.id, ...candidates.keys()]);
+    // Only neighbours have a co-occurrence to normalise: popularity is read for them alone, alongside.
+    const [candidates, popularity] = await Promise.all([
+      this.load([...leaf, ...root], neighbours.map((n) => n.listingId)),
+      this.signals.popularity([target.id, ...neighbours.map((n) => n.listingId)]),
+    ]);
     const byNeighbour = new Map(neighbours.map((n) => [n.listingId, n]));
     const tokens = new TokenCache();
     const out: Scored[] = [];
@@ -117,8 +120,12 @@ export class BlendedRecommender implements Recommender {
       this.signals.popularInCampus(ctx.campusId, FEED_PER_CATEGORY),
     ]);
     const neighbourMaps = neighbourLists.map((list) => new Map(list.map((n) => [n.listingId, n])));
-    const candidates = await this.load([...fresh.flat(), ...newest], [...neighbourLists.flat().map((n) => n.listingId), ...popularIds]);
-    const popularity = await this.signals.popularity([...top.map((i) => i.listing.id), ...candidates.keys()]);
+    const known = [...fresh.flat(), ...newest];
+    const related = [...neighbourLists.flat().map((n) => n.listingId), ...popularIds];
+    const [candidates, popularity] = await Promise.all([
+      this.load(known, related),
+      this.signals.popularity([...top.map((i) => i.listing.id), ...known.map((l) => l.id), ...related]),
+    ]);
     const maxPopularity = Math.max(1, ...[...popularity.values()].map(popularityWeight));
     const tokens = new TokenCache();
     const totalWeight = top.reduce((s, i) => s + i.weight, 0);

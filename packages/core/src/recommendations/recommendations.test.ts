@@ -27,7 +27,7 @@ async function world() {
   const candidates = new InMemoryRecommendationCandidates(p.store);
   const ours = new BlendedRecommender(candidates, signals);
   const feed = new RecommendForYou(ours, new ProfileReader(interactions, candidates), interactions, p.listings, views, clock);
-  const similar = new SimilarListings(ours, p.listings, views, clock);
+  const similar = new SimilarListings(ours, candidates, p.listings, views, clock);
   const job = new UpdateRecommendationSignals(interactions, new InMemoryOutboxLog(p.store), new InMemoryProjectionCheckpoints(), signals, p.listings, p.uow);
   const user = (id: string): Actor => ({ kind: 'user', userId: id, campusId: TEST_CAMPUS_ID, role: 'student', verified: true, banned: false });
   return { p, clock, tree, feed, similar, job, user, ours };

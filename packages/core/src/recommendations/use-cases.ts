@@ -8,7 +8,7 @@ import type { Clock } from '../shared/clock.js';
 import { Problems, type ValidationFailed } from '../shared/errors.js';
 import { clampLimit, decodeCursor, encodeCursor } from '../shared/pagination.js';
 import { err, ok, type Result } from '../shared/result.js';
-import type { InteractionSource } from './ports.js';
+import type { InteractionSource, RecommendationCandidates } from './ports.js';
 import type { ProfileReader } from './profile.js';
 import type { RankingContext, Recommender, Scored } from './rankers.js';
 
@@ -51,13 +51,14 @@ export interface SimilarListingsInput {
 export class SimilarListings {
   constructor(
     private readonly recommender: Recommender,
+    private readonly candidates: RecommendationCandidates,
     private readonly listings: ListingRepository,
     private readonly views: ListingViews,
     private readonly clock: Clock,
   ) {}
 
   async execute(input: SimilarListingsInput): Promise<Result<RecommendationPage, ListingNotFound | ValidationFailed>> {
-    const target = await this.listings.byId(input.listingId);
+    const [target = null] = await this.candidates.byIds([input.listingId]);
     const actor = input.actor;
     const hidden = target !== null && (target.status === 'withdrawn' || target.status === 'removed')
       && !(actor.kind === 'user' && actor.userId === target.ownerId) && !isAdminOf(actor, target.campusId);
