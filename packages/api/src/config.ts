@@ -38,6 +38,8 @@ export interface AppConfig {
   readonly campusesBaseDir: string;
   /** Uploaded photos: where the local-disk storage keeps them, and the largest upload accepted. */
   readonly photos: { readonly dir: string; readonly maxBytes: number; readonly s3: S3Settings | null };
+  /** Content safety (which checker, what to do while it is down) and how many reports hide a target. */
+  readonly moderation: { readonly safety: 'qq' | 'words'; readonly whenUnavailable: 'accept' | 'refuse'; readonly reportHideThreshold: number };
   /** QQ subscription-message template id per notification kind (a kind without one: inbox only), and how many sends run at once per worker. */
   readonly notifications: { readonly templates: Partial<Record<NotificationKind, string>>; readonly sendConcurrency: number };
 }
@@ -96,6 +98,9 @@ export const CONFIG_VARIABLES = [
   { name: 'XZ_S3_FORCE_PATH_STYLE', default: 'false', meaning: 'Address objects as `endpoint/bucket/key` (MinIO needs `true`; COS and AWS take either)' },
   { name: 'XZ_S3_PUBLIC_URL', default: 'none: served through the API', meaning: 'Public address of the bucket (its domain or a CDN); set, `/media/…` redirects there instead of streaming photos through the API' },
   { name: 'XZ_PHOTO_MAX_BYTES', default: '10485760', meaning: 'Largest photo upload accepted, in bytes (10 MB); a larger one is refused with the limit in the message' },
+  { name: 'XZ_CONTENT_SAFETY', default: '`qq` with a QQ app, else `words`', meaning: 'Who screens titles, descriptions, comments, nicknames and photos: `qq` (QQ MsgSecCheck/ImgSecCheck) or `words` (a small built-in word list, text only)' },
+  { name: 'XZ_SAFETY_WHEN_UNAVAILABLE', default: 'accept', meaning: 'While the checker cannot answer: `accept` publishes and queues the content for admin review, `refuse` asks the student to retry later (503)' },
+  { name: 'XZ_REPORT_HIDE_THRESHOLD', default: '3', meaning: 'Reports from different verified students that hide a listing or comment (and flag a user) until an admin decides' },
   { name: 'XZ_DEMO_ADMIN_PASSWORD', default: 'xianzhi-admin-demo', meaning: 'Password of the admin account `admin` seeded in embedded mode (ignored in production; create admins there with `cli create-admin`)' },
 ] as const;
 
@@ -190,6 +195,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const photoMaxBytes = integer(read('XZ_PHOTO_MAX_BYTES') ?? '10485760', 'XZ_PHOTO_MAX_BYTES', 1024, 100 * 1024 * 1024, problems);
   const photosDir = absolute(read('XZ_PHOTOS_DIR') ?? join(dataDir, 'photos'), cwd);
   const s3 = readS3(read, problems);
+  const safety = read('XZ_CONTENT_SAFETY') ?? (qqAppId !== undefined ? 'qq' : 'words');
+  if (safety !== 'qq' && safety !== 'words') problems.push(`XZ_CONTENT_SAFETY must be "qq" or "words", got "${safety}"`);
+  else if (safety === 'qq' && qqAppId === undefined) problems.push('XZ_CONTENT_SAFETY=qq needs XZ_QQ_APP_ID and XZ_QQ_APP_SECRET');
+  const whenUnavailable = read('XZ_SAFETY_WHEN_UNAVAILABLE') ?? 'accept';
+  if (whenUnavailable !== 'accept' && whenUnavailable !== 'refuse') problems.push(`XZ_SAFETY_WHEN_UNAVAILABLE must be "accept" or "refuse", got "${whenUnavailable}"`);
+  const reportHideThreshold = integer(read('XZ_REPORT_HIDE_THRESHOLD') ?? '3', 'XZ_REPORT_HIDE_THRESHOLD', 1, 100, problems);
   const templates: Partial<Record<NotificationKind, string>> = {};
   for (const kind of NOTIFICATION_KINDS) {
     const variable = TEMPLATE_VARIABLES[kind];
@@ -227,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     campuses,
     campusesBaseDir,
     photos: { dir: photosDir, maxBytes: photoMaxBytes, s3 },
+    moderation: { safety: safety as 'qq' | 'words', whenUnavailable: whenUnavailable as 'accept' | 'refuse', reportHideThreshold },
     notifications: { templates, sendConcurrency },
   };
 }

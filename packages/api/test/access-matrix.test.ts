@@ -22,6 +22,8 @@ interface Fixture {
   categoryId: string;
   targetUserId: string;
   refreshToken: string;
+  /** An open review case on the target listing (dave reported it). */
+  caseId: string;
 }
 
 interface Row {
@@ -101,6 +103,11 @@ const ROWS: Row[] = [
   { route: 'POST /v1/admin/users/:id/ban', request: (f) => ({ url: `/v1/admin/users/${f.targetUserId}/ban`, payload: { reason: '违规' } }), expect: campusAdmins(200) },
   { route: 'POST /v1/admin/users/:id/unban', request: (f) => ({ url: `/v1/admin/users/${f.targetUserId}/unban`, payload: { reason: '申诉' } }), expect: campusAdmins(200) },
   { route: 'GET /v1/admin/audit-log', request: () => ({ url: '/v1/admin/audit-log' }), expect: admins(200) },
+  { route: 'GET /v1/reports/reasons', request: () => ({ url: '/v1/reports/reasons' }), expect: everyone(200) },
+  // Verified students other than the owner report; the owner's own listing is refused (403 CANNOT_REPORT_OWN).
+  { route: 'POST /v1/reports', request: (f) => ({ url: '/v1/reports', payload: { targetType: 'listing', targetId: f.listingId, reason: 'fake' } }), expect: { ...verifiedStudents(201), verified: 403 } },
+  { route: 'GET /v1/admin/moderation/cases', request: () => ({ url: '/v1/admin/moderation/cases' }), expect: admins(200) },
+  { route: 'POST /v1/admin/moderation/cases/:id/resolve', request: (f) => ({ url: `/v1/admin/moderation/cases/${f.caseId}/resolve`, payload: { decision: 'restore' } }), expect: campusAdmins(200) },
   // Before campus verification below: that row verifies the unverified student.
   { route: 'POST /v1/photos', request: () => ({ url: '/v1/photos', ...multipartFile(photo.jpeg, 'IMG_0001.jpg') }), expect: verifiedStudents(201) },
   { route: 'GET /v1/campuses/:id/login', request: () => ({ url: '/v1/campuses/demo/login' }), expect: everyone(200) },
@@ -156,9 +163,11 @@ describe('access rules: every route × every kind of caller', () => {
     const listing = await publishAs(s, 'alice', itemBody(categories, { title: '矩阵测试 台灯' }));
     const comment = await call(s.app, { method: 'POST', url: `/v1/listings/${listing.id}/comments`, headers: s.auth('dave'), payload: { body: '我想要' } });
     const session = await call(s.app, { method: 'POST', url: '/v1/dev/login', payload: { user: 'dave' } });
+    await call(s.app, { method: 'POST', url: '/v1/reports', headers: s.auth('dave'), payload: { targetType: 'listing', targetId: listing.id, reason: 'fake' } });
+    const reported = await s.persistence.moderationCases.openFor('listing', listing.id);
     return {
       listingId: listing.id, commentId: comment.body.id, categoryId: categories['digital-phone']!,
-      targetUserId: s.users.dave.id, refreshToken: session.body.refreshToken,
+      targetUserId: s.users.dave.id, refreshToken: session.body.refreshToken, caseId: reported?.id ?? 'no-case',
     };
   }
 

@@ -15,6 +15,7 @@ import { persistenceModule } from './persistence-module.js';
 import { searchModule } from './search-module.js';
 import { insightsModule } from './insights-module.js';
 import { photoModule } from './photo-module.js';
+import { moderationModule } from './moderation-module.js';
 import { recommendationsModule } from './recommendations-module.js';
 import { notificationsModule } from './notifications-module.js';
 import { resolve } from './token.js';
@@ -33,7 +34,7 @@ export function createContainer({ config, logger, persistence, campusAuthenticat
   const container = new Container({ defaultScope: 'Singleton' });
   const authenticators = campusAuthenticators
     ?? config.campuses.filter((c) => c.auth.kind !== 'module').map((c) => createBuiltInCampusAuthenticator(c, config));
-  container.load(configModule(config, logger), persistenceModule(persistence), campusModule(authenticators), coreModule, httpModule, identityModule, searchModule, insightsModule, photoModule, recommendationsModule, notificationsModule, backgroundModule);
+  container.load(configModule(config, logger), persistenceModule(persistence), campusModule(authenticators), coreModule, httpModule, identityModule, searchModule, insightsModule, photoModule, moderationModule, recommendationsModule, notificationsModule, backgroundModule);
   return container;
 }
 

@@ -6,6 +6,7 @@ import {
 } from '@xianzhi/core';
 import { ReleaseStudentNumber, VerifyStudent } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
+import { Moderation } from './moderation-module.js';
 import { factory } from './token.js';
 import { Core, Ports } from './tokens.js';
 
@@ -18,10 +19,10 @@ export const coreModule = new ContainerModule(({ bind }) => {
   factory(bind(Core.Lifecycle), (l, o, uow, clock, ev) => new LifecycleDeps(l, o, uow, clock, ev),
     [Ports.Listings, Ports.Outbox, Ports.UnitOfWork, Core.Clock, Core.Events]);
 
-  factory(bind(Core.PublishListing), (l, c, cs, o, uow, ids, clock, ev, ph) => new PublishListing(l, c, cs, o, uow, ids, clock, ev, ph),
-    [Ports.Listings, Ports.Categories, Ports.Campuses, Ports.Outbox, Ports.UnitOfWork, Core.Ids, Core.Clock, Core.Events, Ports.Photos]);
-  factory(bind(Core.EditListing), (l, c, cs, o, uow, clock, ev, ph) => new EditListing(l, c, cs, o, uow, clock, ev, ph),
-    [Ports.Listings, Ports.Categories, Ports.Campuses, Ports.Outbox, Ports.UnitOfWork, Core.Clock, Core.Events, Ports.Photos]);
+  factory(bind(Core.PublishListing), (l, c, cs, o, uow, ids, clock, ev, ph, sc) => new PublishListing(l, c, cs, o, uow, ids, clock, ev, ph, sc),
+    [Ports.Listings, Ports.Categories, Ports.Campuses, Ports.Outbox, Ports.UnitOfWork, Core.Ids, Core.Clock, Core.Events, Ports.Photos, Moderation.Screening]);
+  factory(bind(Core.EditListing), (l, c, cs, o, uow, clock, ev, ph, sc) => new EditListing(l, c, cs, o, uow, clock, ev, ph, sc),
+    [Ports.Listings, Ports.Categories, Ports.Campuses, Ports.Outbox, Ports.UnitOfWork, Core.Clock, Core.Events, Ports.Photos, Moderation.Screening]);
   factory(bind(Core.ChangeListingStatus), (d) => new ChangeListingStatus(d), [Core.Lifecycle]);
   factory(bind(Core.WithdrawListing), (d) => new WithdrawListing(d), [Core.Lifecycle]);
   factory(bind(Core.RenewListing), (d, cs) => new RenewListing(d, cs), [Core.Lifecycle, Ports.Campuses]);
@@ -36,8 +37,8 @@ export const coreModule = new ContainerModule(({ bind }) => {
   factory(bind(Core.SetFavorite), (f, l, o, uow, clock, ev) => new SetFavorite(f, l, o, uow, clock, ev),
     [Ports.Favorites, Ports.Listings, Ports.Outbox, Ports.UnitOfWork, Core.Clock, Core.Events]);
   factory(bind(Core.MyFavorites), (f, l, v) => new MyFavorites(f, l, v), [Ports.Favorites, Ports.Listings, Core.Views]);
-  factory(bind(Core.PostComment), (c, l, o, uow, ids, clock, ev) => new PostComment(c, l, o, uow, ids, clock, ev),
-    [Ports.Comments, Ports.Listings, Ports.Outbox, Ports.UnitOfWork, Core.Ids, Core.Clock, Core.Events]);
+  factory(bind(Core.PostComment), (c, l, o, uow, ids, clock, ev, sc) => new PostComment(c, l, o, uow, ids, clock, ev, sc),
+    [Ports.Comments, Ports.Listings, Ports.Outbox, Ports.UnitOfWork, Core.Ids, Core.Clock, Core.Events, Moderation.Screening]);
   factory(bind(Core.DeleteComment), (c, l, o, uow, clock, ev) => new DeleteComment(c, l, o, uow, clock, ev),
     [Ports.Comments, Ports.Listings, Ports.Outbox, Ports.UnitOfWork, Core.Clock, Core.Events]);
   factory(bind(Core.ListComments), (c, l, u) => new ListComments(c, l, u), [Ports.Comments, Ports.Listings, Ports.Users]);
@@ -48,7 +49,7 @@ export const coreModule = new ContainerModule(({ bind }) => {
     [Ports.Categories, Ports.Campuses, Core.Ids, Ports.AuditLog, Core.Clock]);
   factory(bind(Core.UpdateCategory), (c, audit, clock) => new UpdateCategory(c, audit, clock), [Ports.Categories, Ports.AuditLog, Core.Clock]);
   factory(bind(Core.GetMyProfile), (u) => new GetMyProfile(u), [Ports.Users]);
-  factory(bind(Core.UpdateMyProfile), (u, clock) => new UpdateMyProfile(u, clock), [Ports.Users, Core.Clock]);
+  factory(bind(Core.UpdateMyProfile), (u, clock, sc) => new UpdateMyProfile(u, clock, sc), [Ports.Users, Core.Clock, Moderation.Screening]);
   factory(bind(Core.VerifyStudent), (u, v, a, h, r, uow, audit, clock) => new VerifyStudent(u, v, a, h, r, uow, audit, clock),
     [Ports.Users, Ports.Verifications, Ports.CampusAuthenticators, Ports.StudentNumberHasher, Ports.RateLimiter, Ports.UnitOfWork, Ports.AuditLog, Core.Clock]);
   factory(bind(Core.ReleaseStudentNumber), (u, v, audit, uow, clock) => new ReleaseStudentNumber(u, v, audit, uow, clock),

@@ -16,6 +16,7 @@ import { Insights } from './insights-module.js';
 import { Recs } from './recommendations-module.js';
 import { Notify } from './notifications-module.js';
 import { Photos } from './photo-module.js';
+import { Moderation } from './moderation-module.js';
 import { factory, token } from './token.js';
 import { Config, Core, Http, Ports } from './tokens.js';
 
@@ -68,10 +69,10 @@ export const httpModule = new ContainerModule(({ bind }) => {
     verify, release, authenticators, campuses, clientKeys,
   }), [Core.VerifyStudent, Core.ReleaseStudentNumber, Ports.CampusAuthenticators, Ports.Campuses, H.ViewerKeys]);
 
-  factory(bind(Http.Parts), (config, logger, clock, authenticator, catalog, listings, lifecycle, engagement, me, adminCategories, dev, health, campusVerification, auth, adminIdentity, photos, media, search, recs, notifications, stats) => ({
+  factory(bind(Http.Parts), (config, logger, clock, authenticator, catalog, listings, lifecycle, engagement, me, adminCategories, dev, health, campusVerification, auth, adminIdentity, photos, moderation, media, search, recs, notifications, stats) => ({
     config, logger, clock, authenticator,
-    api: [catalog, listings, lifecycle, engagement, me, adminCategories, dev, campusVerification, auth, adminIdentity, photos, search, recs, notifications, stats],
+    api: [catalog, listings, lifecycle, engagement, me, adminCategories, dev, campusVerification, auth, adminIdentity, photos, moderation, search, recs, notifications, stats],
     operations: [health, media],
   }), [Config.App, Config.Logger, Core.Clock, H.Authenticator, H.CatalogRoutes, H.ListingRoutes, H.LifecycleRoutes, H.EngagementRoutes,
-    H.MeRoutes, H.AdminCategoryRoutes, H.DevRoutes, H.HealthRoutes, H.CampusVerificationRoutes, Identity.AuthRoutes, Identity.AdminIdentityRoutes, Photos.Routes, Photos.MediaRoutes, Search.Routes, Recs.Routes, Notify.Routes, Insights.Routes]);
+    H.MeRoutes, H.AdminCategoryRoutes, H.DevRoutes, H.HealthRoutes, H.CampusVerificationRoutes, Identity.AuthRoutes, Identity.AdminIdentityRoutes, Photos.Routes, Moderation.Routes, Photos.MediaRoutes, Search.Routes, Recs.Routes, Notify.Routes, Insights.Routes]);
 });

@@ -3,6 +3,7 @@ import { LocalDiskPhotoStorage, S3PhotoStorage, SharpPhotoProcessor } from '@xia
 import { DEFAULT_PHOTO_LIMITS, UploadPhoto, type PhotoProcessor, type PhotoStorage } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
 import { mediaRoutes, photoRoutes } from '../http/routes/photos.js';
+import { Moderation } from './moderation-module.js';
 import { factory, token } from './token.js';
 import { Config, Core, Ports } from './tokens.js';
 
@@ -25,9 +26,9 @@ export const photoModule = new ContainerModule(({ bind }) => {
     });
   }, [Config.App]);
   bind(Photos.Processor).toDynamicValue(() => new SharpPhotoProcessor());
-  factory(bind(Photos.Upload), (config, repo, storage, processor, ids, clock) => new UploadPhoto(repo, storage, processor, ids, clock, {
+  factory(bind(Photos.Upload), (config, repo, storage, processor, ids, clock, screening) => new UploadPhoto(repo, storage, processor, ids, clock, {
     ...DEFAULT_PHOTO_LIMITS, maxBytes: config.photos.maxBytes,
-  }), [Config.App, Ports.Photos, Photos.Storage, Photos.Processor, Core.Ids, Core.Clock]);
+  }, screening), [Config.App, Ports.Photos, Photos.Storage, Photos.Processor, Core.Ids, Core.Clock, Moderation.Screening]);
   factory(bind(Photos.Routes), (config, upload) => photoRoutes({ upload, maxBytes: config.photos.maxBytes }), [Config.App, Photos.Upload]);
   factory(bind(Photos.MediaRoutes), (photos, storage) => mediaRoutes({
     photos, storage, ...(storage instanceof S3PhotoStorage ? { publicUrlOf: (key: string) => storage.urlOf(key) } : {}),

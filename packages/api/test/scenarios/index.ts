@@ -7,6 +7,7 @@ import { identityScenarios } from './identity.js';
 import { lifecycleScenarios } from './lifecycle.js';
 import { listingScenarios } from './listings.js';
 import { photoScenarios } from './photos.js';
+import { moderationScenarios } from './moderation.js';
 import { platformScenarios } from './platform.js';
 import { searchScenarios } from './search.js';
 import { recommendationScenarios } from './recommendations.js';
@@ -37,5 +38,6 @@ export function apiScenarios(kind: DatabaseKind): void {
     searchScenarios(get);
     recommendationScenarios(get);
     photoScenarios(get);
+    moderationScenarios(get);
   });
 }
