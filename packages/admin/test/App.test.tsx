@@ -21,9 +21,14 @@ const admin = { id: 'adm-1', username: 'wang', role: 'campus_admin', campusId: '
 describe('admin shell', () => {
   it('navigates to the read-only category tree', async () => {
     const user = userEvent.setup()
-    stubFetch((c) => (c.path === '/v1/catalog' ? { status: 200, body: catalog } : undefined))
+    stubFetch((c) => {
+      if (c.path === '/v1/catalog') return { status: 200, body: catalog }
+      // Signed out: the API refuses the dashboard's statistics.
+      if (c.path === '/v1/admin/stats') return { status: 401, body: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } }
+      return undefined
+    })
     renderApp()
-    expect(await screen.findByText('管理员登录将在身份认证上线后开放')).toBeTruthy()
+    expect(await screen.findByText('请先登录管理员账号')).toBeTruthy()
     await user.click(within(screen.getByRole('menu')).getByText('分类'))
     expect(await screen.findByText('书籍教材（1）')).toBeTruthy()
     expect(screen.getByText('教材')).toBeTruthy()

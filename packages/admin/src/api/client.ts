@@ -81,7 +81,8 @@ export const api = {
   listings: (q: ListingQuery) =>
     request<ListingPage>('GET', '/v1/listings', { query: { campusId: DEFAULT_CAMPUS, limit: 20, ...q } }),
   me: () => request<AdminProfile>('GET', '/v1/admin/me'),
-  stats: () => request<AdminStats>('GET', '/v1/admin/stats'),
+  /** A campus admin's own campus when none is named; super admins choose. */
+  stats: (campusId?: string) => request<AdminStats>('GET', '/v1/admin/stats', { query: { campusId } }),
   removeListing: (id: string, reason: string) =>
     request<ListingDetail>('POST', `/v1/admin/listings/${encodeURIComponent(id)}/remove`, {
       body: { reason } satisfies RemoveListingBody,

@@ -6,6 +6,7 @@ export type {
   AdminLoginBody,
   AdminProfile,
   AdminSession,
+  AdminStats,
   Catalog,
   DevLoginBody,
   DevLoginResult,
@@ -20,9 +21,3 @@ export type {
   Me,
   RemoveListingBody,
 } from '@xianzhi/api/contract'
-
-/**
- * GET /v1/admin/stats is not served (nor in the contract) yet; its exact shape is not fixed, so the
- * dashboard renders whatever counts it returns (numbers, or maps of numbers).
- */
-export type AdminStats = Record<string, number | Record<string, number>>
