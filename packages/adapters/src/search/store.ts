@@ -39,10 +39,17 @@ export class SqlSearchIndexStore implements SearchIndexStore {
     const existing: string[] = [];
     for (let i = 0; i < tokens.length; i += PROBE_BATCH) {
       const batch = tokens.slice(i, i + PROBE_BATCH);
-      const rows = await this.ctx.em().execute<{ token: string }[]>(
-        batch.map(() => 'select ? as token from campus where exists (select 1 from search_token where campus_id = ? and token = ?) and id = ?').join(' union all '),
-        batch.flatMap((t) => [t, campusId, t, campusId]),
-      );
+      // MariaDB/MySQL answer this with a loose index scan (one probe per token); SQLite would walk every
+      // posting of a common token for the same query, so it gets one EXISTS probe per token instead.
+      const rows = this.ctx.dialect === 'mysql'
+        ? await this.ctx.em().execute<{ token: string }[]>(
+          `select token from search_token where campus_id = ? and token in (${batch.map(() => '?').join(', ')}) group by campus_id, token`,
+          [campusId, ...batch],
+        )
+        : await this.ctx.em().execute<{ token: string }[]>(
+          batch.map(() => 'select ? as token from campus where exists (select 1 from search_token where campus_id = ? and token = ?) and id = ?').join(' union all '),
+          batch.flatMap((t) => [t, campusId, t, campusId]),
+        );
       for (const r of rows) existing.push(String(r.token));
     }
     // Per token and field, the newest postings only (ULID order is publication order), each read a

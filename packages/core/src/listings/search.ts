@@ -149,8 +149,15 @@ export class IndexedListingSearch implements ListingSearch {
   async search(query: SearchQuery): Promise<SearchResult> {
     const terms = this.tokenizer.query(query.text);
     if (terms.length === 0) return { hits: [], hasMore: false };
-    const wanted = [...new Set(terms.flatMap((t) => t.alternatives.map((a) => a.token)))];
-    const postings = await this.store.lookup(query.campusId, wanted, POSTINGS_PER_TOKEN_AND_FIELD);
+    const exact = [...new Set(terms.flatMap((t) => t.alternatives.filter((a) => a.weight >= 1).map((a) => a.token)))];
+    const fuzzy = [...new Set(terms.flatMap((t) => t.alternatives.filter((a) => a.weight < 1).map((a) => a.token)))].filter((t) => !exact.includes(t));
+    let postings = await this.store.lookup(query.campusId, exact, POSTINGS_PER_TOKEN_AND_FIELD);
+    // Typo tolerance is a fallback: a one-word query whose word already has more title matches than
+    // the requested pages hold gets nothing from one-edit variants (a variant in a title scores 0.6 × 3,
+    // below any exact title match), so the hundreds of variants are not even looked up.
+    const titleHits = postings.filter((p) => p.field === 'title').length;
+    const enough = terms.length === 1 && titleHits > (query.offset ?? 0) + query.limit;
+    if (fuzzy.length > 0 && !enough) postings = postings.concat(await this.store.lookup(query.campusId, fuzzy, POSTINGS_PER_TOKEN_AND_FIELD));
 
     // Per listing, per term: the best (alternative weight × field weight) it reached.
     const byToken = new Map<string, Posting[]>();
