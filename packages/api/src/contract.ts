@@ -11,6 +11,7 @@ import type * as M from './http/schemas/me.js';
 import type * as A from './http/schemas/auth.js';
 import type * as V from './http/schemas/campus-verification.js';
 import type * as S from './http/schemas/search.js';
+import type * as Nt from './http/schemas/notifications.js';
 import type * as St from './http/schemas/stats.js';
 
 export type ErrorBody = Static<typeof Common.ErrorBody>;
@@ -78,3 +79,13 @@ export type BlockTermBody = Static<typeof S.BlockTermBody>;
 
 export type AdminStats = Static<typeof St.AdminStats>;
 export type StatsQuery = Static<typeof St.StatsQuery>;
+
+export type NotificationKind = Static<typeof Nt.NotificationKindValue>;
+export type NotificationItem = Static<typeof Nt.NotificationItem>;
+export type NotificationPage = Static<typeof Nt.NotificationPage>;
+export type UnreadCount = Static<typeof Nt.UnreadCount>;
+export type NotificationSettings = Static<typeof Nt.NotificationSettings>;
+export type UpdateNotificationSettingsBody = Static<typeof Nt.UpdateNotificationSettingsBody>;
+export type ConsentsBody = Static<typeof Nt.ConsentsBody>;
+export type DeadLetterItem = Static<typeof Nt.DeadLetterItem>;
+export type DeadLetterPage = Static<typeof Nt.DeadLetterPage>;

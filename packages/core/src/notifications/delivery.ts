@@ -45,6 +45,9 @@ export class DeliverNotification {
     if (d.state !== 'pending') return 'not_pending';
     if (!(await this.notifications.claim(id, now, new Date(now.getTime() + this.policy.leaseMs)))) return 'not_pending';
 
+    const recipient = this.users.byId(n.recipientId);
+    // Awaited below unless the gate refuses; a failure then must not surface as an unhandled rejection.
+    recipient.catch(() => undefined);
     if (!d.prepared) {
       const refused = await this.gate(n.recipientId, n.kind, n.listingId, now);
       if (refused) {
@@ -53,7 +56,7 @@ export class DeliverNotification {
       }
       await this.notifications.markPrepared(id);
     }
-    const user = await this.users.byId(n.recipientId);
+    const user = await recipient;
     if (!user) {
       await this.notifications.finish(id, 'skipped', 'no_recipient', this.clock.now());
       return 'skipped:no_recipient';
@@ -89,9 +92,10 @@ export class DeliverNotification {
 
   /** Mute, template, rate limit, consent: in that order, so a refused message never spends a consent. */
   private async gate(userId: string, kind: NotificationKind, listingId: string | null, now: Date): Promise<SkipReason | null> {
-    if ((await this.notifications.mutedKinds(userId)).includes(kind)) return 'muted';
+    const [muted, balances] = await Promise.all([this.notifications.mutedKinds(userId), this.notifications.consentBalances(userId)]);
+    if (muted.includes(kind)) return 'muted';
     if (!this.sender.supports(kind)) return 'no_template';
-    if (((await this.notifications.consentBalances(userId))[kind] ?? 0) <= 0) return 'no_consent';
+    if ((balances[kind] ?? 0) <= 0) return 'no_consent';
     if (listingId && this.policy.throttledKinds.includes(kind)
       && !(await this.notifications.takeQqSlot(userId, listingId, now, this.policy.throttleMs))) return 'rate_limited';
     if (!(await this.notifications.spendConsent(userId, kind, now))) return 'no_consent';
