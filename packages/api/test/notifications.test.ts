@@ -66,7 +66,7 @@ describe('notifications', () => {
       const [n] = await about('alice', listing.id);
       expect(n).toMatchObject({ kind: 'comment', readAt: null, data: { listingTitle: `通知 台灯 ${queue}`, excerpt: '还在吗？' } });
       expect(messagesTo('alice')[0]).toMatchObject({
-        template_id: 'TPL-COMMENT', page: `pages/listing/index?id=${listing.id}`, data: { keyword1: { value: `通知 台灯 ${queue}` } },
+        template_id: 'TPL-COMMENT', page: `pages/detail/index?id=${listing.id}`, data: { keyword1: { value: `通知 台灯 ${queue}` } },
       });
       expect(await about('bob', listing.id)).toEqual([]);
 

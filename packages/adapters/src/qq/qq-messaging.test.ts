@@ -15,7 +15,7 @@ afterEach(async () => fake.stop());
 
 const tokens = (store: AccessTokenStore = new InMemoryAccessTokenStore(), extra: object = {}) =>
   new HttpQqAccessTokens({ appId: fake.appId, appSecret: fake.appSecret, baseUrl: fake.baseUrl, store, ...extra });
-const message: SubscriptionMessage = { openId: 'OPENID-ALICE', kind: 'comment', page: 'pages/listing/index?id=L1', fields: ['九成新 iPhone 13', '鲍勃：还在吗'] };
+const message: SubscriptionMessage = { openId: 'OPENID-ALICE', kind: 'comment', page: 'pages/detail/index?id=L1', fields: ['九成新 iPhone 13', '鲍勃：还在吗'] };
 const sender = (t = tokens(), extra: object = {}) =>
   new HttpQqSubscriptionSender({ tokens: t, templates: { comment: 'TPL-COMMENT', price_drop: 'TPL-PRICE' }, baseUrl: fake.baseUrl, tooFastDelayMs: 1234, ...extra });
 
@@ -52,7 +52,7 @@ describe('HttpQqSubscriptionSender', () => {
   it('posts touser, template, page and keyword data', async () => {
     expect(await sender().send(message)).toBe('sent');
     expect(fake.deliveredMessages).toEqual([{
-      touser: 'OPENID-ALICE', template_id: 'TPL-COMMENT', page: 'pages/listing/index?id=L1', accepted: true, errcode: 0,
+      touser: 'OPENID-ALICE', template_id: 'TPL-COMMENT', page: 'pages/detail/index?id=L1', accepted: true, errcode: 0,
       data: { keyword1: { value: '九成新 iPhone 13' }, keyword2: { value: '鲍勃：还在吗' } },
     }]);
     expect(sender().supports('comment')).toBe(true);

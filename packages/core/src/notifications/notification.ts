@@ -77,7 +77,7 @@ const price = (v: string | number | null | undefined) => (typeof v === 'number' 
  * QQ cuts keyword values at 20 characters, so they are clipped here where the words are chosen.
  */
 export function messageFor(n: Notification): { page: string; fields: string[] } {
-  const page = n.listingId ? `pages/listing/index?id=${n.listingId}` : 'pages/notifications/index';
+  const page = n.listingId ? `pages/detail/index?id=${n.listingId}` : 'pages/notifications/index';
   const d = n.data;
   const title = str(d['listingTitle']);
   const fields: Record<NotificationKind, string[]> = {

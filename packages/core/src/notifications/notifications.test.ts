@@ -206,7 +206,7 @@ describe('QQ delivery', () => {
   it('sends with a consent, spends it, and sends each notification once however often its job runs', async () => {
     await w.repo.grantConsents('alice', 'comment', 2, 50, k.clock.now());
     expect(await commentOnce()).toEqual(['sent']);
-    expect(w.sender.sent).toEqual([{ openId: 'OPENID-ALICE', kind: 'comment', page: `pages/listing/index?id=${listingId}`, fields: ['九成新 iPhone 13', '鲍勃：在吗'] }]);
+    expect(w.sender.sent).toEqual([{ openId: 'OPENID-ALICE', kind: 'comment', page: `pages/detail/index?id=${listingId}`, fields: ['九成新 iPhone 13', '鲍勃：在吗'] }]);
     expect((await w.repo.consentBalances('alice'))['comment']).toBe(1);
     const id = (await w.inboxOf('alice'))[0]!.id;
     expect(await Promise.all([w.deliver.execute({ notificationId: id }), w.deliver.execute({ notificationId: id })])).toEqual(['not_pending', 'not_pending']);
