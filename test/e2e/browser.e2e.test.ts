@@ -41,7 +41,8 @@ describe('H5 mini-program', () => {
     await expect.poll(() => page.getByTestId('listing-card').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(10);
     expect(await page.locator('.home-campus').textContent()).toBe('示例大学 · 闲置');
     const firstTitle = (await page.locator('.card-title').first().textContent())!.trim();
-    const feed = await api<{ items: Summary[] }>(server, 'GET', '/v1/listings?limit=5');
+    // The home page opens on 推荐: for a visitor, what the campus looks at, fresh first.
+    const feed = await api<{ items: Summary[] }>(server, 'GET', '/v1/recommendations?limit=20');
     expect(feed.body.items.map((i) => i.title)).toContain(firstTitle);
 
     await page.getByTestId('listing-card').first().click();

@@ -12,6 +12,7 @@ import type * as A from './http/schemas/auth.js';
 import type * as V from './http/schemas/campus-verification.js';
 import type * as S from './http/schemas/search.js';
 import type * as Nt from './http/schemas/notifications.js';
+import type * as R from './http/schemas/recommendations.js';
 import type * as St from './http/schemas/stats.js';
 
 export type ErrorBody = Static<typeof Common.ErrorBody>;
@@ -76,6 +77,10 @@ export type HotSearches = Static<typeof S.HotSearches>;
 export type BlockedTerm = Static<typeof S.BlockedTerm>;
 export type BlockedTermList = Static<typeof S.BlockedTermList>;
 export type BlockTermBody = Static<typeof S.BlockTermBody>;
+
+export type RecommendationQuery = Static<typeof R.RecommendationQuery>;
+export type SimilarQuery = Static<typeof R.SimilarQuery>;
+export type RecommendationPage = Static<typeof R.RecommendationPage>;
 
 export type AdminStats = Static<typeof St.AdminStats>;
 export type StatsQuery = Static<typeof St.StatsQuery>;

@@ -158,11 +158,12 @@ describe('search page', () => {
 describe('home page search bar', () => {
   it('opens the search page', async () => {
     resetCatalogCache()
-    serve({ '/v1/listings': () => ({ statusCode: 200, data: { items: [], nextCursor: null } }) })
+    // The home page opens on 推荐 (recommendations), above which the search bar sits.
+    serve({ '/v1/recommendations': () => ({ statusCode: 200, data: { items: [], nextCursor: null, mode: 'popular' } }) })
     render(<Home />)
     fireEvent.click(screen.getByTestId('home-search'))
     expect(taroFake.navigateTo).toHaveBeenCalledWith({ url: '/pages/search/index' })
-    await waitFor(() => expect(calls('/v1/listings')).toHaveLength(1))
+    await waitFor(() => expect(calls('/v1/recommendations')).toHaveLength(1))
   })
 })
 

@@ -19,6 +19,7 @@ import type {
   MyListingsQuery,
   PostCommentBody,
   QqLoginBody,
+  RecommendationPage,
   SearchPage,
   SearchQuery,
   Session,
@@ -40,6 +41,11 @@ export const api = {
   suggest: (q: string) => request<Suggestions>('GET', '/v1/search/suggest', { query: { campusId: DEFAULT_CAMPUS, q, limit: 8 } }),
   hotSearches: () => request<HotSearches>('GET', '/v1/search/hot', { query: { campusId: DEFAULT_CAMPUS } }),
   listing: (id: string) => request<ListingDetail>('GET', `/v1/listings/${encodeURIComponent(id)}`),
+  /** 推荐: personal when signed in with some history, what the campus likes otherwise (`mode`). */
+  recommendations: (cursor?: string) =>
+    request<RecommendationPage>('GET', '/v1/recommendations', { query: { campusId: DEFAULT_CAMPUS, limit: 20, cursor } }),
+  similar: (id: string, cursor?: string, limit = 6) =>
+    request<RecommendationPage>('GET', `/v1/listings/${encodeURIComponent(id)}/similar`, { query: { limit, cursor } }),
   createListing: (body: CreateListingBody) => request<ListingDetail>('POST', '/v1/listings', { body }),
   updateListing: (id: string, body: EditListingBody) =>
     request<ListingDetail>('PATCH', `/v1/listings/${encodeURIComponent(id)}`, { body }),

@@ -31,6 +31,7 @@ export type {
   MyListingsQuery,
   PostCommentBody,
   QqLoginBody,
+  RecommendationPage,
   SearchHit,
   SearchPage,
   SearchQuery,

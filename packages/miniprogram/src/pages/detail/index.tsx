@@ -6,6 +6,7 @@ import { errorMessage, getToken } from '../../api/client'
 import type { ListingDetail } from '../../api/types'
 import { Comments } from '../../components/Comments'
 import { ContactSeller } from '../../components/ContactSeller'
+import { SimilarListings } from '../../components/SimilarListings'
 import { areaName, useCatalog } from '../../hooks/useCatalog'
 import { conditionLabel, formatDate, KIND_LABEL, STATUS_LABEL, TRADE_METHOD_LABEL } from '../../lib/labels'
 import { formatFen } from '../../lib/money'
@@ -162,6 +163,8 @@ export default function Detail() {
       </View>
 
       <Comments listingId={listing.id} />
+
+      <SimilarListings listingId={listing.id} />
 
       <View className="detail-bar">
         <View className="detail-bar-item" onClick={() => void toggleFavorite()}>

@@ -3,13 +3,17 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../api/endpoints'
 import { errorMessage } from '../../api/client'
-import type { ListingKind, ListingSort, ListingSummary } from '../../api/types'
+import type { ListingKind, ListingSort, ListingSummary, RecommendationPage } from '../../api/types'
 import { ListingCard } from '../../components/ListingCard'
 import { CategoryPicker } from '../../components/CategoryPicker'
 import { useCatalog } from '../../hooks/useCatalog'
 import './index.css'
 
-const KIND_TABS: { value: ListingKind | null; label: string }[] = [
+/** 推荐 is the recommendations feed (/v1/recommendations); the other tabs browse the campus feed by kind. */
+type Tab = ListingKind | null | 'recommended'
+
+const KIND_TABS: { value: Tab; label: string }[] = [
+  { value: 'recommended', label: '推荐' },
   { value: null, label: '全部' },
   { value: 'item', label: '闲置' },
   { value: 'book', label: '书籍' },
@@ -23,14 +27,15 @@ const SORTS: { value: ListingSort; label: string }[] = [
 ]
 
 interface Filters {
-  kind: ListingKind | null
+  kind: Tab
   categoryId: string | null
   sort: ListingSort
 }
 
 export default function Home() {
   const { catalog, error: catalogError } = useCatalog()
-  const [filters, setFilters] = useState<Filters>({ kind: null, categoryId: null, sort: 'newest' })
+  const [filters, setFilters] = useState<Filters>({ kind: 'recommended', categoryId: null, sort: 'newest' })
+  const [mode, setMode] = useState<'personal' | 'popular' | null>(null)
   const [items, setItems] = useState<ListingSummary[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
   const [loading, setLoading] = useState(false)
@@ -48,13 +53,18 @@ export default function Home() {
       setLoading(true)
       setError(null)
       try {
-        const page = await api.listings({
-          kind: filters.kind ?? undefined,
-          categoryId: filters.categoryId ?? undefined,
-          sort: filters.sort,
-          cursor: reset ? undefined : (cursor ?? undefined),
-        })
+        const after = reset ? undefined : (cursor ?? undefined)
+        const page =
+          filters.kind === 'recommended'
+            ? await api.recommendations(after)
+            : await api.listings({
+                kind: filters.kind ?? undefined,
+                categoryId: filters.categoryId ?? undefined,
+                sort: filters.sort,
+                cursor: after,
+              })
         if (gen !== generation.current) return
+        setMode(filters.kind === 'recommended' && 'mode' in page ? (page as RecommendationPage).mode : null)
         setItems((prev) => (reset ? page.items : [...prev, ...page.items]))
         setCursor(page.nextCursor)
         setDone(page.nextCursor === null)
@@ -109,6 +119,11 @@ export default function Home() {
         ))}
       </View>
 
+      {filters.kind === 'recommended' ? (
+        <View className="filter-bar" data-testid="recommend-hint">
+          <Text className="muted">{mode === 'personal' ? '根据你的浏览和收藏推荐' : '同学们都在看'}</Text>
+        </View>
+      ) : (
       <View className="filter-bar">
         <View className="filter-category">
           {catalog ? (
@@ -135,6 +150,7 @@ export default function Home() {
           ))}
         </View>
       </View>
+      )}
 
       {error && (
         <View className="banner-error" onClick={() => void load(items.length === 0)}>
