@@ -162,5 +162,8 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 function toMs(v: unknown): number {
-  return v instanceof Date ? v.getTime() : Number(v);
+  // SQLite keeps epoch milliseconds; the MariaDB driver answers raw queries with Date objects or 'YYYY-MM-DD hh:mm:ss.fff' (UTC).
+  if (v instanceof Date) return v.getTime();
+  if (typeof v === 'string' && !/^\d+$/.test(v)) return Date.parse(`${v.replace(' ', 'T')}Z`);
+  return Number(v);
 }
