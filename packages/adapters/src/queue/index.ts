@@ -1,2 +1,3 @@
 export { InProcessJobQueue, type InProcessJobQueueOptions } from './in-process/in-process-job-queue.js';
 export { BullMqJobConsumers, BullMqJobQueue, redisConnection, type BullMqOptions } from './bullmq/bullmq-job-queue.js';
+export { RedisTaskLease } from './bullmq/redis-task-lease.js';

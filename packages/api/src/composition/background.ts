@@ -21,7 +21,7 @@
  * Tests add theirs with `container.bind(Background.EventSubscriber).toConstantValue(recorder)` before the
  * worker starts. Names (subscriber, queue, task) are part of job keys and logs: stable, no spaces.
  */
-import { BullMqJobConsumers, BullMqJobQueue, InProcessJobQueue } from '@xianzhi/adapters';
+import { BullMqJobConsumers, BullMqJobQueue, InProcessJobQueue, RedisTaskLease } from '@xianzhi/adapters';
 import {
   DispatchEvent, EVENTS_QUEUE, RelayOutbox,
   type ConsumerOptions, type EventJob, type EventSubscriber, type JobConsumers, type JobHandler, type JobQueue,
@@ -41,8 +41,9 @@ export interface QueueConsumer<P = any> {
 }
 
 /**
- * Runs once when the worker starts, then `everyMs` after each run ends. Every worker process runs its
- * own tasks, so a task must be safe to run in two processes at once (the built-in ones are).
+ * Runs once when the worker starts, then `everyMs` after each run ends. With several worker processes
+ * on Redis one of them runs each tick (a lease per task); when Redis does not answer each runs it, so
+ * a task must still be safe to run in two processes at once (the built-in ones are).
  */
 export interface PeriodicTask {
   readonly name: string;
@@ -57,6 +58,8 @@ export interface QueueBackend {
   readonly kind: 'in-process' | 'bullmq';
   readonly queue: JobQueue;
   readonly consumers: JobConsumers;
+  /** True when this process should run the task's tick (one process of all, on Redis). */
+  takeTaskLease(name: string, ms: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -112,17 +115,20 @@ export function createQueueBackend(config: Pick<AppConfig, 'redis' | 'jobLockSec
   const log = logger.child({ component: 'queue' });
   if (!config.redis) {
     const queue = new InProcessJobQueue({ onError: (err, job) => log.error({ err, queue: job.queue, key: job.key }, 'onExhausted failed') });
-    return { kind: 'in-process', queue, consumers: queue, close: () => queue.close() };
+    return { kind: 'in-process', queue, consumers: queue, takeTaskLease: async () => true, close: () => queue.close() };
   }
   const onError = throttledWarning(log);
   const options = { url: config.redis.url, prefix: config.redis.prefix, lockDurationMs: config.jobLockSeconds * 1000, onError };
   const queue = new BullMqJobQueue(options);
   const consumers = new BullMqJobConsumers(options);
+  const lease = new RedisTaskLease(config.redis.url, config.redis.prefix);
   return {
     kind: 'bullmq', queue, consumers,
+    takeTaskLease: (name, ms) => lease.take(name, ms),
     close: async () => {
       await consumers.close();
       await queue.close();
+      await lease.close();
     },
   };
 }
