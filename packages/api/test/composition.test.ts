@@ -7,6 +7,7 @@ import { createContainer } from '../src/composition/container.js';
 import { HttpParts } from '../src/composition/http-module.js';
 import { Photos } from '../src/composition/photo-module.js';
 import { Search } from '../src/composition/search-module.js';
+import { Insights } from '../src/composition/insights-module.js';
 import { Recs } from '../src/composition/recommendations-module.js';
 import { Notify } from '../src/composition/notifications-module.js';
 import { resolve } from '../src/composition/token.js';
@@ -30,7 +31,7 @@ describe('the composition root', () => {
   it('resolves every use case, port and HTTP part, each once (singletons)', () => {
     const config = loadConfig({ XZ_JWT_SECRET: 'x'.repeat(40), XZ_DATA_DIR: '/nonexistent-never-written' });
     const container = createContainer({ config, logger: pino({ level: 'silent' }), persistence });
-    for (const group of [Core, Ports, HttpParts, Http, Photos, Search, Recs, Notify]) {
+    for (const group of [Core, Ports, HttpParts, Http, Photos, Search, Insights, Recs, Notify]) {
       for (const [name, token] of Object.entries(group)) {
         const first = resolve(container, token as symbol & { readonly never?: unknown });
         expect(first, name).toBeDefined();
@@ -38,7 +39,7 @@ describe('the composition root', () => {
       }
     }
     expect(resolve(container, Ports.Listings)).toBe(persistence.listings);
-    expect(resolve(container, Http.Parts).api).toHaveLength(14);
+    expect(resolve(container, Http.Parts).api).toHaveLength(15);
   });
 
   it('is the only code that knows inversify exists', () => {
