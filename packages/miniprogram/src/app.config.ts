@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/publish/index', 'pages/me/index', 'pages/detail/index', 'pages/edit/index', 'pages/campus-login/index', 'pages/search/index'],
+  pages: ['pages/home/index', 'pages/publish/index', 'pages/me/index', 'pages/detail/index', 'pages/edit/index', 'pages/campus-login/index', 'pages/search/index', 'pages/notifications/index'],
   window: {
     navigationBarTitleText: '闲置',
     navigationBarBackgroundColor: '#ffffff',

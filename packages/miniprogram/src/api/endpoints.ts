@@ -17,6 +17,9 @@ import type {
   ListingQuery,
   Me,
   MyListingsQuery,
+  NotificationPage,
+  NotificationSettings,
+  UnreadCount,
   PostCommentBody,
   QqLoginBody,
   RecommendationPage,
@@ -72,6 +75,16 @@ export const api = {
   myListings: (status?: MyListingsQuery['status'], cursor?: string) =>
     request<ListingPage>('GET', '/v1/me/listings', { query: { status, cursor } }),
   myFavorites: (cursor?: string) => request<ListingPage>('GET', '/v1/me/favorites', { query: { cursor } }),
+
+  notifications: (cursor?: string) => request<NotificationPage>('GET', '/v1/me/notifications', { query: { cursor } }),
+  unreadCount: () => request<UnreadCount>('GET', '/v1/me/notifications/unread-count'),
+  markRead: (id: string) => request<null>('POST', `/v1/me/notifications/${encodeURIComponent(id)}/read`),
+  markAllRead: () => request<{ marked: number }>('POST', '/v1/me/notifications/read-all'),
+  notificationSettings: () => request<NotificationSettings>('GET', '/v1/me/notification-settings'),
+  setMuted: (muted: string[]) => request<NotificationSettings>('PUT', '/v1/me/notification-settings', { body: { muted } }),
+  /** The template ids `qq.subscribeAppMsg` reported as accepted: each allows one QQ message. */
+  reportConsents: (templateIds: string[]) =>
+    request<NotificationSettings>('POST', '/v1/me/notification-consents', { body: { templateIds } }),
 
   async devLogin(user: DevUser): Promise<Me> {
     const res = await request<DevLoginResult>('POST', '/v1/dev/login', { body: { user } satisfies DevLoginBody })

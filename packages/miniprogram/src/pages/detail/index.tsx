@@ -2,6 +2,7 @@ import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/component
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../api/endpoints'
+import { askForSubscription, primeSubscriptionTemplates } from '../../lib/notifications'
 import { errorMessage, getToken } from '../../api/client'
 import type { ListingDetail } from '../../api/types'
 import { Comments } from '../../components/Comments'
@@ -29,6 +30,10 @@ export default function Detail() {
   }, [id])
 
   useEffect(() => {
+    if (getToken()) void primeSubscriptionTemplates()
+  }, [])
+
+  useEffect(() => {
     void load()
   }, [load])
 
@@ -51,6 +56,8 @@ export default function Detail() {
       return
     }
     setFavBusy(true)
+    // A favorite is how a price drop reaches the student: offer the QQ reminder within this tap.
+    if (!listing.favoritedByMe) void askForSubscription(['price_drop'])
     try {
       const res = listing.favoritedByMe ? await api.unfavorite(listing.id) : await api.favorite(listing.id)
       setListing({ ...listing, favoritedByMe: res.favorited, favoriteCount: res.favoriteCount })

@@ -57,6 +57,7 @@ export default function Me() {
   const [cursor, setCursor] = useState<string | null>(null)
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [unread, setUnread] = useState(0)
 
   const loadList = useCallback(async (which: Tab, st: ListingStatus | null, after?: string) => {
     setLoading(true)
@@ -89,6 +90,7 @@ export default function Me() {
       }
       setError(errorMessage(e))
     }
+    void api.unreadCount().then((r) => setUnread(r.unread), () => undefined)
     await loadList(tab, status)
   }, [loadList, tab, status])
 
@@ -195,6 +197,11 @@ export default function Me() {
         </Text>
       </View>
       {me && !me.verified && me.status !== 'banned' && <VerifyStudentForm campusId={me.campusId} onVerified={setMe} />}
+
+      <View className="section me-inbox" data-testid="me-inbox" onClick={() => void Taro.navigateTo({ url: '/pages/notifications/index' })}>
+        <Text>消息</Text>
+        {unread > 0 && <Text className="badge badge-reserved" data-testid="unread-badge">{unread > 99 ? '99+' : unread}</Text>}
+      </View>
 
       <View className="me-tabs">
         <View className={`me-tab ${tab === 'listings' ? 'me-tab-active' : ''}`} onClick={() => switchTab('listings')}>

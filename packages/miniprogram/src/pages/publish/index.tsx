@@ -2,6 +2,7 @@ import { Button, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../api/endpoints'
+import { askForSubscription, primeSubscriptionTemplates } from '../../lib/notifications'
 import { getToken } from '../../api/client'
 import { PublishForm } from '../../components/PublishForm'
 import { emptyForm } from '../../components/publishForm'
@@ -14,7 +15,10 @@ export default function Publish() {
   // Bumped after a successful post so the next post starts from an empty form.
   const [formKey, setFormKey] = useState(0)
 
-  useDidShow(() => setLoggedIn(Boolean(getToken())))
+  useDidShow(() => {
+    setLoggedIn(Boolean(getToken()))
+    if (getToken()) void primeSubscriptionTemplates()
+  })
 
   if (!loggedIn) {
     return (
@@ -47,6 +51,8 @@ export default function Publish() {
         initial={emptyForm()}
         submitLabel="发布"
         onSubmit={async (body) => {
+          // Within the tap: comments, replies and the reminder before it expires are what a seller waits for.
+          void askForSubscription(['comment', 'reply', 'expiring'])
           const created = await api.createListing(body)
           setFormKey((k) => k + 1)
           void Taro.showToast({ title: '发布成功', icon: 'success' })

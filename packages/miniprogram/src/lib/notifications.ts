@@ -1,0 +1,73 @@
+import type { NotificationItem, NotificationKind } from '../api/types'
+import { api } from '../api/endpoints'
+import { formatFen } from './money'
+
+export const KIND_LABEL: Record<NotificationKind, string> = {
+  comment: '新留言',
+  reply: '回复我的',
+  price_drop: '降价提醒',
+  wanted_match: '求购匹配',
+  expiring: '即将到期',
+  removed: '下架通知',
+}
+
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v))
+const price = (v: unknown) => (typeof v === 'number' ? formatFen(v) : '面议')
+
+/** One line saying what happened, from the notification's small data payload. */
+export function describe(n: NotificationItem): string {
+  const d = n.data
+  switch (n.kind) {
+    case 'comment':
+      return `${str(d.actorNickname)}：${str(d.excerpt)}`
+    case 'reply':
+      return `${str(d.actorNickname)} 回复了你：${str(d.excerpt)}`
+    case 'price_drop':
+      return `你收藏的宝贝降价了：${price(d.oldPrice)} → ${price(d.newPrice)}`
+    case 'wanted_match':
+      return `新发布 ${price(d.price)}，符合你的求购「${str(d.wantedTitle)}」`
+    case 'expiring':
+      return '将在一天内到期，擦亮可以续期'
+    case 'removed':
+      return `已被管理员下架：${str(d.reason)}`
+  }
+}
+
+let templatesCache: Record<string, string> | null = null
+
+/** Fetches the template ids ahead of the tap: QQ accepts `subscribeAppMsg` only inside a user's tap. */
+export async function primeSubscriptionTemplates(): Promise<void> {
+  if (process.env.TARO_ENV !== 'qq' || templatesCache) return
+  try {
+    templatesCache = (await api.notificationSettings()).templates
+  } catch {
+    // Signed out or offline: asked for again on the next page show.
+  }
+}
+
+/**
+ * Called at the start of a tap that will bring news (publishing, favoriting): asks for QQ
+ * subscription messages of those kinds and reports the ones the student accepted (each allows one
+ * message). Only the QQ build can ask; the web build keeps the inbox.
+ */
+export async function askForSubscription(kinds: NotificationKind[]): Promise<void> {
+  if (process.env.TARO_ENV !== 'qq') return
+  try {
+    const templates = templatesCache ?? (templatesCache = (await api.notificationSettings()).templates)
+    const tmplIds = kinds.map((k) => templates[k]).filter((id): id is string => Boolean(id)).slice(0, 3)
+    if (tmplIds.length === 0) return
+    const qqApi = (globalThis as unknown as { qq?: { subscribeAppMsg(o: object): void } }).qq
+    if (!qqApi) return
+    const accepted = await new Promise<string[]>((resolve) => {
+      qqApi.subscribeAppMsg({
+        tmplIds,
+        subscribe: true,
+        success: (res: Record<string, unknown>) => resolve(tmplIds.filter((id) => res[id] === 'accept')),
+        fail: () => resolve([]),
+      })
+    })
+    if (accepted.length > 0) await api.reportConsents(accepted)
+  } catch {
+    // Declining or a failed report only means no QQ message: the inbox still tells them.
+  }
+}
