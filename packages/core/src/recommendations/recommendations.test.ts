@@ -102,6 +102,7 @@ describe('recommendations', () => {
     const w = await world();
     for (let i = 0; i < 12; i++) await w.p.listings.save(aListing({ id: `s-${String(i).padStart(2, '0')}`, title: `小米手机 ${i}`, now: T }));
     await w.p.listings.save(aListing({ id: 's-gone', status: 'removed', now: T }));
+    await w.p.listings.save(aListing({ id: 's-hidden', title: '小米手机 藏起来的', ownerId: 'stu-a', status: 'hidden', now: T }));
     const ids = await all((cursor) => w.similar.execute({ actor: anonymous, listingId: 's-00', limit: 5, ...(cursor && { cursor }) })
       .then((r) => (r.ok ? r.value : { items: [], nextCursor: null })));
     expect(ids).toHaveLength(11);
@@ -111,6 +112,11 @@ describe('recommendations', () => {
     expect(!bad.ok && bad.error.code).toBe('VALIDATION_FAILED');
     const gone = await w.similar.execute({ actor: anonymous, listingId: 's-gone' });
     expect(!gone.ok && gone.error.code).toBe('LISTING_NOT_FOUND');
+    const hiddenOne = await w.similar.execute({ actor: anonymous, listingId: 's-hidden' });
+    expect(!hiddenOne.ok && hiddenOne.error.code).toBe('LISTING_NOT_FOUND');
+    // Its owner still sees what is like it; hidden and removed listings are never among the results.
+    const mine = await w.similar.execute({ actor: w.user('stu-a'), listingId: 's-hidden', limit: 50 });
+    expect(mine.ok && mine.value.items.map((v) => v.listing.id).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `s-${String(i).padStart(2, '0')}`));
     const missing = await w.similar.execute({ actor: anonymous, listingId: 'nope' });
     expect(!missing.ok && missing.error.code).toBe('LISTING_NOT_FOUND');
   });

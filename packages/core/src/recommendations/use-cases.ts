@@ -1,7 +1,7 @@
 import type { Actor } from '../identity/actor.js';
 import { isAdminOf } from '../identity/policy.js';
 import { ListingNotFound } from '../listings/errors.js';
-import type { Listing } from '../listings/listing.js';
+import { PRIVATE_STATUSES, type Listing } from '../listings/listing.js';
 import type { ListingRepository } from '../listings/ports.js';
 import type { ListingView, ListingViews } from '../listings/views.js';
 import type { Clock } from '../shared/clock.js';
@@ -47,7 +47,10 @@ export interface SimilarListingsInput {
   readonly limit?: number;
 }
 
-/** 相似推荐 on a listing's page: live listings of the same campus like this one, never the viewer's own. */
+/**
+ * 相似推荐 on a listing's page: live listings of the same campus like this one, never the viewer's own.
+ * A withdrawn, removed or hidden listing is "not found" here as on its page, except to its owner and its campus's admins.
+ */
 export class SimilarListings {
   constructor(
     private readonly recommender: Recommender,
@@ -60,7 +63,7 @@ export class SimilarListings {
   async execute(input: SimilarListingsInput): Promise<Result<RecommendationPage, ListingNotFound | ValidationFailed>> {
     const [target = null] = await this.candidates.byIds([input.listingId]);
     const actor = input.actor;
-    const hidden = target !== null && (target.status === 'withdrawn' || target.status === 'removed')
+    const hidden = target !== null && PRIVATE_STATUSES.includes(target.status)
       && !(actor.kind === 'user' && actor.userId === target.ownerId) && !isAdminOf(actor, target.campusId);
     if (!target || hidden) return err(new ListingNotFound(input.listingId));
     let asOf = this.clock.now();
