@@ -71,6 +71,7 @@ export * from './photos/photo.js';
 export * from './photos/ports.js';
 export * from './photos/errors.js';
 export * from './photos/upload-photo.js';
+export * from './photos/cleanup-photos.js';
 
 export * from './recommendations/ports.js';
 export * from './recommendations/similarity.js';

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LocalDiskPhotoStorage, S3PhotoStorage, SharpPhotoProcessor } from '@xianzhi/adapters';
-import { DEFAULT_PHOTO_LIMITS, UploadPhoto, type PhotoProcessor, type PhotoStorage } from '@xianzhi/core';
+import { CleanupUnattachedPhotos, DEFAULT_PHOTO_LIMITS, UploadPhoto, type PhotoProcessor, type PhotoStorage } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
 import { mediaRoutes, photoRoutes } from '../http/routes/photos.js';
+import { Background, type PeriodicTask } from './background.js';
 import { Moderation } from './moderation-module.js';
 import { factory, token } from './token.js';
 import { Config, Core, Ports } from './tokens.js';
@@ -13,7 +14,11 @@ export const Photos = {
   Upload: token<UploadPhoto>('UploadPhoto'),
   Routes: token<FastifyPluginAsyncTypebox>('PhotoRoutes'),
   MediaRoutes: token<FastifyPluginAsyncTypebox>('MediaRoutes'),
+  Cleanup: token<CleanupUnattachedPhotos>('CleanupUnattachedPhotos'),
 };
+
+/** How often the worker deletes photos abandoned for a day. */
+export const PHOTO_CLEANUP_EVERY_MS = 60 * 60_000;
 
 /** Photo uploads: local-disk storage under XZ_PHOTOS_DIR (the embedded default) or an S3-compatible bucket, and sharp for decoding. */
 export const photoModule = new ContainerModule(({ bind }) => {
@@ -29,6 +34,10 @@ export const photoModule = new ContainerModule(({ bind }) => {
   factory(bind(Photos.Upload), (config, repo, storage, processor, ids, clock, screening) => new UploadPhoto(repo, storage, processor, ids, clock, {
     ...DEFAULT_PHOTO_LIMITS, maxBytes: config.photos.maxBytes,
   }, screening), [Config.App, Ports.Photos, Photos.Storage, Photos.Processor, Core.Ids, Core.Clock, Moderation.Screening]);
+  factory(bind(Photos.Cleanup), (repo, storage, clock) => new CleanupUnattachedPhotos(repo, storage, clock), [Ports.Photos, Photos.Storage, Core.Clock]);
+  factory(bind(Background.PeriodicTask), (cleanup): PeriodicTask => ({
+    name: 'photo-cleanup', everyMs: PHOTO_CLEANUP_EVERY_MS, run: () => cleanup.execute(),
+  }), [Photos.Cleanup]);
   factory(bind(Photos.Routes), (config, upload) => photoRoutes({ upload, maxBytes: config.photos.maxBytes }), [Config.App, Photos.Upload]);
   factory(bind(Photos.MediaRoutes), (photos, storage) => mediaRoutes({
     photos, storage, ...(storage instanceof S3PhotoStorage ? { publicUrlOf: (key: string) => storage.urlOf(key) } : {}),

@@ -12,6 +12,7 @@ import { Recs } from '../composition/recommendations-module.js';
 import { evaluateRecommendations, formatRecsReport } from '../recs-eval/evaluate.js';
 import { DEFAULT_SIMULATION } from '../recs-eval/simulate.js';
 import { Core } from '../composition/tokens.js';
+import { Photos } from '../composition/photo-module.js';
 import { DEFAULT_SEED_LISTINGS } from '../seed/seed-demo.js';
 import { dropDatabase } from './database.js';
 import { loadRuntime, migrate, open, seed } from './runtime.js';
@@ -30,6 +31,8 @@ const USAGE = `Usage: xianzhi <command>
   eval-search                      recall@10 and MRR of our search and of a LIKE '%q%' baseline on the judged
                                    query set in bench/search (on a temporary SQLite database)
   expire                           mark listings past their lifetime as expired (the server also does this)
+  cleanup-photos                   delete photos never attached to a listing for a day, and their files
+                                   when no other photo shares them (the worker does this hourly)
   create-admin --username U --role super_admin|campus_admin [--campus ID]
                                    add a back-office account; the password is read from standard input
                                    (prompted for on a terminal), never from the command line
@@ -166,6 +169,18 @@ async function main(argv: string[]): Promise<number> {
       try {
         const { expired } = await resolve(createContainer({ ...runtime, persistence }), Core.ExpireListings).execute();
         process.stdout.write(`Expired ${expired} listing(s).\n`);
+      } finally {
+        await persistence.close();
+      }
+      return 0;
+    }
+    case 'cleanup-photos': {
+      parseArgs({ args: rest, options: {}, strict: true });
+      const persistence = await open(runtime);
+      try {
+        const cleanup = resolve(createContainer({ ...runtime, persistence }), Photos.Cleanup);
+        const { photos, files } = await cleanup.execute({ onProgress: (n) => process.stderr.write(`  ${n} photo(s) deleted so far\n`) });
+        process.stdout.write(`Deleted ${photos} unattached photo(s) and ${files} stored file(s).\n`);
       } finally {
         await persistence.close();
       }

@@ -52,6 +52,9 @@ describe('UploadPhoto', () => {
       byId: (id: string) => repo.byId(id),
       byIds: (ids: readonly string[]) => repo.byIds(ids),
       save: (p: Parameters<typeof repo.save>[0]) => repo.save(p),
+      unattachedBefore: (c: Date, l: number) => repo.unattachedBefore(c, l),
+      deleteIfUnattached: (id: string) => repo.deleteIfUnattached(id),
+      countWithHash: (h: string) => repo.countWithHash(h),
       byOwnerAndHash: async (o: string, h: string) => (looked ? repo.byOwnerAndHash(o, h) : ((looked = true), null)),
     };
     const second = await new UploadPhoto(racing, storage, processor, kit.ids, kit.clock).execute({ actor: kit.actors.alice, bytes: bytes('IMG twice') });

@@ -38,4 +38,10 @@ export interface PhotoRepository {
   byOwnerAndHash(ownerId: string, contentHash: string): Promise<Photo | null>;
   /** Inserts or updates; one photo per owner and content hash. */
   save(photo: Photo): Promise<void>;
+  /** Photos never attached to a listing and created before `cutoff`, oldest first. */
+  unattachedBefore(cutoff: Date, limit: number): Promise<Photo[]>;
+  /** Deletes the photo only while it is still unattached; true when it was deleted. */
+  deleteIfUnattached(id: string): Promise<boolean>;
+  /** How many photos (of any owner) share these bytes, and so the stored variants. */
+  countWithHash(contentHash: string): Promise<number>;
 }

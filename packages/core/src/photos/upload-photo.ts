@@ -5,7 +5,7 @@ import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { PhotoTooLarge, PhotoTooManyPixels, PhotoTypeUnsupported } from './errors.js';
-import { PHOTO_VARIANT_SIZES, sha256Hex, variantKey, type Photo, type PhotoVariantName } from './photo.js';
+import { PHOTO_VARIANT_SIZES, PHOTO_VARIANTS, sha256Hex, variantKey, type Photo, type PhotoVariantName } from './photo.js';
 import type { PhotoProcessor, PhotoRepository, PhotoStorage } from './ports.js';
 import { noScreening, type ContentRisky, type ContentSafetyUnavailable, type ContentScreening, type Screening } from '../moderation/content-safety.js';
 
@@ -65,7 +65,9 @@ export class UploadPhoto {
     const screened = await this.screen(medium ?? null);
     if (!screened.ok) return screened;
     for (const v of made) await this.storage.put(v.bytes, keys[v.name], v.contentType);
-    return this.record(who.value, contentHash, info, input.bytes.byteLength, keys, screened.value);
+    const recorded = await this.record(who.value, contentHash, info, input.bytes.byteLength, keys, screened.value);
+    if (stored && recorded.ok) await this.ensureStored(input.bytes, keys);
+    return recorded;
   }
 
   /** The medium variant (750 px WebP, far under the checkers' 1 MB), never the original. */
@@ -100,6 +102,18 @@ export class UploadPhoto {
     }
     await this.screening.queueUnchecked(screened, { targetType: 'photo', targetId: photo.id, campusId: who.campusId, now: photo.createdAt });
     return ok(photo);
+  }
+
+  /**
+   * Reused variants may have been deleted by the cleanup of an abandoned photo with the same bytes
+   * between our check and our save; now that our photo counts, put back whatever is missing.
+   */
+  private async ensureStored(bytes: Uint8Array, keys: Record<PhotoVariantName, string>): Promise<void> {
+    for (const name of PHOTO_VARIANTS) {
+      if (await this.storage.exists(keys[name])) continue;
+      for (const v of await this.processor.makeVariants(bytes, PHOTO_VARIANT_SIZES)) await this.storage.put(v.bytes, keys[v.name], v.contentType);
+      return;
+    }
   }
 }
 

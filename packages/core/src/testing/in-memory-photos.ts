@@ -22,6 +22,18 @@ export class InMemoryPhotoRepository implements PhotoRepository {
     const p = [...this.table.values()].find((x) => x.ownerId === ownerId && x.contentHash === contentHash);
     return p ? clone(p) : null;
   }
+  async unattachedBefore(cutoff: Date, limit: number): Promise<Photo[]> {
+    return [...this.table.values()].filter((p) => p.attachedAt === null && p.createdAt.getTime() < cutoff.getTime())
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1)).slice(0, limit).map(clone);
+  }
+  async deleteIfUnattached(id: string): Promise<boolean> {
+    const p = this.table.get(id);
+    if (!p || p.attachedAt !== null) return false;
+    return this.table.delete(id);
+  }
+  async countWithHash(contentHash: string): Promise<number> {
+    return [...this.table.values()].filter((p) => p.contentHash === contentHash).length;
+  }
   async save(photo: Photo): Promise<void> {
     const clash = [...this.table.values()].find((x) => x.ownerId === photo.ownerId && x.contentHash === photo.contentHash && x.id !== photo.id);
     if (clash) throw new Error(`duplicate photo ${photo.contentHash} for ${photo.ownerId}`);

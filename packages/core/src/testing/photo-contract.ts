@@ -37,6 +37,25 @@ export function photoContract(adapterName: string, ports: () => { photos: PhotoR
       expect((await photos.byId(p.id))!.attachedAt).toEqual(attached.attachedAt);
     });
 
+    it('lists unattached photos older than a cutoff, deletes only unattached ones, and counts photos sharing bytes', async () => {
+      const { photos } = ports();
+      const at = (min: number) => new Date(T0.getTime() + min * 60_000);
+      const old = aPhoto({ id: 'PHOTO00000000000000000011', createdAt: at(0) });
+      const older = aPhoto({ id: 'PHOTO00000000000000000010', ownerId: 'user-buyer', createdAt: at(-5) });
+      const attached = aPhoto({ id: 'PHOTO00000000000000000012', contentHash: 'cd'.repeat(32), createdAt: at(-9), attachedAt: at(1) });
+      const fresh = aPhoto({ id: 'PHOTO00000000000000000013', contentHash: 'ef'.repeat(32), createdAt: at(30) });
+      for (const p of [old, older, attached, fresh]) await photos.save(p);
+      expect((await photos.unattachedBefore(at(10), 10)).map((p) => p.id)).toEqual([older.id, old.id]);
+      expect((await photos.unattachedBefore(at(10), 1)).map((p) => p.id)).toEqual([older.id]);
+      expect(await photos.countWithHash(old.contentHash)).toBe(2);
+      expect(await photos.deleteIfUnattached(attached.id)).toBe(false);
+      expect(await photos.deleteIfUnattached(old.id)).toBe(true);
+      expect(await photos.deleteIfUnattached(old.id)).toBe(false);
+      expect(await photos.byId(old.id)).toBeNull();
+      expect(await photos.countWithHash(old.contentHash)).toBe(1);
+      expect(await photos.byId(attached.id)).not.toBeNull();
+    });
+
     it('keeps one photo per owner and content hash', async () => {
       const { photos } = ports();
       await photos.save(aPhoto());

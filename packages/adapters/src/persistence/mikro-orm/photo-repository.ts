@@ -61,6 +61,22 @@ export class MikroOrmPhotoRepository implements PhotoRepository {
     return r ? toPhoto(r) : null;
   }
 
+  async unattachedBefore(cutoff: Date, limit: number): Promise<Photo[]> {
+    const rows = await this.ctx.em().find(PhotoRow, { attachedAt: null, createdAt: { $lt: cutoff } }, {
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit, refresh: true,
+    });
+    return rows.map(toPhoto);
+  }
+
+  async deleteIfUnattached(id: string): Promise<boolean> {
+    // One conditional statement, so a listing attaching the photo at the same moment wins or loses whole.
+    return (await this.ctx.em().nativeDelete(PhotoRow, { id, attachedAt: null })) === 1;
+  }
+
+  countWithHash(contentHash: string): Promise<number> {
+    return this.ctx.em().count(PhotoRow, { contentHash });
+  }
+
   async save(p: Photo): Promise<void> {
     const em = this.ctx.em();
     const row = {

@@ -48,11 +48,15 @@ export class Migration20261125000700Moderation extends Migration {
     this.addSql('create unique index content_report_once on content_report (reporter_id, target_type, target_id)');
     this.addSql('create index content_report_case on content_report (case_id, created_at)');
     this.addSql(`alter table listing_comment add column hidden_at ${t.time} null`);
+    // The cleanup of abandoned photos counts the photos sharing stored variants by content hash.
+    this.addSql('create index photo_content_hash on photo (content_hash)');
   }
 
   override down(): void {
+    const d: Dialect = this.driver.getPlatform().constructor.name.toLowerCase().includes('sqlite') ? 'sqlite' : 'mysql';
     this.addSql('drop table if exists content_report');
     this.addSql('drop table if exists moderation_case');
     this.addSql('alter table listing_comment drop column hidden_at');
+    this.addSql(d === 'mysql' ? 'drop index photo_content_hash on photo' : 'drop index photo_content_hash');
   }
 }
