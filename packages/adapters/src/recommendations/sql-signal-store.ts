@@ -58,6 +58,23 @@ export class SqlSignalStore implements SignalStore {
     return rows.map((r) => ({ listingId: r.other_id, coViews: Number(r.co_views), coFavorites: Number(r.co_favorites) }));
   }
 
+  async neighboursOf(listingIds: readonly string[], limitEach: number): Promise<Map<string, Neighbour[]>> {
+    const ids = [...new Set(listingIds)];
+    const out = new Map<string, Neighbour[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return out;
+    // One round trip, each part still one backward index range: a union of limited derived tables
+    // (the form SQLite and MariaDB both accept; a window over all pairs would read every pair).
+    const part = `select * from (select listing_id, other_id, co_views, co_favorites from rec_pair where listing_id = ? and weight > 0
+      order by weight desc, other_id desc limit ${Math.trunc(limitEach)}) t`;
+    const rows = await this.ctx.em().execute<{ listing_id: string; other_id: string; co_views: number | string; co_favorites: number | string }[]>(
+      ids.map((_, i) => part.replace(' t', ` t${i}`)).join(' union all '), ids,
+    );
+    const weight = (r: { co_views: number | string; co_favorites: number | string }) => Number(r.co_views) + 2 * Number(r.co_favorites);
+    rows.sort((a, b) => weight(b) - weight(a) || (a.other_id < b.other_id ? 1 : -1));
+    for (const r of rows) out.get(r.listing_id)!.push({ listingId: r.other_id, coViews: Number(r.co_views), coFavorites: Number(r.co_favorites) });
+    return out;
+  }
+
   async popularity(listingIds: readonly string[]): Promise<Map<string, Popularity>> {
     const out = new Map<string, Popularity>();
     const ids = [...new Set(listingIds)];

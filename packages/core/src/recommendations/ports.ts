@@ -103,6 +103,8 @@ export interface SignalStore {
    * first (ties: higher id first); this ordered list is the precomputed neighbour list read by similar items and the feed.
    */
   neighbours(listingId: string, limit: number): Promise<Neighbour[]>;
+  /** `neighbours` of several listings in one read (the feed asks for a dozen at once). */
+  neighboursOf(listingIds: readonly string[], limitEach: number): Promise<Map<string, Neighbour[]>>;
   popularity(listingIds: readonly string[]): Promise<Map<string, Popularity>>;
   /** Most looked-at and kept listings of a campus, strongest first, ties higher id first (any status: callers filter). */
   popularInCampus(campusId: string, limit: number): Promise<string[]>;

@@ -114,7 +114,7 @@ export class BlendedRecommender implements Recommender {
 
     // Besides related listings, the newest of the campus keep the feed going past the student's niche.
     const [neighbourLists, fresh, newest, popularIds] = await Promise.all([
-      Promise.all(top.map((i) => this.signals.neighbours(i.listing.id, FEED_NEIGHBOURS))),
+      this.signals.neighboursOf(top.map((i) => i.listing.id), FEED_NEIGHBOURS).then((byId) => top.map((i) => byId.get(i.listing.id) ?? [])),
       Promise.all(topCategories.map(([categoryId]) => this.fresh(ctx, { categoryId }, FEED_PER_CATEGORY))),
       this.fresh(ctx, {}, FEED_NEWEST),
       this.signals.popularInCampus(ctx.campusId, FEED_PER_CATEGORY),

@@ -95,6 +95,12 @@ export class InMemorySignalStore implements SignalStore {
       .slice(0, limit);
   }
 
+  async neighboursOf(listingIds: readonly string[], limitEach: number): Promise<Map<string, Neighbour[]>> {
+    const out = new Map<string, Neighbour[]>();
+    for (const id of new Set(listingIds)) out.set(id, await this.neighbours(id, limitEach));
+    return out;
+  }
+
   async popularity(listingIds: readonly string[]): Promise<Map<string, Popularity>> {
     const out = new Map<string, Popularity>();
     for (const id of listingIds) {

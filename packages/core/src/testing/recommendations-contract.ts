@@ -145,6 +145,12 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
       expect(await p.signals.neighbours('n-3', 10)).toEqual([{ listingId: 'n-1', coViews: 1, coFavorites: 1 }]);
       expect(await p.signals.neighbours('n-1', 1)).toEqual([{ listingId: 'n-5', coViews: 2, coFavorites: 1 }]);
       expect(await p.signals.neighbours('nobody', 10)).toEqual([]);
+      const many = await p.signals.neighboursOf(['n-1', 'n-3', 'nobody', 'n-1'], 2);
+      expect([...many.keys()].sort()).toEqual(['n-1', 'n-3', 'nobody']);
+      expect(many.get('n-1')).toEqual((await p.signals.neighbours('n-1', 10)).slice(0, 2));
+      expect(many.get('n-3')).toEqual([{ listingId: 'n-1', coViews: 1, coFavorites: 1 }]);
+      expect(many.get('nobody')).toEqual([]);
+      expect(await p.signals.neighboursOf([], 5)).toEqual(new Map());
     });
 
     it('keeps popularity per listing and ranks a campus by it', async () => {
