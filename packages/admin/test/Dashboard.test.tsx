@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { describe, expect, it } from 'vitest'
 import type { AdminStats } from '../src/api/types'
 import { Dashboard } from '../src/pages/Dashboard'
-import { stubFetch } from './fakeApi'
+import { stubFetch, type Call } from './fakeApi'
 
 function days(): AdminStats['daily'] {
   return Array.from({ length: 30 }, (_, i) => {
@@ -37,12 +37,15 @@ function stats(over: Partial<AdminStats> = {}): AdminStats {
   }
 }
 
+const noBlocks = (c: Call) => (c.path === '/v1/admin/search/blocked-terms' ? { status: 200, body: { items: [] } } : undefined)
+
 describe('Dashboard', () => {
   it("shows the campus's totals, listings by status and kind, top categories and hot searches", async () => {
-    const calls = stubFetch((c) => (c.path === '/v1/admin/stats' ? { status: 200, body: stats() } : undefined))
+    const calls = stubFetch((c) => (c.path === '/v1/admin/stats' ? { status: 200, body: stats() } : noBlocks(c)))
     render(<Dashboard />)
     await screen.findByTestId('stats')
-    expect(calls.map((c) => `${c.path}?${c.query}`)).toEqual(['/v1/admin/stats?'])
+    await within(screen.getByTestId('blocked-terms')).findByText('暂无屏蔽词')
+    expect(calls.map((c) => `${c.path}?${c.query}`)).toEqual(['/v1/admin/stats?', '/v1/admin/search/blocked-terms?campusId=demo'])
     const value = (title: string) => screen.getByText(title).closest('.ant-statistic')!.querySelector('.ant-statistic-content')!.textContent
     expect(value('商品总数')).toBe('15')
     expect(value('在售（含已预订）')).toBe('10')
@@ -84,7 +87,9 @@ describe('Dashboard', () => {
     fireEvent.mouseDown(screen.getByLabelText('选择校区'))
     fireEvent.click(await screen.findByTitle('北方大学'))
     await screen.findByText('北方大学', { selector: 'h4' })
-    expect(calls.map((c) => c.query.get('campusId'))).toEqual([null, 'north'])
+    expect(calls.filter((c) => c.path === '/v1/admin/stats').map((c) => c.query.get('campusId'))).toEqual([null, 'north'])
+    // The block list follows the chosen campus.
+    await waitFor(() => expect(calls.filter((c) => c.path === '/v1/admin/search/blocked-terms').at(-1)!.query.get('campusId')).toBe('north'))
   })
 
   it('asks to sign in when there is no admin session', async () => {
@@ -101,5 +106,49 @@ describe('Dashboard', () => {
     stubFetch(() => ({ status: 500, body: { error: { code: 'INTERNAL', message: '服务器内部错误' } } }))
     render(<Dashboard />)
     expect(await screen.findByText('服务器内部错误')).toBeTruthy()
+  })
+
+  it('blocks a hot term after confirming, lifts a block, and fetches the hot list again each time', async () => {
+    let blocked: { id: string; campusId: string; term: string; createdAt: string; createdBy: string }[] = []
+    const calls = stubFetch((c) => {
+      if (c.path === '/v1/admin/stats') {
+        const hidden = (t: string) => blocked.some((b) => t.includes(b.term))
+        return { status: 200, body: stats({ hotSearches: stats().hotSearches.filter((h) => !hidden(h.term)) }) }
+      }
+      if (c.path === '/v1/admin/search/blocked-terms' && c.method === 'GET') return { status: 200, body: { items: blocked } }
+      if (c.path === '/v1/admin/search/blocked-terms' && c.method === 'POST') {
+        const body = c.body as { campusId: string; term: string }
+        if (body.term.trim().length > 20) return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'term: 屏蔽词最多 20 个字', details: [] } } }
+        const entry = { id: `B${blocked.length + 1}`, campusId: body.campusId, term: body.term.trim(), createdAt: '2026-09-30T02:00:00.000Z', createdBy: 'adm-1' }
+        blocked = [...blocked, entry]
+        return { status: 201, body: entry }
+      }
+      if (c.path.startsWith('/v1/admin/search/blocked-terms/') && c.method === 'DELETE') {
+        const id = c.path.split('/').at(-1)
+        const entry = blocked.find((b) => b.id === id)!
+        blocked = blocked.filter((b) => b.id !== id)
+        return { status: 200, body: entry }
+      }
+      return undefined
+    })
+    render(<Dashboard />)
+    const hot = await screen.findByTestId('hot-searches')
+    fireEvent.click(within(hot).getByRole('button', { name: '屏蔽 台灯' }))
+    // antd spaces out a two-character button label (屏 蔽).
+    const confirm = (await screen.findByText('热搜中不再出现这个词及含有它的词')).closest('.ant-popover') as HTMLElement
+    fireEvent.click(within(confirm).getByRole('button', { name: /屏\s*蔽/ }))
+    await waitFor(() => expect(within(screen.getByTestId('hot-searches')).queryByText('2. 台灯')).toBeNull())
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ campusId: 'demo', term: '台灯' })
+    expect(within(screen.getByTestId('blocked-terms')).getByText('台灯')).toBeTruthy()
+
+    fireEvent.click(screen.getByLabelText('解除屏蔽 台灯'))
+    await within(screen.getByTestId('hot-searches')).findByText('2. 台灯')
+    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/v1/admin/search/blocked-terms/B1'])
+    expect(calls.filter((c) => c.path === '/v1/admin/stats')).toHaveLength(3)
+
+    fireEvent.change(screen.getByPlaceholderText('输入要屏蔽的词，如：代写'), { target: { value: '自行' } })
+    fireEvent.click(screen.getAllByRole('button', { name: /屏\s*蔽/ }).at(-1)!)
+    await waitFor(() => expect(within(screen.getByTestId('hot-searches')).queryByText('1. 自行车')).toBeNull())
+    expect((screen.getByPlaceholderText('输入要屏蔽的词，如：代写') as HTMLInputElement).value).toBe('')
   })
 })

@@ -3,6 +3,9 @@ import type {
   AdminProfile,
   AdminSession,
   AdminStats,
+  BlockedTerm,
+  BlockedTermList,
+  BlockTermBody,
   Catalog,
   ErrorBody,
   ListingDetail,
@@ -83,6 +86,9 @@ export const api = {
   me: () => request<AdminProfile>('GET', '/v1/admin/me'),
   /** A campus admin's own campus when none is named; super admins choose. */
   stats: (campusId?: string) => request<AdminStats>('GET', '/v1/admin/stats', { query: { campusId } }),
+  blockedTerms: (campusId: string) => request<BlockedTermList>('GET', '/v1/admin/search/blocked-terms', { query: { campusId } }),
+  blockTerm: (body: BlockTermBody) => request<BlockedTerm>('POST', '/v1/admin/search/blocked-terms', { body }),
+  unblockTerm: (id: string) => request<BlockedTerm>('DELETE', `/v1/admin/search/blocked-terms/${encodeURIComponent(id)}`),
   removeListing: (id: string, reason: string) =>
     request<ListingDetail>('POST', `/v1/admin/listings/${encodeURIComponent(id)}/remove`, {
       body: { reason } satisfies RemoveListingBody,

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
-import { Alert, Card, Col, Empty, Progress, Result, Row, Segmented, Select, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd'
+import { Alert, Card, Col, Empty, Progress, Result, Row, Segmented, Select, Space, Spin, Statistic, Table, Tooltip, Typography } from 'antd'
 import { api, ApiError } from '../api/client'
 import type { AdminStats } from '../api/types'
 import { formatDateTime, KIND_LABEL, STATUS_META } from '../lib/format'
+import { HotSearches } from './HotSearches'
 
 type State = { kind: 'loading' } | { kind: 'ready'; stats: AdminStats } | { kind: 'signed-out' } | { kind: 'error'; message: string }
 
@@ -44,10 +45,11 @@ function DailyBars({ daily }: { daily: AdminStats['daily'] }) {
 export function Dashboard() {
   const [campusId, setCampusId] = useState<string | undefined>(undefined)
   const [state, setState] = useState<State>({ kind: 'loading' })
+  // Bumped when the block list changes: the hot list is fetched again.
+  const [reload, setReload] = useState(0)
 
   useEffect(() => {
     let alive = true
-    setState({ kind: 'loading' })
     api.stats(campusId).then(
       (stats) => alive && setState({ kind: 'ready', stats }),
       (e: unknown) => {
@@ -59,7 +61,7 @@ export function Dashboard() {
     return () => {
       alive = false
     }
-  }, [campusId])
+  }, [campusId, reload])
 
   if (state.kind === 'loading') return <Spin />
   if (state.kind === 'signed-out') return <Result status="info" title="请先登录管理员账号" subTitle="登录后这里会显示本校区的商品、用户和搜索统计。" />
@@ -80,7 +82,10 @@ export function Dashboard() {
             style={{ minWidth: 160 }}
             value={s.campusId}
             options={s.campuses.map((c) => ({ value: c.id, label: c.name }))}
-            onChange={(v: string) => setCampusId(v)}
+            onChange={(v: string) => {
+              setState({ kind: 'loading' })
+              setCampusId(v)
+            }}
           />
         )}
         <Typography.Text type="secondary">更新于 {formatDateTime(s.generatedAt)}</Typography.Text>
@@ -167,19 +172,7 @@ export function Dashboard() {
         </Col>
         <Col xs={24} md={10}>
           <Card title="校园热搜（近 7 天）">
-            {s.hotSearches.length === 0 ? (
-              <Empty description="还没有足够多的同学搜索同一个词" />
-            ) : (
-              <Space wrap data-testid="hot-searches">
-                {s.hotSearches.map((h, i) => (
-                  <Tooltip key={h.term} title={`${h.searchers} 人次搜索（共 ${h.searches} 次）`}>
-                    <Tag color={i < 3 ? 'volcano' : undefined}>
-                      {i + 1}. {h.term}
-                    </Tag>
-                  </Tooltip>
-                ))}
-              </Space>
-            )}
+            <HotSearches campusId={s.campusId} hot={s.hotSearches} onChanged={() => setReload((n) => n + 1)} />
           </Card>
         </Col>
       </Row>
