@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Button, Layout, Menu, Space, Tag, Typography, App as AntApp } from 'antd'
-import { ApartmentOutlined, DashboardOutlined, ShoppingOutlined } from '@ant-design/icons'
+import { ApartmentOutlined, DashboardOutlined, MailOutlined, ShoppingOutlined } from '@ant-design/icons'
 import { api, ApiError, DEMO_ADMIN, getToken, setToken } from './api/client'
 import type { AdminProfile } from './api/types'
 import { useHashRoute, type RouteKey } from './useHashRoute'
 import { Dashboard } from './pages/Dashboard'
 import { Listings } from './pages/Listings'
 import { Categories } from './pages/Categories'
+import { DeadLetters } from './pages/DeadLetters'
 
 const { Sider, Header, Content } = Layout
 
@@ -14,6 +15,7 @@ const MENU = [
   { key: 'dashboard', icon: <DashboardOutlined />, label: '概览' },
   { key: 'listings', icon: <ShoppingOutlined />, label: '商品' },
   { key: 'categories', icon: <ApartmentOutlined />, label: '分类' },
+  { key: 'dead-letters', icon: <MailOutlined />, label: '死信' },
 ]
 
 export function App() {
@@ -84,6 +86,7 @@ export function App() {
           {route === 'dashboard' && <Dashboard key={session} />}
           {route === 'listings' && <Listings key={session} />}
           {route === 'categories' && <Categories />}
+          {route === 'dead-letters' && <DeadLetters key={session} />}
         </Content>
       </Layout>
     </Layout>

@@ -11,6 +11,7 @@ import type {
   ListingDetail,
   ListingPage,
   ListingQuery,
+  DeadLetterPage,
   RemoveListingBody,
 } from './types'
 
@@ -93,6 +94,11 @@ export const api = {
     request<ListingDetail>('POST', `/v1/admin/listings/${encodeURIComponent(id)}/remove`, {
       body: { reason } satisfies RemoveListingBody,
     }),
+  /** QQ messages that failed for good or whose outcome is unknown (a campus admin's own campus). */
+  deadLetters: (cursor?: string) => request<DeadLetterPage>('GET', '/v1/admin/dead-letters', { query: { cursor, limit: 20 } }),
+  /** Audited; the worker sends it again within a couple of minutes. */
+  retryDeadLetter: (notificationId: string) =>
+    request<null>('POST', `/v1/admin/dead-letters/${encodeURIComponent(notificationId)}/retry`),
   async login(credentials: AdminLoginBody): Promise<AdminProfile> {
     const res = await request<AdminSession>('POST', '/v1/admin/auth/login', { body: credentials satisfies AdminLoginBody })
     setToken(res.accessToken)

@@ -11,6 +11,8 @@ export type {
   BlockedTermList,
   BlockTermBody,
   Catalog,
+  DeadLetterItem,
+  DeadLetterPage,
   DevLoginBody,
   DevLoginResult,
   ErrorBody,

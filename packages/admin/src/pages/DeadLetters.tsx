@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useState } from 'react'
+import { Alert, App as AntApp, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd'
+import { api } from '../api/client'
+import type { DeadLetterItem } from '../api/types'
+import { formatDateTime } from '../lib/format'
+
+const KIND: Record<DeadLetterItem['kind'], string> = {
+  comment: '新留言', reply: '回复', price_drop: '降价', wanted_match: '求购匹配', expiring: '即将到期', removed: '下架通知',
+}
+
+/**
+ * 死信: QQ subscription messages that failed on every attempt (`dead`), or whose outcome a crash or a
+ * timeout left unknown (`unknown`: QQ may already have delivered it). Every one is in the student's
+ * inbox anyway; retrying sends the QQ message again.
+ */
+export function DeadLetters() {
+  const { message } = AntApp.useApp()
+  const [items, setItems] = useState<DeadLetterItem[]>([])
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [loading, setLoading] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(async (after?: string) => {
+    setLoading(true)
+    setError(null)
+    try {
+      const page = await api.deadLetters(after)
+      setItems((prev) => (after ? [...prev, ...page.items] : page.items))
+      setCursor(page.nextCursor)
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      setLoading(false)
+    }
+  }, [])
+
+  useEffect(() => void load(), [load])
+
+  const retry = async (item: DeadLetterItem) => {
+    try {
+      await api.retryDeadLetter(item.notificationId)
+      setItems((prev) => prev.filter((x) => x.notificationId !== item.notificationId))
+      void message.success('已重新排队，几分钟内发送')
+    } catch (e) {
+      void message.error(`重试失败：${(e as Error).message}`)
+    }
+  }
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Paragraph type="secondary">
+        这些 QQ 订阅消息没有发出（多次失败），或发送时进程中断、无法确定是否送达。学生的站内消息不受影响。
+        “结果未知”的消息重试后学生可能收到两次，请酌情处理。
+      </Typography.Paragraph>
+      {error && <Alert type="error" message={error} showIcon />}
+      <Table<DeadLetterItem>
+        rowKey="notificationId"
+        loading={loading}
+        dataSource={items}
+        pagination={false}
+        columns={[
+          { title: '类型', dataIndex: 'kind', render: (k: DeadLetterItem['kind']) => KIND[k] },
+          { title: '商品', render: (_, d) => String(d.data['listingTitle'] ?? '—') },
+          { title: '接收人', dataIndex: 'recipientId' },
+          {
+            title: '状态',
+            render: (_, d) => (d.state === 'unknown' ? <Tag color="orange">结果未知</Tag> : <Tag color="red">发送失败</Tag>),
+          },
+          { title: '尝试次数', dataIndex: 'attempts' },
+          { title: '最后错误', dataIndex: 'lastError', render: (e: string | null) => e ?? '—' },
+          { title: '时间', dataIndex: 'updatedAt', render: (t: string) => formatDateTime(t) },
+          {
+            title: '操作',
+            render: (_, d) => (
+              <Popconfirm
+                title={d.state === 'unknown' ? '这条消息可能已经送达，重试可能让学生收到两次。确定重试？' : '重新发送这条 QQ 消息？'}
+                okText="重试"
+                cancelText="取消"
+                onConfirm={() => void retry(d)}
+              >
+                <Button size="small">重试</Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+      {cursor && (
+        <Button onClick={() => void load(cursor)} loading={loading}>
+          加载更多
+        </Button>
+      )}
+    </Space>
+  )
+}
