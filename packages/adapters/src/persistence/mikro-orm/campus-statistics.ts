@@ -22,6 +22,14 @@ export class MikroOrmCampusStatistics implements CampusStatistics {
     return this.ctx.dialect === 'sqlite' ? d.getTime() : d.toISOString().replace('T', ' ').replace('Z', '');
   }
 
+  /**
+   * Engagement is read from its own recent rows, each checked against the campus by primary key; left
+   * to itself SQLite's planner starts from the campus's listings instead (8x slower at 100k listings).
+   */
+  private get recentFirst(): string {
+    return this.ctx.dialect === 'sqlite' ? 'cross join' : 'straight_join';
+  }
+
   private async rows(sql: string, params: unknown[]): Promise<Row[]> {
     return this.ctx.em().execute<Row[]>(sql, params);
   }
@@ -42,12 +50,12 @@ export class MikroOrmCampusStatistics implements CampusStatistics {
         [campusId, from, topCategories],
       ),
       this.perDay(
-        `select ${this.day('f.created_at')} as day, count(*) as n from favorite f join listing l on l.id = f.listing_id
+        `select ${this.day('f.created_at')} as day, count(*) as n from favorite f ${this.recentFirst} listing l on l.id = f.listing_id
          where f.created_at >= ? and l.campus_id = ? group by day`,
         [from, campusId],
       ),
       this.perDay(
-        `select ${this.day('c.created_at')} as day, count(*) as n from listing_comment c join listing l on l.id = c.listing_id
+        `select ${this.day('c.created_at')} as day, count(*) as n from listing_comment c ${this.recentFirst} listing l on l.id = c.listing_id
          where c.created_at >= ? and l.campus_id = ? group by day`,
         [from, campusId],
       ),
