@@ -76,7 +76,16 @@ export class MikroOrmListingRepository implements ListingRepository {
 
   async byIds(ids: readonly string[]): Promise<Listing[]> {
     if (ids.length === 0) return [];
-    return this.ctx.em().find(Listing, { id: { $in: [...ids] } }, { refresh: true });
+    // Pages of search and recommendations read through here: plain SQL and mapping, like the feed.
+    const out: Listing[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const batch = ids.slice(i, i + 500);
+      const rows = await this.ctx.em().execute<Record<string, unknown>[]>(
+        `select ${LISTING_COLUMNS} from listing where id in (${batch.map(() => '?').join(', ')})`, batch,
+      );
+      for (const r of rows) out.push(listingFromRow(r));
+    }
+    return out;
   }
 
   async summaries(ids: readonly string[]): Promise<ListingSummary[]> {
