@@ -6,7 +6,7 @@
  * the worker inside this process). Prints the time from the edit's commit to the first and the last
  * message and messages per second, per run and the median. Not a test.
  *
- *   ./xz pnpm bench:notifications [-- --favoriters 10000 --runs 3 --workers 1 --concurrency 8 --qq-latency-ms 0 --embedded]
+ *   ./xz pnpm bench:notifications [-- --favoriters 10000 --runs 3 --workers 1 --concurrency 16 --qq-latency-ms 0 --embedded]
  *
  * MariaDB and Redis come from --db / --redis (server URLs), else XZ_TEST_MARIADB_URL / XZ_TEST_REDIS_URL
  * (./xz test starts both). A fresh database and a fresh Redis key prefix are used and removed afterwards.
@@ -36,7 +36,7 @@ const { values } = parseArgs({
     favoriters: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '3' },
     workers: { type: 'string', default: '1' },
-    concurrency: { type: 'string', default: '8' },
+    concurrency: { type: 'string', default: '16' },
     'qq-latency-ms': { type: 'string', default: '0' },
     embedded: { type: 'boolean', default: false },
   },

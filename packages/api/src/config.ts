@@ -86,7 +86,7 @@ export const CONFIG_VARIABLES = [
   { name: 'XZ_QQ_TEMPLATE_WANTED_MATCH', default: 'none: inbox only (`demo-wanted_match` in embedded mode)', meaning: 'Template id for 求购匹配 (a new listing fits your wanted post); keywords: listing title, price and the wanted post' },
   { name: 'XZ_QQ_TEMPLATE_EXPIRING', default: 'none: inbox only (`demo-expiring` in embedded mode)', meaning: 'Template id for 即将到期 (your listing ends within a day); keywords: listing title, when' },
   { name: 'XZ_QQ_TEMPLATE_REMOVED', default: 'none: inbox only (`demo-removed` in embedded mode)', meaning: 'Template id for 下架通知 (an admin removed your listing); keywords: listing title, the reason' },
-  { name: 'XZ_NOTIFY_SEND_CONCURRENCY', default: '8', meaning: 'QQ subscription messages each worker process sends at once' },
+  { name: 'XZ_NOTIFY_SEND_CONCURRENCY', default: '16', meaning: 'QQ subscription messages each worker process sends at once' },
   { name: 'XZ_ACCESS_TOKEN_MINUTES', default: '30', meaning: 'Lifetime of a student access token; clients renew it with their refresh token' },
   { name: 'XZ_REFRESH_TOKEN_DAYS', default: '30', meaning: 'Lifetime of a refresh token; each use replaces it with a new one' },
   { name: 'XZ_PHOTOS_DIR', default: '<XZ_DATA_DIR>/photos', meaning: 'Folder where uploaded photos (their WebP variants, without metadata) are stored and served from under `/media/`' },
@@ -210,7 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     const value = id ?? (mode === 'embedded' && qqAppId === undefined ? `demo-${kind}` : undefined);
     if (value !== undefined) templates[kind] = value;
   }
-  const sendConcurrency = integer(read('XZ_NOTIFY_SEND_CONCURRENCY') ?? '8', 'XZ_NOTIFY_SEND_CONCURRENCY', 1, 256, problems);
+  const sendConcurrency = integer(read('XZ_NOTIFY_SEND_CONCURRENCY') ?? '16', 'XZ_NOTIFY_SEND_CONCURRENCY', 1, 256, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   jwtSecret ??= embeddedSecret(dataDir);

@@ -34,8 +34,8 @@ export const DELIVER_ATTEMPTS = 6;
 export const DELIVER_BACKOFF_MS = 2000;
 
 /**
- * The demo platform's sender: logs what it would send (kind and page, never the openid) and
- * reaches no network. Embedded mode without a QQ app uses it.
+ * The demo platform's sender: logs that it would send (kind and page, never the openid or the
+ * text) and reaches no network. Embedded mode without a QQ app uses it.
  */
 export class LoggingSubscriptionSender implements SubscriptionMessageSender {
   constructor(private readonly templates: Partial<Record<NotificationKind, string>>, private readonly log: Logger) {}
@@ -43,7 +43,8 @@ export class LoggingSubscriptionSender implements SubscriptionMessageSender {
     return Boolean(this.templates[kind]);
   }
   async send(message: SubscriptionMessage): Promise<SendOutcome> {
-    this.log.info({ kind: message.kind, template: this.templates[message.kind], page: message.page, fields: message.fields }, 'demo QQ subscription message (not sent)');
+    // Kind and page only: the keyword values quote students' comments.
+    this.log.info({ kind: message.kind, template: this.templates[message.kind], page: message.page }, 'demo QQ subscription message (not sent)');
     return 'sent';
   }
 }

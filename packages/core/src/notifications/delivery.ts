@@ -54,7 +54,6 @@ export class DeliverNotification {
         await this.notifications.finish(id, 'skipped', refused, now);
         return `skipped:${refused}`;
       }
-      await this.notifications.markPrepared(id);
     }
     const user = await recipient;
     if (!user) {
@@ -62,6 +61,7 @@ export class DeliverNotification {
       return 'skipped:no_recipient';
     }
     const { page, fields } = messageFor(n);
+    // Marks the gate passed (its consent spent) and the request started, in one write.
     await this.notifications.markRequested(id);
     let outcome;
     try {

@@ -25,7 +25,7 @@ export interface NotificationRepository {
   /** pending → sending, for one caller only; the lease says until when the claim is presumed alive. */
   claim(notificationId: string, now: Date, leaseUntil: Date): Promise<boolean>;
   markPrepared(notificationId: string): Promise<void>;
-  /** Written just before the request leaves: a claim without it surely sent nothing. */
+  /** Written just before the request leaves (implies prepared): a claim without it surely sent nothing. */
   markRequested(notificationId: string): Promise<void>;
   /** sending → sent, skipped or unknown. */
   finish(notificationId: string, state: 'sent' | 'skipped' | 'unknown', reason: SkipReason | null, now: Date): Promise<void>;

@@ -86,7 +86,7 @@ export class InMemoryNotificationRepository implements NotificationRepository {
     this.change(notificationId, ['sending'], { prepared: true });
   }
   async markRequested(notificationId: string): Promise<void> {
-    this.change(notificationId, ['sending'], { requested: true });
+    this.change(notificationId, ['sending'], { prepared: true, requested: true });
   }
   async finish(notificationId: string, state: 'sent' | 'skipped' | 'unknown', reason: SkipReason | null, now: Date): Promise<void> {
     this.change(notificationId, ['sending'], { state, reason, leaseUntil: null, updatedAt: new Date(now) });

@@ -106,7 +106,6 @@ export function notificationContract(adapterName: string, setup: () => Promise<N
       expect(await repo.markDead(a!.id, 'Error: twice', at(5000))).toBe(false);
 
       expect(await repo.claim(b!.id, at(0), at(MIN))).toBe(true);
-      await repo.markPrepared(b!.id);
       await repo.markRequested(b!.id);
       expect(await repo.delivery(b!.id)).toMatchObject({ state: 'sending', prepared: true, requested: true });
       const lostEarly = aNotification({ campusId: 'demo' });
