@@ -39,7 +39,7 @@ describe('the composition root', () => {
       }
     }
     expect(resolve(container, Ports.Listings)).toBe(persistence.listings);
-    expect(resolve(container, Http.Parts).api).toHaveLength(15);
+    expect(resolve(container, Http.Parts).api).toHaveLength(16);
   });
 
   it('is the only code that knows inversify exists', () => {
