@@ -69,6 +69,9 @@ describe('event delivery: API write → outbox → relay → queue → subscribe
       const id = posted()!.id;
       expect(flaky.attempts.get(id)).toBe(2);
       expect(recorder.counts().get(id)).toBe(1);
+      expect(s.logs.find((l) => l['key'] === `event:${id}:flaky-recorder`)).toMatchObject({
+        msg: 'job attempt failed; it will be retried', queue: 'events', attempt: 1, err: { message: 'first delivery fails' },
+      });
     });
 
     it(`with a second worker running, every event still reaches a subscriber once (${queue})`, async () => {

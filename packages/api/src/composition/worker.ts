@@ -1,4 +1,5 @@
-import type { RunningConsumer } from '@xianzhi/core';
+import { RetryJobLater, type JobHandler, type RunningConsumer } from '@xianzhi/core';
+import type { Logger } from 'pino';
 import type { Container } from 'inversify';
 import { Background, type PeriodicTask } from './background.js';
 import { resolve, resolveAll } from './token.js';
@@ -46,7 +47,7 @@ export async function startWorker(container: Container, options: WorkerOptions =
 
   const consumers: RunningConsumer[] = [];
   for (const c of resolveAll(container, Background.QueueConsumer)) {
-    consumers.push(await backend.consumers.consume(c.queue, c.handler, c.options));
+    consumers.push(await backend.consumers.consume(c.queue, logged(c.handler, c.options.maxAttempts, log), c.options));
   }
 
   const relayLoop = (async () => {
@@ -100,7 +101,21 @@ export async function startWorker(container: Container, options: WorkerOptions =
   };
 }
 
-async function runTask(task: PeriodicTask, log: import('pino').Logger): Promise<void> {
+/** Each failed attempt leaves a line: which job, which attempt, and whether another comes. */
+function logged<P>(handler: JobHandler<P>, maxAttempts: number, log: Logger): JobHandler<P> {
+  return async (job) => {
+    try {
+      await handler(job);
+    } catch (err) {
+      const context = { queue: job.queue, key: job.key, attempt: job.attempt, maxAttempts };
+      if (err instanceof RetryJobLater) log.info({ ...context, retryInMs: err.delayMs, reason: err.message }, 'job asks to be retried later');
+      else log.warn({ ...context, err }, job.attempt < maxAttempts ? 'job attempt failed; it will be retried' : 'job failed on its last attempt');
+      throw err;
+    }
+  };
+}
+
+async function runTask(task: PeriodicTask, log: Logger): Promise<void> {
   try {
     const outcome = await task.run();
     if (outcome && typeof outcome === 'object' && Object.values(outcome).some((v) => typeof v === 'number' && v > 0)) {
