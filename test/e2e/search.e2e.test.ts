@@ -18,7 +18,7 @@ afterAll(async () => {
 interface Hit { listing: { id: string; title: string; category: { name: string; parentName: string | null } } }
 
 describe('H5 search', () => {
-  it('finds a bicycle by the initials "zxc" from the home search bar and opens it', async () => {
+  it('finds a bicycle by the initials "zxc" from the home search bar and opens it; offers recent and hot searches', async () => {
     const expected = await api<{ items: Hit[] }>(server, 'GET', '/v1/search?q=zxc&limit=5');
     expect(expected.status).toBe(200);
     const first = expected.body.items[0]!;
@@ -48,6 +48,13 @@ describe('H5 search', () => {
     await page.goto(`${server.url}/h5/#/pages/search/index`);
     await page.reload();
     await expect.poll(() => page.getByTestId('recent-searches').textContent(), { timeout: 15_000 }).toContain('zxc');
+    // The demo seed's week of searches: 校园热搜 chips, and a tap searches for one.
+    const hot = await api<{ terms: string[] }>(server, 'GET', '/v1/search/hot');
+    expect(hot.body.terms).toContain('台灯');
+    await expect.poll(() => page.getByTestId('hot-searches').textContent(), { timeout: 15_000 }).toContain('台灯');
+    await page.getByTestId('hot-searches').getByText('台灯', { exact: true }).click();
+    await page.getByTestId('search-hit').first().waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('search-hit').first().locator('.hl').allTextContents()).toContain('台灯');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type AppConfig } from '../config.js';
 import { createLogger } from '../logging.js';
 import { ScryptPasswordHasher } from '@xianzhi/adapters';
 import { DEFAULT_SEED_LISTINGS, seedDemo, type SeedReport } from '../seed/seed-demo.js';
+import { seedDemoSearches } from '../seed/demo-searches.js';
 
 export interface Runtime {
   readonly config: AppConfig;
@@ -55,5 +56,8 @@ export async function seed(persistence: Persistence, logger: Logger, listings = 
     onProgress: (done, total) => logger.info({ done, total }, `seeding listings ${done}/${total}`),
   });
   logger.info({ ...report, ms: Date.now() - started }, report.listingsSkipped ? 'demo data already present; listings left as they are' : 'demo data seeded');
+  // A week of made-up searches for 校园热搜; skipped once the campus has search counts of its own.
+  const searches = await seedDemoSearches(persistence.searchLog, new Date());
+  if (searches > 0) logger.info({ searches }, 'demo searches seeded');
   return report;
 }
