@@ -15,6 +15,7 @@ export const STATUS_META: Record<ListingStatus, { label: string; color: string }
   withdrawn: { label: '已下架', color: 'default' },
   removed: { label: '已移除', color: 'red' },
   expired: { label: '已过期', color: 'default' },
+  hidden: { label: '已隐藏', color: 'volcano' },
 }
 
 export function formatDateTime(iso: string | null | undefined): string {

@@ -27,6 +27,7 @@ export const STATUS_LABEL: Record<ListingStatus, string> = {
   withdrawn: '已下架',
   removed: '已移除',
   expired: '已过期',
+  hidden: '审核中',
 }
 
 export function conditionLabel(c: string | null | undefined): string {
