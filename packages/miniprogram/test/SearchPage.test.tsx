@@ -66,8 +66,10 @@ describe('search page', () => {
     type('zx')
     type('zxc')
     const list = await screen.findByTestId('suggestions')
+    // Right away: a row to search what was typed; the suggestions follow once typing pauses.
+    expect(within(list).getByText('搜索“zxc”')).toBeTruthy()
+    fireEvent.click(await within(list).findByText('二手自行车 捷安特'))
     expect(calls('/v1/search/suggest').map((r) => params(r.url)['q'])).toEqual(['zxc'])
-    fireEvent.click(within(list).getByText('二手自行车 捷安特'))
     await screen.findByTestId('search-hit')
     expect(params(calls('/v1/search')[0]!.url)).toMatchObject({ q: '二手自行车 捷安特', campusId: 'demo', sort: 'relevance' })
     expect(storage.get('xz.recentSearches')).toEqual(['二手自行车 捷安特'])

@@ -154,9 +154,12 @@ export default function SearchPage() {
         </Text>
       </View>
 
-      {typing && suggestions.length > 0 && (
+      {typing && (
         <View className="suggestions" data-testid="suggestions">
-          {suggestions.map((s) => (
+          <View className="suggestion suggestion-query" onClick={() => submit(typed)}>
+            <Text>搜索“{typed}”</Text>
+          </View>
+          {suggestions.filter((s) => s !== typed).map((s) => (
             <View key={s} className="suggestion" onClick={() => submit(s)}>
               <Text>{s}</Text>
             </View>
