@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LocalDiskPhotoStorage, S3PhotoStorage, SharpPhotoProcessor } from '@xianzhi/adapters';
 import { CleanupUnattachedPhotos, DEFAULT_PHOTO_LIMITS, UploadPhoto, type PhotoProcessor, type PhotoStorage } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
+import type { AppConfig } from '../config.js';
 import { mediaRoutes, photoRoutes } from '../http/routes/photos.js';
 import { Background, type PeriodicTask } from './background.js';
 import { Moderation } from './moderation-module.js';
@@ -20,16 +21,19 @@ export const Photos = {
 /** How often the worker deletes photos abandoned for a day. */
 export const PHOTO_CLEANUP_EVERY_MS = 60 * 60_000;
 
+/** The configured photo store: an S3-compatible bucket when XZ_S3_BUCKET is set, else the local folder. */
+export function createPhotoStorage(config: AppConfig): PhotoStorage {
+  const s3 = config.photos.s3;
+  if (!s3) return new LocalDiskPhotoStorage(config.photos.dir);
+  return new S3PhotoStorage({
+    region: s3.region, bucket: s3.bucket, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey,
+    forcePathStyle: s3.forcePathStyle, publicUrl: s3.publicUrl, ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
+  });
+}
+
 /** Photo uploads: local-disk storage under XZ_PHOTOS_DIR (the embedded default) or an S3-compatible bucket, and sharp for decoding. */
 export const photoModule = new ContainerModule(({ bind }) => {
-  factory(bind(Photos.Storage), (config) => {
-    const s3 = config.photos.s3;
-    if (!s3) return new LocalDiskPhotoStorage(config.photos.dir);
-    return new S3PhotoStorage({
-      region: s3.region, bucket: s3.bucket, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey,
-      forcePathStyle: s3.forcePathStyle, publicUrl: s3.publicUrl, ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
-    });
-  }, [Config.App]);
+  factory(bind(Photos.Storage), (config) => createPhotoStorage(config), [Config.App]);
   bind(Photos.Processor).toDynamicValue(() => new SharpPhotoProcessor());
   factory(bind(Photos.Upload), (config, repo, storage, processor, ids, clock, screening) => new UploadPhoto(repo, storage, processor, ids, clock, {
     ...DEFAULT_PHOTO_LIMITS, maxBytes: config.photos.maxBytes,

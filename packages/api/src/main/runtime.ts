@@ -4,6 +4,9 @@ import { ConfigError, loadConfig, type AppConfig } from '../config.js';
 import { createLogger } from '../logging.js';
 import { ScryptPasswordHasher } from '@xianzhi/adapters';
 import { DEFAULT_SEED_LISTINGS, seedDemo, type SeedReport } from '../seed/seed-demo.js';
+import { SharpPhotoProcessor } from '@xianzhi/adapters';
+import { systemClock, UlidGenerator, UploadPhoto } from '@xianzhi/core';
+import { createPhotoStorage } from '../composition/photo-module.js';
 import { seedDemoSearches } from '../seed/demo-searches.js';
 
 export interface Runtime {
@@ -53,6 +56,8 @@ export async function seed(persistence: Persistence, logger: Logger, listings = 
   const report = await seedDemo(persistence, {
     listings,
     ...(config?.demoAdminPassword ? { admin: { password: config.demoAdminPassword, hasher: new ScryptPasswordHasher() } } : {}),
+    // Generated photos through the real pipeline, into the configured store (a few dozen images, reused).
+    ...(config ? { photos: new UploadPhoto(persistence.photos, createPhotoStorage(config), new SharpPhotoProcessor(), new UlidGenerator(), systemClock) } : {}),
     onProgress: (done, total) => logger.info({ done, total }, `seeding listings ${done}/${total}`),
   });
   logger.info({ ...report, ms: Date.now() - started }, report.listingsSkipped ? 'demo data already present; listings left as they are' : 'demo data seeded');

@@ -1,7 +1,8 @@
 import {
   actorFor, Campus, ChangeListingStatus, CreateAdminAccount, type PasswordHasher, EditListing, EventFactory, LifecycleDeps, PostComment, PublishListing,
-  SeedDefaultCategories, SetFavorite, UlidGenerator, User, WithdrawListing, type Category, type Comment, type Listing,
+  SeedDefaultCategories, SetFavorite, UlidGenerator, User, WithdrawListing, type Category, type Comment, type Listing, type UploadPhoto,
 } from '@xianzhi/core';
+import { DemoPhotoPool } from './demo-photos.js';
 import type { PersistencePorts } from '@xianzhi/core/testing';
 import { DEMO_ADMIN_USERNAME, DEMO_CAMPUS, DEMO_USERS, demoOpenId } from './demo-world.js';
 import { generateListings } from './generator/listing-generator.js';
@@ -20,6 +21,8 @@ export interface SeedOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Seeds the admin account `admin` with this password (embedded mode). */
   readonly admin?: { readonly password: string; readonly hasher: PasswordHasher };
+  /** Gives listings generated photos, uploaded through this use case (so variants exist); none without it. */
+  readonly photos?: UploadPhoto;
 }
 
 export interface SeedReport {
@@ -80,7 +83,10 @@ export async function seedDemo(ports: PersistencePorts, options: SeedOptions = {
   const sellers = DEMO_USERS.filter((d) => d.seller).map((d) => users.get(d.handle)!);
   const alreadySeeded = await anyListings(ports, sellers);
   const listingsCreated = wanted > 0 && !alreadySeeded
-    ? await seedListings(ports, { count: wanted, now, clock, ids, users, sellers, seed: options.seed ?? 20260901, onProgress: options.onProgress })
+    ? await seedListings(ports, {
+      count: wanted, now, clock, ids, users, sellers, seed: options.seed ?? 20260901, onProgress: options.onProgress,
+      photos: options.photos ? new DemoPhotoPool(options.photos) : null,
+    })
     : 0;
   return { campusCreated, categoriesCreated, usersCreated, listingsCreated, listingsSkipped: alreadySeeded && wanted > 0 };
 }
@@ -101,6 +107,7 @@ interface ListingSeedContext {
   readonly sellers: readonly User[];
   readonly seed: number;
   readonly onProgress: ((done: number, total: number) => void) | undefined;
+  readonly photos: DemoPhotoPool | null;
 }
 
 const COMMENTS = [
@@ -129,6 +136,9 @@ async function seedListings(ports: PersistencePorts, ctx: ListingSeedContext): P
   const start = now.getTime() - span;
   const at = (t: number) => clock.set(new Date(Math.min(t, now.getTime() - 60_000)));
 
+  // Its own sequence, so photos never shift the comments, favorites and fates the main one decides.
+  const photoRng = new SeededRandom(ctx.seed + 1);
+  if (ctx.photos) await ctx.photos.prepare([...new Set([...categoryIds.keys()].map((k) => k.split('/')[0]!))]);
   let created = 0;
   let index = 0;
   for (const g of generateListings(ctx.count, { seed: ctx.seed, areaCount: DEMO_CAMPUS.areas.length })) {
@@ -138,13 +148,14 @@ async function seedListings(ports: PersistencePorts, ctx: ListingSeedContext): P
     const categoryId = categoryIds.get(`${g.rootCategory}/${g.category}`);
     if (!categoryId) throw new Error(`seed: generator produced unknown category ${g.rootCategory}/${g.category}`);
     at(publishedAt);
+    const photos = ctx.photos && g.kind !== 'wanted' ? await ctx.photos.photosFor(actorFor(seller), g.rootCategory, photoRng) : [];
     const published = await publish.execute({
       actor: actorFor(seller),
       kind: g.kind,
       content: {
         title: g.title, description: g.description, price: g.price, originalPrice: g.originalPrice, categoryId,
         condition: g.condition, areaId: DEMO_CAMPUS.areas[g.areaIndex]?.id ?? null, tradeMethods: g.tradeMethods,
-        photos: [], book: g.book,
+        photos, book: g.book,
       },
     });
     if (!published.ok) throw new Error(`seed: could not publish "${g.title}": ${published.error.code} ${published.error.message}`);
