@@ -1,7 +1,7 @@
 import { createContainer, buildApp } from '../composition/container.js';
 import { resolve } from '../composition/token.js';
 import { Search } from '../composition/search-module.js';
-import { startWorker } from '../composition/worker.js';
+import { startWorker, type RunningWorker } from '../composition/worker.js';
 import { ConfigError } from '../config.js';
 import { banner } from './banner.js';
 import { campusAuthenticators, syncConfiguredCampuses } from './campuses.js';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     const { indexed } = await resolve(container, Search.Rebuild).execute();
     logger.info({ indexed }, 'search index built');
   }
-  const worker = config.redis ? null : await startWorker(container);
+  let worker: RunningWorker | null = null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -59,6 +59,8 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = config.port === port ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
   process.stdout.write(banner(config, base) + '\n');
+  // After listening: the first runs of the periodic tasks (SQLite calls are synchronous) must not delay the first page.
+  if (!config.redis && !stopping) worker = await startWorker(container);
 }
 
 main().catch((error: unknown) => {
