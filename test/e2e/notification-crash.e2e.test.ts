@@ -111,6 +111,8 @@ describe('a worker killed mid fan-out', () => {
     expect(withoutMessage.every((u) => inDoubtUsers.has(u.id))).toBe(true);
     // ...which is at most what the killed worker had in flight.
     expect(inDoubt.length).toBeLessThanOrEqual(SEND_CONCURRENCY);
+    // Every favoriter holds a consent: nothing is skipped, not even a claim cut off inside its gate.
+    expect(report.states['skipped'] ?? 0).toBe(0);
     expect(report.states['sent'] ?? 0).toBe(FAVORITERS - inDoubt.length);
     expect(perUser.size + withoutMessage.length).toBe(FAVORITERS);
   }, 280_000);

@@ -70,7 +70,7 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
     [Notify.Recorder, Ports.Persistence, Background.Queue, Core.Clock]);
   factory(bind(Notify.FanOut), (p, recorder, queue) => new FanOutPriceDrop(p.notificationSources, recorder, queue),
     [Ports.Persistence, Notify.Recorder, Background.Queue]);
-  factory(bind(Notify.Deliver), (p, sender, clock) => new DeliverNotification(p.notifications, p.users, sender, clock),
+  factory(bind(Notify.Deliver), (p, sender, clock) => new DeliverNotification(p.notifications, p.users, sender, p.uow, clock),
     [Ports.Persistence, Notify.Sender, Core.Clock]);
   factory(bind(Notify.Bury), (p, clock) => new BuryDelivery(p.notifications, clock), [Ports.Persistence, Core.Clock]);
 

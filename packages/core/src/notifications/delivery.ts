@@ -1,5 +1,6 @@
 import type { UserRepository } from '../identity/ports.js';
 import type { JobQueue } from '../shared/jobs.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { deliverJob } from './notify.js';
 import type { Clock } from '../shared/clock.js';
 import { messageFor, type NotificationKind, type SkipReason } from './notification.js';
@@ -24,15 +25,17 @@ export type DeliveryResult = 'sent' | `skipped:${SkipReason}` | 'not_pending' | 
 /**
  * Sends one notification as a QQ subscription message, at most once. The delivery row is claimed
  * (pending → sending) before the call and settled after it, so a retried job or a second worker
- * finds it taken and does nothing. A worker that dies between the two leaves `sending`: whether QQ
- * got the message cannot be known, and a second push is worse than an inbox-only notice, so once
- * the lease runs out the row becomes `unknown` and waits for an admin among the dead letters.
+ * finds it taken and does nothing. A worker that dies in between leaves `sending`; when the lease
+ * runs out the row goes back to pending if its request had not started, and becomes `unknown` if it
+ * had: whether QQ got that message cannot be known, and a second push is worse than an inbox-only
+ * notice, so it waits for an admin among the dead letters.
  */
 export class DeliverNotification {
   constructor(
     private readonly notifications: NotificationRepository,
     private readonly users: UserRepository,
     private readonly sender: SubscriptionMessageSender,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY,
   ) {}
@@ -49,7 +52,13 @@ export class DeliverNotification {
     // Awaited below unless the gate refuses; a failure then must not surface as an unhandled rejection.
     recipient.catch(() => undefined);
     if (!d.prepared) {
-      const refused = await this.gate(n.recipientId, n.kind, n.listingId, now);
+      // The consent spent, the throttle slot taken and the prepared mark commit together: a worker
+      // that dies halfway leaves none of them, and the next attempt passes the gate afresh.
+      const refused = await this.uow.run(async () => {
+        const reason = await this.gate(n.recipientId, n.kind, n.listingId, now);
+        if (!reason) await this.notifications.markPrepared(id);
+        return reason;
+      });
       if (refused) {
         await this.notifications.finish(id, 'skipped', refused, now);
         return `skipped:${refused}`;
@@ -61,7 +70,6 @@ export class DeliverNotification {
       return 'skipped:no_recipient';
     }
     const { page, fields } = messageFor(n);
-    // Marks the gate passed (its consent spent) and the request started, in one write.
     await this.notifications.markRequested(id);
     let outcome;
     try {

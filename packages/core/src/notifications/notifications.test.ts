@@ -41,7 +41,7 @@ async function world() {
   const recorder = new NotificationRecorder(repo, queue, new SequentialIds('ntf'), k.clock);
   const rules = new NotificationRules(recorder, k.ports.listings, k.ports.comments, k.ports.users, queue, k.clock);
   const fanOut = new FanOutPriceDrop(sources, recorder, queue, 2);
-  const deliver = new DeliverNotification(repo, k.ports.users, sender, k.clock);
+  const deliver = new DeliverNotification(repo, k.ports.users, sender, k.ports.uow, k.clock);
   const handled = new Set<string>();
   /** Hands new outbox events to the rules, then runs queued jobs until none is left. */
   async function drain(): Promise<string[]> {
