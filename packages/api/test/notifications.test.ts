@@ -189,7 +189,7 @@ describe('notifications', () => {
       const audit = await call(s.app, { method: 'GET', url: '/v1/admin/audit-log?action=notification.retry', headers: s.auth('admin') });
       expect(audit.body.items[0]).toMatchObject({ targetId: id });
 
-      s.clock.advance(3 * 60_000);
+      s.clock.advance(6 * 60_000);
       await resolveAll(s.container, Background.PeriodicTask).find((t) => t.name === 'notify-redeliver')!.run();
       await eventually(async () => (await s.persistence.notifications.delivery(id))?.state === 'sent');
       // The consent spent by the first attempt carries the retry: none is spent twice.

@@ -150,7 +150,8 @@ export class SweepDeliveryLeases {
  * finds the row already taken does nothing.
  */
 export class RedeliverPending {
-  static readonly STALE_MS = 120_000;
+  /** Longer than a big fan-out keeps its deliveries waiting in the queue, so a backlog is not queued twice. */
+  static readonly STALE_MS = 5 * 60_000;
   constructor(
     private readonly notifications: NotificationRepository,
     private readonly queue: JobQueue,
