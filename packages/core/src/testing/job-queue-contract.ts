@@ -180,6 +180,15 @@ export function jobQueueContract(name: string, setup: () => Promise<JobQueueHarn
       expect(most).toBe(3);
     });
 
+    it('takes a fan-out of 1,200 jobs in one enqueue and runs each once', async () => {
+      const p = await open();
+      const runs = new Map<string, number>();
+      await consume(p, 'fanout', async (job) => void runs.set(job.key, (runs.get(job.key) ?? 0) + 1), { concurrency: 20 });
+      await p.queue.enqueue(Array.from({ length: 1200 }, (_, i) => ({ queue: 'fanout', key: `deliver:${i}:qq`, payload: { i } })));
+      await eventually(() => runs.size === 1200, 15_000);
+      expect(Math.max(...runs.values())).toBe(1);
+    });
+
     it('two processes consuming one queue never run a job twice or at once', async () => {
       const [a, b] = [await open(), await open()];
       const running = new Set<string>();

@@ -25,6 +25,7 @@ interface StoredData {
 }
 
 const DEFAULT_KEEP_SECONDS = 24 * 3600;
+const ENQUEUE_CHUNK = 500;
 /** Attempts are counted by the consumer (it knows maxAttempts); BullMQ only has to keep retrying. */
 const UNLIMITED_ATTEMPTS = 1_000_000;
 
@@ -51,24 +52,36 @@ export class BullMqJobQueue implements JobQueue {
     };
   }
 
+  /**
+   * In chunks of 500, each with its own timeout: a fan-out of thousands of jobs takes seconds in all,
+   * yet an unanswering Redis is still noticed within one chunk's timeout. When a chunk fails, the ones
+   * before it are stored; enqueuing all again is safe, their keys absorb the repeat.
+   */
   async enqueue(specs: readonly JobSpec[]): Promise<void> {
     if (this.closed) throw new Error('the BullMQ job queue is closed');
-    const byQueue = new Map<string, JobSpec[]>();
-    for (const spec of specs) byQueue.set(spec.queue, [...(byQueue.get(spec.queue) ?? []), spec]);
     const keep = this.options.keepFinishedSeconds ?? DEFAULT_KEEP_SECONDS;
-    const work = Promise.all([...byQueue].map(([name, list]) => this.queue(name).addBulk(list.map((spec) => ({
-      name,
-      data: { key: spec.key, payload: spec.payload ?? null } satisfies StoredData,
-      opts: {
-        jobId: jobIdFor(spec.key),
-        ...(spec.delayMs && spec.delayMs > 0 ? { delay: spec.delayMs } : {}),
-        attempts: UNLIMITED_ATTEMPTS,
-        backoff: { type: 'consumer' },
-        removeOnComplete: { age: keep },
-        removeOnFail: { age: keep },
-      },
-    })))));
-    await withTimeout(work, this.timeoutMs + 500, `enqueue to Redis took longer than ${this.timeoutMs + 500} ms`);
+    for (let start = 0; start < specs.length; start += ENQUEUE_CHUNK) {
+      const chunk = specs.slice(start, start + ENQUEUE_CHUNK);
+      const byQueue = new Map<string, JobSpec[]>();
+      for (const spec of chunk) {
+        const list = byQueue.get(spec.queue);
+        if (list) list.push(spec);
+        else byQueue.set(spec.queue, [spec]);
+      }
+      const work = Promise.all([...byQueue].map(([name, list]) => this.queue(name).addBulk(list.map((spec) => ({
+        name,
+        data: { key: spec.key, payload: spec.payload ?? null } satisfies StoredData,
+        opts: {
+          jobId: jobIdFor(spec.key),
+          ...(spec.delayMs && spec.delayMs > 0 ? { delay: spec.delayMs } : {}),
+          attempts: UNLIMITED_ATTEMPTS,
+          backoff: { type: 'consumer' },
+          removeOnComplete: { age: keep },
+          removeOnFail: { age: keep },
+        },
+      })))));
+      await withTimeout(work, this.timeoutMs + 500, `enqueue to Redis took longer than ${this.timeoutMs + 500} ms`);
+    }
   }
 
   async close(): Promise<void> {
