@@ -38,6 +38,8 @@ interface Consumer {
 export class InProcessJobQueue implements JobQueue, JobConsumers {
   /** Every known key, finished ones included (they absorb duplicates for a while). */
   private readonly jobs = new Map<string, StoredJob>();
+  /** Finished jobs in the order they finished, so forgetting the expired ones reads only the front. */
+  private finished: StoredJob[] = [];
   /** Per queue, the jobs not yet taken, oldest first; a retried job goes to the back. */
   private readonly waiting = new Map<string, StoredJob[]>();
   private readonly consumers = new Set<Consumer>();
@@ -185,12 +187,16 @@ export class InProcessJobQueue implements JobQueue, JobConsumers {
   private finish(job: StoredJob): void {
     job.state = 'finished';
     job.finishedAt = Date.now();
+    this.finished.push(job);
   }
 
   private forgetFinished(now: number): void {
-    for (const [id, job] of this.jobs) {
-      if (job.state === 'finished' && now - job.finishedAt >= this.keepFinishedMs) this.jobs.delete(id);
+    let expired = 0;
+    while (expired < this.finished.length && now - this.finished[expired]!.finishedAt >= this.keepFinishedMs) {
+      this.jobs.delete(jobId(this.finished[expired]!.queue, this.finished[expired]!.key));
+      expired += 1;
     }
+    if (expired > 0) this.finished = this.finished.slice(expired);
   }
 }
 
