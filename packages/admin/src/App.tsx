@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Button, Layout, Menu, Space, Tag, Typography, App as AntApp } from 'antd'
-import { ApartmentOutlined, DashboardOutlined, MailOutlined, ShoppingOutlined } from '@ant-design/icons'
+import { ApartmentOutlined, DashboardOutlined, MailOutlined, SafetyOutlined, ShoppingOutlined } from '@ant-design/icons'
 import { api, ApiError, DEMO_ADMIN, getToken, setToken } from './api/client'
 import type { AdminProfile } from './api/types'
 import { useHashRoute, type RouteKey } from './useHashRoute'
@@ -8,6 +8,7 @@ import { Dashboard } from './pages/Dashboard'
 import { Listings } from './pages/Listings'
 import { Categories } from './pages/Categories'
 import { DeadLetters } from './pages/DeadLetters'
+import { Moderation } from './pages/Moderation'
 
 const { Sider, Header, Content } = Layout
 
@@ -15,6 +16,7 @@ const MENU = [
   { key: 'dashboard', icon: <DashboardOutlined />, label: '概览' },
   { key: 'listings', icon: <ShoppingOutlined />, label: '商品' },
   { key: 'categories', icon: <ApartmentOutlined />, label: '分类' },
+  { key: 'moderation', icon: <SafetyOutlined />, label: '举报与审核' },
   { key: 'dead-letters', icon: <MailOutlined />, label: '死信' },
 ]
 
@@ -86,6 +88,7 @@ export function App() {
           {route === 'dashboard' && <Dashboard key={session} />}
           {route === 'listings' && <Listings key={session} />}
           {route === 'categories' && <Categories />}
+          {route === 'moderation' && <Moderation key={session} />}
           {route === 'dead-letters' && <DeadLetters key={session} />}
         </Content>
       </Layout>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 
-export type RouteKey = 'dashboard' | 'listings' | 'categories' | 'dead-letters'
-const ROUTES: RouteKey[] = ['dashboard', 'listings', 'categories', 'dead-letters']
+export type RouteKey = 'dashboard' | 'listings' | 'categories' | 'moderation' | 'dead-letters'
+const ROUTES: RouteKey[] = ['dashboard', 'listings', 'categories', 'moderation', 'dead-letters']
 
 function read(): RouteKey {
   const key = window.location.hash.replace(/^#\/?/, '') as RouteKey

@@ -14,6 +14,7 @@ import type * as S from './http/schemas/search.js';
 import type * as Nt from './http/schemas/notifications.js';
 import type * as R from './http/schemas/recommendations.js';
 import type * as St from './http/schemas/stats.js';
+import type * as Mod from './http/schemas/moderation.js';
 
 export type ErrorBody = Static<typeof Common.ErrorBody>;
 export type ListingKind = Static<typeof Common.Kind>;
@@ -94,3 +95,11 @@ export type UpdateNotificationSettingsBody = Static<typeof Nt.UpdateNotification
 export type ConsentsBody = Static<typeof Nt.ConsentsBody>;
 export type DeadLetterItem = Static<typeof Nt.DeadLetterItem>;
 export type DeadLetterPage = Static<typeof Nt.DeadLetterPage>;
+
+export type ReportBody = Static<typeof Mod.ReportBody>;
+export type ReportReason = ReportBody['reason'];
+export type ReportTargetType = ReportBody['targetType'];
+export type ReportReasons = Static<typeof Mod.ReportReasons>;
+export type ReviewCase = Static<typeof Mod.ReviewCase>;
+export type ReviewPage = Static<typeof Mod.ReviewPage>;
+export type ResolveBody = Static<typeof Mod.ResolveBody>;

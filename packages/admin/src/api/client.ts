@@ -13,6 +13,9 @@ import type {
   ListingQuery,
   DeadLetterPage,
   RemoveListingBody,
+  ResolveBody,
+  ReviewCase,
+  ReviewPage,
 } from './types'
 
 const TOKEN_KEY = 'xz_admin_token'
@@ -95,6 +98,11 @@ export const api = {
       body: { reason } satisfies RemoveListingBody,
     }),
   /** QQ messages that failed for good or whose outcome is unknown (a campus admin's own campus). */
+  /** Open review cases: reported content and what was let through while the safety checker was down. */
+  reviewCases: (cursor?: string) => request<ReviewPage>('GET', '/v1/admin/moderation/cases', { query: { cursor, limit: 20 } }),
+  /** Restore (un-hide) or remove with a reason the owner is told; audited. */
+  resolveCase: (caseId: string, body: ResolveBody) =>
+    request<ReviewCase>('POST', `/v1/admin/moderation/cases/${encodeURIComponent(caseId)}/resolve`, { body: body satisfies ResolveBody }),
   deadLetters: (cursor?: string) => request<DeadLetterPage>('GET', '/v1/admin/dead-letters', { query: { cursor, limit: 20 } }),
   /** Audited; the worker sends it again within a couple of minutes. */
   retryDeadLetter: (notificationId: string) =>

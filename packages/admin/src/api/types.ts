@@ -25,4 +25,7 @@ export type {
   ListingSummary,
   Me,
   RemoveListingBody,
+  ResolveBody,
+  ReviewCase,
+  ReviewPage,
 } from '@xianzhi/api/contract'
