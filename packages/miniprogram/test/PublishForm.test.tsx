@@ -122,3 +122,26 @@ describe('PublishForm', () => {
     expect(requests[0]!.data).toMatchObject({ title: '二手键盘' })
   })
 })
+
+describe('PublishForm and the content check', () => {
+  it('shows CONTENT_RISKY under the field the API names, and an unavailable checker in the banner', async () => {
+    respondWith(() => ({
+      statusCode: 400,
+      data: { error: { code: 'CONTENT_RISKY', message: '描述包含不允许发布的内容，请修改后再提交', details: { field: 'description', label: 'word:代考' } } },
+    }))
+    renderForm(filled({ description: '期末代考' }))
+    fireEvent.click(screen.getByText('发布'))
+    await within(field('描述')).findByText('描述包含不允许发布的内容，请修改后再提交')
+    expect(within(field('标题')).queryByText(/不允许发布/)).toBeNull()
+  })
+
+  it('an unavailable checker asks to retry later, in the banner', async () => {
+    respondWith(() => ({
+      statusCode: 503,
+      data: { error: { code: 'CONTENT_SAFETY_UNAVAILABLE', message: '内容安全检查暂时不可用，请稍后再试（你填写的内容未丢失）', details: { field: 'title' } } },
+    }))
+    renderForm(filled())
+    fireEvent.click(screen.getByText('发布'))
+    expect((await screen.findByTestId('form-error')).textContent).toContain('请稍后再试')
+  })
+})

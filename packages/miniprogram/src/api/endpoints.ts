@@ -21,6 +21,8 @@ import type {
   NotificationSettings,
   UnreadCount,
   PostCommentBody,
+  ReportBody,
+  ReportReasons,
   QqLoginBody,
   RecommendationPage,
   SearchPage,
@@ -67,6 +69,10 @@ export const api = {
       body: (replyToCommentId ? { body, replyToCommentId } : { body }) satisfies PostCommentBody,
     }),
   deleteComment: (commentId: string) => request<null>('DELETE', `/v1/comments/${encodeURIComponent(commentId)}`),
+
+  reportReasons: () => request<ReportReasons>('GET', '/v1/reports/reasons'),
+  /** Once per target; enough reports from different students hide it until an admin decides. */
+  report: (body: ReportBody) => request<{ received: true }>('POST', '/v1/reports', { body: body satisfies ReportBody }),
 
   me: () => request<Me>('GET', '/v1/me'),
   campusLogin: (campusId: string) => request<CampusLogin>('GET', `/v1/campuses/${encodeURIComponent(campusId)}/login`),

@@ -5,6 +5,7 @@ import { api } from '../api/endpoints'
 import { errorMessage, getToken } from '../api/client'
 import type { CommentThread } from '../api/types'
 import { formatDate } from '../lib/labels'
+import { ReportSheet } from './ReportSheet'
 import './Comments.css'
 
 interface Target {
@@ -19,6 +20,7 @@ export function Comments({ listingId, onCountChange }: { listingId: string; onCo
   const [text, setText] = useState('')
   const [replyTo, setReplyTo] = useState<Target | null>(null)
   const [sending, setSending] = useState(false)
+  const [reporting, setReporting] = useState<string | null>(null)
 
   const load = useCallback(async () => {
     try {
@@ -77,7 +79,7 @@ export function Comments({ listingId, onCountChange }: { listingId: string; onCo
             <Text className="comment-author">{c.author.nickname}</Text>
             <Text className="muted">{formatDate(c.createdAt)}</Text>
           </View>
-          <View className={`comment-body ${c.body === null ? 'muted' : ''}`}>{c.body ?? '该留言已删除'}</View>
+          <View className={`comment-body ${c.body === null ? 'muted' : ''}`}>{c.body ?? (c.hidden ? '该留言被举报，等待管理员审核' : '该留言已删除')}</View>
           <View className="comment-actions">
             <Text className="comment-action" onClick={() => setReplyTo({ commentId: c.id, nickname: c.author.nickname })}>
               回复
@@ -85,6 +87,11 @@ export function Comments({ listingId, onCountChange }: { listingId: string; onCo
             {c.canDelete && c.body !== null && (
               <Text className="comment-action" onClick={() => void remove(c.id)}>
                 删除
+              </Text>
+            )}
+            {!c.canDelete && c.body !== null && (
+              <Text className="comment-action" onClick={() => setReporting(c.id)}>
+                举报
               </Text>
             )}
           </View>
@@ -99,7 +106,7 @@ export function Comments({ listingId, onCountChange }: { listingId: string; onCo
                       <Text className="comment-author">{r.replyTo.user.nickname}</Text>
                     </>
                   )}
-                  <Text className={r.body === null ? 'muted' : ''}>：{r.body ?? '该回复已删除'}</Text>
+                  <Text className={r.body === null ? 'muted' : ''}>：{r.body ?? (r.hidden ? '该回复被举报，等待管理员审核' : '该回复已删除')}</Text>
                   <View className="comment-actions">
                     <Text className="muted">{formatDate(r.createdAt)}</Text>
                     <Text className="comment-action" onClick={() => setReplyTo({ commentId: r.id, nickname: r.author.nickname })}>
@@ -108,6 +115,11 @@ export function Comments({ listingId, onCountChange }: { listingId: string; onCo
                     {r.canDelete && r.body !== null && (
                       <Text className="comment-action" onClick={() => void remove(r.id)}>
                         删除
+                      </Text>
+                    )}
+                    {!r.canDelete && r.body !== null && (
+                      <Text className="comment-action" onClick={() => setReporting(r.id)}>
+                        举报
                       </Text>
                     )}
                   </View>
@@ -142,6 +154,7 @@ export function Comments({ listingId, onCountChange }: { listingId: string; onCo
           </Button>
         </View>
       </View>
+      {reporting && <ReportSheet targetType="comment" targetId={reporting} onClose={() => setReporting(null)} />}
     </View>
   )
 }

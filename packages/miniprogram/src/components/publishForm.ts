@@ -101,6 +101,12 @@ export function errorsFromApi(code: string, message: string, details: unknown): 
     if (Object.keys(out).length === 0) out._form = message
     return out
   }
+  if (code === 'CONTENT_RISKY') {
+    // The content check names the one field to change (title, description, photo).
+    const named = (details as { field?: unknown } | null)?.field
+    out[typeof named === 'string' ? (named === 'photo' ? 'photos' : normalizeField(named)) : '_form'] = message
+    return out
+  }
   const field = CODE_FIELD[code]
   if (field) out[field] = message
   else if (code === 'LISTING_VERSION_CONFLICT') {

@@ -7,6 +7,7 @@ import { errorMessage, getToken } from '../../api/client'
 import type { ListingDetail } from '../../api/types'
 import { Comments } from '../../components/Comments'
 import { ContactSeller } from '../../components/ContactSeller'
+import { ReportSheet } from '../../components/ReportSheet'
 import { SimilarListings } from '../../components/SimilarListings'
 import { areaName, useCatalog } from '../../hooks/useCatalog'
 import { conditionLabel, formatDate, KIND_LABEL, STATUS_LABEL, TRADE_METHOD_LABEL } from '../../lib/labels'
@@ -19,6 +20,7 @@ export default function Detail() {
   const [listing, setListing] = useState<ListingDetail | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [favBusy, setFavBusy] = useState(false)
+  const [reporting, setReporting] = useState(false)
 
   const load = useCallback(async () => {
     try {
@@ -130,6 +132,10 @@ export default function Detail() {
         </View>
       </View>
 
+      {listing.status === 'hidden' && (
+        <View className="banner-error">这件商品被多名同学举报，正在等待管理员审核，暂时只有你能看到。</View>
+      )}
+
       {listing.removalReason && (
         <View className="banner-error">该商品已被管理员下架：{listing.removalReason}</View>
       )}
@@ -189,6 +195,12 @@ export default function Detail() {
             <Text className="detail-bar-label">复制链接</Text>
           </View>
         )}
+        {!listing.isMine && (
+          <View className="detail-bar-item" onClick={() => setReporting(true)}>
+            <Text>⚑</Text>
+            <Text className="detail-bar-label">举报</Text>
+          </View>
+        )}
         {listing.isMine && (
           <Button
             className="btn-plain detail-edit"
@@ -199,6 +211,7 @@ export default function Detail() {
           </Button>
         )}
       </View>
+      {reporting && <ReportSheet targetType="listing" targetId={listing.id} onClose={() => setReporting(false)} />}
     </View>
   )
 }
