@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { deleteKeys, testRedisUrl, uniquePrefix } from '@xianzhi/adapters/testing';
+import { deleteKeys, freePort, testRedisUrl, uniquePrefix } from '@xianzhi/adapters/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, categoryIds, itemBody, publishAs } from './support/http.js';
 import { eventually } from './support/queues.js';
@@ -14,7 +14,9 @@ describe('the worker process', () => {
   let s: Stack;
   const prefix = uniquePrefix('xz-worker');
   beforeAll(async () => {
-    s = await startStack('sqlite');
+    // The production shape: a worker process beside the API needs a database server (SQLite has one
+    // writer process; two processes on one file answer "database is locked" under load).
+    s = await startStack('mariadb');
   });
   afterAll(async () => {
     await s?.close();
@@ -29,6 +31,24 @@ describe('the worker process', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('the worker needs XZ_REDIS_URL');
   });
+
+  it('starts and stops while Redis is down: the periodic tasks do not wait for the queue', async () => {
+    const child = spawn(process.execPath, WORKER, { cwd: PACKAGE, env: env({ XZ_REDIS_URL: `redis://127.0.0.1:${await freePort()}`, XZ_QUEUE_PREFIX: prefix }) });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    try {
+      await eventually(() => out.includes('"msg":"worker started"'), 60_000);
+      expect(out).toContain('"msg":"queue connection problem (retrying)"');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const started = Date.now();
+    expect(await exited, out.slice(-3000)).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(out).toContain('"msg":"worker stopped"');
+  }, 90_000);
 
   it('relays the outbox and runs the periodic tasks, then stops cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, WORKER, { cwd: PACKAGE, env: env({ XZ_REDIS_URL: testRedisUrl(), XZ_QUEUE_PREFIX: prefix }) });

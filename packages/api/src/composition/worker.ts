@@ -45,10 +45,8 @@ export async function startWorker(container: Container, options: WorkerOptions =
     wakers.add(wake);
   });
 
-  const consumers: RunningConsumer[] = [];
-  for (const c of resolveAll(container, Background.QueueConsumer)) {
-    consumers.push(await backend.consumers.consume(c.queue, logged(c.handler, c.options.maxAttempts, log), c.options));
-  }
+  const consumers: RunningConsumer[] = await Promise.all(resolveAll(container, Background.QueueConsumer)
+    .map((c) => backend.consumers.consume(c.queue, logged(c.handler, c.options.maxAttempts, log), c.options)));
 
   const relayLoop = (async () => {
     let failures = 0;

@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   const authenticators = await campusAuthenticators(config);
   const persistence = await open(runtime);
   const container = createContainer({ config, logger, persistence, campusAuthenticators: authenticators });
-  const worker = await startWorker(container);
+  // The signal handlers go on before the start completes: a signal meanwhile waits for it, then stops the worker.
+  const starting = startWorker(container);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'worker shutting down: finishing running jobs');
     try {
-      await worker.stop();
+      await (await starting).stop();
       await persistence.close();
     } catch (err) {
       logger.error({ err }, 'worker did not shut down cleanly');
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  await starting;
 }
 
 main().catch((error: unknown) => {

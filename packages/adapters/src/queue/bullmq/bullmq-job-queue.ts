@@ -110,8 +110,10 @@ export class BullMqJobConsumers implements JobConsumers {
   async consume<P>(queue: string, handler: JobHandler<P>, options: ConsumerOptions): Promise<RunningConsumer> {
     const { onError } = this.options;
     const lockDuration = this.options.lockDurationMs ?? 30_000;
+    let active = 0;
     const worker = new Worker<StoredData>(queue, async (job: Job<StoredData>) => {
       const received: ReceivedJob<P> = { queue, key: job.data.key, payload: job.data.payload as P, attempt: job.attemptsMade + 1 };
+      active += 1;
       try {
         await handler(received);
       } catch (error) {
@@ -122,6 +124,8 @@ export class BullMqJobConsumers implements JobConsumers {
           onError?.(reported, `onExhausted of ${queue}`);
         }
         throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
+      } finally {
+        active -= 1;
       }
     }, {
       connection: { ...redisConnection(this.options.url), maxRetriesPerRequest: null },
@@ -139,12 +143,16 @@ export class BullMqJobConsumers implements JobConsumers {
       },
     });
     worker.on('error', (error) => onError?.(error, `worker ${queue}`));
+    let ready = false;
+    const readiness = worker.waitUntilReady().then(() => void (ready = true), () => {});
     let closing: Promise<void> | null = null;
     const consumer: RunningConsumer = {
-      close: () => (closing ??= worker.close().finally(() => void this.running.delete(consumer))),
+      close: () => (closing ??= closeWorker(worker, () => active, () => ready).finally(() => void this.running.delete(consumer))),
     };
     this.running.add(consumer);
-    await worker.waitUntilReady();
+    // Ready usually within milliseconds. With Redis away, BullMQ keeps connecting in the background:
+    // the caller (the worker's relay and periodic tasks) must not wait for it.
+    await Promise.race([readiness, new Promise((r) => setTimeout(r, 2000).unref())]);
     return consumer;
   }
 
@@ -152,6 +160,20 @@ export class BullMqJobConsumers implements JobConsumers {
   async close(): Promise<void> {
     await Promise.all([...this.running].map((c) => c.close()));
   }
+}
+
+/**
+ * BullMQ's graceful close waits for the running jobs, and also for a Redis connection, which during
+ * an outage may never come. So: wait for our own handlers to finish; a worker that never reached
+ * Redis is closed without waiting; one that did gets five seconds to close gracefully, after which
+ * it is left to its reconnect attempts (the process is on its way out).
+ */
+async function closeWorker(worker: Worker, active: () => number, ready: () => boolean): Promise<void> {
+  const tick = () => new Promise((r) => setTimeout(r, 50).unref());
+  while (active() > 0) await tick();
+  if (!ready()) return worker.close(true);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([worker.close(), new Promise<void>((r) => (timer = setTimeout(r, 5000)))]).finally(() => clearTimeout(timer));
 }
 
 /**
