@@ -77,6 +77,11 @@ export interface ModerationCaseRepository {
   byId(id: string): Promise<ModerationCase | null>;
   /** The open case of a target, if any. */
   openFor(targetType: ModerationTargetType, targetId: string): Promise<ModerationCase | null>;
+  /**
+   * The open case of `candidate`'s target: the one already open, or `candidate` itself, inserted. Two
+   * callers at once (two first reports) get the same case, never an error.
+   */
+  open(candidate: ModerationCase): Promise<ModerationCase>;
   /** Inserts or updates. A second open case for the same target is refused (unique). */
   save(c: ModerationCase): Promise<void>;
   /** Open cases, most recently updated first. */

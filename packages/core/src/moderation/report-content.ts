@@ -72,9 +72,9 @@ export class ReportContent {
       const target = await this.target(input.targetType, input.targetId, reporterId);
       if (!target.ok) return target;
       const now = this.clock.now();
-      const c: ModerationCase = await this.cases.openFor(input.targetType, input.targetId)
-        ?? openCase({ id: this.ids.next(), targetType: input.targetType, targetId: input.targetId, campusId: target.value.campusId, now });
-      if (c.reportCount === 0 && c.uncheckedFields.length === 0) await this.cases.save(c);
+      const c: ModerationCase = await this.cases.open(
+        openCase({ id: this.ids.next(), targetType: input.targetType, targetId: input.targetId, campusId: target.value.campusId, now }),
+      );
       const added = await this.reports.add({
         id: this.ids.next(), caseId: c.id, targetType: input.targetType, targetId: input.targetId,
         reporterId, reason: input.reason, details, createdAt: now,

@@ -31,8 +31,9 @@ export class SafetyReviewQueue {
 
   async add(input: { targetType: ModerationTargetType; targetId: string; campusId: string; fields: readonly string[]; now: Date }): Promise<void> {
     if (input.fields.length === 0) return;
-    const c = await this.cases.openFor(input.targetType, input.targetId)
-      ?? openCase({ id: this.ids.next(), targetType: input.targetType, targetId: input.targetId, campusId: input.campusId, now: input.now });
+    const c = await this.cases.open(
+      openCase({ id: this.ids.next(), targetType: input.targetType, targetId: input.targetId, campusId: input.campusId, now: input.now }),
+    );
     c.uncheckedFields = [...new Set([...c.uncheckedFields, ...input.fields])];
     c.updatedAt = input.now;
     await this.cases.save(c);

@@ -16,6 +16,12 @@ export class InMemoryModerationCaseRepository implements ModerationCaseRepositor
     const c = [...this.table.values()].find((x) => x.status === 'open' && x.targetType === targetType && x.targetId === targetId);
     return c ? cloneCase(c) : null;
   }
+  async open(candidate: ModerationCase): Promise<ModerationCase> {
+    const existing = await this.openFor(candidate.targetType, candidate.targetId);
+    if (existing) return existing;
+    await this.save(candidate);
+    return cloneCase(candidate);
+  }
   async save(c: ModerationCase): Promise<void> {
     if (c.status === 'open') {
       const clash = [...this.table.values()].find((x) => x.id !== c.id && x.status === 'open' && x.targetType === c.targetType && x.targetId === c.targetId);

@@ -57,6 +57,22 @@ export function moderationContract(name: string, factory: () => Promise<Moderati
       expect((await p.cases.byId('C1'))).toMatchObject({ status: 'restored', resolvedBy: 'adm', resolvedAt: at(2) });
     });
 
+    it('open() returns the case already open for a target, or inserts the candidate; concurrent first opens agree', async () => {
+      const first = await p.cases.open(openCase({ id: 'C1', targetType: 'user', targetId: 'U1', campusId: 'demo', now: at(0) }));
+      expect(first.id).toBe('C1');
+      const again = await p.cases.open(openCase({ id: 'C2', targetType: 'user', targetId: 'U1', campusId: 'demo', now: at(1) }));
+      expect(again).toEqual(first);
+      const racing = await Promise.all(['C3', 'C4', 'C5'].map((id, i) => p.uow.run(async () => {
+        const c = await p.cases.open(openCase({ id, targetType: 'comment', targetId: 'M9', campusId: 'demo', now: at(i) }));
+        c.reportCount += 1;
+        await p.cases.save(c);
+        return c.id;
+      })));
+      expect(new Set(racing).size).toBe(1);
+      expect((await p.cases.openFor('comment', 'M9'))?.reportCount).toBeGreaterThanOrEqual(1);
+      expect((await p.cases.listOpen({ limit: 10 })).filter((c) => c.targetId === 'M9')).toHaveLength(1);
+    });
+
     it('lists open cases newest activity first, per campus, a page at a time', async () => {
       for (const [i, campus] of ['demo', 'demo', 'north', 'demo'].entries()) {
         await p.cases.save(openCase({ id: `C${i}`, targetType: 'user', targetId: `U${i}`, campusId: campus, now: at(i) }));

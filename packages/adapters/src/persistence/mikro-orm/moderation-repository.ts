@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { EntitySchema, LockMode } from '@mikro-orm/core';
 import type {
   CaseStatus, ModerationCase, ModerationCaseRepository, ModerationTargetType, OpenCasesQuery, Report, ReportReason,
   ReportRepository, ReportTargetType,
@@ -95,13 +95,32 @@ export class MikroOrmModerationCaseRepository implements ModerationCaseRepositor
     return r ? toCase(r) : null;
   }
 
-  async save(c: ModerationCase): Promise<void> {
+  async open(candidate: ModerationCase): Promise<ModerationCase> {
     const em = this.ctx.em();
-    const row = {
+    const key = openKeyOf({ status: 'open', targetType: candidate.targetType, targetId: candidate.targetId });
+    // The unique open_key decides between two first reports; the loser's insert is ignored (on MariaDB it
+    // waits for the winner's commit), and a locking read sees the winner's row even inside a snapshot. SQLite
+    // has one writer at a time, so there is no snapshot to see past.
+    await em.createQueryBuilder(ModerationCaseRow).insert({ id: candidate.id, ...this.row({ ...candidate, status: 'open' }) })
+      .onConflict(['openKey']).ignore().execute('run');
+    const row = await em.findOne(ModerationCaseRow, { openKey: key }, {
+      refresh: true, ...(this.ctx.inTransaction && this.ctx.dialect === 'mysql' ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
+    });
+    if (!row) throw new Error(`moderation case for ${key} vanished while being opened`);
+    return toCase(row);
+  }
+
+  private row(c: ModerationCase) {
+    return {
       targetType: c.targetType, targetId: c.targetId, campusId: c.campusId, status: c.status, openKey: openKeyOf(c),
       reportCount: c.reportCount, uncheckedFields: c.uncheckedFields.join(','), hidden: c.hidden, hiddenFromStatus: c.hiddenFromStatus,
       openedAt: c.openedAt, updatedAt: c.updatedAt, resolvedAt: c.resolvedAt, resolvedBy: c.resolvedBy, resolution: c.resolution,
     };
+  }
+
+  async save(c: ModerationCase): Promise<void> {
+    const em = this.ctx.em();
+    const row = this.row(c);
     const updated = await em.nativeUpdate(ModerationCaseRow, { id: c.id }, row);
     if (updated === 0) await em.insert(ModerationCaseRow, { id: c.id, ...row });
   }
