@@ -32,6 +32,14 @@ describe('the worker process', () => {
     expect(run.stderr).toContain('the worker needs XZ_REDIS_URL');
   });
 
+  it('refuses SQLite: one file takes one writing process, so the server runs the jobs itself', () => {
+    const run = spawnSync(process.execPath, WORKER, {
+      cwd: PACKAGE, encoding: 'utf8', timeout: 60_000, env: env({ XZ_REDIS_URL: testRedisUrl(), XZ_DATABASE_URL: `sqlite:${join(s.db.dir, 'x.sqlite')}` }),
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('the worker process needs a database server');
+  });
+
   it('starts and stops while Redis is down: the periodic tasks do not wait for the queue', async () => {
     const child = spawn(process.execPath, WORKER, { cwd: PACKAGE, env: env({ XZ_REDIS_URL: `redis://127.0.0.1:${await freePort()}`, XZ_QUEUE_PREFIX: prefix }) });
     let out = '';

@@ -16,9 +16,11 @@ export function banner(config: AppConfig, baseUrl: string): string {
   lines.push(`  API docs          ${baseUrl}/docs`);
   lines.push(`  Feed (JSON)       ${baseUrl}/v1/listings`);
   lines.push(`  Database          ${redactDatabaseUrl(config.databaseUrl)}`);
-  lines.push(config.redis
-    ? `  Jobs              BullMQ on ${redactRedisUrl(config.redis.url)}; run them with ./xz worker`
-    : '  Jobs              in this process (in-process queue)');
+  lines.push(!config.redis
+    ? '  Jobs              in this process (in-process queue)'
+    : config.databaseUrl.startsWith('sqlite:')
+      ? `  Jobs              BullMQ on ${redactRedisUrl(config.redis.url)}, run in this process (SQLite)`
+      : `  Jobs              BullMQ on ${redactRedisUrl(config.redis.url)}; run them with ./xz worker`);
   if (config.env === 'embedded') {
     const who = DEMO_USERS.map((u) => `${u.handle}${u.verified ? '' : ' (unverified)'}`).join(', ');
     lines.push('');

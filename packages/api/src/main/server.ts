@@ -10,8 +10,8 @@ import { loadRuntime, migrate, open, seed } from './runtime.js';
 /**
  * `node dist/main/server.js`: the HTTP server. In embedded mode it also prepares its own database
  * (migrations, then demo data when the campus is missing) so one command gives a working platform.
- * With the in-process queue (no XZ_REDIS_URL, embedded only) it also runs the worker; otherwise the
- * worker is its own process (`main/worker.ts`) and the server only writes the outbox.
+ * With the in-process queue (no XZ_REDIS_URL, embedded only) or a SQLite database it also runs the
+ * worker; otherwise the worker is its own process (`main/worker.ts`) and the server only writes the outbox.
  */
 async function main(): Promise<void> {
   const runtime = await loadRuntime();
@@ -60,7 +60,15 @@ async function main(): Promise<void> {
   const base = config.port === port ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
   process.stdout.write(banner(config, base) + '\n');
   // After listening: the first runs of the periodic tasks (SQLite calls are synchronous) must not delay the first page.
-  if (!config.redis && !stopping) worker = await startWorker(container);
+  if (runsOwnWorker(config) && !stopping) worker = await startWorker(container);
+}
+
+/**
+ * In-process jobs can only run here; and a SQLite file takes one writing process, so with SQLite the
+ * server runs the worker even when the jobs go through Redis. Otherwise `./xz worker` processes do.
+ */
+function runsOwnWorker(config: { redis: unknown; databaseUrl: string }): boolean {
+  return !config.redis || config.databaseUrl.startsWith('sqlite:');
 }
 
 main().catch((error: unknown) => {

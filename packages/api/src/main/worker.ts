@@ -15,6 +15,10 @@ async function main(): Promise<void> {
   if (!config.redis) {
     throw new ConfigError(['the worker needs XZ_REDIS_URL: without Redis the jobs are in-process and the server runs them itself (./xz start)']);
   }
+  if (config.databaseUrl.startsWith('sqlite:')) {
+    // SQLite has one writer: a second process on the file makes API writes wait and fail ("database is locked").
+    throw new ConfigError(['the worker process needs a database server (XZ_DATABASE_URL mariadb:// or mysql://); with SQLite the server runs the jobs itself']);
+  }
   const authenticators = await campusAuthenticators(config);
   const persistence = await open(runtime);
   const container = createContainer({ config, logger, persistence, campusAuthenticators: authenticators });
