@@ -21,9 +21,9 @@ export interface RunningWorker {
 
 /**
  * The background half of Xianzhi: the outbox relay, every contributed queue consumer (the `events`
- * consumer among them) and the periodic tasks. `main/worker.ts` runs it as its own process; the
- * embedded server runs it in its own process with the in-process queue. The database connection
- * belongs to the caller, who closes it after `stop()`.
+ * consumer among them) and the periodic tasks. `main/worker.ts` runs it as a process of its own; the
+ * server runs it inside itself when jobs are in-process or the database is SQLite. The database
+ * connection belongs to the caller, who closes it after `stop()`.
  */
 export async function startWorker(container: Container, options: WorkerOptions = {}): Promise<RunningWorker> {
   const log = resolve(container, Config.Logger).child({ component: 'worker' });
@@ -54,7 +54,7 @@ export async function startWorker(container: Container, options: WorkerOptions =
       let next = idleMs;
       try {
         const { published, jobs } = await relay.execute();
-        if (failures > 0) log.info({ failures }, 'outbox relay reaches the queue again');
+        if (failures > 0) log.info({ failures }, 'outbox relay works again');
         failures = 0;
         if (published > 0) {
           log.debug({ published, jobs }, 'relayed outbox events');
@@ -64,7 +64,7 @@ export async function startWorker(container: Container, options: WorkerOptions =
         failures += 1;
         next = Math.min(idleMs * 2 ** failures, maxBackoffMs);
         // The events stay in the outbox; nothing is lost, delivery is only late.
-        log.warn({ err, failures, retryInMs: next }, 'outbox relay cannot reach the queue; events wait in the outbox');
+        log.warn({ err, failures, retryInMs: next }, 'outbox relay failed (queue or database unreachable); the events wait in the outbox');
       }
       if (next > 0) await pause(next);
     }
