@@ -1,7 +1,8 @@
 import type { CandidateListing, ListingStatus, RecommendationCandidates } from '@xianzhi/core';
 import type { OrmContext } from '../persistence/mikro-orm/context.js';
 
-const COLUMNS = 'id, campus_id, owner_id, status, title, category_id, root_category_id, price, listed_at, expires_at';
+export const CANDIDATE_COLUMNS = 'id, campus_id, owner_id, status, title, category_id, root_category_id, price, listed_at, expires_at';
+const COLUMNS = CANDIDATE_COLUMNS;
 
 /**
  * Candidates as plain rows, no entity hydration. `fresh` has the feed's shape, so it walks the same
@@ -47,7 +48,7 @@ function toDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(typeof value === 'string' && !/^\d+$/.test(value) ? value : Number(value));
 }
 
-function toCandidate(r: Record<string, unknown>): CandidateListing {
+export function toCandidate(r: Record<string, unknown>): CandidateListing {
   return {
     id: String(r['id']), campusId: String(r['campus_id']), ownerId: String(r['owner_id']), status: r['status'] as ListingStatus,
     title: String(r['title']), categoryId: String(r['category_id']), rootCategoryId: String(r['root_category_id']),

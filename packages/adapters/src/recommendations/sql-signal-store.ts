@@ -1,4 +1,5 @@
-import type { Neighbour, PairDelta, Popularity, PopularityDelta, SignalStore } from '@xianzhi/core';
+import type { Neighbour, NeighbourCandidate, PairDelta, Popularity, PopularityDelta, SignalStore } from '@xianzhi/core';
+import { CANDIDATE_COLUMNS, toCandidate } from './sql-recommendation-candidates.js';
 import { RECS_VIEWS_CHECKPOINT } from '@xianzhi/core';
 import type { OrmContext } from '../persistence/mikro-orm/context.js';
 
@@ -56,6 +57,24 @@ export class SqlSignalStore implements SignalStore {
       [listingId],
     );
     return rows.map((r) => ({ listingId: r.other_id, coViews: Number(r.co_views), coFavorites: Number(r.co_favorites) }));
+  }
+
+  async neighbourCandidates(listingId: string, limit: number): Promise<NeighbourCandidate[]> {
+    // The top-N list first (one index range), then its listings and popularity by primary key, in one statement.
+    const rows = await this.ctx.em().execute<Record<string, unknown>[]>(
+      `select n.co_views, n.co_favorites, i.viewers, i.favoriters, ${CANDIDATE_COLUMNS.split(', ').map((c) => `l.${c}`).join(', ')}
+       from (select other_id, co_views, co_favorites, weight from rec_pair where listing_id = ? and weight > 0
+             order by weight desc, other_id desc limit ${Math.trunc(limit)}) n
+       join listing l on l.id = n.other_id
+       left join rec_item i on i.listing_id = n.other_id
+       order by n.weight desc, n.other_id desc`,
+      [listingId],
+    );
+    return rows.map((r) => ({
+      neighbour: { listingId: String(r['id']), coViews: Number(r['co_views']), coFavorites: Number(r['co_favorites']) },
+      listing: toCandidate(r),
+      popularity: r['viewers'] === null || r['viewers'] === undefined ? null : { viewers: Number(r['viewers']), favoriters: Number(r['favoriters']) },
+    }));
   }
 
   async neighboursOf(listingIds: readonly string[], limitEach: number): Promise<Map<string, Neighbour[]>> {

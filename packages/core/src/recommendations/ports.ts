@@ -83,6 +83,12 @@ export interface Neighbour {
   readonly coFavorites: number;
 }
 
+export interface NeighbourCandidate {
+  readonly neighbour: Neighbour;
+  readonly listing: CandidateListing;
+  readonly popularity: Popularity | null;
+}
+
 export interface Popularity {
   readonly viewers: number;
   readonly favoriters: number;
@@ -103,6 +109,11 @@ export interface SignalStore {
    * first (ties: higher id first); this ordered list is the precomputed neighbour list read by similar items and the feed.
    */
   neighbours(listingId: string, limit: number): Promise<Neighbour[]>;
+  /**
+   * `neighbours` with each neighbour's candidate columns and popularity, in one read: similar items rank
+   * them without a second round trip. Neighbours whose listing no longer exists are left out.
+   */
+  neighbourCandidates(listingId: string, limit: number): Promise<NeighbourCandidate[]>;
   /** `neighbours` of several listings in one read (the feed asks for a dozen at once). */
   neighboursOf(listingIds: readonly string[], limitEach: number): Promise<Map<string, Neighbour[]>>;
   popularity(listingIds: readonly string[]): Promise<Map<string, Popularity>>;

@@ -82,17 +82,17 @@ export class BlendedRecommender implements Recommender {
   ) {}
 
   async similar(target: CandidateListing, ctx: RankingContext): Promise<Scored[]> {
-    const [neighbours, leaf, root] = await Promise.all([
-      this.signals.neighbours(target.id, SIMILAR_NEIGHBOURS),
+    // One round of reads: neighbours come with their listings and popularity, fresh ones by category.
+    const [related, leaf, root, targetPopularity] = await Promise.all([
+      this.signals.neighbourCandidates(target.id, SIMILAR_NEIGHBOURS),
       this.fresh(ctx, { categoryId: target.categoryId }, SIMILAR_LEAF),
       this.fresh(ctx, { rootCategoryId: target.rootCategoryId }, SIMILAR_ROOT),
+      this.signals.popularity([target.id]),
     ]);
-    // Only neighbours have a co-occurrence to normalise: popularity is read for them alone, alongside.
-    const [candidates, popularity] = await Promise.all([
-      this.load([...leaf, ...root], neighbours.map((n) => n.listingId)),
-      this.signals.popularity([target.id, ...neighbours.map((n) => n.listingId)]),
-    ]);
-    const byNeighbour = new Map(neighbours.map((n) => [n.listingId, n]));
+    const candidates = new Map([...leaf, ...root, ...related.map((r) => r.listing)].map((l) => [l.id, l]));
+    const popularity = new Map(related.flatMap((r) => (r.popularity ? [[r.listing.id, r.popularity] as const] : [])));
+    for (const [id, p] of targetPopularity) popularity.set(id, p);
+    const byNeighbour = new Map(related.map((r) => [r.listing.id, r.neighbour]));
     const tokens = new TokenCache();
     const out: Scored[] = [];
     for (const c of candidates.values()) {

@@ -22,7 +22,7 @@ async function world() {
   for (const c of tree.all) await p.categories.save(c);
   for (const id of ['user-owner', 'stu-a', 'stu-b']) await p.users.save(aUser({ id, qqOpenId: `OPENID-${id}` }));
   const interactions = new InMemoryInteractionSource(p.store);
-  const signals = new InMemorySignalStore();
+  const signals = new InMemorySignalStore(p.store);
   const views = new ListingViews(p.categories, p.users, p.favorites);
   const candidates = new InMemoryRecommendationCandidates(p.store);
   const ours = new BlendedRecommender(candidates, signals);

@@ -8,7 +8,7 @@ recommendationsContract('in-memory', async () => {
   return {
     ...p,
     interactions: new InMemoryInteractionSource(p.store),
-    signals: new InMemorySignalStore(),
+    signals: new InMemorySignalStore(p.store),
     candidates: new InMemoryRecommendationCandidates(p.store),
     outboxLog: new InMemoryOutboxLog(p.store),
     checkpoints: new InMemoryProjectionCheckpoints(),

@@ -1,6 +1,6 @@
 import { LIVE_STATUSES, type Listing } from '../listings/listing.js';
 import type {
-  CandidateListing, InteractionSource, Neighbour, RecommendationCandidates, PairDelta, Popularity, PopularityDelta, SignalStore, ViewedListing, ViewRecord,
+  CandidateListing, InteractionSource, Neighbour, NeighbourCandidate, RecommendationCandidates, PairDelta, Popularity, PopularityDelta, SignalStore, ViewedListing, ViewRecord,
 } from '../recommendations/ports.js';
 import { pairWeight, popularityWeight } from '../recommendations/ports.js';
 import type { InMemoryStore } from './in-memory.js';
@@ -64,6 +64,9 @@ export class InMemorySignalStore implements SignalStore {
   private readonly items = new Map<string, { campusId: string; viewers: number; favoriters: number }>();
   private readonly favorites = new Map<string, Map<string, number>>();
 
+  /** `store` holds the listings `neighbourCandidates` joins with (as the SQL store joins `listing`). */
+  constructor(private readonly store?: InMemoryStore) {}
+
   async lock(): Promise<void> {}
 
   async addPairs(deltas: readonly PairDelta[]): Promise<void> {
@@ -93,6 +96,17 @@ export class InMemorySignalStore implements SignalStore {
       .filter((n) => pairWeight(n) > 0)
       .sort((a, b) => pairWeight(b) - pairWeight(a) || (a.listingId < b.listingId ? 1 : -1))
       .slice(0, limit);
+  }
+
+  async neighbourCandidates(listingId: string, limit: number): Promise<NeighbourCandidate[]> {
+    const out: NeighbourCandidate[] = [];
+    for (const n of await this.neighbours(listingId, limit)) {
+      const l = this.store?.tables.listings.get(n.listingId);
+      if (!l) continue;
+      const p = this.items.get(n.listingId);
+      out.push({ neighbour: n, listing: candidate(l), popularity: p ? { viewers: p.viewers, favoriters: p.favoriters } : null });
+    }
+    return out;
   }
 
   async neighboursOf(listingIds: readonly string[], limitEach: number): Promise<Map<string, Neighbour[]>> {

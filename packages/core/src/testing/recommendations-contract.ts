@@ -224,6 +224,25 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
       expect((await p.signals.neighbours('j-case', 10)).find((n) => n.listingId === 'j-laptop')).toEqual({ listingId: 'j-laptop', coViews: 1, coFavorites: 0 });
     });
 
+    it('reads a listing\'s neighbours with their candidate columns and popularity in one go', async () => {
+      await put(aListing({ id: 'nc-a', title: '台灯' }), aListing({ id: 'nc-b', title: '小米手机', price: 50_000 }), aListing({ id: 'nc-c', status: 'sold' }));
+      await p.uow.run(async () => {
+        await p.signals.addPairs([
+          { a: 'nc-a', b: 'nc-b', views: 3, favorites: 0 }, { a: 'nc-a', b: 'nc-c', views: 1, favorites: 0 },
+          { a: 'nc-a', b: 'nc-gone', views: 5, favorites: 0 },
+        ]);
+        await p.signals.addPopularity([{ listingId: 'nc-b', campusId: TEST_CAMPUS_ID, viewers: 4, favoriters: 1 }]);
+      });
+      const got = await p.signals.neighbourCandidates('nc-a', 10);
+      // nc-gone has no listing: left out; the sold one is still returned (ranking filters it).
+      expect(got.map((g) => [g.neighbour, g.listing.id, g.listing.status, g.popularity])).toEqual([
+        [{ listingId: 'nc-b', coViews: 3, coFavorites: 0 }, 'nc-b', 'active', { viewers: 4, favoriters: 1 }],
+        [{ listingId: 'nc-c', coViews: 1, coFavorites: 0 }, 'nc-c', 'sold', null],
+      ]);
+      expect(got[0]!.listing).toEqual((await p.candidates.byIds(['nc-b']))[0]);
+      expect(await p.signals.neighbourCandidates('nc-a', 1)).toHaveLength(0);
+    });
+
     it('similar items rank co-viewed listings first and never show sold, removed, expired, own or other-campus ones', async () => {
       const T = new Date('2026-09-01T02:00:00.000Z');
       await put(
