@@ -170,6 +170,14 @@ export class Listing {
     return okVoid;
   }
 
+  /** An admin refused a photo: it leaves the listing whatever its state. False when the listing did not use it. */
+  dropPhoto(photoId: string, now: Date): boolean {
+    if (!this.photos.includes(photoId)) return false;
+    this.photos = this.photos.filter((id) => id !== photoId);
+    this.touch(now);
+    return true;
+  }
+
   /** Called by the expiry sweep. */
   expire(now: Date): Result<void, ListingTransitionNotAllowed> {
     if (!this.isLive || this.expiresAt.getTime() > now.getTime()) {

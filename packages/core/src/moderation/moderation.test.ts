@@ -121,6 +121,18 @@ describe('content safety in the use cases', () => {
     const done = await w.resolve.execute({ actor: w.kit.actors.admin, caseId: listingCase.case.id, decision: 'restore' });
     expect(done.ok && done.value.status).toBe('restored');
     expect((await w.ports.listings.byId(r.value.id))!.status).toBe('active');
+
+    // A refused photo leaves its owner's listings and its files go.
+    w.safety.down = false;
+    if (!photo.ok) throw new Error('photo');
+    const withPhoto = await w.publish.execute({ actor: w.kit.actors.alice, kind: 'item', content: itemInput({ title: '带图 台灯', photos: [photo.value.id] }) });
+    if (!withPhoto.ok) throw new Error(withPhoto.error.message);
+    const photoCase = queued.value.find((i) => i.case.targetType === 'photo')!;
+    expect(codeOf(await w.resolve.execute({ actor: w.kit.actors.admin, caseId: photoCase.case.id, decision: 'remove', reason: '不当图片' }))).toBe('ok');
+    const after = (await w.ports.listings.byId(withPhoto.value.id))!;
+    expect([after.photos, after.version]).toEqual([[], withPhoto.value.version + 1]);
+    for (const key of Object.values(photo.value.variants)) expect(w.storage.objects.has(key)).toBe(false);
+    expect((await w.ports.outbox.unpublished(100)).some((e) => e.type === 'ListingEdited' && e.aggregateId === withPhoto.value.id)).toBe(true);
   });
 });
 

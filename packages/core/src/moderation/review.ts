@@ -167,6 +167,26 @@ export class ResolveCase {
     });
   }
 
+  /** Only its owner's listings can use a photo; an owner has a few hundred listings at most. */
+  private async detachFromOwnersListings(photoId: string, ownerId: string): Promise<void> {
+    const { listings, outbox, events } = this.lifecycle;
+    const now = this.clock.now();
+    let after: { sortValue: number; id: string } | null = null;
+    for (;;) {
+      const page = await listings.byOwner({ ownerId, after, limit: 200 });
+      for (const l of page) {
+        if (!l.photos.includes(photoId)) continue;
+        const listing = await listings.byId(l.id, { forUpdate: true });
+        if (!listing || !listing.dropPhoto(photoId, now)) continue;
+        await listings.save(listing);
+        await outbox.append([events.create('ListingEdited', listing.id, { listingId: listing.id, campusId: listing.campusId, fields: ['photos'] })]);
+      }
+      const last = page.at(-1);
+      if (!last || page.length < 200) return;
+      after = { sortValue: last.createdAt.getTime(), id: last.id };
+    }
+  }
+
   private async restore(c: ModerationCase, now: Date): Promise<Result<void, DomainError>> {
     if (c.targetType === 'listing' && c.hidden) {
       const listing = await this.lifecycle.listings.byId(c.targetId, { forUpdate: true });
@@ -204,8 +224,10 @@ export class ResolveCase {
       }
       case 'photo': {
         const photo = await this.photos.byId(c.targetId);
+        if (!photo) return ok(undefined);
+        await this.detachFromOwnersListings(photo.id, photo.ownerId);
         // Variants are shared by content hash: a refused image goes for every account that uploaded it.
-        if (photo) for (const key of Object.values(photo.variants)) await this.storage.delete(key);
+        for (const key of Object.values(photo.variants)) await this.storage.delete(key);
         return ok(undefined);
       }
     }
