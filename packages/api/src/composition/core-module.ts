@@ -49,7 +49,7 @@ export const coreModule = new ContainerModule(({ bind }) => {
     [Ports.Categories, Ports.Campuses, Core.Ids, Ports.AuditLog, Core.Clock]);
   factory(bind(Core.UpdateCategory), (c, audit, clock) => new UpdateCategory(c, audit, clock), [Ports.Categories, Ports.AuditLog, Core.Clock]);
   factory(bind(Core.GetMyProfile), (u) => new GetMyProfile(u), [Ports.Users]);
-  factory(bind(Core.UpdateMyProfile), (u, clock, sc) => new UpdateMyProfile(u, clock, sc), [Ports.Users, Core.Clock, Moderation.Screening]);
+  factory(bind(Core.UpdateMyProfile), (u, clock, sc, uow) => new UpdateMyProfile(u, clock, sc, uow), [Ports.Users, Core.Clock, Moderation.Screening, Ports.UnitOfWork]);
   factory(bind(Core.VerifyStudent), (u, v, a, h, r, uow, audit, clock) => new VerifyStudent(u, v, a, h, r, uow, audit, clock),
     [Ports.Users, Ports.Verifications, Ports.CampusAuthenticators, Ports.StudentNumberHasher, Ports.RateLimiter, Ports.UnitOfWork, Ports.AuditLog, Core.Clock]);
   factory(bind(Core.ReleaseStudentNumber), (u, v, audit, uow, clock) => new ReleaseStudentNumber(u, v, audit, uow, clock),

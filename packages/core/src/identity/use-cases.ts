@@ -5,6 +5,7 @@ import type { Actor } from './actor.js';
 import { NotAuthenticated, UserNotFound, type UserBanned } from './errors.js';
 import { requireActiveUser } from './policy.js';
 import type { UserRepository } from './ports.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { noScreening, type ContentRisky, type ContentSafetyUnavailable, type ContentScreening } from '../moderation/content-safety.js';
 import { NICKNAME_MAX, type User } from './user.js';
 
@@ -23,6 +24,8 @@ export class UpdateMyProfile {
     private readonly users: UserRepository,
     private readonly clock: Clock,
     private readonly screening: ContentScreening = noScreening,
+    /** Saves the profile and its review-queue entry together; without one they are two writes. */
+    private readonly uow: UnitOfWork | null = null,
   ) {}
 
   async execute(input: { actor: Actor; nickname?: string; avatarUrl?: string | null }): Promise<
@@ -48,8 +51,11 @@ export class UpdateMyProfile {
       : ok({ unchecked: [] });
     if (!screened.ok) return screened;
     user.updatedAt = this.clock.now();
-    await this.users.save(user);
-    await this.screening.queueUnchecked(screened.value, { targetType: 'user', targetId: user.id, campusId: user.campusId, now: user.updatedAt });
+    const write = async () => {
+      await this.users.save(user);
+      await this.screening.queueUnchecked(screened.value, { targetType: 'user', targetId: user.id, campusId: user.campusId, now: user.updatedAt });
+    };
+    await (this.uow ? this.uow.run(write) : write());
     return ok(user);
   }
 }

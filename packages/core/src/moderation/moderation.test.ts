@@ -52,7 +52,7 @@ async function world(policy: 'accept' | 'refuse' = 'refuse', threshold = 3) {
     edit: new EditListing(listings, categories, campuses, outbox, uow, kit.clock, kit.events, photos, screening),
     comment: new PostComment(comments, listings, outbox, uow, kit.ids, kit.clock, kit.events, screening),
     listComments: new ListComments(comments, listings, users),
-    profile: new UpdateMyProfile(users, kit.clock, screening),
+    profile: new UpdateMyProfile(users, kit.clock, screening, uow),
     upload: new UploadPhoto(photos, storage, {
       inspect: async () => ({ kind: 'image', mime: 'image/jpeg', width: 10, height: 10 }),
       makeVariants: async (bytes: Uint8Array) => (['thumb', 'medium', 'large'] as const).map((name) => ({ name, bytes, width: 10, height: 10, contentType: 'image/webp' })),
