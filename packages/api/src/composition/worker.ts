@@ -5,6 +5,13 @@ import { Background, type PeriodicTask } from './background.js';
 import { resolve, resolveAll } from './token.js';
 import { Config } from './tokens.js';
 
+/**
+ * How far back, from the last publication, an in-process worker replays events when it starts. An
+ * event job gives up after about 4 minutes of retries and a fan-out of thousands of favoriters takes
+ * a few minutes more, so an hour covers whatever a stopped or crashed process could have held.
+ */
+export const IN_PROCESS_REPLAY_MS = 60 * 60_000;
+
 export interface WorkerOptions {
   /** Pause between outbox reads when the last one found nothing. */
   readonly relayIdleMs?: number;
@@ -44,6 +51,13 @@ export async function startWorker(container: Container, options: WorkerOptions =
     timer.unref();
     wakers.add(wake);
   });
+
+  // The in-process queue starts empty whatever the last process left undone: a crash (or a stop,
+  // which drops waiting jobs too) must not lose what it held, so recent events go out once more.
+  if (backend.kind === 'in-process') {
+    const replayed = await relay.replayRecent(IN_PROCESS_REPLAY_MS);
+    if (replayed > 0) log.info({ replayed, windowMs: IN_PROCESS_REPLAY_MS }, 'in-process queue: replaying recently published events (handlers are idempotent)');
+  }
 
   const consumers: RunningConsumer[] = await Promise.all(resolveAll(container, Background.QueueConsumer)
     .map((c) => backend.consumers.consume(c.queue, logged(c.handler, c.options.maxAttempts, log), c.options)));

@@ -148,7 +148,8 @@ describe('editing', () => {
     const ports = inMemoryPersistence();
     const failing = { ...ports, outbox: { ...ports.outbox, append: async () => { throw new Error('outbox down'); },
       unpublished: ports.outbox.unpublished.bind(ports.outbox), markPublished: ports.outbox.markPublished.bind(ports.outbox),
-      claim: ports.outbox.claim.bind(ports.outbox), release: ports.outbox.release.bind(ports.outbox) } };
+      claim: ports.outbox.claim.bind(ports.outbox), release: ports.outbox.release.bind(ports.outbox),
+      unpublishRecent: ports.outbox.unpublishRecent.bind(ports.outbox) } };
     const kit = await coreKit(ports);
     const l = (await kit.publish.execute({ actor: kit.actors.alice, kind: 'item', content: itemInput() }));
     if (!l.ok) throw new Error('setup');

@@ -86,4 +86,11 @@ export interface Outbox {
   claim(claim: string, limit: number, now: Date, leaseMs: number): Promise<DomainEvent[]>;
   /** Lets go of the still unpublished events held under `claim`, so the next try takes them at once. */
   release(claim: string): Promise<void>;
+  /**
+   * Makes the events published within `windowMs` before the latest publication unpublished (and
+   * unclaimed) again, so the relay hands them out once more; answers how many. Anchored on the latest
+   * publication rather than the clock, so a server that stayed down longer than the window still
+   * replays what it was doing when it died.
+   */
+  unpublishRecent(windowMs: number): Promise<number>;
 }

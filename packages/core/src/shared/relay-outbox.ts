@@ -68,6 +68,16 @@ export class RelayOutbox {
     await this.outbox.markPublished(events.map((e) => e.id), this.clock.now());
     return { published: events.length, jobs: jobs.length };
   }
+
+  /**
+   * For a queue that lives in process memory: the events published within `windowMs` of the last
+   * publication go out again, since what the previous process held of them (their event jobs and
+   * the jobs those queue, such as fan-out batches and QQ sends) died with it. Safe because every
+   * subscriber is idempotent (notification keys, delivery claims); returns how many were replayed.
+   */
+  replayRecent(windowMs: number): Promise<number> {
+    return this.outbox.unpublishRecent(windowMs);
+  }
 }
 
 export type DispatchOutcome = 'handled' | 'unknown-subscriber';

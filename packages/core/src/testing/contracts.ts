@@ -299,6 +299,23 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
       expect(await ports.outbox.claim('claim-7', 10, new Date(T0.getTime() + 62_000), 60_000)).toEqual([]);
     });
 
+    it('puts back the events published within a window of the latest publication, claims dropped, for the relay to hand out again', async () => {
+      const ids = (es: { aggregateId: string }[]) => es.map((e) => e.aggregateId);
+      const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+      expect(await ports.outbox.unpublishRecent(60 * 60_000)).toBe(0);
+      await ports.outbox.append([published('A'), published('B'), published('C'), published('D')]);
+      const [a, b, c] = await ports.outbox.unpublished(3);
+      await ports.outbox.markPublished([a!.id], T0);
+      await ports.outbox.markPublished([b!.id], at(10));
+      expect(ids(await ports.outbox.claim('claim-1', 10, at(20), 60 * 60_000))).toEqual(['C', 'D']);
+      await ports.outbox.markPublished([c!.id], at(70));
+      // The window ends at the latest publication (C), not at the clock: B (on its edge) and C come back, A stays.
+      expect(await ports.outbox.unpublishRecent(60 * 60_000)).toBe(2);
+      expect(ids(await ports.outbox.unpublished(10))).toEqual(['B', 'C', 'D']);
+      // C's old claim went with its publication; D is still held by claim-1.
+      expect(ids(await ports.outbox.claim('claim-2', 10, at(21), 60_000))).toEqual(['B', 'C']);
+    });
+
     it('relays racing over the outbox hand each event on exactly once', async () => {
       const all = Array.from({ length: 150 }, (_, i) => published(`R${i}`));
       await ports.outbox.append(all);

@@ -310,6 +310,19 @@ export class InMemoryOutbox implements Outbox {
       if (r.claim === claim && r.publishedAt === null) this.store.tables.outbox.set(id, { ...r, claim: null, claimedUntil: null });
     }
   }
+  async unpublishRecent(windowMs: number): Promise<number> {
+    const times = [...this.store.tables.outbox.values()].flatMap((r) => (r.publishedAt ? [r.publishedAt.getTime()] : []));
+    if (times.length === 0) return 0;
+    const from = Math.max(...times) - windowMs;
+    let count = 0;
+    for (const [id, r] of this.store.tables.outbox) {
+      if (r.publishedAt && r.publishedAt.getTime() >= from) {
+        this.store.tables.outbox.set(id, { ...r, publishedAt: null, claim: null, claimedUntil: null });
+        count += 1;
+      }
+    }
+    return count;
+  }
 }
 
 export class InMemoryAuditLog implements AuditLog {

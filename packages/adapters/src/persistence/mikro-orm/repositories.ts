@@ -371,6 +371,14 @@ export class MikroOrmOutbox implements Outbox {
     if (eventIds.length === 0) return;
     await this.ctx.em().nativeUpdate(OutboxRow, { id: { $in: [...eventIds] } }, { publishedAt: at });
   }
+
+  async unpublishRecent(windowMs: number): Promise<number> {
+    // Both statements read outbox_pending_idx (published_at, seq): the latest end, then a range.
+    const [latest] = await this.ctx.em().find(OutboxRow, { publishedAt: { $ne: null } }, { orderBy: { publishedAt: 'desc' }, limit: 1, fields: ['seq', 'publishedAt'] });
+    if (!latest?.publishedAt) return 0;
+    return this.ctx.em().nativeUpdate(OutboxRow, { publishedAt: { $gte: new Date(latest.publishedAt.getTime() - windowMs) } },
+      { publishedAt: null, claimToken: null, claimedUntil: null });
+  }
 }
 
 

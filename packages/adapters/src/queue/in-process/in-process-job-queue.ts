@@ -31,8 +31,9 @@ interface Consumer {
 
 /**
  * The embedded platform's queue: jobs live in this process's memory, so a crash forgets the jobs
- * that were waiting (their events are already marked published). Embedded mode accepts that window
- * in exchange for needing no Redis; production uses BullMQ, where jobs survive any process.
+ * that were waiting (their events are already marked published). The worker makes up for it when it
+ * starts, by replaying recently published events (`startWorker`); production uses BullMQ, where jobs
+ * survive any process.
  * Timers are unref'd and never keep a process alive.
  */
 export class InProcessJobQueue implements JobQueue, JobConsumers {
