@@ -9,6 +9,7 @@ import { Migration20261125000800Recommendations } from './Migration2026112500080
 import { Migration20261125000900SearchLog } from './Migration20261125000900SearchLog.js';
 import { Migration20261125000700Moderation } from './Migration20261125000700Moderation.js';
 import { Migration20261125001000BenchIndexes } from './Migration20261125001000BenchIndexes.js';
+import { Migration20261125001100ListingLiveStored } from './Migration20261125001100ListingLiveStored.js';
 
 /** Every committed migration, in order. Listed explicitly so compiled and source runs agree. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125000800Recommendations', class: Migration20261125000800Recommendations },
   { name: 'Migration20261125000900SearchLog', class: Migration20261125000900SearchLog },
   { name: 'Migration20261125001000BenchIndexes', class: Migration20261125001000BenchIndexes },
+  { name: 'Migration20261125001100ListingLiveStored', class: Migration20261125001100ListingLiveStored },
 ];
