@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'nod
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCampusSettings, type CampusSettings } from '@xianzhi/adapters';
-import { NOTIFICATION_KINDS, type NotificationKind } from '@xianzhi/core';
+import { QQ_NOTIFICATION_KINDS, type NotificationKind, type QqNotificationKind } from '@xianzhi/core';
 
 export type Environment = 'embedded' | 'production';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -109,7 +109,7 @@ export type ConfigVariable = (typeof CONFIG_VARIABLES)[number]['name'];
 const TEMPLATE_VARIABLES = {
   comment: 'XZ_QQ_TEMPLATE_COMMENT', reply: 'XZ_QQ_TEMPLATE_REPLY', price_drop: 'XZ_QQ_TEMPLATE_PRICE_DROP',
   wanted_match: 'XZ_QQ_TEMPLATE_WANTED_MATCH', expiring: 'XZ_QQ_TEMPLATE_EXPIRING', removed: 'XZ_QQ_TEMPLATE_REMOVED',
-} as const satisfies Record<NotificationKind, ConfigVariable>;
+} as const satisfies Record<QqNotificationKind, ConfigVariable>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -202,7 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   if (whenUnavailable !== 'accept' && whenUnavailable !== 'refuse') problems.push(`XZ_SAFETY_WHEN_UNAVAILABLE must be "accept" or "refuse", got "${whenUnavailable}"`);
   const reportHideThreshold = integer(read('XZ_REPORT_HIDE_THRESHOLD') ?? '3', 'XZ_REPORT_HIDE_THRESHOLD', 1, 100, problems);
   const templates: Partial<Record<NotificationKind, string>> = {};
-  for (const kind of NOTIFICATION_KINDS) {
+  // Inbox-only kinds (hidden, restored) have no template: never sent to QQ.
+  for (const kind of QQ_NOTIFICATION_KINDS) {
     const variable = TEMPLATE_VARIABLES[kind];
     const id = read(variable);
     if (id !== undefined && !/^[\w-]{1,128}$/.test(id)) problems.push(`${variable} must be a template id (letters, digits, - and _)`);

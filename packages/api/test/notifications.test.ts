@@ -32,7 +32,8 @@ describe('notifications', () => {
     let s: WorkerStack;
     let cats: Record<string, string>;
     beforeAll(async () => {
-      s = await start({ env: { XZ_QQ_APP_ID: fake.appId, XZ_QQ_APP_SECRET: fake.appSecret, XZ_QQ_API_BASE: fake.baseUrl, ...TEMPLATES } });
+      // Threshold 2: bob and dave are the verified students besides alice, whose listing they report.
+      s = await start({ env: { XZ_QQ_APP_ID: fake.appId, XZ_QQ_APP_SECRET: fake.appSecret, XZ_QQ_API_BASE: fake.baseUrl, XZ_REPORT_HIDE_THRESHOLD: '2', ...TEMPLATES } });
       cats = await categoryIds(s.app);
     }, 60_000);
     afterAll(() => s?.close());
@@ -148,6 +149,29 @@ describe('notifications', () => {
       await eventually(async () => (await about('bob', dear.id)).some((n) => n.kind === 'removed'));
       expect((await about('bob', dear.id)).find((n) => n.kind === 'removed')).toMatchObject({ data: { reason: '价格虚高，涉嫌引流' } });
       expect(await about('dave', dear.id)).toEqual([]);
+    });
+
+    it(`[${queue}] tells the owner in the inbox, never by QQ, when reports hide the listing and when an admin restores it`, async () => {
+      const listing = await publishAs(s, 'alice', itemBody(cats, { title: `举报 电饭煲 ${queue}` }));
+      const qqBefore = messagesTo('alice').length;
+      for (const who of ['bob', 'dave'] as const) {
+        const reported = await call(s.app, { method: 'POST', url: '/v1/reports', headers: s.auth(who), payload: { targetType: 'listing', targetId: listing.id, reason: 'fake' } });
+        expect(reported.status, JSON.stringify(reported.body)).toBe(201);
+      }
+      await eventually(async () => (await about('alice', listing.id)).length === 1);
+      expect(await about('alice', listing.id)).toMatchObject([{ kind: 'hidden', readAt: null, data: { listingTitle: `举报 电饭煲 ${queue}` } }]);
+
+      const cases = await call(s.app, { method: 'GET', url: '/v1/admin/moderation/cases', headers: s.auth('admin') });
+      const item = cases.body.items.find((c: { targetId: string }) => c.targetId === listing.id);
+      const restored = await call(s.app, { method: 'POST', url: `/v1/admin/moderation/cases/${item.id}/resolve`, headers: s.auth('admin'), payload: { decision: 'restore' } });
+      expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+      await eventually(async () => (await about('alice', listing.id)).length === 2);
+      await settle();
+      expect((await about('alice', listing.id)).map((n) => n.kind)).toEqual(['restored', 'hidden']);
+      expect(await about('bob', listing.id)).toEqual([]);
+      expect(messagesTo('alice')).toHaveLength(qqBefore);
+      // Nothing to mute: they never go to QQ.
+      expectError(await call(s.app, { method: 'PUT', url: '/v1/me/notification-settings', headers: s.auth('alice'), payload: { muted: ['hidden'] } }), 400, 'VALIDATION_FAILED');
     });
 
     it(`[${queue}] tells an owner once when the listing ends within a day`, async () => {

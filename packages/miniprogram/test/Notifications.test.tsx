@@ -52,6 +52,27 @@ describe('消息 page', () => {
     expect(screen.getByText('没有未读消息')).toBeTruthy()
   })
 
+  it('tells the owner when reports hid a listing and when an admin restored it', async () => {
+    signedIn()
+    serve({
+      'GET /v1/me/notifications': () => ({
+        statusCode: 200,
+        data: {
+          items: [
+            notice('R', { kind: 'restored', data: { listingTitle: '电饭煲' } }),
+            notice('H', { kind: 'hidden', data: { listingTitle: '电饭煲' }, readAt: '2026-11-20T07:00:00.000Z' }),
+          ],
+          nextCursor: null,
+        },
+      }),
+    })
+    render(<Notifications />)
+    await waitFor(() => expect(screen.getAllByTestId('notice')).toHaveLength(2))
+    const [restored, hidden] = screen.getAllByTestId('notice')
+    expect(restored!.textContent).toContain('恢复展示电饭煲管理员审核后已恢复')
+    expect(hidden!.textContent).toContain('举报隐藏电饭煲因多人举报已暂时隐藏，等待管理员审核')
+  })
+
   it('marks all read', async () => {
     signedIn()
     serve({
@@ -81,6 +102,10 @@ describe('消息 page', () => {
     fireEvent.click(screen.getByText('提醒设置'))
     const panel = await screen.findByTestId('notice-settings')
     expect(panel.textContent).toContain('降价提醒可推送 2 次')
+    expect(panel.textContent).toContain('下架通知')
+    // Review notices are inbox-only: no switch to mute them.
+    expect(screen.queryByTestId('mute-hidden')).toBeNull()
+    expect(screen.queryByTestId('mute-restored')).toBeNull()
     fireEvent(screen.getByTestId('mute-price_drop'), new CustomEvent('change', { detail: { value: false } }))
     await waitFor(() => expect(calls('PUT', '/v1/me/notification-settings')).toHaveLength(1))
     expect(calls('PUT', '/v1/me/notification-settings')[0]!.data).toEqual({ muted: ['price_drop'] })

@@ -6,6 +6,7 @@ import { formatDateTime } from '../lib/format'
 
 const KIND: Record<DeadLetterItem['kind'], string> = {
   comment: '新留言', reply: '回复', price_drop: '降价', wanted_match: '求购匹配', expiring: '即将到期', removed: '下架通知',
+  hidden: '举报隐藏', restored: '恢复展示',
 }
 
 /**

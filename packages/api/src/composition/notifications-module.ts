@@ -64,7 +64,7 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
     : new LoggingSubscriptionSender(config.notifications.templates, logger.child({ component: 'qq-demo' }))),
   [Config.App, Notify.AccessTokens, Config.Logger]);
 
-  factory(bind(Notify.Recorder), (p, queue, ids, clock) => new NotificationRecorder(p.notifications, queue, ids, clock),
+  factory(bind(Notify.Recorder), (p, queue, ids, clock) => new NotificationRecorder(p.notifications, p.users, queue, ids, clock),
     [Ports.Persistence, Background.Queue, Core.Ids, Core.Clock]);
   factory(bind(Notify.Rules), (recorder, p, queue, clock) => new NotificationRules(recorder, p.listings, p.comments, p.users, queue, clock),
     [Notify.Recorder, Ports.Persistence, Background.Queue, Core.Clock]);

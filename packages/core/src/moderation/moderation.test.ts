@@ -191,6 +191,9 @@ describe('reports', () => {
 
     expect(codeOf(await w.resolve.execute({ actor: w.kit.actors.admin, caseId: item!.case.id, decision: 'restore' }))).toBe('ok');
     expect((await w.ports.listings.byId(w.listing.id))!.status).toBe('active');
+    // The restore names its admin: the owner's 'restored' notice hangs on it.
+    const back = (await w.ports.outbox.unpublished(100)).filter((e) => e.type === 'ListingStatusChanged').at(-1)!;
+    expect(back.payload).toMatchObject({ from: 'hidden', to: 'active', by: 'adm-campus' });
     expect(codeOf(await w.kit.getListing.execute({ actor: w.kit.actors.bob, listingId: w.listing.id }))).toBe('ok');
     expect(codeOf(await w.resolve.execute({ actor: w.kit.actors.admin, caseId: item!.case.id, decision: 'restore' }))).toBe('MODERATION_CASE_CLOSED');
     const audit = await w.ports.auditLog.list({ limit: 50 });

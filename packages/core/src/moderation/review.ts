@@ -151,7 +151,7 @@ export class ResolveCase {
       if (c.status !== 'open') return err(new ModerationCaseClosed(c.id, c.status));
       const now = this.clock.now();
 
-      const done = input.decision === 'restore' ? await this.restore(c, now) : await this.remove(c, input.actor, reason);
+      const done = input.decision === 'restore' ? await this.restore(c, admin.value.adminId, now) : await this.remove(c, input.actor, reason);
       if (!done.ok) return done;
       c.status = input.decision === 'restore' ? 'restored' : 'removed';
       c.resolvedAt = now;
@@ -187,14 +187,15 @@ export class ResolveCase {
     }
   }
 
-  private async restore(c: ModerationCase, now: Date): Promise<Result<void, DomainError>> {
+  private async restore(c: ModerationCase, adminId: string, now: Date): Promise<Result<void, DomainError>> {
     if (c.targetType === 'listing' && c.hidden) {
       const listing = await this.lifecycle.listings.byId(c.targetId, { forUpdate: true });
       if (listing && listing.status === 'hidden') {
         const back = c.hiddenFromStatus === 'reserved' ? 'reserved' : 'active';
         const changed = listing.unhide(back, now);
         if (!changed.ok) return changed;
-        await this.lifecycle.record(listing, 'hidden', null, null);
+        // Named, so the owner is told an admin looked and put it back (not that it came back by itself).
+        await this.lifecycle.record(listing, 'hidden', null, adminId);
       }
     }
     if (c.targetType === 'comment' && c.hidden) {

@@ -3,7 +3,7 @@ import type { JobQueue } from '../shared/jobs.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { deliverJob } from './notify.js';
 import type { Clock } from '../shared/clock.js';
-import { messageFor, type NotificationKind, type SkipReason } from './notification.js';
+import { isInboxOnly, messageFor, type NotificationKind, type SkipReason } from './notification.js';
 import { SendOutcomeUnknown, type NotificationRepository, type SubscriptionMessageSender } from './ports.js';
 
 export interface DeliveryPolicy {
@@ -48,9 +48,14 @@ export class DeliverNotification {
     if (d.state !== 'pending') return 'not_pending';
     if (!(await this.notifications.claim(id, now, new Date(now.getTime() + this.policy.leaseMs)))) return 'not_pending';
 
-    const recipient = this.users.byId(n.recipientId);
-    // Awaited below unless the gate refuses; a failure then must not surface as an unhandled rejection.
-    recipient.catch(() => undefined);
+    // Read before the unit of work below, not inside it: on a one-connection database a read
+    // waiting behind the open transaction would never finish.
+    const user = await this.users.byId(n.recipientId);
+    if (user?.banned) {
+      // A banned user cannot open what a message links to; checked before the gate, so no consent is spent.
+      await this.notifications.finish(id, 'skipped', 'banned', now);
+      return 'skipped:banned';
+    }
     if (!d.prepared) {
       // The consent spent, the throttle slot taken and the prepared mark commit together: a worker
       // that dies halfway leaves none of them, and the next attempt passes the gate afresh.
@@ -64,7 +69,6 @@ export class DeliverNotification {
         return `skipped:${refused}`;
       }
     }
-    const user = await recipient;
     if (!user) {
       await this.notifications.finish(id, 'skipped', 'no_recipient', this.clock.now());
       return 'skipped:no_recipient';
@@ -100,6 +104,7 @@ export class DeliverNotification {
 
   /** Mute, template, rate limit, consent: in that order, so a refused message never spends a consent. */
   private async gate(userId: string, kind: NotificationKind, listingId: string | null, now: Date): Promise<SkipReason | null> {
+    if (isInboxOnly(kind)) return 'no_template';
     const [muted, balances] = await Promise.all([this.notifications.mutedKinds(userId), this.notifications.consentBalances(userId)]);
     if (muted.includes(kind)) return 'muted';
     if (!this.sender.supports(kind)) return 'no_template';

@@ -8,7 +8,7 @@ import { Problems, type ValidationFailed } from '../shared/errors.js';
 import { clampLimit, decodeCursor, encodeCursor, type Page } from '../shared/pagination.js';
 import { err, ok, okVoid, type Result } from '../shared/result.js';
 import { DeadLetterNotFound, NotificationNotFound } from './errors.js';
-import { isNotificationKind, NOTIFICATION_KINDS, type DeadLetter, type Notification, type NotificationKind } from './notification.js';
+import { isInboxOnly, isNotificationKind, NOTIFICATION_KINDS, type DeadLetter, type Notification, type NotificationKind } from './notification.js';
 import type { NotificationRepository } from './ports.js';
 
 type SignedIn = NotAuthenticated | UserBanned;
@@ -86,7 +86,7 @@ export class GetNotificationSettings {
   }
 }
 
-/** Muting a kind keeps it in the inbox and stops its QQ messages. */
+/** Muting a kind keeps it in the inbox and stops its QQ messages; an inbox-only kind has nothing to mute. */
 export class UpdateNotificationSettings {
   constructor(private readonly notifications: NotificationRepository) {}
   async execute(input: { actor: Actor; muted: readonly string[] }): Promise<Result<NotificationSettings, SignedIn | ValidationFailed>> {
@@ -94,6 +94,8 @@ export class UpdateNotificationSettings {
     if (!who.ok) return who;
     const bad = input.muted.filter((k) => !isNotificationKind(k));
     if (bad.length) return err(new Problems().add('muted', `未知的通知类型：${bad.join('、')}`).toError());
+    const fixed = input.muted.filter((k) => isNotificationKind(k) && isInboxOnly(k));
+    if (fixed.length) return err(new Problems().add('muted', `审核通知只在消息列表里，不能关闭：${fixed.join('、')}`).toError());
     const kinds = NOTIFICATION_KINDS.filter((k) => input.muted.includes(k));
     await this.notifications.setMutedKinds(who.value.userId, kinds);
     return ok({ muted: kinds, consents: await this.notifications.consentBalances(who.value.userId) });

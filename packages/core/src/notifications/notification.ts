@@ -1,7 +1,23 @@
 import { formatFen, type Fen } from '../shared/money.js';
 
-export const NOTIFICATION_KINDS = ['comment', 'reply', 'price_drop', 'wanted_match', 'expiring', 'removed'] as const;
+export const NOTIFICATION_KINDS = ['comment', 'reply', 'price_drop', 'wanted_match', 'expiring', 'removed', 'hidden', 'restored'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * Reports hid a listing, an admin restored it: the owner reads these in the inbox only. They are
+ * interim news about a review (the decision, if it is a removal, comes as `removed`), so they neither
+ * need a QQ template nor can be muted.
+ */
+export const INBOX_ONLY_KINDS = ['hidden', 'restored'] as const satisfies readonly NotificationKind[];
+/** Kinds that may go out as QQ subscription messages: each has a template variable and a mute switch. */
+export type QqNotificationKind = Exclude<NotificationKind, (typeof INBOX_ONLY_KINDS)[number]>;
+export const QQ_NOTIFICATION_KINDS = NOTIFICATION_KINDS.filter((k): k is QqNotificationKind => !isInboxOnly(k));
+/** What a banned user is still told, in the inbox: what moderation did to their listings. */
+export const MODERATION_KINDS: readonly NotificationKind[] = ['removed', 'hidden', 'restored'];
+
+export function isInboxOnly(kind: NotificationKind): boolean {
+  return (INBOX_ONLY_KINDS as readonly NotificationKind[]).includes(kind);
+}
 
 export function isNotificationKind(value: unknown): value is NotificationKind {
   return typeof value === 'string' && (NOTIFICATION_KINDS as readonly string[]).includes(value);
@@ -37,7 +53,7 @@ export function notificationKey(eventKey: string, recipientId: string): string {
  * request had not started, and to unknown if it had (QQ may or may not have the message).
  */
 export type DeliveryState = 'pending' | 'sending' | 'sent' | 'skipped' | 'dead' | 'unknown';
-export type SkipReason = 'muted' | 'no_consent' | 'rate_limited' | 'consent_revoked' | 'quota' | 'no_template' | 'no_recipient';
+export type SkipReason = 'muted' | 'no_consent' | 'rate_limited' | 'consent_revoked' | 'quota' | 'no_template' | 'no_recipient' | 'banned';
 
 export interface Delivery {
   readonly notificationId: string;
@@ -87,6 +103,9 @@ export function messageFor(n: Notification): { page: string; fields: string[] } 
     wanted_match: [title, `${price(d['price'])}，符合你的求购「${str(d['wantedTitle'])}」`],
     expiring: [title, `将于 ${str(d['expiresAt']).slice(0, 16).replace('T', ' ')} 下架，可擦亮续期`],
     removed: [title, `已被管理员下架：${str(d['reason'])}`],
+    // Never sent (inbox only); worded anyway so the record stays total.
+    hidden: [title, '因多人举报已暂时隐藏，等待审核'],
+    restored: [title, '审核通过，已恢复展示'],
   };
   return { page, fields: fields[n.kind].map((f) => clip(f, 20)) };
 }

@@ -16,7 +16,11 @@ import {
 import { SendOutcomeUnknown } from './ports.js';
 import { matchWords, shareWords } from './words.js';
 import { aUser } from '../testing/builders.js';
+import { LifecycleDeps } from '../listings/lifecycle.js';
+import { HIDDEN_BY_REPORTS_REASON } from '../moderation/report-content.js';
+import type { ListingStatusChanged } from '../shared/events.js';
 import type { Notification } from './notification.js';
+import { reviewNoticeRule } from './rules.js';
 
 /** Keeps jobs in order, drops a key already seen (as the real queues do for recent keys). */
 class CollectingQueue implements JobQueue {
@@ -38,7 +42,7 @@ async function world() {
   const sources = new InMemoryNotificationSources(persistence.store);
   const queue = new CollectingQueue();
   const sender = new RecordingSubscriptionSender();
-  const recorder = new NotificationRecorder(repo, queue, new SequentialIds('ntf'), k.clock);
+  const recorder = new NotificationRecorder(repo, k.ports.users, queue, new SequentialIds('ntf'), k.clock);
   const rules = new NotificationRules(recorder, k.ports.listings, k.ports.comments, k.ports.users, queue, k.clock);
   const fanOut = new FanOutPriceDrop(sources, recorder, queue, 2);
   const deliver = new DeliverNotification(repo, k.ports.users, sender, k.ports.uow, k.clock);
@@ -174,6 +178,41 @@ describe('rules: who is told what', () => {
     expect((await w.inboxOf('alice')).map((n) => [n.kind, n.data['reason']])).toEqual([['removed', '疑似虚假信息']]);
   });
 
+  it('tells the owner in the inbox when reports hide the listing and when an admin restores it', async () => {
+    const lifecycle = new LifecycleDeps(k.ports.listings, k.ports.outbox, k.ports.uow, k.clock, k.events);
+    const listing = (await k.ports.listings.byId(listingId))!;
+    expect(listing.hide(k.clock.now()).ok).toBe(true);
+    await lifecycle.record(listing, 'active', HIDDEN_BY_REPORTS_REASON, null);
+    await w.repo.grantConsents('alice', 'removed', 5, 50, k.clock.now());
+    expect(await w.drain()).toEqual(['skipped:no_template']);
+    k.clock.advance(60_000);
+    expect(listing.unhide('reserved', k.clock.now()).ok).toBe(true);
+    await lifecycle.record(listing, 'hidden', null, 'adm-campus');
+    expect(await w.drain()).toEqual(['skipped:no_template']);
+    expect((await w.inboxOf('alice')).map((n) => [n.kind, n.listingId, n.data['listingTitle']])).toEqual([
+      ['restored', listingId, '九成新 iPhone 13'], ['hidden', listingId, '九成新 iPhone 13'],
+    ]);
+    // Inbox only: nothing went to QQ, and no consent of any kind was spent on them.
+    expect(w.sender.sent).toEqual([]);
+    expect((await w.repo.consentBalances('alice'))['removed']).toBe(5);
+  });
+
+  it('tells of a hide whoever did it, of a return only from hidden and by someone other than the owner', () => {
+    const changed = (from: string, to: string, by: string | null): ListingStatusChanged => ({
+      id: `ev-${from}-${to}-${by}`, type: 'ListingStatusChanged', aggregateId: 'l1', occurredAt: new Date(0),
+      payload: { listingId: 'l1', campusId: 'c1', ownerId: 'alice', from, to, reason: null, by },
+    } as ListingStatusChanged);
+    const kinds = (e: ListingStatusChanged) => reviewNoticeRule(e, '台灯').map((d) => [d.kind, d.recipientId, d.eventKey]);
+    expect(kinds(changed('reserved', 'hidden', null))).toEqual([['hidden', 'alice', 'ev-reserved-hidden-null']]);
+    expect(kinds(changed('hidden', 'active', 'adm-1'))).toEqual([['restored', 'alice', 'ev-hidden-active-adm-1']]);
+    expect(kinds(changed('hidden', 'reserved', 'adm-1'))).toEqual([['restored', 'alice', 'ev-hidden-reserved-adm-1']]);
+    expect(kinds(changed('hidden', 'active', null))).toEqual([]);
+    expect(kinds(changed('hidden', 'active', 'alice'))).toEqual([]);
+    expect(kinds(changed('hidden', 'removed', 'adm-1'))).toEqual([]);
+    expect(kinds(changed('active', 'reserved', 'alice'))).toEqual([]);
+    expect(kinds(changed('reserved', 'active', 'adm-1'))).toEqual([]);
+  });
+
   it('tells an owner once per expiry time when the listing ends within a day', async () => {
     const expiring = new NotifyExpiringListings(w.sources, w.recorder, k.clock);
     expect((await expiring.execute()).considered).toBe(0);
@@ -222,6 +261,37 @@ describe('QQ delivery', () => {
     expect(results.filter((r) => r === 'sent')).toHaveLength(1);
     expect(w.sender.sent).toHaveLength(1);
     expect((await w.repo.consentBalances('alice'))['comment']).toBe(4);
+  });
+
+  it('tells a banned user only what moderation did, in the inbox and never on QQ', async () => {
+    const ban = async (id: string) => {
+      const user = (await k.ports.users.byId(id))!;
+      user.status = 'banned';
+      await k.ports.users.save(user);
+    };
+    await w.repo.grantConsents('alice', 'comment', 5, 50, k.clock.now());
+    await w.repo.grantConsents('alice', 'removed', 5, 50, k.clock.now());
+    await ban('alice');
+    expect(await commentOnce('还在吗')).toEqual([]);
+    expect(await w.inboxOf('alice')).toEqual([]);
+    expect((await k.remove.execute({ actor: k.actors.admin, listingId, reason: '违规引流' })).ok).toBe(true);
+    expect(await w.drain()).toEqual(['skipped:banned']);
+    expect((await w.inboxOf('alice')).map((n) => [n.kind, n.data['reason']])).toEqual([['removed', '违规引流']]);
+    expect(w.sender.sent).toEqual([]);
+    expect(await w.repo.consentBalances('alice')).toEqual({ comment: 5, removed: 5 });
+  });
+
+  it('skips the QQ message of a recipient banned after the notification was stored, keeping it in the inbox', async () => {
+    await w.repo.grantConsents('alice', 'comment', 5, 50, k.clock.now());
+    await comment(k.actors.bob, '在吗');
+    for (const e of await k.ports.outbox.unpublished(100)) if (w.rules.wants(e)) await w.rules.handle(e);
+    const alice = (await k.ports.users.byId('alice'))!;
+    alice.status = 'banned';
+    await k.ports.users.save(alice);
+    expect(await w.drain()).toEqual(['skipped:banned']);
+    expect(await onlyDelivery()).toMatchObject({ state: 'skipped', reason: 'banned' });
+    expect(w.sender.sent).toEqual([]);
+    expect((await w.repo.consentBalances('alice'))['comment']).toBe(5);
   });
 
   it('skips muted kinds without spending a consent', async () => {
@@ -348,6 +418,10 @@ describe('inbox, settings and dead letters', () => {
     expect(await update.execute({ actor: k.actors.alice, muted: ['price_drop', 'comment'] })).toEqual({ ok: true, value: { muted: ['comment', 'price_drop'], consents: {} } });
     const bad = await update.execute({ actor: k.actors.alice, muted: ['spam'] });
     expect(!bad.ok && bad.error.code).toBe('VALIDATION_FAILED');
+    // Review notices are inbox-only: there is no QQ message to mute.
+    const fixed = await update.execute({ actor: k.actors.alice, muted: ['comment', 'hidden'] });
+    expect(!fixed.ok && fixed.error.code).toBe('VALIDATION_FAILED');
+    expect((await w.repo.mutedKinds('alice')).sort()).toEqual(['comment', 'price_drop']);
     const consents = new RecordNotificationConsents(w.repo, k.clock);
     for (let i = 0; i < 60; i++) await consents.execute({ actor: k.actors.alice, kinds: ['reply', 'reply'] });
     expect(await new GetNotificationSettings(w.repo).execute({ actor: k.actors.alice })).toEqual({

@@ -5,10 +5,10 @@ import type { Clock } from '../shared/clock.js';
 import type { DomainEvent } from '../shared/events.js';
 import type { IdGenerator } from '../shared/ids.js';
 import type { EventSubscriber, JobQueue, JobSpec } from '../shared/jobs.js';
-import { notificationKey, type Notification } from './notification.js';
+import { MODERATION_KINDS, notificationKey, type Notification } from './notification.js';
 import type { NotificationRepository, NotificationSources } from './ports.js';
 import {
-  commentRule, expiringRule, priceDropRule, removalRule, replyRule, wantedMatchRule, type NotificationDraft, type PriceDrop,
+  commentRule, expiringRule, priceDropRule, removalRule, replyRule, reviewNoticeRule, wantedMatchRule, type NotificationDraft, type PriceDrop,
 } from './rules.js';
 
 export const NOTIFY_FANOUT_QUEUE = 'notify-fanout';
@@ -26,25 +26,36 @@ export function deliverJob(notificationId: string, suffix = ''): JobSpec<Deliver
 /**
  * Stores drafts as notifications (a key already stored is kept, not duplicated) and queues the QQ
  * delivery of each. A job queued twice, or for a delivery already done, does nothing the second time.
+ * A banned user cannot use the app, so only what moderation did to their listings reaches their
+ * inbox (they see it if the ban is lifted); comments, price drops and the like are dropped.
  */
 export class NotificationRecorder {
   constructor(
     private readonly notifications: NotificationRepository,
+    private readonly users: UserRepository,
     private readonly queue: JobQueue,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}
 
   async record(drafts: readonly NotificationDraft[]): Promise<Notification[]> {
-    if (drafts.length === 0) return [];
+    const kept = await this.withoutBanned(drafts);
+    if (kept.length === 0) return [];
     const now = this.clock.now();
-    const stored = await this.notifications.record(drafts.map((d) => ({
+    const stored = await this.notifications.record(kept.map((d) => ({
       id: this.ids.next(), key: notificationKey(d.eventKey, d.recipientId), recipientId: d.recipientId, campusId: d.campusId,
       kind: d.kind, listingId: d.listingId, data: d.data, createdAt: now, readAt: null,
     })));
     // Queued after the rows exist, and again on a re-run: a crash in between loses nothing.
     await this.queue.enqueue(stored.map((n) => deliverJob(n.id)));
     return stored;
+  }
+
+  private async withoutBanned(drafts: readonly NotificationDraft[]): Promise<readonly NotificationDraft[]> {
+    const told = [...new Set(drafts.filter((d) => !MODERATION_KINDS.includes(d.kind)).map((d) => d.recipientId))];
+    if (told.length === 0) return drafts;
+    const banned = new Set((await this.users.byIds(told)).filter((u) => u.banned).map((u) => u.id));
+    return banned.size === 0 ? drafts : drafts.filter((d) => MODERATION_KINDS.includes(d.kind) || !banned.has(d.recipientId));
   }
 }
 
@@ -76,7 +87,7 @@ export class NotificationRules implements EventSubscriber {
       case 'ListingPublished':
         return event.payload.kind !== 'wanted';
       case 'ListingStatusChanged':
-        return event.payload.to === 'removed';
+        return event.payload.to === 'removed' || event.payload.to === 'hidden' || event.payload.from === 'hidden';
       default:
         return false;
     }
@@ -125,7 +136,8 @@ export class NotificationRules implements EventSubscriber {
       }
       case 'ListingStatusChanged': {
         const listing = await this.listings.byId(event.payload.listingId);
-        await this.recorder.record(removalRule(event, listing?.title ?? ''));
+        const title = listing?.title ?? '';
+        await this.recorder.record([...removalRule(event, title), ...reviewNoticeRule(event, title)]);
         return;
       }
       default:

@@ -98,6 +98,21 @@ export function removalRule(event: ListingStatusChanged, title: string): Notific
   }];
 }
 
+/**
+ * Reports hid the listing (no one in particular did: `by` is null) or an admin brought it back:
+ * the owner learns it in the inbox instead of only from a banner on the detail page.
+ */
+export function reviewNoticeRule(event: ListingStatusChanged, title: string): NotificationDraft[] {
+  const p = event.payload;
+  const hidden = p.to === 'hidden';
+  const restored = p.from === 'hidden' && (p.to === 'active' || p.to === 'reserved') && p.by !== null && p.by !== p.ownerId;
+  if (!hidden && !restored) return [];
+  return [{
+    eventKey: event.id, recipientId: p.ownerId, campusId: p.campusId, kind: hidden ? 'hidden' : 'restored', listingId: p.listingId,
+    data: { listingTitle: title },
+  }];
+}
+
 /** Keyed by listing and expiry time: once per listing per lifetime, again after a renewal. */
 export function expiringRule(listing: { id: string; campusId: string; ownerId: string; title: string; expiresAt: Date }): NotificationDraft {
   return {

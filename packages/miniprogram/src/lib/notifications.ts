@@ -9,7 +9,12 @@ export const KIND_LABEL: Record<NotificationKind, string> = {
   wanted_match: '求购匹配',
   expiring: '即将到期',
   removed: '下架通知',
+  hidden: '举报隐藏',
+  restored: '恢复展示',
 }
+
+/** Only in the inbox: nothing to mute, so the settings list leaves them out (the API refuses muting them). */
+export const MUTABLE_KINDS = (Object.keys(KIND_LABEL) as NotificationKind[]).filter((k) => k !== 'hidden' && k !== 'restored')
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v))
 const price = (v: unknown) => (typeof v === 'number' ? formatFen(v) : '面议')
@@ -30,6 +35,11 @@ export function describe(n: NotificationItem): string {
       return '将在一天内到期，擦亮可以续期'
     case 'removed':
       return `已被管理员下架：${str(d.reason)}`
+    case 'hidden':
+      // The card shows the title just above: 你的「标题」 would say it twice.
+      return '因多人举报已暂时隐藏，等待管理员审核'
+    case 'restored':
+      return '管理员审核后已恢复，其他同学又能看到了'
   }
 }
 

@@ -5,9 +5,9 @@ import { Count, Cursor, Id, IsoDate, Limit, Nullable } from './common.js';
 type Exhaustive<Union, List extends readonly Union[]> = [Exclude<Union, List[number]>] extends [never] ? List : never;
 const list = <U>() => <const L extends readonly U[]>(values: Exhaustive<U, L>) => values;
 
-export const NOTIFICATION_KIND_VALUES = list<NotificationKind>()(['comment', 'reply', 'price_drop', 'wanted_match', 'expiring', 'removed']);
+export const NOTIFICATION_KIND_VALUES = list<NotificationKind>()(['comment', 'reply', 'price_drop', 'wanted_match', 'expiring', 'removed', 'hidden', 'restored']);
 const DELIVERY_STATE_VALUES = list<DeliveryState>()(['pending', 'sending', 'sent', 'skipped', 'dead', 'unknown']);
-const SKIP_REASON_VALUES = list<SkipReason>()(['muted', 'no_consent', 'rate_limited', 'consent_revoked', 'quota', 'no_template', 'no_recipient']);
+const SKIP_REASON_VALUES = list<SkipReason>()(['muted', 'no_consent', 'rate_limited', 'consent_revoked', 'quota', 'no_template', 'no_recipient', 'banned']);
 
 export const NotificationKindValue = Type.Enum([...NOTIFICATION_KIND_VALUES]);
 

@@ -4,10 +4,9 @@ import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../api/endpoints'
 import { errorMessage, getToken } from '../../api/client'
 import type { NotificationItem, NotificationKind, NotificationSettings } from '../../api/types'
-import { describe, KIND_LABEL } from '../../lib/notifications'
+import { describe, KIND_LABEL, MUTABLE_KINDS } from '../../lib/notifications'
 import './index.css'
 
-const KINDS = Object.keys(KIND_LABEL) as NotificationKind[]
 
 const when = (iso: string) => {
   const d = new Date(iso)
@@ -110,7 +109,7 @@ export default function Notifications() {
         <View className="section" data-testid="notice-settings">
           <View className="section-title">QQ 消息提醒</View>
           <View className="muted">关闭后仍会出现在消息列表里，只是不再推送 QQ 消息。</View>
-          {KINDS.map((k) => (
+          {MUTABLE_KINDS.map((k) => (
             <View key={k} className="mute-row">
               <View>
                 <Text>{KIND_LABEL[k]}</Text>
