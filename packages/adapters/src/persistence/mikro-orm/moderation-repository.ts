@@ -98,11 +98,13 @@ export class MikroOrmModerationCaseRepository implements ModerationCaseRepositor
   async open(candidate: ModerationCase): Promise<ModerationCase> {
     const em = this.ctx.em();
     const key = openKeyOf({ status: 'open', targetType: candidate.targetType, targetId: candidate.targetId });
-    // The unique open_key decides between two first reports; the loser's insert is ignored (on MariaDB it
-    // waits for the winner's commit), and a locking read sees the winner's row even inside a snapshot. SQLite
-    // has one writer at a time, so there is no snapshot to see past.
+    // The unique open_key decides between two first reports, and a locking read sees the winner's row even
+    // inside a snapshot. On a duplicate the insert "updates" open_key to itself rather than being ignored: an
+    // ignored insert leaves a shared lock on the winner's row, and two losers that both upgrade it to the
+    // locking read's exclusive one deadlock; the update takes the exclusive lock at once, so losers queue.
+    // SQLite has one writer at a time, so there is no snapshot to see past.
     await em.createQueryBuilder(ModerationCaseRow).insert({ id: candidate.id, ...this.row({ ...candidate, status: 'open' }) })
-      .onConflict(['openKey']).ignore().execute('run');
+      .onConflict(['openKey']).merge(['openKey']).execute('run');
     const row = await em.findOne(ModerationCaseRow, { openKey: key }, {
       refresh: true, ...(this.ctx.inTransaction && this.ctx.dialect === 'mysql' ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
     });
