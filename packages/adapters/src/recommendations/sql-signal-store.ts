@@ -15,11 +15,11 @@ export class SqlSignalStore implements SignalStore {
 
   /** The first statement of the job's transaction: a row lock on its checkpoint, held to commit. */
   async lock(): Promise<void> {
-    const em = this.ctx.em();
-    const res = await em.execute('update projection_checkpoint set last_seq = last_seq where name = ?', [RECS_VIEWS_CHECKPOINT], 'run');
-    if ((res as { affectedRows?: number }).affectedRows === 0) {
-      await em.execute('insert into projection_checkpoint (name, last_seq) values (?, 0)', [RECS_VIEWS_CHECKPOINT], 'run');
-    }
+    // One upsert rather than "update, then insert when no row": two first runs at once would each take a gap
+    // lock with the empty update and then block each other's insert (a deadlock); the upsert's insert makes
+    // the second wait for the first's row, then lock it.
+    const upsert = this.mysql ? 'on duplicate key update last_seq = last_seq' : 'on conflict (name) do update set last_seq = last_seq';
+    await this.ctx.em().execute(`insert into projection_checkpoint (name, last_seq) values (?, 0) ${upsert}`, [RECS_VIEWS_CHECKPOINT], 'run');
   }
 
   async addPairs(deltas: readonly PairDelta[]): Promise<void> {
