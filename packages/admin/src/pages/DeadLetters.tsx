@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
 import { Alert, App as AntApp, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd'
 import { api } from '../api/client'
 import type { DeadLetterItem } from '../api/types'
 import { formatDateTime } from '../lib/format'
+import { useCursorPages } from '../lib/useCursorPages'
+
+const fetchPage = (after?: string) => api.deadLetters(after)
 
 const KIND: Record<DeadLetterItem['kind'], string> = {
   comment: '新留言', reply: '回复', price_drop: '降价', wanted_match: '求购匹配', expiring: '即将到期', removed: '下架通知',
@@ -16,26 +18,7 @@ const KIND: Record<DeadLetterItem['kind'], string> = {
  */
 export function DeadLetters() {
   const { message } = AntApp.useApp()
-  const [items, setItems] = useState<DeadLetterItem[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = useCallback(async (after?: string) => {
-    setLoading(true)
-    setError(null)
-    try {
-      const page = await api.deadLetters(after)
-      setItems((prev) => (after ? [...prev, ...page.items] : page.items))
-      setCursor(page.nextCursor)
-    } catch (e) {
-      setError((e as Error).message)
-    } finally {
-      setLoading(false)
-    }
-  }, [])
-
-  useEffect(() => void load(), [load])
+  const { items, setItems, cursor, loading, error, load } = useCursorPages(fetchPage)
 
   const retry = async (item: DeadLetterItem) => {
     try {

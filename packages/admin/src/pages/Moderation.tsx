@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, App as AntApp, Button, Empty, Input, List, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd'
 import { api } from '../api/client'
 import type { ReviewCase } from '../api/types'
 import { formatDateTime } from '../lib/format'
+import { useCursorPages } from '../lib/useCursorPages'
+
+const fetchPage = (after?: string) => api.reviewCases(after)
 
 const TARGET: Record<ReviewCase['targetType'], string> = { listing: '商品', comment: '留言', user: '用户', photo: '照片' }
 const FIELD: Record<string, string> = { title: '标题', description: '描述', body: '留言', nickname: '昵称', photo: '照片' }
@@ -26,29 +29,10 @@ function Reasons({ c }: { c: ReviewCase }) {
  */
 export function Moderation() {
   const { message } = AntApp.useApp()
-  const [items, setItems] = useState<ReviewCase[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { items, setItems, cursor, loading, error, load } = useCursorPages(fetchPage)
   const [removing, setRemoving] = useState<ReviewCase | null>(null)
   const [reason, setReason] = useState('')
   const [saving, setSaving] = useState(false)
-
-  const load = useCallback(async (after?: string) => {
-    setLoading(true)
-    setError(null)
-    try {
-      const page = await api.reviewCases(after)
-      setItems((prev) => (after ? [...prev, ...page.items] : page.items))
-      setCursor(page.nextCursor)
-    } catch (e) {
-      setError((e as Error).message)
-    } finally {
-      setLoading(false)
-    }
-  }, [])
-
-  useEffect(() => void load(), [load])
 
   const resolve = async (c: ReviewCase, decision: 'restore' | 'remove', why?: string) => {
     setSaving(true)
