@@ -7,6 +7,7 @@ import type { ListingKind, ListingSort, ListingSummary, RecommendationPage } fro
 import { ListingCard } from '../../components/ListingCard'
 import { CategoryPicker } from '../../components/CategoryPicker'
 import { useCatalog } from '../../hooks/useCatalog'
+import { PageFooter } from '../../components/PageFooter'
 import './index.css'
 
 /** 推荐 is the recommendations feed (/v1/recommendations); the other tabs browse the campus feed by kind. */
@@ -172,13 +173,7 @@ export default function Home() {
       </View>
 
       {!loading && !error && items.length === 0 && <View className="empty">这里还空空的，去发布第一件闲置吧</View>}
-      {loading && <View className="empty">加载中…</View>}
-      {!loading && done && items.length > 0 && <View className="empty">— 没有更多了 —</View>}
-      {!loading && !done && items.length > 0 && (
-        <View className="empty" onClick={() => void load(false)}>
-          上拉或点击加载更多
-        </View>
-      )}
+      <PageFooter loading={loading} done={done} count={items.length} loadingText="加载中…" onMore={() => void load(false)} />
     </View>
   )
 }

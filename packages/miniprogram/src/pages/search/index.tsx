@@ -8,6 +8,7 @@ import { NO_FILTERS, narrows, SearchFilterBar, type SearchFilters } from '../../
 import { SearchResult } from '../../components/SearchResult'
 import { areaName, useCatalog } from '../../hooks/useCatalog'
 import { clearRecentSearches, loadRecentSearches, rememberSearch } from '../../lib/recentSearches'
+import { PageFooter } from '../../components/PageFooter'
 import './index.css'
 
 /** Wait this long after the last keystroke before asking for suggestions. */
@@ -233,13 +234,7 @@ export default function SearchPage() {
               )}
             </View>
           )}
-          {loading && <View className="empty">搜索中…</View>}
-          {!loading && done && hits.length > 0 && <View className="empty">— 没有更多了 —</View>}
-          {!loading && !done && hits.length > 0 && (
-            <View className="empty" onClick={() => void load(false)}>
-              上拉或点击加载更多
-            </View>
-          )}
+          <PageFooter loading={loading} done={done} count={hits.length} loadingText="搜索中…" onMore={() => void load(false)} />
         </View>
       )}
     </View>
