@@ -1,27 +1,17 @@
-import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, devToken, adminToken, launchBrowser, startServer, type RunningServer } from './harness.js';
+import { devices, type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { api, devToken, adminToken, usePlatform } from './harness.js';
 
 /**
  * The platform as people use it: the compiled server on a fresh embedded database, the built H5
  * app in a phone-sized Chromium, and the built admin app on a desktop-sized one.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const platform = usePlatform();
 
 interface Summary { id: string; title: string; kind: string; seller: { id: string } }
 
 async function phone(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ ...devices['iPhone 13'], locale: 'zh-CN' });
+  const context = await platform.browser.newContext({ ...devices['iPhone 13'], locale: 'zh-CN' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -29,7 +19,7 @@ async function phone(): Promise<{ context: BrowserContext; page: Page; errors: s
 }
 
 async function loginOnPhone(page: Page, user: string): Promise<void> {
-  await page.goto(`${server.url}/h5/#/pages/me/index`);
+  await page.goto(`${platform.server.url}/h5/#/pages/me/index`);
   await page.getByText(`以 ${user} 登录`).click();
   await page.getByText('退出登录').or(page.locator('.me-logout')).first().waitFor();
 }
@@ -37,12 +27,12 @@ async function loginOnPhone(page: Page, user: string): Promise<void> {
 describe('H5 mini-program', () => {
   it('shows the seeded campus feed in Chinese, and opens a listing with the contact hidden from visitors', async () => {
     const { context, page, errors } = await phone();
-    await page.goto(`${server.url}/h5/`);
+    await page.goto(`${platform.server.url}/h5/`);
     await expect.poll(() => page.getByTestId('listing-card').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(10);
     expect(await page.locator('.home-campus').textContent()).toBe('示例大学 · 闲置');
     const firstTitle = (await page.locator('.card-title').first().textContent())!.trim();
     // The home page opens on 推荐: for a visitor, what the campus looks at, fresh first.
-    const feed = await api<{ items: Summary[] }>(server, 'GET', '/v1/recommendations?limit=20');
+    const feed = await api<{ items: Summary[] }>(platform.server, 'GET', '/v1/recommendations?limit=20');
     expect(feed.body.items.map((i) => i.title)).toContain(firstTitle);
 
     await page.getByTestId('listing-card').first().click();
@@ -55,10 +45,10 @@ describe('H5 mini-program', () => {
 
   it('filters the feed to books with the 书籍 tab', async () => {
     const { context, page } = await phone();
-    await page.goto(`${server.url}/h5/`);
+    await page.goto(`${platform.server.url}/h5/`);
     await page.getByTestId('listing-card').first().waitFor({ timeout: 20_000 });
     await page.locator('.kind-tab', { hasText: '书籍' }).click();
-    const books = await api<{ items: Summary[] }>(server, 'GET', '/v1/listings?kind=book&limit=50');
+    const books = await api<{ items: Summary[] }>(platform.server, 'GET', '/v1/listings?kind=book&limit=50');
     const bookTitles = new Set(books.body.items.map((b) => b.title));
     await expect.poll(async () => {
       const titles = await page.locator('.card-title').allTextContents();
@@ -70,19 +60,19 @@ describe('H5 mini-program', () => {
   it('lets a verified student sign in, see the seller contact and favorite a listing', async () => {
     const { context, page, errors } = await phone();
     await loginOnPhone(page, 'bob');
-    const bob = await devToken(server, 'bob');
-    const me = await api<{ id: string }>(server, 'GET', '/v1/me', bob);
-    const feed = await api<{ items: Summary[] }>(server, 'GET', '/v1/listings?kind=item&limit=20');
+    const bob = await devToken(platform.server, 'bob');
+    const me = await api<{ id: string }>(platform.server, 'GET', '/v1/me', bob);
+    const feed = await api<{ items: Summary[] }>(platform.server, 'GET', '/v1/listings?kind=item&limit=20');
     const target = feed.body.items.find((i) => i.seller.id !== me.body.id)!;
 
-    await page.goto(`${server.url}/h5/#/pages/detail/index?id=${target.id}`);
+    await page.goto(`${platform.server.url}/h5/#/pages/detail/index?id=${target.id}`);
     await page.locator('.detail-title').waitFor({ timeout: 15_000 });
     await expect.poll(() => page.locator('.contact-btn').count()).toBe(1);
     expect(await page.locator('.contact-hint').count()).toBe(0);
 
     await page.getByText('收藏', { exact: true }).click();
     await page.getByText('已收藏', { exact: true }).waitFor({ timeout: 10_000 });
-    const favorites = await api<{ items: Summary[] }>(server, 'GET', '/v1/me/favorites', bob);
+    const favorites = await api<{ items: Summary[] }>(platform.server, 'GET', '/v1/me/favorites', bob);
     expect(favorites.body.items.map((i) => i.id)).toContain(target.id);
     expect(errors).toEqual([]);
     await context.close();
@@ -91,7 +81,7 @@ describe('H5 mini-program', () => {
   it('keeps an unverified student from publishing, with a message that says why', async () => {
     const { context, page } = await phone();
     await loginOnPhone(page, 'carol');
-    await page.goto(`${server.url}/h5/#/pages/publish/index`);
+    await page.goto(`${platform.server.url}/h5/#/pages/publish/index`);
     await expect.poll(async () => (await page.locator('.page').first().textContent()) ?? '', { timeout: 15_000 }).toMatch(/验证/);
     await context.close();
   });
@@ -99,18 +89,18 @@ describe('H5 mini-program', () => {
 
 describe('admin app', () => {
   it('lists listings and takes one down with a reason the owner can read', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const context = await platform.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/admin/`);
+    await page.goto(`${platform.server.url}/admin/`);
     await page.getByText('演示账号登录（admin）').click();
     await page.getByText('商品', { exact: true }).first().click();
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(10);
 
     const title = (await rows.first().locator('td').nth(0).textContent())!;
-    const feed = await api<{ items: Summary[] }>(server, 'GET', '/v1/listings?limit=50');
+    const feed = await api<{ items: Summary[] }>(platform.server, 'GET', '/v1/listings?limit=50');
     const listing = feed.body.items.find((i) => title.includes(i.title))!;
     expect(listing).toBeDefined();
 
@@ -129,10 +119,10 @@ describe('admin app', () => {
       page.getByTestId('remove-error').waitFor({ timeout: 20_000 }).then(async () => `refused: ${await page.getByTestId('remove-error').textContent()}`),
     ]);
     expect(outcome).toBe('removed');
-    const admin = await adminToken(server);
-    const detail = await api<{ status: string; removalReason: string | null }>(server, 'GET', `/v1/listings/${listing.id}`, admin);
+    const admin = await adminToken(platform.server);
+    const detail = await api<{ status: string; removalReason: string | null }>(platform.server, 'GET', `/v1/listings/${listing.id}`, admin);
     expect(detail.body).toMatchObject({ status: 'removed', removalReason: reason });
-    const asVisitor = await api(server, 'GET', `/v1/listings/${listing.id}`);
+    const asVisitor = await api(platform.server, 'GET', `/v1/listings/${listing.id}`);
     expect(asVisitor.status).toBe(404);
     expect(errors).toEqual([]);
     await context.close();

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 const CHROMIUM = process.env['XZ_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -74,6 +75,19 @@ export async function launchBrowser(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** The compiled server and Chromium for one test file: started before its tests, stopped after them. */
+export function usePlatform(): { readonly server: RunningServer; readonly browser: Browser } {
+  const platform = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    [platform.server, platform.browser] = await Promise.all([startServer(), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await platform.browser?.close();
+    await platform.server?.stop();
+  });
+  return platform;
 }
 
 /** Calls the API directly, for arranging and checking what the browser did. */

@@ -1,25 +1,15 @@
-import { devices, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer, type RunningServer } from './harness.js';
+import { devices } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { usePlatform } from './harness.js';
 
 /** 验证学生身份 in the built H5 app against the compiled server and its demo campus login. */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const platform = usePlatform();
 
 describe('student verification on H5', () => {
   it('an unverified student sees the campus error for a wrong password, then verifies with the demo login', async () => {
-    const context = await browser.newContext({ ...devices['iPhone 13'], locale: 'zh-CN' });
+    const context = await platform.browser.newContext({ ...devices['iPhone 13'], locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/h5/#/pages/me/index`);
+    await page.goto(`${platform.server.url}/h5/#/pages/me/index`);
     await page.getByText('以 carol 登录').click();
     await page.getByText('验证学生身份').waitFor();
     await page.getByText(/演示学校/).waitFor();
@@ -34,7 +24,7 @@ describe('student verification on H5', () => {
     await page.getByText('验证', { exact: true }).click();
     await page.getByText('已认证学生').waitFor({ timeout: 15_000 });
     expect(await page.locator('.verify-form').count()).toBe(0);
-    expect(server.logs.join('')).not.toContain('not-the-password');
+    expect(platform.server.logs.join('')).not.toContain('not-the-password');
     await context.close();
   });
 });
