@@ -25,6 +25,14 @@ describe('the worker process', () => {
   const env = (extra: Record<string, string>) => ({
     ...process.env, XZ_ENV: '', XZ_DATA_DIR: s.db.dir, XZ_DATABASE_URL: s.db.url, XZ_JWT_SECRET: TEST_SECRET, XZ_LOG_LEVEL: 'info', ...extra,
   });
+  /** A running worker, what it has written so far (stdout and stderr), and its exit code once it ends. */
+  const startWorker = (extra: Record<string, string>) => {
+    const child = spawn(process.execPath, WORKER, { cwd: PACKAGE, env: env(extra) });
+    const worker = { child, out: '', exited: new Promise<number | null>((r) => child.once('exit', (code) => r(code))) };
+    child.stdout.on('data', (d: Buffer) => (worker.out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (worker.out += d.toString()));
+    return worker;
+  };
 
   it('refuses to start without Redis: with in-process jobs the server runs them', () => {
     const run = spawnSync(process.execPath, WORKER, { cwd: PACKAGE, encoding: 'utf8', timeout: 60_000, env: env({ XZ_REDIS_URL: '' }) });
@@ -41,43 +49,35 @@ describe('the worker process', () => {
   });
 
   it('starts and stops while Redis is down: the periodic tasks do not wait for the queue', async () => {
-    const child = spawn(process.execPath, WORKER, { cwd: PACKAGE, env: env({ XZ_REDIS_URL: `redis://127.0.0.1:${await freePort()}`, XZ_QUEUE_PREFIX: prefix }) });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    const worker = startWorker({ XZ_REDIS_URL: `redis://127.0.0.1:${await freePort()}`, XZ_QUEUE_PREFIX: prefix });
     try {
-      await eventually(() => out.includes('"msg":"worker started"'), 60_000);
-      expect(out).toContain('"msg":"queue connection problem (retrying)"');
+      await eventually(() => worker.out.includes('"msg":"worker started"'), 60_000);
+      expect(worker.out).toContain('"msg":"queue connection problem (retrying)"');
     } finally {
-      child.kill('SIGTERM');
+      worker.child.kill('SIGTERM');
     }
     const started = Date.now();
-    expect(await exited, out.slice(-3000)).toBe(0);
+    expect(await worker.exited, worker.out.slice(-3000)).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(out).toContain('"msg":"worker stopped"');
+    expect(worker.out).toContain('"msg":"worker stopped"');
   }, 90_000);
 
   it('relays the outbox and runs the periodic tasks, then stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, WORKER, { cwd: PACKAGE, env: env({ XZ_REDIS_URL: testRedisUrl(), XZ_QUEUE_PREFIX: prefix }) });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    const worker = startWorker({ XZ_REDIS_URL: testRedisUrl(), XZ_QUEUE_PREFIX: prefix });
     try {
-      await eventually(() => out.includes('"msg":"worker started"'), 60_000);
-      expect(out).toContain('"queue":"bullmq"');
+      await eventually(() => worker.out.includes('"msg":"worker started"'), 60_000);
+      expect(worker.out).toContain('"queue":"bullmq"');
       const cats = await categoryIds(s.app);
       const listing = await publishAs(s, 'alice', itemBody(cats, { title: '独立进程 投递测试 电饭煲' }));
       // The relay in the other process publishes the event; its search-index task makes the listing findable.
       await eventually(async () => (await s.persistence.outbox.unpublished(10)).length === 0, 20_000);
       await eventually(async () => (await call(s.app, { method: 'GET', url: `/v1/search?q=${encodeURIComponent('电饭煲')}` })).body?.items?.some((i: { listing: { id: string } }) => i.listing.id === listing.id), 20_000);
     } catch (error) {
-      throw new Error(`${(error as Error).message}; the worker wrote:\n${out.slice(-3000)}`);
+      throw new Error(`${(error as Error).message}; the worker wrote:\n${worker.out.slice(-3000)}`);
     } finally {
-      child.kill('SIGTERM');
+      worker.child.kill('SIGTERM');
     }
-    expect(await exited, out.slice(-3000)).toBe(0);
-    expect(out).toContain('"msg":"worker stopped"');
+    expect(await worker.exited, worker.out.slice(-3000)).toBe(0);
+    expect(worker.out).toContain('"msg":"worker stopped"');
   }, 90_000);
 });
