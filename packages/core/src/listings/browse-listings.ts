@@ -1,4 +1,4 @@
-import { checkListingFilters } from './filters.js';
+import { checkListingFilters, type ListingFilterInput } from './filters.js';
 import type { CategoryRepository } from '../catalog/ports.js';
 import type { Actor } from '../identity/actor.js';
 import type { NotAuthenticated } from '../identity/errors.js';
@@ -12,16 +12,8 @@ import type { ListingStatus } from './listing.js';
 import { sortValueOf, type ListingCursor, type ListingFeedQuery, type ListingRepository, type ListingSort } from './ports.js';
 import type { ListingView, ListingViews } from './views.js';
 
-export interface BrowseListingsInput {
+export interface BrowseListingsInput extends ListingFilterInput {
   readonly actor: Actor;
-  readonly campusId: string;
-  readonly kind?: string;
-  /** Either level of the tree. */
-  readonly categoryId?: string;
-  readonly condition?: string;
-  readonly minPrice?: number;
-  readonly maxPrice?: number;
-  readonly areaId?: string;
   readonly sort?: ListingSort;
   readonly cursor?: string;
   readonly limit?: number;

@@ -13,6 +13,8 @@ export interface ListingFilterInput {
   readonly condition?: string;
   readonly minPrice?: number;
   readonly maxPrice?: number;
+  /** A trade place (campus area id), matched as given. */
+  readonly areaId?: string;
 }
 
 /**

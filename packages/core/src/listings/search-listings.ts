@@ -1,4 +1,4 @@
-import { checkListingFilters } from './filters.js';
+import { checkListingFilters, type ListingFilterInput } from './filters.js';
 import type { CategoryRepository } from '../catalog/ports.js';
 import type { Actor } from '../identity/actor.js';
 import { Problems, type ValidationFailed } from '../shared/errors.js';
@@ -8,17 +8,9 @@ import type { ListingRepository } from './ports.js';
 import { SEARCH_SORTS, type ListingSearch, type SearchFilters, type SearchSort, type SnippetPart } from './search.js';
 import type { ListingView, ListingViews } from './views.js';
 
-export interface SearchListingsInput {
+export interface SearchListingsInput extends ListingFilterInput {
   readonly actor: Actor;
-  readonly campusId: string;
   readonly text: string;
-  readonly kind?: string;
-  /** Either level of the tree. */
-  readonly categoryId?: string;
-  readonly condition?: string;
-  readonly minPrice?: number;
-  readonly maxPrice?: number;
-  readonly areaId?: string;
   /** `relevance` (default), `newest`, `price_asc` or `price_desc`. */
   readonly sort?: string;
   readonly cursor?: string;
