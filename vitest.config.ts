@@ -18,20 +18,34 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'adapters', root: 'packages/adapters', include: ['src/**/*.test.ts'], environment: 'node',
-          testTimeout: 30_000, hookTimeout: 60_000,
+          name: 'adapters',
+          root: 'packages/adapters',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
         extends: true,
         test: {
-          name: 'api', root: 'packages/api', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], environment: 'node',
-          testTimeout: 30_000, hookTimeout: 60_000,
+          name: 'api',
+          root: 'packages/api',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
         extends: true,
-        test: { name: 'examples', root: 'examples', include: ['*/test/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+        test: {
+          name: 'examples',
+          root: 'examples',
+          include: ['*/test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,
@@ -40,8 +54,13 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'e2e', root: '.', include: ['test/e2e/**/*.e2e.test.ts'], environment: 'node',
-          testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false,
+          name: 'e2e',
+          root: '.',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -21,7 +21,14 @@ import { parseArgs } from 'node:util';
 import { migrateDatabase, openPersistence, type Persistence } from '../../packages/adapters/src/index.ts';
 import { FakeQqServer } from '../../packages/adapters/src/qq/fake-qq-server.ts';
 import { deleteKeys } from '../../packages/adapters/src/queue/testing/redis.ts';
-import { actorFor, EditListing, EventFactory, Listing, systemClock, UlidGenerator } from '../../packages/core/src/index.ts';
+import {
+  actorFor,
+  EditListing,
+  EventFactory,
+  Listing,
+  systemClock,
+  UlidGenerator,
+} from '../../packages/core/src/index.ts';
 import { demoOpenId } from '../../packages/api/src/seed/demo-world.ts';
 import { seedDemo } from '../../packages/api/src/seed/seed-demo.ts';
 import { cliArgs, openBulk } from '../scale/bulk-db.ts';
@@ -62,7 +69,8 @@ async function main(): Promise<void> {
     dbUrl = `sqlite:${join(dir, 'bench.sqlite')}`;
   } else {
     const server = (values.db ?? process.env['XZ_TEST_MARIADB_URL'] ?? '').replace(/\/+$/, '');
-    if (!server) throw new Error('name a MariaDB server with --db mariadb://user:pass@host:port or XZ_TEST_MARIADB_URL');
+    if (!server)
+      throw new Error('name a MariaDB server with --db mariadb://user:pass@host:port or XZ_TEST_MARIADB_URL');
     const name = `xz_bench_notify_${randomBytes(4).toString('hex')}`;
     dbUrl = `${server}/${name}`;
     dropDb = async () => {
@@ -74,17 +82,26 @@ async function main(): Promise<void> {
       }
     };
   }
-  const redisUrl = embedded ? null : values.redis ?? process.env['XZ_TEST_REDIS_URL'];
+  const redisUrl = embedded ? null : (values.redis ?? process.env['XZ_TEST_REDIS_URL']);
   if (!embedded && !redisUrl) throw new Error('name a Redis with --redis redis://host:port or XZ_TEST_REDIS_URL');
   const prefix = `xz-bench-notify-${randomBytes(4).toString('hex')}`;
   const env: Record<string, string> = {
-    XZ_ENV: 'embedded', XZ_DATABASE_URL: dbUrl, XZ_DATA_DIR: dir, XZ_JWT_SECRET: SECRET, XZ_LOG_LEVEL: 'warn',
-    XZ_QQ_APP_ID: fake.appId, XZ_QQ_APP_SECRET: fake.appSecret, XZ_QQ_API_BASE: fake.baseUrl,
-    XZ_QQ_TEMPLATE_PRICE_DROP: 'TPL-PRICE', XZ_NOTIFY_SEND_CONCURRENCY: String(CONCURRENCY),
+    XZ_ENV: 'embedded',
+    XZ_DATABASE_URL: dbUrl,
+    XZ_DATA_DIR: dir,
+    XZ_JWT_SECRET: SECRET,
+    XZ_LOG_LEVEL: 'warn',
+    XZ_QQ_APP_ID: fake.appId,
+    XZ_QQ_APP_SECRET: fake.appSecret,
+    XZ_QQ_API_BASE: fake.baseUrl,
+    XZ_QQ_TEMPLATE_PRICE_DROP: 'TPL-PRICE',
+    XZ_NOTIFY_SEND_CONCURRENCY: String(CONCURRENCY),
     ...(redisUrl ? { XZ_REDIS_URL: redisUrl, XZ_QUEUE_PREFIX: prefix } : {}),
   };
 
-  log(`notifications bench: ${N} favoriters, ${RUNS} runs, ${embedded ? 'embedded (SQLite, in-process queue)' : `MariaDB + BullMQ, ${WORKERS} worker process(es)`}, send concurrency ${CONCURRENCY}, QQ latency ${fake.sendDelayMs} ms`);
+  log(
+    `notifications bench: ${N} favoriters, ${RUNS} runs, ${embedded ? 'embedded (SQLite, in-process queue)' : `MariaDB + BullMQ, ${WORKERS} worker process(es)`}, send concurrency ${CONCURRENCY}, QQ latency ${fake.sendDelayMs} ms`,
+  );
   await migrateDatabase({ url: dbUrl });
   const p = await openPersistence({ url: dbUrl });
   const children: ChildProcess[] = [];
@@ -125,12 +142,20 @@ async function main(): Promise<void> {
       const t1 = performance.now();
       const r = { firstMs: first - t0, lastMs: t1 - t0, rate: N / ((t1 - t0) / 1000) };
       results.push(r);
-      log(`run ${run}: first message after ${r.firstMs.toFixed(0)} ms, last after ${(r.lastMs / 1000).toFixed(2)} s, ${r.rate.toFixed(0)} messages/s`);
+      log(
+        `run ${run}: first message after ${r.firstMs.toFixed(0)} ms, last after ${(r.lastMs / 1000).toFixed(2)} s, ${r.rate.toFixed(0)} messages/s`,
+      );
     }
     const duplicates = new Map<string, number>();
-    for (const m of fake.deliveredMessages) duplicates.set(`${m.touser}|${m.data['keyword1']?.value}`, (duplicates.get(`${m.touser}|${m.data['keyword1']?.value}`) ?? 0) + 1);
-    log(`median: last message after ${(median(results.map((r) => r.lastMs)) / 1000).toFixed(2)} s, ${median(results.map((r) => r.rate)).toFixed(0)} messages/s `
-      + `(first after ${median(results.map((r) => r.firstMs)).toFixed(0)} ms); ${fake.deliveredMessages.length} messages, ${[...duplicates.values()].filter((n) => n > 1).length} sent twice`);
+    for (const m of fake.deliveredMessages)
+      duplicates.set(
+        `${m.touser}|${m.data['keyword1']?.value}`,
+        (duplicates.get(`${m.touser}|${m.data['keyword1']?.value}`) ?? 0) + 1,
+      );
+    log(
+      `median: last message after ${(median(results.map((r) => r.lastMs)) / 1000).toFixed(2)} s, ${median(results.map((r) => r.rate)).toFixed(0)} messages/s ` +
+        `(first after ${median(results.map((r) => r.firstMs)).toFixed(0)} ms); ${fake.deliveredMessages.length} messages, ${[...duplicates.values()].filter((n) => n > 1).length} sent twice`,
+    );
   } finally {
     await stopInProcess?.();
     for (const c of children) c.kill('SIGTERM');
@@ -148,10 +173,38 @@ async function seedFavoriters(dbUrl: string): Promise<void> {
   try {
     const now = new Date();
     const users = Array.from({ length: N }, (_, i) => [
-      `01BENCHFAN${String(i).padStart(16, '0')}`, `OPENID-BENCH-${i}`, `同学${i}`, null, 'demo', now, 'active', 'student', now, now,
+      `01BENCHFAN${String(i).padStart(16, '0')}`,
+      `OPENID-BENCH-${i}`,
+      `同学${i}`,
+      null,
+      'demo',
+      now,
+      'active',
+      'student',
+      now,
+      now,
     ]);
-    await bulk.insert('app_user', ['id', 'qq_open_id', 'nickname', 'avatar_url', 'campus_id', 'verified_at', 'status', 'role', 'created_at', 'updated_at'], users);
-    await bulk.insert('notification_consent', ['user_id', 'kind', 'remaining', 'updated_at'], users.map((u) => [u[0], 'price_drop', 1, now.getTime()]));
+    await bulk.insert(
+      'app_user',
+      [
+        'id',
+        'qq_open_id',
+        'nickname',
+        'avatar_url',
+        'campus_id',
+        'verified_at',
+        'status',
+        'role',
+        'created_at',
+        'updated_at',
+      ],
+      users,
+    );
+    await bulk.insert(
+      'notification_consent',
+      ['user_id', 'kind', 'remaining', 'updated_at'],
+      users.map((u) => [u[0], 'price_drop', 1, now.getTime()]),
+    );
   } finally {
     await bulk.close();
   }
@@ -162,17 +215,35 @@ async function listingFavoritedByAll(p: Persistence, dbUrl: string, run: number,
   const categories = await p.categories.forCampus('demo');
   const leaf = categories.find((c) => c.parentId !== null && c.enabled)!;
   const listing = Listing.publish({
-    id: new UlidGenerator().next(), campusId: 'demo', ownerId: owner.id, kind: 'item', rootCategoryId: leaf.parentId!, now: new Date(), lifetimeDays: 30,
+    id: new UlidGenerator().next(),
+    campusId: 'demo',
+    ownerId: owner.id,
+    kind: 'item',
+    rootCategoryId: leaf.parentId!,
+    now: new Date(),
+    lifetimeDays: 30,
     content: {
-      title: `压测 降价通知 第${run}轮`, description: '基准测试', price: 100_000, originalPrice: null, categoryId: leaf.id,
-      condition: 'like_new', areaId: null, tradeMethods: ['face_to_face'], photos: [], book: null,
+      title: `压测 降价通知 第${run}轮`,
+      description: '基准测试',
+      price: 100_000,
+      originalPrice: null,
+      categoryId: leaf.id,
+      condition: 'like_new',
+      areaId: null,
+      tradeMethods: ['face_to_face'],
+      photos: [],
+      book: null,
     },
   });
   await p.listings.save(listing);
   const bulk = await openBulk(dbUrl);
   try {
     const now = new Date();
-    await bulk.insert('favorite', ['user_id', 'listing_id', 'created_at'], Array.from({ length: favoriters }, (_, i) => [`01BENCHFAN${String(i).padStart(16, '0')}`, listing.id, now]));
+    await bulk.insert(
+      'favorite',
+      ['user_id', 'listing_id', 'created_at'],
+      Array.from({ length: favoriters }, (_, i) => [`01BENCHFAN${String(i).padStart(16, '0')}`, listing.id, now]),
+    );
   } finally {
     await bulk.close();
   }
@@ -183,16 +254,31 @@ async function listingFavoritedByAll(p: Persistence, dbUrl: string, run: number,
 async function dropPrice(p: Persistence, listingId: string): Promise<number> {
   const owner = (await p.users.byOpenId(demoOpenId('alice')))!;
   const ids = new UlidGenerator();
-  const edit = new EditListing(p.listings, p.categories, p.campuses, p.outbox, p.uow, systemClock, new EventFactory(ids, systemClock), p.photos);
+  const edit = new EditListing(
+    p.listings,
+    p.categories,
+    p.campuses,
+    p.outbox,
+    p.uow,
+    systemClock,
+    new EventFactory(ids, systemClock),
+    p.photos,
+  );
   const result = await edit.execute({ actor: actorFor(owner), listingId, version: 1, changes: { price: 80_000 } });
   if (!result.ok) throw new Error(`price drop refused: ${result.error.code}`);
   return performance.now();
 }
 
 function workerProcess(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--conditions=@xianzhi/source', '--import', 'tsx', join(root, 'packages/api/src/main/worker.ts')], {
-    env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'], cwd: root,
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@xianzhi/source', '--import', 'tsx', join(root, 'packages/api/src/main/worker.ts')],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+      cwd: root,
+    },
+  );
   return child;
 }
 
@@ -208,6 +294,6 @@ async function inProcessWorker(env: Record<string, string>, persistence: Persist
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

@@ -10,7 +10,9 @@ import { parseDatabaseUrl } from '../../packages/adapters/src/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // better-sqlite3 is a dependency of the adapters' SQLite driver, not of the root package.
-const adaptersRequire = createRequire(realpathSync(resolve(here, '../../packages/adapters/node_modules/@mikro-orm/sqlite/package.json')));
+const adaptersRequire = createRequire(
+  realpathSync(resolve(here, '../../packages/adapters/node_modules/@mikro-orm/sqlite/package.json')),
+);
 
 export type Dialect = 'sqlite' | 'mysql';
 export type Row = readonly unknown[];
@@ -78,8 +80,14 @@ export async function openBulk(url: string): Promise<BulkDb> {
   }
   const mysql = await import('mysql2/promise');
   const conn = await mysql.createConnection({
-    host: target.host, port: target.port, user: target.user, password: target.password, database: target.dbName,
-    charset: 'utf8mb4', supportBigNumbers: true, timezone: 'Z',
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    database: target.dbName,
+    charset: 'utf8mb4',
+    supportBigNumbers: true,
+    timezone: 'Z',
   });
   return {
     dialect: 'mysql',
@@ -120,7 +128,12 @@ export async function resetDatabase(url: string): Promise<void> {
     return;
   }
   const mysql = await import('mysql2/promise');
-  const conn = await mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password });
+  const conn = await mysql.createConnection({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+  });
   try {
     await conn.query(`drop database if exists \`${target.dbName}\``);
   } finally {
@@ -136,7 +149,8 @@ export async function databaseSize(db: BulkDb, url: string): Promise<number> {
     return ['', '-wal'].reduce((sum, s) => sum + (existsSync(target.file + s) ? statSync(target.file + s).size : 0), 0);
   }
   const rows = await db.query<{ bytes: number | string }>(
-    'select coalesce(sum(data_length + index_length), 0) as bytes from information_schema.tables where table_schema = ?', [target.dbName],
+    'select coalesce(sum(data_length + index_length), 0) as bytes from information_schema.tables where table_schema = ?',
+    [target.dbName],
   );
   return Number(rows[0]?.bytes ?? 0);
 }

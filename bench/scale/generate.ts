@@ -15,7 +15,12 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_CATEGORY_TREE, UlidGenerator } from '../../packages/core/src/index.ts';
-import { migrateDatabase, openPersistence, PinyinSearchTokenizer, redactDatabaseUrl } from '../../packages/adapters/src/index.ts';
+import {
+  migrateDatabase,
+  openPersistence,
+  PinyinSearchTokenizer,
+  redactDatabaseUrl,
+} from '../../packages/adapters/src/index.ts';
 import { seedDemo } from '../../packages/api/src/seed/seed-demo.ts';
 import { DEMO_CAMPUS } from '../../packages/api/src/seed/demo-world.ts';
 import { generateListings } from '../../packages/api/src/seed/generator/listing-generator.ts';
@@ -27,7 +32,28 @@ const DAY = 86_400_000;
 const SPAN_DAYS = 150;
 const BATCH = 2000;
 const NICK_HEAD = ['小', '阿', '大', '老', '学长', '学姐', '同学', '萌新', '考研', '夜猫'];
-const NICK_TAIL = ['明', '华', '芳', '杰', '婷', '磊', '静', '强', '敏', '洋', '鹏', '雪', '琪', '浩', '宇', '晨', '悦', '涛', '欣', '博'];
+const NICK_TAIL = [
+  '明',
+  '华',
+  '芳',
+  '杰',
+  '婷',
+  '磊',
+  '静',
+  '强',
+  '敏',
+  '洋',
+  '鹏',
+  '雪',
+  '琪',
+  '浩',
+  '宇',
+  '晨',
+  '悦',
+  '涛',
+  '欣',
+  '博',
+];
 const MAJORS = ['计算机', '数学', '物理', '化学', '经管', '外语', '法学', '医学', '建筑', '艺术', '机械', '电子'];
 
 const { values } = parseArgs({
@@ -42,7 +68,9 @@ const { values } = parseArgs({
   strict: true,
 });
 if (!values.db) {
-  process.stderr.write('usage: bench:generate -- --n 100000 --db sqlite:/work/bench-data/100k.sqlite|mariadb://user:pass@host:port/db [--users 3000] [--seed S]\n');
+  process.stderr.write(
+    'usage: bench:generate -- --n 100000 --db sqlite:/work/bench-data/100k.sqlite|mariadb://user:pass@host:port/db [--users 3000] [--seed S]\n',
+  );
   process.exit(2);
 }
 const url = values.db;
@@ -51,9 +79,33 @@ const userCount = Number(values.users);
 const seed = Number(values.seed);
 
 const LISTING_COLUMNS = [
-  'id', 'campus_id', 'owner_id', 'kind', 'title', 'description', 'price', 'original_price', 'category_id', 'root_category_id',
-  'item_condition', 'area_id', 'trade_methods', 'photos', 'book', 'status', 'removal_reason', 'version', 'created_at', 'updated_at',
-  'listed_at', 'last_renewed_at', 'expires_at', 'view_count', 'favorite_count', 'comment_count', 'price_history',
+  'id',
+  'campus_id',
+  'owner_id',
+  'kind',
+  'title',
+  'description',
+  'price',
+  'original_price',
+  'category_id',
+  'root_category_id',
+  'item_condition',
+  'area_id',
+  'trade_methods',
+  'photos',
+  'book',
+  'status',
+  'removal_reason',
+  'version',
+  'created_at',
+  'updated_at',
+  'listed_at',
+  'last_renewed_at',
+  'expires_at',
+  'view_count',
+  'favorite_count',
+  'comment_count',
+  'price_history',
 ];
 
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
@@ -77,20 +129,25 @@ await migrateDatabase({ url });
 const db = await openBulk(url);
 try {
   const existing = await db.query<{ n: number }>('select count(*) as n from listing');
-  if (Number(existing[0]!.n) > 0) throw new Error('the database already has listings: leave out --keep to start from an empty one');
+  if (Number(existing[0]!.n) > 0)
+    throw new Error('the database already has listings: leave out --keep to start from an empty one');
   if (db.dialect === 'mysql') await db.run('set session unique_checks = 0, foreign_key_checks = 0');
   log(`Generating ${fmt(total)} listings and ${fmt(userCount)} students into ${redactDatabaseUrl(url)}`);
   await generate(db);
-  log('Rebuilding the search index\'s secondary indexes');
+  log("Rebuilding the search index's secondary indexes");
   const t = Date.now();
   for (const ix of searchTokenSecondaryIndexes(db.dialect)) await db.run(ix.create);
-  await db.run(db.dialect === 'mysql' ? 'analyze table listing, search_token, favorite, listing_view, app_user' : 'analyze');
+  await db.run(
+    db.dialect === 'mysql' ? 'analyze table listing, search_token, favorite, listing_view, app_user' : 'analyze',
+  );
   log(`  done in ${secs(Date.now() - t)}`);
   const live = await db.query<{ n: number }>('select count(*) as n from listing where live = 1');
   const tokens = await db.query<{ n: number }>('select count(*) as n from search_token');
   const size = await databaseSize(db, url);
-  log(`Done: ${fmt(total)} listings (${fmt(Number(live[0]!.n))} live), ${fmt(Number(tokens[0]!.n))} index postings, `
-    + `database ${(size / 1024 / 1024).toFixed(0)} MB, total ${secs(Date.now() - started)}`);
+  log(
+    `Done: ${fmt(total)} listings (${fmt(Number(live[0]!.n))} live), ${fmt(Number(tokens[0]!.n))} index postings, ` +
+      `database ${(size / 1024 / 1024).toFixed(0)} MB, total ${secs(Date.now() - started)}`,
+  );
 } finally {
   await db.close();
 }
@@ -98,7 +155,8 @@ try {
 async function generate(db: BulkDb): Promise<void> {
   const rng = new SeededRandom(seed);
   const categories = await db.query<{ id: string; parent_id: string | null; code: string; name: string }>(
-    'select id, parent_id, code, name from category where campus_id = ?', [DEMO_CAMPUS.id],
+    'select id, parent_id, code, name from category where campus_id = ?',
+    [DEMO_CAMPUS.id],
   );
   const byId = new Map(categories.map((c) => [c.id, c]));
   const leafByPath = new Map<string, { id: string; rootId: string; names: string[] }>();
@@ -130,9 +188,35 @@ async function generate(db: BulkDb): Promise<void> {
     const created = new Date(clock);
     const verified = rng.chance(0.8) ? new Date(clock + DAY) : null;
     const nickname = `${rng.pick(NICK_HEAD)}${rng.pick(NICK_TAIL)}·${rng.pick(MAJORS)}${i % 100}`;
-    userRows.push([id, `BENCH${String(i).padStart(8, '0')}`, nickname, null, DEMO_CAMPUS.id, verified, 'active', 'student', created, created]);
+    userRows.push([
+      id,
+      `BENCH${String(i).padStart(8, '0')}`,
+      nickname,
+      null,
+      DEMO_CAMPUS.id,
+      verified,
+      'active',
+      'student',
+      created,
+      created,
+    ]);
   }
-  await db.insert('app_user', ['id', 'qq_open_id', 'nickname', 'avatar_url', 'campus_id', 'verified_at', 'status', 'role', 'created_at', 'updated_at'], userRows);
+  await db.insert(
+    'app_user',
+    [
+      'id',
+      'qq_open_id',
+      'nickname',
+      'avatar_url',
+      'campus_id',
+      'verified_at',
+      'status',
+      'role',
+      'created_at',
+      'updated_at',
+    ],
+    userRows,
+  );
   log(`  ${fmt(userCount)} students in ${secs(Date.now() - tUsers)}`);
 
   for (const ix of searchTokenSecondaryIndexes(db.dialect)) await db.run(ix.drop);
@@ -160,9 +244,24 @@ async function generate(db: BulkDb): Promise<void> {
     await pending;
     pending = (async () => {
       await db.insert('listing', LISTING_COLUMNS, batch.listings, db.dialect === 'sqlite' ? 300 : 1000);
-      await db.insert('search_token', ['campus_id', 'token', 'listing_id', 'field'], batch.tokens, db.dialect === 'sqlite' ? 2000 : 4000);
-      await db.insert('favorite', ['user_id', 'listing_id', 'created_at'], batch.favs, db.dialect === 'sqlite' ? 2000 : 4000);
-      await db.insert('listing_view', ['listing_id', 'viewer_key', 'day'], batch.viewRows, db.dialect === 'sqlite' ? 2000 : 4000);
+      await db.insert(
+        'search_token',
+        ['campus_id', 'token', 'listing_id', 'field'],
+        batch.tokens,
+        db.dialect === 'sqlite' ? 2000 : 4000,
+      );
+      await db.insert(
+        'favorite',
+        ['user_id', 'listing_id', 'created_at'],
+        batch.favs,
+        db.dialect === 'sqlite' ? 2000 : 4000,
+      );
+      await db.insert(
+        'listing_view',
+        ['listing_id', 'viewer_key', 'day'],
+        batch.viewRows,
+        db.dialect === 'sqlite' ? 2000 : 4000,
+      );
     })();
     await Promise.resolve();
   };
@@ -185,7 +284,8 @@ async function generate(db: BulkDb): Promise<void> {
     }
     const expiresAt = listed + lifetime;
     const fate = rng.next();
-    let status = fate < 0.15 ? 'sold' : fate < 0.21 ? 'reserved' : fate < 0.25 ? 'withdrawn' : fate < 0.255 ? 'removed' : 'active';
+    let status =
+      fate < 0.15 ? 'sold' : fate < 0.21 ? 'reserved' : fate < 0.25 ? 'withdrawn' : fate < 0.255 ? 'removed' : 'active';
     if ((status === 'active' || status === 'reserved') && expiresAt <= now.getTime()) status = 'expired';
     const live = status === 'active' || status === 'reserved';
     const updatedAt = Math.min(now.getTime() - 60_000, listed + rng.int(3 * DAY));
@@ -213,16 +313,48 @@ async function generate(db: BulkDb): Promise<void> {
 
     const price = g.price;
     listings.push([
-      id, DEMO_CAMPUS.id, owner.id, g.kind, g.title, g.description, price, g.originalPrice, leaf.id, leaf.rootId,
-      g.condition, DEMO_CAMPUS.areas[g.areaIndex]?.id ?? null, JSON.stringify(g.tradeMethods), '[]',
-      g.book ? JSON.stringify({ isbn: g.book.isbn, author: g.book.author, publisher: g.book.publisher, course: g.book.course }) : null,
-      status, status === 'removed' ? '违规内容' : null, 1, new Date(listedAt), new Date(updatedAt), new Date(listed),
-      renewedAt === null ? null : new Date(renewedAt), new Date(expiresAt),
-      viewers.size + rng.int(20), favUsers.size, 0,
+      id,
+      DEMO_CAMPUS.id,
+      owner.id,
+      g.kind,
+      g.title,
+      g.description,
+      price,
+      g.originalPrice,
+      leaf.id,
+      leaf.rootId,
+      g.condition,
+      DEMO_CAMPUS.areas[g.areaIndex]?.id ?? null,
+      JSON.stringify(g.tradeMethods),
+      '[]',
+      g.book
+        ? JSON.stringify({
+            isbn: g.book.isbn,
+            author: g.book.author,
+            publisher: g.book.publisher,
+            course: g.book.course,
+          })
+        : null,
+      status,
+      status === 'removed' ? '违规内容' : null,
+      1,
+      new Date(listedAt),
+      new Date(updatedAt),
+      new Date(listed),
+      renewedAt === null ? null : new Date(renewedAt),
+      new Date(expiresAt),
+      viewers.size + rng.int(20),
+      favUsers.size,
+      0,
       JSON.stringify(price === null ? [] : [{ at: new Date(listedAt).toISOString(), from: null, to: price }]),
     ]);
     if (live) {
-      const doc = tokenizer.document({ title: g.title, description: g.description, categoryNames: leaf.names, isbn: g.book?.isbn ?? null });
+      const doc = tokenizer.document({
+        title: g.title,
+        description: g.description,
+        categoryNames: leaf.names,
+        isbn: g.book?.isbn ?? null,
+      });
       for (const t of doc) tokens.push([DEMO_CAMPUS.id, t.token, id, t.field]);
       postings += doc.length;
     }
@@ -230,8 +362,10 @@ async function generate(db: BulkDb): Promise<void> {
       await flush();
       if (index % (BATCH * 10) === 0 || index === total) {
         const elapsed = Date.now() - t0;
-        log(`  ${fmt(index)} / ${fmt(total)} listings, ${fmt(postings)} postings, ${fmt(favorites)} favorites, ${fmt(views)} views `
-          + `(${secs(elapsed)}, ${fmt(Math.round((index / elapsed) * 1000))} listings/s)`);
+        log(
+          `  ${fmt(index)} / ${fmt(total)} listings, ${fmt(postings)} postings, ${fmt(favorites)} favorites, ${fmt(views)} views ` +
+            `(${secs(elapsed)}, ${fmt(Math.round((index / elapsed) * 1000))} listings/s)`,
+        );
       }
     }
   }
@@ -239,6 +373,9 @@ async function generate(db: BulkDb): Promise<void> {
   // The bulk rows never went through the outbox: the search projector starts after what is there now.
   const last = await db.query<{ seq: number | null }>('select max(seq) as seq from outbox');
   await db.run('delete from projection_checkpoint where name = ?', ['search']);
-  await db.run('insert into projection_checkpoint (name, last_seq) values (?, ?)', ['search', Number(last[0]?.seq ?? 0)]);
+  await db.run('insert into projection_checkpoint (name, last_seq) values (?, ?)', [
+    'search',
+    Number(last[0]?.seq ?? 0),
+  ]);
   log(`  listings written in ${secs(Date.now() - t0)}`);
 }

@@ -13,7 +13,13 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  anonymous as ANONYMOUS, BrowseListings, encodeCursor, IndexedListingSearch, ListingViews, SearchListings, systemClock,
+  anonymous as ANONYMOUS,
+  BrowseListings,
+  encodeCursor,
+  IndexedListingSearch,
+  ListingViews,
+  SearchListings,
+  systemClock,
 } from '../../packages/core/src/index.ts';
 import { openPersistence, PinyinSearchTokenizer, redactDatabaseUrl } from '../../packages/adapters/src/index.ts';
 import { DEMO_CAMPUS } from '../../packages/api/src/seed/demo-world.ts';
@@ -34,7 +40,9 @@ const { values } = parseArgs({
   strict: true,
 });
 if (!values.db) {
-  process.stderr.write('usage: bench:scale -- --db <url> [--label 100k] [--iterations 200] [--repeats 3] [--only search,feed]\n');
+  process.stderr.write(
+    'usage: bench:scale -- --db <url> [--label 100k] [--iterations 200] [--repeats 3] [--only search,feed]\n',
+  );
   process.exit(2);
 }
 const url = values.db;
@@ -52,7 +60,13 @@ const persistence = await openPersistence({ url, poolSize: 4 });
 const clock = systemClock;
 const campusId = DEMO_CAMPUS.id;
 const views = new ListingViews(persistence.categories, persistence.users, persistence.favorites);
-const search = new IndexedListingSearch(new PinyinSearchTokenizer(), persistence.searchIndex, persistence.listings, persistence.categories, clock);
+const search = new IndexedListingSearch(
+  new PinyinSearchTokenizer(),
+  persistence.searchIndex,
+  persistence.listings,
+  persistence.categories,
+  clock,
+);
 const searchListings = new SearchListings(search, persistence.listings, persistence.categories, views);
 const browse = new BrowseListings(persistence.listings, persistence.categories, views, clock);
 
@@ -63,23 +77,34 @@ const electronics = root('digital');
 const books = root('books');
 
 // The judged set's queries: whole words, parts, pinyin, initials, brands in any case, typos, ISBNs.
-const judged = JSON.parse(readFileSync(resolve(here, '../search/judged-queries.json'), 'utf8')) as { q: string; kind: string }[];
+const judged = JSON.parse(readFileSync(resolve(here, '../search/judged-queries.json'), 'utf8')) as {
+  q: string;
+  kind: string;
+}[];
 const texts = judged.map((j) => j.q);
 const filterCycle = [
-  {}, { categoryId: electronics }, { kind: 'item', maxPrice: 50_000 }, { categoryId: books }, { condition: 'like_new' }, { areaId: 'library' },
+  {},
+  { categoryId: electronics },
+  { kind: 'item', maxPrice: 50_000 },
+  { categoryId: books },
+  { condition: 'like_new' },
+  { areaId: 'library' },
 ];
 const liveWhere = 'campus_id = ? and live = 1 and expires_at > ?';
 
 // A deep page: the cursor of the listing ~5,000 places down the feed (about 250 pages of 20).
 const deepRow = (await persistence.raw(
-  `select listed_at, id from listing where ${liveWhere} order by listed_at desc, id desc limit 1 offset 5000`, [campusId, new Date()],
+  `select listed_at, id from listing where ${liveWhere} order by listed_at desc, id desc limit 1 offset 5000`,
+  [campusId, new Date()],
 )) as { listed_at: unknown; id: string }[];
 const deepCursor = deepRow[0] ? encodeCursor([toMs(deepRow[0].listed_at), deepRow[0].id]) : undefined;
 const deepCategoryRow = (await persistence.raw(
   `select listed_at, id from listing where ${liveWhere} and root_category_id = ? order by listed_at desc, id desc limit 1 offset 1000`,
   [campusId, new Date(), electronics],
 )) as { listed_at: unknown; id: string }[];
-const deepCategoryCursor = deepCategoryRow[0] ? encodeCursor([toMs(deepCategoryRow[0].listed_at), deepCategoryRow[0].id]) : undefined;
+const deepCategoryCursor = deepCategoryRow[0]
+  ? encodeCursor([toMs(deepCategoryRow[0].listed_at), deepCategoryRow[0].id])
+  : undefined;
 
 const must = async <T>(r: Promise<{ ok: boolean; error?: { message: string } } & T>) => {
   const out = await r;
@@ -94,14 +119,27 @@ const operations: Operation[] = [
   },
   {
     name: 'search: ours, with a filter',
-    calls: texts.map((text, i) => () => must(searchListings.execute({ actor: ANONYMOUS, campusId, text, ...filterCycle[1 + (i % (filterCycle.length - 1))] }))),
+    calls: texts.map(
+      (text, i) => () =>
+        must(
+          searchListings.execute({
+            actor: ANONYMOUS,
+            campusId,
+            text,
+            ...filterCycle[1 + (i % (filterCycle.length - 1))],
+          }),
+        ),
+    ),
   },
   {
     name: "search: LIKE '%q%' baseline",
-    calls: texts.map((text) => () => persistence.raw(
-      `select id from listing where ${liveWhere} and (title like ? or description like ?) order by listed_at desc, id desc limit 20`,
-      [campusId, new Date(), `%${text}%`, `%${text}%`],
-    )),
+    calls: texts.map(
+      (text) => () =>
+        persistence.raw(
+          `select id from listing where ${liveWhere} and (title like ? or description like ?) order by listed_at desc, id desc limit 20`,
+          [campusId, new Date(), `%${text}%`, `%${text}%`],
+        ),
+    ),
   },
   {
     name: 'feed: first page',
@@ -118,7 +156,15 @@ const operations: Operation[] = [
     name: 'feed: deep page (cursor)',
     calls: [
       () => must(browse.execute({ actor: ANONYMOUS, campusId, ...(deepCursor && { cursor: deepCursor }) })),
-      () => must(browse.execute({ actor: ANONYMOUS, campusId, categoryId: electronics, ...(deepCategoryCursor && { cursor: deepCategoryCursor }) })),
+      () =>
+        must(
+          browse.execute({
+            actor: ANONYMOUS,
+            campusId,
+            categoryId: electronics,
+            ...(deepCategoryCursor && { cursor: deepCategoryCursor }),
+          }),
+        ),
     ],
   },
   ...(await recommendationOperations(persistence, clock, campusId)),
@@ -128,8 +174,10 @@ const only = values.only?.split(',');
 const selected = operations.filter((o) => !only || only.some((w) => o.name.startsWith(w)));
 const results: { name: string; p50: number; p95: number }[] = [];
 const listings = (await persistence.raw('select count(*) as n from listing')) as { n: number }[];
-process.stdout.write(`Latency on ${redactDatabaseUrl(url)} (${Number(listings[0]!.n).toLocaleString('en-US')} listings), `
-  + `${repeats} rounds × ${iterations} calls after ${warmup} warm-up calls, median round\n`);
+process.stdout.write(
+  `Latency on ${redactDatabaseUrl(url)} (${Number(listings[0]!.n).toLocaleString('en-US')} listings), ` +
+    `${repeats} rounds × ${iterations} calls after ${warmup} warm-up calls, median round\n`,
+);
 for (const op of selected) {
   for (let i = 0; i < warmup; i++) await op.calls[i % op.calls.length]!();
   const rounds: { p50: number; p95: number }[] = [];
@@ -146,12 +194,21 @@ for (const op of selected) {
   const p50 = median(rounds.map((r) => r.p50));
   const p95 = median(rounds.map((r) => r.p95));
   results.push({ name: op.name, p50, p95 });
-  process.stdout.write(`  ${op.name.padEnd(34)} p50 ${p50.toFixed(2).padStart(8)} ms   p95 ${p95.toFixed(2).padStart(8)} ms\n`);
+  process.stdout.write(
+    `  ${op.name.padEnd(34)} p50 ${p50.toFixed(2).padStart(8)} ms   p95 ${p95.toFixed(2).padStart(8)} ms\n`,
+  );
 }
 mkdirSync(resolve(here, '../results'), { recursive: true });
-appendFileSync(resolve(here, '../results/latency.jsonl'), `${JSON.stringify({
-  at: new Date().toISOString(), label: values.label, dialect: persistence.dialect, listings: Number(listings[0]!.n), results,
-})}\n`);
+appendFileSync(
+  resolve(here, '../results/latency.jsonl'),
+  `${JSON.stringify({
+    at: new Date().toISOString(),
+    label: values.label,
+    dialect: persistence.dialect,
+    listings: Number(listings[0]!.n),
+    results,
+  })}\n`,
+);
 await persistence.close();
 
 function quantile(sorted: readonly number[], q: number): number {

@@ -13,10 +13,13 @@ const target = new URL(url!);
 
 function request(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: target.hostname, port: target.port, path: target.pathname + target.search, agent }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.get(
+      { host: target.hostname, port: target.port, path: target.pathname + target.search, agent },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
   });
 }
@@ -26,15 +29,17 @@ async function run(seconds: number): Promise<{ ok: number; failed: number; laten
   let ok = 0;
   let failed = 0;
   const latencies: number[] = [];
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (Date.now() < end) {
-      const t = performance.now();
-      const status = await request().catch(() => 0);
-      latencies.push(performance.now() - t);
-      if (status === 200) ok++;
-      else failed++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < end) {
+        const t = performance.now();
+        const status = await request().catch(() => 0);
+        latencies.push(performance.now() - t);
+        if (status === 200) ok++;
+        else failed++;
+      }
+    }),
+  );
   return { ok, failed, latencies };
 }
 
@@ -43,8 +48,14 @@ const started = performance.now();
 const { ok, failed, latencies } = await run(Number(secondsArg));
 const elapsed = (performance.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
-process.stdout.write(`${JSON.stringify({
-  rps: ok / elapsed, ok, failed, seconds: elapsed,
-  p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0, p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
-})}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    rps: ok / elapsed,
+    ok,
+    failed,
+    seconds: elapsed,
+    p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0,
+    p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
+  })}\n`,
+);
 agent.destroy();

@@ -13,7 +13,12 @@
  */
 import { parseArgs } from 'node:util';
 import {
-  CO_VIEW_WINDOW_DAYS, PARTNERS, RECS_EVENTS_CHECKPOINT, RECS_VIEWS_CHECKPOINT, type PairDelta, type PopularityDelta,
+  CO_VIEW_WINDOW_DAYS,
+  PARTNERS,
+  RECS_EVENTS_CHECKPOINT,
+  RECS_VIEWS_CHECKPOINT,
+  type PairDelta,
+  type PopularityDelta,
 } from '../../packages/core/src/index.ts';
 import { migrateDatabase, openPersistence, redactDatabaseUrl } from '../../packages/adapters/src/index.ts';
 import { cliArgs, openBulk } from './bulk-db.ts';
@@ -39,11 +44,13 @@ log(`Signals for ${redactDatabaseUrl(url)} from the views since ${days > 0 ? sin
 const campusRows = await db.query<{ id: string; campus_id: string }>('select id, campus_id from listing');
 const campusOf = new Map(campusRows.map((r) => [r.id, r.campus_id]));
 const views = await db.query<{ seq: number; listing_id: string; viewer_key: string; day: string }>(
-  "select seq, listing_id, viewer_key, day from listing_view where viewer_key like 'u:%' and day >= ? order by seq", [since],
+  "select seq, listing_id, viewer_key, day from listing_view where viewer_key like 'u:%' and day >= ? order by seq",
+  [since],
 );
 log(`  ${views.length.toLocaleString('en-US')} views to fold (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
-const windowDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - CO_VIEW_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
+const windowDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - CO_VIEW_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
 // Per student: listings seen, most recent last, with the day last seen.
 const history = new Map<string, Map<string, string>>();
 const pairs = new Map<string, { views: number }>();
@@ -75,7 +82,9 @@ for (const v of views) {
   if (seen.size > PARTNERS * 4) seen.delete(seen.keys().next().value!);
 }
 await db.close();
-log(`  ${pairs.size.toLocaleString('en-US')} pairs, ${items.size.toLocaleString('en-US')} listings with viewers (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+log(
+  `  ${pairs.size.toLocaleString('en-US')} pairs, ${items.size.toLocaleString('en-US')} listings with viewers (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+);
 
 const persistence = await openPersistence({ url });
 try {
@@ -83,13 +92,22 @@ try {
     const [a, b] = key.split('|') as [string, string];
     return { a, b, views: p.views, favorites: 0 };
   });
-  const itemDeltas: PopularityDelta[] = [...items.entries()].map(([listingId, viewers]) => ({ listingId, campusId: campusOf.get(listingId)!, viewers, favoriters: 0 }));
+  const itemDeltas: PopularityDelta[] = [...items.entries()].map(([listingId, viewers]) => ({
+    listingId,
+    campusId: campusOf.get(listingId)!,
+    viewers,
+    favoriters: 0,
+  }));
   const CHUNK = 20_000;
   for (let i = 0; i < pairDeltas.length; i += CHUNK) {
     await persistence.uow.run(() => persistence.signals.addPairs(pairDeltas.slice(i, i + CHUNK)));
-    if ((i / CHUNK) % 10 === 0) log(`  ${Math.min(i + CHUNK, pairDeltas.length).toLocaleString('en-US')} / ${pairDeltas.length.toLocaleString('en-US')} pairs written (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    if ((i / CHUNK) % 10 === 0)
+      log(
+        `  ${Math.min(i + CHUNK, pairDeltas.length).toLocaleString('en-US')} / ${pairDeltas.length.toLocaleString('en-US')} pairs written (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
   }
-  for (let i = 0; i < itemDeltas.length; i += CHUNK) await persistence.uow.run(() => persistence.signals.addPopularity(itemDeltas.slice(i, i + CHUNK)));
+  for (let i = 0; i < itemDeltas.length; i += CHUNK)
+    await persistence.uow.run(() => persistence.signals.addPopularity(itemDeltas.slice(i, i + CHUNK)));
   const maxView = (await persistence.raw('select max(seq) as seq from listing_view')) as { seq: number | null }[];
   const maxEvent = (await persistence.raw('select max(seq) as seq from outbox')) as { seq: number | null }[];
   await persistence.checkpoints.save(RECS_VIEWS_CHECKPOINT, Number(maxView[0]?.seq ?? lastSeq));

@@ -30,7 +30,9 @@ const { values } = parseArgs({
   strict: true,
 });
 if (!values.db || !/^(mariadb|mysql):/.test(values.db)) {
-  process.stderr.write('usage: bench:throughput -- --db mariadb://user:pass@host:port/db [--concurrency 16] [--seconds 10] [--rounds 3]\n');
+  process.stderr.write(
+    'usage: bench:throughput -- --db mariadb://user:pass@host:port/db [--concurrency 16] [--seconds 10] [--rounds 3]\n',
+  );
   process.exit(2);
 }
 const FULL_PORT = 18_481;
@@ -61,7 +63,9 @@ async function waitFor(port: number, path: string): Promise<void> {
     try {
       const res = await fetch(`http://127.0.0.1:${port}${path}`);
       if (res.ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`nothing answered on port ${port}`);
@@ -69,36 +73,65 @@ async function waitFor(port: number, path: string): Promise<void> {
 
 function load(port: number): Promise<{ rps: number; failed: number; p50: number; p99: number }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(node, [resolve(here, 'load.ts'), `http://127.0.0.1:${port}/v1/listings`, values.concurrency!, values.warmup!, values.seconds!], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      node,
+      [
+        resolve(here, 'load.ts'),
+        `http://127.0.0.1:${port}/v1/listings`,
+        values.concurrency!,
+        values.warmup!,
+        values.seconds!,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
-    child.on('exit', (code) => (code === 0 ? resolvePromise(JSON.parse(out)) : reject(new Error(`load generator exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolvePromise(JSON.parse(out)) : reject(new Error(`load generator exited with ${code}`)),
+    );
   });
 }
 
 start('full stack', [...tsx, 'packages/api/src/main/server.ts'], {
-  XZ_ENV: 'embedded', XZ_DATABASE_URL: values.db, XZ_PORT: String(FULL_PORT), XZ_DATA_DIR: resolve(root, 'bench/results/server-data'),
-  XZ_LOG_LEVEL: values['log-level'], XZ_EXPIRY_INTERVAL_MINUTES: '0', NODE_ENV: 'production',
+  XZ_ENV: 'embedded',
+  XZ_DATABASE_URL: values.db,
+  XZ_PORT: String(FULL_PORT),
+  XZ_DATA_DIR: resolve(root, 'bench/results/server-data'),
+  XZ_LOG_LEVEL: values['log-level'],
+  XZ_EXPIRY_INTERVAL_MINUTES: '0',
+  NODE_ENV: 'production',
 });
 start('bare route', [...tsx, resolve(here, 'bare-server.ts'), values.db, String(BARE_PORT)], {});
 await waitFor(FULL_PORT, '/v1/listings');
 await waitFor(BARE_PORT, '/v1/listings');
 
-process.stdout.write(`GET /v1/listings on ${redactDatabaseUrl(values.db)}: concurrency ${values.concurrency}, ${values.rounds} rounds of `
-  + `${values.seconds} s after ${values.warmup} s warm-up, server log level ${values['log-level']}\n`);
+process.stdout.write(
+  `GET /v1/listings on ${redactDatabaseUrl(values.db)}: concurrency ${values.concurrency}, ${values.rounds} rounds of ` +
+    `${values.seconds} s after ${values.warmup} s warm-up, server log level ${values['log-level']}\n`,
+);
 const full: number[] = [];
 const bare: number[] = [];
 for (let r = 0; r < Number(values.rounds); r++) {
-  for (const [name, port, into] of [['full stack', FULL_PORT, full], ['bare mysql2', BARE_PORT, bare]] as const) {
+  for (const [name, port, into] of [
+    ['full stack', FULL_PORT, full],
+    ['bare mysql2', BARE_PORT, bare],
+  ] as const) {
     const res = await load(port);
     into.push(res.rps);
-    process.stdout.write(`  round ${r + 1} ${name.padEnd(11)} ${res.rps.toFixed(0).padStart(6)} req/s  p50 ${res.p50.toFixed(1)} ms  p99 ${res.p99.toFixed(1)} ms${res.failed ? `  (${res.failed} failed)` : ''}\n`);
+    process.stdout.write(
+      `  round ${r + 1} ${name.padEnd(11)} ${res.rps.toFixed(0).padStart(6)} req/s  p50 ${res.p50.toFixed(1)} ms  p99 ${res.p99.toFixed(1)} ms${res.failed ? `  (${res.failed} failed)` : ''}\n`,
+    );
   }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ratio = median(full) / median(bare);
-process.stdout.write(`full stack ${median(full).toFixed(0)} req/s, bare route ${median(bare).toFixed(0)} req/s: ${(ratio * 100).toFixed(0)}% of the ceiling (target ≥ 60%)\n`);
+process.stdout.write(
+  `full stack ${median(full).toFixed(0)} req/s, bare route ${median(bare).toFixed(0)} req/s: ${(ratio * 100).toFixed(0)}% of the ceiling (target ≥ 60%)\n`,
+);
 mkdirSync(resolve(root, 'bench/results'), { recursive: true });
-appendFileSync(resolve(root, 'bench/results/throughput.jsonl'), `${JSON.stringify({ at: new Date().toISOString(), label: values.label, full, bare, ratio })}\n`);
+appendFileSync(
+  resolve(root, 'bench/results/throughput.jsonl'),
+  `${JSON.stringify({ at: new Date().toISOString(), label: values.label, full, bare, ratio })}\n`,
+);
 stopAll();
 process.exit(0);

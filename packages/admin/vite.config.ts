@@ -1,5 +1,5 @@
-import { defineConfig } from 'vitest/config'
-import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
 
 // The API server serves this build under /admin/ and answers /v1/... on the same origin.
 // `pnpm dev` proxies /v1 to a local API (XZ_API_URL, default http://127.0.0.1:3000).
@@ -16,7 +16,11 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/, priority: 10 },
+            {
+              name: 'antd',
+              test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/,
+              priority: 10,
+            },
           ],
         },
       },
@@ -31,4 +35,4 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     testTimeout: 15_000,
   },
-})
+});

@@ -1,6 +1,4 @@
 // babel-preset-taro options: framework + compiler must match config/index.ts.
 module.exports = {
-  presets: [
-    ['taro', { framework: 'react', ts: true, compiler: 'webpack5', useBuiltIns: false }],
-  ],
-}
+  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5', useBuiltIns: false }]],
+};

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config'
+import { defineConfig } from 'vitest/config';
 
 // Component tests run the H5 flavour of the app in jsdom: `@tarojs/components` is swapped for its
 // React implementation, Taro's build-time constants are defined here, and `@tarojs/taro` is a
@@ -29,4 +29,4 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     server: { deps: { inline: [/@tarojs\//] } },
   },
-})
+});

@@ -37,7 +37,9 @@ function violations(pkg: string, allowed: (specifier: string, file: string) => b
 /** True when every statement naming `specifier` is `import type …` or `export type … from`: erased at build. */
 export function onlyTypeImports(text: string, specifier: string): boolean {
   const quoted = specifier.replace(/[/@]/g, (c) => `\\${c}`);
-  const statements = [...text.matchAll(new RegExp(`(?:^|;|\\n)\\s*((?:import|export)\\b[^;]*?['"]${quoted}['"])`, 'g'))].map((m) => m[1]!);
+  const statements = [
+    ...text.matchAll(new RegExp(`(?:^|;|\\n)\\s*((?:import|export)\\b[^;]*?['"]${quoted}['"])`, 'g')),
+  ].map((m) => m[1]!);
   return statements.length > 0 && statements.every((st) => /^(?:import|export)\s+type\s/.test(st));
 }
 
@@ -50,7 +52,10 @@ describe('package boundaries', () => {
   });
 
   it('gives core no runtime dependencies at all', () => {
-    const manifest = JSON.parse(readFileSync(join(root, 'packages/core/package.json'), 'utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(readFileSync(join(root, 'packages/core/package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(manifest['dependencies'] ?? {}).toEqual({});
     const peers = Object.keys((manifest['peerDependencies'] ?? {}) as object);
     expect(peers.filter((p) => p !== 'vitest')).toEqual([]);
@@ -80,7 +85,9 @@ describe('package boundaries', () => {
       sourceFiles(join(root, 'examples', example)).flatMap((file) =>
         importsOf(readFileSync(file, 'utf8'))
           .filter((s) => s.startsWith('@xianzhi/') && s !== '@xianzhi/core' && s !== '@xianzhi/core/testing')
-          .map((s) => `${relative(root, file)} imports ${s}`)));
+          .map((s) => `${relative(root, file)} imports ${s}`),
+      ),
+    );
     expect(bad).toEqual([]);
   });
 
@@ -90,7 +97,12 @@ describe('package boundaries', () => {
     expect(onlyTypeImports("export type {\n  Me,\n  Catalog,\n} from '@xianzhi/api/contract'", spec)).toBe(true);
     expect(onlyTypeImports("import { Me } from '@xianzhi/api/contract'", spec)).toBe(false);
     expect(onlyTypeImports("export { Me } from '@xianzhi/api/contract'", spec)).toBe(false);
-    expect(onlyTypeImports("import type { A } from '@xianzhi/api/contract';\nimport { B } from '@xianzhi/api/contract'", spec)).toBe(false);
+    expect(
+      onlyTypeImports(
+        "import type { A } from '@xianzhi/api/contract';\nimport { B } from '@xianzhi/api/contract'",
+        spec,
+      ),
+    ).toBe(false);
   });
 
   it('detects the imports it is meant to forbid', () => {

@@ -8,7 +8,12 @@ import { api, devToken, adminToken, usePlatform } from './harness.js';
  */
 const platform = usePlatform();
 
-interface Summary { id: string; title: string; kind: string; seller: { id: string } }
+interface Summary {
+  id: string;
+  title: string;
+  kind: string;
+  seller: { id: string };
+}
 
 async function phone(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await platform.browser.newContext({ ...devices['iPhone 13'], locale: 'zh-CN' });
@@ -50,10 +55,15 @@ describe('H5 mini-program', () => {
     await page.locator('.kind-tab', { hasText: '书籍' }).click();
     const books = await api<{ items: Summary[] }>(platform.server, 'GET', '/v1/listings?kind=book&limit=50');
     const bookTitles = new Set(books.body.items.map((b) => b.title));
-    await expect.poll(async () => {
-      const titles = await page.locator('.card-title').allTextContents();
-      return titles.length > 0 && titles.every((t) => bookTitles.has(t.trim()));
-    }, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const titles = await page.locator('.card-title').allTextContents();
+          return titles.length > 0 && titles.every((t) => bookTitles.has(t.trim()));
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await context.close();
   });
 
@@ -82,7 +92,9 @@ describe('H5 mini-program', () => {
     const { context, page } = await phone();
     await loginOnPhone(page, 'carol');
     await page.goto(`${platform.server.url}/h5/#/pages/publish/index`);
-    await expect.poll(async () => (await page.locator('.page').first().textContent()) ?? '', { timeout: 15_000 }).toMatch(/验证/);
+    await expect
+      .poll(async () => (await page.locator('.page').first().textContent()) ?? '', { timeout: 15_000 })
+      .toMatch(/验证/);
     await context.close();
   });
 });
@@ -105,7 +117,10 @@ describe('admin app', () => {
     expect(listing).toBeDefined();
 
     // antd spaces out two-character Chinese button labels ("下 架").
-    await rows.first().getByRole('button', { name: /下\s*架/ }).click();
+    await rows
+      .first()
+      .getByRole('button', { name: /下\s*架/ })
+      .click();
     // The dialog is rendered ahead of time (hidden): wait until it is open before typing.
     const dialog = page.locator('.ant-modal').filter({ hasText: '下架商品' });
     await dialog.waitFor({ state: 'visible' });
@@ -115,12 +130,24 @@ describe('admin app', () => {
     await expect.poll(() => textarea.inputValue()).toBe(reason);
     await dialog.getByRole('button', { name: /确认下架/ }).click();
     const outcome = await Promise.race([
-      page.getByText('已下架', { exact: true }).first().waitFor({ timeout: 20_000 }).then(() => 'removed'),
-      page.getByTestId('remove-error').waitFor({ timeout: 20_000 }).then(async () => `refused: ${await page.getByTestId('remove-error').textContent()}`),
+      page
+        .getByText('已下架', { exact: true })
+        .first()
+        .waitFor({ timeout: 20_000 })
+        .then(() => 'removed'),
+      page
+        .getByTestId('remove-error')
+        .waitFor({ timeout: 20_000 })
+        .then(async () => `refused: ${await page.getByTestId('remove-error').textContent()}`),
     ]);
     expect(outcome).toBe('removed');
     const admin = await adminToken(platform.server);
-    const detail = await api<{ status: string; removalReason: string | null }>(platform.server, 'GET', `/v1/listings/${listing.id}`, admin);
+    const detail = await api<{ status: string; removalReason: string | null }>(
+      platform.server,
+      'GET',
+      `/v1/listings/${listing.id}`,
+      admin,
+    );
     expect(detail.body).toMatchObject({ status: 'removed', removalReason: reason });
     const asVisitor = await api(platform.server, 'GET', `/v1/listings/${listing.id}`);
     expect(asVisitor.status).toBe(404);

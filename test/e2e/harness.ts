@@ -29,14 +29,26 @@ async function freePort(): Promise<number> {
 
 export async function startServer(): Promise<RunningServer> {
   const entry = join(ROOT, 'packages/api/dist/main/server.js');
-  for (const needed of [entry, join(ROOT, 'packages/miniprogram/dist-h5/index.html'), join(ROOT, 'packages/admin/dist/index.html')]) {
-    if (!existsSync(needed)) throw new Error(`${needed} is missing: the e2e suite runs after the builds (./xz test does both)`);
+  for (const needed of [
+    entry,
+    join(ROOT, 'packages/miniprogram/dist-h5/index.html'),
+    join(ROOT, 'packages/admin/dist/index.html'),
+  ]) {
+    if (!existsSync(needed))
+      throw new Error(`${needed} is missing: the e2e suite runs after the builds (./xz test does both)`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'xz-e2e-'));
   const port = await freePort();
   const logs: string[] = [];
   const child: ChildProcess = spawn(process.execPath, [entry], {
-    env: { ...process.env, XZ_ENV: 'embedded', XZ_DATA_DIR: dataDir, XZ_PORT: String(port), XZ_DATABASE_URL: '', XZ_LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      XZ_ENV: 'embedded',
+      XZ_DATA_DIR: dataDir,
+      XZ_PORT: String(port),
+      XZ_DATABASE_URL: '',
+      XZ_LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => logs.push(d.toString()));
@@ -72,8 +84,16 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: ./xz test installs Debian's chromium`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -91,10 +111,19 @@ export function usePlatform(): { readonly server: RunningServer; readonly browse
 }
 
 /** Calls the API directly, for arranging and checking what the browser did. */
-export async function api<T>(server: RunningServer, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function api<T>(
+  server: RunningServer,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const r = await fetch(`${server.url}${path}`, {
     method,
-    headers: { ...(token && { authorization: `Bearer ${token}` }), ...(body !== undefined && { 'content-type': 'application/json' }) },
+    headers: {
+      ...(token && { authorization: `Bearer ${token}` }),
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   return { status: r.status, body: (r.status === 204 ? null : await r.json()) as T };
@@ -102,7 +131,10 @@ export async function api<T>(server: RunningServer, method: string, path: string
 
 /** A token of the admin account embedded mode seeds (admin / xianzhi-admin-demo). */
 export async function adminToken(server: RunningServer): Promise<string> {
-  const r = await api<{ accessToken: string }>(server, 'POST', '/v1/admin/auth/login', undefined, { username: 'admin', password: 'xianzhi-admin-demo' });
+  const r = await api<{ accessToken: string }>(server, 'POST', '/v1/admin/auth/login', undefined, {
+    username: 'admin',
+    password: 'xianzhi-admin-demo',
+  });
   if (r.status !== 200) throw new Error(`admin login failed: ${r.status}`);
   return r.body.accessToken;
 }
@@ -112,4 +144,3 @@ export async function devToken(server: RunningServer, user: string): Promise<str
   if (r.status !== 200) throw new Error(`dev login failed: ${r.status}`);
   return r.body.token;
 }
-

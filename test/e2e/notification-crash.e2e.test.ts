@@ -34,10 +34,19 @@ describe('a worker killed mid fan-out', () => {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (tsc -b packages/api)`);
     const child = spawn(process.execPath, [entry], {
       env: {
-        ...process.env, XZ_ENV: 'embedded', XZ_DATABASE_URL: s.db.url, XZ_DATA_DIR: s.db.dir, XZ_JWT_SECRET: TEST_SECRET,
-        XZ_REDIS_URL: redisUrl, XZ_QUEUE_PREFIX: prefix, XZ_LOG_LEVEL: 'warn',
-        XZ_QQ_APP_ID: fake.appId, XZ_QQ_APP_SECRET: fake.appSecret, XZ_QQ_API_BASE: fake.baseUrl,
-        XZ_QQ_TEMPLATE_PRICE_DROP: 'TPL-PRICE', XZ_NOTIFY_SEND_CONCURRENCY: String(SEND_CONCURRENCY),
+        ...process.env,
+        XZ_ENV: 'embedded',
+        XZ_DATABASE_URL: s.db.url,
+        XZ_DATA_DIR: s.db.dir,
+        XZ_JWT_SECRET: TEST_SECRET,
+        XZ_REDIS_URL: redisUrl,
+        XZ_QUEUE_PREFIX: prefix,
+        XZ_LOG_LEVEL: 'warn',
+        XZ_QQ_APP_ID: fake.appId,
+        XZ_QQ_APP_SECRET: fake.appSecret,
+        XZ_QQ_API_BASE: fake.baseUrl,
+        XZ_QQ_TEMPLATE_PRICE_DROP: 'TPL-PRICE',
+        XZ_NOTIFY_SEND_CONCURRENCY: String(SEND_CONCURRENCY),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -62,11 +71,22 @@ describe('a worker killed mid fan-out', () => {
 
   it('ends with exactly one message per favoriter, none twice, the in-doubt ones bounded and accounted for', async () => {
     const cats = await categoryIds(s.app);
-    const listing = await publishAs(s, 'alice', itemBody(cats, { title: '崩溃测试 显示器', price: 100_000, originalPrice: null }));
+    const listing = await publishAs(
+      s,
+      'alice',
+      itemBody(cats, { title: '崩溃测试 显示器', price: 100_000, originalPrice: null }),
+    );
     const now = new Date();
     const fans: User[] = [];
     for (let i = 0; i < FAVORITERS; i++) {
-      const u = User.register({ id: `01CRASHFAN${String(i).padStart(16, '0')}`, qqOpenId: `OPENID-CRASH-${i}`, nickname: `粉丝${i}`, avatarUrl: null, campusId: 'demo', now });
+      const u = User.register({
+        id: `01CRASHFAN${String(i).padStart(16, '0')}`,
+        qqOpenId: `OPENID-CRASH-${i}`,
+        nickname: `粉丝${i}`,
+        avatarUrl: null,
+        campusId: 'demo',
+        now,
+      });
       await s.persistence.users.save(u);
       await s.persistence.favorites.add(u.id, listing.id, now);
       await s.persistence.notifications.grantConsents(u.id, 'price_drop', 1, 50, now);
@@ -74,7 +94,12 @@ describe('a worker killed mid fan-out', () => {
     }
 
     let first = startWorkerProcess();
-    const drop = await call(s.app, { method: 'PATCH', url: `/v1/listings/${listing.id}`, headers: s.auth('alice'), payload: { version: listing.version, price: 80_000 } });
+    const drop = await call(s.app, {
+      method: 'PATCH',
+      url: `/v1/listings/${listing.id}`,
+      headers: s.auth('alice'),
+      payload: { version: listing.version, price: 80_000 },
+    });
     expect(drop.status, JSON.stringify(drop.body)).toBe(200);
     await eventually(() => fake.deliveredMessages.length >= KILL_AFTER, 90_000, 2);
     first.kill('SIGKILL');
@@ -86,20 +111,34 @@ describe('a worker killed mid fan-out', () => {
     const ofListing = `from notification_delivery d join notification n on n.id = d.notification_id where n.listing_id = '${listing.id}'`;
     // Stalled jobs of the killed worker come back after BullMQ's lock (30 s) runs out; its claims
     // after their lease (60 s): back to pending when their request had not started, else unknown.
-    await eventually(async () => (await count(`select count(*) as n ${ofListing}`)) === FAVORITERS
-      && (await count(`select count(*) as n ${ofListing} and d.state in ('pending', 'sending')`)) === 0, 150_000, 250);
+    await eventually(
+      async () =>
+        (await count(`select count(*) as n ${ofListing}`)) === FAVORITERS &&
+        (await count(`select count(*) as n ${ofListing} and d.state in ('pending', 'sending')`)) === 0,
+      150_000,
+      250,
+    );
 
     const perUser = new Map<string, number>();
     for (const m of fake.deliveredMessages) perUser.set(m.touser, (perUser.get(m.touser) ?? 0) + 1);
     const twice = [...perUser].filter(([, n]) => n > 1);
-    const states = (await s.persistence.raw(`select d.state as state, count(*) as n ${ofListing} group by d.state`)) as { state: string; n: number | string }[];
-    const inDoubt = (await s.persistence.raw(`select n.recipient_id as r ${ofListing} and d.state = 'unknown'`)) as { r: string }[];
+    const states = (await s.persistence.raw(
+      `select d.state as state, count(*) as n ${ofListing} group by d.state`,
+    )) as { state: string; n: number | string }[];
+    const inDoubt = (await s.persistence.raw(`select n.recipient_id as r ${ofListing} and d.state = 'unknown'`)) as {
+      r: string;
+    }[];
     const inDoubtUsers = new Set(inDoubt.map((x) => x.r));
     const openIdOf = new Map(fans.map((u) => [u.id, u.qqOpenId]));
     const withoutMessage = fans.filter((u) => !perUser.has(u.qqOpenId));
     const report = {
-      favoriters: FAVORITERS, deliveredAtKill: atKill, delivered: fake.deliveredMessages.length, distinctRecipients: perUser.size,
-      duplicates: twice.length, withoutMessage: withoutMessage.length, inDoubt: inDoubt.length,
+      favoriters: FAVORITERS,
+      deliveredAtKill: atKill,
+      delivered: fake.deliveredMessages.length,
+      distinctRecipients: perUser.size,
+      duplicates: twice.length,
+      withoutMessage: withoutMessage.length,
+      inDoubt: inDoubt.length,
       inDoubtButDelivered: [...inDoubtUsers].filter((id) => perUser.has(openIdOf.get(id)!)).length,
       states: Object.fromEntries(states.map((x) => [x.state, Number(x.n)])),
     };

@@ -5,7 +5,9 @@ import { api, usePlatform } from './harness.js';
 /** Search as a student does it on a phone: the H5 build on the compiled server, seeded demo campus. */
 const platform = usePlatform();
 
-interface Hit { listing: { id: string; title: string; category: { name: string; parentName: string | null } } }
+interface Hit {
+  listing: { id: string; title: string; category: { name: string; parentName: string | null } };
+}
 
 describe('H5 search', () => {
   it('finds a bicycle by the initials "zxc" from the home search bar and opens it; offers recent and hot searches', async () => {

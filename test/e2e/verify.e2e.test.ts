@@ -17,7 +17,8 @@ describe('student verification on H5', () => {
     await page.locator('input[placeholder="学号"]').fill('2023123456');
     await page.locator('input[placeholder="教务系统密码"]').fill('not-the-password');
     await page.getByText('验证', { exact: true }).click();
-    await expect.poll(async () => (await page.locator('.verify-form .banner-error').textContent()) ?? '', { timeout: 15_000 })
+    await expect
+      .poll(async () => (await page.locator('.verify-form .banner-error').textContent()) ?? '', { timeout: 15_000 })
       .toContain('学号或密码不正确');
 
     await page.locator('input[placeholder="教务系统密码"]').fill('demo');

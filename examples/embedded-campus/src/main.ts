@@ -1,6 +1,11 @@
 import { createHmac } from 'node:crypto';
 import {
-  actorFor, CampusAuthenticators, systemClock, User, VerifyStudent, type StudentNumberHasher,
+  actorFor,
+  CampusAuthenticators,
+  systemClock,
+  User,
+  VerifyStudent,
+  type StudentNumberHasher,
 } from '@xianzhi/core';
 import { aCampus, inMemoryPersistence, InMemoryStudentVerificationRepository } from '@xianzhi/core/testing';
 import { StarlightCampusAuthenticator } from './starlight-login.js';
@@ -23,7 +28,14 @@ export async function runExample(log: (line: string) => void = console.log) {
   try {
     const ports = inMemoryPersistence();
     await ports.campuses.save(aCampus({ id: 'starlight', name: '星光大学' }));
-    const student = User.register({ id: 'u-1', qqOpenId: 'OPENID-1', nickname: '小星', avatarUrl: null, campusId: 'starlight', now: new Date() });
+    const student = User.register({
+      id: 'u-1',
+      qqOpenId: 'OPENID-1',
+      nickname: '小星',
+      avatarUrl: null,
+      campusId: 'starlight',
+      now: new Date(),
+    });
     await ports.users.save(student);
 
     const verify = new VerifyStudent(
@@ -36,10 +48,20 @@ export async function runExample(log: (line: string) => void = console.log) {
       ports.auditLog,
       systemClock,
     );
-    const wrong = await verify.execute({ actor: actorFor(student), credentials: { kind: 'password', username: '20250001', password: 'typo' } });
+    const wrong = await verify.execute({
+      actor: actorFor(student),
+      credentials: { kind: 'password', username: '20250001', password: 'typo' },
+    });
     log(`wrong password → ${wrong.ok ? 'verified?!' : wrong.error.code}`);
-    const result = await verify.execute({ actor: actorFor(student), credentials: { kind: 'password', username: '20250001', password: 'starlight-pw' } });
-    log(result.ok ? `verified ${result.value.nickname} at ${result.value.verifiedAt!.toISOString()}` : `not verified: ${result.error.code}`);
+    const result = await verify.execute({
+      actor: actorFor(student),
+      credentials: { kind: 'password', username: '20250001', password: 'starlight-pw' },
+    });
+    log(
+      result.ok
+        ? `verified ${result.value.nickname} at ${result.value.verifiedAt!.toISOString()}`
+        : `not verified: ${result.error.code}`,
+    );
     return { wrong, result, audit: await ports.auditLog.list({ limit: 10 }) };
   } finally {
     await portal.close();

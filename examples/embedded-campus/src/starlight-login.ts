@@ -1,6 +1,14 @@
 import {
-  CampusAccountLocked, CampusCredentialsWrong, CampusPortalUnavailable, err, ok,
-  type CampusAuthenticator, type CampusAuthFailure, type CampusCredentials, type CampusIdentity, type Result,
+  CampusAccountLocked,
+  CampusCredentialsWrong,
+  CampusPortalUnavailable,
+  err,
+  ok,
+  type CampusAuthenticator,
+  type CampusAuthFailure,
+  type CampusCredentials,
+  type CampusIdentity,
+  type Result,
 } from '@xianzhi/core';
 
 /**
@@ -35,7 +43,10 @@ export class StarlightCampusAuthenticator implements CampusAuthenticator {
       return err(new CampusPortalUnavailable('unreachable'));
     }
     if (!res.ok) return err(new CampusPortalUnavailable(`http-${res.status}`));
-    const body = (await res.json().catch(() => null)) as { code?: number; data?: { studentId?: string; realName?: string; userType?: string } } | null;
+    const body = (await res.json().catch(() => null)) as {
+      code?: number;
+      data?: { studentId?: string; realName?: string; userType?: string };
+    } | null;
     if (body?.code === 1001) return err(new CampusCredentialsWrong());
     if (body?.code === 1002) return err(new CampusAccountLocked());
     if (body?.code !== 0 || !body.data?.studentId) return err(new CampusPortalUnavailable('unexpected-answer'));
@@ -48,6 +59,9 @@ export class StarlightCampusAuthenticator implements CampusAuthenticator {
 }
 
 /** What XZ_CAMPUSES' `module` kind imports: `{ "kind": "module", "module": "./starlight-login.js", "options": { "endpoint": "…" } }`. */
-export function createCampusAuthenticator(campusId: string, options: { endpoint: string; timeoutMs?: number }): CampusAuthenticator {
+export function createCampusAuthenticator(
+  campusId: string,
+  options: { endpoint: string; timeoutMs?: number },
+): CampusAuthenticator {
   return new StarlightCampusAuthenticator(campusId, options.endpoint, options.timeoutMs);
 }

@@ -34,7 +34,8 @@ campusAuthenticatorContract('星光大学 SSO (example plugin)', async () => {
         server.setDown(true);
         return new StarlightCampusAuthenticator('starlight', server.endpoint);
       },
-      unreachable: async () => new StarlightCampusAuthenticator('starlight', 'http://127.0.0.1:9/api/v1/sso/verify', 500),
+      unreachable: async () =>
+        new StarlightCampusAuthenticator('starlight', 'http://127.0.0.1:9/api/v1/sso/verify', 500),
     },
     dispose: () => server.close(),
   };

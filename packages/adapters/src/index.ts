@@ -1,6 +1,12 @@
 export {
-  openPersistence, migrateDatabase, parseDatabaseUrl, redactDatabaseUrl,
-  type DatabaseConfig, type Persistence, type ParsedDatabaseUrl, type Logger,
+  openPersistence,
+  migrateDatabase,
+  parseDatabaseUrl,
+  redactDatabaseUrl,
+  type DatabaseConfig,
+  type Persistence,
+  type ParsedDatabaseUrl,
+  type Logger,
 } from './persistence/mikro-orm/open.js';
 export { HttpQqAuthClient, type HttpQqAuthClientOptions } from './qq/http-qq-auth-client.js';
 export { DemoQqAuthClient, demoQqOpenId } from './qq/demo-qq-auth-client.js';

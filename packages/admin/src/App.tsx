@@ -1,16 +1,22 @@
-import { useCallback, useEffect, useState } from 'react'
-import { Button, Layout, Menu, Space, Tag, Typography, App as AntApp } from 'antd'
-import { ApartmentOutlined, DashboardOutlined, MailOutlined, SafetyOutlined, ShoppingOutlined } from '@ant-design/icons'
-import { api, ApiError, DEMO_ADMIN, getToken, setToken } from './api/client'
-import type { AdminProfile } from './api/types'
-import { useHashRoute, type RouteKey } from './useHashRoute'
-import { Dashboard } from './pages/Dashboard'
-import { Listings } from './pages/Listings'
-import { Categories } from './pages/Categories'
-import { DeadLetters } from './pages/DeadLetters'
-import { Moderation } from './pages/Moderation'
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Layout, Menu, Space, Tag, Typography, App as AntApp } from 'antd';
+import {
+  ApartmentOutlined,
+  DashboardOutlined,
+  MailOutlined,
+  SafetyOutlined,
+  ShoppingOutlined,
+} from '@ant-design/icons';
+import { api, ApiError, DEMO_ADMIN, getToken, setToken } from './api/client';
+import type { AdminProfile } from './api/types';
+import { useHashRoute, type RouteKey } from './useHashRoute';
+import { Dashboard } from './pages/Dashboard';
+import { Listings } from './pages/Listings';
+import { Categories } from './pages/Categories';
+import { DeadLetters } from './pages/DeadLetters';
+import { Moderation } from './pages/Moderation';
 
-const { Sider, Header, Content } = Layout
+const { Sider, Header, Content } = Layout;
 
 const MENU = [
   { key: 'dashboard', icon: <DashboardOutlined />, label: '概览' },
@@ -18,37 +24,37 @@ const MENU = [
   { key: 'categories', icon: <ApartmentOutlined />, label: '分类' },
   { key: 'moderation', icon: <SafetyOutlined />, label: '举报与审核' },
   { key: 'dead-letters', icon: <MailOutlined />, label: '死信' },
-]
+];
 
 export function App() {
-  const [route, navigate] = useHashRoute()
-  const [collapsed, setCollapsed] = useState(false)
-  const [me, setMe] = useState<AdminProfile | null>(null)
+  const [route, navigate] = useHashRoute();
+  const [collapsed, setCollapsed] = useState(false);
+  const [me, setMe] = useState<AdminProfile | null>(null);
   // Bumped on login/logout so pages refetch with the new token.
-  const [session, setSession] = useState(0)
-  const { message } = AntApp.useApp()
+  const [session, setSession] = useState(0);
+  const { message } = AntApp.useApp();
 
   useEffect(() => {
-    if (!getToken()) return
+    if (!getToken()) return;
     api.me().then(setMe, (e: unknown) => {
-      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setToken(null)
-    })
-  }, [])
+      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setToken(null);
+    });
+  }, []);
 
   const login = useCallback(async () => {
     try {
-      setMe(await api.login(DEMO_ADMIN))
-      setSession((n) => n + 1)
+      setMe(await api.login(DEMO_ADMIN));
+      setSession((n) => n + 1);
     } catch (e) {
-      void message.error(`登录失败：${(e as Error).message}`)
+      void message.error(`登录失败：${(e as Error).message}`);
     }
-  }, [message])
+  }, [message]);
 
   const logout = () => {
-    setToken(null)
-    setMe(null)
-    setSession((n) => n + 1)
-  }
+    setToken(null);
+    setMe(null);
+    setSession((n) => n + 1);
+  };
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -70,7 +76,9 @@ export function App() {
           {me ? (
             <Space>
               <span>{me.username}</span>
-              <Tag color={me.role === 'super_admin' ? 'red' : 'orange'}>{me.role === 'super_admin' ? '超级管理员' : '校区管理员'}</Tag>
+              <Tag color={me.role === 'super_admin' ? 'red' : 'orange'}>
+                {me.role === 'super_admin' ? '超级管理员' : '校区管理员'}
+              </Tag>
               <Button size="small" onClick={logout}>
                 退出
               </Button>
@@ -93,5 +101,5 @@ export function App() {
         </Content>
       </Layout>
     </Layout>
-  )
+  );
 }

@@ -1,9 +1,9 @@
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { App as AntApp, ConfigProvider } from 'antd'
-import zhCN from 'antd/locale/zh_CN'
-import { App } from './App'
-import './main.css'
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { App } from './App';
+import './main.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -13,4 +13,4 @@ createRoot(document.getElementById('root')!).render(
       </AntApp>
     </ConfigProvider>
   </StrictMode>,
-)
+);

@@ -1,14 +1,20 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
-import type { AdminStats } from '../src/api/types'
-import { Dashboard } from '../src/pages/Dashboard'
-import { stubFetch, type Call } from './fakeApi'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AdminStats } from '../src/api/types';
+import { Dashboard } from '../src/pages/Dashboard';
+import { stubFetch, type Call } from './fakeApi';
 
 function days(): AdminStats['daily'] {
   return Array.from({ length: 30 }, (_, i) => {
-    const day = `2026-09-${String(i + 1).padStart(2, '0')}`
-    return { day, newListings: i === 29 ? 8 : i === 28 ? 4 : 0, newUsers: i === 29 ? 2 : 0, favorites: i === 29 ? 5 : 1, comments: 0 }
-  })
+    const day = `2026-09-${String(i + 1).padStart(2, '0')}`;
+    return {
+      day,
+      newListings: i === 29 ? 8 : i === 28 ? 4 : 0,
+      newUsers: i === 29 ? 2 : 0,
+      favorites: i === 29 ? 5 : 1,
+      comments: 0,
+    };
+  });
 }
 
 function stats(over: Partial<AdminStats> = {}): AdminStats {
@@ -34,121 +40,164 @@ function stats(over: Partial<AdminStats> = {}): AdminStats {
       { term: '台灯', score: 3, searchers: 3, searches: 3 },
     ],
     ...over,
-  }
+  };
 }
 
-const noBlocks = (c: Call) => (c.path === '/v1/admin/search/blocked-terms' ? { status: 200, body: { items: [] } } : undefined)
+const noBlocks = (c: Call) =>
+  c.path === '/v1/admin/search/blocked-terms' ? { status: 200, body: { items: [] } } : undefined;
 
 describe('Dashboard', () => {
   it("shows the campus's totals, listings by status and kind, top categories and hot searches", async () => {
-    const calls = stubFetch((c) => (c.path === '/v1/admin/stats' ? { status: 200, body: stats() } : noBlocks(c)))
-    render(<Dashboard />)
-    await screen.findByTestId('stats')
-    await within(screen.getByTestId('blocked-terms')).findByText('暂无屏蔽词')
-    expect(calls.map((c) => `${c.path}?${c.query}`)).toEqual(['/v1/admin/stats?', '/v1/admin/search/blocked-terms?campusId=demo'])
-    const value = (title: string) => screen.getByText(title).closest('.ant-statistic')!.querySelector('.ant-statistic-content')!.textContent
-    expect(value('商品总数')).toBe('15')
-    expect(value('在售（含已预订）')).toBe('10')
-    expect(value('在售')).toBe('9')
-    expect(value('用户总数')).toBe('40')
-    expect(value('已认证学生')).toBe('30/ 未认证 10')
-    expect(value('近 30 天新增商品')).toBe('12')
-    expect(value('近 30 天收藏')).toBe('34')
-    expect(value('已售出')).toBe('5')
-    expect(value('闲置书籍')).toBe('5')
-    expect(screen.getByText('交通出行 / 自行车')).toBeTruthy()
-    const hot = screen.getByTestId('hot-searches')
-    expect(within(hot).getAllByText(/^\d\. /).map((e) => e.textContent)).toEqual(['1. 自行车', '2. 台灯'])
+    const calls = stubFetch((c) => (c.path === '/v1/admin/stats' ? { status: 200, body: stats() } : noBlocks(c)));
+    render(<Dashboard />);
+    await screen.findByTestId('stats');
+    await within(screen.getByTestId('blocked-terms')).findByText('暂无屏蔽词');
+    expect(calls.map((c) => `${c.path}?${c.query}`)).toEqual([
+      '/v1/admin/stats?',
+      '/v1/admin/search/blocked-terms?campusId=demo',
+    ]);
+    const value = (title: string) =>
+      screen.getByText(title).closest('.ant-statistic')!.querySelector('.ant-statistic-content')!.textContent;
+    expect(value('商品总数')).toBe('15');
+    expect(value('在售（含已预订）')).toBe('10');
+    expect(value('在售')).toBe('9');
+    expect(value('用户总数')).toBe('40');
+    expect(value('已认证学生')).toBe('30/ 未认证 10');
+    expect(value('近 30 天新增商品')).toBe('12');
+    expect(value('近 30 天收藏')).toBe('34');
+    expect(value('已售出')).toBe('5');
+    expect(value('闲置书籍')).toBe('5');
+    expect(screen.getByText('交通出行 / 自行车')).toBeTruthy();
+    const hot = screen.getByTestId('hot-searches');
+    expect(
+      within(hot)
+        .getAllByText(/^\d\. /)
+        .map((e) => e.textContent),
+    ).toEqual(['1. 自行车', '2. 台灯']);
     // A campus admin has one campus: nothing to choose.
-    expect(screen.queryByLabelText('选择校区')).toBeNull()
-  })
+    expect(screen.queryByLabelText('选择校区')).toBeNull();
+  });
 
   it('draws one bar per day, scaled to the busiest day, for the chosen metric', async () => {
-    stubFetch((c) => (c.path === '/v1/admin/stats' ? { status: 200, body: stats() } : undefined))
-    render(<Dashboard />)
-    const bars = await screen.findByTestId('daily-bars')
-    const heights = () => [...bars.querySelectorAll<HTMLElement>('.xz-bar-fill')].map((b) => b.style.height)
-    expect(heights()).toHaveLength(30)
-    expect(heights().slice(-3)).toEqual(['0%', '50%', '100%'])
-    fireEvent.click(screen.getByText('收藏'))
-    await waitFor(() => expect(heights().slice(-2)).toEqual(['20%', '100%']))
-    expect(bars.getAttribute('aria-label')).toBe('近 30 天收藏')
-  })
+    stubFetch((c) => (c.path === '/v1/admin/stats' ? { status: 200, body: stats() } : undefined));
+    render(<Dashboard />);
+    const bars = await screen.findByTestId('daily-bars');
+    const heights = () => [...bars.querySelectorAll<HTMLElement>('.xz-bar-fill')].map((b) => b.style.height);
+    expect(heights()).toHaveLength(30);
+    expect(heights().slice(-3)).toEqual(['0%', '50%', '100%']);
+    fireEvent.click(screen.getByText('收藏'));
+    await waitFor(() => expect(heights().slice(-2)).toEqual(['20%', '100%']));
+    expect(bars.getAttribute('aria-label')).toBe('近 30 天收藏');
+  });
 
   it('lets a super admin switch campus', async () => {
-    const campuses = [{ id: 'demo', name: '示例大学' }, { id: 'north', name: '北方大学' }]
+    const campuses = [
+      { id: 'demo', name: '示例大学' },
+      { id: 'north', name: '北方大学' },
+    ];
     const calls = stubFetch((c) => {
-      if (c.path !== '/v1/admin/stats') return undefined
-      const id = c.query.get('campusId') ?? 'demo'
-      return { status: 200, body: stats({ campusId: id, campusName: campuses.find((x) => x.id === id)!.name, campuses }) }
-    })
-    render(<Dashboard />)
-    await screen.findByText('示例大学', { selector: 'h4' })
-    fireEvent.mouseDown(screen.getByLabelText('选择校区'))
-    fireEvent.click(await screen.findByTitle('北方大学'))
-    await screen.findByText('北方大学', { selector: 'h4' })
-    expect(calls.filter((c) => c.path === '/v1/admin/stats').map((c) => c.query.get('campusId'))).toEqual([null, 'north'])
+      if (c.path !== '/v1/admin/stats') return undefined;
+      const id = c.query.get('campusId') ?? 'demo';
+      return {
+        status: 200,
+        body: stats({ campusId: id, campusName: campuses.find((x) => x.id === id)!.name, campuses }),
+      };
+    });
+    render(<Dashboard />);
+    await screen.findByText('示例大学', { selector: 'h4' });
+    fireEvent.mouseDown(screen.getByLabelText('选择校区'));
+    fireEvent.click(await screen.findByTitle('北方大学'));
+    await screen.findByText('北方大学', { selector: 'h4' });
+    expect(calls.filter((c) => c.path === '/v1/admin/stats').map((c) => c.query.get('campusId'))).toEqual([
+      null,
+      'north',
+    ]);
     // The block list follows the chosen campus.
-    await waitFor(() => expect(calls.filter((c) => c.path === '/v1/admin/search/blocked-terms').at(-1)!.query.get('campusId')).toBe('north'))
-  })
+    await waitFor(() =>
+      expect(
+        calls
+          .filter((c) => c.path === '/v1/admin/search/blocked-terms')
+          .at(-1)!
+          .query.get('campusId'),
+      ).toBe('north'),
+    );
+  });
 
   it('asks to sign in when there is no admin session', async () => {
-    stubFetch(() => ({ status: 401, body: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } }))
-    render(<Dashboard />)
-    expect(await screen.findByText('请先登录管理员账号')).toBeTruthy()
-  })
+    stubFetch(() => ({ status: 401, body: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } }));
+    render(<Dashboard />);
+    expect(await screen.findByText('请先登录管理员账号')).toBeTruthy();
+  });
 
   it("shows the API's refusal and real failures as errors", async () => {
-    stubFetch(() => ({ status: 403, body: { error: { code: 'ADMIN_SCOPE', message: '校区管理员只能管理本校区的内容' } } }))
-    const { unmount } = render(<Dashboard />)
-    expect(await screen.findByText('校区管理员只能管理本校区的内容')).toBeTruthy()
-    unmount()
-    stubFetch(() => ({ status: 500, body: { error: { code: 'INTERNAL', message: '服务器内部错误' } } }))
-    render(<Dashboard />)
-    expect(await screen.findByText('服务器内部错误')).toBeTruthy()
-  })
+    stubFetch(() => ({
+      status: 403,
+      body: { error: { code: 'ADMIN_SCOPE', message: '校区管理员只能管理本校区的内容' } },
+    }));
+    const { unmount } = render(<Dashboard />);
+    expect(await screen.findByText('校区管理员只能管理本校区的内容')).toBeTruthy();
+    unmount();
+    stubFetch(() => ({ status: 500, body: { error: { code: 'INTERNAL', message: '服务器内部错误' } } }));
+    render(<Dashboard />);
+    expect(await screen.findByText('服务器内部错误')).toBeTruthy();
+  });
 
   it('blocks a hot term after confirming, lifts a block, and fetches the hot list again each time', async () => {
-    let blocked: { id: string; campusId: string; term: string; createdAt: string; createdBy: string }[] = []
+    let blocked: { id: string; campusId: string; term: string; createdAt: string; createdBy: string }[] = [];
     const calls = stubFetch((c) => {
       if (c.path === '/v1/admin/stats') {
-        const hidden = (t: string) => blocked.some((b) => t.includes(b.term))
-        return { status: 200, body: stats({ hotSearches: stats().hotSearches.filter((h) => !hidden(h.term)) }) }
+        const hidden = (t: string) => blocked.some((b) => t.includes(b.term));
+        return { status: 200, body: stats({ hotSearches: stats().hotSearches.filter((h) => !hidden(h.term)) }) };
       }
-      if (c.path === '/v1/admin/search/blocked-terms' && c.method === 'GET') return { status: 200, body: { items: blocked } }
+      if (c.path === '/v1/admin/search/blocked-terms' && c.method === 'GET')
+        return { status: 200, body: { items: blocked } };
       if (c.path === '/v1/admin/search/blocked-terms' && c.method === 'POST') {
-        const body = c.body as { campusId: string; term: string }
-        if (body.term.trim().length > 20) return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'term: 屏蔽词最多 20 个字', details: [] } } }
-        const entry = { id: `B${blocked.length + 1}`, campusId: body.campusId, term: body.term.trim(), createdAt: '2026-09-30T02:00:00.000Z', createdBy: 'adm-1' }
-        blocked = [...blocked, entry]
-        return { status: 201, body: entry }
+        const body = c.body as { campusId: string; term: string };
+        if (body.term.trim().length > 20)
+          return {
+            status: 400,
+            body: { error: { code: 'VALIDATION_FAILED', message: 'term: 屏蔽词最多 20 个字', details: [] } },
+          };
+        const entry = {
+          id: `B${blocked.length + 1}`,
+          campusId: body.campusId,
+          term: body.term.trim(),
+          createdAt: '2026-09-30T02:00:00.000Z',
+          createdBy: 'adm-1',
+        };
+        blocked = [...blocked, entry];
+        return { status: 201, body: entry };
       }
       if (c.path.startsWith('/v1/admin/search/blocked-terms/') && c.method === 'DELETE') {
-        const id = c.path.split('/').at(-1)
-        const entry = blocked.find((b) => b.id === id)!
-        blocked = blocked.filter((b) => b.id !== id)
-        return { status: 200, body: entry }
+        const id = c.path.split('/').at(-1);
+        const entry = blocked.find((b) => b.id === id)!;
+        blocked = blocked.filter((b) => b.id !== id);
+        return { status: 200, body: entry };
       }
-      return undefined
-    })
-    render(<Dashboard />)
-    const hot = await screen.findByTestId('hot-searches')
-    fireEvent.click(within(hot).getByRole('button', { name: '屏蔽 台灯' }))
+      return undefined;
+    });
+    render(<Dashboard />);
+    const hot = await screen.findByTestId('hot-searches');
+    fireEvent.click(within(hot).getByRole('button', { name: '屏蔽 台灯' }));
     // antd spaces out a two-character button label (屏 蔽).
-    const confirm = (await screen.findByText('热搜中不再出现这个词及含有它的词')).closest('.ant-popover') as HTMLElement
-    fireEvent.click(within(confirm).getByRole('button', { name: /屏\s*蔽/ }))
-    await waitFor(() => expect(within(screen.getByTestId('hot-searches')).queryByText('2. 台灯')).toBeNull())
-    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ campusId: 'demo', term: '台灯' })
-    expect(within(screen.getByTestId('blocked-terms')).getByText('台灯')).toBeTruthy()
+    const confirm = (await screen.findByText('热搜中不再出现这个词及含有它的词')).closest(
+      '.ant-popover',
+    ) as HTMLElement;
+    fireEvent.click(within(confirm).getByRole('button', { name: /屏\s*蔽/ }));
+    await waitFor(() => expect(within(screen.getByTestId('hot-searches')).queryByText('2. 台灯')).toBeNull());
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ campusId: 'demo', term: '台灯' });
+    expect(within(screen.getByTestId('blocked-terms')).getByText('台灯')).toBeTruthy();
 
-    fireEvent.click(screen.getByLabelText('解除屏蔽 台灯'))
-    await within(screen.getByTestId('hot-searches')).findByText('2. 台灯')
-    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/v1/admin/search/blocked-terms/B1'])
-    expect(calls.filter((c) => c.path === '/v1/admin/stats')).toHaveLength(3)
+    fireEvent.click(screen.getByLabelText('解除屏蔽 台灯'));
+    await within(screen.getByTestId('hot-searches')).findByText('2. 台灯');
+    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual([
+      '/v1/admin/search/blocked-terms/B1',
+    ]);
+    expect(calls.filter((c) => c.path === '/v1/admin/stats')).toHaveLength(3);
 
-    fireEvent.change(screen.getByPlaceholderText('输入要屏蔽的词，如：代写'), { target: { value: '自行' } })
-    fireEvent.click(screen.getAllByRole('button', { name: /屏\s*蔽/ }).at(-1)!)
-    await waitFor(() => expect(within(screen.getByTestId('hot-searches')).queryByText('1. 自行车')).toBeNull())
-    expect((screen.getByPlaceholderText('输入要屏蔽的词，如：代写') as HTMLInputElement).value).toBe('')
-  })
-})
+    fireEvent.change(screen.getByPlaceholderText('输入要屏蔽的词，如：代写'), { target: { value: '自行' } });
+    fireEvent.click(screen.getAllByRole('button', { name: /屏\s*蔽/ }).at(-1)!);
+    await waitFor(() => expect(within(screen.getByTestId('hot-searches')).queryByText('1. 自行车')).toBeNull());
+    expect((screen.getByPlaceholderText('输入要屏蔽的词，如：代写') as HTMLInputElement).value).toBe('');
+  });
+});

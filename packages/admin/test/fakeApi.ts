@@ -1,45 +1,50 @@
-import { vi } from 'vitest'
-import type { Catalog, ListingSummary } from '../src/api/types'
+import { vi } from 'vitest';
+import type { Catalog, ListingSummary } from '../src/api/types';
 
 export interface Call {
-  method: string
-  path: string
-  query: URLSearchParams
-  body: unknown
-  headers: Record<string, string>
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  headers: Record<string, string>;
 }
 
-type Handler = (call: Call) => { status: number; body?: unknown } | undefined
+type Handler = (call: Call) => { status: number; body?: unknown } | undefined;
 
 /** Stubs global fetch with a tiny router; unknown routes answer 404 in the API's error shape. */
 export function stubFetch(handler: Handler): Call[] {
-  const calls: Call[] = []
+  const calls: Call[] = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: string, init: RequestInit = {}) => {
-      const url = new URL(input, 'http://admin.test')
+      const url = new URL(input, 'http://admin.test');
       const call: Call = {
         method: init.method ?? 'GET',
         path: url.pathname,
         query: url.searchParams,
         body: init.body ? JSON.parse(String(init.body)) : undefined,
         headers: (init.headers ?? {}) as Record<string, string>,
-      }
-      calls.push(call)
-      const res = handler(call) ?? { status: 404, body: { error: { code: 'NOT_FOUND', message: 'Route not found' } } }
+      };
+      calls.push(call);
+      const res = handler(call) ?? { status: 404, body: { error: { code: 'NOT_FOUND', message: 'Route not found' } } };
       return new Response(res.body === undefined ? null : JSON.stringify(res.body), {
         status: res.status,
         headers: { 'content-type': 'application/json' },
-      })
+      });
     }),
-  )
-  return calls
+  );
+  return calls;
 }
 
 export const catalog: Catalog = {
   campus: { id: 'demo', name: '示例大学', areas: [{ id: 'a1', name: '北区' }] },
   categories: [
-    { id: 'c-books', code: 'books', name: '书籍教材', children: [{ id: 'c-textbook', code: 'textbooks', name: '教材' }] },
+    {
+      id: 'c-books',
+      code: 'books',
+      name: '书籍教材',
+      children: [{ id: 'c-textbook', code: 'textbooks', name: '教材' }],
+    },
     { id: 'c-digital', code: 'digital', name: '数码', children: [{ id: 'c-phone', code: 'phones', name: '手机' }] },
   ],
   conditions: [{ value: 'new', label: '全新' }],
@@ -49,7 +54,7 @@ export const catalog: Catalog = {
     { value: 'book', label: '闲置书籍' },
     { value: 'wanted', label: '求购' },
   ],
-}
+};
 
 export function aListing(over: Partial<ListingSummary> = {}): ListingSummary {
   return {
@@ -69,5 +74,5 @@ export function aListing(over: Partial<ListingSummary> = {}): ListingSummary {
     commentCount: 0,
     seller: { id: 'u1', nickname: 'alice', avatarUrl: null },
     ...over,
-  }
+  };
 }

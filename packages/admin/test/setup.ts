@@ -1,5 +1,5 @@
-import { afterEach, vi } from 'vitest'
-import { cleanup } from '@testing-library/react'
+import { afterEach, vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
 
 // antd's responsive helpers (Grid, Layout.Sider breakpoint) read matchMedia, which jsdom lacks.
 if (!window.matchMedia) {
@@ -15,7 +15,7 @@ if (!window.matchMedia) {
       removeEventListener: () => {},
       dispatchEvent: () => false,
     }),
-  })
+  });
 }
 
 // antd 6 measures tables and textareas through ResizeObserver, which jsdom lacks too.
@@ -24,11 +24,11 @@ class NoopResizeObserver {
   unobserve() {}
   disconnect() {}
 }
-globalThis.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver
+globalThis.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
 
 afterEach(() => {
-  cleanup()
-  vi.unstubAllGlobals()
-  localStorage.clear()
-  window.location.hash = ''
-})
+  cleanup();
+  vi.unstubAllGlobals();
+  localStorage.clear();
+  window.location.hash = '';
+});

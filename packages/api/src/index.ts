@@ -1,4 +1,11 @@
-export { loadConfig, configurationTable, CONFIG_VARIABLES, ConfigError, type AppConfig, type Environment } from './config.js';
+export {
+  loadConfig,
+  configurationTable,
+  CONFIG_VARIABLES,
+  ConfigError,
+  type AppConfig,
+  type Environment,
+} from './config.js';
 export { createLogger } from './logging.js';
 export { createContainer, buildApp, type ContainerInput } from './composition/container.js';
 export { Config, Core, Ports, Http } from './composition/tokens.js';

@@ -16,29 +16,69 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
       s = await startStack(kind);
       await s.persistence.campuses.save(Campus.create({ id: 'north', name: '北方大学', areas: [] }));
       const root = AdminAccount.create({
-        id: '01SUPERADMIN00000000000000', username: 'root', passwordHash: await TEST_HASHER.hash('root-password-1'),
-        role: 'super_admin', campusId: null, now: new Date(),
+        id: '01SUPERADMIN00000000000000',
+        username: 'root',
+        passwordHash: await TEST_HASHER.hash('root-password-1'),
+        role: 'super_admin',
+        campusId: null,
+        now: new Date(),
       });
       await s.persistence.admins.save(root);
       superAdmin = { authorization: `Bearer ${(await s.tokens.issueAdmin(root.id)).token}` };
       const cats = await categoryIds(s.app);
       const phone = await publishAs(s, 'alice', itemBody(cats));
-      const bike = await publishAs(s, 'bob', itemBody(cats, { title: '二手自行车', categoryId: cats['transport-bike'] }));
-      const book = await publishAs(s, 'alice', itemBody(cats, { kind: 'book', title: '高等数学 上册', categoryId: cats['books-textbook'], book: { isbn: isbn13('978704039663') } }));
+      const bike = await publishAs(
+        s,
+        'bob',
+        itemBody(cats, { title: '二手自行车', categoryId: cats['transport-bike'] }),
+      );
+      const book = await publishAs(
+        s,
+        'alice',
+        itemBody(cats, {
+          kind: 'book',
+          title: '高等数学 上册',
+          categoryId: cats['books-textbook'],
+          book: { isbn: isbn13('978704039663') },
+        }),
+      );
       listingIds = [phone.id, bike.id, book.id];
-      expect((await call(s.app, { method: 'POST', url: `/v1/listings/${bike.id}/status`, headers: s.auth('bob'), payload: { status: 'sold' } })).status).toBe(200);
+      expect(
+        (
+          await call(s.app, {
+            method: 'POST',
+            url: `/v1/listings/${bike.id}/status`,
+            headers: s.auth('bob'),
+            payload: { status: 'sold' },
+          })
+        ).status,
+      ).toBe(200);
       for (const who of ['bob', 'dave'] as const) {
-        expect((await call(s.app, { method: 'PUT', url: `/v1/listings/${phone.id}/favorite`, headers: s.auth(who) })).status).toBe(200);
+        expect(
+          (await call(s.app, { method: 'PUT', url: `/v1/listings/${phone.id}/favorite`, headers: s.auth(who) })).status,
+        ).toBe(200);
       }
       // A new student signs in today (the seeded ones joined 60 days ago, before the window).
-      expect((await call(s.app, { method: 'POST', url: '/v1/auth/qq-login', payload: { code: 'demo:erin' } })).status).toBe(200);
-      expect((await call(s.app, { method: 'POST', url: `/v1/listings/${phone.id}/comments`, headers: s.auth('dave'), payload: { body: '还在吗？' } })).status).toBe(201);
+      expect(
+        (await call(s.app, { method: 'POST', url: '/v1/auth/qq-login', payload: { code: 'demo:erin' } })).status,
+      ).toBe(200);
+      expect(
+        (
+          await call(s.app, {
+            method: 'POST',
+            url: `/v1/listings/${phone.id}/comments`,
+            headers: s.auth('dave'),
+            payload: { body: '还在吗？' },
+          })
+        ).status,
+      ).toBe(201);
     }, 60_000);
     afterAll(async () => {
       await s?.close();
     });
 
-    const stats = async (headers: Record<string, string>, query = '') => call<AdminStats>(s.app, { method: 'GET', url: `/v1/admin/stats${query}`, headers });
+    const stats = async (headers: Record<string, string>, query = '') =>
+      call<AdminStats>(s.app, { method: 'GET', url: `/v1/admin/stats${query}`, headers });
 
     it("shows a campus admin their campus's listings, users, daily activity and categories", async () => {
       const res = await stats(s.auth('admin'));
@@ -55,7 +95,12 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
       const today = v.daily.at(-1)!;
       expect(today).toMatchObject({ newListings: 3, newUsers: 1, favorites: 2, comments: 1 });
       expect(v.daily.reduce((n, d) => n + d.newUsers + d.newListings, 0)).toBe(4);
-      expect(v.topCategories.map((c) => [c.name, c.count])).toEqual(expect.arrayContaining([['自行车', 1], ['教材', 1]]));
+      expect(v.topCategories.map((c) => [c.name, c.count])).toEqual(
+        expect.arrayContaining([
+          ['自行车', 1],
+          ['教材', 1],
+        ]),
+      );
       expect(v.topCategories).toHaveLength(3);
       expect(v.hotSearches).toEqual([]);
       expect(Date.parse(v.generatedAt)).not.toBeNaN();
@@ -67,7 +112,12 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
     it('lets a super admin choose the campus; refuses other campuses to a campus admin, and non-admins', async () => {
       const north = await stats(superAdmin, '?campusId=north');
       expect(north.status).toBe(200);
-      expect(north.body).toMatchObject({ campusId: 'north', campusName: '北方大学', listings: { total: 0 }, users: { total: 0 } });
+      expect(north.body).toMatchObject({
+        campusId: 'north',
+        campusName: '北方大学',
+        listings: { total: 0 },
+        users: { total: 0 },
+      });
       expect(north.body.campuses.map((c) => c.id)).toEqual(['demo', 'north']);
       expect(north.body.daily.every((d) => d.newListings === 0 && d.favorites === 0)).toBe(true);
       expectError(await stats(superAdmin, '?campusId=nowhere'), 404, 'CAMPUS_NOT_FOUND');

@@ -31,9 +31,24 @@ function campusVerification(kind: DatabaseKind): void {
       });
       cas = await FakeCasServer.start({ user: 'north.student', attributes: { xh: 'N2023000042', cn: '北方同学' } });
       const campuses = [
-        { id: 'demo', name: '示例大学', auth: { kind: 'form', ...fakePortalSettings(portal.loginUrl), timeoutMs: 1000 } },
-        { id: 'north', name: '北方大学', areas: [{ id: 'north-gate', name: '北门' }],
-          auth: { kind: 'cas', baseUrl: cas.baseUrl, version: 3, studentNumberAttribute: 'xh', nameAttribute: 'cn', timeoutMs: 1000 } },
+        {
+          id: 'demo',
+          name: '示例大学',
+          auth: { kind: 'form', ...fakePortalSettings(portal.loginUrl), timeoutMs: 1000 },
+        },
+        {
+          id: 'north',
+          name: '北方大学',
+          areas: [{ id: 'north-gate', name: '北门' }],
+          auth: {
+            kind: 'cas',
+            baseUrl: cas.baseUrl,
+            version: 3,
+            studentNumberAttribute: 'xh',
+            nameAttribute: 'cn',
+            timeoutMs: 1000,
+          },
+        },
       ];
       s = await startStack(kind, { env: { XZ_CAMPUSES: JSON.stringify(campuses) } });
       await syncConfiguredCampuses(s.config, s.persistence, pino({ level: 'silent' }));
@@ -47,9 +62,16 @@ function campusVerification(kind: DatabaseKind): void {
     /** A fresh, unverified student with a token, so cases do not share rate-limit counters. */
     async function newStudent(campusId = 'demo') {
       const id = `01HXCAMPUSTEST${String(++userSeq).padStart(12, '0')}`;
-      await s.persistence.users.save(User.register({
-        id, qqOpenId: `OPENID-CAMPUS-${kind}-${userSeq}`, nickname: `验证${userSeq}`, avatarUrl: null, campusId, now: s.clock.now(),
-      }));
+      await s.persistence.users.save(
+        User.register({
+          id,
+          qqOpenId: `OPENID-CAMPUS-${kind}-${userSeq}`,
+          nickname: `验证${userSeq}`,
+          avatarUrl: null,
+          campusId,
+          now: s.clock.now(),
+        }),
+      );
       return { id, headers: { authorization: `Bearer ${(await s.tokens.issue(id)).token}` } };
     }
     let address = 0;
@@ -59,15 +81,30 @@ function campusVerification(kind: DatabaseKind): void {
 
     it('tells the client how each campus verifies, and the catalog follows XZ_CAMPUSES', async () => {
       const demo = await call(s.app, { method: 'GET', url: '/v1/campuses/demo/login' });
-      expect(demo.body).toEqual({ campusId: 'demo', method: 'password', kind: 'form', loginUrl: null, service: null, hint: null });
+      expect(demo.body).toEqual({
+        campusId: 'demo',
+        method: 'password',
+        kind: 'form',
+        loginUrl: null,
+        service: null,
+        hint: null,
+      });
       const north = await call(s.app, { method: 'GET', url: '/v1/campuses/north/login' });
       expect(north.body).toEqual({
-        campusId: 'north', method: 'cas', kind: 'cas', service: SERVICE(),
-        loginUrl: `${cas.baseUrl}/login?service=${encodeURIComponent(SERVICE())}`, hint: null,
+        campusId: 'north',
+        method: 'cas',
+        kind: 'cas',
+        service: SERVICE(),
+        loginUrl: `${cas.baseUrl}/login?service=${encodeURIComponent(SERVICE())}`,
+        hint: null,
       });
       expectError(await call(s.app, { method: 'GET', url: '/v1/campuses/nowhere/login' }), 404, 'CAMPUS_NOT_FOUND');
       const catalog = await call(s.app, { method: 'GET', url: '/v1/catalog?campusId=north' });
-      expect(catalog.body.campus).toEqual({ id: 'north', name: '北方大学', areas: [{ id: 'north-gate', name: '北门' }] });
+      expect(catalog.body.campus).toEqual({
+        id: 'north',
+        name: '北方大学',
+        areas: [{ id: 'north-gate', name: '北门' }],
+      });
       expect(catalog.body.categories.length).toBeGreaterThan(3);
       const callback = await s.app.inject({ method: 'GET', url: '/v1/campuses/north/cas-callback?ticket=ST-1' });
       expect([callback.statusCode, callback.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
@@ -99,7 +136,9 @@ function campusVerification(kind: DatabaseKind): void {
     it('one student number verifies one account per campus (409)', async () => {
       const first = await newStudent();
       const second = await newStudent();
-      expect((await verify(first.headers, { method: 'password', username: '2023100002', password: 'second-pw' })).status).toBe(200);
+      expect(
+        (await verify(first.headers, { method: 'password', username: '2023100002', password: 'second-pw' })).status,
+      ).toBe(200);
       const res = await verify(second.headers, { method: 'password', username: '2023100002', password: 'second-pw' });
       expectError(res, 409, 'STUDENT_NUMBER_IN_USE');
       expect((await s.persistence.users.byId(second.id))!.verified).toBe(false);
@@ -107,21 +146,45 @@ function campusVerification(kind: DatabaseKind): void {
 
     it('answers wrong passwords, locked accounts and portal outages with their own codes, never echoing the password', async () => {
       const student = await newStudent();
-      const wrong = await verify(student.headers, { method: 'password', username: '2023100001', password: 'Not-The-Password-9' });
+      const wrong = await verify(student.headers, {
+        method: 'password',
+        username: '2023100001',
+        password: 'Not-The-Password-9',
+      });
       expectError(wrong, 400, 'CAMPUS_CREDENTIALS_WRONG');
       expect(JSON.stringify(wrong.body)).not.toContain('Not-The-Password-9');
-      expectError(await verify(student.headers, { method: 'password', username: '2023100666', password: 'whatever' }), 423, 'CAMPUS_ACCOUNT_LOCKED');
+      expectError(
+        await verify(student.headers, { method: 'password', username: '2023100666', password: 'whatever' }),
+        423,
+        'CAMPUS_ACCOUNT_LOCKED',
+      );
       portal.mode = 'error';
       try {
-        const down = await verify(student.headers, { method: 'password', username: '2023100001', password: 'Relayed-Secret-Pa55!' });
+        const down = await verify(student.headers, {
+          method: 'password',
+          username: '2023100001',
+          password: 'Relayed-Secret-Pa55!',
+        });
         expectError(down, 503, 'CAMPUS_PORTAL_UNAVAILABLE');
         expect(JSON.stringify(down.body)).not.toContain('Relayed-Secret-Pa55!');
       } finally {
         portal.mode = 'normal';
       }
-      expectError(await verify(student.headers, { method: 'cas', ticket: 'ST-x', service: SERVICE() }), 400, 'CAMPUS_LOGIN_METHOD_MISMATCH');
-      expectError(await verify({}, { method: 'password', username: '2023100001', password: 'x' }), 401, 'UNAUTHENTICATED');
-      expectError(await verify(student.headers, { method: 'password', username: '2023100001' }), 400, 'VALIDATION_FAILED');
+      expectError(
+        await verify(student.headers, { method: 'cas', ticket: 'ST-x', service: SERVICE() }),
+        400,
+        'CAMPUS_LOGIN_METHOD_MISMATCH',
+      );
+      expectError(
+        await verify({}, { method: 'password', username: '2023100001', password: 'x' }),
+        401,
+        'UNAUTHENTICATED',
+      );
+      expectError(
+        await verify(student.headers, { method: 'password', username: '2023100001' }),
+        400,
+        'VALIDATION_FAILED',
+      );
     });
 
     it('verifies a CAS ticket once; a replayed or foreign-service ticket is refused', async () => {
@@ -133,12 +196,26 @@ function campusVerification(kind: DatabaseKind): void {
       expect(JSON.stringify(await everyTable(s))).not.toContain('N2023000042');
 
       const other = await newStudent('north');
-      expect(expectError(await verify(other.headers, { method: 'cas', ticket, service: SERVICE() }), 400, 'CAMPUS_CREDENTIALS_WRONG'))
-        .toEqual({ reason: 'INVALID_TICKET' });
+      expect(
+        expectError(
+          await verify(other.headers, { method: 'cas', ticket, service: SERVICE() }),
+          400,
+          'CAMPUS_CREDENTIALS_WRONG',
+        ),
+      ).toEqual({ reason: 'INVALID_TICKET' });
       const foreign = await cas.login('https://elsewhere.example.com/cb');
-      expect(expectError(await verify(other.headers, { method: 'cas', ticket: foreign, service: 'https://elsewhere.example.com/cb' }), 400, 'CAMPUS_CREDENTIALS_WRONG'))
-        .toEqual({ reason: 'INVALID_SERVICE' });
-      expectError(await verify(other.headers, { method: 'cas', ticket: await cas.login(SERVICE()), service: SERVICE() }), 409, 'STUDENT_NUMBER_IN_USE');
+      expect(
+        expectError(
+          await verify(other.headers, { method: 'cas', ticket: foreign, service: 'https://elsewhere.example.com/cb' }),
+          400,
+          'CAMPUS_CREDENTIALS_WRONG',
+        ),
+      ).toEqual({ reason: 'INVALID_SERVICE' });
+      expectError(
+        await verify(other.headers, { method: 'cas', ticket: await cas.login(SERVICE()), service: SERVICE() }),
+        409,
+        'STUDENT_NUMBER_IN_USE',
+      );
     });
 
     it('rate-limits per user and per address: the 6th attempt in 15 minutes is 429 with Retry-After; later it is allowed', async () => {
@@ -146,21 +223,49 @@ function campusVerification(kind: DatabaseKind): void {
       const address = nextAddress();
       const start = s.clock.now();
       for (let i = 0; i < 5; i++) {
-        expectError(await verify(student.headers, { method: 'password', username: '2023100777', password: `guess-${i}` }, address), 400, 'CAMPUS_CREDENTIALS_WRONG');
+        expectError(
+          await verify(
+            student.headers,
+            { method: 'password', username: '2023100777', password: `guess-${i}` },
+            address,
+          ),
+          400,
+          'CAMPUS_CREDENTIALS_WRONG',
+        );
         s.clock.advance(1000);
       }
-      const sixth = await verify(student.headers, { method: 'password', username: '2023100777', password: 'rate-limit-pw' }, address);
+      const sixth = await verify(
+        student.headers,
+        { method: 'password', username: '2023100777', password: 'rate-limit-pw' },
+        address,
+      );
       const details = expectError(sixth, 429, 'VERIFICATION_RATE_LIMITED');
       expect(new Date(details.retryAt).getTime()).toBe(start.getTime() + 15 * 60_000);
       expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(14 * 60);
       expect(sixth.body.error.message).toMatch(/之后再试/);
       // Another address does not help the same user…
-      expectError(await verify(student.headers, { method: 'password', username: '2023100777', password: 'rate-limit-pw' }), 429, 'VERIFICATION_RATE_LIMITED');
+      expectError(
+        await verify(student.headers, { method: 'password', username: '2023100777', password: 'rate-limit-pw' }),
+        429,
+        'VERIFICATION_RATE_LIMITED',
+      );
       // …and another user from the same address is limited by the address.
       const neighbour = await newStudent();
-      expectError(await verify(neighbour.headers, { method: 'password', username: '2023100777', password: 'rate-limit-pw' }, address), 429, 'VERIFICATION_RATE_LIMITED');
+      expectError(
+        await verify(
+          neighbour.headers,
+          { method: 'password', username: '2023100777', password: 'rate-limit-pw' },
+          address,
+        ),
+        429,
+        'VERIFICATION_RATE_LIMITED',
+      );
       s.clock.set(new Date(start.getTime() + 15 * 60_000 + 5000));
-      const later = await verify(student.headers, { method: 'password', username: '2023100777', password: 'rate-limit-pw' }, address);
+      const later = await verify(
+        student.headers,
+        { method: 'password', username: '2023100777', password: 'rate-limit-pw' },
+        address,
+      );
       expect(later.status, JSON.stringify(later.body)).toBe(200);
     });
 
@@ -172,13 +277,27 @@ function campusVerification(kind: DatabaseKind): void {
       const url = `/v1/admin/verifications/${holder.id}/release`;
       expectError(await call(s.app, { method: 'POST', url, payload: {} }), 401, 'UNAUTHENTICATED');
       expectError(await call(s.app, { method: 'POST', url, headers: holder.headers, payload: {} }), 403, 'ADMIN_ONLY');
-      const released = await call(s.app, { method: 'POST', url, headers: s.auth('admin'), payload: { reason: '学生换了 QQ 号' } });
+      const released = await call(s.app, {
+        method: 'POST',
+        url,
+        headers: s.auth('admin'),
+        payload: { reason: '学生换了 QQ 号' },
+      });
       expect(released.status, JSON.stringify(released.body)).toBe(200);
       expect(released.body).toMatchObject({ id: holder.id, verified: false, verifiedAt: null });
-      expectError(await call(s.app, { method: 'POST', url, headers: s.auth('admin'), payload: {} }), 404, 'VERIFICATION_NOT_FOUND');
+      expectError(
+        await call(s.app, { method: 'POST', url, headers: s.auth('admin'), payload: {} }),
+        404,
+        'VERIFICATION_NOT_FOUND',
+      );
       expect((await verify(next.headers, creds)).status).toBe(200);
       const audit = await s.persistence.auditLog.list({ limit: 50 });
-      expect(audit.filter((a) => a.targetId === holder.id).map((a) => a.action).sort()).toEqual(['student.release', 'student.verify']);
+      expect(
+        audit
+          .filter((a) => a.targetId === holder.id)
+          .map((a) => a.action)
+          .sort(),
+      ).toEqual(['student.release', 'student.verify']);
       expect(JSON.stringify(audit)).not.toContain('2023100888');
     });
   });
@@ -186,9 +305,12 @@ function campusVerification(kind: DatabaseKind): void {
 
 /** Every row of every table, as text: what someone with a copy of the database would have. */
 async function everyTable(s: Stack): Promise<Record<string, unknown[]>> {
-  const tables = s.persistence.dialect === 'sqlite'
-    ? (await s.persistence.raw("select name from sqlite_master where type = 'table'")) as { name: string }[]
-    : (await s.persistence.raw('select table_name as name from information_schema.tables where table_schema = database()')) as { name: string }[];
+  const tables =
+    s.persistence.dialect === 'sqlite'
+      ? ((await s.persistence.raw("select name from sqlite_master where type = 'table'")) as { name: string }[])
+      : ((await s.persistence.raw(
+          'select table_name as name from information_schema.tables where table_schema = database()',
+        )) as { name: string }[]);
   const dump: Record<string, unknown[]> = {};
   for (const { name } of tables) dump[name] = (await s.persistence.raw(`select * from ${name}`)) as unknown[];
   return dump;

@@ -13,10 +13,17 @@ import { DEMO_USERS, demoOpenId } from '../src/seed/demo-world.js';
 const PACKAGE = join(import.meta.dirname, '..');
 
 function cli(args: string[], dataDir: string, input?: string) {
-  const run = spawnSync(process.execPath, ['--conditions=@xianzhi/source', '--import', 'tsx', 'src/main/cli.ts', ...args], {
-    cwd: PACKAGE, encoding: 'utf8', timeout: 120_000, ...(input !== undefined ? { input } : {}),
-    env: { ...process.env, XZ_DATA_DIR: dataDir, XZ_LOG_LEVEL: 'info', XZ_DATABASE_URL: '', XZ_ENV: '' },
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--conditions=@xianzhi/source', '--import', 'tsx', 'src/main/cli.ts', ...args],
+    {
+      cwd: PACKAGE,
+      encoding: 'utf8',
+      timeout: 120_000,
+      ...(input !== undefined ? { input } : {}),
+      env: { ...process.env, XZ_DATA_DIR: dataDir, XZ_LOG_LEVEL: 'info', XZ_DATABASE_URL: '', XZ_ENV: '' },
+    },
+  );
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -65,7 +72,11 @@ describe('cli', () => {
 
     const login = await app.inject({ method: 'POST', url: '/v1/dev/login', payload: { user: 'bob' } });
     expect(login.statusCode).toBe(200);
-    const mine = await app.inject({ method: 'GET', url: '/v1/me/listings?limit=50', headers: { authorization: `Bearer ${login.json().token}` } });
+    const mine = await app.inject({
+      method: 'GET',
+      url: '/v1/me/listings?limit=50',
+      headers: { authorization: `Bearer ${login.json().token}` },
+    });
     expect(mine.json().items.length).toBeGreaterThan(20);
   });
 
@@ -92,16 +103,29 @@ describe('cli', () => {
   it('refuses bad arguments and unknown commands with a non-zero exit', () => {
     expect(cli(['seed', '--listings', 'many'], dataDir).code).toBe(2);
     expect(cli(['frobnicate'], dataDir).code).toBe(2);
-    expect(cli(['expire'], dataDir)).toMatchObject({ code: 0, stdout: expect.stringContaining('Expired 0 listing(s).') });
+    expect(cli(['expire'], dataDir)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Expired 0 listing(s).'),
+    });
   });
 
   it('create-admin reads the password from stdin (never argv), stores only a scrypt hash, and the account can sign in', async () => {
     const password = 'wang-admin-password-42';
-    const made = cli(['create-admin', '--username', 'wang', '--role', 'campus_admin', '--campus', 'demo'], dataDir, `${password}\n`);
+    const made = cli(
+      ['create-admin', '--username', 'wang', '--role', 'campus_admin', '--campus', 'demo'],
+      dataDir,
+      `${password}\n`,
+    );
     expect(made.code, made.stderr).toBe(0);
     expect(made.stdout).toContain('Created campus_admin "wang" for campus demo');
     expect(made.stdout + made.stderr).not.toContain(password);
-    expect(cli(['create-admin', '--username', 'wang', '--role', 'campus_admin', '--campus', 'demo'], dataDir, `${password}\n`).code).toBe(1);
+    expect(
+      cli(
+        ['create-admin', '--username', 'wang', '--role', 'campus_admin', '--campus', 'demo'],
+        dataDir,
+        `${password}\n`,
+      ).code,
+    ).toBe(1);
     expect(cli(['create-admin', '--username', 'li', '--role', 'king'], dataDir, 'x\n').code).toBe(2);
     expect(cli(['create-admin', '--username', 'li', '--role', 'super_admin'], dataDir, 'short\n').code).toBe(1);
 
@@ -113,7 +137,11 @@ describe('cli', () => {
     expect(stored?.passwordHash).toMatch(/^scrypt\$/);
     expect(JSON.stringify(await persistence.raw('select * from admin_account'))).not.toContain(password);
     app = await buildApp(createContainer({ config, logger: pino({ level: 'silent' }), persistence }));
-    const login = await app.inject({ method: 'POST', url: '/v1/admin/auth/login', payload: { username: 'wang', password } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/v1/admin/auth/login',
+      payload: { username: 'wang', password },
+    });
     expect(login.statusCode, login.body).toBe(200);
     expect(login.json().admin).toMatchObject({ username: 'wang', role: 'campus_admin', campusId: 'demo' });
   });

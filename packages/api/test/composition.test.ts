@@ -18,7 +18,12 @@ const SRC = join(import.meta.dirname, '../src');
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []);
+    e.isDirectory()
+      ? files(join(dir, e.name))
+      : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')
+        ? [join(dir, e.name)]
+        : [],
+  );
 }
 
 describe('the composition root', () => {
@@ -51,7 +56,9 @@ describe('the composition root', () => {
   });
 
   it('never resolves from the container inside HTTP code (no service locator)', () => {
-    const http = files(join(SRC, 'http')).filter((f) => /\b(container|Container)\b|\.get\(\s*(Core|Ports|Http)\./.test(readFileSync(f, 'utf8')));
+    const http = files(join(SRC, 'http')).filter((f) =>
+      /\b(container|Container)\b|\.get\(\s*(Core|Ports|Http)\./.test(readFileSync(f, 'utf8')),
+    );
     expect(http.map((f) => relative(SRC, f))).toEqual([]);
   });
 });

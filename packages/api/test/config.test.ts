@@ -12,9 +12,16 @@ describe('configuration', () => {
     const cwd = scratch();
     const config = loadConfig({}, { cwd });
     expect(config).toMatchObject({
-      env: 'embedded', host: '127.0.0.1', port: 8080, dataDir: join(cwd, 'data'),
-      databaseUrl: `sqlite:${join(cwd, 'data', 'xianzhi.sqlite')}`, defaultCampusId: 'demo', logLevel: 'info',
-      publicUrl: 'http://127.0.0.1:8080', trustProxy: false, expiryIntervalMinutes: 10,
+      env: 'embedded',
+      host: '127.0.0.1',
+      port: 8080,
+      dataDir: join(cwd, 'data'),
+      databaseUrl: `sqlite:${join(cwd, 'data', 'xianzhi.sqlite')}`,
+      defaultCampusId: 'demo',
+      logLevel: 'info',
+      publicUrl: 'http://127.0.0.1:8080',
+      trustProxy: false,
+      expiryIntervalMinutes: 10,
     });
   });
 
@@ -34,8 +41,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ XZ_ENV: 'production', XZ_JWT_SECRET: 'short' }, { cwd })).toThrow(/at least 32/);
     expect(readdirSync(cwd)).toEqual([]);
     const qq = { XZ_QQ_APP_ID: '1112345678', XZ_QQ_APP_SECRET: 'qq-secret', XZ_REDIS_URL: 'redis://cache:6379' };
-    const config = loadConfig({ XZ_ENV: 'production', XZ_JWT_SECRET: SECRET, XZ_DATABASE_URL: 'mariadb://u:p@db:3306/xianzhi', ...qq }, { cwd });
-    expect(config).toMatchObject({ env: 'production', jwtSecret: SECRET, databaseUrl: 'mariadb://u:p@db:3306/xianzhi', demoAdminPassword: null });
+    const config = loadConfig(
+      { XZ_ENV: 'production', XZ_JWT_SECRET: SECRET, XZ_DATABASE_URL: 'mariadb://u:p@db:3306/xianzhi', ...qq },
+      { cwd },
+    );
+    expect(config).toMatchObject({
+      env: 'production',
+      jwtSecret: SECRET,
+      databaseUrl: 'mariadb://u:p@db:3306/xianzhi',
+      demoAdminPassword: null,
+    });
     expect(config.qq).toEqual({ appId: '1112345678', appSecret: 'qq-secret', apiBase: 'https://api.q.qq.com' });
   });
 
@@ -45,46 +60,79 @@ describe('configuration', () => {
     expect(() => loadConfig(base, { cwd })).toThrow(/XZ_QQ_APP_ID and XZ_QQ_APP_SECRET are required/);
     expect(() => loadConfig({ ...base, XZ_QQ_APP_ID: 'x' }, { cwd })).toThrow(/go together/);
     const embedded = loadConfig({ XZ_JWT_SECRET: SECRET }, { cwd });
-    expect(embedded).toMatchObject({ qq: null, accessTokenMinutes: 30, refreshTokenDays: 30, demoAdminPassword: 'xianzhi-admin-demo' });
-    expect(() => loadConfig({ XZ_JWT_SECRET: SECRET, XZ_ACCESS_TOKEN_MINUTES: '0', XZ_DEMO_ADMIN_PASSWORD: 'short' }, { cwd }))
-      .toThrow(/XZ_ACCESS_TOKEN_MINUTES[\s\S]*XZ_DEMO_ADMIN_PASSWORD/);
+    expect(embedded).toMatchObject({
+      qq: null,
+      accessTokenMinutes: 30,
+      refreshTokenDays: 30,
+      demoAdminPassword: 'xianzhi-admin-demo',
+    });
+    expect(() =>
+      loadConfig({ XZ_JWT_SECRET: SECRET, XZ_ACCESS_TOKEN_MINUTES: '0', XZ_DEMO_ADMIN_PASSWORD: 'short' }, { cwd }),
+    ).toThrow(/XZ_ACCESS_TOKEN_MINUTES[\s\S]*XZ_DEMO_ADMIN_PASSWORD/);
   });
 
   it('production requires Redis for its jobs; embedded mode runs them in process unless a Redis is named', () => {
     const cwd = scratch();
-    const production = { XZ_ENV: 'production', XZ_JWT_SECRET: SECRET, XZ_QQ_APP_ID: '1112345678', XZ_QQ_APP_SECRET: 'qq-secret' };
+    const production = {
+      XZ_ENV: 'production',
+      XZ_JWT_SECRET: SECRET,
+      XZ_QQ_APP_ID: '1112345678',
+      XZ_QQ_APP_SECRET: 'qq-secret',
+    };
     expect(() => loadConfig(production, { cwd })).toThrow(/XZ_REDIS_URL is required when XZ_ENV=production/);
-    expect(loadConfig({ ...production, XZ_REDIS_URL: 'rediss://:pw@cache:6380/1', XZ_QUEUE_PREFIX: 'campus-a' }, { cwd }).redis)
-      .toEqual({ url: 'rediss://:pw@cache:6380/1', prefix: 'campus-a' });
+    expect(
+      loadConfig({ ...production, XZ_REDIS_URL: 'rediss://:pw@cache:6380/1', XZ_QUEUE_PREFIX: 'campus-a' }, { cwd })
+        .redis,
+    ).toEqual({ url: 'rediss://:pw@cache:6380/1', prefix: 'campus-a' });
     expect(loadConfig({ XZ_JWT_SECRET: SECRET }, { cwd })).toMatchObject({ redis: null, jobLockSeconds: 30 });
     expect(loadConfig({ XZ_JWT_SECRET: SECRET, XZ_JOB_LOCK_SECONDS: '3' }, { cwd }).jobLockSeconds).toBe(3);
-    expect(() => loadConfig({ XZ_JWT_SECRET: SECRET, XZ_JOB_LOCK_SECONDS: '0' }, { cwd })).toThrow(/XZ_JOB_LOCK_SECONDS/);
-    expect(loadConfig({ XZ_JWT_SECRET: SECRET, XZ_REDIS_URL: 'redis://127.0.0.1:6380' }, { cwd }).redis)
-      .toEqual({ url: 'redis://127.0.0.1:6380', prefix: 'xz' });
-    expect(() => loadConfig({ XZ_JWT_SECRET: SECRET, XZ_REDIS_URL: 'http://cache', XZ_QUEUE_PREFIX: 'a:b' }, { cwd }))
-      .toThrow(/XZ_REDIS_URL must start with[\s\S]*XZ_QUEUE_PREFIX may hold only/);
+    expect(() => loadConfig({ XZ_JWT_SECRET: SECRET, XZ_JOB_LOCK_SECONDS: '0' }, { cwd })).toThrow(
+      /XZ_JOB_LOCK_SECONDS/,
+    );
+    expect(loadConfig({ XZ_JWT_SECRET: SECRET, XZ_REDIS_URL: 'redis://127.0.0.1:6380' }, { cwd }).redis).toEqual({
+      url: 'redis://127.0.0.1:6380',
+      prefix: 'xz',
+    });
+    expect(() =>
+      loadConfig({ XZ_JWT_SECRET: SECRET, XZ_REDIS_URL: 'http://cache', XZ_QUEUE_PREFIX: 'a:b' }, { cwd }),
+    ).toThrow(/XZ_REDIS_URL must start with[\s\S]*XZ_QUEUE_PREFIX may hold only/);
   });
 
   it('reports every problem at once', () => {
     try {
-      loadConfig({ XZ_ENV: 'staging', XZ_PORT: '99999', XZ_LOG_LEVEL: 'loud', XZ_DATABASE_URL: 'postgres://x', XZ_TRUST_PROXY: 'maybe' }, { cwd: scratch() });
+      loadConfig(
+        {
+          XZ_ENV: 'staging',
+          XZ_PORT: '99999',
+          XZ_LOG_LEVEL: 'loud',
+          XZ_DATABASE_URL: 'postgres://x',
+          XZ_TRUST_PROXY: 'maybe',
+        },
+        { cwd: scratch() },
+      );
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const problems = (error as ConfigError).problems.join('\n');
-      for (const name of ['XZ_ENV', 'XZ_PORT', 'XZ_LOG_LEVEL', 'XZ_DATABASE_URL', 'XZ_TRUST_PROXY']) expect(problems).toContain(name);
+      for (const name of ['XZ_ENV', 'XZ_PORT', 'XZ_LOG_LEVEL', 'XZ_DATABASE_URL', 'XZ_TRUST_PROXY'])
+        expect(problems).toContain(name);
     }
   });
 
   it('derives the public URL from host and port unless given', () => {
-    expect(loadConfig({ XZ_HOST: '0.0.0.0', XZ_PORT: '9000', XZ_JWT_SECRET: SECRET }, { cwd: scratch() }).publicUrl).toBe('http://127.0.0.1:9000');
-    expect(loadConfig({ XZ_PUBLIC_URL: 'https://xz.example.edu.cn/', XZ_JWT_SECRET: SECRET }, { cwd: scratch() }).publicUrl).toBe('https://xz.example.edu.cn');
+    expect(
+      loadConfig({ XZ_HOST: '0.0.0.0', XZ_PORT: '9000', XZ_JWT_SECRET: SECRET }, { cwd: scratch() }).publicUrl,
+    ).toBe('http://127.0.0.1:9000');
+    expect(
+      loadConfig({ XZ_PUBLIC_URL: 'https://xz.example.edu.cn/', XZ_JWT_SECRET: SECRET }, { cwd: scratch() }).publicUrl,
+    ).toBe('https://xz.example.edu.cn');
   });
 });
 
 describe('the README configuration table', () => {
   const root = join(import.meta.dirname, '../../..');
-  const readmeRows = () => [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/^\| `(XZ_[A-Z0-9_]+)` \|/gm)].map((m) => m[1]!);
+  const readmeRows = () =>
+    [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/^\| `(XZ_[A-Z0-9_]+)` \|/gm)].map((m) => m[1]!);
 
   function variablesReadInSource(dir: string): Set<string> {
     const found = new Set<string>();
@@ -103,7 +151,8 @@ describe('the README configuration table', () => {
     const declared = CONFIG_VARIABLES.map((v) => v.name);
     expect(new Set(rows)).toEqual(new Set(declared));
     expect(rows).toHaveLength(new Set(rows).size);
-    for (const name of variablesReadInSource(join(import.meta.dirname, '../src'))) expect(rows, `${name} is read in src/`).toContain(name);
+    for (const name of variablesReadInSource(join(import.meta.dirname, '../src')))
+      expect(rows, `${name} is read in src/`).toContain(name);
   });
 
   it('matches the table generated from config.ts', () => {
@@ -118,11 +167,15 @@ describe('the README configuration table', () => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         const p = join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (e.name.endsWith('.ts') && !p.endsWith('config.ts') && /process\.env\[?['.]?XZ_/.test(readFileSync(p, 'utf8'))) offenders.push(p);
+        else if (
+          e.name.endsWith('.ts') &&
+          !p.endsWith('config.ts') &&
+          /process\.env\[?['.]?XZ_/.test(readFileSync(p, 'utf8'))
+        )
+          offenders.push(p);
       }
     };
     walk(src);
     expect(offenders).toEqual([]);
   });
 });
-

@@ -44,7 +44,8 @@ describe('embedded worker crash (in-process queue)', () => {
     { name: 'the event jobs were still waiting', frozen: () => true, eventsRanBeforeCrash: false },
     {
       name: 'the events were handled but their fan-out batches and QQ sends were still waiting',
-      frozen: (q) => q === NOTIFY_FANOUT_QUEUE || q === NOTIFY_DELIVER_QUEUE, eventsRanBeforeCrash: true,
+      frozen: (q) => q === NOTIFY_FANOUT_QUEUE || q === NOTIFY_DELIVER_QUEUE,
+      eventsRanBeforeCrash: true,
     },
   ];
 
@@ -54,13 +55,24 @@ describe('embedded worker crash (in-process queue)', () => {
       let containers = 0;
       beforeAll(async () => {
         s = await startWorkerStack('in-process', {
-          env: { XZ_QQ_APP_ID: fake.appId, XZ_QQ_APP_SECRET: fake.appSecret, XZ_QQ_API_BASE: fake.baseUrl, ...TEMPLATES },
+          env: {
+            XZ_QQ_APP_ID: fake.appId,
+            XZ_QQ_APP_SECRET: fake.appSecret,
+            XZ_QQ_API_BASE: fake.baseUrl,
+            ...TEMPLATES,
+          },
           startWorker: false,
           customize: (container) => {
             // The first container is the server that will die; later ones are the restarted server.
             if (containers++ > 0) return;
             const queue = new DoomedQueue(c.frozen);
-            const backend: QueueBackend = { kind: 'in-process', queue, consumers: queue, takeTaskLease: async () => true, close: () => queue.close() };
+            const backend: QueueBackend = {
+              kind: 'in-process',
+              queue,
+              consumers: queue,
+              takeTaskLease: async () => true,
+              close: () => queue.close(),
+            };
             container.rebind(Background.Backend).toConstantValue(backend);
           },
         });
@@ -70,23 +82,57 @@ describe('embedded worker crash (in-process queue)', () => {
 
       const about = async (who: Student, listingId: string) => {
         const res = await call(s.app, { method: 'GET', url: '/v1/me/notifications?limit=50', headers: s.auth(who) });
-        return (res.body.items as { kind: string; listingId: string | null }[]).filter((n) => n.listingId === listingId);
+        return (res.body.items as { kind: string; listingId: string | null }[]).filter(
+          (n) => n.listingId === listingId,
+        );
       };
       const sent = (who: Student, listingId: string) =>
-        fake.deliveredMessages.filter((m) => m.touser === demoOpenId(who) && m.page === `pages/detail/index?id=${listingId}`);
+        fake.deliveredMessages.filter(
+          (m) => m.touser === demoOpenId(who) && m.page === `pages/detail/index?id=${listingId}`,
+        );
 
       it('a new worker on the same database delivers every notification exactly once', async () => {
         const cats = await categoryIds(s.app);
-        const listing = await publishAs(s, 'alice', itemBody(cats, { title: `崩溃 台灯 ${c.eventsRanBeforeCrash}`, price: 30_000, originalPrice: null }));
+        const listing = await publishAs(
+          s,
+          'alice',
+          itemBody(cats, { title: `崩溃 台灯 ${c.eventsRanBeforeCrash}`, price: 30_000, originalPrice: null }),
+        );
         for (const who of ['bob', 'carol', 'dave'] as const) {
-          expect((await call(s.app, { method: 'PUT', url: `/v1/listings/${listing.id}/favorite`, headers: s.auth(who) })).status).toBe(200);
+          expect(
+            (await call(s.app, { method: 'PUT', url: `/v1/listings/${listing.id}/favorite`, headers: s.auth(who) }))
+              .status,
+          ).toBe(200);
         }
-        for (const [who, template] of [['alice', 'TPL-COMMENT'], ['carol', 'TPL-PRICE'], ['dave', 'TPL-PRICE']] as const) {
-          expect((await call(s.app, { method: 'POST', url: '/v1/me/notification-consents', headers: s.auth(who), payload: { templateIds: [template] } })).status).toBe(200);
+        for (const [who, template] of [
+          ['alice', 'TPL-COMMENT'],
+          ['carol', 'TPL-PRICE'],
+          ['dave', 'TPL-PRICE'],
+        ] as const) {
+          expect(
+            (
+              await call(s.app, {
+                method: 'POST',
+                url: '/v1/me/notification-consents',
+                headers: s.auth(who),
+                payload: { templateIds: [template] },
+              })
+            ).status,
+          ).toBe(200);
         }
-        const comment = await call(s.app, { method: 'POST', url: `/v1/listings/${listing.id}/comments`, headers: s.auth('bob'), payload: { body: '还在吗？' } });
+        const comment = await call(s.app, {
+          method: 'POST',
+          url: `/v1/listings/${listing.id}/comments`,
+          headers: s.auth('bob'),
+          payload: { body: '还在吗？' },
+        });
         expect(comment.status).toBe(201);
-        const edit = await call(s.app, { method: 'PATCH', url: `/v1/listings/${listing.id}`, headers: s.auth('alice'), payload: { version: listing.version, price: 25_000 } });
+        const edit = await call(s.app, {
+          method: 'PATCH',
+          url: `/v1/listings/${listing.id}`,
+          headers: s.auth('alice'),
+          payload: { version: listing.version, price: 25_000 },
+        });
         expect(edit.status, JSON.stringify(edit.body)).toBe(200);
 
         // The relay has published every event into the doomed process's memory.
@@ -102,8 +148,12 @@ describe('embedded worker crash (in-process queue)', () => {
         const favoriters = ['bob', 'carol', 'dave'] as const;
         await eventually(async () => {
           for (const who of favoriters) if ((await about(who, listing.id)).length !== 1) return false;
-          return (await about('alice', listing.id)).length === 1 && sent('alice', listing.id).length === 1
-            && sent('carol', listing.id).length === 1 && sent('dave', listing.id).length === 1;
+          return (
+            (await about('alice', listing.id)).length === 1 &&
+            sent('alice', listing.id).length === 1 &&
+            sent('carol', listing.id).length === 1 &&
+            sent('dave', listing.id).length === 1
+          );
         }, 15_000);
         // Time for a duplicate to show up, were one on its way.
         await new Promise((r) => setTimeout(r, 500));

@@ -15,19 +15,42 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
 
     beforeAll(async () => {
       s = await startStack(kind);
-      await s.anotherApp({ customize: (c) => { projector = resolve(c, Search.Projector); } });
+      await s.anotherApp({
+        customize: (c) => {
+          projector = resolve(c, Search.Projector);
+        },
+      });
       const cats = await categoryIds(s.app);
-      await publishAs(s, 'alice', itemBody(cats, { title: '二手自行车 捷安特', description: '骑了一年', categoryId: cats['transport-bike'] }));
+      await publishAs(
+        s,
+        'alice',
+        itemBody(cats, { title: '二手自行车 捷安特', description: '骑了一年', categoryId: cats['transport-bike'] }),
+      );
       await publishAs(s, 'alice', itemBody(cats, { title: '护眼台灯', description: '宿舍用', price: 3_000 }));
       s.clock.advance(60_000);
       await publishAs(s, 'alice', itemBody(cats, { title: '宿舍小台灯', description: '可充电', price: 1_500 }));
       s.clock.advance(60_000);
-      await publishAs(s, 'alice', itemBody(cats, { kind: 'wanted', title: '求购台灯', description: '价格面议', price: null, originalPrice: null, condition: null }));
+      await publishAs(
+        s,
+        'alice',
+        itemBody(cats, {
+          kind: 'wanted',
+          title: '求购台灯',
+          description: '价格面议',
+          price: null,
+          originalPrice: null,
+          condition: null,
+        }),
+      );
       await publishAs(s, 'alice', itemBody(cats, { title: '代写作业本', description: '空白本子' }));
       await projector.execute();
       const root = AdminAccount.create({
-        id: '01SUPERADMIN00000000000000', username: 'root', passwordHash: await TEST_HASHER.hash('root-password-1'),
-        role: 'super_admin', campusId: null, now: new Date(),
+        id: '01SUPERADMIN00000000000000',
+        username: 'root',
+        passwordHash: await TEST_HASHER.hash('root-password-1'),
+        role: 'super_admin',
+        campusId: null,
+        now: new Date(),
       });
       await s.persistence.admins.save(root);
       superAdmin = { authorization: `Bearer ${(await s.tokens.issueAdmin(root.id)).token}` };
@@ -38,8 +61,10 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
 
     const search = async (q: string, who: { headers?: Record<string, string>; ip?: string } = {}, extra = '') => {
       const res = await s.app.inject({
-        method: 'GET', url: `/v1/search?q=${encodeURIComponent(q)}${extra}`,
-        headers: { 'user-agent': 'test-phone', ...who.headers }, remoteAddress: who.ip ?? '10.1.1.1',
+        method: 'GET',
+        url: `/v1/search?q=${encodeURIComponent(q)}${extra}`,
+        headers: { 'user-agent': 'test-phone', ...who.headers },
+        remoteAddress: who.ip ?? '10.1.1.1',
       });
       expect(res.statusCode, res.body).toBe(200);
       return JSON.parse(res.body) as { items: unknown[]; nextCursor: string | null };
@@ -63,79 +88,195 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
       await search(' 自行车 ', { ip: '10.9.9.1' });
       await search('自行车', { ip: '10.9.9.1' });
       expect(await hot()).toEqual(['自行车']);
-      const [row] = await s.persistence.raw('select searches, searchers from search_term_day where term = ?', ['自行车']) as { searches: number; searchers: number }[];
-      expect({ searches: Number(row!.searches), searchers: Number(row!.searchers) }).toEqual({ searches: 4, searchers: 3 });
+      const [row] = (await s.persistence.raw('select searches, searchers from search_term_day where term = ?', [
+        '自行车',
+      ])) as { searches: number; searchers: number }[];
+      expect({ searches: Number(row!.searches), searchers: Number(row!.searchers) }).toEqual({
+        searches: 4,
+        searchers: 3,
+      });
     });
 
     it('does not count searches that found nothing, next pages, admins or long numbers', async () => {
-      const before = await s.persistence.raw('select count(*) as n from search_searcher') as { n: number }[];
+      const before = (await s.persistence.raw('select count(*) as n from search_searcher')) as { n: number }[];
       await search('不存在的东西xyz', { headers: s.auth('bob') });
       await search('台灯', { headers: s.auth('admin') });
-      const page = await s.app.inject({ method: 'GET', url: `/v1/search?q=${encodeURIComponent('台灯')}&limit=1`, headers: s.auth('dave') });
+      const page = await s.app.inject({
+        method: 'GET',
+        url: `/v1/search?q=${encodeURIComponent('台灯')}&limit=1`,
+        headers: s.auth('dave'),
+      });
       expect(page.statusCode).toBe(200);
       const next = JSON.parse(page.body).nextCursor as string;
       expect(next).toEqual(expect.any(String));
       await search('台灯', { headers: s.auth('bob') }, `&limit=1&cursor=${encodeURIComponent(next)}`);
-      const after = await s.persistence.raw('select count(*) as n from search_searcher') as { n: number }[];
+      const after = (await s.persistence.raw('select count(*) as n from search_searcher')) as { n: number }[];
       // dave's first page is the only new searcher.
       expect(Number(after[0]!.n) - Number(before[0]!.n)).toBe(1);
     });
 
     it('stores no user id, address or query beyond the folded term', async () => {
-      const rows = await s.persistence.raw('select * from search_searcher') as Record<string, unknown>[];
+      const rows = (await s.persistence.raw('select * from search_searcher')) as Record<string, unknown>[];
       expect(rows.length).toBeGreaterThan(0);
       const dump = JSON.stringify(rows) + JSON.stringify(await s.persistence.raw('select * from search_term_day'));
-      for (const secret of [s.users.alice.id, s.users.bob.id, '10.9.9.1', 'ZiXingChe']) expect(dump).not.toContain(secret);
+      for (const secret of [s.users.alice.id, s.users.bob.id, '10.9.9.1', 'ZiXingChe'])
+        expect(dump).not.toContain(secret);
       expect(Object.keys(rows[0]!).sort()).toEqual(['campus_id', 'day', 'searcher_key', 'term']);
     });
 
     it('an admin blocks a term (and terms containing it); it leaves the hot searches and the audit log says who', async () => {
       for (const who of ['alice', 'bob', 'dave'] as const) await search('代写作业', { headers: s.auth(who) });
       expect((await hot()).sort()).toEqual(['代写作业', '自行车']);
-      const blocked = await call(s.app, { method: 'POST', url: '/v1/admin/search/blocked-terms', headers: s.auth('admin'), payload: { term: ' 代写 ' } });
+      const blocked = await call(s.app, {
+        method: 'POST',
+        url: '/v1/admin/search/blocked-terms',
+        headers: s.auth('admin'),
+        payload: { term: ' 代写 ' },
+      });
       expect(blocked.status, JSON.stringify(blocked.body)).toBe(201);
       expect(blocked.body).toMatchObject({ campusId: 'demo', term: '代写', createdBy: s.admin.id });
-      const again = await call(s.app, { method: 'POST', url: '/v1/admin/search/blocked-terms', headers: s.auth('admin'), payload: { campusId: 'demo', term: '代写' } });
+      const again = await call(s.app, {
+        method: 'POST',
+        url: '/v1/admin/search/blocked-terms',
+        headers: s.auth('admin'),
+        payload: { campusId: 'demo', term: '代写' },
+      });
       expect(again.status).toBe(200);
       expect(again.body.id).toBe(blocked.body.id);
       expect(await hot()).toEqual(['自行车']);
-      const list = await call(s.app, { method: 'GET', url: '/v1/admin/search/blocked-terms', headers: s.auth('admin') });
+      const list = await call(s.app, {
+        method: 'GET',
+        url: '/v1/admin/search/blocked-terms',
+        headers: s.auth('admin'),
+      });
       expect(list.body.items.map((b: { term: string }) => b.term)).toEqual(['代写']);
-      const audit = await call(s.app, { method: 'GET', url: '/v1/admin/audit-log?action=search_term.block', headers: s.auth('admin') });
+      const audit = await call(s.app, {
+        method: 'GET',
+        url: '/v1/admin/audit-log?action=search_term.block',
+        headers: s.auth('admin'),
+      });
       expect(audit.body.items).toHaveLength(1);
-      expect(audit.body.items[0]).toMatchObject({ actor: { kind: 'admin', id: s.admin.id }, targetId: blocked.body.id, details: { term: '代写' } });
+      expect(audit.body.items[0]).toMatchObject({
+        actor: { kind: 'admin', id: s.admin.id },
+        targetId: blocked.body.id,
+        details: { term: '代写' },
+      });
 
-      const lifted = await call(s.app, { method: 'DELETE', url: `/v1/admin/search/blocked-terms/${blocked.body.id}`, headers: s.auth('admin') });
+      const lifted = await call(s.app, {
+        method: 'DELETE',
+        url: `/v1/admin/search/blocked-terms/${blocked.body.id}`,
+        headers: s.auth('admin'),
+      });
       expect(lifted.status).toBe(200);
       expect((await hot()).sort()).toEqual(['代写作业', '自行车']);
-      expectError(await call(s.app, { method: 'DELETE', url: `/v1/admin/search/blocked-terms/${blocked.body.id}`, headers: s.auth('admin') }), 404, 'BLOCKED_SEARCH_TERM_NOT_FOUND');
+      expectError(
+        await call(s.app, {
+          method: 'DELETE',
+          url: `/v1/admin/search/blocked-terms/${blocked.body.id}`,
+          headers: s.auth('admin'),
+        }),
+        404,
+        'BLOCKED_SEARCH_TERM_NOT_FOUND',
+      );
     });
 
     it('refuses bad terms, other campuses and unknown campuses', async () => {
-      expectError(await call(s.app, { method: 'POST', url: '/v1/admin/search/blocked-terms', headers: s.auth('admin'), payload: { term: '   ' } }), 400, 'VALIDATION_FAILED');
-      expectError(await call(s.app, { method: 'POST', url: '/v1/admin/search/blocked-terms', headers: s.auth('admin'), payload: { term: '长'.repeat(21) } }), 400, 'VALIDATION_FAILED');
-      expectError(await call(s.app, { method: 'POST', url: '/v1/admin/search/blocked-terms', headers: s.auth('admin'), payload: {} }), 400, 'VALIDATION_FAILED');
-      expectError(await call(s.app, { method: 'POST', url: '/v1/admin/search/blocked-terms', headers: s.auth('admin'), payload: { campusId: 'north', term: '代写' } }), 403, 'ADMIN_SCOPE');
-      expectError(await call(s.app, { method: 'POST', url: '/v1/admin/search/blocked-terms', headers: superAdmin, payload: { campusId: 'nowhere', term: '代写' } }), 404, 'CAMPUS_NOT_FOUND');
-      expectError(await call(s.app, { method: 'GET', url: '/v1/admin/search/blocked-terms?campusId=nowhere', headers: superAdmin }), 404, 'CAMPUS_NOT_FOUND');
-      expectError(await call(s.app, { method: 'POST', url: '/v1/admin/search/blocked-terms', headers: s.auth('alice'), payload: { term: '代写' } }), 403, 'ADMIN_ONLY');
+      expectError(
+        await call(s.app, {
+          method: 'POST',
+          url: '/v1/admin/search/blocked-terms',
+          headers: s.auth('admin'),
+          payload: { term: '   ' },
+        }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectError(
+        await call(s.app, {
+          method: 'POST',
+          url: '/v1/admin/search/blocked-terms',
+          headers: s.auth('admin'),
+          payload: { term: '长'.repeat(21) },
+        }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectError(
+        await call(s.app, {
+          method: 'POST',
+          url: '/v1/admin/search/blocked-terms',
+          headers: s.auth('admin'),
+          payload: {},
+        }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectError(
+        await call(s.app, {
+          method: 'POST',
+          url: '/v1/admin/search/blocked-terms',
+          headers: s.auth('admin'),
+          payload: { campusId: 'north', term: '代写' },
+        }),
+        403,
+        'ADMIN_SCOPE',
+      );
+      expectError(
+        await call(s.app, {
+          method: 'POST',
+          url: '/v1/admin/search/blocked-terms',
+          headers: superAdmin,
+          payload: { campusId: 'nowhere', term: '代写' },
+        }),
+        404,
+        'CAMPUS_NOT_FOUND',
+      );
+      expectError(
+        await call(s.app, {
+          method: 'GET',
+          url: '/v1/admin/search/blocked-terms?campusId=nowhere',
+          headers: superAdmin,
+        }),
+        404,
+        'CAMPUS_NOT_FOUND',
+      );
+      expectError(
+        await call(s.app, {
+          method: 'POST',
+          url: '/v1/admin/search/blocked-terms',
+          headers: s.auth('alice'),
+          payload: { term: '代写' },
+        }),
+        403,
+        'ADMIN_ONLY',
+      );
       expectError(await call(s.app, { method: 'GET', url: '/v1/search/hot?campusId=' }), 400, 'VALIDATION_FAILED');
     });
 
     it('orders the matches by price (面议 left out, as in the feed) or newest when asked', async () => {
       const titles = async (sort: string) =>
-        ((await search('台灯', {}, `&sort=${sort}`)).items as { listing: { title: string } }[]).map((i) => i.listing.title);
+        ((await search('台灯', {}, `&sort=${sort}`)).items as { listing: { title: string } }[]).map(
+          (i) => i.listing.title,
+        );
       expect(await titles('price_asc')).toEqual(['宿舍小台灯', '护眼台灯']);
       expect(await titles('price_desc')).toEqual(['护眼台灯', '宿舍小台灯']);
       expect(await titles('newest')).toEqual(['求购台灯', '宿舍小台灯', '护眼台灯']);
       expect((await titles('relevance')).sort()).toEqual(['求购台灯', '宿舍小台灯', '护眼台灯'].sort());
-      expectError(await call(s.app, { method: 'GET', url: `/v1/search?q=${encodeURIComponent('台灯')}&sort=cheapest` }), 400, 'VALIDATION_FAILED');
+      expectError(
+        await call(s.app, { method: 'GET', url: `/v1/search?q=${encodeURIComponent('台灯')}&sort=cheapest` }),
+        400,
+        'VALIDATION_FAILED',
+      );
     });
 
     it('still answers the search when counting it fails', async () => {
       const app = await s.anotherApp({
         customize: (c) => {
-          c.rebind(Search.RecordSearch).toConstantValue({ execute: async () => { throw new Error('search log unavailable'); } } as never);
+          c.rebind(Search.RecordSearch).toConstantValue({
+            execute: async () => {
+              throw new Error('search log unavailable');
+            },
+          } as never);
         },
       });
       const res = await app.inject({ method: 'GET', url: `/v1/search?q=${encodeURIComponent('台灯')}` });

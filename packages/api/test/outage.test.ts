@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeQqServer } from '../../adapters/src/qq/fake-qq-server.js';
 import { demoOpenId } from '../src/seed/demo-world.js';
 import { call, categoryIds, itemBody, publishAs } from './support/http.js';
-import { eventually, RecordingSubscriber, startWorkerStack, withSubscriber, type WorkerStack } from './support/queues.js';
+import {
+  eventually,
+  RecordingSubscriber,
+  startWorkerStack,
+  withSubscriber,
+  type WorkerStack,
+} from './support/queues.js';
 import type { Student } from './support/stack.js';
 
 /**
@@ -24,8 +30,11 @@ describe('a Redis outage', () => {
     s = await startWorkerStack('bullmq', {
       redisUrl: redis.url,
       env: {
-        XZ_QQ_APP_ID: fake.appId, XZ_QQ_APP_SECRET: fake.appSecret, XZ_QQ_API_BASE: fake.baseUrl,
-        XZ_QQ_TEMPLATE_COMMENT: 'TPL-COMMENT', XZ_QQ_TEMPLATE_PRICE_DROP: 'TPL-PRICE',
+        XZ_QQ_APP_ID: fake.appId,
+        XZ_QQ_APP_SECRET: fake.appSecret,
+        XZ_QQ_API_BASE: fake.baseUrl,
+        XZ_QQ_TEMPLATE_COMMENT: 'TPL-COMMENT',
+        XZ_QQ_TEMPLATE_PRICE_DROP: 'TPL-PRICE',
       },
       customize: withSubscriber(recorder),
     });
@@ -36,12 +45,24 @@ describe('a Redis outage', () => {
     await fake.stop();
   });
 
-  const inbox = async (who: Student) => (await call(s.app, { method: 'GET', url: '/v1/me/notifications?limit=50', headers: s.auth(who) })).body.items as {
-    kind: string; listingId: string | null; data: Record<string, unknown>;
-  }[];
+  const inbox = async (who: Student) =>
+    (await call(s.app, { method: 'GET', url: '/v1/me/notifications?limit=50', headers: s.auth(who) })).body.items as {
+      kind: string;
+      listingId: string | null;
+      data: Record<string, unknown>;
+    }[];
   const consent = async (who: Student, templateId: string, times: number) => {
     for (let i = 0; i < times; i++) {
-      expect((await call(s.app, { method: 'POST', url: '/v1/me/notification-consents', headers: s.auth(who), payload: { templateIds: [templateId] } })).status).toBe(200);
+      expect(
+        (
+          await call(s.app, {
+            method: 'POST',
+            url: '/v1/me/notification-consents',
+            headers: s.auth(who),
+            payload: { templateIds: [templateId] },
+          })
+        ).status,
+      ).toBe(200);
     }
   };
   const messagesTo = (who: Student) => fake.deliveredMessages.filter((m) => m.touser === demoOpenId(who));
@@ -49,10 +70,19 @@ describe('a Redis outage', () => {
   it('loses no API write and, once Redis is back, delivers every notification once', async () => {
     const cats = await categoryIds(s.app);
     const listings = [];
-    for (let i = 0; i < 3; i++) listings.push(await publishAs(s, 'alice', itemBody(cats, { title: `停机测试 显示器 ${i}`, price: 90_000, originalPrice: null })));
+    for (let i = 0; i < 3; i++)
+      listings.push(
+        await publishAs(
+          s,
+          'alice',
+          itemBody(cats, { title: `停机测试 显示器 ${i}`, price: 90_000, originalPrice: null }),
+        ),
+      );
     for (const l of listings) {
       for (const fan of ['carol', 'dave'] as const) {
-        expect((await call(s.app, { method: 'PUT', url: `/v1/listings/${l.id}/favorite`, headers: s.auth(fan) })).status).toBe(200);
+        expect(
+          (await call(s.app, { method: 'PUT', url: `/v1/listings/${l.id}/favorite`, headers: s.auth(fan) })).status,
+        ).toBe(200);
       }
     }
     await consent('alice', 'TPL-COMMENT', 3);
@@ -74,9 +104,23 @@ describe('a Redis outage', () => {
     const versions = new Map(listings.map((l) => [l.id, l.version]));
     for (const price of [80_000, 70_000]) {
       for (const l of listings) {
-        const res = await timed(() => call(s.app, { method: 'PATCH', url: `/v1/listings/${l.id}`, headers: s.auth('alice'), payload: { version: versions.get(l.id), price } }));
+        const res = await timed(() =>
+          call(s.app, {
+            method: 'PATCH',
+            url: `/v1/listings/${l.id}`,
+            headers: s.auth('alice'),
+            payload: { version: versions.get(l.id), price },
+          }),
+        );
         versions.set(l.id, res.body?.version);
-        await timed(() => call(s.app, { method: 'POST', url: `/v1/listings/${l.id}/comments`, headers: s.auth('bob'), payload: { body: `${price / 100} 元还能再少吗` } }));
+        await timed(() =>
+          call(s.app, {
+            method: 'POST',
+            url: `/v1/listings/${l.id}/comments`,
+            headers: s.auth('bob'),
+            payload: { body: `${price / 100} 元还能再少吗` },
+          }),
+        );
       }
     }
     expect(statuses).toEqual(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? 200 : 201)));
@@ -84,27 +128,41 @@ describe('a Redis outage', () => {
     expect(slowestMs).toBeLessThan(2000);
 
     // While Redis is away the relay warns and the events wait in the outbox; nobody has heard of them yet.
-    await eventually(() => s.logs.some((l) => l['msg'] === 'outbox relay failed (queue or database unreachable); the events wait in the outbox'));
+    await eventually(() =>
+      s.logs.some(
+        (l) => l['msg'] === 'outbox relay failed (queue or database unreachable); the events wait in the outbox',
+      ),
+    );
     const waiting = await s.persistence.outbox.unpublished(100);
     expect(waiting.filter((e) => e.type === 'ListingPriceDropped')).toHaveLength(6);
     expect(waiting.filter((e) => e.type === 'CommentPosted')).toHaveLength(6);
-    const expected = waiting.filter((e) => e.type === 'ListingPriceDropped' || e.type === 'CommentPosted').map((e) => e.id);
+    const expected = waiting
+      .filter((e) => e.type === 'ListingPriceDropped' || e.type === 'CommentPosted')
+      .map((e) => e.id);
     expect(recorder.seen.filter((e) => expected.includes(e.id))).toEqual([]);
     expect((await inbox('alice')).filter((n) => n.kind === 'comment')).toEqual([]);
 
     await redis.start();
     const ours = (n: { listingId: string | null }) => listings.some((l) => l.id === n.listingId);
-    await eventually(async () => (await inbox('alice')).filter((n) => n.kind === 'comment' && ours(n)).length === 6
-      && (await inbox('carol')).filter((n) => n.kind === 'price_drop' && ours(n)).length === 6
-      && (await inbox('dave')).filter((n) => n.kind === 'price_drop' && ours(n)).length === 6
-      && messagesTo('carol').length === 6 && messagesTo('dave').length === 6 && messagesTo('alice').length === 3, 30_000);
+    await eventually(
+      async () =>
+        (await inbox('alice')).filter((n) => n.kind === 'comment' && ours(n)).length === 6 &&
+        (await inbox('carol')).filter((n) => n.kind === 'price_drop' && ours(n)).length === 6 &&
+        (await inbox('dave')).filter((n) => n.kind === 'price_drop' && ours(n)).length === 6 &&
+        messagesTo('carol').length === 6 &&
+        messagesTo('dave').length === 6 &&
+        messagesTo('alice').length === 3,
+      30_000,
+    );
     await eventually(async () => (await s.persistence.outbox.unpublished(1)).length === 0);
     await new Promise((r) => setTimeout(r, 500));
 
     // Each event reached the subscribers once; each inbox entry and each QQ message exists once.
     const counts = recorder.counts();
     expect(expected.map((id) => counts.get(id))).toEqual(expected.map(() => 1));
-    const drops = (await inbox('carol')).filter((n) => n.kind === 'price_drop' && ours(n)).map((n) => `${n.listingId}:${n.data['oldPrice']}→${n.data['newPrice']}`);
+    const drops = (await inbox('carol'))
+      .filter((n) => n.kind === 'price_drop' && ours(n))
+      .map((n) => `${n.listingId}:${n.data['oldPrice']}→${n.data['newPrice']}`);
     expect(new Set(drops)).toEqual(new Set(listings.flatMap((l) => [`${l.id}:90000→80000`, `${l.id}:80000→70000`])));
     expect((await inbox('dave')).filter((n) => n.kind === 'price_drop' && ours(n))).toHaveLength(6);
     expect((await inbox('alice')).filter((n) => n.kind === 'comment' && ours(n))).toHaveLength(6);

@@ -5,10 +5,16 @@ import { eventually, startWorkerStack, type WorkerStack } from './support/queues
 /** Several workers on Redis: each periodic task runs in one of them per tick, not in all. */
 describe('periodic tasks with two workers on BullMQ', () => {
   const runs: { at: number }[] = [];
-  const task: PeriodicTask = { name: 'test-counter', everyMs: 200, run: async () => void runs.push({ at: Date.now() }) };
+  const task: PeriodicTask = {
+    name: 'test-counter',
+    everyMs: 200,
+    run: async () => void runs.push({ at: Date.now() }),
+  };
   let s: WorkerStack;
   beforeAll(async () => {
-    s = await startWorkerStack('bullmq', { customize: (c) => void c.bind(Background.PeriodicTask).toConstantValue(task) });
+    s = await startWorkerStack('bullmq', {
+      customize: (c) => void c.bind(Background.PeriodicTask).toConstantValue(task),
+    });
     await s.addWorker();
   }, 60_000);
   afterAll(() => s?.close());

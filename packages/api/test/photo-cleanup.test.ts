@@ -34,17 +34,25 @@ describe('unattached photo cleanup (SQLite, local disk)', () => {
 
   let shade = 0;
   const upload = async (who: Handle, bytes?: Buffer): Promise<Photo> => {
-    const body = multipartFile(bytes ?? await phoneJpeg(300, 200, { r: 10 + 30 * shade++, g: 20, b: 30 }), 'IMG.jpg');
-    const res = await call(s.app, { method: 'POST', url: '/v1/photos', headers: { ...s.auth(who), ...body.headers }, payload: body.payload });
+    const body = multipartFile(bytes ?? (await phoneJpeg(300, 200, { r: 10 + 30 * shade++, g: 20, b: 30 })), 'IMG.jpg');
+    const res = await call(s.app, {
+      method: 'POST',
+      url: '/v1/photos',
+      headers: { ...s.auth(who), ...body.headers },
+      payload: body.payload,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return (await s.persistence.photos.byId(res.body.id))!;
   };
   /** Two days old, as if uploaded then and left. */
-  const age = (ids: string[]) => s.persistence.raw(
-    `update photo set created_at = ? where id in (${ids.map(() => '?').join(', ')})`, [new Date(Date.now() - 2 * 86_400_000), ...ids],
-  );
+  const age = (ids: string[]) =>
+    s.persistence.raw(`update photo set created_at = ? where id in (${ids.map(() => '?').join(', ')})`, [
+      new Date(Date.now() - 2 * 86_400_000),
+      ...ids,
+    ]);
   const onDisk = (p: Photo) => Object.values(p.variants).map((key) => existsSync(join(s.config.photos.dir, key)));
-  const media = async (p: Photo) => (await s.app.inject({ method: 'GET', url: `/media/photos/${p.id}/thumb` })).statusCode;
+  const media = async (p: Photo) =>
+    (await s.app.inject({ method: 'GET', url: `/media/photos/${p.id}/thumb` })).statusCode;
 
   it('runs hourly in the worker; deletes day-old unattached photos and their files, keeping files shared by a kept photo and the photos of withdrawn and removed listings', async () => {
     expect(taskNames).toContain('photo-cleanup');
@@ -57,9 +65,21 @@ describe('unattached photo cleanup (SQLite, local disk)', () => {
     const fresh = await upload('alice');
 
     const withdrawn = await publishAs(s, 'alice', itemBody(cats, { title: '下架了 书桌', photos: [ofWithdrawn.id] }));
-    expect((await call(s.app, { method: 'POST', url: `/v1/listings/${withdrawn.id}/withdraw`, headers: s.auth('alice') })).status).toBe(200);
+    expect(
+      (await call(s.app, { method: 'POST', url: `/v1/listings/${withdrawn.id}/withdraw`, headers: s.auth('alice') }))
+        .status,
+    ).toBe(200);
     const removed = await publishAs(s, 'alice', itemBody(cats, { title: '被删了 台灯', photos: [ofRemoved.id] }));
-    expect((await call(s.app, { method: 'POST', url: `/v1/admin/listings/${removed.id}/remove`, headers: s.auth('admin'), payload: { reason: '重复发布' } })).status).toBe(200);
+    expect(
+      (
+        await call(s.app, {
+          method: 'POST',
+          url: `/v1/admin/listings/${removed.id}/remove`,
+          headers: s.auth('admin'),
+          payload: { reason: '重复发布' },
+        })
+      ).status,
+    ).toBe(200);
     await publishAs(s, 'bob', itemBody(cats, { title: '同一张图 台灯', photos: [keptCopy.id] }));
     await age([alone.id, abandonedCopy.id, keptCopy.id, ofWithdrawn.id, ofRemoved.id]);
 
@@ -77,10 +97,23 @@ describe('unattached photo cleanup (SQLite, local disk)', () => {
   it('./xz cli cleanup-photos does the same from the command line', async () => {
     const left = await upload('bob');
     await age([left.id]);
-    const run = spawnSync(process.execPath, ['--conditions=@xianzhi/source', '--import', 'tsx', 'src/main/cli.ts', 'cleanup-photos'], {
-      cwd: PACKAGE, encoding: 'utf8', timeout: 120_000,
-      env: { ...process.env, XZ_DATA_DIR: s.db.dir, XZ_DATABASE_URL: s.db.url, XZ_PHOTOS_DIR: s.config.photos.dir, XZ_LOG_LEVEL: 'warn', XZ_ENV: '' },
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--conditions=@xianzhi/source', '--import', 'tsx', 'src/main/cli.ts', 'cleanup-photos'],
+      {
+        cwd: PACKAGE,
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: {
+          ...process.env,
+          XZ_DATA_DIR: s.db.dir,
+          XZ_DATABASE_URL: s.db.url,
+          XZ_PHOTOS_DIR: s.config.photos.dir,
+          XZ_LOG_LEVEL: 'warn',
+          XZ_ENV: '',
+        },
+      },
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('Deleted 1 unattached photo(s) and 3 stored file(s).');
     expect(await s.persistence.photos.byId(left.id)).toBeNull();

@@ -13,8 +13,12 @@ describe('photos in S3-compatible object storage (fake S3 on loopback)', () => {
   beforeAll(async () => {
     s3 = await new FakeS3Server().start();
     env = {
-      XZ_S3_BUCKET: s3.bucket, XZ_S3_ENDPOINT: s3.endpoint, XZ_S3_REGION: s3.region, XZ_S3_FORCE_PATH_STYLE: 'true',
-      XZ_S3_ACCESS_KEY_ID: s3.accessKeyId, XZ_S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      XZ_S3_BUCKET: s3.bucket,
+      XZ_S3_ENDPOINT: s3.endpoint,
+      XZ_S3_REGION: s3.region,
+      XZ_S3_FORCE_PATH_STYLE: 'true',
+      XZ_S3_ACCESS_KEY_ID: s3.accessKeyId,
+      XZ_S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
     };
     stack = await startStack('sqlite', { env });
   });
@@ -24,8 +28,13 @@ describe('photos in S3-compatible object storage (fake S3 on loopback)', () => {
   });
 
   const upload = async (app = stack.app, bytes?: Uint8Array) => {
-    const body = multipartFile(bytes ?? await phoneJpeg(1200, 900, { r: 10, g: 120, b: 200 }), 'IMG_1.jpg');
-    return call(app, { method: 'POST', url: '/v1/photos', headers: { ...stack.auth('alice'), ...body.headers }, payload: body.payload });
+    const body = multipartFile(bytes ?? (await phoneJpeg(1200, 900, { r: 10, g: 120, b: 200 })), 'IMG_1.jpg');
+    return call(app, {
+      method: 'POST',
+      url: '/v1/photos',
+      headers: { ...stack.auth('alice'), ...body.headers },
+      payload: body.payload,
+    });
   };
 
   it('an upload lands in the bucket as three WebP objects and /media streams them from there', async () => {
@@ -68,7 +77,9 @@ describe('photos in S3-compatible object storage (fake S3 on loopback)', () => {
         return (e as ConfigError).problems;
       }
     };
-    expect(problems({ XZ_S3_BUCKET: 'b' }).join()).toMatch(/XZ_S3_REGION, XZ_S3_ACCESS_KEY_ID, XZ_S3_SECRET_ACCESS_KEY/);
+    expect(problems({ XZ_S3_BUCKET: 'b' }).join()).toMatch(
+      /XZ_S3_REGION, XZ_S3_ACCESS_KEY_ID, XZ_S3_SECRET_ACCESS_KEY/,
+    );
     expect(problems({ XZ_S3_ENDPOINT: 'http://minio:9000' }).join()).toMatch(/without XZ_S3_BUCKET/);
     expect(problems({ ...env, XZ_S3_ENDPOINT: 'minio:9000' }).join()).toMatch(/XZ_S3_ENDPOINT must be an http/);
     const ok = loadConfig({ XZ_JWT_SECRET: 'x'.repeat(40), ...env });

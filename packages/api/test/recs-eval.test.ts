@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persistence } from '@xianzhi/adapters';
-import { migratedPersistence, sqliteTestDatabase, type TestDatabase } from '../../adapters/src/persistence/mikro-orm/test-databases.js';
-import { evaluateRecommendations, formatRecsReport, rankMetrics, type RecsEvaluationReport } from '../src/recs-eval/evaluate.js';
+import {
+  migratedPersistence,
+  sqliteTestDatabase,
+  type TestDatabase,
+} from '../../adapters/src/persistence/mikro-orm/test-databases.js';
+import {
+  evaluateRecommendations,
+  formatRecsReport,
+  rankMetrics,
+  type RecsEvaluationReport,
+} from '../src/recs-eval/evaluate.js';
 import { DEFAULT_SIMULATION, simulate } from '../src/recs-eval/simulate.js';
 
 describe('offline evaluation of recommendations', () => {

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { migratedPersistence, sqliteTestDatabase, type TestDatabase } from '../../adapters/src/persistence/mikro-orm/test-databases.js';
+import {
+  migratedPersistence,
+  sqliteTestDatabase,
+  type TestDatabase,
+} from '../../adapters/src/persistence/mikro-orm/test-databases.js';
 import type { Persistence } from '@xianzhi/adapters';
 import { evaluateSearch, formatReport, loadJudgedSet, type EvaluationReport } from '../src/search-eval/evaluate.js';
 
@@ -23,7 +27,15 @@ describe('search quality on the judged set', () => {
 
   it('has at least 60 queries of every kind', () => {
     expect(report.queries).toBeGreaterThanOrEqual(60);
-    expect(report.byKind.map((k) => k.kind).sort()).toEqual(['brand', 'initials', 'isbn', 'part', 'pinyin', 'typo', 'word']);
+    expect(report.byKind.map((k) => k.kind).sort()).toEqual([
+      'brand',
+      'initials',
+      'isbn',
+      'part',
+      'pinyin',
+      'typo',
+      'word',
+    ]);
   });
 
   it('reaches recall@10 of at least 0.9, above the LIKE baseline', () => {

@@ -15,7 +15,8 @@ describe('embedded mode serves the front ends', () => {
   });
   afterAll(() => stack?.close());
 
-  const appWith = (env: Record<string, string>) => stack.anotherApp({ env: { XZ_H5_DIST: join(stack.db.dir, 'h5'), ...env } });
+  const appWith = (env: Record<string, string>) =>
+    stack.anotherApp({ env: { XZ_H5_DIST: join(stack.db.dir, 'h5'), ...env } });
 
   it('redirects / to the H5 app and serves its files, falling back to index.html for app routes', async () => {
     const app = await appWith({});
@@ -64,8 +65,21 @@ describe('logs', () => {
     const lines: string[] = [];
     const logger = createLogger({ logLevel: 'info' }, { write: (line: string) => void lines.push(line) });
     logger.info({ headers: { authorization: 'Bearer eyJhbGciOi.secret.sig', host: 'x' } }, 'outgoing call');
-    logger.info({ req: { method: 'GET', url: '/v1/me', headers: { authorization: 'Bearer eyJhbGciOi.other.sig' }, ip: '203.0.113.9' } }, 'request');
-    logger.info({ password: 'hunter2', nested: { secret: 's3cr3t', token: 'tok-123' }, deep: { a: { password: 'pw-deep' } } }, 'login');
+    logger.info(
+      {
+        req: {
+          method: 'GET',
+          url: '/v1/me',
+          headers: { authorization: 'Bearer eyJhbGciOi.other.sig' },
+          ip: '203.0.113.9',
+        },
+      },
+      'request',
+    );
+    logger.info(
+      { password: 'hunter2', nested: { secret: 's3cr3t', token: 'tok-123' }, deep: { a: { password: 'pw-deep' } } },
+      'login',
+    );
     const text = lines.join('\n');
     for (const leaked of ['eyJhbGciOi', 'hunter2', 's3cr3t', 'tok-123', 'pw-deep']) expect(text).not.toContain(leaked);
     expect(text).toContain('[redacted]');

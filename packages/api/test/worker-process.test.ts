@@ -23,7 +23,13 @@ describe('the worker process', () => {
     await deleteKeys(testRedisUrl(), prefix);
   });
   const env = (extra: Record<string, string>) => ({
-    ...process.env, XZ_ENV: '', XZ_DATA_DIR: s.db.dir, XZ_DATABASE_URL: s.db.url, XZ_JWT_SECRET: TEST_SECRET, XZ_LOG_LEVEL: 'info', ...extra,
+    ...process.env,
+    XZ_ENV: '',
+    XZ_DATA_DIR: s.db.dir,
+    XZ_DATABASE_URL: s.db.url,
+    XZ_JWT_SECRET: TEST_SECRET,
+    XZ_LOG_LEVEL: 'info',
+    ...extra,
   });
   /** A running worker, what it has written so far (stdout and stderr), and its exit code once it ends. */
   const startWorker = (extra: Record<string, string>) => {
@@ -35,14 +41,22 @@ describe('the worker process', () => {
   };
 
   it('refuses to start without Redis: with in-process jobs the server runs them', () => {
-    const run = spawnSync(process.execPath, WORKER, { cwd: PACKAGE, encoding: 'utf8', timeout: 60_000, env: env({ XZ_REDIS_URL: '' }) });
+    const run = spawnSync(process.execPath, WORKER, {
+      cwd: PACKAGE,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: env({ XZ_REDIS_URL: '' }),
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('the worker needs XZ_REDIS_URL');
   });
 
   it('refuses SQLite: one file takes one writing process, so the server runs the jobs itself', () => {
     const run = spawnSync(process.execPath, WORKER, {
-      cwd: PACKAGE, encoding: 'utf8', timeout: 60_000, env: env({ XZ_REDIS_URL: testRedisUrl(), XZ_DATABASE_URL: `sqlite:${join(s.db.dir, 'x.sqlite')}` }),
+      cwd: PACKAGE,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: env({ XZ_REDIS_URL: testRedisUrl(), XZ_DATABASE_URL: `sqlite:${join(s.db.dir, 'x.sqlite')}` }),
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('the worker process needs a database server');
@@ -71,7 +85,13 @@ describe('the worker process', () => {
       const listing = await publishAs(s, 'alice', itemBody(cats, { title: '独立进程 投递测试 电饭煲' }));
       // The relay in the other process publishes the event; its search-index task makes the listing findable.
       await eventually(async () => (await s.persistence.outbox.unpublished(10)).length === 0, 20_000);
-      await eventually(async () => (await call(s.app, { method: 'GET', url: `/v1/search?q=${encodeURIComponent('电饭煲')}` })).body?.items?.some((i: { listing: { id: string } }) => i.listing.id === listing.id), 20_000);
+      await eventually(
+        async () =>
+          (await call(s.app, { method: 'GET', url: `/v1/search?q=${encodeURIComponent('电饭煲')}` })).body?.items?.some(
+            (i: { listing: { id: string } }) => i.listing.id === listing.id,
+          ),
+        20_000,
+      );
     } catch (error) {
       throw new Error(`${(error as Error).message}; the worker wrote:\n${worker.out.slice(-3000)}`);
     } finally {

@@ -1,13 +1,13 @@
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
 // Where the app finds the API. On H5 the API server also serves this build under /h5/, so the
 // default is same-origin ('' → requests go to /v1/...). A mini-program has no origin of its own
 // and QQ only talks to HTTPS domains registered in the QQ console, so the QQ default is a
 // placeholder to be replaced by the real campus deployment's domain at build time.
 function apiBase(): string {
-  const fromEnv = process.env.XZ_API_BASE
-  if (fromEnv !== undefined) return fromEnv.replace(/\/+$/, '')
-  return process.env.TARO_ENV === 'h5' ? '' : 'https://api.example.edu.cn'
+  const fromEnv = process.env.XZ_API_BASE;
+  if (fromEnv !== undefined) return fromEnv.replace(/\/+$/, '');
+  return process.env.TARO_ENV === 'h5' ? '' : 'https://api.example.edu.cn';
 }
 
 export default defineConfig<'webpack5'>(async () => {
@@ -55,9 +55,9 @@ export default defineConfig<'webpack5'>(async () => {
       webpackChain(chain) {
         // Page chunks are ~300 KB before gzip because each carries Taro's component runtime;
         // webpack's generic 244 KB hint only adds noise to the build log.
-        chain.performance.hints(false)
+        chain.performance.hints(false);
       },
     },
-  }
-  return config
-})
+  };
+  return config;
+});

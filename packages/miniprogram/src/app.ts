@@ -1,8 +1,8 @@
-import type { PropsWithChildren } from 'react'
-import './app.css'
+import type { PropsWithChildren } from 'react';
+import './app.css';
 
 function App({ children }: PropsWithChildren) {
-  return children
+  return children;
 }
 
-export default App
+export default App;

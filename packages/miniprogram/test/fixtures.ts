@@ -1,4 +1,4 @@
-import type { Catalog, ListingSummary } from '../src/api/types'
+import type { Catalog, ListingSummary } from '../src/api/types';
 
 export function aListing(over: Partial<ListingSummary> = {}): ListingSummary {
   return {
@@ -18,7 +18,7 @@ export function aListing(over: Partial<ListingSummary> = {}): ListingSummary {
     commentCount: 0,
     seller: { id: 'u-alice', nickname: 'alice', avatarUrl: null },
     ...over,
-  }
+  };
 }
 
 export const catalog: Catalog = {
@@ -58,4 +58,4 @@ export const catalog: Catalog = {
     { value: 'book', label: '闲置书籍' },
     { value: 'wanted', label: '求购' },
   ],
-}
+};

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, vi } from 'vitest'
-import { cleanup } from '@testing-library/react'
+import { afterEach, beforeEach, vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
 
-vi.mock('@tarojs/taro', async () => (await import('./taro-mock')).taroModule)
+vi.mock('@tarojs/taro', async () => (await import('./taro-mock')).taroModule);
 
 // Taro's lazy-loading <Image> watches visibility; jsdom has no IntersectionObserver.
 class NoopIntersectionObserver {
@@ -9,15 +9,15 @@ class NoopIntersectionObserver {
   unobserve() {}
   disconnect() {}
   takeRecords() {
-    return []
+    return [];
   }
 }
-globalThis.IntersectionObserver ??= NoopIntersectionObserver as unknown as typeof IntersectionObserver
+globalThis.IntersectionObserver ??= NoopIntersectionObserver as unknown as typeof IntersectionObserver;
 
 beforeEach(async () => {
-  ;(await import('./taro-mock')).resetTaro()
-})
+  (await import('./taro-mock')).resetTaro();
+});
 
 afterEach(() => {
-  cleanup()
-})
+  cleanup();
+});

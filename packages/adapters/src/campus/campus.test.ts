@@ -17,16 +17,25 @@ const STUDENT = { user: 'zhang.san', attributes: { xh: '2023012345', cn: '张三
 for (const version of [2, 3] as const) {
   campusAuthenticatorContract(`CAS v${version} on a fake CAS server`, async () => {
     const cas = await FakeCasServer.start(STUDENT);
-    const make = (timeoutMs = 500) => new CasCampusAuthenticator('demo', {
-      baseUrl: cas.baseUrl, version, service: SERVICE, studentNumberAttribute: 'xh', nameAttribute: 'cn', timeoutMs,
-    });
+    const make = (timeoutMs = 500) =>
+      new CasCampusAuthenticator('demo', {
+        baseUrl: cas.baseUrl,
+        version,
+        service: SERVICE,
+        studentNumberAttribute: 'xh',
+        nameAttribute: 'cn',
+        timeoutMs,
+      });
     const authenticator = make();
     return {
       authenticator,
       valid: async () => ({
         credentials: { kind: 'cas-ticket', ticket: await cas.login(SERVICE), service: SERVICE },
         // v2 has no attributes: the CAS user id is the student number and no name is known.
-        identity: version === 3 ? { studentNumber: '2023012345', kind: 'student', name: '张三' } : { studentNumber: 'zhang.san', kind: 'student', name: null },
+        identity:
+          version === 3
+            ? { studentNumber: '2023012345', kind: 'student', name: '张三' }
+            : { studentNumber: 'zhang.san', kind: 'student', name: null },
       }),
       wrong: async () => ({ kind: 'cas-ticket', ticket: 'ST-never-issued', service: SERVICE }),
       outages: {
@@ -39,7 +48,13 @@ for (const version of [2, 3] as const) {
           cas.mode = 'error';
           return make();
         },
-        down: async () => new CasCampusAuthenticator('demo', { baseUrl: 'http://127.0.0.1:9/cas', version, service: SERVICE, timeoutMs: 500 }),
+        down: async () =>
+          new CasCampusAuthenticator('demo', {
+            baseUrl: 'http://127.0.0.1:9/cas',
+            version,
+            service: SERVICE,
+            timeoutMs: 500,
+          }),
       },
       dispose: () => cas.close(),
     };
@@ -48,9 +63,11 @@ for (const version of [2, 3] as const) {
 
 campusAuthenticatorContract('form login on a fake portal', async () => {
   const portal = await FakeCampusPortal.start({
-    '2023000007': { password: 'Pa$$word-7', name: '李四' }, '2023000666': { password: 'whatever', name: '王五', locked: true },
+    '2023000007': { password: 'Pa$$word-7', name: '李四' },
+    '2023000666': { password: 'whatever', name: '王五', locked: true },
   });
-  const make = (timeoutMs = 500) => new FormLoginCampusAuthenticator('demo', { ...fakePortalSettings(portal.loginUrl), timeoutMs });
+  const make = (timeoutMs = 500) =>
+    new FormLoginCampusAuthenticator('demo', { ...fakePortalSettings(portal.loginUrl), timeoutMs });
   return {
     authenticator: make(),
     valid: async () => ({
@@ -69,7 +86,11 @@ campusAuthenticatorContract('form login on a fake portal', async () => {
         portal.mode = 'error';
         return make();
       },
-      down: async () => new FormLoginCampusAuthenticator('demo', { ...fakePortalSettings('http://127.0.0.1:9/login.action'), timeoutMs: 500 }),
+      down: async () =>
+        new FormLoginCampusAuthenticator('demo', {
+          ...fakePortalSettings('http://127.0.0.1:9/login.action'),
+          timeoutMs: 500,
+        }),
     },
     dispose: () => portal.close(),
   };
@@ -92,17 +113,29 @@ describe('CAS adapter details', () => {
     cas = await FakeCasServer.start(STUDENT);
   });
   afterAll(() => cas.close());
-  const v3 = () => new CasCampusAuthenticator('demo', { baseUrl: `${cas.baseUrl}/`, version: 3, service: SERVICE, studentNumberAttribute: 'xh' });
+  const v3 = () =>
+    new CasCampusAuthenticator('demo', {
+      baseUrl: `${cas.baseUrl}/`,
+      version: 3,
+      service: SERVICE,
+      studentNumberAttribute: 'xh',
+    });
 
   it('points the web-view at <base>/login?service=<our callback>', () => {
-    expect(v3().loginUrl()).toEqual({ url: `${cas.baseUrl}/login?service=${encodeURIComponent(SERVICE)}`, service: SERVICE });
+    expect(v3().loginUrl()).toEqual({
+      url: `${cas.baseUrl}/login?service=${encodeURIComponent(SERVICE)}`,
+      service: SERVICE,
+    });
   });
 
   it('accepts a ticket once (single use), then INVALID_TICKET', async () => {
     const ticket = await cas.login(SERVICE);
     expect((await v3().authenticate({ kind: 'cas-ticket', ticket, service: SERVICE })).ok).toBe(true);
     const replay = await v3().authenticate({ kind: 'cas-ticket', ticket, service: SERVICE });
-    expect(replay.ok ? null : [replay.error.code, replay.error.details]).toEqual(['CAMPUS_CREDENTIALS_WRONG', { reason: 'INVALID_TICKET' }]);
+    expect(replay.ok ? null : [replay.error.code, replay.error.details]).toEqual([
+      'CAMPUS_CREDENTIALS_WRONG',
+      { reason: 'INVALID_TICKET' },
+    ]);
   });
 
   it('refuses a ticket issued for another service, both here and at the CAS server', async () => {
@@ -113,8 +146,11 @@ describe('CAS adapter details', () => {
     const misbound = new CasCampusAuthenticator('demo', { baseUrl: cas.baseUrl, version: 2, service: SERVICE });
     const t2 = await cas.login(elsewhere);
     // Pretend the callback matches but the CAS server knows the ticket belongs to another service.
-    const atServer = await new CasCampusAuthenticator('demo', { baseUrl: cas.baseUrl, version: 2, service: SERVICE })
-      .authenticate({ kind: 'cas-ticket', ticket: t2, service: SERVICE });
+    const atServer = await new CasCampusAuthenticator('demo', {
+      baseUrl: cas.baseUrl,
+      version: 2,
+      service: SERVICE,
+    }).authenticate({ kind: 'cas-ticket', ticket: t2, service: SERVICE });
     expect(atServer.ok ? null : atServer.error.details).toEqual({ reason: 'INVALID_SERVICE' });
     expect(misbound.kind).toBe('cas');
   });
@@ -122,8 +158,13 @@ describe('CAS adapter details', () => {
   it('tells staff from students by a configured attribute, and falls back to the user id', async () => {
     cas.signedIn = { user: 't001', attributes: { userType: 'teacher' } };
     try {
-      const staff = await new CasCampusAuthenticator('demo', { baseUrl: cas.baseUrl, version: 3, service: SERVICE, studentNumberAttribute: 'xh', kindAttribute: 'userType' })
-        .authenticate({ kind: 'cas-ticket', ticket: await cas.login(SERVICE), service: SERVICE });
+      const staff = await new CasCampusAuthenticator('demo', {
+        baseUrl: cas.baseUrl,
+        version: 3,
+        service: SERVICE,
+        studentNumberAttribute: 'xh',
+        kindAttribute: 'userType',
+      }).authenticate({ kind: 'cas-ticket', ticket: await cas.login(SERVICE), service: SERVICE });
       expect(staff.ok && staff.value).toEqual({ studentNumber: 't001', kind: 'staff', name: null });
     } finally {
       cas.signedIn = STUDENT;
@@ -136,7 +177,9 @@ describe('form login details', () => {
     const portal = await FakeCampusPortal.start({ '2023000007': { password: 'Pa$$word-7', name: '李四' } });
     try {
       const auth = new FormLoginCampusAuthenticator('demo', fakePortalSettings(portal.loginUrl));
-      expect((await auth.authenticate({ kind: 'password', username: '2023000007', password: 'Pa$$word-7' })).ok).toBe(true);
+      expect((await auth.authenticate({ kind: 'password', username: '2023000007', password: 'Pa$$word-7' })).ok).toBe(
+        true,
+      );
       const sent = portal.received.join('\n');
       expect(sent).not.toContain('Pa%24%24word-7');
       expect(sent).not.toContain('Pa$$word-7');
@@ -149,7 +192,10 @@ describe('form login details', () => {
   it('a success page without the configured student number is the portal changing, not a wrong password', async () => {
     const portal = await FakeCampusPortal.start({ '2023000007': { password: 'pw', name: '李四' } });
     try {
-      const auth = new FormLoginCampusAuthenticator('demo', { ...fakePortalSettings(portal.loginUrl), studentNumberPattern: '<b id="sno">(\\d+)</b>' });
+      const auth = new FormLoginCampusAuthenticator('demo', {
+        ...fakePortalSettings(portal.loginUrl),
+        studentNumberPattern: '<b id="sno">(\\d+)</b>',
+      });
       const r = await auth.authenticate({ kind: 'password', username: '2023000007', password: 'pw' });
       expect(r.ok ? null : r.error.code).toBe('CAMPUS_PORTAL_UNAVAILABLE');
     } finally {
@@ -165,17 +211,29 @@ describe('form login predicates and transforms', () => {
     const portal = await listenOnLoopback(async (req, res) => {
       const form = new URLSearchParams(await readBody(req));
       seen.push(form.get('pwd') ?? '');
-      const good = form.get('pwd') === 'open-sesame' || form.get('pwd') === createHash('sha1').update('open-sesame').digest('hex');
+      const good =
+        form.get('pwd') === 'open-sesame' || form.get('pwd') === createHash('sha1').update('open-sesame').digest('hex');
       res.writeHead(302, { location: good ? '/portal/home.jsp' : '/login.jsp?error=1' }).end();
     });
     try {
-      const make = (passwordTransform: 'plain' | 'sha1') => new FormLoginCampusAuthenticator('demo', {
-        loginUrl: `${portal.url}/login`, usernameField: 'uid', passwordField: 'pwd', passwordTransform,
-        extraFields: { lang: 'zh' }, success: { status: 302, redirectContains: '/portal/home' },
+      const make = (passwordTransform: 'plain' | 'sha1') =>
+        new FormLoginCampusAuthenticator('demo', {
+          loginUrl: `${portal.url}/login`,
+          usernameField: 'uid',
+          passwordField: 'pwd',
+          passwordTransform,
+          extraFields: { lang: 'zh' },
+          success: { status: 302, redirectContains: '/portal/home' },
+        });
+      const plain = await make('plain').authenticate({
+        kind: 'password',
+        username: ' 2023000001 ',
+        password: 'open-sesame',
       });
-      const plain = await make('plain').authenticate({ kind: 'password', username: ' 2023000001 ', password: 'open-sesame' });
       expect(plain.ok && plain.value).toEqual({ studentNumber: '2023000001', kind: 'student', name: null });
-      expect((await make('sha1').authenticate({ kind: 'password', username: '2023000001', password: 'open-sesame' })).ok).toBe(true);
+      expect(
+        (await make('sha1').authenticate({ kind: 'password', username: '2023000001', password: 'open-sesame' })).ok,
+      ).toBe(true);
       const wrong = await make('plain').authenticate({ kind: 'password', username: '2023000001', password: 'nope' });
       expect(wrong.ok ? null : wrong.error.code).toBe('CAMPUS_CREDENTIALS_WRONG');
       expect(seen[1]).toBe(createHash('sha1').update('open-sesame').digest('hex'));
@@ -200,8 +258,22 @@ describe('campus settings (XZ_CAMPUSES)', () => {
   it('accepts every kind and names each problem with its campus', () => {
     const good = parseCampusSettings([
       { id: 'demo', name: '示例大学', auth: { kind: 'demo' } },
-      { id: 'north', name: '北方大学', areas: [{ id: 'gate', name: '北门' }], auth: { kind: 'cas', baseUrl: 'https://cas.north.edu.cn/cas', version: 3, studentNumberAttribute: 'xh' } },
-      { id: 'south', name: '南方大学', auth: { kind: 'form', loginUrl: 'https://jwc.south.edu.cn/login', passwordTransform: 'md5', success: { bodyContains: '欢迎' } } },
+      {
+        id: 'north',
+        name: '北方大学',
+        areas: [{ id: 'gate', name: '北门' }],
+        auth: { kind: 'cas', baseUrl: 'https://cas.north.edu.cn/cas', version: 3, studentNumberAttribute: 'xh' },
+      },
+      {
+        id: 'south',
+        name: '南方大学',
+        auth: {
+          kind: 'form',
+          loginUrl: 'https://jwc.south.edu.cn/login',
+          passwordTransform: 'md5',
+          success: { bodyContains: '欢迎' },
+        },
+      },
       { id: 'west', name: '西部大学', auth: { kind: 'module', module: './west-login.mjs', options: { x: 1 } } },
     ]);
     expect(good.problems).toEqual([]);
@@ -225,29 +297,48 @@ describe('campus settings (XZ_CAMPUSES)', () => {
     expect(parseCampusSettings({}).problems).toHaveLength(1);
   });
 
-  it('builds each campus\'s adapter, loading a plugin module by path', async () => {
+  it("builds each campus's adapter, loading a plugin module by path", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xz-plugin-'));
-    writeFileSync(join(dir, 'west-login.mjs'), `
+    writeFileSync(
+      join(dir, 'west-login.mjs'),
+      `
       export function createCampusAuthenticator(campusId, options) {
         return { campusId, kind: 'west-sso', method: 'password',
           async authenticate(c) { return c.password === options.password
             ? { ok: true, value: { studentNumber: c.username, kind: 'student', name: null } }
             : { ok: false, error: { code: 'CAMPUS_CREDENTIALS_WRONG', message: 'wrong' } }; } };
-      }`);
+      }`,
+    );
     writeFileSync(join(dir, 'broken.mjs'), 'export const nothing = 1;');
     const { campuses } = parseCampusSettings([
       { id: 'demo', name: '示例大学', auth: { kind: 'demo' } },
       { id: 'north', name: '北方大学', auth: { kind: 'cas', baseUrl: 'https://cas.north.edu.cn/cas', version: 2 } },
-      { id: 'west', name: '西部大学', auth: { kind: 'module', module: './west-login.mjs', options: { password: 'open' } } },
+      {
+        id: 'west',
+        name: '西部大学',
+        auth: { kind: 'module', module: './west-login.mjs', options: { password: 'open' } },
+      },
     ]);
     const built = await createCampusAuthenticators(campuses, { publicUrl: 'https://xz.example.cn/', baseDir: dir });
-    expect(built.map((a) => [a.campusId, a.kind, a.method])).toEqual([['demo', 'demo', 'password'], ['north', 'cas', 'cas'], ['west', 'west-sso', 'password']]);
+    expect(built.map((a) => [a.campusId, a.kind, a.method])).toEqual([
+      ['demo', 'demo', 'password'],
+      ['north', 'cas', 'cas'],
+      ['west', 'west-sso', 'password'],
+    ]);
     expect(built[1]!.loginUrl!().service).toBe(defaultCasService('https://xz.example.cn', 'north'));
     expect((await built[2]!.authenticate({ kind: 'password', username: 'w1', password: 'open' })).ok).toBe(true);
 
-    const broken = parseCampusSettings([{ id: 'west', name: 'x', auth: { kind: 'module', module: './broken.mjs' } }]).campuses;
-    await expect(createCampusAuthenticators(broken, { publicUrl: 'http://x', baseDir: dir })).rejects.toThrow(/must export a function createCampusAuthenticator/);
-    const missing = parseCampusSettings([{ id: 'west', name: 'x', auth: { kind: 'module', module: './nope.mjs' } }]).campuses;
-    await expect(createCampusAuthenticators(missing, { publicUrl: 'http://x', baseDir: dir })).rejects.toThrow(/could not be loaded/);
+    const broken = parseCampusSettings([
+      { id: 'west', name: 'x', auth: { kind: 'module', module: './broken.mjs' } },
+    ]).campuses;
+    await expect(createCampusAuthenticators(broken, { publicUrl: 'http://x', baseDir: dir })).rejects.toThrow(
+      /must export a function createCampusAuthenticator/,
+    );
+    const missing = parseCampusSettings([
+      { id: 'west', name: 'x', auth: { kind: 'module', module: './nope.mjs' } },
+    ]).campuses;
+    await expect(createCampusAuthenticators(missing, { publicUrl: 'http://x', baseDir: dir })).rejects.toThrow(
+      /could not be loaded/,
+    );
   });
 });

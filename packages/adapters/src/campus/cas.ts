@@ -1,7 +1,14 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import {
-  CampusCredentialsWrong, CampusPortalUnavailable, err, ok,
-  type CampusAuthenticator, type CampusAuthFailure, type CampusCredentials, type CampusIdentity, type Result,
+  CampusCredentialsWrong,
+  CampusPortalUnavailable,
+  err,
+  ok,
+  type CampusAuthenticator,
+  type CampusAuthFailure,
+  type CampusCredentials,
+  type CampusIdentity,
+  type Result,
 } from '@xianzhi/core';
 import { DEFAULT_PORTAL_TIMEOUT_MS, portalRequest } from './http.js';
 
@@ -23,11 +30,22 @@ export interface CasSettings {
 }
 
 /** CAS failure codes that mean "this ticket is no good", as opposed to the server failing. */
-const REJECTIONS = new Set(['INVALID_TICKET', 'INVALID_TICKET_SPEC', 'INVALID_SERVICE', 'INVALID_REQUEST', 'UNAUTHORIZED_SERVICE_PROXY']);
+const REJECTIONS = new Set([
+  'INVALID_TICKET',
+  'INVALID_TICKET_SPEC',
+  'INVALID_SERVICE',
+  'INVALID_REQUEST',
+  'UNAUTHORIZED_SERVICE_PROXY',
+]);
 
 const parser = new XMLParser({
-  removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, parseAttributeValue: false,
-  trimValues: true, processEntities: true,
+  removeNSPrefix: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
 });
 
 type Node = Record<string, unknown>;
@@ -41,12 +59,18 @@ export class CasCampusAuthenticator implements CampusAuthenticator {
   readonly method = 'cas' as const;
   private readonly base: string;
 
-  constructor(readonly campusId: string, private readonly settings: CasSettings) {
+  constructor(
+    readonly campusId: string,
+    private readonly settings: CasSettings,
+  ) {
     this.base = settings.baseUrl.replace(/\/+$/, '');
   }
 
   loginUrl(): { url: string; service: string } {
-    return { url: `${this.base}/login?service=${encodeURIComponent(this.settings.service)}`, service: this.settings.service };
+    return {
+      url: `${this.base}/login?service=${encodeURIComponent(this.settings.service)}`,
+      service: this.settings.service,
+    };
   }
 
   async authenticate(c: CampusCredentials): Promise<Result<CampusIdentity, CampusAuthFailure>> {
@@ -55,7 +79,11 @@ export class CasCampusAuthenticator implements CampusAuthenticator {
     if (c.service !== this.settings.service) return err(new CampusCredentialsWrong('INVALID_SERVICE'));
     const path = this.settings.version === 3 ? '/p3/serviceValidate' : '/serviceValidate';
     const url = `${this.base}${path}?${new URLSearchParams({ service: c.service, ticket: c.ticket })}`;
-    const res = await portalRequest(url, { method: 'GET', headers: { accept: 'application/xml, text/xml' } }, this.settings.timeoutMs ?? DEFAULT_PORTAL_TIMEOUT_MS);
+    const res = await portalRequest(
+      url,
+      { method: 'GET', headers: { accept: 'application/xml, text/xml' } },
+      this.settings.timeoutMs ?? DEFAULT_PORTAL_TIMEOUT_MS,
+    );
     if (res instanceof CampusPortalUnavailable) return err(res);
     if (res.status !== 200) return err(new CampusPortalUnavailable(`http-${res.status}`));
     return this.read(res.body);
@@ -69,15 +97,22 @@ export class CasCampusAuthenticator implements CampusAuthenticator {
     const failure = response['authenticationFailure'];
     if (failure !== undefined) {
       const code = typeof failure === 'object' && failure ? String((failure as Node)['@_code'] ?? '') : '';
-      return err(REJECTIONS.has(code) ? new CampusCredentialsWrong(code) : new CampusPortalUnavailable(code ? `cas-${code}` : 'cas-failure'));
+      return err(
+        REJECTIONS.has(code)
+          ? new CampusCredentialsWrong(code)
+          : new CampusPortalUnavailable(code ? `cas-${code}` : 'cas-failure'),
+      );
     }
     const success = response['authenticationSuccess'] as Node | undefined;
     const user = text(success?.['user']);
     if (!success || !user) return err(new CampusPortalUnavailable('bad-response'));
-    const attributes = (typeof success['attributes'] === 'object' && success['attributes']) ? success['attributes'] as Node : {};
+    const attributes =
+      typeof success['attributes'] === 'object' && success['attributes'] ? (success['attributes'] as Node) : {};
     const attr = (name: string | undefined) => (name ? text(attributes[name]) : null);
     const kindValue = attr(this.settings.kindAttribute);
-    const staff = kindValue !== null && (this.settings.staffValues ?? ['staff', 'teacher', 'faculty', '教职工']).includes(kindValue);
+    const staff =
+      kindValue !== null &&
+      (this.settings.staffValues ?? ['staff', 'teacher', 'faculty', '教职工']).includes(kindValue);
     return ok({
       studentNumber: attr(this.settings.studentNumberAttribute) ?? user,
       kind: staff ? 'staff' : 'student',

@@ -1,6 +1,13 @@
 import {
-  CampusAccountLocked, CampusCredentialsWrong, err, ok,
-  type CampusAuthenticator, type CampusAuthFailure, type CampusCredentials, type CampusIdentity, type Result,
+  CampusAccountLocked,
+  CampusCredentialsWrong,
+  err,
+  ok,
+  type CampusAuthenticator,
+  type CampusAuthFailure,
+  type CampusCredentials,
+  type CampusIdentity,
+  type Result,
 } from '@xianzhi/core';
 
 export const DEMO_PASSWORD = 'demo';

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import {
-  CampusAccountLocked, CampusCredentialsWrong, CampusPortalUnavailable, err, ok,
-  type CampusAuthenticator, type CampusAuthFailure, type CampusCredentials, type CampusIdentity, type Result,
+  CampusAccountLocked,
+  CampusCredentialsWrong,
+  CampusPortalUnavailable,
+  err,
+  ok,
+  type CampusAuthenticator,
+  type CampusAuthFailure,
+  type CampusCredentials,
+  type CampusIdentity,
+  type Result,
 } from '@xianzhi/core';
 import { DEFAULT_PORTAL_TIMEOUT_MS, portalRequest } from './http.js';
 
@@ -41,7 +49,10 @@ export class FormLoginCampusAuthenticator implements CampusAuthenticator {
   private readonly studentNumber: RegExp | null;
   private readonly name: RegExp | null;
 
-  constructor(readonly campusId: string, private readonly settings: FormLoginSettings) {
+  constructor(
+    readonly campusId: string,
+    private readonly settings: FormLoginSettings,
+  ) {
     this.studentNumber = settings.studentNumberPattern ? new RegExp(settings.studentNumberPattern) : null;
     this.name = settings.namePattern ? new RegExp(settings.namePattern) : null;
   }
@@ -52,15 +63,22 @@ export class FormLoginCampusAuthenticator implements CampusAuthenticator {
     const form = new URLSearchParams({ ...(s.extraFields ?? {}) });
     form.set(s.usernameField ?? 'username', c.username.trim());
     form.set(s.passwordField ?? 'password', transform(c.password, s.passwordTransform ?? 'plain'));
-    const res = await portalRequest(s.loginUrl, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(),
-    }, s.timeoutMs ?? DEFAULT_PORTAL_TIMEOUT_MS);
+    const res = await portalRequest(
+      s.loginUrl,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+      },
+      s.timeoutMs ?? DEFAULT_PORTAL_TIMEOUT_MS,
+    );
     if (res instanceof CampusPortalUnavailable) return err(res);
     if (res.status >= 500) return err(new CampusPortalUnavailable(`http-${res.status}`));
 
-    const succeeded = (s.success.status === undefined || res.status === s.success.status)
-      && (s.success.bodyContains === undefined || res.body.includes(s.success.bodyContains))
-      && (s.success.redirectContains === undefined || (res.location ?? '').includes(s.success.redirectContains));
+    const succeeded =
+      (s.success.status === undefined || res.status === s.success.status) &&
+      (s.success.bodyContains === undefined || res.body.includes(s.success.bodyContains)) &&
+      (s.success.redirectContains === undefined || (res.location ?? '').includes(s.success.redirectContains));
     if (!succeeded) {
       if (s.lockedBodyContains && res.body.includes(s.lockedBodyContains)) return err(new CampusAccountLocked());
       return err(new CampusCredentialsWrong());

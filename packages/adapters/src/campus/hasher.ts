@@ -11,6 +11,8 @@ export class HmacStudentNumberHasher implements StudentNumberHasher {
     this.key = createHmac('sha256', serverSecret).update('xianzhi/student-number/v1').digest();
   }
   hash(campusId: string, studentNumber: string): string {
-    return createHmac('sha256', this.key).update(`${campusId}\n${studentNumber.trim().toUpperCase()}`).digest('base64url');
+    return createHmac('sha256', this.key)
+      .update(`${campusId}\n${studentNumber.trim().toUpperCase()}`)
+      .digest('base64url');
   }
 }

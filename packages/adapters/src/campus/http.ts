@@ -12,7 +12,11 @@ export interface PortalResponse {
  * One request to a campus portal. Every way it can fail (refused, reset, too slow) becomes a
  * PortalUnavailable with a short reason of our own: a driver's error text could quote the request.
  */
-export async function portalRequest(url: string, init: RequestInit, timeoutMs: number): Promise<PortalResponse | CampusPortalUnavailable> {
+export async function portalRequest(
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+): Promise<PortalResponse | CampusPortalUnavailable> {
   try {
     const res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
     const body = await res.text();

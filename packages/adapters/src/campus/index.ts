@@ -3,6 +3,12 @@ export { DemoCampusAuthenticator, DEMO_PASSWORD, DEMO_LOCKED_NUMBER } from './de
 export { CasCampusAuthenticator, type CasSettings } from './cas.js';
 export { FormLoginCampusAuthenticator, type FormLoginSettings, type PasswordTransform } from './form.js';
 export {
-  parseCampusSettings, createCampusAuthenticators, createBuiltInCampusAuthenticator, defaultCasService,
-  type CampusSettings, type CampusAuthSettings, type CampusAuthenticatorFactory, type AuthenticatorOptions,
+  parseCampusSettings,
+  createCampusAuthenticators,
+  createBuiltInCampusAuthenticator,
+  defaultCasService,
+  type CampusSettings,
+  type CampusAuthSettings,
+  type CampusAuthenticatorFactory,
+  type AuthenticatorOptions,
 } from './settings.js';

@@ -25,7 +25,10 @@ export interface CampusSettings {
  * What a campus plugin module exports: `createCampusAuthenticator` (or a default export) taking the
  * campus id and the `options` from configuration, returning the authenticator.
  */
-export type CampusAuthenticatorFactory = (campusId: string, options: unknown) => CampusAuthenticator | Promise<CampusAuthenticator>;
+export type CampusAuthenticatorFactory = (
+  campusId: string,
+  options: unknown,
+) => CampusAuthenticator | Promise<CampusAuthenticator>;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 type Obj = Record<string, unknown>;
@@ -35,32 +38,52 @@ const isHttpUrl = (v: unknown): v is string => typeof v === 'string' && /^https?
 /** Validates XZ_CAMPUSES' parsed JSON; every problem is named with the campus it belongs to. */
 export function parseCampusSettings(value: unknown): { campuses: CampusSettings[]; problems: string[] } {
   const problems: string[] = [];
-  const list = Array.isArray(value) ? value : isObj(value) && Array.isArray(value['campuses']) ? value['campuses'] : null;
-  if (!list || list.length === 0) return { campuses: [], problems: ['XZ_CAMPUSES must be a non-empty JSON array of campuses (or { "campuses": [...] })'] };
+  const list = Array.isArray(value)
+    ? value
+    : isObj(value) && Array.isArray(value['campuses'])
+      ? value['campuses']
+      : null;
+  if (!list || list.length === 0)
+    return {
+      campuses: [],
+      problems: ['XZ_CAMPUSES must be a non-empty JSON array of campuses (or { "campuses": [...] })'],
+    };
   const seen = new Set<string>();
   const campuses: CampusSettings[] = [];
   list.forEach((entry: unknown, i: number) => {
-    const where = isObj(entry) && typeof entry['id'] === 'string' ? `XZ_CAMPUSES campus "${entry['id']}"` : `XZ_CAMPUSES[${i}]`;
+    const where =
+      isObj(entry) && typeof entry['id'] === 'string' ? `XZ_CAMPUSES campus "${entry['id']}"` : `XZ_CAMPUSES[${i}]`;
     const bad = (m: string) => problems.push(`${where}: ${m}`);
     if (!isObj(entry)) return void bad('must be an object');
     const id = entry['id'];
-    if (typeof id !== 'string' || !ID.test(id)) return void bad('"id" must be 1–40 lowercase letters, digits or dashes');
+    if (typeof id !== 'string' || !ID.test(id))
+      return void bad('"id" must be 1–40 lowercase letters, digits or dashes');
     if (seen.has(id)) return void bad('is listed twice');
     seen.add(id);
     const name = entry['name'];
-    if (typeof name !== 'string' || name.trim() === '' || name.length > 100) bad('"name" must be a non-empty string of at most 100 characters');
+    if (typeof name !== 'string' || name.trim() === '' || name.length > 100)
+      bad('"name" must be a non-empty string of at most 100 characters');
     const areas = entry['areas'] ?? [];
-    if (!Array.isArray(areas) || !areas.every((a) => isObj(a) && typeof a['id'] === 'string' && typeof a['name'] === 'string')) {
+    if (
+      !Array.isArray(areas) ||
+      !areas.every((a) => isObj(a) && typeof a['id'] === 'string' && typeof a['name'] === 'string')
+    ) {
       bad('"areas" must be a list of { "id", "name" }');
     }
     const lifetime = entry['listingLifetimeDays'];
-    if (lifetime !== undefined && !(Number.isInteger(lifetime) && (lifetime as number) > 0 && (lifetime as number) <= 365)) {
+    if (
+      lifetime !== undefined &&
+      !(Number.isInteger(lifetime) && (lifetime as number) > 0 && (lifetime as number) <= 365)
+    ) {
       bad('"listingLifetimeDays" must be a whole number of days from 1 to 365');
     }
     const auth = checkAuth(entry['auth'], bad);
     if (auth) {
       campuses.push({
-        id, name: String(name), areas: (areas as TradeArea[]).map((a) => ({ id: a.id, name: a.name })), auth,
+        id,
+        name: String(name),
+        areas: (areas as TradeArea[]).map((a) => ({ id: a.id, name: a.name })),
+        auth,
         ...(lifetime !== undefined ? { listingLifetimeDays: lifetime as number } : {}),
       });
     }
@@ -69,7 +92,7 @@ export function parseCampusSettings(value: unknown): { campuses: CampusSettings[
 }
 
 function checkAuth(auth: unknown, bad: (m: string) => void): CampusAuthSettings | null {
-  if (!isObj(auth)) return bad('"auth" must be an object with a "kind": cas, form, demo or module'), null;
+  if (!isObj(auth)) return (bad('"auth" must be an object with a "kind": cas, form, demo or module'), null);
   const before = { n: 0 };
   const problem = (m: string) => {
     before.n++;
@@ -89,9 +112,15 @@ function checkAuth(auth: unknown, bad: (m: string) => void): CampusAuthSettings 
       return before.n ? null : (auth as unknown as CampusAuthSettings);
     case 'form': {
       if (!isHttpUrl(auth['loginUrl'])) problem('"loginUrl" must be the portal\'s http(s) login URL');
-      if (!['plain', 'md5', 'sha1', undefined].includes(auth['passwordTransform'] as string)) problem('"passwordTransform" must be plain, md5 or sha1');
+      if (!['plain', 'md5', 'sha1', undefined].includes(auth['passwordTransform'] as string))
+        problem('"passwordTransform" must be plain, md5 or sha1');
       const success = auth['success'];
-      if (!isObj(success) || (success['status'] === undefined && success['bodyContains'] === undefined && success['redirectContains'] === undefined)) {
+      if (
+        !isObj(success) ||
+        (success['status'] === undefined &&
+          success['bodyContains'] === undefined &&
+          success['redirectContains'] === undefined)
+      ) {
         problem('"success" must name at least one of "status", "bodyContains", "redirectContains"');
       }
       for (const k of ['studentNumberPattern', 'namePattern'] as const) {
@@ -107,16 +136,18 @@ function checkAuth(auth: unknown, bad: (m: string) => void): CampusAuthSettings 
       return before.n ? null : (auth as unknown as CampusAuthSettings);
     }
     case 'module':
-      if (typeof auth['module'] !== 'string' || auth['module'] === '') problem('"module" must name a package or a file path');
+      if (typeof auth['module'] !== 'string' || auth['module'] === '')
+        problem('"module" must name a package or a file path');
       return before.n ? null : { kind: 'module', module: auth['module'] as string, options: auth['options'] };
     default:
-      return problem('"kind" must be cas, form, demo or module'), null;
+      return (problem('"kind" must be cas, form, demo or module'), null);
   }
 }
 
 function checkTimeout(auth: Obj, problem: (m: string) => void): void {
   const t = auth['timeoutMs'];
-  if (t !== undefined && !(Number.isInteger(t) && (t as number) >= 100 && (t as number) <= 60_000)) problem('"timeoutMs" must be 100 to 60000');
+  if (t !== undefined && !(Number.isInteger(t) && (t as number) >= 100 && (t as number) <= 60_000))
+    problem('"timeoutMs" must be 100 to 60000');
 }
 
 export interface AuthenticatorOptions {
@@ -132,7 +163,10 @@ export function defaultCasService(publicUrl: string, campusId: string): string {
 }
 
 /** Builds each campus's authenticator; a plugin module is imported here, once, at start. */
-export async function createCampusAuthenticators(campuses: readonly CampusSettings[], options: AuthenticatorOptions): Promise<CampusAuthenticator[]> {
+export async function createCampusAuthenticators(
+  campuses: readonly CampusSettings[],
+  options: AuthenticatorOptions,
+): Promise<CampusAuthenticator[]> {
   const out: CampusAuthenticator[] = [];
   for (const campus of campuses) out.push(await createOne(campus, options));
   return out;
@@ -145,25 +179,38 @@ async function createOne(campus: CampusSettings, options: AuthenticatorOptions):
 }
 
 /** The authenticator of a campus using a built-in kind (demo, cas, form); plugins need `createCampusAuthenticators`. */
-export function createBuiltInCampusAuthenticator(campus: CampusSettings, options: Pick<AuthenticatorOptions, 'publicUrl'>): CampusAuthenticator {
+export function createBuiltInCampusAuthenticator(
+  campus: CampusSettings,
+  options: Pick<AuthenticatorOptions, 'publicUrl'>,
+): CampusAuthenticator {
   const auth = campus.auth;
   switch (auth.kind) {
     case 'demo':
       return new DemoCampusAuthenticator(campus.id);
     case 'cas': {
       const { kind: _kind, ...settings } = auth;
-      return new CasCampusAuthenticator(campus.id, { ...settings, service: auth.service ?? defaultCasService(options.publicUrl, campus.id) });
+      return new CasCampusAuthenticator(campus.id, {
+        ...settings,
+        service: auth.service ?? defaultCasService(options.publicUrl, campus.id),
+      });
     }
     case 'form': {
       const { kind: _kind, ...settings } = auth;
       return new FormLoginCampusAuthenticator(campus.id, settings);
     }
     case 'module':
-      throw new Error(`XZ_CAMPUSES campus "${campus.id}": a plugin module is loaded asynchronously; use createCampusAuthenticators`);
+      throw new Error(
+        `XZ_CAMPUSES campus "${campus.id}": a plugin module is loaded asynchronously; use createCampusAuthenticators`,
+      );
   }
 }
 
-async function loadPlugin(campusId: string, specifier: string, pluginOptions: unknown, baseDir: string): Promise<CampusAuthenticator> {
+async function loadPlugin(
+  campusId: string,
+  specifier: string,
+  pluginOptions: unknown,
+  baseDir: string,
+): Promise<CampusAuthenticator> {
   const where = `XZ_CAMPUSES campus "${campusId}": module "${specifier}"`;
   const isPath = specifier.startsWith('.') || isAbsolute(specifier);
   const target = isPath ? pathToFileURL(resolve(baseDir, specifier)).href : specifier;
@@ -174,11 +221,20 @@ async function loadPlugin(campusId: string, specifier: string, pluginOptions: un
     throw new Error(`${where} could not be loaded: ${(error as Error).message}`);
   }
   const create = (mod['createCampusAuthenticator'] ?? mod['default']) as CampusAuthenticatorFactory | undefined;
-  if (typeof create !== 'function') throw new Error(`${where} must export a function createCampusAuthenticator(campusId, options) (or a default export)`);
+  if (typeof create !== 'function')
+    throw new Error(
+      `${where} must export a function createCampusAuthenticator(campusId, options) (or a default export)`,
+    );
   const authenticator = await create(campusId, pluginOptions ?? {});
-  if (!authenticator || typeof authenticator.authenticate !== 'function' || authenticator.campusId !== campusId
-    || (authenticator.method !== 'cas' && authenticator.method !== 'password')) {
-    throw new Error(`${where} returned something that is not a CampusAuthenticator for this campus (campusId, method 'cas' | 'password', authenticate)`);
+  if (
+    !authenticator ||
+    typeof authenticator.authenticate !== 'function' ||
+    authenticator.campusId !== campusId ||
+    (authenticator.method !== 'cas' && authenticator.method !== 'password')
+  ) {
+    throw new Error(
+      `${where} returned something that is not a CampusAuthenticator for this campus (campusId, method 'cas' | 'password', authenticate)`,
+    );
   }
   return authenticator;
 }

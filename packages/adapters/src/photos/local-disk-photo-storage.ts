@@ -42,7 +42,10 @@ export class LocalDiskPhotoStorage implements PhotoStorage {
     try {
       const bytes = await readFile(this.path(key));
       const ext = key.slice(key.lastIndexOf('.') + 1).toLowerCase();
-      return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), contentType: TYPES[ext] ?? 'application/octet-stream' };
+      return {
+        bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        contentType: TYPES[ext] ?? 'application/octet-stream',
+      };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;

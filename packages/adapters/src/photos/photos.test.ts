@@ -11,7 +11,9 @@ import { jpegWithGps, pngImage } from './test-images.js';
 
 photoStorageContract('local disk', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'xz-photos-'));
-  return Object.assign(new LocalDiskPhotoStorage(dir), { dispose: async () => rmSync(dir, { recursive: true, force: true }) });
+  return Object.assign(new LocalDiskPhotoStorage(dir), {
+    dispose: async () => rmSync(dir, { recursive: true, force: true }),
+  });
 });
 
 describe('LocalDiskPhotoStorage keys', () => {
@@ -32,16 +34,31 @@ describe('SharpPhotoProcessor', () => {
   const processor = new SharpPhotoProcessor();
 
   it('detects the type from the bytes and refuses what is not a supported image', async () => {
-    expect(await processor.inspect(await jpegWithGps(40, 30))).toEqual({ kind: 'image', mime: 'image/jpeg', width: 40, height: 30 });
+    expect(await processor.inspect(await jpegWithGps(40, 30))).toEqual({
+      kind: 'image',
+      mime: 'image/jpeg',
+      width: 40,
+      height: 30,
+    });
     expect(await processor.inspect(await pngImage(50, 20))).toMatchObject({ kind: 'image', mime: 'image/png' });
-    const webp = new Uint8Array(await sharp(await pngImage(10, 10)).webp().toBuffer());
+    const webp = new Uint8Array(
+      await sharp(await pngImage(10, 10))
+        .webp()
+        .toBuffer(),
+    );
     expect(await processor.inspect(webp)).toMatchObject({ kind: 'image', mime: 'image/webp' });
-    expect(await processor.inspect(new TextEncoder().encode('not a photo at all, just text'))).toEqual({ kind: 'unsupported', detected: null });
+    expect(await processor.inspect(new TextEncoder().encode('not a photo at all, just text'))).toEqual({
+      kind: 'unsupported',
+      detected: null,
+    });
     const heic = new Uint8Array([0, 0, 0, 24, ...new TextEncoder().encode('ftypheic'), 0, 0, 0, 0]);
     expect(sniffImage(heic)).toBe('heic');
     expect(await processor.inspect(heic)).toEqual({ kind: 'unsupported', detected: 'heic' });
     // JPEG magic, broken body.
-    expect(await processor.inspect(new Uint8Array([0xff, 0xd8, 0xff, 0, 1, 2, 3]))).toEqual({ kind: 'unsupported', detected: null });
+    expect(await processor.inspect(new Uint8Array([0xff, 0xd8, 0xff, 0, 1, 2, 3]))).toEqual({
+      kind: 'unsupported',
+      detected: null,
+    });
   });
 
   it('makes WebP variants at the right sizes, upright, never upscaled, without EXIF or GPS', async () => {
@@ -49,7 +66,11 @@ describe('SharpPhotoProcessor', () => {
     expect((await sharp(original).metadata()).exif).toBeDefined();
     const variants = await processor.makeVariants(original, PHOTO_VARIANT_SIZES);
     // Orientation 6: the stored 2000×1500 is shown as 1500×2000.
-    expect(variants.map((v) => [v.name, v.width, v.height])).toEqual([['thumb', 180, 240], ['medium', 563, 750], ['large', 1125, 1500]]);
+    expect(variants.map((v) => [v.name, v.width, v.height])).toEqual([
+      ['thumb', 180, 240],
+      ['medium', 563, 750],
+      ['large', 1125, 1500],
+    ]);
     for (const v of variants) {
       const meta = await sharp(v.bytes).metadata();
       expect(meta.format).toBe('webp');
@@ -60,6 +81,10 @@ describe('SharpPhotoProcessor', () => {
       expect(Buffer.from(v.bytes).includes('Exif')).toBe(false);
     }
     const small = await processor.makeVariants(await pngImage(100, 60), PHOTO_VARIANT_SIZES);
-    expect(small.map((v) => [v.width, v.height])).toEqual([[100, 60], [100, 60], [100, 60]]);
+    expect(small.map((v) => [v.width, v.height])).toEqual([
+      [100, 60],
+      [100, 60],
+      [100, 60],
+    ]);
   });
 });

@@ -13,8 +13,14 @@ afterAll(async () => {
 
 function options(overrides: Partial<S3PhotoStorageOptions> = {}): S3PhotoStorageOptions {
   return {
-    endpoint: server.endpoint, region: server.region, bucket: server.bucket, forcePathStyle: true,
-    accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey, timeoutMs: 1500, ...overrides,
+    endpoint: server.endpoint,
+    region: server.region,
+    bucket: server.bucket,
+    forcePathStyle: true,
+    accessKeyId: server.accessKeyId,
+    secretAccessKey: server.secretAccessKey,
+    timeoutMs: 1500,
+    ...overrides,
   };
 }
 

@@ -1,5 +1,10 @@
 import {
-  DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
 } from '@aws-sdk/client-s3';
 import type { PhotoStorage, StoredObject } from '@xianzhi/core';
 import { isSafeStorageKey } from './local-disk-photo-storage.js';
@@ -59,16 +64,24 @@ export class S3PhotoStorage implements PhotoStorage {
   }
 
   async put(bytes: Uint8Array, key: string, contentType: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({
-      Bucket: this.options.bucket, Key: this.objectKey(key), Body: bytes, ContentType: contentType,
-      ContentLength: bytes.byteLength, CacheControl: 'public, max-age=31536000, immutable',
-    }));
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.options.bucket,
+        Key: this.objectKey(key),
+        Body: bytes,
+        ContentType: contentType,
+        ContentLength: bytes.byteLength,
+        CacheControl: 'public, max-age=31536000, immutable',
+      }),
+    );
   }
 
   async get(key: string): Promise<StoredObject | null> {
     if (!isSafeStorageKey(key)) return null;
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: this.objectKey(key) }));
+      const out = await this.client.send(
+        new GetObjectCommand({ Bucket: this.options.bucket, Key: this.objectKey(key) }),
+      );
       const bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
       return { bytes, contentType: out.ContentType ?? 'application/octet-stream' };
     } catch (e) {
@@ -104,7 +117,8 @@ export class S3PhotoStorage implements PhotoStorage {
 }
 
 function isMissing(e: unknown): boolean {
-  if (e instanceof S3ServiceException) return e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata.httpStatusCode === 404;
+  if (e instanceof S3ServiceException)
+    return e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata.httpStatusCode === 404;
   return false;
 }
 
@@ -113,8 +127,11 @@ function describe(e: unknown, operation: string): Error {
   if (e instanceof S3ServiceException) {
     const status = e.$metadata.httpStatusCode;
     // A HEAD answer has no body, so a refused signature arrives nameless.
-    const name = e.name === 'Unknown' && status === 403 ? 'AccessDenied (check XZ_S3_ACCESS_KEY_ID and the secret)' : e.name;
+    const name =
+      e.name === 'Unknown' && status === 403 ? 'AccessDenied (check XZ_S3_ACCESS_KEY_ID and the secret)' : e.name;
     return new Error(`object storage ${operation} failed: ${name} (HTTP ${status ?? '?'})`);
   }
-  return new Error(`object storage ${operation} failed: ${(e as Error)?.name ?? 'error'}: ${(e as Error)?.message ?? String(e)}`);
+  return new Error(
+    `object storage ${operation} failed: ${(e as Error)?.name ?? 'error'}: ${(e as Error)?.message ?? String(e)}`,
+  );
 }

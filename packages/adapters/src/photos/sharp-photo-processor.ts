@@ -7,7 +7,8 @@ const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mi
 export function sniffImage(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 'image/webp' | 'heic' | 'avif' | null {
   const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b)) return 'image/png';
+  if (bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b))
+    return 'image/png';
   if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
   if (bytes.length >= 12 && ascii(4, 8) === 'ftyp') {
     const brand = ascii(8, 12);
@@ -41,7 +42,10 @@ export class SharpPhotoProcessor implements PhotoProcessor {
     }
   }
 
-  async makeVariants(bytes: Uint8Array, sizes: Readonly<Record<PhotoVariantName, number>>): Promise<PhotoVariantOutput[]> {
+  async makeVariants(
+    bytes: Uint8Array,
+    sizes: Readonly<Record<PhotoVariantName, number>>,
+  ): Promise<PhotoVariantOutput[]> {
     const base = sharp(bytes, { limitInputPixels: false, failOn: 'error' }).autoOrient();
     const out: PhotoVariantOutput[] = [];
     for (const [name, size] of Object.entries(sizes) as [PhotoVariantName, number][]) {
@@ -50,7 +54,13 @@ export class SharpPhotoProcessor implements PhotoProcessor {
         .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true })
         .webp({ quality: this.options.quality ?? 80 })
         .toBuffer({ resolveWithObject: true });
-      out.push({ name, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, contentType: 'image/webp' });
+      out.push({
+        name,
+        bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+        width: info.width,
+        height: info.height,
+        contentType: 'image/webp',
+      });
     }
     return out;
   }

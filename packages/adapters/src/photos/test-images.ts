@@ -13,5 +13,9 @@ export async function jpegWithGps(width = 2000, height = 1500, orientation?: num
 }
 
 export async function pngImage(width: number, height: number): Promise<Uint8Array> {
-  return new Uint8Array(await sharp({ create: { width, height, channels: 4, background: { r: 10, g: 120, b: 200, alpha: 1 } } }).png().toBuffer());
+  return new Uint8Array(
+    await sharp({ create: { width, height, channels: 4, background: { r: 10, g: 120, b: 200, alpha: 1 } } })
+      .png()
+      .toBuffer(),
+  );
 }

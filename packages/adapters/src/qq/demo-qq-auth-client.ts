@@ -1,5 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { err, ok, QqCodeInvalid, type QqAuthClient, type QqLoginFailed, type QqSession, type Result } from '@xianzhi/core';
+import {
+  err,
+  ok,
+  QqCodeInvalid,
+  type QqAuthClient,
+  type QqLoginFailed,
+  type QqSession,
+  type Result,
+} from '@xianzhi/core';
 
 /**
  * A QQ-openid-shaped identifier (32 upper-case hex characters) derived from a demo name, so the

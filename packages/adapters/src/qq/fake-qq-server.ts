@@ -58,7 +58,10 @@ export class FakeQqServer {
   readonly securityChecks: ReceivedSecurityCheck[] = [];
   private readonly securityScript: SecurityScript[] = [];
 
-  constructor(readonly appId = 'fake-app-id', readonly appSecret = 'fake-app-secret-0123456789') {}
+  constructor(
+    readonly appId = 'fake-app-id',
+    readonly appSecret = 'fake-app-secret-0123456789',
+  ) {}
 
   /** A code `qq.login` would have produced for this user. */
   issueCode(openid: string, unionid?: string): string {
@@ -129,7 +132,10 @@ export class FakeQqServer {
       void this.subscriptionMessage(req, url, res, json);
       return;
     }
-    if (req.method === 'POST' && (url.pathname === '/api/json/security/MsgSecCheck' || url.pathname === '/api/json/security/ImgSecCheck')) {
+    if (
+      req.method === 'POST' &&
+      (url.pathname === '/api/json/security/MsgSecCheck' || url.pathname === '/api/json/security/ImgSecCheck')
+    ) {
       void this.securityCheck(req, url, res, json);
       return;
     }
@@ -146,17 +152,25 @@ export class FakeQqServer {
     if (next === 'busy') return json({ errcode: -1, errmsg: 'system error' });
     if (next === 'rate_limited') return json({ errcode: 45011, errmsg: 'api minute-quota reach limit' });
     const q = url.searchParams;
-    if (q.get('appid') !== this.appId || q.get('secret') !== this.appSecret) return json({ errcode: 40013, errmsg: 'invalid appid' });
+    if (q.get('appid') !== this.appId || q.get('secret') !== this.appSecret)
+      return json({ errcode: 40013, errmsg: 'invalid appid' });
     if (q.get('grant_type') !== 'authorization_code') return json({ errcode: 40002, errmsg: 'invalid grant_type' });
     const code = q.get('js_code') ?? '';
     const user = this.codes.get(code);
     if (!user) return json({ errcode: 40029, errmsg: 'invalid code' });
     this.codes.delete(code); // single use
-    return json({ errcode: 0, errmsg: 'ok', openid: user.openid, session_key: `SESSION-KEY-${user.openid}`, ...(user.unionid ? { unionid: user.unionid } : {}) });
+    return json({
+      errcode: 0,
+      errmsg: 'ok',
+      openid: user.openid,
+      session_key: `SESSION-KEY-${user.openid}`,
+      ...(user.unionid ? { unionid: user.unionid } : {}),
+    });
   }
 
   private issueToken(q: URLSearchParams): object {
-    if (q.get('appid') !== this.appId || q.get('secret') !== this.appSecret) return { errcode: 40013, errmsg: 'invalid appid' };
+    if (q.get('appid') !== this.appId || q.get('secret') !== this.appSecret)
+      return { errcode: 40013, errmsg: 'invalid appid' };
     if (q.get('grant_type') !== 'client_credential') return { errcode: 40002, errmsg: 'invalid grant_type' };
     this.tokenIssues++;
     const token = `TOKEN-${this.tokenIssues}-${Math.random().toString(36).slice(2)}`;
@@ -165,7 +179,12 @@ export class FakeQqServer {
   }
 
   /** MsgSecCheck takes JSON `{ appid, content }`; ImgSecCheck multipart `appid` and the file `media` (at most 1 MB). */
-  private async securityCheck(req: IncomingMessage, url: URL, res: ServerResponse, json: (body: unknown) => void): Promise<void> {
+  private async securityCheck(
+    req: IncomingMessage,
+    url: URL,
+    res: ServerResponse,
+    json: (body: unknown) => void,
+  ): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
@@ -191,19 +210,28 @@ export class FakeQqServer {
       }
       if (typeof body.content !== 'string') return json({ errcode: 47001, errmsg: 'data format error' });
       const content = body.content;
-      return record({ kind: 'text', appid: typeof body.appid === 'string' ? body.appid : undefined, content },
-        [...this.riskyWords].some((w) => content.includes(w)) ? 87014 : 0);
+      return record(
+        { kind: 'text', appid: typeof body.appid === 'string' ? body.appid : undefined, content },
+        [...this.riskyWords].some((w) => content.includes(w)) ? 87014 : 0,
+      );
     }
     const parts = multipartParts(raw, req.headers['content-type'] ?? '');
     const media = parts.find((p) => p.name === 'media' && p.filename !== undefined);
     const appid = parts.find((p) => p.name === 'appid')?.body.toString('utf8');
     if (!media) return json({ errcode: 41005, errmsg: 'media data missing' });
     if (media.body.length > 1024 * 1024) return json({ errcode: 40006, errmsg: 'invalid media size' });
-    record({ kind: 'image', appid, bytes: media.body, ...(media.contentType ? { contentType: media.contentType } : {}) },
-      await this.imageVerdict(media.body, media.contentType));
+    record(
+      { kind: 'image', appid, bytes: media.body, ...(media.contentType ? { contentType: media.contentType } : {}) },
+      await this.imageVerdict(media.body, media.contentType),
+    );
   }
 
-  private async subscriptionMessage(req: IncomingMessage, url: URL, res: ServerResponse, json: (body: unknown) => void): Promise<void> {
+  private async subscriptionMessage(
+    req: IncomingMessage,
+    url: URL,
+    res: ServerResponse,
+    json: (body: unknown) => void,
+  ): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (this.sendDelayMs > 0) await new Promise((r) => setTimeout(r, this.sendDelayMs));
@@ -223,10 +251,18 @@ export class FakeQqServer {
       return json({ errcode: 47001, errmsg: 'data format error' });
     }
     let errcode = tokenError || (next ?? 0);
-    if (errcode === 0 && (typeof body.touser !== 'string' || typeof body.template_id !== 'string' || typeof body.data !== 'object')) errcode = 47001;
+    if (
+      errcode === 0 &&
+      (typeof body.touser !== 'string' || typeof body.template_id !== 'string' || typeof body.data !== 'object')
+    )
+      errcode = 47001;
     this.subscriptionMessages.push({
-      touser: String(body.touser), template_id: String(body.template_id), page: typeof body.page === 'string' ? body.page : undefined,
-      data: (body.data ?? {}) as Record<string, { value: string }>, accepted: errcode === 0, errcode,
+      touser: String(body.touser),
+      template_id: String(body.template_id),
+      page: typeof body.page === 'string' ? body.page : undefined,
+      data: (body.data ?? {}) as Record<string, { value: string }>,
+      accepted: errcode === 0,
+      errcode,
     });
     json({ errcode, errmsg: errcode === 0 ? 'ok' : `scripted error ${errcode}` });
   }
@@ -256,7 +292,13 @@ function multipartParts(raw: Buffer, contentType: string): MultipartPart[] {
     const name = /name="([^"]*)"/i.exec(head)?.[1];
     const filename = /filename="([^"]*)"/i.exec(head)?.[1];
     const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1];
-    if (name !== undefined) parts.push({ name, body: part.subarray(split + 4), ...(filename !== undefined ? { filename } : {}), ...(type ? { contentType: type.trim() } : {}) });
+    if (name !== undefined)
+      parts.push({
+        name,
+        body: part.subarray(split + 4),
+        ...(filename !== undefined ? { filename } : {}),
+        ...(type ? { contentType: type.trim() } : {}),
+      });
     at = next;
   }
   return parts;

@@ -1,6 +1,13 @@
 import {
-  err, ok, QqCodeInvalid, QqRateLimited, QqUnavailable,
-  type QqAuthClient, type QqLoginFailed, type QqSession, type Result,
+  err,
+  ok,
+  QqCodeInvalid,
+  QqRateLimited,
+  QqUnavailable,
+  type QqAuthClient,
+  type QqLoginFailed,
+  type QqSession,
+  type Result,
 } from '@xianzhi/core';
 
 export interface HttpQqAuthClientOptions {
@@ -45,10 +52,19 @@ export class HttpQqAuthClient implements QqAuthClient {
       if (errcode === BUSY) continue;
       if (errcode === BAD_CODE) return err(new QqCodeInvalid());
       if (errcode === TOO_FAST) return err(new QqRateLimited());
-      if (errcode !== 0 || typeof body.openid !== 'string' || body.openid === '' || typeof body.session_key !== 'string') {
+      if (
+        errcode !== 0 ||
+        typeof body.openid !== 'string' ||
+        body.openid === '' ||
+        typeof body.session_key !== 'string'
+      ) {
         return err(new QqUnavailable());
       }
-      return ok({ openId: body.openid, unionId: typeof body.unionid === 'string' && body.unionid !== '' ? body.unionid : null, sessionKey: body.session_key });
+      return ok({
+        openId: body.openid,
+        unionId: typeof body.unionid === 'string' && body.unionid !== '' ? body.unionid : null,
+        sessionKey: body.session_key,
+      });
     }
     return err(new QqUnavailable());
   }
@@ -60,7 +76,10 @@ export class HttpQqAuthClient implements QqAuthClient {
     url.searchParams.set('js_code', code);
     url.searchParams.set('grant_type', 'authorization_code');
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs), headers: { accept: 'application/json' } });
+      const response = await fetch(url, {
+        signal: AbortSignal.timeout(this.timeoutMs),
+        headers: { accept: 'application/json' },
+      });
       if (!response.ok) return null;
       const parsed = (await response.json()) as unknown;
       return parsed !== null && typeof parsed === 'object' ? (parsed as Jscode2SessionBody) : null;

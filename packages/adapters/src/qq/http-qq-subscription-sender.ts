@@ -1,6 +1,10 @@
 import {
-  RetryJobLater, SendOutcomeUnknown,
-  type NotificationKind, type SendOutcome, type SubscriptionMessage, type SubscriptionMessageSender,
+  RetryJobLater,
+  SendOutcomeUnknown,
+  type NotificationKind,
+  type SendOutcome,
+  type SubscriptionMessage,
+  type SubscriptionMessageSender,
 } from '@xianzhi/core';
 import type { QqAccessTokens } from './qq-access-tokens.js';
 
@@ -16,7 +20,10 @@ export interface HttpQqSubscriptionSenderOptions {
 
 /** An error code QQ answered: the message was not sent; the job retries with backoff. */
 export class QqSendFailed extends Error {
-  constructor(readonly errcode: number, errmsg: string) {
+  constructor(
+    readonly errcode: number,
+    errmsg: string,
+  ) {
     super(`QQ SendSubscriptionMessage errcode ${errcode}: ${errmsg.slice(0, 120)}`);
     this.name = 'QqSendFailed';
   }
@@ -69,7 +76,8 @@ export class HttpQqSubscriptionSender implements SubscriptionMessageSender {
         await this.options.tokens.invalidate(token);
         continue;
       }
-      if (errcode === TOO_FAST) throw new RetryJobLater(this.tooFastDelayMs, 'QQ 41030: too many messages to this user');
+      if (errcode === TOO_FAST)
+        throw new RetryJobLater(this.tooFastDelayMs, 'QQ 41030: too many messages to this user');
       if (CONSENT_GONE.has(errcode)) return 'consent_revoked';
       if (errcode === DAILY_QUOTA) return 'quota_exceeded';
       throw new QqSendFailed(errcode, answer.errmsg ?? '');
@@ -82,7 +90,9 @@ export class HttpQqSubscriptionSender implements SubscriptionMessageSender {
     let response: Response;
     try {
       response = await fetch(url, {
-        method: 'POST', body: payload, signal: AbortSignal.timeout(this.timeoutMs),
+        method: 'POST',
+        body: payload,
+        signal: AbortSignal.timeout(this.timeoutMs),
         headers: { 'content-type': 'application/json', accept: 'application/json' },
       });
     } catch (e) {

@@ -67,7 +67,10 @@ export class RedisAccessTokenStore implements AccessTokenStore {
     return new RedisAccessTokenStore(redis, prefix);
   }
 
-  constructor(private readonly redis: Redis, prefix = 'xz') {
+  constructor(
+    private readonly redis: Redis,
+    prefix = 'xz',
+  ) {
     this.tokenKey = `${prefix}:qq:access-token`;
     this.lockKey = `${prefix}:qq:access-token:lock`;
   }
@@ -188,7 +191,10 @@ export class HttpQqAccessTokens implements QqAccessTokens {
     this.fetches++;
     let body: { errcode?: number; errmsg?: string; access_token?: unknown; expires_in?: unknown };
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs), headers: { accept: 'application/json' } });
+      const response = await fetch(url, {
+        signal: AbortSignal.timeout(this.timeoutMs),
+        headers: { accept: 'application/json' },
+      });
       if (!response.ok) throw new QqTokenUnavailable(`HTTP ${response.status}`);
       body = (await response.json()) as typeof body;
     } catch (e) {

@@ -14,7 +14,10 @@ describe('HttpQqAuthClient against a fake jscode2session on loopback', () => {
 
   it('exchanges a code for the openid, unionid and session key, sending the documented query', async () => {
     const r = await client.exchangeCode(qq.issueCode('OPENID-1', 'UNION-1'));
-    expect(r).toEqual({ ok: true, value: { openId: 'OPENID-1', unionId: 'UNION-1', sessionKey: 'SESSION-KEY-OPENID-1' } });
+    expect(r).toEqual({
+      ok: true,
+      value: { openId: 'OPENID-1', unionId: 'UNION-1', sessionKey: 'SESSION-KEY-OPENID-1' },
+    });
     const sent = qq.requests[0]!.searchParams;
     expect([...sent.keys()].sort()).toEqual(['appid', 'grant_type', 'js_code', 'secret']);
     expect(sent.get('grant_type')).toBe('authorization_code');

@@ -14,16 +14,33 @@ afterAll(async () => {
 });
 
 function client(timeoutMs = 500) {
-  const tokens = new HttpQqAccessTokens({ appId: qq.appId, appSecret: qq.appSecret, baseUrl: qq.baseUrl, store: new InMemoryAccessTokenStore() });
+  const tokens = new HttpQqAccessTokens({
+    appId: qq.appId,
+    appSecret: qq.appSecret,
+    baseUrl: qq.baseUrl,
+    store: new InMemoryAccessTokenStore(),
+  });
   return new QqContentSafety({ appId: qq.appId, tokens, baseUrl: qq.baseUrl, timeoutMs });
 }
 
 /** A plain WebP of one colour: the fake's image check calls red photos risky. */
 const webp = (colour: { r: number; g: number; b: number }, size = 600) =>
-  sharp({ create: { width: size, height: Math.round(size * 0.75), channels: 3, background: colour } }).webp().toBuffer();
+  sharp({ create: { width: size, height: Math.round(size * 0.75), channels: 3, background: colour } })
+    .webp()
+    .toBuffer();
 /** Noise does not compress: a 1600 px PNG of it is several megabytes. */
 const bigNoisePng = () =>
-  sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
+  sharp({
+    create: {
+      width: 1600,
+      height: 1200,
+      channels: 3,
+      background: { r: 0, g: 0, b: 0 },
+      noise: { type: 'gaussian', mean: 128, sigma: 60 },
+    },
+  })
+    .png()
+    .toBuffer();
 
 describe('QqContentSafety against the fake QQ server', () => {
   beforeEach(() => {
@@ -37,9 +54,13 @@ describe('QqContentSafety against the fake QQ server', () => {
   it('MsgSecCheck: fine text is ok, 87014 is risky; the app id and the text are sent with a token', async () => {
     const safety = client();
     expect(await safety.checkText('九成新自行车，送车锁', { scene: 'listing' })).toEqual({ kind: 'ok' });
-    expect(await safety.checkText('出售违禁测试词一批', { scene: 'comment' })).toEqual({ kind: 'risky', label: 'qq:87014' });
+    expect(await safety.checkText('出售违禁测试词一批', { scene: 'comment' })).toEqual({
+      kind: 'risky',
+      label: 'qq:87014',
+    });
     expect(qq.securityChecks.map((c) => [c.kind, c.appid, c.content])).toEqual([
-      ['text', 'safety-app', '九成新自行车，送车锁'], ['text', 'safety-app', '出售违禁测试词一批'],
+      ['text', 'safety-app', '九成新自行车，送车锁'],
+      ['text', 'safety-app', '出售违禁测试词一批'],
     ]);
   });
 
@@ -53,7 +74,10 @@ describe('QqContentSafety against the fake QQ server', () => {
     expect(sent.bytes!.length).toBeLessThanOrEqual(1024 * 1024);
     const meta = await sharp(sent.bytes!).metadata();
     expect([meta.format, Math.max(meta.width!, meta.height!)]).toEqual(['jpeg', 750]);
-    expect(await safety.checkImage(await webp({ r: 230, g: 20, b: 20 }), { scene: 'photo' })).toEqual({ kind: 'risky', label: 'qq:87014' });
+    expect(await safety.checkImage(await webp({ r: 230, g: 20, b: 20 }), { scene: 'photo' })).toEqual({
+      kind: 'risky',
+      label: 'qq:87014',
+    });
   });
 
   it('an expired or revoked token is replaced once and the check repeated', async () => {
@@ -76,14 +100,22 @@ describe('QqContentSafety against the fake QQ server', () => {
     expect(await safety.checkText('台灯', { scene: 'listing' })).toEqual({ kind: 'unavailable' });
     expect(Date.now() - started).toBeLessThan(2000);
     qq.scriptSecurity('error500');
-    expect(await safety.checkImage(await webp({ r: 1, g: 2, b: 3 }, 100), { scene: 'photo' })).toEqual({ kind: 'unavailable' });
+    expect(await safety.checkImage(await webp({ r: 1, g: 2, b: 3 }, 100), { scene: 'photo' })).toEqual({
+      kind: 'unavailable',
+    });
     qq.scriptSecurity(-1);
     expect(await safety.checkText('台灯', { scene: 'listing' })).toEqual({ kind: 'unavailable' });
     qq.scriptSecurity(40001, 40001);
     expect(await safety.checkText('台灯', { scene: 'listing' })).toEqual({ kind: 'unavailable' });
     const wrongSecret = new QqContentSafety({
-      appId: qq.appId, baseUrl: qq.baseUrl,
-      tokens: new HttpQqAccessTokens({ appId: qq.appId, appSecret: 'wrong', baseUrl: qq.baseUrl, store: new InMemoryAccessTokenStore() }),
+      appId: qq.appId,
+      baseUrl: qq.baseUrl,
+      tokens: new HttpQqAccessTokens({
+        appId: qq.appId,
+        appSecret: 'wrong',
+        baseUrl: qq.baseUrl,
+        store: new InMemoryAccessTokenStore(),
+      }),
     });
     expect(await wrongSecret.checkText('台灯', { scene: 'listing' })).toEqual({ kind: 'unavailable' });
     // Back to normal after the script ran out.
@@ -100,6 +132,9 @@ describe('WordListContentSafety (the embedded default)', () => {
     for (const text of ['考研资料出售', '论文格式指导书', '九成新自行车', '']) {
       expect(await safety.checkText(text, { scene: 'listing' }), text).toEqual({ kind: 'ok' });
     }
-    expect(await new WordListContentSafety(['ABC']).checkText('xx a b c', { scene: 'comment' })).toEqual({ kind: 'risky', label: 'word:abc' });
+    expect(await new WordListContentSafety(['ABC']).checkText('xx a b c', { scene: 'comment' })).toEqual({
+      kind: 'risky',
+      label: 'word:abc',
+    });
   });
 });

@@ -40,11 +40,16 @@ export class QqContentSafety implements ContentSafety {
   async checkImage(bytes: Uint8Array, _context?: SafetyContext): Promise<SafetyVerdict> {
     let jpeg: Buffer;
     try {
-      jpeg = await sharp(bytes).rotate().resize({ width: 750, height: 750, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
+      jpeg = await sharp(bytes)
+        .rotate()
+        .resize({ width: 750, height: 750, fit: 'inside', withoutEnlargement: true })
+        .jpeg({ quality: 80 })
+        .toBuffer();
     } catch {
       return { kind: 'risky', label: 'undecodable' };
     }
-    if (jpeg.length > IMG_SEC_CHECK_MAX_BYTES) jpeg = await sharp(jpeg).resize({ width: 480, height: 480, fit: 'inside' }).jpeg({ quality: 60 }).toBuffer();
+    if (jpeg.length > IMG_SEC_CHECK_MAX_BYTES)
+      jpeg = await sharp(jpeg).resize({ width: 480, height: 480, fit: 'inside' }).jpeg({ quality: 60 }).toBuffer();
     return this.call('/api/json/security/ImgSecCheck', () => {
       const form = new FormData();
       form.set('appid', this.options.appId);
@@ -53,7 +58,10 @@ export class QqContentSafety implements ContentSafety {
     });
   }
 
-  private async call(path: string, request: () => { body: string | FormData; headers: Record<string, string> }): Promise<SafetyVerdict> {
+  private async call(
+    path: string,
+    request: () => { body: string | FormData; headers: Record<string, string> },
+  ): Promise<SafetyVerdict> {
     for (let attempt = 0; attempt < 2; attempt++) {
       let token: string;
       try {
@@ -65,7 +73,12 @@ export class QqContentSafety implements ContentSafety {
       let errcode: number;
       try {
         const { body, headers } = request();
-        const response = await fetch(url, { method: 'POST', body, headers: { accept: 'application/json', ...headers }, signal: AbortSignal.timeout(this.timeoutMs) });
+        const response = await fetch(url, {
+          method: 'POST',
+          body,
+          headers: { accept: 'application/json', ...headers },
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
         if (!response.ok) return { kind: 'unavailable' };
         const parsed = (await response.json()) as { errcode?: unknown };
         errcode = typeof parsed.errcode === 'number' ? parsed.errcode : 0;

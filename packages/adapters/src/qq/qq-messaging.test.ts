@@ -5,7 +5,13 @@ import { RetryJobLater, SendOutcomeUnknown, type SubscriptionMessage } from '@xi
 import { deleteKeys, testRedisUrl, uniquePrefix } from '../queue/bullmq/redis-for-tests.js';
 import { FakeQqServer } from './fake-qq-server.js';
 import { HttpQqSubscriptionSender, QqSendFailed } from './http-qq-subscription-sender.js';
-import { HttpQqAccessTokens, InMemoryAccessTokenStore, QqTokenUnavailable, RedisAccessTokenStore, type AccessTokenStore } from './qq-access-tokens.js';
+import {
+  HttpQqAccessTokens,
+  InMemoryAccessTokenStore,
+  QqTokenUnavailable,
+  RedisAccessTokenStore,
+  type AccessTokenStore,
+} from './qq-access-tokens.js';
 
 let fake: FakeQqServer;
 beforeEach(async () => {
@@ -15,9 +21,20 @@ afterEach(async () => fake.stop());
 
 const tokens = (store: AccessTokenStore = new InMemoryAccessTokenStore(), extra: object = {}) =>
   new HttpQqAccessTokens({ appId: fake.appId, appSecret: fake.appSecret, baseUrl: fake.baseUrl, store, ...extra });
-const message: SubscriptionMessage = { openId: 'OPENID-ALICE', kind: 'comment', page: 'pages/detail/index?id=L1', fields: ['九成新 iPhone 13', '鲍勃：还在吗'] };
+const message: SubscriptionMessage = {
+  openId: 'OPENID-ALICE',
+  kind: 'comment',
+  page: 'pages/detail/index?id=L1',
+  fields: ['九成新 iPhone 13', '鲍勃：还在吗'],
+};
 const sender = (t = tokens(), extra: object = {}) =>
-  new HttpQqSubscriptionSender({ tokens: t, templates: { comment: 'TPL-COMMENT', price_drop: 'TPL-PRICE' }, baseUrl: fake.baseUrl, tooFastDelayMs: 1234, ...extra });
+  new HttpQqSubscriptionSender({
+    tokens: t,
+    templates: { comment: 'TPL-COMMENT', price_drop: 'TPL-PRICE' },
+    baseUrl: fake.baseUrl,
+    tooFastDelayMs: 1234,
+    ...extra,
+  });
 
 describe('QQ access token', () => {
   it('fetches one token and reuses it until shortly before it expires', async () => {
@@ -40,7 +57,12 @@ describe('QQ access token', () => {
   });
 
   it('fails with a reason that never carries the secret', async () => {
-    const wrong = new HttpQqAccessTokens({ appId: fake.appId, appSecret: 'wrong-secret', baseUrl: fake.baseUrl, store: new InMemoryAccessTokenStore() });
+    const wrong = new HttpQqAccessTokens({
+      appId: fake.appId,
+      appSecret: 'wrong-secret',
+      baseUrl: fake.baseUrl,
+      store: new InMemoryAccessTokenStore(),
+    });
     const e = await wrong.get().catch((x: unknown) => x);
     expect(e).toBeInstanceOf(QqTokenUnavailable);
     expect(String((e as Error).message)).toContain('40013');
@@ -51,10 +73,16 @@ describe('QQ access token', () => {
 describe('HttpQqSubscriptionSender', () => {
   it('posts touser, template, page and keyword data', async () => {
     expect(await sender().send(message)).toBe('sent');
-    expect(fake.deliveredMessages).toEqual([{
-      touser: 'OPENID-ALICE', template_id: 'TPL-COMMENT', page: 'pages/detail/index?id=L1', accepted: true, errcode: 0,
-      data: { keyword1: { value: '九成新 iPhone 13' }, keyword2: { value: '鲍勃：还在吗' } },
-    }]);
+    expect(fake.deliveredMessages).toEqual([
+      {
+        touser: 'OPENID-ALICE',
+        template_id: 'TPL-COMMENT',
+        page: 'pages/detail/index?id=L1',
+        accepted: true,
+        errcode: 0,
+        data: { keyword1: { value: '九成新 iPhone 13' }, keyword2: { value: '鲍勃：还在吗' } },
+      },
+    ]);
     expect(sender().supports('comment')).toBe(true);
     expect(sender().supports('reply')).toBe(false);
   });
@@ -77,12 +105,17 @@ describe('HttpQqSubscriptionSender', () => {
     await expect(sender().send(message)).resolves.toBe('consent_revoked');
     await expect(sender().send(message)).resolves.toBe('consent_revoked');
     await expect(sender().send(message)).resolves.toBe('quota_exceeded');
-    const bad = await sender().send(message).catch((e: unknown) => e);
+    const bad = await sender()
+      .send(message)
+      .catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(QqSendFailed);
     expect((bad as QqSendFailed).errcode).toBe(40037);
     await expect(sender().send(message)).rejects.toBeInstanceOf(QqSendFailed);
     expect(fake.deliveredMessages).toEqual([]);
-    const tooFast = await (fake.scriptSends(41030), sender().send(message).catch((e: unknown) => e));
+    const tooFast = await (fake.scriptSends(41030),
+    sender()
+      .send(message)
+      .catch((e: unknown) => e));
     expect(tooFast).toBeInstanceOf(RetryJobLater);
   });
 
@@ -90,14 +123,20 @@ describe('HttpQqSubscriptionSender', () => {
     fake.scriptSends('hang');
     await expect(sender(tokens(), { timeoutMs: 300 }).send(message)).rejects.toBeInstanceOf(SendOutcomeUnknown);
     fake.scriptSends('garbage');
-    const gateway = await sender().send(message).catch((e: unknown) => e);
+    const gateway = await sender()
+      .send(message)
+      .catch((e: unknown) => e);
     expect(gateway).toBeInstanceOf(Error);
     expect(gateway).not.toBeInstanceOf(SendOutcomeUnknown);
 
     const t = tokens();
     await t.get();
     const closed = await freePort();
-    const s = new HttpQqSubscriptionSender({ tokens: t, templates: { comment: 'TPL' }, baseUrl: `http://127.0.0.1:${closed}` });
+    const s = new HttpQqSubscriptionSender({
+      tokens: t,
+      templates: { comment: 'TPL' },
+      baseUrl: `http://127.0.0.1:${closed}`,
+    });
     const refused = await s.send(message).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(Error);
     expect(refused).not.toBeInstanceOf(SendOutcomeUnknown);

@@ -6,7 +6,8 @@ onRealDatabases('recs', (name, fresh) => {
     const p = await fresh();
     await p.campuses.save(aCampus());
     await p.campuses.save(aCampus({ id: 'other-campus', name: '隔壁大学' }));
-    for (const id of ['user-owner', 'stu-a', 'stu-b', 'stu-c']) await p.users.save(aUser({ id, qqOpenId: `OPENID-${id}` }));
+    for (const id of ['user-owner', 'stu-a', 'stu-b', 'stu-c'])
+      await p.users.save(aUser({ id, qqOpenId: `OPENID-${id}` }));
     return { ...p, dispose: async () => {} };
   });
 });

@@ -5,7 +5,21 @@ import type { ContentSafety, SafetyContext, SafetyVerdict } from '@xianzhi/core'
  * brushing, weapons, gambling, drugs. `违禁测试词` is there so anyone can see the refusal in the demo.
  */
 export const DEMO_BLOCKED_WORDS: readonly string[] = [
-  '代考', '替考', '代写论文', '论文代写', '刷单', '发票', '办证', '枪支', '仿真枪', '赌博', '博彩', '毒品', '迷药', '裸聊', '违禁测试词',
+  '代考',
+  '替考',
+  '代写论文',
+  '论文代写',
+  '刷单',
+  '发票',
+  '办证',
+  '枪支',
+  '仿真枪',
+  '赌博',
+  '博彩',
+  '毒品',
+  '迷药',
+  '裸聊',
+  '违禁测试词',
 ];
 
 /**
@@ -31,5 +45,8 @@ export class WordListContentSafety implements ContentSafety {
 }
 
 function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
 }

@@ -9,7 +9,13 @@ export class SqlOutboxLog implements OutboxLog {
     const rows = await this.ctx.em().find(OutboxRow, { seq: { $gt: seq } }, { orderBy: { seq: 'asc' }, limit });
     return rows.map((r) => ({
       seq: Number(r.seq),
-      event: { id: r.id, type: r.type, aggregateId: r.aggregateId, occurredAt: r.occurredAt, payload: r.payload } as DomainEvent,
+      event: {
+        id: r.id,
+        type: r.type,
+        aggregateId: r.aggregateId,
+        occurredAt: r.occurredAt,
+        payload: r.payload,
+      } as DomainEvent,
     }));
   }
 
@@ -23,9 +29,9 @@ export class SqlProjectionCheckpoints implements ProjectionCheckpoints {
   constructor(private readonly ctx: OrmContext) {}
 
   async position(name: string): Promise<number> {
-    const rows = await this.ctx.em().execute<{ last_seq: number | string }[]>(
-      'select last_seq from projection_checkpoint where name = ?', [name],
-    );
+    const rows = await this.ctx
+      .em()
+      .execute<{ last_seq: number | string }[]>('select last_seq from projection_checkpoint where name = ?', [name]);
     return rows[0] ? Number(rows[0].last_seq) : 0;
   }
 

@@ -15,13 +15,23 @@ async function seed(p: { campuses: CampusRepository; users: UserRepository }) {
 searchContract('in-memory', tokenizer, async () => {
   const p = inMemoryPersistence();
   await seed(p);
-  return { store: new InMemorySearchIndexStore(), listings: p.listings, categories: p.categories, dispose: async () => {} };
+  return {
+    store: new InMemorySearchIndexStore(),
+    listings: p.listings,
+    categories: p.categories,
+    dispose: async () => {},
+  };
 });
 
 onRealDatabases('search', (name, fresh) => {
   searchContract(name, tokenizer, async () => {
     const persistence = await fresh();
     await seed(persistence);
-    return { store: persistence.searchIndex, listings: persistence.listings, categories: persistence.categories, dispose: async () => {} };
+    return {
+      store: persistence.searchIndex,
+      listings: persistence.listings,
+      categories: persistence.categories,
+      dispose: async () => {},
+    };
   });
 });

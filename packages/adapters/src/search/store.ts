@@ -19,7 +19,8 @@ export class SqlSearchIndexStore implements SearchIndexStore {
       const params = batch.flatMap((t) => [campusId, t.token, listingId, t.field]);
       await em.execute(
         `insert into search_token (campus_id, token, listing_id, field) values ${batch.map(() => '(?, ?, ?, ?)').join(', ')}`,
-        params, 'run',
+        params,
+        'run',
       );
     }
   }
@@ -41,15 +42,23 @@ export class SqlSearchIndexStore implements SearchIndexStore {
       const batch = tokens.slice(i, i + PROBE_BATCH);
       // MariaDB/MySQL answer this with a loose index scan (one probe per token); SQLite would walk every
       // posting of a common token for the same query, so it gets one EXISTS probe per token instead.
-      const rows = this.ctx.dialect === 'mysql'
-        ? await this.ctx.em().execute<{ token: string }[]>(
-          `select token from search_token where campus_id = ? and token in (${batch.map(() => '?').join(', ')}) group by campus_id, token`,
-          [campusId, ...batch],
-        )
-        : await this.ctx.em().execute<{ token: string }[]>(
-          batch.map(() => 'select ? as token from campus where exists (select 1 from search_token where campus_id = ? and token = ?) and id = ?').join(' union all '),
-          batch.flatMap((t) => [t, campusId, t, campusId]),
-        );
+      const rows =
+        this.ctx.dialect === 'mysql'
+          ? await this.ctx
+              .em()
+              .execute<{ token: string }[]>(
+                `select token from search_token where campus_id = ? and token in (${batch.map(() => '?').join(', ')}) group by campus_id, token`,
+                [campusId, ...batch],
+              )
+          : await this.ctx.em().execute<{ token: string }[]>(
+              batch
+                .map(
+                  () =>
+                    'select ? as token from campus where exists (select 1 from search_token where campus_id = ? and token = ?) and id = ?',
+                )
+                .join(' union all '),
+              batch.flatMap((t) => [t, campusId, t, campusId]),
+            );
       for (const r of rows) existing.push(String(r.token));
     }
     // Per token and field, the newest postings only (ULID order is publication order), each read a
@@ -59,7 +68,12 @@ export class SqlSearchIndexStore implements SearchIndexStore {
     for (let i = 0; i < reads.length; i += PROBE_BATCH) {
       const batch = reads.slice(i, i + PROBE_BATCH);
       const rows = await this.ctx.em().execute<{ listing_id: string; token: string; field: string }[]>(
-        batch.map((_, n) => `select * from (select listing_id, token, field from search_token where campus_id = ? and token = ? and field = ? order by listing_id desc limit ${Math.floor(perTokenAndField)}) p${n}`).join(' union all '),
+        batch
+          .map(
+            (_, n) =>
+              `select * from (select listing_id, token, field from search_token where campus_id = ? and token = ? and field = ? order by listing_id desc limit ${Math.floor(perTokenAndField)}) p${n}`,
+          )
+          .join(' union all '),
         batch.flatMap((r) => [campusId, r.token, r.field]),
       );
       for (const r of rows) out.push({ listingId: r.listing_id, token: r.token, field: r.field as SearchField });
@@ -71,10 +85,12 @@ export class SqlSearchIndexStore implements SearchIndexStore {
     const out: Posting[] = [];
     for (let i = 0; i < tokens.length; i += LOOKUP_BATCH) {
       const batch = tokens.slice(i, i + LOOKUP_BATCH);
-      const rows = await this.ctx.em().execute<{ listing_id: string; token: string; field: string }[]>(
-        `select listing_id, token, field from search_token where campus_id = ? and token in (${batch.map(() => '?').join(', ')})`,
-        [campusId, ...batch],
-      );
+      const rows = await this.ctx
+        .em()
+        .execute<{ listing_id: string; token: string; field: string }[]>(
+          `select listing_id, token, field from search_token where campus_id = ? and token in (${batch.map(() => '?').join(', ')})`,
+          [campusId, ...batch],
+        );
       for (const r of rows) out.push({ listingId: r.listing_id, token: r.token, field: r.field as SearchField });
     }
     return out;

@@ -69,7 +69,16 @@ export class PinyinSearchTokenizer implements SearchTokenizer {
 
   query(text: string): QueryTerm[] {
     const isbn = isbnOf(text.trim());
-    if (isbn) return [{ surface: isbn, alternatives: [{ token: ISBN_PREFIX + isbn, weight: 1 }, { token: isbn, weight: 1 }] }];
+    if (isbn)
+      return [
+        {
+          surface: isbn,
+          alternatives: [
+            { token: ISBN_PREFIX + isbn, weight: 1 },
+            { token: isbn, weight: 1 },
+          ],
+        },
+      ];
     const terms: QueryTerm[] = [];
     for (const seg of segments(text)) {
       if (seg.kind === 'han') {

@@ -18,7 +18,13 @@ describe('ScryptPasswordHasher', () => {
   it('reads its parameters from the stored hash and refuses malformed ones', async () => {
     const stored = await new ScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 }).hash('pw-1234567890');
     expect(await hasher.verify('pw-1234567890', stored)).toBe(true);
-    for (const bad of ['', 'plain$x', 'scrypt$0$8$1$AA$AA', `scrypt$${2 ** 24}$8$1$AAAA$${'A'.repeat(43)}`, stored.slice(0, -2)]) {
+    for (const bad of [
+      '',
+      'plain$x',
+      'scrypt$0$8$1$AA$AA',
+      `scrypt$${2 ** 24}$8$1$AAAA$${'A'.repeat(43)}`,
+      stored.slice(0, -2),
+    ]) {
       expect(await hasher.verify('pw-1234567890', bad), bad).toBe(false);
     }
   });

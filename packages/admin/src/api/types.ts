@@ -28,4 +28,4 @@ export type {
   ResolveBody,
   ReviewCase,
   ReviewPage,
-} from '@xianzhi/api/contract'
+} from '@xianzhi/api/contract';

@@ -1,17 +1,17 @@
-import { Alert, Card, Col, Descriptions, Empty, Row, Spin, Tag, Tree } from 'antd'
-import type { DataNode } from 'antd/es/tree'
-import { useCatalog } from '../useCatalog'
+import { Alert, Card, Col, Descriptions, Empty, Row, Spin, Tag, Tree } from 'antd';
+import type { DataNode } from 'antd/es/tree';
+import { useCatalog } from '../useCatalog';
 
 export function Categories() {
-  const { catalog, error } = useCatalog()
-  if (error) return <Alert type="error" showIcon title="分类加载失败" description={error} />
-  if (!catalog) return <Spin />
+  const { catalog, error } = useCatalog();
+  if (error) return <Alert type="error" showIcon title="分类加载失败" description={error} />;
+  if (!catalog) return <Spin />;
 
   const tree: DataNode[] = catalog.categories.map((c) => ({
     key: c.id,
     title: `${c.name}（${c.children.length}）`,
     children: c.children.map((ch) => ({ key: ch.id, title: ch.name, isLeaf: true })),
-  }))
+  }));
 
   return (
     <Row gutter={16}>
@@ -47,5 +47,5 @@ export function Categories() {
         </Card>
       </Col>
     </Row>
-  )
+  );
 }

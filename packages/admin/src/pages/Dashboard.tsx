@@ -1,32 +1,57 @@
-import { useEffect, useState } from 'react'
-import { Alert, Card, Col, Empty, Progress, Result, Row, Segmented, Select, Space, Spin, Statistic, Table, Tooltip, Typography } from 'antd'
-import { api, ApiError } from '../api/client'
-import type { AdminStats } from '../api/types'
-import { formatDateTime, KIND_LABEL, STATUS_META } from '../lib/format'
-import { HotSearches } from './HotSearches'
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Card,
+  Col,
+  Empty,
+  Progress,
+  Result,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { api, ApiError } from '../api/client';
+import type { AdminStats } from '../api/types';
+import { formatDateTime, KIND_LABEL, STATUS_META } from '../lib/format';
+import { HotSearches } from './HotSearches';
 
-type State = { kind: 'loading' } | { kind: 'ready'; stats: AdminStats } | { kind: 'signed-out' } | { kind: 'error'; message: string }
+type State =
+  | { kind: 'loading' }
+  | { kind: 'ready'; stats: AdminStats }
+  | { kind: 'signed-out' }
+  | { kind: 'error'; message: string };
 
-type Metric = 'newListings' | 'newUsers' | 'favorites' | 'comments'
+type Metric = 'newListings' | 'newUsers' | 'favorites' | 'comments';
 const METRICS: { value: Metric; label: string }[] = [
   { value: 'newListings', label: '新增商品' },
   { value: 'newUsers', label: '新增用户' },
   { value: 'favorites', label: '收藏' },
   { value: 'comments', label: '留言' },
-]
+];
 
-const statusLabel = (s: string) => STATUS_META[s as keyof typeof STATUS_META]?.label ?? s
-const kindLabel = (k: string) => KIND_LABEL[k as keyof typeof KIND_LABEL] ?? k
-const sum = (stats: AdminStats, m: Metric) => stats.daily.reduce((n, d) => n + d[m], 0)
+const statusLabel = (s: string) => STATUS_META[s as keyof typeof STATUS_META]?.label ?? s;
+const kindLabel = (k: string) => KIND_LABEL[k as keyof typeof KIND_LABEL] ?? k;
+const sum = (stats: AdminStats, m: Metric) => stats.daily.reduce((n, d) => n + d[m], 0);
 
 /** One metric over the last 30 days as plain bars: the admin app ships no chart library. */
 function DailyBars({ daily }: { daily: AdminStats['daily'] }) {
-  const [metric, setMetric] = useState<Metric>('newListings')
-  const max = Math.max(1, ...daily.map((d) => d[metric]))
+  const [metric, setMetric] = useState<Metric>('newListings');
+  const max = Math.max(1, ...daily.map((d) => d[metric]));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Segmented options={METRICS} value={metric} onChange={(v) => setMetric(v as Metric)} />
-      <div className="xz-bars" data-testid="daily-bars" role="img" aria-label={`近 30 天${METRICS.find((m) => m.value === metric)!.label}`}>
+      <div
+        className="xz-bars"
+        data-testid="daily-bars"
+        role="img"
+        aria-label={`近 30 天${METRICS.find((m) => m.value === metric)!.label}`}
+      >
         {daily.map((d) => (
           <Tooltip key={d.day} title={`${d.day}：${d[metric]}`}>
             <div className="xz-bar" data-day={d.day} data-value={d[metric]}>
@@ -39,37 +64,40 @@ function DailyBars({ daily }: { daily: AdminStats['daily'] }) {
         {daily[0]?.day} 至 {daily.at(-1)?.day}，最高 {max} / 天
       </Typography.Text>
     </Space>
-  )
+  );
 }
 
 export function Dashboard() {
-  const [campusId, setCampusId] = useState<string | undefined>(undefined)
-  const [state, setState] = useState<State>({ kind: 'loading' })
+  const [campusId, setCampusId] = useState<string | undefined>(undefined);
+  const [state, setState] = useState<State>({ kind: 'loading' });
   // Bumped when the block list changes: the hot list is fetched again.
-  const [reload, setReload] = useState(0)
+  const [reload, setReload] = useState(0);
 
   useEffect(() => {
-    let alive = true
+    let alive = true;
     api.stats(campusId).then(
       (stats) => alive && setState({ kind: 'ready', stats }),
       (e: unknown) => {
-        if (!alive) return
-        if (e instanceof ApiError && e.status === 401) setState({ kind: 'signed-out' })
-        else setState({ kind: 'error', message: (e as Error).message })
+        if (!alive) return;
+        if (e instanceof ApiError && e.status === 401) setState({ kind: 'signed-out' });
+        else setState({ kind: 'error', message: (e as Error).message });
       },
-    )
+    );
     return () => {
-      alive = false
-    }
-  }, [campusId, reload])
+      alive = false;
+    };
+  }, [campusId, reload]);
 
-  if (state.kind === 'loading') return <Spin />
-  if (state.kind === 'signed-out') return <Result status="info" title="请先登录管理员账号" subTitle="登录后这里会显示本校区的商品、用户和搜索统计。" />
-  if (state.kind === 'error') return <Alert type="error" showIcon title="统计加载失败" description={state.message} />
+  if (state.kind === 'loading') return <Spin />;
+  if (state.kind === 'signed-out')
+    return (
+      <Result status="info" title="请先登录管理员账号" subTitle="登录后这里会显示本校区的商品、用户和搜索统计。" />
+    );
+  if (state.kind === 'error') return <Alert type="error" showIcon title="统计加载失败" description={state.message} />;
 
-  const s = state.stats
-  const verifiedShare = s.users.total === 0 ? 0 : Math.round((s.users.verified / s.users.total) * 100)
-  const topMax = Math.max(1, ...s.topCategories.map((c) => c.count))
+  const s = state.stats;
+  const verifiedShare = s.users.total === 0 ? 0 : Math.round((s.users.verified / s.users.total) * 100);
+  const topMax = Math.max(1, ...s.topCategories.map((c) => c.count));
   return (
     <div data-testid="stats">
       <Space style={{ marginBottom: 16 }} wrap>
@@ -83,8 +111,8 @@ export function Dashboard() {
             value={s.campusId}
             options={s.campuses.map((c) => ({ value: c.id, label: c.name }))}
             onChange={(v: string) => {
-              setState({ kind: 'loading' })
-              setCampusId(v)
+              setState({ kind: 'loading' });
+              setCampusId(v);
             }}
           />
         )}
@@ -99,7 +127,10 @@ export function Dashboard() {
         </Col>
         <Col xs={12} md={6}>
           <Card>
-            <Statistic title="在售（含已预订）" value={(s.listings.byStatus['active'] ?? 0) + (s.listings.byStatus['reserved'] ?? 0)} />
+            <Statistic
+              title="在售（含已预订）"
+              value={(s.listings.byStatus['active'] ?? 0) + (s.listings.byStatus['reserved'] ?? 0)}
+            />
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -163,9 +194,19 @@ export function Dashboard() {
               dataSource={[...s.topCategories]}
               locale={{ emptyText: '近 30 天没有新发布' }}
               columns={[
-                { title: '分类', key: 'name', render: (_, c) => (c.parentName ? `${c.parentName} / ${c.name}` : c.name) },
+                {
+                  title: '分类',
+                  key: 'name',
+                  render: (_, c) => (c.parentName ? `${c.parentName} / ${c.name}` : c.name),
+                },
                 { title: '新发布', dataIndex: 'count', width: 80 },
-                { title: '', key: 'bar', render: (_, c) => <Progress percent={Math.round((c.count / topMax) * 100)} showInfo={false} size="small" /> },
+                {
+                  title: '',
+                  key: 'bar',
+                  render: (_, c) => (
+                    <Progress percent={Math.round((c.count / topMax) * 100)} showInfo={false} size="small" />
+                  ),
+                },
               ]}
             />
           </Card>
@@ -177,5 +218,5 @@ export function Dashboard() {
         </Col>
       </Row>
     </div>
-  )
+  );
 }

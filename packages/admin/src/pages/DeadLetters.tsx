@@ -1,15 +1,21 @@
-import { Alert, App as AntApp, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd'
-import { api } from '../api/client'
-import type { DeadLetterItem } from '../api/types'
-import { formatDateTime } from '../lib/format'
-import { useCursorPages } from '../lib/useCursorPages'
+import { Alert, App as AntApp, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { api } from '../api/client';
+import type { DeadLetterItem } from '../api/types';
+import { formatDateTime } from '../lib/format';
+import { useCursorPages } from '../lib/useCursorPages';
 
-const fetchPage = (after?: string) => api.deadLetters(after)
+const fetchPage = (after?: string) => api.deadLetters(after);
 
 const KIND: Record<DeadLetterItem['kind'], string> = {
-  comment: '新留言', reply: '回复', price_drop: '降价', wanted_match: '求购匹配', expiring: '即将到期', removed: '下架通知',
-  hidden: '举报隐藏', restored: '恢复展示',
-}
+  comment: '新留言',
+  reply: '回复',
+  price_drop: '降价',
+  wanted_match: '求购匹配',
+  expiring: '即将到期',
+  removed: '下架通知',
+  hidden: '举报隐藏',
+  restored: '恢复展示',
+};
 
 /**
  * 死信: QQ subscription messages that failed on every attempt (`dead`), or whose outcome a crash or a
@@ -17,18 +23,18 @@ const KIND: Record<DeadLetterItem['kind'], string> = {
  * inbox anyway; retrying sends the QQ message again.
  */
 export function DeadLetters() {
-  const { message } = AntApp.useApp()
-  const { items, setItems, cursor, loading, error, load } = useCursorPages(fetchPage)
+  const { message } = AntApp.useApp();
+  const { items, setItems, cursor, loading, error, load } = useCursorPages(fetchPage);
 
   const retry = async (item: DeadLetterItem) => {
     try {
-      await api.retryDeadLetter(item.notificationId)
-      setItems((prev) => prev.filter((x) => x.notificationId !== item.notificationId))
-      void message.success('已重新排队，几分钟内发送')
+      await api.retryDeadLetter(item.notificationId);
+      setItems((prev) => prev.filter((x) => x.notificationId !== item.notificationId));
+      void message.success('已重新排队，几分钟内发送');
     } catch (e) {
-      void message.error(`重试失败：${(e as Error).message}`)
+      void message.error(`重试失败：${(e as Error).message}`);
     }
-  }
+  };
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -48,7 +54,8 @@ export function DeadLetters() {
           { title: '接收人', dataIndex: 'recipientId' },
           {
             title: '状态',
-            render: (_, d) => (d.state === 'unknown' ? <Tag color="orange">结果未知</Tag> : <Tag color="red">发送失败</Tag>),
+            render: (_, d) =>
+              d.state === 'unknown' ? <Tag color="orange">结果未知</Tag> : <Tag color="red">发送失败</Tag>,
           },
           { title: '尝试次数', dataIndex: 'attempts' },
           { title: '最后错误', dataIndex: 'lastError', render: (e: string | null) => e ?? '—' },
@@ -57,7 +64,11 @@ export function DeadLetters() {
             title: '操作',
             render: (_, d) => (
               <Popconfirm
-                title={d.state === 'unknown' ? '这条消息可能已经送达，重试可能让学生收到两次。确定重试？' : '重新发送这条 QQ 消息？'}
+                title={
+                  d.state === 'unknown'
+                    ? '这条消息可能已经送达，重试可能让学生收到两次。确定重试？'
+                    : '重新发送这条 QQ 消息？'
+                }
                 okText="重试"
                 cancelText="取消"
                 onConfirm={() => void retry(d)}
@@ -74,5 +85,5 @@ export function DeadLetters() {
         </Button>
       )}
     </Space>
-  )
+  );
 }

@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useState } from 'react'
-import { Alert, Button, Empty, Input, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd'
-import { api } from '../api/client'
-import type { AdminStats, BlockedTerm } from '../api/types'
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Empty, Input, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
+import { api } from '../api/client';
+import type { AdminStats, BlockedTerm } from '../api/types';
 
 interface Props {
-  campusId: string
-  hot: AdminStats['hotSearches']
+  campusId: string;
+  hot: AdminStats['hotSearches'];
   /** Called after the block list changed, so the hot list can be fetched again. */
-  onChanged: () => void
+  onChanged: () => void;
 }
 
 /**
@@ -15,37 +15,37 @@ interface Props {
  * Each change is audited by the API.
  */
 export function HotSearches({ campusId, hot, onChanged }: Props) {
-  const [blocked, setBlocked] = useState<BlockedTerm[] | null>(null)
-  const [term, setTerm] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [blocked, setBlocked] = useState<BlockedTerm[] | null>(null);
+  const [term, setTerm] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   const reload = useCallback(() => {
     api.blockedTerms(campusId).then(
       (r) => setBlocked(r.items),
       (e: unknown) => setError((e as Error).message),
-    )
-  }, [campusId])
+    );
+  }, [campusId]);
 
-  useEffect(reload, [reload])
+  useEffect(reload, [reload]);
 
   const run = async (work: () => Promise<unknown>) => {
-    setBusy(true)
-    setError(null)
+    setBusy(true);
+    setError(null);
     try {
-      await work()
-      reload()
-      onChanged()
-      return true
+      await work();
+      reload();
+      onChanged();
+      return true;
     } catch (e) {
-      setError((e as Error).message)
-      return false
+      setError((e as Error).message);
+      return false;
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
-  }
+  };
 
-  const block = (t: string) => run(() => api.blockTerm({ campusId, term: t }))
+  const block = (t: string) => run(() => api.blockTerm({ campusId, term: t }));
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -60,7 +60,13 @@ export function HotSearches({ campusId, hot, onChanged }: Props) {
                   {i + 1}. {h.term}
                 </Tag>
               </Tooltip>
-              <Popconfirm title={`屏蔽「${h.term}」？`} description="热搜中不再出现这个词及含有它的词" onConfirm={() => block(h.term)} okText="屏蔽" cancelText="取消">
+              <Popconfirm
+                title={`屏蔽「${h.term}」？`}
+                description="热搜中不再出现这个词及含有它的词"
+                onConfirm={() => block(h.term)}
+                okText="屏蔽"
+                cancelText="取消"
+              >
                 <Button size="small" type="link" danger aria-label={`屏蔽 ${h.term}`}>
                   屏蔽
                 </Button>
@@ -83,8 +89,8 @@ export function HotSearches({ campusId, hot, onChanged }: Props) {
               closable
               closeIcon={<span aria-label={`解除屏蔽 ${b.term}`}>×</span>}
               onClose={(e) => {
-                e.preventDefault()
-                void run(() => api.unblockTerm(b.id))
+                e.preventDefault();
+                void run(() => api.unblockTerm(b.id));
               }}
             >
               {b.term}
@@ -100,11 +106,16 @@ export function HotSearches({ campusId, hot, onChanged }: Props) {
           onChange={(e) => setTerm(e.target.value)}
           onPressEnter={() => void (term.trim() && block(term).then((ok) => ok && setTerm('')))}
         />
-        <Button type="primary" disabled={!term.trim()} loading={busy} onClick={() => void block(term).then((ok) => ok && setTerm(''))}>
+        <Button
+          type="primary"
+          disabled={!term.trim()}
+          loading={busy}
+          onClick={() => void block(term).then((ok) => ok && setTerm(''))}
+        >
           屏蔽
         </Button>
       </Space.Compact>
       {error && <Alert type="error" showIcon title={error} />}
     </Space>
-  )
+  );
 }

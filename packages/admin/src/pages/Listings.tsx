@@ -1,52 +1,52 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { Alert, Button, Card, Select, Space, Table, Tag, TreeSelect, Typography, App as AntApp } from 'antd'
-import type { ColumnsType } from 'antd/es/table'
-import { api } from '../api/client'
-import type { ListingKind, ListingSort, ListingStatus, ListingSummary } from '../api/types'
-import { formatDateTime, formatFen, KIND_LABEL, STATUS_META } from '../lib/format'
-import { useCatalog } from '../useCatalog'
-import { RemoveListingDialog } from './RemoveListingDialog'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Card, Select, Space, Table, Tag, TreeSelect, Typography, App as AntApp } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { api } from '../api/client';
+import type { ListingKind, ListingSort, ListingStatus, ListingSummary } from '../api/types';
+import { formatDateTime, formatFen, KIND_LABEL, STATUS_META } from '../lib/format';
+import { useCatalog } from '../useCatalog';
+import { RemoveListingDialog } from './RemoveListingDialog';
 
 interface Filters {
-  kind?: ListingKind
-  categoryId?: string
-  sort: ListingSort
+  kind?: ListingKind;
+  categoryId?: string;
+  sort: ListingSort;
 }
 
 export function Listings() {
-  const { catalog } = useCatalog()
-  const { message } = AntApp.useApp()
-  const [filters, setFilters] = useState<Filters>({ sort: 'newest' })
-  const [rows, setRows] = useState<ListingSummary[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [removing, setRemoving] = useState<ListingSummary | null>(null)
+  const { catalog } = useCatalog();
+  const { message } = AntApp.useApp();
+  const [filters, setFilters] = useState<Filters>({ sort: 'newest' });
+  const [rows, setRows] = useState<ListingSummary[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<ListingSummary | null>(null);
   // Drops pages that arrive after the filters changed.
-  const generation = useRef(0)
+  const generation = useRef(0);
 
   const load = useCallback(
     async (after: string | null) => {
-      const gen = after ? generation.current : ++generation.current
-      setLoading(true)
-      setError(null)
+      const gen = after ? generation.current : ++generation.current;
+      setLoading(true);
+      setError(null);
       try {
-        const page = await api.listings({ ...filters, cursor: after ?? undefined })
-        if (gen !== generation.current) return
-        setRows((prev) => (after ? [...prev, ...page.items] : page.items))
-        setCursor(page.nextCursor)
+        const page = await api.listings({ ...filters, cursor: after ?? undefined });
+        if (gen !== generation.current) return;
+        setRows((prev) => (after ? [...prev, ...page.items] : page.items));
+        setCursor(page.nextCursor);
       } catch (e) {
-        if (gen === generation.current) setError((e as Error).message)
+        if (gen === generation.current) setError((e as Error).message);
       } finally {
-        if (gen === generation.current) setLoading(false)
+        if (gen === generation.current) setLoading(false);
       }
     },
     [filters],
-  )
+  );
 
   useEffect(() => {
-    void load(null)
-  }, [load])
+    void load(null);
+  }, [load]);
 
   const categoryTree = useMemo(
     () =>
@@ -56,7 +56,7 @@ export function Listings() {
         children: c.children.map((ch) => ({ value: ch.id, title: ch.name })),
       })),
     [catalog],
-  )
+  );
 
   const columns: ColumnsType<ListingSummary> = [
     {
@@ -93,7 +93,7 @@ export function Listings() {
           </Button>
         ),
     },
-  ]
+  ];
 
   return (
     <Card>
@@ -103,7 +103,10 @@ export function Listings() {
           style={{ width: 140 }}
           value={filters.kind ?? ''}
           onChange={(v) => setFilters((f) => ({ ...f, kind: v || undefined }))}
-          options={[{ value: '', label: '全部类型' }, ...(catalog?.kinds ?? []).map((k) => ({ value: k.value, label: k.label }))]}
+          options={[
+            { value: '', label: '全部类型' },
+            ...(catalog?.kinds ?? []).map((k) => ({ value: k.value, label: k.label })),
+          ]}
         />
         <TreeSelect
           aria-label="分类"
@@ -154,11 +157,11 @@ export function Listings() {
         listing={removing}
         onClose={() => setRemoving(null)}
         onRemoved={(id) => {
-          setRemoving(null)
-          setRows((prev) => prev.map((r) => (r.id === id ? { ...r, status: 'removed' } : r)))
-          void message.success('已下架')
+          setRemoving(null);
+          setRows((prev) => prev.map((r) => (r.id === id ? { ...r, status: 'removed' } : r)));
+          void message.success('已下架');
         }}
       />
     </Card>
-  )
+  );
 }

@@ -1,46 +1,46 @@
-import { useState } from 'react'
-import { Alert, Form, Input, Modal, Typography } from 'antd'
-import { api } from '../api/client'
-import type { ListingSummary } from '../api/types'
+import { useState } from 'react';
+import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { api } from '../api/client';
+import type { ListingSummary } from '../api/types';
 
 interface Props {
-  listing: ListingSummary | null
-  onClose: () => void
-  onRemoved: (id: string) => void
+  listing: ListingSummary | null;
+  onClose: () => void;
+  onRemoved: (id: string) => void;
 }
 
 /** Removal is a moderation act: it needs a reason the seller and the audit log will see. */
 export function RemoveListingDialog({ listing, onClose, onRemoved }: Props) {
-  const [form] = Form.useForm<{ reason: string }>()
-  const [submitting, setSubmitting] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [form] = Form.useForm<{ reason: string }>();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
 
   const submit = async () => {
-    if (!listing) return
-    let reason: string
+    if (!listing) return;
+    let reason: string;
     try {
-      reason = (await form.validateFields()).reason.trim()
+      reason = (await form.validateFields()).reason.trim();
     } catch {
-      return
+      return;
     }
-    setSubmitting(true)
-    setError(null)
+    setSubmitting(true);
+    setError(null);
     try {
-      await api.removeListing(listing.id, reason)
-      onRemoved(listing.id)
-      form.resetFields()
+      await api.removeListing(listing.id, reason);
+      onRemoved(listing.id);
+      form.resetFields();
     } catch (e) {
-      setError((e as Error).message)
+      setError((e as Error).message);
     } finally {
-      setSubmitting(false)
+      setSubmitting(false);
     }
-  }
+  };
 
   const close = () => {
-    form.resetFields()
-    setError(null)
-    onClose()
-  }
+    form.resetFields();
+    setError(null);
+    onClose();
+  };
 
   return (
     <Modal
@@ -73,5 +73,5 @@ export function RemoveListingDialog({ listing, onClose, onRemoved }: Props) {
         </Form.Item>
       </Form>
     </Modal>
-  )
+  );
 }

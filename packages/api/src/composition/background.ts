@@ -23,8 +23,15 @@
  */
 import { BullMqJobConsumers, BullMqJobQueue, InProcessJobQueue, RedisTaskLease } from '@xianzhi/adapters';
 import {
-  DispatchEvent, EVENTS_QUEUE, RelayOutbox,
-  type ConsumerOptions, type EventJob, type EventSubscriber, type JobConsumers, type JobHandler, type JobQueue,
+  DispatchEvent,
+  EVENTS_QUEUE,
+  RelayOutbox,
+  type ConsumerOptions,
+  type EventJob,
+  type EventSubscriber,
+  type JobConsumers,
+  type JobHandler,
+  type JobQueue,
 } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
 import type { Logger } from 'pino';
@@ -79,51 +86,87 @@ export const EVENTS_CONSUMER_OPTIONS = { concurrency: 8, maxAttempts: 8, backoff
 
 export const backgroundModule = new ContainerModule(({ bind }) => {
   // Created on first use: the HTTP app alone never connects to Redis (it only writes the outbox).
-  factory(bind(Background.Backend), (config, logger) => createQueueBackend(config, logger), [Config.App, Config.Logger]);
+  factory(bind(Background.Backend), (config, logger) => createQueueBackend(config, logger), [
+    Config.App,
+    Config.Logger,
+  ]);
   factory(bind(Background.Queue), (backend) => backend.queue, [Background.Backend]);
   factory(bind(Background.Consumers), (backend) => backend.consumers, [Background.Backend]);
 
-  factory(bind(Background.Relay), (p, queue, subscribers, ids, clock) => new RelayOutbox(p.outbox, queue, subscribers, ids, clock),
-    [Ports.Persistence, Background.Queue, allOf(Background.EventSubscriber), Core.Ids, Core.Clock]);
-  factory(bind(Background.Dispatch), (subscribers) => new DispatchEvent(subscribers), [allOf(Background.EventSubscriber)]);
-  factory(bind(Background.QueueConsumer), (dispatch, logger): QueueConsumer<EventJob> => {
-    const log = logger.child({ component: 'events' });
-    return {
-      queue: EVENTS_QUEUE,
-      handler: async (job) => {
-        if ((await dispatch.execute(job)) === 'unknown-subscriber') log.warn({ key: job.key }, 'event job for a subscriber that no longer exists: dropped');
-      },
-      options: {
-        ...EVENTS_CONSUMER_OPTIONS,
-        onExhausted: async (job, err) => log.error({ err, key: job.key, attempts: job.attempt }, 'event delivery failed on every attempt; gave up'),
-      },
-    };
-  }, [Background.Dispatch, Config.Logger]);
+  factory(
+    bind(Background.Relay),
+    (p, queue, subscribers, ids, clock) => new RelayOutbox(p.outbox, queue, subscribers, ids, clock),
+    [Ports.Persistence, Background.Queue, allOf(Background.EventSubscriber), Core.Ids, Core.Clock],
+  );
+  factory(bind(Background.Dispatch), (subscribers) => new DispatchEvent(subscribers), [
+    allOf(Background.EventSubscriber),
+  ]);
+  factory(
+    bind(Background.QueueConsumer),
+    (dispatch, logger): QueueConsumer<EventJob> => {
+      const log = logger.child({ component: 'events' });
+      return {
+        queue: EVENTS_QUEUE,
+        handler: async (job) => {
+          if ((await dispatch.execute(job)) === 'unknown-subscriber')
+            log.warn({ key: job.key }, 'event job for a subscriber that no longer exists: dropped');
+        },
+        options: {
+          ...EVENTS_CONSUMER_OPTIONS,
+          onExhausted: async (job, err) =>
+            log.error({ err, key: job.key, attempts: job.attempt }, 'event delivery failed on every attempt; gave up'),
+        },
+      };
+    },
+    [Background.Dispatch, Config.Logger],
+  );
 
   // Built-in housekeeping, formerly timers inside the HTTP server.
-  factory(bind(Background.PeriodicTask), (projector): PeriodicTask => ({ name: 'search-index', everyMs: 1000, run: () => projector.execute() }),
-    [Search.Projector]);
+  factory(
+    bind(Background.PeriodicTask),
+    (projector): PeriodicTask => ({ name: 'search-index', everyMs: 1000, run: () => projector.execute() }),
+    [Search.Projector],
+  );
   const sweepMs = (config: AppConfig) => config.expiryIntervalMinutes * 60_000;
-  factory(bind(Background.PeriodicTask), (config, expire): PeriodicTask => ({ name: 'expire-listings', everyMs: sweepMs(config), run: () => expire.execute() }),
-    [Config.App, Core.ExpireListings]);
-  factory(bind(Background.PeriodicTask), (config, prune): PeriodicTask => ({ name: 'prune-sessions', everyMs: sweepMs(config), run: () => prune.execute() }),
-    [Config.App, Identity.PruneSessions]);
+  factory(
+    bind(Background.PeriodicTask),
+    (config, expire): PeriodicTask => ({
+      name: 'expire-listings',
+      everyMs: sweepMs(config),
+      run: () => expire.execute(),
+    }),
+    [Config.App, Core.ExpireListings],
+  );
+  factory(
+    bind(Background.PeriodicTask),
+    (config, prune): PeriodicTask => ({ name: 'prune-sessions', everyMs: sweepMs(config), run: () => prune.execute() }),
+    [Config.App, Identity.PruneSessions],
+  );
 });
 
 /** BullMQ on `XZ_REDIS_URL` when set, else the in-process queue (embedded mode only; config enforces it). */
 export function createQueueBackend(config: Pick<AppConfig, 'redis' | 'jobLockSeconds'>, logger: Logger): QueueBackend {
   const log = logger.child({ component: 'queue' });
   if (!config.redis) {
-    const queue = new InProcessJobQueue({ onError: (err, job) => log.error({ err, queue: job.queue, key: job.key }, 'onExhausted failed') });
+    const queue = new InProcessJobQueue({
+      onError: (err, job) => log.error({ err, queue: job.queue, key: job.key }, 'onExhausted failed'),
+    });
     return { kind: 'in-process', queue, consumers: queue, takeTaskLease: async () => true, close: () => queue.close() };
   }
   const onError = throttledWarning(log);
-  const options = { url: config.redis.url, prefix: config.redis.prefix, lockDurationMs: config.jobLockSeconds * 1000, onError };
+  const options = {
+    url: config.redis.url,
+    prefix: config.redis.prefix,
+    lockDurationMs: config.jobLockSeconds * 1000,
+    onError,
+  };
   const queue = new BullMqJobQueue(options);
   const consumers = new BullMqJobConsumers(options);
   const lease = new RedisTaskLease(config.redis.url, config.redis.prefix);
   return {
-    kind: 'bullmq', queue, consumers,
+    kind: 'bullmq',
+    queue,
+    consumers,
     takeTaskLease: (name, ms) => lease.take(name, ms),
     close: async () => {
       await consumers.close();

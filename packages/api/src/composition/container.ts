@@ -32,9 +32,24 @@ export interface ContainerInput {
 /** The composition root: the only place that knows which class implements which port. */
 export function createContainer({ config, logger, persistence, campusAuthenticators }: ContainerInput): Container {
   const container = new Container({ defaultScope: 'Singleton' });
-  const authenticators = campusAuthenticators
-    ?? config.campuses.filter((c) => c.auth.kind !== 'module').map((c) => createBuiltInCampusAuthenticator(c, config));
-  container.load(configModule(config, logger), persistenceModule(persistence), campusModule(authenticators), coreModule, httpModule, identityModule, searchModule, insightsModule, photoModule, moderationModule, recommendationsModule, notificationsModule, backgroundModule);
+  const authenticators =
+    campusAuthenticators ??
+    config.campuses.filter((c) => c.auth.kind !== 'module').map((c) => createBuiltInCampusAuthenticator(c, config));
+  container.load(
+    configModule(config, logger),
+    persistenceModule(persistence),
+    campusModule(authenticators),
+    coreModule,
+    httpModule,
+    identityModule,
+    searchModule,
+    insightsModule,
+    photoModule,
+    moderationModule,
+    recommendationsModule,
+    notificationsModule,
+    backgroundModule,
+  );
   return container;
 }
 

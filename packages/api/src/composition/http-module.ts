@@ -41,38 +41,162 @@ export const HttpParts = {
 export const httpModule = new ContainerModule(({ bind }) => {
   const H = HttpParts;
   // Token expiry runs on the wall clock, not the domain clock: tests move the domain clock by days.
-  factory(bind(H.Tokens), (config) => new AccessTokens(config.jwtSecret, () => new Date(), {
-    studentSeconds: config.accessTokenMinutes * 60, adminSeconds: ADMIN_TOKEN_SECONDS,
-  }), [Config.App]);
+  factory(
+    bind(H.Tokens),
+    (config) =>
+      new AccessTokens(config.jwtSecret, () => new Date(), {
+        studentSeconds: config.accessTokenMinutes * 60,
+        adminSeconds: ADMIN_TOKEN_SECONDS,
+      }),
+    [Config.App],
+  );
   factory(bind(H.ViewerKeys), (config) => new ViewerKeys(config.jwtSecret), [Config.App]);
-  factory(bind(H.Authenticator), (tokens, users, admins) => new Authenticator(tokens, users, admins), [H.Tokens, Ports.Users, Identity.Admins]);
+  factory(bind(H.Authenticator), (tokens, users, admins) => new Authenticator(tokens, users, admins), [
+    H.Tokens,
+    Ports.Users,
+    Identity.Admins,
+  ]);
 
-  factory(bind(H.CatalogRoutes), (config, getCatalog) => catalogRoutes({ getCatalog, defaultCampusId: config.defaultCampusId }),
-    [Config.App, Core.GetCatalog]);
-  factory(bind(H.ListingRoutes), (config, browse, getListing, publish, edit, views, viewerKeys) => listingRoutes({
-    browse, getListing, publish, edit, views, viewerKeys, defaultCampusId: config.defaultCampusId,
-  }), [Config.App, Core.BrowseListings, Core.GetListing, Core.PublishListing, Core.EditListing, Core.Views, H.ViewerKeys]);
-  factory(bind(H.LifecycleRoutes), (changeStatus, renew, withdraw, remove, views) => lifecycleRoutes({ changeStatus, renew, withdraw, remove, views }),
-    [Core.ChangeListingStatus, Core.RenewListing, Core.WithdrawListing, Core.RemoveListing, Core.Views]);
-  factory(bind(H.EngagementRoutes), (setFavorite, listComments, postComment, deleteComment, users) => engagementRoutes({
-    setFavorite, listComments, postComment, deleteComment, users,
-  }), [Core.SetFavorite, Core.ListComments, Core.PostComment, Core.DeleteComment, Ports.Users]);
-  factory(bind(H.MeRoutes), (getProfile, updateProfile, myListings, myFavorites) => meRoutes({ getProfile, updateProfile, myListings, myFavorites }),
-    [Core.GetMyProfile, Core.UpdateMyProfile, Core.MyListings, Core.MyFavorites]);
-  factory(bind(H.AdminCategoryRoutes), (config, create, update) => adminCategoryRoutes({ create, update, defaultCampusId: config.defaultCampusId }),
-    [Config.App, Core.CreateCategory, Core.UpdateCategory]);
-  factory(bind(H.DevRoutes), (config, users, tokens, startSession) => devRoutes({ env: config.env, users, tokens, startSession }),
-    [Config.App, Ports.Users, H.Tokens, Identity.StartSession]);
+  factory(
+    bind(H.CatalogRoutes),
+    (config, getCatalog) => catalogRoutes({ getCatalog, defaultCampusId: config.defaultCampusId }),
+    [Config.App, Core.GetCatalog],
+  );
+  factory(
+    bind(H.ListingRoutes),
+    (config, browse, getListing, publish, edit, views, viewerKeys) =>
+      listingRoutes({
+        browse,
+        getListing,
+        publish,
+        edit,
+        views,
+        viewerKeys,
+        defaultCampusId: config.defaultCampusId,
+      }),
+    [Config.App, Core.BrowseListings, Core.GetListing, Core.PublishListing, Core.EditListing, Core.Views, H.ViewerKeys],
+  );
+  factory(
+    bind(H.LifecycleRoutes),
+    (changeStatus, renew, withdraw, remove, views) => lifecycleRoutes({ changeStatus, renew, withdraw, remove, views }),
+    [Core.ChangeListingStatus, Core.RenewListing, Core.WithdrawListing, Core.RemoveListing, Core.Views],
+  );
+  factory(
+    bind(H.EngagementRoutes),
+    (setFavorite, listComments, postComment, deleteComment, users) =>
+      engagementRoutes({
+        setFavorite,
+        listComments,
+        postComment,
+        deleteComment,
+        users,
+      }),
+    [Core.SetFavorite, Core.ListComments, Core.PostComment, Core.DeleteComment, Ports.Users],
+  );
+  factory(
+    bind(H.MeRoutes),
+    (getProfile, updateProfile, myListings, myFavorites) =>
+      meRoutes({ getProfile, updateProfile, myListings, myFavorites }),
+    [Core.GetMyProfile, Core.UpdateMyProfile, Core.MyListings, Core.MyFavorites],
+  );
+  factory(
+    bind(H.AdminCategoryRoutes),
+    (config, create, update) => adminCategoryRoutes({ create, update, defaultCampusId: config.defaultCampusId }),
+    [Config.App, Core.CreateCategory, Core.UpdateCategory],
+  );
+  factory(
+    bind(H.DevRoutes),
+    (config, users, tokens, startSession) => devRoutes({ env: config.env, users, tokens, startSession }),
+    [Config.App, Ports.Users, H.Tokens, Identity.StartSession],
+  );
   factory(bind(H.HealthRoutes), (persistence) => healthRoutes({ ping: () => persistence.ping() }), [Ports.Persistence]);
 
-  factory(bind(H.CampusVerificationRoutes), (verify, release, authenticators, campuses, clientKeys) => campusVerificationRoutes({
-    verify, release, authenticators, campuses, clientKeys,
-  }), [Core.VerifyStudent, Core.ReleaseStudentNumber, Ports.CampusAuthenticators, Ports.Campuses, H.ViewerKeys]);
+  factory(
+    bind(H.CampusVerificationRoutes),
+    (verify, release, authenticators, campuses, clientKeys) =>
+      campusVerificationRoutes({
+        verify,
+        release,
+        authenticators,
+        campuses,
+        clientKeys,
+      }),
+    [Core.VerifyStudent, Core.ReleaseStudentNumber, Ports.CampusAuthenticators, Ports.Campuses, H.ViewerKeys],
+  );
 
-  factory(bind(Http.Parts), (config, logger, clock, authenticator, catalog, listings, lifecycle, engagement, me, adminCategories, dev, health, campusVerification, auth, adminIdentity, photos, moderation, media, search, recs, notifications, stats) => ({
-    config, logger, clock, authenticator,
-    api: [catalog, listings, lifecycle, engagement, me, adminCategories, dev, campusVerification, auth, adminIdentity, photos, moderation, search, recs, notifications, stats],
-    operations: [health, media],
-  }), [Config.App, Config.Logger, Core.Clock, H.Authenticator, H.CatalogRoutes, H.ListingRoutes, H.LifecycleRoutes, H.EngagementRoutes,
-    H.MeRoutes, H.AdminCategoryRoutes, H.DevRoutes, H.HealthRoutes, H.CampusVerificationRoutes, Identity.AuthRoutes, Identity.AdminIdentityRoutes, Photos.Routes, Moderation.Routes, Photos.MediaRoutes, Search.Routes, Recs.Routes, Notify.Routes, Insights.Routes]);
+  factory(
+    bind(Http.Parts),
+    (
+      config,
+      logger,
+      clock,
+      authenticator,
+      catalog,
+      listings,
+      lifecycle,
+      engagement,
+      me,
+      adminCategories,
+      dev,
+      health,
+      campusVerification,
+      auth,
+      adminIdentity,
+      photos,
+      moderation,
+      media,
+      search,
+      recs,
+      notifications,
+      stats,
+    ) => ({
+      config,
+      logger,
+      clock,
+      authenticator,
+      api: [
+        catalog,
+        listings,
+        lifecycle,
+        engagement,
+        me,
+        adminCategories,
+        dev,
+        campusVerification,
+        auth,
+        adminIdentity,
+        photos,
+        moderation,
+        search,
+        recs,
+        notifications,
+        stats,
+      ],
+      operations: [health, media],
+    }),
+    [
+      Config.App,
+      Config.Logger,
+      Core.Clock,
+      H.Authenticator,
+      H.CatalogRoutes,
+      H.ListingRoutes,
+      H.LifecycleRoutes,
+      H.EngagementRoutes,
+      H.MeRoutes,
+      H.AdminCategoryRoutes,
+      H.DevRoutes,
+      H.HealthRoutes,
+      H.CampusVerificationRoutes,
+      Identity.AuthRoutes,
+      Identity.AdminIdentityRoutes,
+      Photos.Routes,
+      Moderation.Routes,
+      Photos.MediaRoutes,
+      Search.Routes,
+      Recs.Routes,
+      Notify.Routes,
+      Insights.Routes,
+    ],
+  );
 });

@@ -1,7 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type {
-  AdminAccountRepository, AdminLogin, CreateAdminAccount, EndSession, ListAuditLog, LoginWithQq, PasswordHasher, QqAuthClient,
-  PruneSessions, RefreshSession, RefreshTokenRepository, SessionPolicy, SetUserBan, StartSession,
+  AdminAccountRepository,
+  AdminLogin,
+  CreateAdminAccount,
+  EndSession,
+  ListAuditLog,
+  LoginWithQq,
+  PasswordHasher,
+  QqAuthClient,
+  PruneSessions,
+  RefreshSession,
+  RefreshTokenRepository,
+  SessionPolicy,
+  SetUserBan,
+  StartSession,
 } from '@xianzhi/core';
 import { token } from './token.js';
 
@@ -26,4 +38,3 @@ export const Identity = {
   AuthRoutes: token<Routes>('AuthRoutes'),
   AdminIdentityRoutes: token<Routes>('AdminIdentityRoutes'),
 };
-

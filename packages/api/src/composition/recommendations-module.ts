@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
-  BlendedRecommender, ProfileReader, RecommendForYou, SameCategoryRecommender, SimilarListings, UpdateRecommendationSignals,
+  BlendedRecommender,
+  ProfileReader,
+  RecommendForYou,
+  SameCategoryRecommender,
+  SimilarListings,
+  UpdateRecommendationSignals,
   type Recommender,
 } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
@@ -27,14 +32,30 @@ export const recommendationsModule = new ContainerModule(({ bind }) => {
   factory(bind(Recs.Ours), (p) => new BlendedRecommender(p.candidates, p.signals), [Ports.Persistence]);
   factory(bind(Recs.Baseline), (p) => new SameCategoryRecommender(p.candidates), [Ports.Persistence]);
   factory(bind(Recs.Profiles), (p) => new ProfileReader(p.interactions, p.candidates), [Ports.Persistence]);
-  factory(bind(Recs.Similar), (r, p, views, clock) => new SimilarListings(r, p.candidates, p.listings, views, clock),
-    [Recs.Ours, Ports.Persistence, Core.Views, Core.Clock]);
-  factory(bind(Recs.ForYou), (r, profiles, p, views, clock) => new RecommendForYou(r, profiles, p.interactions, p.listings, views, clock),
-    [Recs.Ours, Recs.Profiles, Ports.Persistence, Core.Views, Core.Clock]);
-  factory(bind(Recs.UpdateSignals), (p) => new UpdateRecommendationSignals(p.interactions, p.outboxLog, p.checkpoints, p.signals, p.listings, p.uow),
-    [Ports.Persistence]);
-  factory(bind(Background.PeriodicTask), (job) => ({ name: 'recs-update', everyMs: RECS_UPDATE_EVERY_MS, run: () => job.execute() }),
-    [Recs.UpdateSignals]);
-  factory(bind(Recs.Routes), (config, similar, forYou) => recommendationRoutes({ similar, forYou, defaultCampusId: config.defaultCampusId }),
-    [Config.App, Recs.Similar, Recs.ForYou]);
+  factory(bind(Recs.Similar), (r, p, views, clock) => new SimilarListings(r, p.candidates, p.listings, views, clock), [
+    Recs.Ours,
+    Ports.Persistence,
+    Core.Views,
+    Core.Clock,
+  ]);
+  factory(
+    bind(Recs.ForYou),
+    (r, profiles, p, views, clock) => new RecommendForYou(r, profiles, p.interactions, p.listings, views, clock),
+    [Recs.Ours, Recs.Profiles, Ports.Persistence, Core.Views, Core.Clock],
+  );
+  factory(
+    bind(Recs.UpdateSignals),
+    (p) => new UpdateRecommendationSignals(p.interactions, p.outboxLog, p.checkpoints, p.signals, p.listings, p.uow),
+    [Ports.Persistence],
+  );
+  factory(
+    bind(Background.PeriodicTask),
+    (job) => ({ name: 'recs-update', everyMs: RECS_UPDATE_EVERY_MS, run: () => job.execute() }),
+    [Recs.UpdateSignals],
+  );
+  factory(
+    bind(Recs.Routes),
+    (config, similar, forYou) => recommendationRoutes({ similar, forYou, defaultCampusId: config.defaultCampusId }),
+    [Config.App, Recs.Similar, Recs.ForYou],
+  );
 });

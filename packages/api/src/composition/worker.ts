@@ -40,27 +40,35 @@ export async function startWorker(container: Container, options: WorkerOptions =
   const maxBackoffMs = options.relayMaxBackoffMs ?? 10_000;
   let stopping = false;
   const wakers = new Set<() => void>();
-  const pause = (ms: number) => new Promise<void>((done) => {
-    if (stopping) return done();
-    const wake = () => {
-      clearTimeout(timer);
-      wakers.delete(wake);
-      done();
-    };
-    const timer = setTimeout(wake, ms);
-    timer.unref();
-    wakers.add(wake);
-  });
+  const pause = (ms: number) =>
+    new Promise<void>((done) => {
+      if (stopping) return done();
+      const wake = () => {
+        clearTimeout(timer);
+        wakers.delete(wake);
+        done();
+      };
+      const timer = setTimeout(wake, ms);
+      timer.unref();
+      wakers.add(wake);
+    });
 
   // The in-process queue starts empty whatever the last process left undone: a crash (or a stop,
   // which drops waiting jobs too) must not lose what it held, so recent events go out once more.
   if (backend.kind === 'in-process') {
     const replayed = await relay.replayRecent(IN_PROCESS_REPLAY_MS);
-    if (replayed > 0) log.info({ replayed, windowMs: IN_PROCESS_REPLAY_MS }, 'in-process queue: replaying recently published events (handlers are idempotent)');
+    if (replayed > 0)
+      log.info(
+        { replayed, windowMs: IN_PROCESS_REPLAY_MS },
+        'in-process queue: replaying recently published events (handlers are idempotent)',
+      );
   }
 
-  const consumers: RunningConsumer[] = await Promise.all(resolveAll(container, Background.QueueConsumer)
-    .map((c) => backend.consumers.consume(c.queue, logged(c.handler, c.options.maxAttempts, log), c.options)));
+  const consumers: RunningConsumer[] = await Promise.all(
+    resolveAll(container, Background.QueueConsumer).map((c) =>
+      backend.consumers.consume(c.queue, logged(c.handler, c.options.maxAttempts, log), c.options),
+    ),
+  );
 
   const relayLoop = (async () => {
     let failures = 0;
@@ -78,38 +86,50 @@ export async function startWorker(container: Container, options: WorkerOptions =
         failures += 1;
         next = Math.min(idleMs * 2 ** failures, maxBackoffMs);
         // The events stay in the outbox; nothing is lost, delivery is only late.
-        log.warn({ err, failures, retryInMs: next }, 'outbox relay failed (queue or database unreachable); the events wait in the outbox');
+        log.warn(
+          { err, failures, retryInMs: next },
+          'outbox relay failed (queue or database unreachable); the events wait in the outbox',
+        );
       }
       if (next > 0) await pause(next);
     }
   })();
 
-  const tasks = options.periodicTasks === false ? [] : resolveAll(container, Background.PeriodicTask).filter((t) => t.everyMs > 0);
-  const taskLoops = tasks.map((task) => (async () => {
-    while (!stopping) {
-      // Redis not answering: run it anyway, tasks are safe twice and must not stop with the queue.
-      const mine = await backend.takeTaskLease(task.name, task.everyMs).catch(() => true);
-      if (mine) await runTask(task, log);
-      await pause(task.everyMs);
-    }
-  })());
+  const tasks =
+    options.periodicTasks === false ? [] : resolveAll(container, Background.PeriodicTask).filter((t) => t.everyMs > 0);
+  const taskLoops = tasks.map((task) =>
+    (async () => {
+      while (!stopping) {
+        // Redis not answering: run it anyway, tasks are safe twice and must not stop with the queue.
+        const mine = await backend.takeTaskLease(task.name, task.everyMs).catch(() => true);
+        if (mine) await runTask(task, log);
+        await pause(task.everyMs);
+      }
+    })(),
+  );
 
-  log.info({
-    queue: backend.kind, consumers: resolveAll(container, Background.QueueConsumer).map((c) => c.queue),
-    subscribers: resolveAll(container, Background.EventSubscriber).map((s) => s.name), tasks: tasks.map((t) => t.name),
-  }, 'worker started');
+  log.info(
+    {
+      queue: backend.kind,
+      consumers: resolveAll(container, Background.QueueConsumer).map((c) => c.queue),
+      subscribers: resolveAll(container, Background.EventSubscriber).map((s) => s.name),
+      tasks: tasks.map((t) => t.name),
+    },
+    'worker started',
+  );
 
   let stopped: Promise<void> | null = null;
   return {
-    stop: () => (stopped ??= (async () => {
-      stopping = true;
-      for (const wake of [...wakers]) wake();
-      await relayLoop;
-      await Promise.all(taskLoops);
-      await Promise.all(consumers.map((c) => c.close()));
-      await backend.close();
-      log.info('worker stopped');
-    })()),
+    stop: () =>
+      (stopped ??= (async () => {
+        stopping = true;
+        for (const wake of [...wakers]) wake();
+        await relayLoop;
+        await Promise.all(taskLoops);
+        await Promise.all(consumers.map((c) => c.close()));
+        await backend.close();
+        log.info('worker stopped');
+      })()),
   };
 }
 
@@ -120,8 +140,13 @@ function logged<P>(handler: JobHandler<P>, maxAttempts: number, log: Logger): Jo
       await handler(job);
     } catch (err) {
       const context = { queue: job.queue, key: job.key, attempt: job.attempt, maxAttempts };
-      if (err instanceof RetryJobLater) log.info({ ...context, retryInMs: err.delayMs, reason: err.message }, 'job asks to be retried later');
-      else log.warn({ ...context, err }, job.attempt < maxAttempts ? 'job attempt failed; it will be retried' : 'job failed on its last attempt');
+      if (err instanceof RetryJobLater)
+        log.info({ ...context, retryInMs: err.delayMs, reason: err.message }, 'job asks to be retried later');
+      else
+        log.warn(
+          { ...context, err },
+          job.attempt < maxAttempts ? 'job attempt failed; it will be retried' : 'job failed on its last attempt',
+        );
       throw err;
     }
   };

@@ -68,8 +68,9 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
       info: {
         title: 'Xianzhi (闲置) API',
         version: '1',
-        description: 'Campus second-hand marketplace. Money is integer fen; times are ISO 8601. '
-          + 'Errors are `{ "error": { "code", "message", "details" } }` with a stable `code`.',
+        description:
+          'Campus second-hand marketplace. Money is integer fen; times are ISO 8601. ' +
+          'Errors are `{ "error": { "code", "message", "details" } }` with a stable `code`.',
       },
       servers: [{ url: config.publicUrl }],
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
@@ -77,16 +78,29 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  await app.register(async (v1) => {
-    identifyCallers(v1, parts.authenticator);
-    for (const routes of parts.api) await v1.register(routes);
-  }, { prefix: '/v1' });
+  await app.register(
+    async (v1) => {
+      identifyCallers(v1, parts.authenticator);
+      for (const routes of parts.api) await v1.register(routes);
+    },
+    { prefix: '/v1' },
+  );
   for (const routes of parts.operations) await app.register(routes);
 
   if (config.env === 'embedded') {
     app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/h5/'));
-    await serveFrontEnd(app, { mount: 'h5', root: config.h5Dist, title: 'H5 小程序', buildCommand: './xz pnpm --filter @xianzhi/miniprogram build:h5' });
-    await serveFrontEnd(app, { mount: 'admin', root: config.adminDist, title: '管理后台', buildCommand: './xz pnpm --filter @xianzhi/admin build' });
+    await serveFrontEnd(app, {
+      mount: 'h5',
+      root: config.h5Dist,
+      title: 'H5 小程序',
+      buildCommand: './xz pnpm --filter @xianzhi/miniprogram build:h5',
+    });
+    await serveFrontEnd(app, {
+      mount: 'admin',
+      root: config.adminDist,
+      title: '管理后台',
+      buildCommand: './xz pnpm --filter @xianzhi/admin build',
+    });
   }
   return app;
 }

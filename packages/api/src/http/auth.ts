@@ -1,7 +1,15 @@
 import { createHmac } from 'node:crypto';
 import {
-  actorFor, adminActorFor, anonymous, NotAuthenticated, UserBanned,
-  type Actor, type AdminAccount, type AdminAccountRepository, type User, type UserRepository,
+  actorFor,
+  adminActorFor,
+  anonymous,
+  NotAuthenticated,
+  UserBanned,
+  type Actor,
+  type AdminAccount,
+  type AdminAccountRepository,
+  type User,
+  type UserRepository,
 } from '@xianzhi/core';
 import { jwtVerify, SignJWT } from 'jose';
 
@@ -31,7 +39,10 @@ export class AccessTokens {
   constructor(
     secret: string,
     private readonly now: () => Date = () => new Date(),
-    private readonly lifetimes: TokenLifetimes = { studentSeconds: STUDENT_TOKEN_SECONDS, adminSeconds: ADMIN_TOKEN_SECONDS },
+    private readonly lifetimes: TokenLifetimes = {
+      studentSeconds: STUDENT_TOKEN_SECONDS,
+      adminSeconds: ADMIN_TOKEN_SECONDS,
+    },
   ) {
     // A key of its own, derived from the server secret, so no other use of the secret can mint tokens.
     this.key = createHmac('sha256', secret).update('xianzhi/jwt/v1').digest();
@@ -69,7 +80,10 @@ export class AccessTokens {
   async verifyAny(token: string): Promise<{ audience: TokenAudience; subject: string } | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
-        issuer: TOKEN_ISSUER, audience: [STUDENT_AUDIENCE, ADMIN_AUDIENCE], algorithms: ['HS256'], currentDate: this.now(),
+        issuer: TOKEN_ISSUER,
+        audience: [STUDENT_AUDIENCE, ADMIN_AUDIENCE],
+        algorithms: ['HS256'],
+        currentDate: this.now(),
       });
       const aud = [payload.aud].flat();
       if (aud.length !== 1 || typeof payload.sub !== 'string' || payload.sub.length === 0) return null;
@@ -131,6 +145,9 @@ export class ViewerKeys {
   }
 
   keyFor(ip: string, userAgent: string | undefined): string {
-    return createHmac('sha256', this.key).update(`${ip}\n${userAgent ?? ''}`).digest('base64url').slice(0, 32);
+    return createHmac('sha256', this.key)
+      .update(`${ip}\n${userAgent ?? ''}`)
+      .digest('base64url')
+      .slice(0, 32);
   }
 }

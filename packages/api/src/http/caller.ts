@@ -27,4 +27,3 @@ export function identifyCallers(scope: FastifyInstance, authenticator: Authentic
     request.admin = caller.admin;
   });
 }
-

@@ -98,10 +98,16 @@ export function statusOf(code: string): number {
 
 /** The one error handler. The clock is the domain's, so Retry-After agrees with the rule that refused. */
 export function createErrorHandler(clock: Clock) {
-  return (error: FastifyError | Failure, request: FastifyRequest, reply: FastifyReply): FastifyReply => handle(error, request, reply, clock);
+  return (error: FastifyError | Failure, request: FastifyRequest, reply: FastifyReply): FastifyReply =>
+    handle(error, request, reply, clock);
 }
 
-function handle(error: FastifyError | Failure, request: FastifyRequest, reply: FastifyReply, clock: Clock): FastifyReply {
+function handle(
+  error: FastifyError | Failure,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  clock: Clock,
+): FastifyReply {
   if (error instanceof Failure) return answer(reply, error.problem, clock);
   if (error.validation) {
     const details = fieldProblems(error.validation as never, error.validationContext);
@@ -129,13 +135,23 @@ function transportProblem(status: number): Problem {
 
 function answer(reply: FastifyReply, problem: Problem, clock: Clock = systemClock): FastifyReply {
   const status = statusOf(problem.code);
-  if (problem.code === 'RENEW_TOO_SOON' || problem.code === 'TOO_MANY_ATTEMPTS' || problem.code === 'VERIFICATION_RATE_LIMITED') {
+  if (
+    problem.code === 'RENEW_TOO_SOON' ||
+    problem.code === 'TOO_MANY_ATTEMPTS' ||
+    problem.code === 'VERIFICATION_RATE_LIMITED'
+  ) {
     const retryAt = Date.parse((problem.details as { retryAt?: string } | undefined)?.retryAt ?? '');
-    if (Number.isFinite(retryAt)) reply.header('retry-after', String(Math.max(1, Math.ceil((retryAt - clock.now().getTime()) / 1000))));
+    if (Number.isFinite(retryAt))
+      reply.header('retry-after', String(Math.max(1, Math.ceil((retryAt - clock.now().getTime()) / 1000))));
   }
-  return reply.code(status).send({ error: { code: problem.code, message: problem.message, details: problem.details ?? null } });
+  return reply
+    .code(status)
+    .send({ error: { code: problem.code, message: problem.message, details: problem.details ?? null } });
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return answer(reply, { code: 'ROUTE_NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` });
+  return answer(reply, {
+    code: 'ROUTE_NOT_FOUND',
+    message: `接口不存在：${request.method} ${request.url.split('?')[0]}`,
+  });
 }

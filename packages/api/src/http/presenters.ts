@@ -1,8 +1,29 @@
 import {
-  CONDITIONS, LISTING_KINDS, TRADE_METHODS, labelled,
-  isAdminOf, type Actor, type PhotoVariantName, type CatalogView, type Category, type CategoryNode, type CommentThread, type CommentView, type ListingView, type User,
+  CONDITIONS,
+  LISTING_KINDS,
+  TRADE_METHODS,
+  labelled,
+  isAdminOf,
+  type Actor,
+  type PhotoVariantName,
+  type CatalogView,
+  type Category,
+  type CategoryNode,
+  type CommentThread,
+  type CommentView,
+  type ListingView,
+  type User,
 } from '@xianzhi/core';
-import type { AdminCategory, Catalog, CategoryList, CommentThread as CommentThreadBody, CommentView as CommentBody, ListingDetail, ListingSummary, Me } from '../contract.js';
+import type {
+  AdminCategory,
+  Catalog,
+  CategoryList,
+  CommentThread as CommentThreadBody,
+  CommentView as CommentBody,
+  ListingDetail,
+  ListingSummary,
+  Me,
+} from '../contract.js';
 
 const PHOTO_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -17,7 +38,11 @@ export function photoUrl(reference: string, variant: PhotoVariantName = 'medium'
 }
 
 export function photoUrls(reference: string): Record<PhotoVariantName, string> {
-  return { thumb: photoUrl(reference, 'thumb'), medium: photoUrl(reference, 'medium'), large: photoUrl(reference, 'large') };
+  return {
+    thumb: photoUrl(reference, 'thumb'),
+    medium: photoUrl(reference, 'medium'),
+    large: photoUrl(reference, 'large'),
+  };
 }
 
 export function listingSummary(view: ListingView): ListingSummary {
@@ -68,7 +93,11 @@ export function listingDetail(view: ListingView, viewer: Actor): ListingDetail {
 
 export function catalog(view: CatalogView): Catalog {
   return {
-    campus: { id: view.campus.id, name: view.campus.name, areas: view.campus.areas.map((a) => ({ id: a.id, name: a.name })) },
+    campus: {
+      id: view.campus.id,
+      name: view.campus.name,
+      areas: view.campus.areas.map((a) => ({ id: a.id, name: a.name })),
+    },
     categories: view.tree.map((node) => ({
       ...leaf(node.category),
       children: node.children.map(leaf),
@@ -85,7 +114,15 @@ export function categoryList(tree: readonly CategoryNode[]): CategoryList {
 }
 
 export function adminCategory(c: Category): AdminCategory {
-  return { id: c.id, campusId: c.campusId, parentId: c.parentId, code: c.code, name: c.name, sortOrder: c.sortOrder, enabled: c.enabled };
+  return {
+    id: c.id,
+    campusId: c.campusId,
+    parentId: c.parentId,
+    code: c.code,
+    name: c.name,
+    sortOrder: c.sortOrder,
+    enabled: c.enabled,
+  };
 }
 
 function leaf(c: Category) {

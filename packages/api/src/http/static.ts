@@ -27,14 +27,17 @@ export async function serveFrontEnd(app: FastifyInstance, front: FrontEnd): Prom
     app.get(`${prefix}/*`, { schema: { hide: true } }, send);
     return;
   }
-  await app.register(async (scope) => {
-    await scope.register(fastifyStatic, { root: front.root, prefix: '/', wildcard: true, index: ['index.html'] });
-    scope.setNotFoundHandler((request, reply) => {
-      const wantsPage = request.method === 'GET' && !/\.[a-z0-9]+$/i.test(request.url.split('?')[0] ?? '');
-      if (!wantsPage) return notFoundHandler(request, reply);
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
-  }, { prefix });
+  await app.register(
+    async (scope) => {
+      await scope.register(fastifyStatic, { root: front.root, prefix: '/', wildcard: true, index: ['index.html'] });
+      scope.setNotFoundHandler((request, reply) => {
+        const wantsPage = request.method === 'GET' && !/\.[a-z0-9]+$/i.test(request.url.split('?')[0] ?? '');
+        if (!wantsPage) return notFoundHandler(request, reply);
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      });
+    },
+    { prefix },
+  );
 }
 
 function missingBuildPage(front: FrontEnd): string {

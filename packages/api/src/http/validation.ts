@@ -32,11 +32,13 @@ export function fieldProblems(errors: readonly SchemaError[], context: string | 
     const base = e.instancePath.split('/').filter(Boolean).map(unescapePointer);
     if (e.keyword === 'boolean') continue; // repeats an additionalProperties error
     if (e.keyword === 'required') {
-      for (const name of (e.params['requiredProperties'] as string[] | undefined) ?? []) raw.push({ field: join([...base, name]), message: '必填' });
+      for (const name of (e.params['requiredProperties'] as string[] | undefined) ?? [])
+        raw.push({ field: join([...base, name]), message: '必填' });
       continue;
     }
     if (e.keyword === 'additionalProperties') {
-      for (const name of (e.params['additionalProperties'] as string[] | undefined) ?? []) raw.push({ field: join([...base, name]), message: '不支持的字段' });
+      for (const name of (e.params['additionalProperties'] as string[] | undefined) ?? [])
+        raw.push({ field: join([...base, name]), message: '不支持的字段' });
       continue;
     }
     raw.push({ field: join(base) || (context ?? 'body'), message: describe(e) });
@@ -56,16 +58,26 @@ export function fieldProblems(errors: readonly SchemaError[], context: string | 
 function describe(e: SchemaError): string {
   const p = e.params;
   switch (e.keyword) {
-    case 'type': return `类型应为 ${String(p['type'])}`;
-    case 'enum': return `取值须为 ${((p['allowedValues'] as unknown[] | undefined) ?? []).join(' / ')} 之一`;
-    case 'const': return `取值须为 ${String(p['allowedValue'])}`;
-    case 'minLength': return `长度不能少于 ${String(p['limit'])}`;
-    case 'maxLength': return `长度不能超过 ${String(p['limit'])}`;
-    case 'minimum': return `不能小于 ${String(p['limit'])}`;
-    case 'maximum': return `不能大于 ${String(p['limit'])}`;
-    case 'maxItems': return `最多 ${String(p['limit'])} 项`;
-    case 'anyOf': return '格式不正确';
-    default: return e.message;
+    case 'type':
+      return `类型应为 ${String(p['type'])}`;
+    case 'enum':
+      return `取值须为 ${((p['allowedValues'] as unknown[] | undefined) ?? []).join(' / ')} 之一`;
+    case 'const':
+      return `取值须为 ${String(p['allowedValue'])}`;
+    case 'minLength':
+      return `长度不能少于 ${String(p['limit'])}`;
+    case 'maxLength':
+      return `长度不能超过 ${String(p['limit'])}`;
+    case 'minimum':
+      return `不能小于 ${String(p['limit'])}`;
+    case 'maximum':
+      return `不能大于 ${String(p['limit'])}`;
+    case 'maxItems':
+      return `最多 ${String(p['limit'])} 项`;
+    case 'anyOf':
+      return '格式不正确';
+    default:
+      return e.message;
   }
 }
 

@@ -9,7 +9,11 @@ import { ConfigError, type AppConfig } from '../config.js';
  * tree) or has its name, areas and listing lifetime brought up to date. Campuses no longer listed
  * are left alone: their listings and users still exist.
  */
-export async function syncConfiguredCampuses(config: AppConfig, persistence: Persistence, logger: Logger): Promise<void> {
+export async function syncConfiguredCampuses(
+  config: AppConfig,
+  persistence: Persistence,
+  logger: Logger,
+): Promise<void> {
   const seedCategories = new SeedDefaultCategories(persistence.categories, new UlidGenerator());
   for (const settings of config.campuses) {
     if (settings.name === undefined) continue;
@@ -20,10 +24,14 @@ export async function syncConfiguredCampuses(config: AppConfig, persistence: Per
       if (settings.listingLifetimeDays !== undefined) existing.listingLifetimeDays = settings.listingLifetimeDays;
       await persistence.campuses.save(existing);
     } else {
-      await persistence.campuses.save(Campus.create({
-        id: settings.id, name: settings.name, areas: (settings.areas ?? []).map((a) => ({ ...a })),
-        ...(settings.listingLifetimeDays !== undefined ? { listingLifetimeDays: settings.listingLifetimeDays } : {}),
-      }));
+      await persistence.campuses.save(
+        Campus.create({
+          id: settings.id,
+          name: settings.name,
+          areas: (settings.areas ?? []).map((a) => ({ ...a })),
+          ...(settings.listingLifetimeDays !== undefined ? { listingLifetimeDays: settings.listingLifetimeDays } : {}),
+        }),
+      );
       const { created } = await seedCategories.execute(settings.id);
       logger.info({ campusId: settings.id, categories: created }, 'campus added from XZ_CAMPUSES');
     }
@@ -33,7 +41,10 @@ export async function syncConfiguredCampuses(config: AppConfig, persistence: Per
 /** Each campus's login, plugins included (they are imported here, once); a plugin that fails to load stops the start. */
 export async function campusAuthenticators(config: AppConfig): Promise<CampusAuthenticator[]> {
   try {
-    return await createCampusAuthenticators(config.campuses, { publicUrl: config.publicUrl, baseDir: config.campusesBaseDir });
+    return await createCampusAuthenticators(config.campuses, {
+      publicUrl: config.publicUrl,
+      baseDir: config.campusesBaseDir,
+    });
   } catch (error) {
     throw new ConfigError([(error as Error).message]);
   }

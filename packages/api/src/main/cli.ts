@@ -51,11 +51,19 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate': {
       parseArgs({ args: rest, options: {}, strict: true });
       const applied = await migrate(runtime);
-      process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'Database schema is up to date.\n');
+      process.stdout.write(
+        applied.length
+          ? `Applied ${applied.length} migration(s): ${applied.join(', ')}\n`
+          : 'Database schema is up to date.\n',
+      );
       return 0;
     }
     case 'seed': {
-      const { values } = parseArgs({ args: rest, options: { listings: { type: 'string' }, reset: { type: 'boolean', default: false } }, strict: true });
+      const { values } = parseArgs({
+        args: rest,
+        options: { listings: { type: 'string' }, reset: { type: 'boolean', default: false } },
+        strict: true,
+      });
       const listings = values.listings === undefined ? DEFAULT_SEED_LISTINGS : Number(values.listings);
       if (!Number.isInteger(listings) || listings < 0 || listings > 1_000_000) {
         process.stderr.write('--listings must be a whole number from 0 to 1000000\n');
@@ -89,24 +97,35 @@ async function main(argv: string[]): Promise<number> {
       const persistence = await open(runtime);
       try {
         const started = Date.now();
-        const { indexed } = await resolve(createContainer({ ...runtime, persistence }), Search.Rebuild).execute((campusId, done) => {
-          process.stdout.write(`  ${campusId}: ${done} listings indexed\n`);
-        });
-        process.stdout.write(`Reindexed ${indexed} live listing(s) in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+        const { indexed } = await resolve(createContainer({ ...runtime, persistence }), Search.Rebuild).execute(
+          (campusId, done) => {
+            process.stdout.write(`  ${campusId}: ${done} listings indexed\n`);
+          },
+        );
+        process.stdout.write(
+          `Reindexed ${indexed} live listing(s) in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+        );
       } finally {
         await persistence.close();
       }
       return 0;
     }
     case 'eval-recs': {
-      const { values } = parseArgs({ args: rest, options: { students: { type: 'string' }, listings: { type: 'string' }, seed: { type: 'string' } }, strict: true });
+      const { values } = parseArgs({
+        args: rest,
+        options: { students: { type: 'string' }, listings: { type: 'string' }, seed: { type: 'string' } },
+        strict: true,
+      });
       const options = {
         ...DEFAULT_SIMULATION,
         ...(values.students !== undefined && { students: Number(values.students) }),
         ...(values.listings !== undefined && { listings: Number(values.listings) }),
         ...(values.seed !== undefined && { seed: Number(values.seed) }),
       };
-      if (![options.students, options.listings, options.seed].every((n) => Number.isInteger(n) && n > 0) || options.listings > 100_000) {
+      if (
+        ![options.students, options.listings, options.seed].every((n) => Number.isInteger(n) && n > 0) ||
+        options.listings > 100_000
+      ) {
         process.stderr.write('--students, --listings (up to 100000) and --seed must be positive whole numbers\n');
         return 2;
       }
@@ -117,8 +136,12 @@ async function main(argv: string[]): Promise<number> {
         const persistence = await openPersistence({ url });
         try {
           const started = Date.now();
-          const report = await evaluateRecommendations(persistence, options, (step) => process.stdout.write(`  ${step}\n`));
-          process.stdout.write(`${formatRecsReport(report)}\n(seed ${options.seed}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+          const report = await evaluateRecommendations(persistence, options, (step) =>
+            process.stdout.write(`  ${step}\n`),
+          );
+          process.stdout.write(
+            `${formatRecsReport(report)}\n(seed ${options.seed}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+          );
         } finally {
           await persistence.close();
         }
@@ -139,7 +162,9 @@ async function main(argv: string[]): Promise<number> {
           last = Date.now();
           process.stdout.write(`  ${p.views} views, ${p.events} events, ${p.pairs} pair updates\n`);
         });
-        process.stdout.write(`Recommendation signals: ${done.views} view(s) and ${done.events} event(s) folded in, ${done.pairs} pair update(s), in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+        process.stdout.write(
+          `Recommendation signals: ${done.views} view(s) and ${done.events} event(s) folded in, ${done.pairs} pair update(s), in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+        );
       } finally {
         await persistence.close();
       }
@@ -179,7 +204,9 @@ async function main(argv: string[]): Promise<number> {
       const persistence = await open(runtime);
       try {
         const cleanup = resolve(createContainer({ ...runtime, persistence }), Photos.Cleanup);
-        const { photos, files } = await cleanup.execute({ onProgress: (n) => process.stderr.write(`  ${n} photo(s) deleted so far\n`) });
+        const { photos, files } = await cleanup.execute({
+          onProgress: (n) => process.stderr.write(`  ${n} photo(s) deleted so far\n`),
+        });
         process.stdout.write(`Deleted ${photos} unattached photo(s) and ${files} stored file(s).\n`);
       } finally {
         await persistence.close();
@@ -188,19 +215,28 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'create-admin': {
       const { values } = parseArgs({
-        args: rest, strict: true,
+        args: rest,
+        strict: true,
         options: { username: { type: 'string' }, role: { type: 'string' }, campus: { type: 'string' } },
       });
       if (!values.username || (values.role !== 'super_admin' && values.role !== 'campus_admin')) {
-        process.stderr.write('create-admin needs --username and --role super_admin|campus_admin (and --campus ID for a campus admin)\n');
+        process.stderr.write(
+          'create-admin needs --username and --role super_admin|campus_admin (and --campus ID for a campus admin)\n',
+        );
         return 2;
       }
       const password = await readPassword();
       await migrate(runtime);
       const persistence = await open(runtime);
       try {
-        const created = await resolve(createContainer({ ...runtime, persistence }), Identity.CreateAdminAccount).execute({
-          username: values.username, password, role: values.role, campusId: values.campus ?? null,
+        const created = await resolve(
+          createContainer({ ...runtime, persistence }),
+          Identity.CreateAdminAccount,
+        ).execute({
+          username: values.username,
+          password,
+          role: values.role,
+          campusId: values.campus ?? null,
         });
         if (!created.ok) {
           process.stderr.write(`Not created: ${created.error.message}\n`);
@@ -248,7 +284,7 @@ async function readPassword(): Promise<string> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   },
 );

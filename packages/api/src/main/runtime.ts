@@ -51,16 +51,36 @@ export function open({ config, logger }: Runtime): Promise<Persistence> {
   return openPersistence({ url: config.databaseUrl }, logger);
 }
 
-export async function seed(persistence: Persistence, logger: Logger, listings = DEFAULT_SEED_LISTINGS, config?: AppConfig): Promise<SeedReport> {
+export async function seed(
+  persistence: Persistence,
+  logger: Logger,
+  listings = DEFAULT_SEED_LISTINGS,
+  config?: AppConfig,
+): Promise<SeedReport> {
   const started = Date.now();
   const report = await seedDemo(persistence, {
     listings,
-    ...(config?.demoAdminPassword ? { admin: { password: config.demoAdminPassword, hasher: new ScryptPasswordHasher() } } : {}),
+    ...(config?.demoAdminPassword
+      ? { admin: { password: config.demoAdminPassword, hasher: new ScryptPasswordHasher() } }
+      : {}),
     // Generated photos through the real pipeline, into the configured store (a few dozen images, reused).
-    ...(config ? { photos: new UploadPhoto(persistence.photos, createPhotoStorage(config), new SharpPhotoProcessor(), new UlidGenerator(), systemClock) } : {}),
+    ...(config
+      ? {
+          photos: new UploadPhoto(
+            persistence.photos,
+            createPhotoStorage(config),
+            new SharpPhotoProcessor(),
+            new UlidGenerator(),
+            systemClock,
+          ),
+        }
+      : {}),
     onProgress: (done, total) => logger.info({ done, total }, `seeding listings ${done}/${total}`),
   });
-  logger.info({ ...report, ms: Date.now() - started }, report.listingsSkipped ? 'demo data already present; listings left as they are' : 'demo data seeded');
+  logger.info(
+    { ...report, ms: Date.now() - started },
+    report.listingsSkipped ? 'demo data already present; listings left as they are' : 'demo data seeded',
+  );
   // A week of made-up searches for 校园热搜; skipped once the campus has search counts of its own.
   const searches = await seedDemoSearches(persistence.searchLog, new Date());
   if (searches > 0) logger.info({ searches }, 'demo searches seeded');

@@ -76,6 +76,8 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n\nSee the Configuration section of README.md.\n`);
     process.exit(2);
   }
-  process.stderr.write(`Xianzhi failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Xianzhi failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

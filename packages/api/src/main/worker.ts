@@ -13,11 +13,15 @@ async function main(): Promise<void> {
   const runtime = await loadRuntime();
   const { config, logger } = runtime;
   if (!config.redis) {
-    throw new ConfigError(['the worker needs XZ_REDIS_URL: without Redis the jobs are in-process and the server runs them itself (./xz start)']);
+    throw new ConfigError([
+      'the worker needs XZ_REDIS_URL: without Redis the jobs are in-process and the server runs them itself (./xz start)',
+    ]);
   }
   if (config.databaseUrl.startsWith('sqlite:')) {
     // SQLite has one writer: a second process on the file makes API writes wait and fail ("database is locked").
-    throw new ConfigError(['the worker process needs a database server (XZ_DATABASE_URL mariadb:// or mysql://); with SQLite the server runs the jobs itself']);
+    throw new ConfigError([
+      'the worker process needs a database server (XZ_DATABASE_URL mariadb:// or mysql://); with SQLite the server runs the jobs itself',
+    ]);
   }
   const authenticators = await campusAuthenticators(config);
   const persistence = await open(runtime);
@@ -50,6 +54,8 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n\nSee the Configuration section of README.md.\n`);
     process.exit(2);
   }
-  process.stderr.write(`Xianzhi worker failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Xianzhi worker failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -1,7 +1,19 @@
 import type { Persistence } from '@xianzhi/adapters';
 import {
-  BlendedRecommender, Campus, chinaDay, DAY_MS, Listing, ProfileReader, SameCategoryRecommender, SeedDefaultCategories,
-  UpdateRecommendationSignals, User, type DomainEvent, type RankingContext, type Recommender, type Scored,
+  BlendedRecommender,
+  Campus,
+  chinaDay,
+  DAY_MS,
+  Listing,
+  ProfileReader,
+  SameCategoryRecommender,
+  SeedDefaultCategories,
+  UpdateRecommendationSignals,
+  User,
+  type DomainEvent,
+  type RankingContext,
+  type Recommender,
+  type Scored,
 } from '@xianzhi/core';
 import { simulate, type SimulatedLog, type SimulationOptions } from './simulate.js';
 
@@ -54,12 +66,21 @@ export async function evaluateRecommendations(
   onProgress: (step: string) => void = () => {},
 ): Promise<RecsEvaluationReport> {
   const log = simulate(options);
-  onProgress(`simulated ${log.listings.length} listings and ${log.interactions.reduce((s, i) => s + i.length, 0)} interactions of ${log.students} students`);
+  onProgress(
+    `simulated ${log.listings.length} listings and ${log.interactions.reduce((s, i) => s + i.length, 0)} interactions of ${log.students} students`,
+  );
   await load(persistence, log);
   const { held, views, favorites } = await replay(persistence, log);
   onProgress(`replayed ${views} views and ${favorites} favorites (held out ${held.size})`);
   const p = persistence;
-  await new UpdateRecommendationSignals(p.interactions, p.outboxLog, p.checkpoints, p.signals, p.listings, p.uow).execute();
+  await new UpdateRecommendationSignals(
+    p.interactions,
+    p.outboxLog,
+    p.checkpoints,
+    p.signals,
+    p.listings,
+    p.uow,
+  ).execute();
   onProgress('signals computed');
 
   const ours = new BlendedRecommender(p.candidates, p.signals);
@@ -71,7 +92,13 @@ export async function evaluateRecommendations(
   for (const [student, target] of held) {
     const userId = studentId(student);
     const profile = await profiles.read(userId, mark, NOW);
-    const ctx: RankingContext = { campusId: RECS_EVAL_CAMPUS, asOf: NOW, now: NOW, viewerId: userId, exclude: new Set() };
+    const ctx: RankingContext = {
+      campusId: RECS_EVAL_CAMPUS,
+      asOf: NOW,
+      now: NOW,
+      viewerId: userId,
+      exclude: new Set(),
+    };
     const rankOf = (list: Scored[]) => {
       const i = list.filter((s) => !profile.seen.has(s.listing.id)).findIndex((s) => s.listing.id === target);
       return i < 0 ? null : i + 1;
@@ -82,8 +109,14 @@ export async function evaluateRecommendations(
     if (++done % 100 === 0) onProgress(`ranked for ${done} of ${held.size} students`);
   }
   return {
-    listings: log.listings.length, students: log.students, evaluated: held.size, trainingViews: views, trainingFavorites: favorites,
-    ours: rankMetrics(ranks.ours), baseline: rankMetrics(ranks.baseline), popular: rankMetrics(ranks.popular),
+    listings: log.listings.length,
+    students: log.students,
+    evaluated: held.size,
+    trainingViews: views,
+    trainingFavorites: favorites,
+    ours: rankMetrics(ranks.ours),
+    baseline: rankMetrics(ranks.baseline),
+    popular: rankMetrics(ranks.popular),
   };
 }
 
@@ -96,7 +129,8 @@ async function load(p: Persistence, log: SimulatedLog): Promise<void> {
   await p.campuses.save(Campus.create({ id: RECS_EVAL_CAMPUS, name: '模拟大学', areas: [] }));
   await new SeedDefaultCategories(p.categories, { next: () => `sim-cat-${++n}` }).execute(RECS_EVAL_CAMPUS);
   const byCode = new Map((await p.categories.forCampus(RECS_EVAL_CAMPUS)).map((c) => [c.code, c]));
-  const register = (id: string, now: Date) => User.register({ id, qqOpenId: `OPENID-${id}`, nickname: id, avatarUrl: null, campusId: RECS_EVAL_CAMPUS, now });
+  const register = (id: string, now: Date) =>
+    User.register({ id, qqOpenId: `OPENID-${id}`, nickname: id, avatarUrl: null, campusId: RECS_EVAL_CAMPUS, now });
   await p.uow.run(async () => {
     for (let i = 0; i < log.sellers; i++) await p.users.save(register(sellerId(i), at(log.listings.length)));
     for (let s = 0; s < log.students; s++) await p.users.save(register(studentId(s), at(100)));
@@ -105,14 +139,29 @@ async function load(p: Persistence, log: SimulatedLog): Promise<void> {
     await p.uow.run(async () => {
       for (const l of log.listings.slice(i, i + 500)) {
         const leaf = byCode.get(l.leaf)!;
-        await p.listings.save(Listing.publish({
-          id: l.id, campusId: RECS_EVAL_CAMPUS, ownerId: sellerId(l.sellerIndex), kind: 'item', rootCategoryId: leaf.parentId!,
-          now: at(l.listedDaysAgo), lifetimeDays: 120,
-          content: {
-            title: l.title, description: '自用闲置，校内面交', price: l.price, originalPrice: null, categoryId: leaf.id,
-            condition: 'lightly_used', areaId: null, tradeMethods: ['face_to_face'], photos: [], book: null,
-          },
-        }));
+        await p.listings.save(
+          Listing.publish({
+            id: l.id,
+            campusId: RECS_EVAL_CAMPUS,
+            ownerId: sellerId(l.sellerIndex),
+            kind: 'item',
+            rootCategoryId: leaf.parentId!,
+            now: at(l.listedDaysAgo),
+            lifetimeDays: 120,
+            content: {
+              title: l.title,
+              description: '自用闲置，校内面交',
+              price: l.price,
+              originalPrice: null,
+              categoryId: leaf.id,
+              condition: 'lightly_used',
+              areaId: null,
+              tradeMethods: ['face_to_face'],
+              photos: [],
+              book: null,
+            },
+          }),
+        );
       }
     });
   }
@@ -139,7 +188,10 @@ async function replay(p: Persistence, log: SimulatedLog) {
         if (!t.favorited) continue;
         await p.favorites.add(studentId(t.student), t.listingId, when);
         const event: DomainEvent = {
-          id: `sim-evt-${String(++eventSeq).padStart(7, '0')}`, type: 'ListingFavorited', occurredAt: when, aggregateId: t.listingId,
+          id: `sim-evt-${String(++eventSeq).padStart(7, '0')}`,
+          type: 'ListingFavorited',
+          occurredAt: when,
+          aggregateId: t.listingId,
           payload: { listingId: t.listingId, userId: studentId(t.student) },
         };
         await p.outbox.append([event]);
@@ -151,7 +203,8 @@ async function replay(p: Persistence, log: SimulatedLog) {
 }
 
 export function formatRecsReport(r: RecsEvaluationReport): string {
-  const row = (name: string, m: RankMetrics) => `  ${name.padEnd(30)} ${m.hitRate.toFixed(3).padStart(7)} ${m.ndcg.toFixed(3).padStart(8)}`;
+  const row = (name: string, m: RankMetrics) =>
+    `  ${name.padEnd(30)} ${m.hitRate.toFixed(3).padStart(7)} ${m.ndcg.toFixed(3).padStart(8)}`;
   return [
     `Leave-one-out over a simulated log: ${r.listings} listings, ${r.students} students (${r.evaluated} with history),`,
     `${r.trainingViews} views and ${r.trainingFavorites} favorites as history; each student's last interaction held out.`,

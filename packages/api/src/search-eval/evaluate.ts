@@ -2,8 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PinyinSearchTokenizer, type Persistence } from '@xianzhi/adapters';
 import {
-  Campus, IndexedListingSearch, Listing, SeedDefaultCategories, UlidGenerator, User,
-  type Condition, type ListingKind,
+  Campus,
+  IndexedListingSearch,
+  Listing,
+  SeedDefaultCategories,
+  UlidGenerator,
+  User,
+  type Condition,
+  type ListingKind,
 } from '@xianzhi/core';
 
 /** One listing of the committed fixture (bench/search/fixture.json). */
@@ -60,7 +66,9 @@ export async function evaluateSearch(
 ): Promise<EvaluationReport> {
   const ids = new UlidGenerator();
   const clock = { now: () => NOW };
-  await persistence.campuses.save(Campus.create({ id: EVAL_CAMPUS, name: '评测大学', areas: [], listingLifetimeDays: 60 }));
+  await persistence.campuses.save(
+    Campus.create({ id: EVAL_CAMPUS, name: '评测大学', areas: [], listingLifetimeDays: 60 }),
+  );
   await new SeedDefaultCategories(persistence.categories, ids).execute(EVAL_CAMPUS);
   const categories = await persistence.categories.forCampus(EVAL_CAMPUS);
   const byPath = new Map<string, { id: string; rootId: string }>();
@@ -68,21 +76,46 @@ export async function evaluateSearch(
     const parent = categories.find((p) => p.id === c.parentId);
     if (parent) byPath.set(`${parent.name}/${c.name}`, { id: c.id, rootId: parent.id });
   }
-  const owner = User.register({ id: ids.next(), qqOpenId: 'OPENID-SEARCH-EVAL', nickname: '评测', avatarUrl: null, campusId: EVAL_CAMPUS, now: NOW });
+  const owner = User.register({
+    id: ids.next(),
+    qqOpenId: 'OPENID-SEARCH-EVAL',
+    nickname: '评测',
+    avatarUrl: null,
+    campusId: EVAL_CAMPUS,
+    now: NOW,
+  });
   await persistence.users.save(owner);
 
-  const search = new IndexedListingSearch(new PinyinSearchTokenizer(), persistence.searchIndex, persistence.listings, persistence.categories, clock);
+  const search = new IndexedListingSearch(
+    new PinyinSearchTokenizer(),
+    persistence.searchIndex,
+    persistence.listings,
+    persistence.categories,
+    clock,
+  );
   // One transaction: a few hundred small writes, not a few hundred commits.
   await persistence.uow.run(async () => {
     for (const f of set.listings) {
       const category = byPath.get(`${f.rootCategory}/${f.category}`);
       if (!category) throw new Error(`fixture ${f.id}: no category ${f.rootCategory}/${f.category}`);
       const listing = Listing.publish({
-        id: f.id, campusId: EVAL_CAMPUS, ownerId: owner.id, kind: f.kind, rootCategoryId: category.rootId,
-        now: new Date(NOW.getTime() - f.ageHours * 3600_000), lifetimeDays: 60,
+        id: f.id,
+        campusId: EVAL_CAMPUS,
+        ownerId: owner.id,
+        kind: f.kind,
+        rootCategoryId: category.rootId,
+        now: new Date(NOW.getTime() - f.ageHours * 3600_000),
+        lifetimeDays: 60,
         content: {
-          title: f.title, description: f.description, price: f.price, originalPrice: null, categoryId: category.id,
-          condition: f.condition, areaId: null, tradeMethods: ['face_to_face'], photos: [],
+          title: f.title,
+          description: f.description,
+          price: f.price,
+          originalPrice: null,
+          categoryId: category.id,
+          condition: f.condition,
+          areaId: null,
+          tradeMethods: ['face_to_face'],
+          photos: [],
           book: f.isbn ? { isbn: f.isbn, author: null, publisher: null, course: null } : null,
         },
       });
@@ -94,12 +127,19 @@ export async function evaluateSearch(
   const scored: { q: JudgedQuery; ours: Metrics; baseline: Metrics }[] = [];
   for (const q of set.queries) {
     const ours = (await search.search({ campusId: EVAL_CAMPUS, text: q.q, limit: K })).hits.map((h) => h.listingId);
-    const rows = await persistence.raw(
+    const rows = (await persistence.raw(
       `select id from listing where campus_id = ? and status in ('active', 'reserved') and (title like ? or description like ?)
        order by listed_at desc, id desc limit ${K}`,
       [EVAL_CAMPUS, `%${q.q}%`, `%${q.q}%`],
-    ) as { id: string }[];
-    scored.push({ q, ours: score(ours, q.expected), baseline: score(rows.map((r) => r.id), q.expected) });
+    )) as { id: string }[];
+    scored.push({
+      q,
+      ours: score(ours, q.expected),
+      baseline: score(
+        rows.map((r) => r.id),
+        q.expected,
+      ),
+    });
   }
   const mean = (list: typeof scored, pick: 'ours' | 'baseline'): Metrics => ({
     recallAt10: avg(list.map((s) => s[pick].recallAt10)),
@@ -138,9 +178,16 @@ export function formatReport(r: EvaluationReport): string {
     `Judged search set: ${r.queries} queries over ${r.listings} listings`,
     '',
     `${'queries'.padEnd(10)} ${'n'.padStart(3)}   ${'ours R@10'.padStart(9)} ${'ours MRR'.padStart(9)}   ${'LIKE R@10'.padStart(9)} ${'LIKE MRR'.padStart(9)}`,
-    ...r.byKind.map((k) => `${k.kind.padEnd(10)} ${String(k.queries).padStart(3)}   ${f(k.ours.recallAt10).padStart(9)} ${f(k.ours.mrr).padStart(9)}   ${f(k.baseline.recallAt10).padStart(9)} ${f(k.baseline.mrr).padStart(9)}`),
+    ...r.byKind.map(
+      (k) =>
+        `${k.kind.padEnd(10)} ${String(k.queries).padStart(3)}   ${f(k.ours.recallAt10).padStart(9)} ${f(k.ours.mrr).padStart(9)}   ${f(k.baseline.recallAt10).padStart(9)} ${f(k.baseline.mrr).padStart(9)}`,
+    ),
     `${'all'.padEnd(10)} ${String(r.queries).padStart(3)}   ${f(r.ours.recallAt10).padStart(9)} ${f(r.ours.mrr).padStart(9)}   ${f(r.baseline.recallAt10).padStart(9)} ${f(r.baseline.mrr).padStart(9)}`,
   ];
-  if (r.misses.length) lines.push('', `Queries where ours misses a relevant listing in the top 10: ${r.misses.map((m) => `${m.q} (${f(m.ours.recallAt10)})`).join(', ')}`);
+  if (r.misses.length)
+    lines.push(
+      '',
+      `Queries where ours misses a relevant listing in the top 10: ${r.misses.map((m) => `${m.q} (${f(m.ours.recallAt10)})`).join(', ')}`,
+    );
   return lines.join('\n');
 }

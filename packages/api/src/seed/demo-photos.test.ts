@@ -15,7 +15,7 @@ describe('seeded demo photos', () => {
     expect((await renderDemoPhoto('电子产品', 0)).equals(a)).toBe(false);
   });
 
-  it('go through the real pipeline: listings (not wanted posts) get 1 to 3 of their seller\'s photos, with variants stored once per image', async () => {
+  it("go through the real pipeline: listings (not wanted posts) get 1 to 3 of their seller's photos, with variants stored once per image", async () => {
     const ports = inMemoryPersistence();
     const storage = new InMemoryPhotoStorage();
     const upload = new UploadPhoto(ports.photos, storage, new SharpPhotoProcessor(), new UlidGenerator(), systemClock);

@@ -11,12 +11,36 @@ type Draw = (rng: SeededRandom, ink: string, accent: string) => string;
 
 /** Background gradients per top-level category (by its Chinese name, as the generator names it). */
 const PALETTES: Record<string, readonly [string, string][]> = {
-  旧书: [['#f6efe2', '#e3d3b5'], ['#efe6d8', '#cdb894'], ['#f3ece0', '#d9c7a7']],
-  电子产品: [['#e8eef7', '#b9c8e0'], ['#eceff3', '#c3cad6'], ['#e4ecf5', '#a9bcd8']],
-  生活用品: [['#fdf1ea', '#f3cbb5'], ['#eef7f1', '#c3e3cf'], ['#fbf3e6', '#efd6a9']],
-  文体用品: [['#eef6ff', '#bcd9f7'], ['#f1f8ec', '#c8e4b4'], ['#fff6e8', '#ffd9a0']],
-  交通出行: [['#eef4f0', '#bcd3c5'], ['#f2f2f2', '#cfd6dc'], ['#edf3f7', '#b7cad8']],
-  服饰鞋包: [['#fbeff2', '#efc3cf'], ['#f3eff9', '#d3c6ea'], ['#f6f1ea', '#dccbb6']],
+  旧书: [
+    ['#f6efe2', '#e3d3b5'],
+    ['#efe6d8', '#cdb894'],
+    ['#f3ece0', '#d9c7a7'],
+  ],
+  电子产品: [
+    ['#e8eef7', '#b9c8e0'],
+    ['#eceff3', '#c3cad6'],
+    ['#e4ecf5', '#a9bcd8'],
+  ],
+  生活用品: [
+    ['#fdf1ea', '#f3cbb5'],
+    ['#eef7f1', '#c3e3cf'],
+    ['#fbf3e6', '#efd6a9'],
+  ],
+  文体用品: [
+    ['#eef6ff', '#bcd9f7'],
+    ['#f1f8ec', '#c8e4b4'],
+    ['#fff6e8', '#ffd9a0'],
+  ],
+  交通出行: [
+    ['#eef4f0', '#bcd3c5'],
+    ['#f2f2f2', '#cfd6dc'],
+    ['#edf3f7', '#b7cad8'],
+  ],
+  服饰鞋包: [
+    ['#fbeff2', '#efc3cf'],
+    ['#f3eff9', '#d3c6ea'],
+    ['#f6f1ea', '#dccbb6'],
+  ],
 };
 const INKS = ['#34495e', '#7b4f2c', '#2e6b5e', '#8e3b46', '#4a4e8f', '#5d6d7e', '#9c6b30'];
 const ACCENTS = ['#e67e22', '#2980b9', '#27ae60', '#c0392b', '#8e44ad', '#f1c40f', '#16a085'];
@@ -41,41 +65,53 @@ const DRAWINGS: Record<string, Draw> = {
   电子产品: (rng, ink, accent) => {
     const laptop = rng.chance(0.5);
     if (laptop) {
-      return `<rect x="230" y="170" width="440" height="290" rx="18" fill="${ink}"/>`
-        + `<rect x="250" y="190" width="400" height="250" rx="6" fill="${accent}" opacity="0.55"/>`
-        + `<path d="M170 470 h560 l-40 50 h-480 z" fill="${ink}" opacity="0.85"/>`;
+      return (
+        `<rect x="230" y="170" width="440" height="290" rx="18" fill="${ink}"/>` +
+        `<rect x="250" y="190" width="400" height="250" rx="6" fill="${accent}" opacity="0.55"/>` +
+        `<path d="M170 470 h560 l-40 50 h-480 z" fill="${ink}" opacity="0.85"/>`
+      );
     }
-    return `<rect x="350" y="110" width="200" height="420" rx="34" fill="${ink}"/>`
-      + `<rect x="364" y="150" width="172" height="330" rx="10" fill="${accent}" opacity="0.6"/>`
-      + `<circle cx="450" cy="505" r="12" fill="#ffffff" opacity="0.7"/>`
-      + `<circle cx="${600 + rng.int(80)}" cy="${200 + rng.int(200)}" r="${30 + rng.int(30)}" fill="${accent}" opacity="0.35"/>`;
+    return (
+      `<rect x="350" y="110" width="200" height="420" rx="34" fill="${ink}"/>` +
+      `<rect x="364" y="150" width="172" height="330" rx="10" fill="${accent}" opacity="0.6"/>` +
+      `<circle cx="450" cy="505" r="12" fill="#ffffff" opacity="0.7"/>` +
+      `<circle cx="${600 + rng.int(80)}" cy="${200 + rng.int(200)}" r="${30 + rng.int(30)}" fill="${accent}" opacity="0.35"/>`
+    );
   },
   生活用品: (rng, ink, accent) => {
     const x = 300 + rng.int(80);
-    return `<rect x="${x}" y="220" width="220" height="300" rx="26" fill="${accent}"/>`
-      + `<ellipse cx="${x + 110}" cy="220" rx="110" ry="26" fill="${ink}" opacity="0.85"/>`
-      + `<path d="M${x + 220} 280 q90 0 90 80 q0 80 -90 80" stroke="${accent}" stroke-width="26" fill="none"/>`
-      + `<rect x="${x + 30}" y="300" width="160" height="30" rx="15" fill="#ffffff" opacity="0.5"/>`;
+    return (
+      `<rect x="${x}" y="220" width="220" height="300" rx="26" fill="${accent}"/>` +
+      `<ellipse cx="${x + 110}" cy="220" rx="110" ry="26" fill="${ink}" opacity="0.85"/>` +
+      `<path d="M${x + 220} 280 q90 0 90 80 q0 80 -90 80" stroke="${accent}" stroke-width="26" fill="none"/>` +
+      `<rect x="${x + 30}" y="300" width="160" height="30" rx="15" fill="#ffffff" opacity="0.5"/>`
+    );
   },
   文体用品: (rng, ink, accent) => {
     const r = 130 + rng.int(50);
-    return `<circle cx="450" cy="340" r="${r}" fill="${accent}"/>`
-      + `<path d="M${450 - r} 340 q${r} -90 ${2 * r} 0" stroke="${ink}" stroke-width="10" fill="none"/>`
-      + `<path d="M${450 - r} 340 q${r} 90 ${2 * r} 0" stroke="${ink}" stroke-width="10" fill="none"/>`
-      + `<line x1="450" y1="${340 - r}" x2="450" y2="${340 + r}" stroke="${ink}" stroke-width="10"/>`;
+    return (
+      `<circle cx="450" cy="340" r="${r}" fill="${accent}"/>` +
+      `<path d="M${450 - r} 340 q${r} -90 ${2 * r} 0" stroke="${ink}" stroke-width="10" fill="none"/>` +
+      `<path d="M${450 - r} 340 q${r} 90 ${2 * r} 0" stroke="${ink}" stroke-width="10" fill="none"/>` +
+      `<line x1="450" y1="${340 - r}" x2="450" y2="${340 + r}" stroke="${ink}" stroke-width="10"/>`
+    );
   },
   交通出行: (rng, ink, accent) => {
     const r = 110 + rng.int(20);
-    return `<circle cx="270" cy="430" r="${r}" stroke="${ink}" stroke-width="18" fill="none"/>`
-      + `<circle cx="630" cy="430" r="${r}" stroke="${ink}" stroke-width="18" fill="none"/>`
-      + `<path d="M270 430 L400 250 L560 250 L630 430 M400 250 L470 430 L560 250" stroke="${accent}" stroke-width="16" fill="none" stroke-linejoin="round"/>`
-      + `<rect x="370" y="225" width="80" height="16" rx="8" fill="${ink}"/>`;
+    return (
+      `<circle cx="270" cy="430" r="${r}" stroke="${ink}" stroke-width="18" fill="none"/>` +
+      `<circle cx="630" cy="430" r="${r}" stroke="${ink}" stroke-width="18" fill="none"/>` +
+      `<path d="M270 430 L400 250 L560 250 L630 430 M400 250 L470 430 L560 250" stroke="${accent}" stroke-width="16" fill="none" stroke-linejoin="round"/>` +
+      `<rect x="370" y="225" width="80" height="16" rx="8" fill="${ink}"/>`
+    );
   },
   服饰鞋包: (rng, ink, accent) => {
     const x = 290 + rng.int(60);
-    return `<path d="M${x + 70} 260 q90 -140 180 0" stroke="${ink}" stroke-width="20" fill="none"/>`
-      + `<rect x="${x}" y="250" width="320" height="280" rx="40" fill="${accent}"/>`
-      + `<rect x="${x + 130}" y="320" width="60" height="36" rx="8" fill="${ink}" opacity="0.8"/>`;
+    return (
+      `<path d="M${x + 70} 260 q90 -140 180 0" stroke="${ink}" stroke-width="20" fill="none"/>` +
+      `<rect x="${x}" y="250" width="320" height="280" rx="40" fill="${accent}"/>` +
+      `<rect x="${x + 130}" y="320" width="60" height="36" rx="8" fill="${ink}" opacity="0.8"/>`
+    );
   },
 };
 
@@ -119,7 +155,9 @@ export class DemoPhotoPool {
 
   /** Renders every category's images up front, in parallel (the only CPU-heavy part). */
   async prepare(rootCategories: readonly string[]): Promise<void> {
-    await Promise.all(rootCategories.flatMap((root) => Array.from({ length: DEMO_PHOTOS_PER_CATEGORY }, (_, i) => this.image(root, i))));
+    await Promise.all(
+      rootCategories.flatMap((root) => Array.from({ length: DEMO_PHOTOS_PER_CATEGORY }, (_, i) => this.image(root, i))),
+    );
   }
 
   /** One to three photo ids for a listing of this category, owned by the seller. */
@@ -133,7 +171,10 @@ export class DemoPhotoPool {
       const key = `${seller.userId}|${rootCategory}|${variant}`;
       let id = this.uploaded.get(key);
       if (!id) {
-        const photo = await this.upload.execute({ actor: seller, bytes: new Uint8Array(await this.image(rootCategory, variant)) });
+        const photo = await this.upload.execute({
+          actor: seller,
+          bytes: new Uint8Array(await this.image(rootCategory, variant)),
+        });
         if (!photo.ok) throw new Error(`seed: demo photo refused: ${photo.error.code} ${photo.error.message}`);
         id = photo.value.id;
         this.uploaded.set(key, id);

@@ -4,8 +4,18 @@ import { SeededRandom } from './random.js';
 
 /** What the demo campus's made-up students looked for this week, with how many of them search it on a busy day. */
 const DEMO_SEARCHES: readonly [term: string, perDay: number][] = [
-  ['自行车', 6], ['台灯', 5], ['高等数学', 4], ['考研', 4], ['iPad', 4], ['电风扇', 3],
-  ['四六级', 3], ['耳机', 3], ['显示器', 2], ['行李箱', 2], ['床帘', 2], ['吉他', 2],
+  ['自行车', 6],
+  ['台灯', 5],
+  ['高等数学', 4],
+  ['考研', 4],
+  ['iPad', 4],
+  ['电风扇', 3],
+  ['四六级', 3],
+  ['耳机', 3],
+  ['显示器', 2],
+  ['行李箱', 2],
+  ['床帘', 2],
+  ['吉他', 2],
 ];
 
 /**
@@ -16,7 +26,10 @@ const DEMO_SEARCHES: readonly [term: string, perDay: number][] = [
 export async function seedDemoSearches(log: SearchLog, now: Date, seed = 20261125): Promise<number> {
   const today = chinaDay(now);
   const existing = await log.termDays({
-    campusId: DEMO_CAMPUS.id, sinceDay: dayBefore(today, HOT_SEARCH.retentionDays), minSearchersOnADay: 1, minSearchers: 1,
+    campusId: DEMO_CAMPUS.id,
+    sinceDay: dayBefore(today, HOT_SEARCH.retentionDays),
+    minSearchersOnADay: 1,
+    minSearchers: 1,
   });
   if (existing.length > 0) return 0;
   const random = new SeededRandom(seed);

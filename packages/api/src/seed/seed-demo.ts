@@ -1,6 +1,23 @@
 import {
-  actorFor, Campus, ChangeListingStatus, CreateAdminAccount, type PasswordHasher, EditListing, EventFactory, LifecycleDeps, PostComment, PublishListing,
-  SeedDefaultCategories, SetFavorite, UlidGenerator, User, WithdrawListing, type Category, type Comment, type Listing, type UploadPhoto,
+  actorFor,
+  Campus,
+  ChangeListingStatus,
+  CreateAdminAccount,
+  type PasswordHasher,
+  EditListing,
+  EventFactory,
+  LifecycleDeps,
+  PostComment,
+  PublishListing,
+  SeedDefaultCategories,
+  SetFavorite,
+  UlidGenerator,
+  User,
+  WithdrawListing,
+  type Category,
+  type Comment,
+  type Listing,
+  type UploadPhoto,
 } from '@xianzhi/core';
 import { DemoPhotoPool } from './demo-photos.js';
 import type { PersistencePorts } from '@xianzhi/core/testing';
@@ -59,8 +76,13 @@ export async function seedDemo(ports: PersistencePorts, options: SeedOptions = {
     if (!user) {
       const joined = new Date(now.getTime() - 60 * DAY);
       user = User.register({
-        id: ids.next(), qqOpenId: demoOpenId(demo.handle), nickname: demo.nickname, avatarUrl: null,
-        campusId: DEMO_CAMPUS.id, role: demo.role, now: joined,
+        id: ids.next(),
+        qqOpenId: demoOpenId(demo.handle),
+        nickname: demo.nickname,
+        avatarUrl: null,
+        campusId: DEMO_CAMPUS.id,
+        role: demo.role,
+        now: joined,
       });
       if (demo.verified) user.markVerified(new Date(joined.getTime() + DAY));
       await ports.users.save(user);
@@ -72,8 +94,17 @@ export async function seedDemo(ports: PersistencePorts, options: SeedOptions = {
   if (options.admin) {
     const existing = await ports.admins.byUsername(DEMO_ADMIN_USERNAME);
     if (!existing) {
-      const created = await new CreateAdminAccount(ports.admins, ports.campuses, options.admin.hasher, ids, clock).execute({
-        username: DEMO_ADMIN_USERNAME, password: options.admin.password, role: 'campus_admin', campusId: DEMO_CAMPUS.id,
+      const created = await new CreateAdminAccount(
+        ports.admins,
+        ports.campuses,
+        options.admin.hasher,
+        ids,
+        clock,
+      ).execute({
+        username: DEMO_ADMIN_USERNAME,
+        password: options.admin.password,
+        role: 'campus_admin',
+        campusId: DEMO_CAMPUS.id,
       });
       if (!created.ok) throw new Error(`seeding the demo admin failed: ${created.error.message}`);
     }
@@ -82,13 +113,27 @@ export async function seedDemo(ports: PersistencePorts, options: SeedOptions = {
   const wanted = options.listings ?? DEFAULT_SEED_LISTINGS;
   const sellers = DEMO_USERS.filter((d) => d.seller).map((d) => users.get(d.handle)!);
   const alreadySeeded = await anyListings(ports, sellers);
-  const listingsCreated = wanted > 0 && !alreadySeeded
-    ? await seedListings(ports, {
-      count: wanted, now, clock, ids, users, sellers, seed: options.seed ?? 20260901, onProgress: options.onProgress,
-      photos: options.photos ? new DemoPhotoPool(options.photos) : null,
-    })
-    : 0;
-  return { campusCreated, categoriesCreated, usersCreated, listingsCreated, listingsSkipped: alreadySeeded && wanted > 0 };
+  const listingsCreated =
+    wanted > 0 && !alreadySeeded
+      ? await seedListings(ports, {
+          count: wanted,
+          now,
+          clock,
+          ids,
+          users,
+          sellers,
+          seed: options.seed ?? 20260901,
+          onProgress: options.onProgress,
+          photos: options.photos ? new DemoPhotoPool(options.photos) : null,
+        })
+      : 0;
+  return {
+    campusCreated,
+    categoriesCreated,
+    usersCreated,
+    listingsCreated,
+    listingsSkipped: alreadySeeded && wanted > 0,
+  };
 }
 
 async function anyListings(ports: PersistencePorts, sellers: readonly User[]): Promise<boolean> {
@@ -111,10 +156,27 @@ interface ListingSeedContext {
 }
 
 const COMMENTS = [
-  '还在吗？', '可以小刀吗？', '请问什么时候方便看货？', '能便宜一点吗，诚心要', '东区可以送吗？', '有发票吗？',
-  '电池健康多少？', '书里笔记多吗？', '周末能面交吗？', '还能再少点吗', '成色怎么样，有划痕吗？', '想要，私聊你了',
+  '还在吗？',
+  '可以小刀吗？',
+  '请问什么时候方便看货？',
+  '能便宜一点吗，诚心要',
+  '东区可以送吗？',
+  '有发票吗？',
+  '电池健康多少？',
+  '书里笔记多吗？',
+  '周末能面交吗？',
+  '还能再少点吗',
+  '成色怎么样，有划痕吗？',
+  '想要，私聊你了',
 ];
-const REPLIES = ['在的，随时可以看', '最低就这个价了哈', '可以，周六下午图书馆见', '笔记不多，都是铅笔', '可以送到楼下', '已经有人预订了，不好意思'];
+const REPLIES = [
+  '在的，随时可以看',
+  '最低就这个价了哈',
+  '可以，周六下午图书馆见',
+  '笔记不多，都是铅笔',
+  '可以送到楼下',
+  '已经有人预订了，不好意思',
+];
 
 async function seedListings(ports: PersistencePorts, ctx: ListingSeedContext): Promise<number> {
   const { clock, ids, now } = ctx;
@@ -148,17 +210,26 @@ async function seedListings(ports: PersistencePorts, ctx: ListingSeedContext): P
     const categoryId = categoryIds.get(`${g.rootCategory}/${g.category}`);
     if (!categoryId) throw new Error(`seed: generator produced unknown category ${g.rootCategory}/${g.category}`);
     at(publishedAt);
-    const photos = ctx.photos && g.kind !== 'wanted' ? await ctx.photos.photosFor(actorFor(seller), g.rootCategory, photoRng) : [];
+    const photos =
+      ctx.photos && g.kind !== 'wanted' ? await ctx.photos.photosFor(actorFor(seller), g.rootCategory, photoRng) : [];
     const published = await publish.execute({
       actor: actorFor(seller),
       kind: g.kind,
       content: {
-        title: g.title, description: g.description, price: g.price, originalPrice: g.originalPrice, categoryId,
-        condition: g.condition, areaId: DEMO_CAMPUS.areas[g.areaIndex]?.id ?? null, tradeMethods: g.tradeMethods,
-        photos, book: g.book,
+        title: g.title,
+        description: g.description,
+        price: g.price,
+        originalPrice: g.originalPrice,
+        categoryId,
+        condition: g.condition,
+        areaId: DEMO_CAMPUS.areas[g.areaIndex]?.id ?? null,
+        tradeMethods: g.tradeMethods,
+        photos,
+        book: g.book,
       },
     });
-    if (!published.ok) throw new Error(`seed: could not publish "${g.title}": ${published.error.code} ${published.error.message}`);
+    if (!published.ok)
+      throw new Error(`seed: could not publish "${g.title}": ${published.error.code} ${published.error.message}`);
     let listing: Listing = published.value;
     created++;
     const later = (hours: number) => at(publishedAt + hours * HOUR);
@@ -167,7 +238,12 @@ async function seedListings(ports: PersistencePorts, ctx: ListingSeedContext): P
     if (listing.price !== null && listing.price >= 2000 && rng.chance(0.06)) {
       later(6 + rng.int(72));
       const dropped = Math.round((listing.price * (0.8 + rng.next() * 0.15)) / 100) * 100;
-      const edited = await edit.execute({ actor: seller$, listingId: listing.id, version: listing.version, changes: { price: dropped } });
+      const edited = await edit.execute({
+        actor: seller$,
+        listingId: listing.id,
+        version: listing.version,
+        changes: { price: dropped },
+      });
       if (edited.ok) listing = edited.value;
     }
 
@@ -176,13 +252,22 @@ async function seedListings(ports: PersistencePorts, ctx: ListingSeedContext): P
       const thread: Comment[] = [];
       for (let c = 0, n = 1 + rng.int(3); c < n; c++) {
         later(1 + c * 3 + rng.int(24));
-        const posted = await postComment.execute({ actor: actorFor(rng.pick(others)), listingId: listing.id, body: rng.pick(COMMENTS) });
+        const posted = await postComment.execute({
+          actor: actorFor(rng.pick(others)),
+          listingId: listing.id,
+          body: rng.pick(COMMENTS),
+        });
         if (posted.ok) thread.push(posted.value);
       }
       const first = thread[0];
       if (first && rng.chance(0.6)) {
         later(30 + rng.int(24));
-        await postComment.execute({ actor: seller$, listingId: listing.id, body: rng.pick(REPLIES), replyToCommentId: first.id });
+        await postComment.execute({
+          actor: seller$,
+          listingId: listing.id,
+          body: rng.pick(REPLIES),
+          replyToCommentId: first.id,
+        });
       }
     }
     if (rng.chance(0.3)) {

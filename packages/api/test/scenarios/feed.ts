@@ -15,23 +15,59 @@ export function feedScenarios(get: () => Stack): void {
     const s = get();
     app = s.app;
     const ids = new UlidGenerator();
-    await s.persistence.campuses.save(Campus.create({ id: CAMPUS, name: '分页大学', areas: [{ id: 'a1', name: '甲区' }, { id: 'a2', name: '乙区' }] }));
+    await s.persistence.campuses.save(
+      Campus.create({
+        id: CAMPUS,
+        name: '分页大学',
+        areas: [
+          { id: 'a1', name: '甲区' },
+          { id: 'a2', name: '乙区' },
+        ],
+      }),
+    );
     await new SeedDefaultCategories(s.persistence.categories, ids).execute(CAMPUS);
-    const eve = User.register({ id: ids.next(), qqOpenId: 'OPENID-EVE', nickname: '伊芙', avatarUrl: null, campusId: CAMPUS, now: s.clock.now() });
+    const eve = User.register({
+      id: ids.next(),
+      qqOpenId: 'OPENID-EVE',
+      nickname: '伊芙',
+      avatarUrl: null,
+      campusId: CAMPUS,
+      now: s.clock.now(),
+    });
     eve.markVerified(s.clock.now());
     await s.persistence.users.save(eve);
     const auth = { authorization: `Bearer ${(await s.tokens.issue(eve.id)).token}` };
     cats = await categoryIds(app, CAMPUS);
 
-    const item = (title: string, category: string, price: number | null, condition: string | null, areaId: string, extra: object = {}) => ({
-      kind: 'item', title, categoryId: cats[category], price, condition, areaId, tradeMethods: ['face_to_face'], ...extra,
+    const item = (
+      title: string,
+      category: string,
+      price: number | null,
+      condition: string | null,
+      areaId: string,
+      extra: object = {},
+    ) => ({
+      kind: 'item',
+      title,
+      categoryId: cats[category],
+      price,
+      condition,
+      areaId,
+      tradeMethods: ['face_to_face'],
+      ...extra,
     });
     const rows = [
       item('手机甲 iPhone', 'digital-phone', 100_000, 'like_new', 'a1'),
       item('手机乙 小米', 'digital-phone', 50_000, 'new', 'a2'),
       item('电脑丙 ThinkPad', 'digital-computer', 300_000, 'lightly_used', 'a1'),
-      item('教材丁 线性代数', 'books-textbook', 3_000, 'heavily_used', 'a2', { kind: 'book', book: { isbn: isbn13('978704039663') } }),
-      item('教材戊 大学英语', 'books-textbook', 1_500, 'like_new', 'a1', { kind: 'book', book: { isbn: isbn13('978711121382') } }),
+      item('教材丁 线性代数', 'books-textbook', 3_000, 'heavily_used', 'a2', {
+        kind: 'book',
+        book: { isbn: isbn13('978704039663') },
+      }),
+      item('教材戊 大学英语', 'books-textbook', 1_500, 'like_new', 'a1', {
+        kind: 'book',
+        book: { isbn: isbn13('978711121382') },
+      }),
       item('自行车己 捷安特', 'transport-bike', 20_000, 'lightly_used', 'a2'),
       item('求购庚 旧手机', 'digital-phone', null, null, 'a1', { kind: 'wanted' }),
       item('求购辛 笔记本电脑', 'digital-computer', 80_000, null, 'a2', { kind: 'wanted' }),
@@ -61,7 +97,9 @@ export function feedScenarios(get: () => Stack): void {
     });
 
     it('filters by either category level, kind, condition, price range and area', async () => {
-      expect(await titles(`categoryId=${cats['digital']}`)).toEqual(['求购庚', '求购辛', '手机乙', '手机甲', '电脑丙'].sort());
+      expect(await titles(`categoryId=${cats['digital']}`)).toEqual(
+        ['求购庚', '求购辛', '手机乙', '手机甲', '电脑丙'].sort(),
+      );
       expect(await titles(`categoryId=${cats['digital-phone']}`)).toEqual(['求购庚', '手机乙', '手机甲'].sort());
       expect(await titles('kind=book')).toEqual(['教材丁', '教材戊'].sort());
       expect(await titles('kind=wanted')).toEqual(['求购庚', '求购辛'].sort());
@@ -86,7 +124,8 @@ export function feedScenarios(get: () => Stack): void {
         let pages = 0;
         do {
           const res = await call(app, {
-            method: 'GET', url: `/v1/listings?campusId=${CAMPUS}&sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+            method: 'GET',
+            url: `/v1/listings?campusId=${CAMPUS}&sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
           });
           expect(res.status).toBe(200);
           expect(res.body.items.length).toBeLessThanOrEqual(2);
@@ -100,13 +139,28 @@ export function feedScenarios(get: () => Stack): void {
     });
 
     it('refuses a forged cursor, a category of another campus and an upside-down price range', async () => {
-      expect(expectError(await call(app, { method: 'GET', url: `/v1/listings?campusId=${CAMPUS}&cursor=bm90LWEtY3Vyc29y` }), 400, 'VALIDATION_FAILED'))
-        .toEqual([expect.objectContaining({ field: 'cursor' })]);
+      expect(
+        expectError(
+          await call(app, { method: 'GET', url: `/v1/listings?campusId=${CAMPUS}&cursor=bm90LWEtY3Vyc29y` }),
+          400,
+          'VALIDATION_FAILED',
+        ),
+      ).toEqual([expect.objectContaining({ field: 'cursor' })]);
       const demoCats = await categoryIds(app, 'demo');
-      expect(expectError(await call(app, { method: 'GET', url: `/v1/listings?campusId=${CAMPUS}&categoryId=${demoCats['digital']}` }), 400, 'VALIDATION_FAILED'))
-        .toEqual([expect.objectContaining({ field: 'categoryId' })]);
-      expect(expectError(await call(app, { method: 'GET', url: `/v1/listings?campusId=${CAMPUS}&minPrice=500&maxPrice=100` }), 400, 'VALIDATION_FAILED'))
-        .toEqual([expect.objectContaining({ field: 'minPrice' })]);
+      expect(
+        expectError(
+          await call(app, { method: 'GET', url: `/v1/listings?campusId=${CAMPUS}&categoryId=${demoCats['digital']}` }),
+          400,
+          'VALIDATION_FAILED',
+        ),
+      ).toEqual([expect.objectContaining({ field: 'categoryId' })]);
+      expect(
+        expectError(
+          await call(app, { method: 'GET', url: `/v1/listings?campusId=${CAMPUS}&minPrice=500&maxPrice=100` }),
+          400,
+          'VALIDATION_FAILED',
+        ),
+      ).toEqual([expect.objectContaining({ field: 'minPrice' })]);
     });
 
     it('an unknown campus has no catalog', async () => {

@@ -13,18 +13,31 @@ export function moderationScenarios(get: () => Stack): void {
   let cats: Record<string, string>;
   let erin: { authorization: string };
   let projector: ProjectSearchIndex;
-  const post = (url: string, headers: Record<string, string>, payload: object, app = get().app) => call(app, { method: 'POST', url, headers, payload });
-  const report = (headers: Record<string, string>, payload: Record<string, unknown>) => post('/v1/reports', headers, { reason: 'fake', ...payload });
+  const post = (url: string, headers: Record<string, string>, payload: object, app = get().app) =>
+    call(app, { method: 'POST', url, headers, payload });
+  const report = (headers: Record<string, string>, payload: Record<string, unknown>) =>
+    post('/v1/reports', headers, { reason: 'fake', ...payload });
 
   beforeAll(async () => {
     const s = get();
     cats = await categoryIds(s.app);
     // A third verified student besides bob and dave (alice owns the listings reported here).
-    const u = User.register({ id: new UlidGenerator().next(), qqOpenId: 'OPENID-ERIN', nickname: '艾琳', avatarUrl: null, campusId: 'demo', now: s.clock.now() });
+    const u = User.register({
+      id: new UlidGenerator().next(),
+      qqOpenId: 'OPENID-ERIN',
+      nickname: '艾琳',
+      avatarUrl: null,
+      campusId: 'demo',
+      now: s.clock.now(),
+    });
     u.markVerified(s.clock.now());
     await s.persistence.users.save(u);
     erin = { authorization: `Bearer ${(await s.tokens.issue(u.id)).token}` };
-    await s.anotherApp({ customize: (c) => { projector = resolve(c, Search.Projector); } });
+    await s.anotherApp({
+      customize: (c) => {
+        projector = resolve(c, Search.Projector);
+      },
+    });
   });
 
   describe('content safety (embedded word list)', () => {
@@ -35,10 +48,24 @@ export function moderationScenarios(get: () => Stack): void {
       expect(details.field).toBe('title');
       expect(listing.body.error.message).toContain('标题');
       const ok = await publishAs(s, 'alice', itemBody(cats, { title: '安全检查 台灯' }));
-      expectError(await call(s.app, { method: 'PATCH', url: `/v1/listings/${ok.id}`, headers: s.auth('alice'), payload: { version: ok.version, description: '可开发票' } }), 400, 'CONTENT_RISKY');
+      expectError(
+        await call(s.app, {
+          method: 'PATCH',
+          url: `/v1/listings/${ok.id}`,
+          headers: s.auth('alice'),
+          payload: { version: ok.version, description: '可开发票' },
+        }),
+        400,
+        'CONTENT_RISKY',
+      );
       const comment = await post(`/v1/listings/${ok.id}/comments`, s.auth('bob'), { body: '违禁测试词 私聊' });
       expect(expectError(comment, 400, 'CONTENT_RISKY').field).toBe('body');
-      const nick = await call(s.app, { method: 'PATCH', url: '/v1/me', headers: s.auth('bob'), payload: { nickname: '刷单小能手' } });
+      const nick = await call(s.app, {
+        method: 'PATCH',
+        url: '/v1/me',
+        headers: s.auth('bob'),
+        payload: { nickname: '刷单小能手' },
+      });
       expect(expectError(nick, 400, 'CONTENT_RISKY').field).toBe('nickname');
     });
   });
@@ -61,10 +88,22 @@ export function moderationScenarios(get: () => Stack): void {
       };
       expect(await visible()).toEqual({ detail: 200, feed: true, search: true });
 
-      expect((await report(s.auth('bob'), { targetType: 'listing', targetId: listing.id, reason: 'scam', details: '要求先付定金' })).status).toBe(201);
+      expect(
+        (
+          await report(s.auth('bob'), {
+            targetType: 'listing',
+            targetId: listing.id,
+            reason: 'scam',
+            details: '要求先付定金',
+          })
+        ).status,
+      ).toBe(201);
       expect((await report(s.auth('dave'), { targetType: 'listing', targetId: listing.id })).status).toBe(201);
       expect(await visible()).toEqual({ detail: 200, feed: true, search: true });
-      expect((await report(erin, { targetType: 'listing', targetId: listing.id, reason: 'other', details: '图片是网图' })).status).toBe(201);
+      expect(
+        (await report(erin, { targetType: 'listing', targetId: listing.id, reason: 'other', details: '图片是网图' }))
+          .status,
+      ).toBe(201);
       expect(await visible()).toEqual({ detail: 404, feed: false, search: false });
       const own = await call(s.app, { method: 'GET', url: `/v1/listings/${listing.id}`, headers: s.auth('alice') });
       expect([own.status, own.body.status]).toEqual([200, 'hidden']);
@@ -72,18 +111,32 @@ export function moderationScenarios(get: () => Stack): void {
       const queue = await call(s.app, { method: 'GET', url: '/v1/admin/moderation/cases', headers: s.auth('admin') });
       expect(queue.status).toBe(200);
       const item = queue.body.items.find((c: { targetId: string }) => c.targetId === listing.id);
-      expect(item).toMatchObject({ targetType: 'listing', reportCount: 3, hidden: true, status: 'open', target: { status: 'hidden', ownerId: s.users.alice.id } });
+      expect(item).toMatchObject({
+        targetType: 'listing',
+        reportCount: 3,
+        hidden: true,
+        status: 'open',
+        target: { status: 'hidden', ownerId: s.users.alice.id },
+      });
       expect(item.reports.map((r: { reasonLabel: string }) => r.reasonLabel)).toEqual(['诈骗', '虚假信息', '其他']);
       expect(item.target.summary).toContain('电饭煲');
 
-      const restored = await post(`/v1/admin/moderation/cases/${item.id}/resolve`, s.auth('admin'), { decision: 'restore' });
+      const restored = await post(`/v1/admin/moderation/cases/${item.id}/resolve`, s.auth('admin'), {
+        decision: 'restore',
+      });
       expect([restored.status, restored.body.status]).toEqual([200, 'restored']);
       expect(await visible()).toEqual({ detail: 200, feed: true, search: true });
-      expectError(await post(`/v1/admin/moderation/cases/${item.id}/resolve`, s.auth('admin'), { decision: 'restore' }), 409, 'MODERATION_CASE_CLOSED');
+      expectError(
+        await post(`/v1/admin/moderation/cases/${item.id}/resolve`, s.auth('admin'), { decision: 'restore' }),
+        409,
+        'MODERATION_CASE_CLOSED',
+      );
       const after = await call(s.app, { method: 'GET', url: '/v1/admin/moderation/cases', headers: s.auth('admin') });
       expect(after.body.items.some((c: { id: string }) => c.id === item.id)).toBe(false);
       const audit = await call(s.app, { method: 'GET', url: '/v1/admin/audit-log?limit=50', headers: s.auth('admin') });
-      const actions = audit.body.items.filter((e: { targetId: string }) => e.targetId === listing.id).map((e: { action: string }) => e.action);
+      const actions = audit.body.items
+        .filter((e: { targetId: string }) => e.targetId === listing.id)
+        .map((e: { action: string }) => e.action);
       expect(actions).toEqual(expect.arrayContaining(['report.create', 'moderation.hide', 'moderation.restore']));
     });
 
@@ -97,12 +150,27 @@ export function moderationScenarios(get: () => Stack): void {
       expectError(await report(s.auth('admin'), target), 401, 'UNAUTHENTICATED');
       expectError(await report(s.auth('bob'), { ...target, reason: 'other' }), 400, 'VALIDATION_FAILED');
       expectError(await report(s.auth('bob'), { ...target, reason: 'ugly' }), 400, 'VALIDATION_FAILED');
-      expectError(await report(s.auth('bob'), { targetType: 'listing', targetId: '01NOSUCHLISTING00000000000' }), 404, 'REPORT_TARGET_NOT_FOUND');
-      expectError(await report(s.auth('bob'), { targetType: 'user', targetId: s.users.bob.id }), 403, 'CANNOT_REPORT_OWN');
+      expectError(
+        await report(s.auth('bob'), { targetType: 'listing', targetId: '01NOSUCHLISTING00000000000' }),
+        404,
+        'REPORT_TARGET_NOT_FOUND',
+      );
+      expectError(
+        await report(s.auth('bob'), { targetType: 'user', targetId: s.users.bob.id }),
+        403,
+        'CANNOT_REPORT_OWN',
+      );
       expect((await report(s.auth('bob'), target)).status).toBe(201);
       expectError(await report(s.auth('bob'), target), 409, 'ALREADY_REPORTED');
       const reasons = await call(s.app, { method: 'GET', url: '/v1/reports/reasons' });
-      expect(reasons.body.reasons.map((r: { label: string }) => r.label)).toEqual(['虚假信息', '违禁物品', '诈骗', '骚扰辱骂', '广告刷屏', '其他']);
+      expect(reasons.body.reasons.map((r: { label: string }) => r.label)).toEqual([
+        '虚假信息',
+        '违禁物品',
+        '诈骗',
+        '骚扰辱骂',
+        '广告刷屏',
+        '其他',
+      ]);
     });
 
     it('with a threshold of 1: a reported comment is a placeholder until removed; a listing removed with a reason tells its owner; a user is banned', async () => {
@@ -110,31 +178,85 @@ export function moderationScenarios(get: () => Stack): void {
       const app = await s.anotherApp({ env: { XZ_REPORT_HIDE_THRESHOLD: '1' } });
       const listing = await publishAs(s, 'alice', itemBody(cats, { title: '阈值一 书桌' }));
       const kept = await post(`/v1/listings/${listing.id}/comments`, s.auth('dave'), { body: '还在吗' }, app);
-      const other = await post(`/v1/listings/${listing.id}/comments`, s.auth('dave'), { body: '真的很便宜，加我QQ' }, app);
-      expect((await post('/v1/reports', erin, { targetType: 'comment', targetId: other.body.id, reason: 'spam' }, app)).status).toBe(201);
+      const other = await post(
+        `/v1/listings/${listing.id}/comments`,
+        s.auth('dave'),
+        { body: '真的很便宜，加我QQ' },
+        app,
+      );
+      expect(
+        (await post('/v1/reports', erin, { targetType: 'comment', targetId: other.body.id, reason: 'spam' }, app))
+          .status,
+      ).toBe(201);
       const threads = await call(app, { method: 'GET', url: `/v1/listings/${listing.id}/comments` });
       expect(other.status, JSON.stringify(other.body)).toBe(201);
       const list = threads.body.items as Array<{ id: string; hidden: boolean; body: string | null }>;
       expect(list.find((t) => t.id === other.body.id)).toMatchObject({ hidden: true, body: null });
       expect(list.find((t) => t.id === kept.body.id)).toMatchObject({ hidden: false, body: '还在吗' });
-      const queue = await call(app, { method: 'GET', url: '/v1/admin/moderation/cases?limit=50', headers: s.auth('admin') });
+      const queue = await call(app, {
+        method: 'GET',
+        url: '/v1/admin/moderation/cases?limit=50',
+        headers: s.auth('admin'),
+      });
       const commentCase = queue.body.items.find((c: { targetId: string }) => c.targetId === other.body.id);
       expect(commentCase.target.summary).toBe('真的很便宜，加我QQ');
-      expectError(await post(`/v1/admin/moderation/cases/${commentCase.id}/resolve`, s.auth('admin'), { decision: 'remove' }, app), 400, 'VALIDATION_FAILED');
-      expect((await post(`/v1/admin/moderation/cases/${commentCase.id}/resolve`, s.auth('admin'), { decision: 'remove', reason: '站外交易广告' }, app)).status).toBe(200);
+      expectError(
+        await post(
+          `/v1/admin/moderation/cases/${commentCase.id}/resolve`,
+          s.auth('admin'),
+          { decision: 'remove' },
+          app,
+        ),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expect(
+        (
+          await post(
+            `/v1/admin/moderation/cases/${commentCase.id}/resolve`,
+            s.auth('admin'),
+            { decision: 'remove', reason: '站外交易广告' },
+            app,
+          )
+        ).status,
+      ).toBe(200);
       expect((await s.persistence.comments.byId(other.body.id))!.deleted).toBe(true);
 
-      expect((await post('/v1/reports', erin, { targetType: 'listing', targetId: listing.id, reason: 'prohibited' }, app)).status).toBe(201);
+      expect(
+        (await post('/v1/reports', erin, { targetType: 'listing', targetId: listing.id, reason: 'prohibited' }, app))
+          .status,
+      ).toBe(201);
       const listingCase = (await s.persistence.moderationCases.openFor('listing', listing.id))!;
-      expect((await post(`/v1/admin/moderation/cases/${listingCase.id}/resolve`, s.auth('admin'), { decision: 'remove', reason: '出售违禁物品' }, app)).status).toBe(200);
+      expect(
+        (
+          await post(
+            `/v1/admin/moderation/cases/${listingCase.id}/resolve`,
+            s.auth('admin'),
+            { decision: 'remove', reason: '出售违禁物品' },
+            app,
+          )
+        ).status,
+      ).toBe(200);
       const owner = await call(app, { method: 'GET', url: `/v1/listings/${listing.id}`, headers: s.auth('alice') });
       expect([owner.body.status, owner.body.removalReason]).toEqual(['removed', '出售违禁物品']);
 
-      expect((await post('/v1/reports', erin, { targetType: 'user', targetId: s.users.dave.id, reason: 'harassment' }, app)).status).toBe(201);
+      expect(
+        (await post('/v1/reports', erin, { targetType: 'user', targetId: s.users.dave.id, reason: 'harassment' }, app))
+          .status,
+      ).toBe(201);
       const userCase = (await s.persistence.moderationCases.openFor('user', s.users.dave.id))!;
       expect(userCase.hidden).toBe(true); // flagged, not banned
       expect((await s.persistence.users.byId(s.users.dave.id))!.status).toBe('active');
-      expect((await post(`/v1/admin/moderation/cases/${userCase.id}/resolve`, s.auth('admin'), { decision: 'remove', reason: '多次骚扰' }, app)).status).toBe(200);
+      expect(
+        (
+          await post(
+            `/v1/admin/moderation/cases/${userCase.id}/resolve`,
+            s.auth('admin'),
+            { decision: 'remove', reason: '多次骚扰' },
+            app,
+          )
+        ).status,
+      ).toBe(200);
       expect((await s.persistence.users.byId(s.users.dave.id))!.status).toBe('banned');
       // Leave dave as the other scenarios expect him.
       const dave = (await s.persistence.users.byId(s.users.dave.id))!;
@@ -153,12 +275,24 @@ export function moderationScenarios(get: () => Stack): void {
       await qq?.stop();
     });
     const qqEnv = (policy: 'accept' | 'refuse') => ({
-      XZ_QQ_APP_ID: qq.appId, XZ_QQ_APP_SECRET: qq.appSecret, XZ_QQ_API_BASE: qq.baseUrl, XZ_CONTENT_SAFETY: 'qq', XZ_SAFETY_WHEN_UNAVAILABLE: policy,
+      XZ_QQ_APP_ID: qq.appId,
+      XZ_QQ_APP_SECRET: qq.appSecret,
+      XZ_QQ_API_BASE: qq.baseUrl,
+      XZ_CONTENT_SAFETY: 'qq',
+      XZ_SAFETY_WHEN_UNAVAILABLE: policy,
     });
-    const photo = (r: number) => sharp({ create: { width: 400, height: 300, channels: 3, background: { r, g: 40, b: 40 } } }).jpeg().toBuffer();
+    const photo = (r: number) =>
+      sharp({ create: { width: 400, height: 300, channels: 3, background: { r, g: 40, b: 40 } } })
+        .jpeg()
+        .toBuffer();
     const upload = async (app: Stack['app'], bytes: Buffer) => {
       const body = multipartFile(bytes, 'IMG.jpg');
-      return call(app, { method: 'POST', url: '/v1/photos', headers: { ...get().auth('bob'), ...body.headers }, payload: body.payload });
+      return call(app, {
+        method: 'POST',
+        url: '/v1/photos',
+        headers: { ...get().auth('bob'), ...body.headers },
+        payload: body.payload,
+      });
     };
 
     it('policy refuse: risky is 400 naming the field; a 500, QQ busy (-1) or a hang is 503 CONTENT_SAFETY_UNAVAILABLE and nothing is kept', async () => {
@@ -177,7 +311,9 @@ export function moderationScenarios(get: () => Stack): void {
       qq.scriptSecurity('error500');
       expectError(await upload(app, await photo(20)), 503, 'CONTENT_SAFETY_UNAVAILABLE');
       expect((await upload(app, await photo(21))).status).toBe(201);
-      const titles = (await s.persistence.listings.byOwner({ ownerId: s.users.bob.id, after: null, limit: 100 })).map((l) => l.title);
+      const titles = (await s.persistence.listings.byOwner({ ownerId: s.users.bob.id, after: null, limit: 100 })).map(
+        (l) => l.title,
+      );
       expect(titles.filter((t) => t.startsWith('QQ宕机'))).toEqual([]);
     }, 20_000);
 
@@ -190,14 +326,40 @@ export function moderationScenarios(get: () => Stack): void {
       qq.scriptSecurity('error500');
       const pic = await upload(app, await photo(22));
       expect(pic.status).toBe(201);
-      const queue = await call(app, { method: 'GET', url: '/v1/admin/moderation/cases?limit=50', headers: s.auth('admin') });
+      const queue = await call(app, {
+        method: 'GET',
+        url: '/v1/admin/moderation/cases?limit=50',
+        headers: s.auth('admin'),
+      });
       const listingCase = queue.body.items.find((c: { targetId: string }) => c.targetId === made.body.id);
-      expect(listingCase).toMatchObject({ targetType: 'listing', reportCount: 0, uncheckedFields: ['title', 'description'], hidden: false });
+      expect(listingCase).toMatchObject({
+        targetType: 'listing',
+        reportCount: 0,
+        uncheckedFields: ['title', 'description'],
+        hidden: false,
+      });
       const photoCase = queue.body.items.find((c: { targetId: string }) => c.targetId === pic.body.id);
-      expect(photoCase).toMatchObject({ targetType: 'photo', uncheckedFields: ['photo'], target: { photoUrl: `/media/photos/${pic.body.id}/medium` } });
+      expect(photoCase).toMatchObject({
+        targetType: 'photo',
+        uncheckedFields: ['photo'],
+        target: { photoUrl: `/media/photos/${pic.body.id}/medium` },
+      });
       // A risky answer still refuses under `accept`: only an outage lets content through.
-      expectError(await post('/v1/listings', s.auth('bob'), itemBody(cats, { title: '违禁测试词' }), app), 400, 'CONTENT_RISKY');
-      expect((await post(`/v1/admin/moderation/cases/${photoCase.id}/resolve`, s.auth('admin'), { decision: 'remove', reason: '不当图片' }, app)).status).toBe(200);
+      expectError(
+        await post('/v1/listings', s.auth('bob'), itemBody(cats, { title: '违禁测试词' }), app),
+        400,
+        'CONTENT_RISKY',
+      );
+      expect(
+        (
+          await post(
+            `/v1/admin/moderation/cases/${photoCase.id}/resolve`,
+            s.auth('admin'),
+            { decision: 'remove', reason: '不当图片' },
+            app,
+          )
+        ).status,
+      ).toBe(200);
       expect((await app.inject({ method: 'GET', url: `/media/photos/${pic.body.id}/thumb` })).statusCode).toBe(404);
     }, 20_000);
   });

@@ -15,7 +15,12 @@ export function photoScenarios(get: () => Stack): void {
   const upload = (handle: Handle | null, bytes: Uint8Array, filename = 'IMG_0001.jpg', contentType = 'image/jpeg') => {
     const s = get();
     const body = multipartFile(bytes, filename, contentType);
-    return call(s.app, { method: 'POST', url: '/v1/photos', headers: { ...(handle ? s.auth(handle) : {}), ...body.headers }, payload: body.payload });
+    return call(s.app, {
+      method: 'POST',
+      url: '/v1/photos',
+      headers: { ...(handle ? s.auth(handle) : {}), ...body.headers },
+      payload: body.payload,
+    });
   };
   const fetchMedia = (url: string) => get().app.inject({ method: 'GET', url });
 
@@ -27,7 +32,11 @@ export function photoScenarios(get: () => Stack): void {
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(res.body).toMatchObject({ width: 2000, height: 1500 });
       const { id, urls } = res.body;
-      expect(urls).toEqual({ thumb: `/media/photos/${id}/thumb`, medium: `/media/photos/${id}/medium`, large: `/media/photos/${id}/large` });
+      expect(urls).toEqual({
+        thumb: `/media/photos/${id}/thumb`,
+        medium: `/media/photos/${id}/medium`,
+        large: `/media/photos/${id}/large`,
+      });
 
       const sizes: Record<string, [number, number]> = { thumb: [240, 180], medium: [750, 563], large: [1500, 1125] };
       for (const [variant, url] of Object.entries(urls as Record<string, string>)) {
@@ -43,7 +52,11 @@ export function photoScenarios(get: () => Stack): void {
         expect(media.rawPayload.includes('Exif')).toBe(false);
       }
       expect((await fetchMedia(`/media/photos/${id}/original`)).statusCode).toBe(400);
-      expectError(await call(get().app, { method: 'GET', url: '/media/photos/01NOSUCHPHOTO0000000000000/thumb' }), 404, 'PHOTO_NOT_FOUND');
+      expectError(
+        await call(get().app, { method: 'GET', url: '/media/photos/01NOSUCHPHOTO0000000000000/thumb' }),
+        404,
+        'PHOTO_NOT_FOUND',
+      );
     });
 
     it('the same bytes uploaded twice are stored once', async () => {
@@ -55,16 +68,27 @@ export function photoScenarios(get: () => Stack): void {
       expect(second.body.id).toBe(first.body.id);
       const photo = (await s.persistence.photos.byId(first.body.id))!;
       const folder = join(s.config.photos.dir, photo.contentHash.slice(0, 2));
-      expect(readdirSync(folder).filter((f) => f.includes(photo.contentHash)).sort()).toEqual(
-        ['large', 'medium', 'thumb'].map((v) => `${photo.contentHash}-${v}.webp`),
-      );
+      expect(
+        readdirSync(folder)
+          .filter((f) => f.includes(photo.contentHash))
+          .sort(),
+      ).toEqual(['large', 'medium', 'thumb'].map((v) => `${photo.contentHash}-${v}.webp`));
     });
 
     it('a file named .jpg that is not an image is refused, as is a HEIC photo, with a stable code', async () => {
-      const text = await upload('alice', new TextEncoder().encode('这不是照片，只是一段文字 '.repeat(20)), 'holiday.jpg');
+      const text = await upload(
+        'alice',
+        new TextEncoder().encode('这不是照片，只是一段文字 '.repeat(20)),
+        'holiday.jpg',
+      );
       expectError(text, 415, 'PHOTO_TYPE_UNSUPPORTED');
       expect(text.body.error.message).toContain('JPEG');
-      const heic = await upload('alice', new Uint8Array([0, 0, 0, 24, ...new TextEncoder().encode('ftypheic'), 0, 0, 0, 0, 1, 2, 3]), 'IMG_0002.HEIC', 'image/heic');
+      const heic = await upload(
+        'alice',
+        new Uint8Array([0, 0, 0, 24, ...new TextEncoder().encode('ftypheic'), 0, 0, 0, 0, 1, 2, 3]),
+        'IMG_0002.HEIC',
+        'image/heic',
+      );
       expectError(heic, 415, 'PHOTO_TYPE_UNSUPPORTED');
       expect(heic.body.error.message).toContain('HEIC');
     });
@@ -82,7 +106,11 @@ export function photoScenarios(get: () => Stack): void {
       expectError(await upload(null, bytes), 401, 'UNAUTHENTICATED');
       expectError(await upload('carol', bytes), 403, 'NOT_VERIFIED');
       const s = get();
-      expectError(await call(s.app, { method: 'POST', url: '/v1/photos', headers: s.auth('alice'), payload: { file: 'x' } }), 400, 'VALIDATION_FAILED');
+      expectError(
+        await call(s.app, { method: 'POST', url: '/v1/photos', headers: s.auth('alice'), payload: { file: 'x' } }),
+        400,
+        'VALIDATION_FAILED',
+      );
     });
 
     it('a listing shows its uploaded photos (cover = first photo’s thumbnail) and takes only the author’s own', async () => {
@@ -91,20 +119,38 @@ export function photoScenarios(get: () => Stack): void {
       const b = (await upload('alice', await phoneJpeg(480, 640, { r: 8, g: 8, b: 8 }))).body;
       const bobs = (await upload('bob', await phoneJpeg(300, 300, { r: 7, g: 7, b: 7 }))).body;
 
-      const stolen = await call(s.app, { method: 'POST', url: '/v1/listings', headers: s.auth('alice'), payload: itemBody(cats, { photos: [a.id, bobs.id] }) });
+      const stolen = await call(s.app, {
+        method: 'POST',
+        url: '/v1/listings',
+        headers: s.auth('alice'),
+        payload: itemBody(cats, { photos: [a.id, bobs.id] }),
+      });
       expectError(stolen, 400, 'VALIDATION_FAILED');
       expect((await s.persistence.photos.byId(a.id))!.attachedAt).toBeNull();
 
       const d = await publishAs(s, 'alice', itemBody(cats, { photos: [a.id, b.id] }));
       expect(d.coverPhotoUrl).toBe(a.urls.thumb);
-      expect(d.photos).toEqual([{ id: a.id, url: a.urls.medium, urls: a.urls }, { id: b.id, url: b.urls.medium, urls: b.urls }]);
+      expect(d.photos).toEqual([
+        { id: a.id, url: a.urls.medium, urls: a.urls },
+        { id: b.id, url: b.urls.medium, urls: b.urls },
+      ]);
       expect((await s.persistence.photos.byId(a.id))!.attachedAt).not.toBeNull();
       const feed = await call(s.app, { method: 'GET', url: '/v1/listings' });
       expect(feed.body.items.find((i: { id: string }) => i.id === d.id).coverPhotoUrl).toBe(a.urls.thumb);
 
-      const edit = await call(s.app, { method: 'PATCH', url: `/v1/listings/${d.id}`, headers: s.auth('alice'), payload: { version: d.version, photos: [bobs.id] } });
+      const edit = await call(s.app, {
+        method: 'PATCH',
+        url: `/v1/listings/${d.id}`,
+        headers: s.auth('alice'),
+        payload: { version: d.version, photos: [bobs.id] },
+      });
       expectError(edit, 400, 'VALIDATION_FAILED');
-      const reordered = await call(s.app, { method: 'PATCH', url: `/v1/listings/${d.id}`, headers: s.auth('alice'), payload: { version: d.version, photos: [b.id, a.id] } });
+      const reordered = await call(s.app, {
+        method: 'PATCH',
+        url: `/v1/listings/${d.id}`,
+        headers: s.auth('alice'),
+        payload: { version: d.version, photos: [b.id, a.id] },
+      });
       expect(reordered.status).toBe(200);
       expect(reordered.body.coverPhotoUrl).toBe(b.urls.thumb);
     });

@@ -12,35 +12,115 @@ export function platformScenarios(get: () => Stack): void {
       expect(res.status).toBe(200);
       const c = res.body;
       expect(c.campus).toEqual({
-        id: 'demo', name: '示例大学',
-        areas: ['东区宿舍', '西区宿舍', '图书馆', '第一教学楼', '二食堂', '南门', '体育馆'].map((name) => ({ id: expect.any(String), name })),
+        id: 'demo',
+        name: '示例大学',
+        areas: ['东区宿舍', '西区宿舍', '图书馆', '第一教学楼', '二食堂', '南门', '体育馆'].map((name) => ({
+          id: expect.any(String),
+          name,
+        })),
       });
-      expect(c.categories.map((r: { name: string }) => r.name)).toEqual(['旧书', '电子产品', '生活用品', '文体用品', '交通出行', '服饰鞋包', '其他']);
+      expect(c.categories.map((r: { name: string }) => r.name)).toEqual([
+        '旧书',
+        '电子产品',
+        '生活用品',
+        '文体用品',
+        '交通出行',
+        '服饰鞋包',
+        '其他',
+      ]);
       expect(c.categories[0].children[0]).toEqual({ id: expect.any(String), code: 'books-textbook', name: '教材' });
       expect(c.conditions).toEqual([
-        { value: 'new', label: '全新' }, { value: 'like_new', label: '几乎全新' },
-        { value: 'lightly_used', label: '轻微使用痕迹' }, { value: 'heavily_used', label: '明显使用痕迹' },
+        { value: 'new', label: '全新' },
+        { value: 'like_new', label: '几乎全新' },
+        { value: 'lightly_used', label: '轻微使用痕迹' },
+        { value: 'heavily_used', label: '明显使用痕迹' },
       ]);
-      expect(c.tradeMethods).toEqual([{ value: 'face_to_face', label: '当面交易' }, { value: 'delivery', label: '送货上门' }, { value: 'express', label: '快递' }]);
-      expect(c.kinds).toEqual([{ value: 'item', label: '闲置物品' }, { value: 'book', label: '闲置书籍' }, { value: 'wanted', label: '求购' }]);
+      expect(c.tradeMethods).toEqual([
+        { value: 'face_to_face', label: '当面交易' },
+        { value: 'delivery', label: '送货上门' },
+        { value: 'express', label: '快递' },
+      ]);
+      expect(c.kinds).toEqual([
+        { value: 'item', label: '闲置物品' },
+        { value: 'book', label: '闲置书籍' },
+        { value: 'wanted', label: '求购' },
+      ]);
     });
 
     it('admins manage categories; a disabled one leaves the menus but not the admin view', async () => {
       const s = get();
       const admin = s.auth('admin');
-      const root = await call(s.app, { method: 'POST', url: '/v1/admin/categories', headers: admin, payload: { code: 'pets', name: '宠物用品' } });
+      const root = await call(s.app, {
+        method: 'POST',
+        url: '/v1/admin/categories',
+        headers: admin,
+        payload: { code: 'pets', name: '宠物用品' },
+      });
       expect(root.status).toBe(201);
-      expect(root.body).toMatchObject({ campusId: 'demo', parentId: null, code: 'pets', name: '宠物用品', enabled: true });
-      const child = await call(s.app, { method: 'POST', url: '/v1/admin/categories', headers: admin, payload: { code: 'pets-cage', name: '笼子', parentId: root.body.id } });
+      expect(root.body).toMatchObject({
+        campusId: 'demo',
+        parentId: null,
+        code: 'pets',
+        name: '宠物用品',
+        enabled: true,
+      });
+      const child = await call(s.app, {
+        method: 'POST',
+        url: '/v1/admin/categories',
+        headers: admin,
+        payload: { code: 'pets-cage', name: '笼子', parentId: root.body.id },
+      });
       expect(child.status).toBe(201);
 
-      expectError(await call(s.app, { method: 'POST', url: '/v1/admin/categories', headers: admin, payload: { code: 'pets', name: '重复' } }), 409, 'CATEGORY_CODE_TAKEN');
-      expectError(await call(s.app, { method: 'POST', url: '/v1/admin/categories', headers: s.auth('alice'), payload: { code: 'x', name: '学生' } }), 403, 'ADMIN_ONLY');
-      expect(expectError(await call(s.app, { method: 'POST', url: '/v1/admin/categories', headers: admin, payload: { code: 'Bad Code', name: '坏' } }), 400, 'VALIDATION_FAILED'))
-        .toEqual([expect.objectContaining({ field: 'code' })]);
-      expectError(await call(s.app, { method: 'PATCH', url: '/v1/admin/categories/nope', headers: admin, payload: { enabled: false } }), 404, 'CATEGORY_NOT_FOUND');
+      expectError(
+        await call(s.app, {
+          method: 'POST',
+          url: '/v1/admin/categories',
+          headers: admin,
+          payload: { code: 'pets', name: '重复' },
+        }),
+        409,
+        'CATEGORY_CODE_TAKEN',
+      );
+      expectError(
+        await call(s.app, {
+          method: 'POST',
+          url: '/v1/admin/categories',
+          headers: s.auth('alice'),
+          payload: { code: 'x', name: '学生' },
+        }),
+        403,
+        'ADMIN_ONLY',
+      );
+      expect(
+        expectError(
+          await call(s.app, {
+            method: 'POST',
+            url: '/v1/admin/categories',
+            headers: admin,
+            payload: { code: 'Bad Code', name: '坏' },
+          }),
+          400,
+          'VALIDATION_FAILED',
+        ),
+      ).toEqual([expect.objectContaining({ field: 'code' })]);
+      expectError(
+        await call(s.app, {
+          method: 'PATCH',
+          url: '/v1/admin/categories/nope',
+          headers: admin,
+          payload: { enabled: false },
+        }),
+        404,
+        'CATEGORY_NOT_FOUND',
+      );
 
-      const disabled = await call(s.app, { method: 'PATCH', url: `/v1/admin/categories/${child.body.id}`, headers: admin, payload: { enabled: false, name: '宠物笼' } });
+      const disabled = await call(s.app, {
+        method: 'PATCH',
+        url: `/v1/admin/categories/${child.body.id}`,
+        headers: admin,
+        payload: { enabled: false, name: '宠物笼' },
+      });
       expect(disabled.body).toMatchObject({ enabled: false, name: '宠物笼' });
       const menu = await call(s.app, { method: 'GET', url: '/v1/categories' });
       const pets = menu.body.items.find((r: { code: string }) => r.code === 'pets');
@@ -49,7 +129,11 @@ export function platformScenarios(get: () => Stack): void {
       expect(full.body.items.find((r: { code: string }) => r.code === 'pets').children).toEqual([
         expect.objectContaining({ code: 'pets-cage', name: '宠物笼', enabled: false }),
       ]);
-      expectError(await call(s.app, { method: 'GET', url: '/v1/categories?includeDisabled=true', headers: s.auth('bob') }), 403, 'ADMIN_ONLY');
+      expectError(
+        await call(s.app, { method: 'GET', url: '/v1/categories?includeDisabled=true', headers: s.auth('bob') }),
+        403,
+        'ADMIN_ONLY',
+      );
     });
   });
 
@@ -68,7 +152,10 @@ export function platformScenarios(get: () => Stack): void {
     it('malformed JSON is 400, not 500', async () => {
       const s = get();
       const res = await call(s.app, {
-        method: 'POST', url: '/v1/listings', headers: { ...s.auth('alice'), 'content-type': 'application/json' }, payload: '{"kind": "item",',
+        method: 'POST',
+        url: '/v1/listings',
+        headers: { ...s.auth('alice'), 'content-type': 'application/json' },
+        payload: '{"kind": "item",',
       });
       expectError(res, 400, 'BAD_REQUEST');
     });
@@ -110,17 +197,36 @@ export function platformScenarios(get: () => Stack): void {
         expect(paths[path]?.[route.method.toLowerCase()], `${route.method} ${route.url}`).toBeDefined();
       }
       for (const [method, path] of [
-        ['get', '/v1/catalog'], ['get', '/v1/categories'], ['get', '/v1/listings'], ['post', '/v1/listings'],
-        ['get', '/v1/listings/{id}'], ['patch', '/v1/listings/{id}'], ['post', '/v1/listings/{id}/status'],
-        ['post', '/v1/listings/{id}/renew'], ['post', '/v1/listings/{id}/withdraw'], ['post', '/v1/admin/listings/{id}/remove'],
-        ['put', '/v1/listings/{id}/favorite'], ['delete', '/v1/listings/{id}/favorite'], ['get', '/v1/listings/{id}/comments'],
-        ['post', '/v1/listings/{id}/comments'], ['delete', '/v1/comments/{id}'], ['get', '/v1/me'], ['patch', '/v1/me'],
-        ['get', '/v1/me/listings'], ['get', '/v1/me/favorites'], ['post', '/v1/admin/categories'],
-        ['patch', '/v1/admin/categories/{id}'], ['post', '/v1/dev/login'], ['get', '/healthz'],
+        ['get', '/v1/catalog'],
+        ['get', '/v1/categories'],
+        ['get', '/v1/listings'],
+        ['post', '/v1/listings'],
+        ['get', '/v1/listings/{id}'],
+        ['patch', '/v1/listings/{id}'],
+        ['post', '/v1/listings/{id}/status'],
+        ['post', '/v1/listings/{id}/renew'],
+        ['post', '/v1/listings/{id}/withdraw'],
+        ['post', '/v1/admin/listings/{id}/remove'],
+        ['put', '/v1/listings/{id}/favorite'],
+        ['delete', '/v1/listings/{id}/favorite'],
+        ['get', '/v1/listings/{id}/comments'],
+        ['post', '/v1/listings/{id}/comments'],
+        ['delete', '/v1/comments/{id}'],
+        ['get', '/v1/me'],
+        ['patch', '/v1/me'],
+        ['get', '/v1/me/listings'],
+        ['get', '/v1/me/favorites'],
+        ['post', '/v1/admin/categories'],
+        ['patch', '/v1/admin/categories/{id}'],
+        ['post', '/v1/dev/login'],
+        ['get', '/healthz'],
       ] as const) {
         const op = paths[path]?.[method];
         expect(op, `${method} ${path}`).toBeDefined();
-        expect(Object.keys(op!.responses).some((code) => code.startsWith('2')), `${method} ${path} success schema`).toBe(true);
+        expect(
+          Object.keys(op!.responses).some((code) => code.startsWith('2')),
+          `${method} ${path} success schema`,
+        ).toBe(true);
       }
       const docs = await s.app.inject({ method: 'GET', url: '/docs' });
       expect([200, 302]).toContain(docs.statusCode);

@@ -24,7 +24,14 @@ export function recommendationScenarios(stack: () => Stack): void {
       await s.persistence.campuses.save(Campus.create({ id: CAMPUS, name: '推荐大学', areas: [] }));
       await new SeedDefaultCategories(s.persistence.categories, gen).execute(CAMPUS);
       for (const name of ['seller', 'fay', 'gus', 'hal', 'newbie']) {
-        const u = User.register({ id: gen.next(), qqOpenId: `OPENID-REC-${name}`, nickname: name, avatarUrl: null, campusId: CAMPUS, now: s.clock.now() });
+        const u = User.register({
+          id: gen.next(),
+          qqOpenId: `OPENID-REC-${name}`,
+          nickname: name,
+          avatarUrl: null,
+          campusId: CAMPUS,
+          now: s.clock.now(),
+        });
         u.markVerified(s.clock.now());
         await s.persistence.users.save(u);
         people[name] = { id: u.id, auth: { authorization: `Bearer ${(await s.tokens.issue(u.id)).token}` } };
@@ -32,30 +39,52 @@ export function recommendationScenarios(stack: () => Stack): void {
       const cats = await categoryIds(s.app, CAMPUS);
       const publish = async (key: string, who: string, title: string, code: string, price: number) => {
         const res = await call(s.app, {
-          method: 'POST', url: '/v1/listings', headers: people[who]!.auth,
-          payload: { kind: 'item', title, description: '自用，功能正常', categoryId: cats[code], price, condition: 'lightly_used', tradeMethods: ['face_to_face'] },
+          method: 'POST',
+          url: '/v1/listings',
+          headers: people[who]!.auth,
+          payload: {
+            kind: 'item',
+            title,
+            description: '自用，功能正常',
+            categoryId: cats[code],
+            price,
+            condition: 'lightly_used',
+            tradeMethods: ['face_to_face'],
+          },
         });
         expect(res.status, JSON.stringify(res.body)).toBe(201);
         ids[key] = res.body.id;
       };
-      for (let i = 0; i < 14; i++) await publish(`phone${i}`, 'seller', `二手手机 型号${i}`, 'digital-phone', 50_000 + i * 5_000);
-      for (let i = 0; i < 8; i++) await publish(`bike${i}`, 'seller', `自行车 ${i}号`, 'transport-bike', 20_000 + i * 1_000);
+      for (let i = 0; i < 14; i++)
+        await publish(`phone${i}`, 'seller', `二手手机 型号${i}`, 'digital-phone', 50_000 + i * 5_000);
+      for (let i = 0; i < 8; i++)
+        await publish(`bike${i}`, 'seller', `自行车 ${i}号`, 'transport-bike', 20_000 + i * 1_000);
       await publish('charger', 'seller', '充电宝 两万毫安', 'digital-accessory', 6_000);
       await publish('sold', 'seller', '二手手机 型号99', 'digital-phone', 50_000);
       await publish('removed', 'seller', '二手手机 型号98', 'digital-phone', 50_000);
       await publish('fayOwn', 'fay', '二手手机 自己的', 'digital-phone', 50_000);
 
-      const open = (who: string, key: string) => call(s.app, { method: 'GET', url: `/v1/listings/${ids[key]}`, headers: people[who]!.auth });
+      const open = (who: string, key: string) =>
+        call(s.app, { method: 'GET', url: `/v1/listings/${ids[key]}`, headers: people[who]!.auth });
       // gus and hal look at a phone and then the charger: the charger becomes the phone's neighbour.
       for (const who of ['gus', 'hal']) {
-        for (const key of ['phone0', 'charger', 'sold', 'removed', 'bike0']) expect((await open(who, key)).status).toBe(200);
+        for (const key of ['phone0', 'charger', 'sold', 'removed', 'bike0'])
+          expect((await open(who, key)).status).toBe(200);
       }
       for (const key of ['phone0', 'phone1']) expect((await open('fay', key)).status).toBe(200);
 
-      const sold = await call(s.app, { method: 'POST', url: `/v1/listings/${ids['sold']}/status`, headers: people['seller']!.auth, payload: { status: 'sold' } });
+      const sold = await call(s.app, {
+        method: 'POST',
+        url: `/v1/listings/${ids['sold']}/status`,
+        headers: people['seller']!.auth,
+        payload: { status: 'sold' },
+      });
       expect(sold.status, JSON.stringify(sold.body)).toBe(200);
       const removed = await call(s.app, {
-        method: 'POST', url: `/v1/admin/listings/${ids['removed']}/remove`, headers: s.auth('admin'), payload: { reason: '违规' },
+        method: 'POST',
+        url: `/v1/admin/listings/${ids['removed']}/remove`,
+        headers: s.auth('admin'),
+        payload: { reason: '违规' },
       });
       // The demo admin runs another campus: the removal goes straight to the store instead.
       if (removed.status !== 200) {
@@ -64,7 +93,14 @@ export function recommendationScenarios(stack: () => Stack): void {
         await s.persistence.listings.save(l);
       }
       const p = s.persistence;
-      await new UpdateRecommendationSignals(p.interactions, p.outboxLog, p.checkpoints, p.signals, p.listings, p.uow).execute();
+      await new UpdateRecommendationSignals(
+        p.interactions,
+        p.outboxLog,
+        p.checkpoints,
+        p.signals,
+        p.listings,
+        p.uow,
+      ).execute();
     });
 
     const get = async (url: string, who?: string): Promise<Page> => {
@@ -76,7 +112,10 @@ export function recommendationScenarios(stack: () => Stack): void {
       const seen: string[] = [];
       let cursor: string | null = null;
       for (let i = 0; i < 40; i++) {
-        const page: Page = await get(`${url}${url.includes('?') ? '&' : '?'}limit=4${cursor ? `&cursor=${cursor}` : ''}`, who);
+        const page: Page = await get(
+          `${url}${url.includes('?') ? '&' : '?'}limit=4${cursor ? `&cursor=${cursor}` : ''}`,
+          who,
+        );
         expect(page.items.length).toBeLessThanOrEqual(4);
         seen.push(...page.items.map((l) => l.id));
         if (!page.nextCursor) return seen;
@@ -86,7 +125,7 @@ export function recommendationScenarios(stack: () => Stack): void {
     };
     const dead = () => [ids['sold'], ids['removed']];
 
-    it('similar items: co-viewed listings first, never the listing itself, the caller\'s own, sold or removed ones', async () => {
+    it("similar items: co-viewed listings first, never the listing itself, the caller's own, sold or removed ones", async () => {
       const page = await get(`/v1/listings/${ids['phone0']}/similar`, 'fay');
       const got = page.items.map((l) => l.id);
       // Both co-viewed listings lead: phone1 (fay's) and the charger of another 二级标签 (gus's and hal's), before unvisited phones.
@@ -96,7 +135,9 @@ export function recommendationScenarios(stack: () => Stack): void {
       for (const id of dead()) expect(got).not.toContain(id);
       expect(page.items.every((l) => l.status === 'active')).toBe(true);
       // Anonymous callers get the same cards, the seller's own listing included.
-      expect((await get(`/v1/listings/${ids['phone0']}/similar?limit=50`)).items.map((l) => l.id)).toContain(ids['fayOwn']);
+      expect((await get(`/v1/listings/${ids['phone0']}/similar?limit=50`)).items.map((l) => l.id)).toContain(
+        ids['fayOwn'],
+      );
     });
 
     it('similar items page without repeats or gaps', async () => {
@@ -145,10 +186,26 @@ export function recommendationScenarios(stack: () => Stack): void {
     });
 
     it('refuses a forged cursor and an unknown listing', async () => {
-      expectError(await call(s.app, { method: 'GET', url: `/v1/recommendations?campusId=${CAMPUS}&cursor=bm90LWEtY3Vyc29y` }), 400, 'VALIDATION_FAILED');
-      expectError(await call(s.app, { method: 'GET', url: `/v1/listings/${ids['phone0']}/similar?cursor=bm90LWEtY3Vyc29y` }), 400, 'VALIDATION_FAILED');
-      expectError(await call(s.app, { method: 'GET', url: '/v1/listings/01NOSUCHLISTING0000000000/similar' }), 404, 'LISTING_NOT_FOUND');
-      expectError(await call(s.app, { method: 'GET', url: `/v1/listings/${ids['removed']}/similar` }), 404, 'LISTING_NOT_FOUND');
+      expectError(
+        await call(s.app, { method: 'GET', url: `/v1/recommendations?campusId=${CAMPUS}&cursor=bm90LWEtY3Vyc29y` }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectError(
+        await call(s.app, { method: 'GET', url: `/v1/listings/${ids['phone0']}/similar?cursor=bm90LWEtY3Vyc29y` }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectError(
+        await call(s.app, { method: 'GET', url: '/v1/listings/01NOSUCHLISTING0000000000/similar' }),
+        404,
+        'LISTING_NOT_FOUND',
+      );
+      expectError(
+        await call(s.app, { method: 'GET', url: `/v1/listings/${ids['removed']}/similar` }),
+        404,
+        'LISTING_NOT_FOUND',
+      );
       expectError(await call(s.app, { method: 'GET', url: `/v1/recommendations?limit=0` }), 400, 'VALIDATION_FAILED');
     });
   });

@@ -39,7 +39,9 @@ export async function testDatabase(kind: DatabaseKind): Promise<TestDatabase> {
     await admin.close();
   }
   return {
-    kind, dir, url: `${server}/${name}`,
+    kind,
+    dir,
+    url: `${server}/${name}`,
     drop: async () => {
       const p = await openPersistence({ url: `${server}/mysql` });
       try {

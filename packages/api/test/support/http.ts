@@ -57,8 +57,17 @@ export function itemBody(categories: Record<string, string>, overrides: Record<s
   };
 }
 
-export async function publishAs(stack: Stack, handle: Parameters<Stack['auth']>[0], body: Record<string, unknown>): Promise<ListingDetail> {
-  const res = await call<ListingDetail>(stack.app, { method: 'POST', url: '/v1/listings', headers: stack.auth(handle), payload: body });
+export async function publishAs(
+  stack: Stack,
+  handle: Parameters<Stack['auth']>[0],
+  body: Record<string, unknown>,
+): Promise<ListingDetail> {
+  const res = await call<ListingDetail>(stack.app, {
+    method: 'POST',
+    url: '/v1/listings',
+    headers: stack.auth(handle),
+    payload: body,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }

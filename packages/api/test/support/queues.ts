@@ -52,14 +52,16 @@ export interface WorkerStack extends Stack {
  *     it('…', async () => { … await eventually(() => recorder.seen.length === 1); });
  *   });
  */
-export function onQueues(body: (queue: QueueKind, start: (options?: WorkerStackOptions) => Promise<WorkerStack>) => void): void {
+export function onQueues(
+  body: (queue: QueueKind, start: (options?: WorkerStackOptions) => Promise<WorkerStack>) => void,
+): void {
   for (const queue of QUEUE_KINDS) {
     describe(`on the ${queue} queue`, () => body(queue, (options) => startWorkerStack(queue, options)));
   }
 }
 
 export async function startWorkerStack(queue: QueueKind, options: WorkerStackOptions = {}): Promise<WorkerStack> {
-  const redisUrl = queue === 'bullmq' ? options.redisUrl ?? testRedisUrl() : null;
+  const redisUrl = queue === 'bullmq' ? (options.redisUrl ?? testRedisUrl()) : null;
   const prefix = redisUrl ? uniquePrefix('xz-api') : null;
   const env = { ...options.env, ...(redisUrl && prefix ? { XZ_REDIS_URL: redisUrl, XZ_QUEUE_PREFIX: prefix } : {}) };
   const workerOptions: WorkerOptions = { relayIdleMs: 50, relayMaxBackoffMs: 500, ...options.worker };
@@ -72,7 +74,10 @@ export async function startWorkerStack(queue: QueueKind, options: WorkerStackOpt
   });
 
   let container!: Container;
-  const stack = await startStack(options.database ?? 'sqlite', appOptions((c) => (container = c)));
+  const stack = await startStack(
+    options.database ?? 'sqlite',
+    appOptions((c) => (container = c)),
+  );
   const workers: RunningWorker[] = [];
   let first: RunningWorker | null = null;
 
@@ -91,7 +96,9 @@ export async function startWorkerStack(queue: QueueKind, options: WorkerStackOpt
 
   return {
     ...stack,
-    queue, container, prefix,
+    queue,
+    container,
+    prefix,
     startWorker: startFirst,
     stopWorker: async () => {
       const w = first;
@@ -118,7 +125,10 @@ export async function startWorkerStack(queue: QueueKind, options: WorkerStackOpt
 /** A subscriber that remembers every event it handles, for tests of the delivery path. */
 export class RecordingSubscriber implements EventSubscriber {
   readonly seen: DomainEvent[] = [];
-  constructor(readonly name: string, private readonly types: readonly DomainEvent['type'][] | 'all' = 'all') {}
+  constructor(
+    readonly name: string,
+    private readonly types: readonly DomainEvent['type'][] | 'all' = 'all',
+  ) {}
 
   wants(event: DomainEvent): boolean {
     return this.types === 'all' || this.types.includes(event.type);
@@ -141,7 +151,11 @@ export function withSubscriber(subscriber: EventSubscriber): (container: Contain
   return (container) => void container.bind(Background.EventSubscriber).toConstantValue(subscriber);
 }
 
-export async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000, stepMs = 20): Promise<void> {
+export async function eventually(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  stepMs = 20,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > until) throw new Error(`condition still false after ${timeoutMs} ms`);

@@ -56,20 +56,39 @@ export async function startStack(kind: DatabaseKind, options: AppOptions = {}): 
   await migrateDatabase({ url: db.url });
   const persistence = await openPersistence({ url: db.url });
   const clock = new TestClock(new Date());
-  await seedDemo(persistence, { listings: 0, now: clock.now(), admin: { password: DEMO_ADMIN_PASSWORD, hasher: TEST_HASHER } });
+  await seedDemo(persistence, {
+    listings: 0,
+    now: clock.now(),
+    admin: { password: DEMO_ADMIN_PASSWORD, hasher: TEST_HASHER },
+  });
   const logs: Record<string, unknown>[] = [];
   const apps: FastifyInstance[] = [];
 
   const makeApp = async (opts: AppOptions) => {
     const config = loadConfig({
-      XZ_DATA_DIR: db.dir, XZ_DATABASE_URL: db.url, XZ_JWT_SECRET: TEST_SECRET, XZ_LOG_LEVEL: 'info',
-      XZ_H5_DIST: `${db.dir}/no-h5`, XZ_ADMIN_DIST: `${db.dir}/no-admin`, XZ_DEMO_ADMIN_PASSWORD: DEMO_ADMIN_PASSWORD,
-      ...(opts.env?.['XZ_ENV'] === 'production' ? { XZ_QQ_APP_ID: 'test-qq-app', XZ_QQ_APP_SECRET: 'test-qq-secret', XZ_REDIS_URL: 'redis://127.0.0.1:6379' } : {}),
+      XZ_DATA_DIR: db.dir,
+      XZ_DATABASE_URL: db.url,
+      XZ_JWT_SECRET: TEST_SECRET,
+      XZ_LOG_LEVEL: 'info',
+      XZ_H5_DIST: `${db.dir}/no-h5`,
+      XZ_ADMIN_DIST: `${db.dir}/no-admin`,
+      XZ_DEMO_ADMIN_PASSWORD: DEMO_ADMIN_PASSWORD,
+      ...(opts.env?.['XZ_ENV'] === 'production'
+        ? { XZ_QQ_APP_ID: 'test-qq-app', XZ_QQ_APP_SECRET: 'test-qq-secret', XZ_REDIS_URL: 'redis://127.0.0.1:6379' }
+        : {}),
       ...opts.env,
     });
-    const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+    const logger = pino(
+      { level: 'info' },
+      { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
+    );
     // As server.ts does: campus logins (plugins included) are built before the container.
-    const container = createContainer({ config, logger, persistence, campusAuthenticators: await campusAuthenticators(config) });
+    const container = createContainer({
+      config,
+      logger,
+      persistence,
+      campusAuthenticators: await campusAuthenticators(config),
+    });
     container.rebind(Core.Clock).toConstantValue(clock);
     opts.customize?.(container);
     const app = await buildApp(container);
@@ -80,7 +99,8 @@ export async function startStack(kind: DatabaseKind, options: AppOptions = {}): 
 
   const { app, config } = await makeApp(options);
   const users = {} as Record<Student, User>;
-  for (const demo of DEMO_USERS) users[demo.handle as Student] = (await persistence.users.byOpenId(demoOpenId(demo.handle)))!;
+  for (const demo of DEMO_USERS)
+    users[demo.handle as Student] = (await persistence.users.byOpenId(demoOpenId(demo.handle)))!;
   const admin = (await persistence.admins.byUsername('admin'))!;
   const tokens = new AccessTokens(TEST_SECRET);
   const issued = {} as Record<Handle, string>;
@@ -88,7 +108,15 @@ export async function startStack(kind: DatabaseKind, options: AppOptions = {}): 
   issued.admin = (await tokens.issueAdmin(admin.id)).token;
 
   return {
-    db, persistence, clock, app, config, users, admin, logs, tokens,
+    db,
+    persistence,
+    clock,
+    app,
+    config,
+    users,
+    admin,
+    logs,
+    tokens,
     auth: (handle) => ({ authorization: `Bearer ${issued[handle]}` }),
     anotherApp: async (opts) => (await makeApp(opts)).app,
     close: async () => {

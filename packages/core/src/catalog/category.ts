@@ -14,7 +14,12 @@ export class Category {
   enabled!: boolean;
 
   static create(input: {
-    id: string; campusId: string; parentId: string | null; code: string; name: string; sortOrder: number;
+    id: string;
+    campusId: string;
+    parentId: string | null;
+    code: string;
+    name: string;
+    sortOrder: number;
   }): Category {
     const c = new Category();
     Object.assign(c, input);

@@ -10,7 +10,10 @@ export class CategoryNotFound extends DomainError<'CATEGORY_NOT_FOUND'> {
 /** Listings go in a 二级标签, and only in an enabled one. */
 export class CategoryNotSelectable extends DomainError<'CATEGORY_NOT_SELECTABLE'> {
   readonly code = 'CATEGORY_NOT_SELECTABLE' as const;
-  constructor(readonly categoryId: string, reason: 'root' | 'disabled') {
+  constructor(
+    readonly categoryId: string,
+    reason: 'root' | 'disabled',
+  ) {
     super(reason === 'root' ? '请选择二级分类' : '该分类已停用，请选择其他分类', { categoryId, reason });
   }
 }

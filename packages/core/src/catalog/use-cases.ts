@@ -47,15 +47,29 @@ export class SeedDefaultCategories {
     for (const [i, root] of DEFAULT_CATEGORY_TREE.entries()) {
       let parent = existing.get(root.code);
       if (!parent) {
-        parent = Category.create({ id: this.ids.next(), campusId, parentId: null, code: root.code, name: root.name, sortOrder: (i + 1) * 10 });
+        parent = Category.create({
+          id: this.ids.next(),
+          campusId,
+          parentId: null,
+          code: root.code,
+          name: root.name,
+          sortOrder: (i + 1) * 10,
+        });
         await this.categories.save(parent);
         created++;
       }
       for (const [j, child] of root.children.entries()) {
         if (existing.has(child.code)) continue;
-        await this.categories.save(Category.create({
-          id: this.ids.next(), campusId, parentId: parent.id, code: child.code, name: child.name, sortOrder: (j + 1) * 10,
-        }));
+        await this.categories.save(
+          Category.create({
+            id: this.ids.next(),
+            campusId,
+            parentId: parent.id,
+            code: child.code,
+            name: child.name,
+            sortOrder: (j + 1) * 10,
+          }),
+        );
         created++;
       }
     }
@@ -78,7 +92,12 @@ export class CreateCategory {
   ) {}
 
   async execute(input: {
-    actor: Actor; campusId: string; parentId: string | null; code: string; name: string; sortOrder?: number;
+    actor: Actor;
+    campusId: string;
+    parentId: string | null;
+    code: string;
+    name: string;
+    sortOrder?: number;
   }): Promise<Result<Category, AdminError | ValidationFailed | CampusNotFound | CategoryNotFound | CategoryCodeTaken>> {
     const admin = requireAdminOf(input.actor, input.campusId);
     if (!admin.ok) return admin;
@@ -97,13 +116,22 @@ export class CreateCategory {
     }
     const maxOrder = Math.max(0, ...siblings.filter((c) => c.parentId === input.parentId).map((c) => c.sortOrder));
     const category = Category.create({
-      id: this.ids.next(), campusId: input.campusId, parentId: input.parentId, code: input.code, name,
+      id: this.ids.next(),
+      campusId: input.campusId,
+      parentId: input.parentId,
+      code: input.code,
+      name,
       sortOrder: input.sortOrder ?? maxOrder + 10,
     });
     await this.categories.save(category);
     await this.audit.record({
-      actor: auditActorOf(input.actor), action: 'category.create', targetType: 'category', targetId: category.id,
-      campusId: category.campusId, details: { code: category.code, name: category.name, parentId: category.parentId }, at: this.clock.now(),
+      actor: auditActorOf(input.actor),
+      action: 'category.create',
+      targetType: 'category',
+      targetId: category.id,
+      campusId: category.campusId,
+      details: { code: category.code, name: category.name, parentId: category.parentId },
+      at: this.clock.now(),
     });
     return ok(category);
   }
@@ -118,7 +146,11 @@ export class UpdateCategory {
   ) {}
 
   async execute(input: {
-    actor: Actor; categoryId: string; name?: string; sortOrder?: number; enabled?: boolean;
+    actor: Actor;
+    categoryId: string;
+    name?: string;
+    sortOrder?: number;
+    enabled?: boolean;
   }): Promise<Result<Category, AdminError | ValidationFailed | CategoryNotFound>> {
     const admin = requireAdmin(input.actor);
     if (!admin.ok) return admin;
@@ -136,10 +168,17 @@ export class UpdateCategory {
     if (input.sortOrder !== undefined) category.sortOrder = input.sortOrder;
     if (input.enabled !== undefined) category.enabled = input.enabled;
     await this.categories.save(category);
-    const changes = Object.fromEntries((['name', 'sortOrder', 'enabled'] as const).filter((k) => input[k] !== undefined).map((k) => [k, input[k]]));
+    const changes = Object.fromEntries(
+      (['name', 'sortOrder', 'enabled'] as const).filter((k) => input[k] !== undefined).map((k) => [k, input[k]]),
+    );
     await this.audit.record({
-      actor: auditActorOf(input.actor), action: 'category.update', targetType: 'category', targetId: category.id,
-      campusId: category.campusId, details: changes, at: this.clock.now(),
+      actor: auditActorOf(input.actor),
+      action: 'category.update',
+      targetType: 'category',
+      targetId: category.id,
+      campusId: category.campusId,
+      details: changes,
+      at: this.clock.now(),
     });
     return ok(category);
   }

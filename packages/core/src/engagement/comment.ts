@@ -19,7 +19,11 @@ export class Comment {
   hiddenAt!: Date | null;
 
   static post(input: {
-    id: string; listingId: string; authorId: string; body: string; now: Date;
+    id: string;
+    listingId: string;
+    authorId: string;
+    body: string;
+    now: Date;
     replyTo?: Comment | null;
   }): Comment {
     const c = new Comment();

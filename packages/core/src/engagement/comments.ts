@@ -12,13 +12,25 @@ import type { IdGenerator } from '../shared/ids.js';
 import { err, ok, okVoid, type Result } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { Comment, COMMENT_MAX } from './comment.js';
-import { noScreening, type ContentRisky, type ContentSafetyUnavailable, type ContentScreening } from '../moderation/content-safety.js';
+import {
+  noScreening,
+  type ContentRisky,
+  type ContentSafetyUnavailable,
+  type ContentScreening,
+} from '../moderation/content-safety.js';
 import { CommentNotFound, ListingNotOpen, NotCommentModerator } from './errors.js';
 import type { CommentRepository } from './ports.js';
 
 export type PostCommentError =
-  | NotAuthenticated | UserBanned | NotVerified | ValidationFailed | ListingNotFound | ListingNotOpen | CommentNotFound
-  | ContentRisky | ContentSafetyUnavailable;
+  | NotAuthenticated
+  | UserBanned
+  | NotVerified
+  | ValidationFailed
+  | ListingNotFound
+  | ListingNotOpen
+  | CommentNotFound
+  | ContentRisky
+  | ContentSafetyUnavailable;
 
 /** 留言 and 回复. Only verified students speak in public. */
 export class PostComment {
@@ -33,9 +45,12 @@ export class PostComment {
     private readonly screening: ContentScreening = noScreening,
   ) {}
 
-  async execute(input: { actor: Actor; listingId: string; body: string; replyToCommentId?: string }): Promise<
-    Result<Comment, PostCommentError>
-  > {
+  async execute(input: {
+    actor: Actor;
+    listingId: string;
+    body: string;
+    replyToCommentId?: string;
+  }): Promise<Result<Comment, PostCommentError>> {
     const who = requireVerifiedUser(input.actor, '留言');
     if (!who.ok) return who;
     const body = input.body.trim();
@@ -60,16 +75,33 @@ export class PostComment {
         }
       }
       const comment = Comment.post({
-        id: this.ids.next(), listingId: listing.id, authorId: who.value.userId, body, now: this.clock.now(), replyTo: target,
+        id: this.ids.next(),
+        listingId: listing.id,
+        authorId: who.value.userId,
+        body,
+        now: this.clock.now(),
+        replyTo: target,
       });
       await this.comments.save(comment);
-      await this.screening.queueUnchecked(screened.value, { targetType: 'comment', targetId: comment.id, campusId: listing.campusId, now: comment.createdAt });
+      await this.screening.queueUnchecked(screened.value, {
+        targetType: 'comment',
+        targetId: comment.id,
+        campusId: listing.campusId,
+        now: comment.createdAt,
+      });
       await this.listings.adjustCounters(listing.id, { comments: 1 });
-      const base = { commentId: comment.id, listingId: listing.id, listingOwnerId: listing.ownerId, authorId: comment.authorId };
+      const base = {
+        commentId: comment.id,
+        listingId: listing.id,
+        listingOwnerId: listing.ownerId,
+        authorId: comment.authorId,
+      };
       await this.outbox.append([
         target
           ? this.events.create('CommentReplied', comment.id, {
-              ...base, parentCommentId: comment.parentId!, repliedToUserId: comment.replyToUserId!,
+              ...base,
+              parentCommentId: comment.parentId!,
+              repliedToUserId: comment.replyToUserId!,
             })
           : this.events.create('CommentPosted', comment.id, base),
       ]);
@@ -89,9 +121,10 @@ export class DeleteComment {
     private readonly events: EventFactory,
   ) {}
 
-  execute(input: { actor: Actor; commentId: string }): Promise<
-    Result<void, NotAuthenticated | UserBanned | CommentNotFound | NotCommentModerator>
-  > {
+  execute(input: {
+    actor: Actor;
+    commentId: string;
+  }): Promise<Result<void, NotAuthenticated | UserBanned | CommentNotFound | NotCommentModerator>> {
     return this.uow.run(async () => {
       const asAdmin = input.actor.kind === 'admin';
       const who = asAdmin ? null : requireActiveUser(input.actor);
@@ -108,7 +141,11 @@ export class DeleteComment {
       await this.comments.save(comment);
       await this.listings.adjustCounters(comment.listingId, { comments: -1 });
       await this.outbox.append([
-        this.events.create('CommentDeleted', comment.id, { commentId: comment.id, listingId: comment.listingId, deletedBy: userId }),
+        this.events.create('CommentDeleted', comment.id, {
+          commentId: comment.id,
+          listingId: comment.listingId,
+          deletedBy: userId,
+        }),
       ]);
       return okVoid;
     });
@@ -169,10 +206,12 @@ export class ListComments {
       deleted: c.deleted,
       hidden: !c.deleted && c.hiddenAt !== null,
       createdAt: c.createdAt,
-      replyTo: c.parentId && c.replyToCommentId && c.replyToUserId
-        ? { commentId: c.replyToCommentId, user: { id: c.replyToUserId, nickname: author(c.replyToUserId).nickname } }
-        : null,
-      canDelete: !c.deleted && (isAdmin || (viewerId !== null && (viewerId === c.authorId || viewerId === listing.ownerId))),
+      replyTo:
+        c.parentId && c.replyToCommentId && c.replyToUserId
+          ? { commentId: c.replyToCommentId, user: { id: c.replyToUserId, nickname: author(c.replyToUserId).nickname } }
+          : null,
+      canDelete:
+        !c.deleted && (isAdmin || (viewerId !== null && (viewerId === c.authorId || viewerId === listing.ownerId))),
     });
 
     const threads: CommentThread[] = [];
@@ -184,4 +223,3 @@ export class ListComments {
     return ok(threads);
   }
 }
-

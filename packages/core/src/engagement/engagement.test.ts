@@ -14,14 +14,28 @@ const eventTypes = async () => (await k.ports.outbox.unpublished(100)).map((e) =
 
 describe('favorites', () => {
   it('adds and removes idempotently, keeping the count right', async () => {
-    expect(await k.setFavorite.execute({ actor: k.actors.bob, listingId, favorited: true })).toEqual({ ok: true, value: { favorited: true, favoriteCount: 1 } });
-    expect(await k.setFavorite.execute({ actor: k.actors.bob, listingId, favorited: true })).toEqual({ ok: true, value: { favorited: true, favoriteCount: 1 } });
+    expect(await k.setFavorite.execute({ actor: k.actors.bob, listingId, favorited: true })).toEqual({
+      ok: true,
+      value: { favorited: true, favoriteCount: 1 },
+    });
+    expect(await k.setFavorite.execute({ actor: k.actors.bob, listingId, favorited: true })).toEqual({
+      ok: true,
+      value: { favorited: true, favoriteCount: 1 },
+    });
     await k.setFavorite.execute({ actor: k.actors.carol, listingId, favorited: true });
     expect((await stored()).favoriteCount).toBe(2);
-    expect(await k.setFavorite.execute({ actor: k.actors.bob, listingId, favorited: false })).toEqual({ ok: true, value: { favorited: false, favoriteCount: 1 } });
-    expect(await k.setFavorite.execute({ actor: k.actors.bob, listingId, favorited: false })).toEqual({ ok: true, value: { favorited: false, favoriteCount: 1 } });
+    expect(await k.setFavorite.execute({ actor: k.actors.bob, listingId, favorited: false })).toEqual({
+      ok: true,
+      value: { favorited: false, favoriteCount: 1 },
+    });
+    expect(await k.setFavorite.execute({ actor: k.actors.bob, listingId, favorited: false })).toEqual({
+      ok: true,
+      value: { favorited: false, favoriteCount: 1 },
+    });
     expect((await eventTypes()).filter((t) => t.startsWith('ListingFav') || t.startsWith('ListingUnfav'))).toEqual([
-      'ListingFavorited', 'ListingFavorited', 'ListingUnfavorited',
+      'ListingFavorited',
+      'ListingFavorited',
+      'ListingUnfavorited',
     ]);
   });
 
@@ -38,7 +52,11 @@ describe('favorites', () => {
   });
 
   it('lists my favorites newest first, drops withdrawn ones, and marks whether I favorited', async () => {
-    const second = await k.publish.execute({ actor: k.actors.alice, kind: 'item', content: itemInput({ title: '第二件' }) });
+    const second = await k.publish.execute({
+      actor: k.actors.alice,
+      kind: 'item',
+      content: itemInput({ title: '第二件' }),
+    });
     if (!second.ok) throw new Error('setup');
     await k.setFavorite.execute({ actor: k.actors.bob, listingId, favorited: true });
     k.clock.advance(1000);
@@ -60,11 +78,25 @@ describe('comments', () => {
     const top = await k.postComment.execute({ actor: k.actors.bob, listingId, body: '  还在吗？能便宜点吗  ' });
     if (!top.ok) throw new Error(top.error.code);
     expect(top.value.body).toBe('还在吗？能便宜点吗');
-    const reply = await k.postComment.execute({ actor: k.actors.alice, listingId, body: '在的，最低 2300', replyToCommentId: top.value.id });
+    const reply = await k.postComment.execute({
+      actor: k.actors.alice,
+      listingId,
+      body: '在的，最低 2300',
+      replyToCommentId: top.value.id,
+    });
     if (!reply.ok) throw new Error(reply.error.code);
-    const replyToReply = await k.postComment.execute({ actor: k.actors.bob, listingId, body: '好的成交', replyToCommentId: reply.value.id });
+    const replyToReply = await k.postComment.execute({
+      actor: k.actors.bob,
+      listingId,
+      body: '好的成交',
+      replyToCommentId: reply.value.id,
+    });
     if (!replyToReply.ok) throw new Error(replyToReply.error.code);
-    expect(replyToReply.value).toMatchObject({ parentId: top.value.id, replyToCommentId: reply.value.id, replyToUserId: 'alice' });
+    expect(replyToReply.value).toMatchObject({
+      parentId: top.value.id,
+      replyToCommentId: reply.value.id,
+      replyToUserId: 'alice',
+    });
 
     const threads = await k.listComments.execute({ actor: k.actors.bob, listingId });
     if (!threads.ok) throw new Error('list');
@@ -78,7 +110,11 @@ describe('comments', () => {
     expect(events.filter((e) => e.type === 'CommentPosted').map((e) => e.payload)).toEqual([
       expect.objectContaining({ listingOwnerId: 'alice', authorId: 'bob' }),
     ]);
-    expect(events.filter((e) => e.type === 'CommentReplied').map((e) => 'repliedToUserId' in e.payload && e.payload.repliedToUserId)).toEqual(['bob', 'alice']);
+    expect(
+      events
+        .filter((e) => e.type === 'CommentReplied')
+        .map((e) => 'repliedToUserId' in e.payload && e.payload.repliedToUserId),
+    ).toEqual(['bob', 'alice']);
   });
 
   it('refuses unverified, banned and anonymous commenters, empty and overlong text, and foreign reply targets', async () => {
@@ -142,35 +178,84 @@ describe('catalog', () => {
     const catalog = await k.getCatalog.execute({ campusId: 'demo' });
     if (!catalog.ok) throw new Error('catalog');
     expect(catalog.value.tree.map((n) => [n.category.name, n.children.map((c) => c.name)])).toEqual([
-      ['旧书', ['教材']], ['电子产品', ['手机', '电脑']], ['其他', []],
+      ['旧书', ['教材']],
+      ['电子产品', ['手机', '电脑']],
+      ['其他', []],
     ]);
     const missing = await k.getCatalog.execute({ campusId: 'nowhere' });
     expect(!missing.ok && missing.error.code).toBe('CAMPUS_NOT_FOUND');
   });
 
   it('lets admins add, rename and disable categories, and no one else', async () => {
-    const denied = await k.createCategory.execute({ actor: k.actors.alice, campusId: 'demo', parentId: null, code: 'pets', name: '宠物用品' });
+    const denied = await k.createCategory.execute({
+      actor: k.actors.alice,
+      campusId: 'demo',
+      parentId: null,
+      code: 'pets',
+      name: '宠物用品',
+    });
     expect(!denied.ok && denied.error.code).toBe('ADMIN_ONLY');
-    const created = await k.createCategory.execute({ actor: k.actors.admin, campusId: 'demo', parentId: 'demo-digital', code: 'digital-tablet', name: '平板' });
+    const created = await k.createCategory.execute({
+      actor: k.actors.admin,
+      campusId: 'demo',
+      parentId: 'demo-digital',
+      code: 'digital-tablet',
+      name: '平板',
+    });
     expect(created.ok && created.value.sortOrder).toBe(30);
-    const dup = await k.createCategory.execute({ actor: k.actors.admin, campusId: 'demo', parentId: null, code: 'digital-tablet', name: '重复' });
+    const dup = await k.createCategory.execute({
+      actor: k.actors.admin,
+      campusId: 'demo',
+      parentId: null,
+      code: 'digital-tablet',
+      name: '重复',
+    });
     expect(!dup.ok && dup.error.code).toBe('CATEGORY_CODE_TAKEN');
-    const third = await k.createCategory.execute({ actor: k.actors.admin, campusId: 'demo', parentId: 'demo-phones', code: 'deep', name: '三级' });
+    const third = await k.createCategory.execute({
+      actor: k.actors.admin,
+      campusId: 'demo',
+      parentId: 'demo-phones',
+      code: 'deep',
+      name: '三级',
+    });
     expect(!third.ok && third.error.code).toBe('VALIDATION_FAILED');
-    const disabled = await k.updateCategory.execute({ actor: k.actors.admin, categoryId: 'demo-phones', enabled: false });
+    const disabled = await k.updateCategory.execute({
+      actor: k.actors.admin,
+      categoryId: 'demo-phones',
+      enabled: false,
+    });
     expect(disabled.ok && disabled.value.enabled).toBe(false);
     const publish = await k.publish.execute({ actor: k.actors.alice, kind: 'item', content: itemInput() });
     expect(!publish.ok && publish.error.code).toBe('CATEGORY_NOT_SELECTABLE');
-    expect((await k.ports.auditLog.list({ limit: 10 })).map((e) => e.action)).toEqual(['category.update', 'category.create']);
+    expect((await k.ports.auditLog.list({ limit: 10 })).map((e) => e.action)).toEqual([
+      'category.update',
+      'category.create',
+    ]);
   });
 
   it('keeps a campus admin to their own campus tree', async () => {
-    const create = await k.createCategory.execute({ actor: k.actors.otherCampusAdmin, campusId: 'demo', parentId: null, code: 'pets', name: '宠物用品' });
+    const create = await k.createCategory.execute({
+      actor: k.actors.otherCampusAdmin,
+      campusId: 'demo',
+      parentId: null,
+      code: 'pets',
+      name: '宠物用品',
+    });
     expect(!create.ok && create.error.code).toBe('ADMIN_SCOPE');
-    const update = await k.updateCategory.execute({ actor: k.actors.otherCampusAdmin, categoryId: 'demo-phones', name: '手机数码' });
+    const update = await k.updateCategory.execute({
+      actor: k.actors.otherCampusAdmin,
+      categoryId: 'demo-phones',
+      name: '手机数码',
+    });
     expect(!update.ok && update.error.code).toBe('ADMIN_SCOPE');
-    expect((await k.updateCategory.execute({ actor: k.actors.superAdmin, categoryId: 'demo-phones', name: '手机数码' })).ok).toBe(true);
-    const student = await k.updateCategory.execute({ actor: k.actors.studentAdmin, categoryId: 'demo-phones', name: '手机' });
+    expect(
+      (await k.updateCategory.execute({ actor: k.actors.superAdmin, categoryId: 'demo-phones', name: '手机数码' })).ok,
+    ).toBe(true);
+    const student = await k.updateCategory.execute({
+      actor: k.actors.studentAdmin,
+      categoryId: 'demo-phones',
+      name: '手机',
+    });
     expect(!student.ok && student.error.code).toBe('ADMIN_ONLY');
   });
 });
@@ -183,8 +268,14 @@ describe('profile', () => {
     expect(!anon.ok && anon.error.code).toBe('UNAUTHENTICATED');
     const renamed = await k.updateProfile.execute({ actor: k.actors.carol, nickname: '  小  卡  ' });
     expect(renamed.ok && renamed.value.nickname).toBe('小 卡');
-    const tooLong = await k.updateProfile.execute({ actor: k.actors.carol, nickname: '长'.repeat(21), avatarUrl: 'http://insecure' });
-    expect(!tooLong.ok && tooLong.error.code === 'VALIDATION_FAILED' && tooLong.error.problems.map((p) => p.field)).toEqual(['nickname', 'avatarUrl']);
+    const tooLong = await k.updateProfile.execute({
+      actor: k.actors.carol,
+      nickname: '长'.repeat(21),
+      avatarUrl: 'http://insecure',
+    });
+    expect(
+      !tooLong.ok && tooLong.error.code === 'VALIDATION_FAILED' && tooLong.error.problems.map((p) => p.field),
+    ).toEqual(['nickname', 'avatarUrl']);
     expect((await k.ports.users.byId('carol'))!.nickname).toBe('小 卡');
   });
 });

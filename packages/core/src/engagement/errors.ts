@@ -16,7 +16,10 @@ export class NotCommentModerator extends DomainError<'NOT_COMMENT_MODERATOR'> {
 
 export class ListingNotOpen extends DomainError<'LISTING_NOT_OPEN'> {
   readonly code = 'LISTING_NOT_OPEN' as const;
-  constructor(readonly listingId: string, readonly status: string) {
+  constructor(
+    readonly listingId: string,
+    readonly status: string,
+  ) {
     super('该商品已下架或售出，无法操作', { listingId, status });
   }
 }

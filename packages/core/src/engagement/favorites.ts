@@ -36,7 +36,11 @@ export class SetFavorite {
     private readonly events: EventFactory,
   ) {}
 
-  execute(input: { actor: Actor; listingId: string; favorited: boolean }): Promise<Result<FavoriteState, FavoriteError>> {
+  execute(input: {
+    actor: Actor;
+    listingId: string;
+    favorited: boolean;
+  }): Promise<Result<FavoriteState, FavoriteError>> {
     return this.uow.run(async () => {
       const who = requireActiveUser(input.actor);
       if (!who.ok) return who;
@@ -49,11 +53,15 @@ export class SetFavorite {
         if (!listing.isLive) return err(new ListingNotOpen(listing.id, listing.status));
         if (await this.favorites.add(userId, listing.id, this.clock.now())) {
           await this.listings.adjustCounters(listing.id, { favorites: 1 });
-          await this.outbox.append([this.events.create('ListingFavorited', listing.id, { listingId: listing.id, userId })]);
+          await this.outbox.append([
+            this.events.create('ListingFavorited', listing.id, { listingId: listing.id, userId }),
+          ]);
         }
       } else if (await this.favorites.remove(userId, listing.id)) {
         await this.listings.adjustCounters(listing.id, { favorites: -1 });
-        await this.outbox.append([this.events.create('ListingUnfavorited', listing.id, { listingId: listing.id, userId })]);
+        await this.outbox.append([
+          this.events.create('ListingUnfavorited', listing.id, { listingId: listing.id, userId }),
+        ]);
       }
       const fresh = await this.listings.byId(listing.id);
       return ok({ favorited: input.favorited, favoriteCount: fresh?.favoriteCount ?? listing.favoriteCount });
@@ -69,9 +77,11 @@ export class MyFavorites {
     private readonly views: ListingViews,
   ) {}
 
-  async execute(input: { actor: Actor; cursor?: string; limit?: number }): Promise<
-    Result<Page<ListingView>, NotAuthenticated | UserBanned | ValidationFailed>
-  > {
+  async execute(input: {
+    actor: Actor;
+    cursor?: string;
+    limit?: number;
+  }): Promise<Result<Page<ListingView>, NotAuthenticated | UserBanned | ValidationFailed>> {
     const who = requireActiveUser(input.actor);
     if (!who.ok) return who;
     let after: { createdAt: Date; listingId: string } | null = null;
@@ -90,6 +100,9 @@ export class MyFavorites {
       .filter((l) => l !== undefined && !PRIVATE_STATUSES.includes(l.status));
     const last = pageEntries.at(-1);
     const nextCursor = entries.length > limit && last ? encodeCursor([last.createdAt.getTime(), last.listingId]) : null;
-    return ok({ items: await this.views.build(visible as NonNullable<(typeof visible)[number]>[], input.actor), nextCursor });
+    return ok({
+      items: await this.views.build(visible as NonNullable<(typeof visible)[number]>[], input.actor),
+      nextCursor,
+    });
   }
 }

@@ -8,8 +8,15 @@ import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { auditActorOf, systemAuditActor, type AuditLog } from '../moderation/audit.js';
 import type { Actor } from './actor.js';
 import {
-  ADMIN_PASSWORD_MIN, ADMIN_USERNAME, AdminAccount, AdminUsernameTaken, InvalidCredentials,
-  type AdminAccountRepository, type AdminRole, type AdminScope, type PasswordHasher,
+  ADMIN_PASSWORD_MIN,
+  ADMIN_USERNAME,
+  AdminAccount,
+  AdminUsernameTaken,
+  InvalidCredentials,
+  type AdminAccountRepository,
+  type AdminRole,
+  type AdminScope,
+  type PasswordHasher,
 } from './admin.js';
 import { CampusNotFound, UserNotFound, type AdminOnly, type NotAuthenticated } from './errors.js';
 import { requireAdmin, requireAdminOf } from './policy.js';
@@ -37,9 +44,11 @@ export class AdminLogin {
     private readonly rule: RateRule = ADMIN_LOGIN_RULE,
   ) {}
 
-  async execute(input: { username: string; password: string; clientKey: string }): Promise<
-    Result<AdminAccount, InvalidCredentials | TooManyAttempts>
-  > {
+  async execute(input: {
+    username: string;
+    password: string;
+    clientKey: string;
+  }): Promise<Result<AdminAccount, InvalidCredentials | TooManyAttempts>> {
     const username = input.username.trim().toLowerCase();
     const keys = [`admin-login:user:${username}`, `admin-login:client:${input.clientKey}`];
     const now = this.clock.now();
@@ -53,15 +62,24 @@ export class AdminLogin {
     if (!account || !matches || !account.active) {
       for (const key of keys) await this.limiter.hit(key, this.rule, now);
       await this.audit.record({
-        actor: systemAuditActor, action: 'admin.login_failed', targetType: 'admin', targetId: username.slice(0, 100),
-        campusId: account?.campusId ?? null, details: { known: account !== null }, at: now,
+        actor: systemAuditActor,
+        action: 'admin.login_failed',
+        targetType: 'admin',
+        targetId: username.slice(0, 100),
+        campusId: account?.campusId ?? null,
+        details: { known: account !== null },
+        at: now,
       });
       return err(new InvalidCredentials());
     }
     await this.limiter.reset(keys[0]!);
     await this.audit.record({
-      actor: { kind: 'admin', id: account.id }, action: 'admin.login', targetType: 'admin', targetId: account.id,
-      campusId: account.campusId, at: now,
+      actor: { kind: 'admin', id: account.id },
+      action: 'admin.login',
+      targetType: 'admin',
+      targetId: account.id,
+      campusId: account.campusId,
+      at: now,
     });
     return ok(account);
   }
@@ -77,21 +95,33 @@ export class CreateAdminAccount {
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: { username: string; password: string; role: AdminRole; campusId: string | null }): Promise<
-    Result<AdminAccount, ValidationFailed | CampusNotFound | AdminUsernameTaken>
-  > {
+  async execute(input: {
+    username: string;
+    password: string;
+    role: AdminRole;
+    campusId: string | null;
+  }): Promise<Result<AdminAccount, ValidationFailed | CampusNotFound | AdminUsernameTaken>> {
     const username = input.username.trim().toLowerCase();
     const p = new Problems()
       .check(ADMIN_USERNAME.test(username), 'username', '用户名须为 3 到 32 位小写字母、数字、点、下划线或连字符')
       .check(input.password.length >= ADMIN_PASSWORD_MIN, 'password', `密码至少 ${ADMIN_PASSWORD_MIN} 位`)
-      .check(input.role === 'super_admin' || input.role === 'campus_admin', 'role', '角色须为 super_admin 或 campus_admin')
+      .check(
+        input.role === 'super_admin' || input.role === 'campus_admin',
+        'role',
+        '角色须为 super_admin 或 campus_admin',
+      )
       .check(input.role !== 'campus_admin' || !!input.campusId, 'campusId', '校区管理员须指定校区');
     if (p.any) return err(p.toError());
-    if (input.role === 'campus_admin' && !(await this.campuses.byId(input.campusId!))) return err(new CampusNotFound(input.campusId!));
+    if (input.role === 'campus_admin' && !(await this.campuses.byId(input.campusId!)))
+      return err(new CampusNotFound(input.campusId!));
     if (await this.admins.byUsername(username)) return err(new AdminUsernameTaken(username));
     const account = AdminAccount.create({
-      id: this.ids.next(), username, passwordHash: await this.hasher.hash(input.password), role: input.role,
-      campusId: input.role === 'campus_admin' ? input.campusId : null, now: this.clock.now(),
+      id: this.ids.next(),
+      username,
+      passwordHash: await this.hasher.hash(input.password),
+      role: input.role,
+      campusId: input.role === 'campus_admin' ? input.campusId : null,
+      now: this.clock.now(),
     });
     await this.admins.save(account);
     return ok(account);
@@ -116,7 +146,12 @@ export class SetUserBan {
     private readonly events: EventFactory,
   ) {}
 
-  execute(input: { actor: Actor; userId: string; banned: boolean; reason: string }): Promise<Result<User, ModerationError>> {
+  execute(input: {
+    actor: Actor;
+    userId: string;
+    banned: boolean;
+    reason: string;
+  }): Promise<Result<User, ModerationError>> {
     return this.uow.run(async () => {
       const anyAdmin = requireAdmin(input.actor);
       if (!anyAdmin.ok) return anyAdmin;
@@ -137,11 +172,18 @@ export class SetUserBan {
       if (input.banned) await this.refreshTokens.revokeAllOfUser(user.id, now);
       const payload = { userId: user.id, by: admin.value.adminId, reason };
       await this.outbox.append([
-        input.banned ? this.events.create('UserBanned', user.id, payload) : this.events.create('UserUnbanned', user.id, payload),
+        input.banned
+          ? this.events.create('UserBanned', user.id, payload)
+          : this.events.create('UserUnbanned', user.id, payload),
       ]);
       await this.audit.record({
-        actor: auditActorOf(input.actor), action: input.banned ? 'user.ban' : 'user.unban', targetType: 'user', targetId: user.id,
-        campusId: user.campusId, details: { reason }, at: now,
+        actor: auditActorOf(input.actor),
+        action: input.banned ? 'user.ban' : 'user.unban',
+        targetType: 'user',
+        targetId: user.id,
+        campusId: user.campusId,
+        details: { reason },
+        at: now,
       });
       return ok(user);
     });

@@ -18,7 +18,14 @@ export class AdminAccount {
   status!: AdminStatus;
   createdAt!: Date;
 
-  static create(input: { id: string; username: string; passwordHash: string; role: AdminRole; campusId: string | null; now: Date }): AdminAccount {
+  static create(input: {
+    id: string;
+    username: string;
+    passwordHash: string;
+    role: AdminRole;
+    campusId: string | null;
+    now: Date;
+  }): AdminAccount {
     const a = new AdminAccount();
     a.id = input.id;
     a.username = input.username;

@@ -24,4 +24,3 @@ export class Campus {
     return this.areas.some((a) => a.id === areaId);
   }
 }
-

@@ -35,7 +35,11 @@ describe('QQ login', () => {
   it('registers a new, unverified user in the named campus, and finds them again next time', async () => {
     const login = new LoginWithQq(fakeQq, k.ports.users, k.ports.campuses, ids, k.clock);
     const first = await login.execute({ code: 'ok:zed', campusId: 'demo' });
-    expect(first.ok && [first.value.qqOpenId, first.value.verified, first.value.campusId]).toEqual(['OPENID-zed', false, 'demo']);
+    expect(first.ok && [first.value.qqOpenId, first.value.verified, first.value.campusId]).toEqual([
+      'OPENID-zed',
+      false,
+      'demo',
+    ]);
     const again = await login.execute({ code: 'ok:zed', campusId: 'other-campus' });
     expect(again.ok && again.ok && first.ok && again.value.id).toBe(first.ok && first.value.id);
     expect(again.ok && again.value.campusId).toBe('demo');
@@ -114,13 +118,36 @@ describe('admin accounts', () => {
   const login = () => new AdminLogin(k.ports.admins, plainHasher, k.ports.rateLimiter, k.ports.auditLog, k.clock);
 
   it('creates accounts with validated input and unique usernames', async () => {
-    const created = await make().execute({ username: 'Root', password: 'long-enough-pw', role: 'super_admin', campusId: 'demo' });
-    expect(created.ok && [created.value.username, created.value.campusId, created.value.passwordHash]).toEqual(['root', null, 'plain$long-enough-pw']);
-    const dup = await make().execute({ username: 'root', password: 'long-enough-pw', role: 'super_admin', campusId: null });
+    const created = await make().execute({
+      username: 'Root',
+      password: 'long-enough-pw',
+      role: 'super_admin',
+      campusId: 'demo',
+    });
+    expect(created.ok && [created.value.username, created.value.campusId, created.value.passwordHash]).toEqual([
+      'root',
+      null,
+      'plain$long-enough-pw',
+    ]);
+    const dup = await make().execute({
+      username: 'root',
+      password: 'long-enough-pw',
+      role: 'super_admin',
+      campusId: null,
+    });
     expect(!dup.ok && dup.error.code).toBe('ADMIN_USERNAME_TAKEN');
     const short = await make().execute({ username: 'x', password: 'short', role: 'campus_admin', campusId: null });
-    expect(!short.ok && short.error.code === 'VALIDATION_FAILED' && short.error.problems.map((p) => p.field)).toEqual(['username', 'password', 'campusId']);
-    const nowhere = await make().execute({ username: 'zhang', password: 'long-enough-pw', role: 'campus_admin', campusId: 'atlantis' });
+    expect(!short.ok && short.error.code === 'VALIDATION_FAILED' && short.error.problems.map((p) => p.field)).toEqual([
+      'username',
+      'password',
+      'campusId',
+    ]);
+    const nowhere = await make().execute({
+      username: 'zhang',
+      password: 'long-enough-pw',
+      role: 'campus_admin',
+      campusId: 'atlantis',
+    });
     expect(!nowhere.ok && nowhere.error.code).toBe('CAMPUS_NOT_FOUND');
   });
 
@@ -156,7 +183,16 @@ describe('admin accounts', () => {
 });
 
 describe('bans and the audit log', () => {
-  const ban = () => new SetUserBan(k.ports.users, k.ports.refreshTokens, k.ports.outbox, k.ports.auditLog, k.ports.uow, k.clock, k.events);
+  const ban = () =>
+    new SetUserBan(
+      k.ports.users,
+      k.ports.refreshTokens,
+      k.ports.outbox,
+      k.ports.auditLog,
+      k.ports.uow,
+      k.clock,
+      k.events,
+    );
 
   it('bans and unbans with a reason, revoking sessions, recording events and audit entries', async () => {
     const session = await new StartSession(k.ports.refreshTokens, ids, k.clock).execute({ userId: 'bob' });
@@ -164,7 +200,12 @@ describe('bans and the audit log', () => {
     expect(banned.ok && banned.value.banned).toBe(true);
     const refresh = new RefreshSession(k.ports.refreshTokens, k.ports.users, k.ports.uow, ids, k.clock);
     expect((await refresh.execute({ refreshToken: session.refreshToken })).ok).toBe(false);
-    const unbanned = await ban().execute({ actor: k.actors.superAdmin, userId: 'bob', banned: false, reason: '申诉通过' });
+    const unbanned = await ban().execute({
+      actor: k.actors.superAdmin,
+      userId: 'bob',
+      banned: false,
+      reason: '申诉通过',
+    });
     expect(unbanned.ok && unbanned.value.banned).toBe(false);
     const events = await k.ports.outbox.unpublished(10);
     expect(events.map((e) => [e.type, e.payload])).toEqual([
@@ -172,7 +213,8 @@ describe('bans and the audit log', () => {
       ['UserUnbanned', { userId: 'bob', by: 'adm-super', reason: '申诉通过' }],
     ]);
     expect((await k.ports.auditLog.list({ limit: 10 })).map((e) => [e.action, e.details])).toEqual([
-      ['user.unban', { reason: '申诉通过' }], ['user.ban', { reason: '发布违规信息' }],
+      ['user.unban', { reason: '申诉通过' }],
+      ['user.ban', { reason: '发布违规信息' }],
     ]);
   });
 
@@ -194,8 +236,22 @@ describe('bans and the audit log', () => {
   it('shows campus admins their own campus only', async () => {
     const log: AuditLog = k.ports.auditLog;
     const at = k.clock.now();
-    await log.record({ actor: { kind: 'admin', id: 'a' }, action: 'user.ban', targetType: 'user', targetId: 'u1', campusId: 'demo', at });
-    await log.record({ actor: { kind: 'admin', id: 'b' }, action: 'user.ban', targetType: 'user', targetId: 'u2', campusId: 'other-campus', at });
+    await log.record({
+      actor: { kind: 'admin', id: 'a' },
+      action: 'user.ban',
+      targetType: 'user',
+      targetId: 'u1',
+      campusId: 'demo',
+      at,
+    });
+    await log.record({
+      actor: { kind: 'admin', id: 'b' },
+      action: 'user.ban',
+      targetType: 'user',
+      targetId: 'u2',
+      campusId: 'other-campus',
+      at,
+    });
     const list = new ListAuditLog(log);
     const mine = await list.execute({ actor: k.actors.admin, limit: 10 });
     expect(mine.ok && mine.value.map((e) => e.targetId)).toEqual(['u1']);

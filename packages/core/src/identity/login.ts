@@ -6,7 +6,13 @@ import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { CampusNotFound, UserBanned } from './errors.js';
 import type { CampusRepository, UserRepository } from './ports.js';
 import type { QqAuthClient, QqLoginFailed } from './qq.js';
-import { hashRefreshToken, newRefreshTokenValue, RefreshToken, RefreshTokenInvalid, type RefreshTokenRepository } from './session.js';
+import {
+  hashRefreshToken,
+  newRefreshTokenValue,
+  RefreshToken,
+  RefreshTokenInvalid,
+  type RefreshTokenRepository,
+} from './session.js';
 import { User } from './user.js';
 
 /**
@@ -29,8 +35,12 @@ export class LoginWithQq {
     if (existing) return ok(existing);
     if (!(await this.campuses.byId(input.campusId))) return err(new CampusNotFound(input.campusId));
     const user = User.register({
-      id: this.ids.next(), qqOpenId: session.value.openId, nickname: `QQ用户${session.value.openId.slice(-4)}`,
-      avatarUrl: null, campusId: input.campusId, now: this.clock.now(),
+      id: this.ids.next(),
+      qqOpenId: session.value.openId,
+      nickname: `QQ用户${session.value.openId.slice(-4)}`,
+      avatarUrl: null,
+      campusId: input.campusId,
+      now: this.clock.now(),
     });
     await this.users.save(user);
     return ok(user);
@@ -53,11 +63,21 @@ export interface SessionPolicy {
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { refreshLifetimeMs: 30 * DAY_MS };
 
 async function issue(
-  tokens: RefreshTokenRepository, ids: IdGenerator, now: Date, policy: SessionPolicy, userId: string, familyId: string,
+  tokens: RefreshTokenRepository,
+  ids: IdGenerator,
+  now: Date,
+  policy: SessionPolicy,
+  userId: string,
+  familyId: string,
 ): Promise<IssuedRefreshToken> {
   const value = newRefreshTokenValue();
   const token = RefreshToken.issue({
-    id: ids.next(), familyId, userId, tokenHash: await hashRefreshToken(value), now, lifetimeMs: policy.refreshLifetimeMs,
+    id: ids.next(),
+    familyId,
+    userId,
+    tokenHash: await hashRefreshToken(value),
+    now,
+    lifetimeMs: policy.refreshLifetimeMs,
   });
   await tokens.save(token);
   return { refreshToken: value, refreshExpiresAt: token.expiresAt };
@@ -92,12 +112,15 @@ export class RefreshSession {
     private readonly policy: SessionPolicy = DEFAULT_SESSION_POLICY,
   ) {}
 
-  async execute(input: { refreshToken: string }): Promise<Result<IssuedRefreshToken & { user: User }, RefreshTokenInvalid | UserBanned>> {
+  async execute(input: {
+    refreshToken: string;
+  }): Promise<Result<IssuedRefreshToken & { user: User }, RefreshTokenInvalid | UserBanned>> {
     const hash = await hashRefreshToken(input.refreshToken);
     return this.uow.run(async () => {
       const now = this.clock.now();
       const token = await this.tokens.byHash(hash);
-      if (!token || token.revokedAt !== null || token.expiresAt.getTime() <= now.getTime()) return err(new RefreshTokenInvalid());
+      if (!token || token.revokedAt !== null || token.expiresAt.getTime() <= now.getTime())
+        return err(new RefreshTokenInvalid());
       if (token.rotatedAt !== null || !(await this.tokens.markRotated(token.id, now))) {
         await this.tokens.revokeFamily(token.familyId, now);
         return err(new RefreshTokenInvalid());

@@ -32,7 +32,10 @@ export function requireAdmin(actor: Actor): Result<AdminActor, NotAuthenticated 
 }
 
 /** An admin who may act on this campus: a super admin anywhere, a campus admin on their own campus. */
-export function requireAdminOf(actor: Actor, campusId: string): Result<AdminActor, NotAuthenticated | AdminOnly | AdminScope> {
+export function requireAdminOf(
+  actor: Actor,
+  campusId: string,
+): Result<AdminActor, NotAuthenticated | AdminOnly | AdminScope> {
   const admin = requireAdmin(actor);
   if (!admin.ok) return admin;
   if (!adminCovers(admin.value, campusId)) return err(new AdminScope(campusId));

@@ -19,7 +19,14 @@ export class RefreshToken {
   /** Set when the family was revoked (logout, reuse, ban). */
   revokedAt!: Date | null;
 
-  static issue(input: { id: string; familyId: string; userId: string; tokenHash: string; now: Date; lifetimeMs: number }): RefreshToken {
+  static issue(input: {
+    id: string;
+    familyId: string;
+    userId: string;
+    tokenHash: string;
+    now: Date;
+    lifetimeMs: number;
+  }): RefreshToken {
     const t = new RefreshToken();
     t.id = input.id;
     t.familyId = input.familyId;

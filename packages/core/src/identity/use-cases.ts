@@ -6,7 +6,12 @@ import { NotAuthenticated, UserNotFound, type UserBanned } from './errors.js';
 import { requireActiveUser } from './policy.js';
 import type { UserRepository } from './ports.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
-import { noScreening, type ContentRisky, type ContentSafetyUnavailable, type ContentScreening } from '../moderation/content-safety.js';
+import {
+  noScreening,
+  type ContentRisky,
+  type ContentSafetyUnavailable,
+  type ContentScreening,
+} from '../moderation/content-safety.js';
 import { NICKNAME_MAX, type User } from './user.js';
 
 export class GetMyProfile {
@@ -28,8 +33,15 @@ export class UpdateMyProfile {
     private readonly uow: UnitOfWork | null = null,
   ) {}
 
-  async execute(input: { actor: Actor; nickname?: string; avatarUrl?: string | null }): Promise<
-    Result<User, NotAuthenticated | UserBanned | UserNotFound | ValidationFailed | ContentRisky | ContentSafetyUnavailable>
+  async execute(input: {
+    actor: Actor;
+    nickname?: string;
+    avatarUrl?: string | null;
+  }): Promise<
+    Result<
+      User,
+      NotAuthenticated | UserBanned | UserNotFound | ValidationFailed | ContentRisky | ContentSafetyUnavailable
+    >
   > {
     const who = requireActiveUser(input.actor);
     if (!who.ok) return who;
@@ -42,18 +54,28 @@ export class UpdateMyProfile {
       user.nickname = nickname;
     }
     if (input.avatarUrl !== undefined) {
-      p.check(input.avatarUrl === null || /^https:\/\/\S{1,500}$/.test(input.avatarUrl), 'avatarUrl', '头像须为 https 地址');
+      p.check(
+        input.avatarUrl === null || /^https:\/\/\S{1,500}$/.test(input.avatarUrl),
+        'avatarUrl',
+        '头像须为 https 地址',
+      );
       user.avatarUrl = input.avatarUrl;
     }
     if (p.any) return err(p.toError());
-    const screened = input.nickname !== undefined
-      ? await this.screening.texts([{ field: 'nickname', text: user.nickname }], { scene: 'profile' })
-      : ok({ unchecked: [] });
+    const screened =
+      input.nickname !== undefined
+        ? await this.screening.texts([{ field: 'nickname', text: user.nickname }], { scene: 'profile' })
+        : ok({ unchecked: [] });
     if (!screened.ok) return screened;
     user.updatedAt = this.clock.now();
     const write = async () => {
       await this.users.save(user);
-      await this.screening.queueUnchecked(screened.value, { targetType: 'user', targetId: user.id, campusId: user.campusId, now: user.updatedAt });
+      await this.screening.queueUnchecked(screened.value, {
+        targetType: 'user',
+        targetId: user.id,
+        campusId: user.campusId,
+        now: user.updatedAt,
+      });
     };
     await (this.uow ? this.uow.run(write) : write());
     return ok(user);

@@ -1,8 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { actorFor, anonymous, type AdminActor } from './actor.js';
 import {
-  CampusAccountLocked, CampusAuthenticators, CampusCredentialsWrong, CampusPortalUnavailable,
-  type CampusAuthenticator, type CampusCredentials,
+  CampusAccountLocked,
+  CampusAuthenticators,
+  CampusCredentialsWrong,
+  CampusPortalUnavailable,
+  type CampusAuthenticator,
+  type CampusCredentials,
 } from './campus-verification.js';
 import { ReleaseStudentNumber, VerifyStudent } from './verify-student.js';
 import { err, ok } from '../shared/result.js';
@@ -63,8 +67,16 @@ describe('VerifyStudent and ReleaseStudentNumber', () => {
     const mallory = aUser({ id: 'mallory', verified: false, banned: true });
     const admin: AdminActor = { kind: 'admin', adminId: 'admin-1', role: 'campus_admin', campusId: 'demo' };
     for (const u of [carol, erin, mallory]) await ports.users.save(u);
-    const verify = new VerifyStudent(ports.users, verifications, new CampusAuthenticators([portal]), new FakeStudentNumberHasher(),
-      ports.rateLimiter, ports.uow, ports.auditLog, clock);
+    const verify = new VerifyStudent(
+      ports.users,
+      verifications,
+      new CampusAuthenticators([portal]),
+      new FakeStudentNumberHasher(),
+      ports.rateLimiter,
+      ports.uow,
+      ports.auditLog,
+      clock,
+    );
     const release = new ReleaseStudentNumber(ports.users, verifications, ports.auditLog, ports.uow, clock);
     return { ports, clock, portal, verifications, verify, release, carol, erin, mallory, admin };
   }
@@ -103,20 +115,33 @@ describe('VerifyStudent and ReleaseStudentNumber', () => {
     };
     expect(await code(verify.execute({ actor: anonymous, credentials: pw('1') }))).toBe('UNAUTHENTICATED');
     expect(await code(verify.execute({ actor: actorFor(mallory), credentials: pw('1') }))).toBe('USER_BANNED');
-    expect(await code(verify.execute({ actor: actorFor(carol), credentials: { kind: 'cas-ticket', ticket: 'ST-1', service: 'x' } })))
-      .toBe('CAMPUS_LOGIN_METHOD_MISMATCH');
+    expect(
+      await code(
+        verify.execute({ actor: actorFor(carol), credentials: { kind: 'cas-ticket', ticket: 'ST-1', service: 'x' } }),
+      ),
+    ).toBe('CAMPUS_LOGIN_METHOD_MISMATCH');
     expect(await code(verify.execute({ actor: actorFor(carol), credentials: pw('', '') }))).toBe('VALIDATION_FAILED');
-    expect(await code(verify.execute({ actor: actorFor(carol), credentials: pw('2023000001', 'nope') }))).toBe('CAMPUS_CREDENTIALS_WRONG');
-    expect(await code(verify.execute({ actor: actorFor(carol), credentials: pw('locked') }))).toBe('CAMPUS_ACCOUNT_LOCKED');
+    expect(await code(verify.execute({ actor: actorFor(carol), credentials: pw('2023000001', 'nope') }))).toBe(
+      'CAMPUS_CREDENTIALS_WRONG',
+    );
+    expect(await code(verify.execute({ actor: actorFor(carol), credentials: pw('locked') }))).toBe(
+      'CAMPUS_ACCOUNT_LOCKED',
+    );
     portal.down = true;
-    expect(await code(verify.execute({ actor: actorFor(carol), credentials: pw('2023000001') }))).toBe('CAMPUS_PORTAL_UNAVAILABLE');
+    expect(await code(verify.execute({ actor: actorFor(carol), credentials: pw('2023000001') }))).toBe(
+      'CAMPUS_PORTAL_UNAVAILABLE',
+    );
   });
 
   it('rate-limits attempts per user and per client address, and tells when to retry', async () => {
     const { verify, carol, erin, clock } = world;
     const start = clock.now();
     for (let i = 0; i < 5; i++) {
-      const r = await verify.execute({ actor: actorFor(carol), credentials: pw('2023000001', 'nope'), clientKey: 'ip-1' });
+      const r = await verify.execute({
+        actor: actorFor(carol),
+        credentials: pw('2023000001', 'nope'),
+        clientKey: 'ip-1',
+      });
       expect(r.ok ? 'ok' : r.error.code).toBe('CAMPUS_CREDENTIALS_WRONG');
       clock.advance(1000);
     }
@@ -125,12 +150,22 @@ describe('VerifyStudent and ReleaseStudentNumber', () => {
     if (!sixth.ok && sixth.error.code === 'VERIFICATION_RATE_LIMITED') {
       expect(sixth.error.retryAt).toEqual(new Date(start.getTime() + 15 * 60_000));
     }
-    const otherAddress = await verify.execute({ actor: actorFor(carol), credentials: pw('2023000001'), clientKey: 'ip-2' });
+    const otherAddress = await verify.execute({
+      actor: actorFor(carol),
+      credentials: pw('2023000001'),
+      clientKey: 'ip-2',
+    });
     expect(otherAddress.ok ? 'ok' : otherAddress.error.code).toBe('VERIFICATION_RATE_LIMITED');
-    const otherUserSameAddress = await verify.execute({ actor: actorFor(erin), credentials: pw('2023000002'), clientKey: 'ip-1' });
+    const otherUserSameAddress = await verify.execute({
+      actor: actorFor(erin),
+      credentials: pw('2023000002'),
+      clientKey: 'ip-1',
+    });
     expect(otherUserSameAddress.ok ? 'ok' : otherUserSameAddress.error.code).toBe('VERIFICATION_RATE_LIMITED');
     clock.set(new Date(start.getTime() + 15 * 60_000 + 5000));
-    expect((await verify.execute({ actor: actorFor(carol), credentials: pw('2023000001'), clientKey: 'ip-1' })).ok).toBe(true);
+    expect(
+      (await verify.execute({ actor: actorFor(carol), credentials: pw('2023000001'), clientKey: 'ip-1' })).ok,
+    ).toBe(true);
   });
 
   it('an admin releases a number: the old account is unverified and another may verify with it', async () => {

@@ -6,8 +6,15 @@ import { err, ok, type Result } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import type { Actor } from './actor.js';
 import {
-  CampusLoginMethodMismatch, CampusVerificationUnavailable, StudentNumberInUse, VerificationNotFound, VerificationRateLimited,
-  type CampusAuthFailure, type CampusAuthenticatorRegistry, type CampusCredentials, type StudentNumberHasher,
+  CampusLoginMethodMismatch,
+  CampusVerificationUnavailable,
+  StudentNumberInUse,
+  VerificationNotFound,
+  VerificationRateLimited,
+  type CampusAuthFailure,
+  type CampusAuthenticatorRegistry,
+  type CampusCredentials,
+  type StudentNumberHasher,
   type StudentVerificationRepository,
 } from './campus-verification.js';
 import type { AdminScope } from './admin.js';
@@ -20,8 +27,15 @@ import type { User } from './user.js';
 export const VERIFICATION_ATTEMPTS: RateRule = { limit: 5, windowMs: 15 * 60_000 };
 
 export type VerifyStudentError =
-  | NotAuthenticated | UserBanned | UserNotFound | ValidationFailed | CampusVerificationUnavailable | CampusLoginMethodMismatch
-  | VerificationRateLimited | CampusAuthFailure | StudentNumberInUse;
+  | NotAuthenticated
+  | UserBanned
+  | UserNotFound
+  | ValidationFailed
+  | CampusVerificationUnavailable
+  | CampusLoginMethodMismatch
+  | VerificationRateLimited
+  | CampusAuthFailure
+  | StudentNumberInUse;
 
 /**
  * 学生身份验证: the user's campus login confirms who they are; we keep only a keyed hash of the
@@ -41,7 +55,11 @@ export class VerifyStudent {
   ) {}
 
   /** `clientKey` identifies where the request came from (an address), so one client cannot try many accounts. */
-  async execute(input: { actor: Actor; credentials: CampusCredentials; clientKey?: string }): Promise<Result<User, VerifyStudentError>> {
+  async execute(input: {
+    actor: Actor;
+    credentials: CampusCredentials;
+    clientKey?: string;
+  }): Promise<Result<User, VerifyStudentError>> {
     const who = requireActiveUser(input.actor);
     if (!who.ok) return who;
     const user = await this.users.byId(who.value.userId);
@@ -64,14 +82,24 @@ export class VerifyStudent {
       const holder = await this.verifications.byStudentNumber(user.campusId, studentNumberHash);
       if (holder && holder.userId !== user.id) return err(new StudentNumberInUse());
       const now = this.clock.now();
-      const saved = await this.verifications.save({ userId: user.id, campusId: user.campusId, studentNumberHash, verifiedAt: now });
+      const saved = await this.verifications.save({
+        userId: user.id,
+        campusId: user.campusId,
+        studentNumberHash,
+        verifiedAt: now,
+      });
       if (saved === 'taken') return err(new StudentNumberInUse());
       const fresh = (await this.users.byId(user.id)) ?? user;
       fresh.markVerified(now);
       await this.users.save(fresh);
       await this.audit.record({
-        actor: auditActorOf(input.actor), action: 'student.verify', targetType: 'user', targetId: user.id,
-        campusId: user.campusId, details: { method: authenticator.method, kind: identity.value.kind }, at: now,
+        actor: auditActorOf(input.actor),
+        action: 'student.verify',
+        targetType: 'user',
+        targetId: user.id,
+        campusId: user.campusId,
+        details: { method: authenticator.method, kind: identity.value.kind },
+        at: now,
       });
       return ok(fresh);
     });
@@ -124,9 +152,11 @@ export class ReleaseStudentNumber {
     private readonly clock: Clock,
   ) {}
 
-  execute(input: { actor: Actor; userId: string; reason?: string }): Promise<
-    Result<User, NotAuthenticated | AdminOnly | AdminScope | UserNotFound | VerificationNotFound>
-  > {
+  execute(input: {
+    actor: Actor;
+    userId: string;
+    reason?: string;
+  }): Promise<Result<User, NotAuthenticated | AdminOnly | AdminScope | UserNotFound | VerificationNotFound>> {
     return this.uow.run(async () => {
       const admin = requireAdmin(input.actor);
       if (!admin.ok) return admin;
@@ -139,8 +169,13 @@ export class ReleaseStudentNumber {
       user.updatedAt = this.clock.now();
       await this.users.save(user);
       await this.audit.record({
-        actor: auditActorOf(input.actor), action: 'student.release', targetType: 'user', targetId: user.id,
-        campusId: user.campusId, details: input.reason ? { reason: input.reason } : {}, at: user.updatedAt,
+        actor: auditActorOf(input.actor),
+        action: 'student.release',
+        targetType: 'user',
+        targetId: user.id,
+        campusId: user.campusId,
+        details: input.reason ? { reason: input.reason } : {},
+        at: user.updatedAt,
       });
       return ok(user);
     });

@@ -15,7 +15,14 @@ campusStatisticsContract('in-memory', async () => {
 
 const campusAdmin: AdminActor = { kind: 'admin', adminId: 'a1', role: 'campus_admin', campusId: 'demo' };
 const superAdmin: AdminActor = { kind: 'admin', adminId: 'a0', role: 'super_admin', campusId: null };
-const student: UserActor = { kind: 'user', userId: 'u1', campusId: 'demo', role: 'student', verified: true, banned: false };
+const student: UserActor = {
+  kind: 'user',
+  userId: 'u1',
+  campusId: 'demo',
+  role: 'student',
+  verified: true,
+  banned: false,
+};
 
 async function world() {
   // 2026-09-30 10:00 in China.
@@ -37,11 +44,34 @@ describe('GetCampusStatistics', () => {
     await w.p.users.save(aUser({ id: 'user-owner', now: new Date('2026-09-29T02:00:00.000Z') }));
     await w.p.users.save(aUser({ id: 'U2', verified: false, now: new Date('2026-09-30T01:00:00.000Z') }));
     await w.p.listings.save(aListing({ id: 'L1', now: new Date('2026-09-29T02:00:00.000Z') }));
-    await w.p.listings.save(aListing({ id: 'L2', now: new Date('2026-09-30T01:00:00.000Z'), kind: 'book', categoryId: 'demo-textbooks', rootCategoryId: 'demo-books', status: 'sold' }));
+    await w.p.listings.save(
+      aListing({
+        id: 'L2',
+        now: new Date('2026-09-30T01:00:00.000Z'),
+        kind: 'book',
+        categoryId: 'demo-textbooks',
+        rootCategoryId: 'demo-books',
+        status: 'sold',
+      }),
+    );
     await w.p.favorites.add('U2', 'L1', new Date('2026-09-30T01:30:00.000Z'));
-    await w.p.comments.save(Comment.post({ id: 'C1', listingId: 'L1', authorId: 'U2', body: '在吗', now: new Date('2026-09-30T01:40:00.000Z') }));
+    await w.p.comments.save(
+      Comment.post({
+        id: 'C1',
+        listingId: 'L1',
+        authorId: 'U2',
+        body: '在吗',
+        now: new Date('2026-09-30T01:40:00.000Z'),
+      }),
+    );
     for (const u of ['u1', 'u2', 'u3']) {
-      await w.record.execute({ actor: { ...student, userId: u }, campusId: 'demo', text: '台灯', found: 1, firstPage: true });
+      await w.record.execute({
+        actor: { ...student, userId: u },
+        campusId: 'demo',
+        text: '台灯',
+        found: 1,
+        firstPage: true,
+      });
     }
 
     const r = await w.stats.execute({ actor: campusAdmin });
@@ -66,7 +96,10 @@ describe('GetCampusStatistics', () => {
   it('lets a super admin choose any campus, and refuses everyone else', async () => {
     const w = await world();
     const chosen = await w.stats.execute({ actor: superAdmin, campusId: 'other-campus' });
-    expect(chosen.ok && [chosen.value.campusId, chosen.value.campuses.map((c) => c.id)]).toEqual(['other-campus', ['demo', 'other-campus']]);
+    expect(chosen.ok && [chosen.value.campusId, chosen.value.campuses.map((c) => c.id)]).toEqual([
+      'other-campus',
+      ['demo', 'other-campus'],
+    ]);
     const first = await w.stats.execute({ actor: superAdmin });
     expect(first.ok && first.value.campusId).toBe('demo');
     const code = async (input: Parameters<GetCampusStatistics['execute']>[0]) => {

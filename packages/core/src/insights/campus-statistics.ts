@@ -21,7 +21,11 @@ export interface DayCount {
 
 /** What the statistics read model answers for one campus; days without activity are simply absent. */
 export interface CampusActivity {
-  readonly listingsByStatusAndKind: readonly { readonly status: string; readonly kind: string; readonly count: number }[];
+  readonly listingsByStatusAndKind: readonly {
+    readonly status: string;
+    readonly kind: string;
+    readonly count: number;
+  }[];
   readonly newListingsPerDay: readonly DayCount[];
   readonly newUsersPerDay: readonly DayCount[];
   readonly users: { readonly verified: number; readonly unverified: number };
@@ -51,8 +55,19 @@ export interface CampusStatsView {
   };
   readonly users: { readonly total: number; readonly verified: number; readonly unverified: number };
   /** One entry per China day, oldest first, zeros included. */
-  readonly daily: readonly { readonly day: string; readonly newListings: number; readonly newUsers: number; readonly favorites: number; readonly comments: number }[];
-  readonly topCategories: readonly { readonly categoryId: string; readonly name: string; readonly parentName: string | null; readonly count: number }[];
+  readonly daily: readonly {
+    readonly day: string;
+    readonly newListings: number;
+    readonly newUsers: number;
+    readonly favorites: number;
+    readonly comments: number;
+  }[];
+  readonly topCategories: readonly {
+    readonly categoryId: string;
+    readonly name: string;
+    readonly parentName: string | null;
+    readonly count: number;
+  }[];
   readonly hotSearches: readonly HotTerm[];
 }
 
@@ -74,7 +89,10 @@ export class GetCampusStatistics {
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: { actor: Actor; campusId?: string }): Promise<Result<CampusStatsView, NotAuthenticated | AdminOnly | AdminScope | CampusNotFound>> {
+  async execute(input: {
+    actor: Actor;
+    campusId?: string;
+  }): Promise<Result<CampusStatsView, NotAuthenticated | AdminOnly | AdminScope | CampusNotFound>> {
     const admin = requireAdmin(input.actor);
     if (!admin.ok) return admin;
     const visible = (await this.campuses.list())
@@ -106,15 +124,25 @@ export class GetCampusStatistics {
     }
     const series = (rows: readonly DayCount[]) => new Map(rows.map((r) => [r.day, r.count]));
     const [listingsPerDay, usersPerDay, favoritesPerDay, commentsPerDay] = [
-      activity.newListingsPerDay, activity.newUsersPerDay, activity.favoritesPerDay, activity.commentsPerDay,
+      activity.newListingsPerDay,
+      activity.newUsersPerDay,
+      activity.favoritesPerDay,
+      activity.commentsPerDay,
     ].map(series) as [Map<string, number>, Map<string, number>, Map<string, number>, Map<string, number>];
     const byId = new Map(categories.map((c) => [c.id, c]));
 
     return ok({
-      campusId, campusName: campus.name, campuses: visible, generatedAt: now,
+      campusId,
+      campusName: campus.name,
+      campuses: visible,
+      generatedAt: now,
       listings: {
-        total, byStatus, byKind,
-        byStatusAndKind: [...activity.listingsByStatusAndKind].sort((a, b) => b.count - a.count || (a.status + a.kind < b.status + b.kind ? -1 : 1)),
+        total,
+        byStatus,
+        byKind,
+        byStatusAndKind: [...activity.listingsByStatusAndKind].sort(
+          (a, b) => b.count - a.count || (a.status + a.kind < b.status + b.kind ? -1 : 1),
+        ),
       },
       users: { total: activity.users.verified + activity.users.unverified, ...activity.users },
       daily: days.map((day) => ({
@@ -127,7 +155,12 @@ export class GetCampusStatistics {
       topCategories: activity.topCategories.map((t) => {
         const c = byId.get(t.categoryId);
         const parent = c?.parentId ? byId.get(c.parentId) : undefined;
-        return { categoryId: t.categoryId, name: c?.name ?? '（已删除的分类）', parentName: parent?.name ?? null, count: t.count };
+        return {
+          categoryId: t.categoryId,
+          name: c?.name ?? '（已删除的分类）',
+          parentName: parent?.name ?? null,
+          count: t.count,
+        };
       }),
       hotSearches: hot,
     });

@@ -44,7 +44,10 @@ export function normaliseBlockedTerm(text: string): string {
 type AdminError = NotAuthenticated | AdminOnly | AdminScope | CampusNotFound;
 
 export class ListBlockedSearchTerms {
-  constructor(private readonly blocked: BlockedSearchTermRepository, private readonly campuses: CampusRepository) {}
+  constructor(
+    private readonly blocked: BlockedSearchTermRepository,
+    private readonly campuses: CampusRepository,
+  ) {}
 
   async execute(input: { actor: Actor; campusId: string }): Promise<Result<BlockedSearchTerm[], AdminError>> {
     const admin = requireAdminOf(input.actor, input.campusId);
@@ -66,9 +69,11 @@ export class BlockSearchTerm {
     private readonly clock: Clock,
   ) {}
 
-  execute(input: { actor: Actor; campusId: string; term: string }): Promise<
-    Result<{ entry: BlockedSearchTerm; created: boolean }, AdminError | ValidationFailed>
-  > {
+  execute(input: {
+    actor: Actor;
+    campusId: string;
+    term: string;
+  }): Promise<Result<{ entry: BlockedSearchTerm; created: boolean }, AdminError | ValidationFailed>> {
     return this.uow.run(async () => {
       const admin = requireAdminOf(input.actor, input.campusId);
       if (!admin.ok) return admin;
@@ -79,11 +84,22 @@ export class BlockSearchTerm {
       if (p.any) return err(p.toError());
       if (!(await this.campuses.byId(input.campusId))) return err(new CampusNotFound(input.campusId));
       const now = this.clock.now();
-      const result = await this.blocked.add({ id: this.ids.next(), campusId: input.campusId, term, createdAt: now, createdBy: admin.value.adminId });
+      const result = await this.blocked.add({
+        id: this.ids.next(),
+        campusId: input.campusId,
+        term,
+        createdAt: now,
+        createdBy: admin.value.adminId,
+      });
       if (result.created) {
         await this.audit.record({
-          actor: auditActorOf(input.actor), action: 'search_term.block', targetType: 'search_term', targetId: result.entry.id,
-          campusId: input.campusId, details: { term }, at: now,
+          actor: auditActorOf(input.actor),
+          action: 'search_term.block',
+          targetType: 'search_term',
+          targetId: result.entry.id,
+          campusId: input.campusId,
+          details: { term },
+          at: now,
         });
       }
       return ok(result);
@@ -99,7 +115,10 @@ export class UnblockSearchTerm {
     private readonly clock: Clock,
   ) {}
 
-  execute(input: { actor: Actor; id: string }): Promise<Result<BlockedSearchTerm, NotAuthenticated | AdminOnly | AdminScope | BlockedSearchTermNotFound>> {
+  execute(input: {
+    actor: Actor;
+    id: string;
+  }): Promise<Result<BlockedSearchTerm, NotAuthenticated | AdminOnly | AdminScope | BlockedSearchTermNotFound>> {
     return this.uow.run(async () => {
       const anyAdmin = requireAdmin(input.actor);
       if (!anyAdmin.ok) return anyAdmin;
@@ -109,8 +128,13 @@ export class UnblockSearchTerm {
       if (!admin.ok) return admin;
       await this.blocked.remove(entry.id);
       await this.audit.record({
-        actor: auditActorOf(input.actor), action: 'search_term.unblock', targetType: 'search_term', targetId: entry.id,
-        campusId: entry.campusId, details: { term: entry.term }, at: this.clock.now(),
+        actor: auditActorOf(input.actor),
+        action: 'search_term.unblock',
+        targetType: 'search_term',
+        targetId: entry.id,
+        campusId: entry.campusId,
+        details: { term: entry.term },
+        at: this.clock.now(),
       });
       return ok(entry);
     });

@@ -9,7 +9,13 @@ import { Problems, type ValidationFailed } from '../shared/errors.js';
 import { clampLimit, decodeCursor, encodeCursor, type Page } from '../shared/pagination.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { ListingStatus } from './listing.js';
-import { sortValueOf, type ListingCursor, type ListingFeedQuery, type ListingRepository, type ListingSort } from './ports.js';
+import {
+  sortValueOf,
+  type ListingCursor,
+  type ListingFeedQuery,
+  type ListingRepository,
+  type ListingSort,
+} from './ports.js';
 import type { ListingView, ListingViews } from './views.js';
 
 export interface BrowseListingsInput extends ListingFilterInput {
@@ -73,7 +79,9 @@ export class MyListings {
     private readonly views: ListingViews,
   ) {}
 
-  async execute(input: MyListingsInput): Promise<Result<Page<ListingView>, NotAuthenticated | UserBanned | ValidationFailed>> {
+  async execute(
+    input: MyListingsInput,
+  ): Promise<Result<Page<ListingView>, NotAuthenticated | UserBanned | ValidationFailed>> {
     const who = requireActiveUser(input.actor);
     if (!who.ok) return who;
     const after = input.cursor === undefined ? null : parseCursor(input.cursor);
@@ -82,7 +90,10 @@ export class MyListings {
     }
     const limit = clampLimit(input.limit);
     const rows = await this.listings.byOwner({
-      ownerId: who.value.userId, after, limit: limit + 1, ...(input.status && { status: input.status }),
+      ownerId: who.value.userId,
+      after,
+      limit: limit + 1,
+      ...(input.status && { status: input.status }),
     });
     const page = rows.slice(0, limit);
     const last = page.at(-1);

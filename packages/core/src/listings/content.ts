@@ -1,4 +1,10 @@
-import { isCondition, isTradeMethod, type Condition, type ListingKind, type TradeMethod } from '../catalog/dimensions.js';
+import {
+  isCondition,
+  isTradeMethod,
+  type Condition,
+  type ListingKind,
+  type TradeMethod,
+} from '../catalog/dimensions.js';
 import { Problems, type ValidationFailed } from '../shared/errors.js';
 import { isValidFen, type Fen } from '../shared/money.js';
 import { err, ok, type Result } from '../shared/result.js';
@@ -105,7 +111,11 @@ export function validateContent(
       const author = optionalText(input.book.author);
       const publisher = optionalText(input.book.publisher);
       const course = optionalText(input.book.course);
-      for (const [field, value] of [['author', author], ['publisher', publisher], ['course', course]] as const) {
+      for (const [field, value] of [
+        ['author', author],
+        ['publisher', publisher],
+        ['course', course],
+      ] as const) {
         p.check((value ?? '').length <= LIMITS.bookFieldMax, `book.${field}`, `最多 ${LIMITS.bookFieldMax} 个字`);
       }
       book = { isbn: isbn ?? '', author, publisher, course };

@@ -16,7 +16,12 @@ import type { ListingRepository } from './ports.js';
 import type { PhotoRepository } from '../photos/ports.js';
 import { attachOwnPhotos } from '../photos/upload-photo.js';
 import { unusablePhotos } from './publish-listing.js';
-import { noScreening, type ContentRisky, type ContentSafetyUnavailable, type ContentScreening } from '../moderation/content-safety.js';
+import {
+  noScreening,
+  type ContentRisky,
+  type ContentSafetyUnavailable,
+  type ContentScreening,
+} from '../moderation/content-safety.js';
 
 export interface EditListingInput {
   readonly actor: Actor;
@@ -27,8 +32,14 @@ export interface EditListingInput {
 }
 
 export type EditListingError =
-  | OwnedListingError | ValidationFailed | InvalidIsbn | PlacementError | ListingTransitionNotAllowed | CampusNotFound
-  | ContentRisky | ContentSafetyUnavailable;
+  | OwnedListingError
+  | ValidationFailed
+  | InvalidIsbn
+  | PlacementError
+  | ListingTransitionNotAllowed
+  | CampusNotFound
+  | ContentRisky
+  | ContentSafetyUnavailable;
 
 export class EditListing {
   constructor(
@@ -85,17 +96,30 @@ export class EditListing {
 
       const events: DomainEvent[] = [
         this.events.create('ListingEdited', listing.id, {
-          listingId: listing.id, campusId: listing.campusId, fields: changed.value.fields,
+          listingId: listing.id,
+          campusId: listing.campusId,
+          fields: changed.value.fields,
         }),
       ];
       const drop = changed.value.priceDrop;
       if (drop) {
-        events.push(this.events.create('ListingPriceDropped', listing.id, {
-          listingId: listing.id, campusId: listing.campusId, ownerId: listing.ownerId, oldPrice: drop.from, newPrice: drop.to,
-        }));
+        events.push(
+          this.events.create('ListingPriceDropped', listing.id, {
+            listingId: listing.id,
+            campusId: listing.campusId,
+            ownerId: listing.ownerId,
+            oldPrice: drop.from,
+            newPrice: drop.to,
+          }),
+        );
       }
       await this.listings.save(listing);
-      await this.screening.queueUnchecked(screened.value, { targetType: 'listing', targetId: listing.id, campusId: listing.campusId, now });
+      await this.screening.queueUnchecked(screened.value, {
+        targetType: 'listing',
+        targetId: listing.id,
+        campusId: listing.campusId,
+        now,
+      });
       await this.outbox.append(events);
       return ok(listing);
     });

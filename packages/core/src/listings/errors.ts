@@ -18,14 +18,25 @@ export class NotListingOwner extends DomainError<'NOT_LISTING_OWNER'> {
 /** The client edited a copy that someone (often the same user on another phone) has since changed. */
 export class ListingVersionConflict extends DomainError<'LISTING_VERSION_CONFLICT'> {
   readonly code = 'LISTING_VERSION_CONFLICT' as const;
-  constructor(readonly listingId: string, readonly expected: number, readonly actual: number) {
-    super('信息已在别处被修改，请刷新后再试（你的修改未丢失，可重新提交）', { listingId, expectedVersion: expected, currentVersion: actual });
+  constructor(
+    readonly listingId: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super('信息已在别处被修改，请刷新后再试（你的修改未丢失，可重新提交）', {
+      listingId,
+      expectedVersion: expected,
+      currentVersion: actual,
+    });
   }
 }
 
 export class ListingTransitionNotAllowed extends DomainError<'LISTING_TRANSITION_NOT_ALLOWED'> {
   readonly code = 'LISTING_TRANSITION_NOT_ALLOWED' as const;
-  constructor(readonly from: ListingStatus, readonly to: ListingStatus | 'edited' | 'renewed') {
+  constructor(
+    readonly from: ListingStatus,
+    readonly to: ListingStatus | 'edited' | 'renewed',
+  ) {
     super(`当前状态（${from}）不能执行此操作（${to}）`, { from, to });
   }
 }

@@ -41,7 +41,8 @@ export class GetListing {
     }
 
     const day = chinaDay(this.clock.now());
-    const viewerKey = actor.kind === 'user' ? `u:${actor.userId}` : input.anonymousViewerKey ? `a:${input.anonymousViewerKey}` : null;
+    const viewerKey =
+      actor.kind === 'user' ? `u:${actor.userId}` : input.anonymousViewerKey ? `a:${input.anonymousViewerKey}` : null;
     if (viewerKey && !isOwner && listing.isLive) {
       const firstToday = await this.viewLog.recordView(listing.id, viewerKey, day);
       if (firstToday) {
@@ -55,8 +56,13 @@ export class GetListing {
       const firstReveal = await this.viewLog.recordView(listing.id, `c:${actor.userId}`, day);
       if (firstReveal) {
         await this.audit.record({
-          actor: auditActorOf(actor), action: 'contact.reveal', targetType: 'listing', targetId: listing.id,
-          campusId: listing.campusId, details: { sellerId: listing.ownerId }, at: this.clock.now(),
+          actor: auditActorOf(actor),
+          action: 'contact.reveal',
+          targetType: 'listing',
+          targetId: listing.id,
+          campusId: listing.campusId,
+          details: { sellerId: listing.ownerId },
+          at: this.clock.now(),
         });
       }
     }

@@ -8,11 +8,22 @@ import { BlockSearchTerm, ListBlockedSearchTerms, UnblockSearchTerm } from './bl
 import { GetHotSearches, RecordSearch } from './hot-searches.js';
 import { normaliseSearchTerm, rankHotTerms, type SearcherKeys } from './search-log.js';
 
-searchLogContract('in-memory', async () => ({ log: new InMemorySearchLog(), blocked: new InMemoryBlockedSearchTerms(), dispose: async () => {} }));
+searchLogContract('in-memory', async () => ({
+  log: new InMemorySearchLog(),
+  blocked: new InMemoryBlockedSearchTerms(),
+  dispose: async () => {},
+}));
 
 /** Stands in for the HMAC: keeps the inputs visible so the tests can see what would be hashed. */
 const keys: SearcherKeys = { keyFor: (identity, day, term) => `${identity}|${day}|${term}` };
-const user = (n: number): UserActor => ({ kind: 'user', userId: `u${n}`, campusId: 'demo', role: 'student', verified: true, banned: false });
+const user = (n: number): UserActor => ({
+  kind: 'user',
+  userId: `u${n}`,
+  campusId: 'demo',
+  role: 'student',
+  verified: true,
+  banned: false,
+});
 const campusAdmin: AdminActor = { kind: 'admin', adminId: 'admin-1', role: 'campus_admin', campusId: 'demo' };
 const otherAdmin: AdminActor = { kind: 'admin', adminId: 'admin-2', role: 'campus_admin', campusId: 'other-campus' };
 
@@ -23,8 +34,11 @@ function world() {
   const p = inMemoryPersistence();
   const record = new RecordSearch(log, keys, clock);
   const hot = new GetHotSearches(log, blocked, clock);
-  const search = (actor: UserActor | typeof anonymous, text: string, extra: Partial<Parameters<RecordSearch['execute']>[0]> = {}) =>
-    record.execute({ actor, campusId: 'demo', text, found: 3, firstPage: true, ...extra });
+  const search = (
+    actor: UserActor | typeof anonymous,
+    text: string,
+    extra: Partial<Parameters<RecordSearch['execute']>[0]> = {},
+  ) => record.execute({ actor, campusId: 'demo', text, found: 3, firstPage: true, ...extra });
   return { clock, log, blocked, p, record, hot, search };
 }
 
@@ -36,8 +50,19 @@ describe('normaliseSearchTerm', () => {
   });
 
   it('refuses what must not be counted', () => {
-    for (const q of ['', '   ', 'a', 'Ｚ', '7', '!!', '？？', '13812345678', 'qq 123456', '9787040396638',
-      '一二三四五六七八九十一二三四五六七八九十一']) {
+    for (const q of [
+      '',
+      '   ',
+      'a',
+      'Ｚ',
+      '7',
+      '!!',
+      '？？',
+      '13812345678',
+      'qq 123456',
+      '9787040396638',
+      '一二三四五六七八九十一二三四五六七八九十一',
+    ]) {
       expect(normaliseSearchTerm(q), q).toBeNull();
     }
     expect(normaliseSearchTerm('zxc')).toBe('zxc');
@@ -78,7 +103,10 @@ describe('RecordSearch and GetHotSearches', () => {
     }
     const hot = await w.hot.execute({ campusId: 'demo' });
     expect(hot).toHaveLength(10);
-    expect(hot.slice(0, 2).map((h) => [h.term, h.searchers])).toEqual([['词丄', 7], ['词三', 7]]);
+    expect(hot.slice(0, 2).map((h) => [h.term, h.searchers])).toEqual([
+      ['词丄', 7],
+      ['词三', 7],
+    ]);
     expect(hot.every((h, i) => i === 0 || hot[i - 1]!.score >= h.score)).toBe(true);
   });
 
@@ -87,12 +115,19 @@ describe('RecordSearch and GetHotSearches', () => {
     expect(await w.search(user(1), '自行车')).toBe(true);
     expect(await w.search(anonymous, '自行车', { anonymousKey: 'client-a' })).toBe(true);
     expect(await w.search(anonymous, '自行车')).toBe(false);
-    expect(await w.record.execute({ actor: campusAdmin, campusId: 'demo', text: '自行车', found: 3, firstPage: true })).toBe(false);
+    expect(
+      await w.record.execute({ actor: campusAdmin, campusId: 'demo', text: '自行车', found: 3, firstPage: true }),
+    ).toBe(false);
     expect(await w.search(user(2), '自行车', { firstPage: false })).toBe(false);
     expect(await w.search(user(2), '自行车', { found: 0 })).toBe(false);
     expect(await w.search(user(2), 'x')).toBe(false);
     expect(await w.search(user(2), '13812345678')).toBe(false);
-    const rows = await w.log.termDays({ campusId: 'demo', sinceDay: '2026-09-01', minSearchersOnADay: 1, minSearchers: 1 });
+    const rows = await w.log.termDays({
+      campusId: 'demo',
+      sinceDay: '2026-09-01',
+      minSearchersOnADay: 1,
+      minSearchers: 1,
+    });
     expect(rows).toEqual([{ term: '自行车', day: '2026-09-10', searches: 2, searchers: 2 }]);
   });
 
@@ -106,8 +141,9 @@ describe('RecordSearch and GetHotSearches', () => {
     expect(w.log.heldSearcherKeys).toBe(1);
     w.clock.advance(31 * 24 * 3600_000);
     await w.search(user(3), '风扇');
-    expect(await w.log.termDays({ campusId: 'demo', sinceDay: '2026-01-01', minSearchersOnADay: 1, minSearchers: 1 }))
-      .toEqual([{ term: '风扇', day: '2026-10-12', searches: 1, searchers: 1 }]);
+    expect(
+      await w.log.termDays({ campusId: 'demo', sinceDay: '2026-01-01', minSearchersOnADay: 1, minSearchers: 1 }),
+    ).toEqual([{ term: '风扇', day: '2026-10-12', searches: 1, searchers: 1 }]);
   });
 
   it('looks back seven days, today included', async () => {
@@ -165,10 +201,19 @@ describe('the block list', () => {
     expect(await code(w.block.execute({ actor: user(1), campusId: 'demo', term: '代写' }))).toBe('ADMIN_ONLY');
     expect(await code(w.block.execute({ actor: anonymous, campusId: 'demo', term: '代写' }))).toBe('UNAUTHENTICATED');
     expect(await code(w.block.execute({ actor: otherAdmin, campusId: 'demo', term: '代写' }))).toBe('ADMIN_SCOPE');
-    expect(await code(w.block.execute({ actor: { ...campusAdmin, role: 'super_admin', campusId: null }, campusId: 'nowhere', term: '代写' })))
-      .toBe('CAMPUS_NOT_FOUND');
+    expect(
+      await code(
+        w.block.execute({
+          actor: { ...campusAdmin, role: 'super_admin', campusId: null },
+          campusId: 'nowhere',
+          term: '代写',
+        }),
+      ),
+    ).toBe('CAMPUS_NOT_FOUND');
     expect(await code(w.block.execute({ actor: campusAdmin, campusId: 'demo', term: '  ' }))).toBe('VALIDATION_FAILED');
-    expect(await code(w.block.execute({ actor: campusAdmin, campusId: 'demo', term: '长'.repeat(21) }))).toBe('VALIDATION_FAILED');
+    expect(await code(w.block.execute({ actor: campusAdmin, campusId: 'demo', term: '长'.repeat(21) }))).toBe(
+      'VALIDATION_FAILED',
+    );
     expect(await code(w.list.execute({ actor: otherAdmin, campusId: 'demo' }))).toBe('ADMIN_SCOPE');
     expect(await code(w.unblock.execute({ actor: user(1), id: 'x' }))).toBe('ADMIN_ONLY');
     expect(await w.p.auditLog.list({ limit: 10 })).toEqual([]);

@@ -2,7 +2,13 @@ import type { Actor } from '../identity/actor.js';
 import { chinaDay, type Clock } from '../shared/clock.js';
 import type { BlockedSearchTermRepository } from './blocked-search-terms.js';
 import {
-  dayBefore, HOT_SEARCH, normaliseSearchTerm, rankHotTerms, type HotTerm, type SearcherKeys, type SearchLog,
+  dayBefore,
+  HOT_SEARCH,
+  normaliseSearchTerm,
+  rankHotTerms,
+  type HotTerm,
+  type SearcherKeys,
+  type SearchLog,
 } from './search-log.js';
 
 export interface RecordSearchInput {
@@ -33,8 +39,12 @@ export class RecordSearch {
 
   async execute(input: RecordSearchInput): Promise<boolean> {
     if (!input.firstPage || input.found <= 0) return false;
-    const identity = input.actor.kind === 'user' ? `u:${input.actor.userId}`
-      : input.actor.kind === 'anonymous' && input.anonymousKey ? `a:${input.anonymousKey}` : null;
+    const identity =
+      input.actor.kind === 'user'
+        ? `u:${input.actor.userId}`
+        : input.actor.kind === 'anonymous' && input.anonymousKey
+          ? `a:${input.anonymousKey}`
+          : null;
     if (identity === null) return false;
     const term = normaliseSearchTerm(input.text);
     if (term === null) return false;
@@ -61,11 +71,18 @@ export class GetHotSearches {
     const today = chinaDay(this.clock.now());
     const [rows, blocked] = await Promise.all([
       this.log.termDays({
-        campusId: input.campusId, sinceDay: dayBefore(today, HOT_SEARCH.windowDays - 1),
-        minSearchersOnADay: HOT_SEARCH.minSearchersOnADay, minSearchers: HOT_SEARCH.minSearchers,
+        campusId: input.campusId,
+        sinceDay: dayBefore(today, HOT_SEARCH.windowDays - 1),
+        minSearchersOnADay: HOT_SEARCH.minSearchersOnADay,
+        minSearchers: HOT_SEARCH.minSearchers,
       }),
       this.blocked.forCampus(input.campusId),
     ]);
-    return rankHotTerms(rows, today, blocked.map((b) => b.term), input.limit ?? HOT_SEARCH.top);
+    return rankHotTerms(
+      rows,
+      today,
+      blocked.map((b) => b.term),
+      input.limit ?? HOT_SEARCH.top,
+    );
   }
 }

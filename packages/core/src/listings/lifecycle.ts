@@ -29,8 +29,13 @@ export class LifecycleDeps {
     if (from !== listing.status) {
       await this.outbox.append([
         this.events.create('ListingStatusChanged', listing.id, {
-          listingId: listing.id, campusId: listing.campusId, ownerId: listing.ownerId,
-          from, to: listing.status, reason, by,
+          listingId: listing.id,
+          campusId: listing.campusId,
+          ownerId: listing.ownerId,
+          from,
+          to: listing.status,
+          reason,
+          by,
         }),
       ]);
     }
@@ -47,7 +52,9 @@ export interface OwnerChangeInput {
 export class ChangeListingStatus {
   constructor(private readonly deps: LifecycleDeps) {}
 
-  execute(input: OwnerChangeInput & { status: OwnerStatusChange }): Promise<Result<Listing, OwnedListingError | ListingTransitionNotAllowed>> {
+  execute(
+    input: OwnerChangeInput & { status: OwnerStatusChange },
+  ): Promise<Result<Listing, OwnedListingError | ListingTransitionNotAllowed>> {
     const { listings, uow, clock } = this.deps;
     return uow.run(async () => {
       const loaded = await loadOwnListingForUpdate(listings, input.actor, input.listingId, input.version);
@@ -88,7 +95,9 @@ export class RenewListing {
     private readonly campuses: CampusRepository,
   ) {}
 
-  execute(input: OwnerChangeInput): Promise<Result<Listing, OwnedListingError | ListingTransitionNotAllowed | RenewTooSoon>> {
+  execute(
+    input: OwnerChangeInput,
+  ): Promise<Result<Listing, OwnedListingError | ListingTransitionNotAllowed | RenewTooSoon>> {
     const { listings, uow, clock, outbox, events } = this.deps;
     return uow.run(async () => {
       const loaded = await loadOwnListingForUpdate(listings, input.actor, input.listingId, input.version);
@@ -101,7 +110,9 @@ export class RenewListing {
       await this.deps.record(listing, from, null, loaded.value.owner.userId);
       await outbox.append([
         events.create('ListingRenewed', listing.id, {
-          listingId: listing.id, campusId: listing.campusId, expiresAt: listing.expiresAt.toISOString(),
+          listingId: listing.id,
+          campusId: listing.campusId,
+          expiresAt: listing.expiresAt.toISOString(),
         }),
       ]);
       return ok(listing);
@@ -118,8 +129,15 @@ export class RemoveListing {
     private readonly audit: AuditLog,
   ) {}
 
-  execute(input: { actor: Actor; listingId: string; reason: string }): Promise<
-    Result<Listing, NotAuthenticated | AdminOnly | AdminScope | ListingNotFound | ListingTransitionNotAllowed | ValidationFailed>
+  execute(input: {
+    actor: Actor;
+    listingId: string;
+    reason: string;
+  }): Promise<
+    Result<
+      Listing,
+      NotAuthenticated | AdminOnly | AdminScope | ListingNotFound | ListingTransitionNotAllowed | ValidationFailed
+    >
   > {
     const { listings, uow, clock } = this.deps;
     return uow.run(async () => {
@@ -140,8 +158,13 @@ export class RemoveListing {
       if (!removed.ok) return removed;
       await this.deps.record(listing, from, reason, admin.value.adminId);
       await this.audit.record({
-        actor: auditActorOf(input.actor), action: 'listing.remove', targetType: 'listing', targetId: listing.id,
-        campusId: listing.campusId, details: { reason, from }, at: now,
+        actor: auditActorOf(input.actor),
+        action: 'listing.remove',
+        targetType: 'listing',
+        targetId: listing.id,
+        campusId: listing.campusId,
+        details: { reason, from },
+        at: now,
       });
       return ok(listing);
     });

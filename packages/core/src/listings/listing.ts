@@ -75,8 +75,14 @@ export class Listing {
   priceHistory!: PriceChange[];
 
   static publish(input: {
-    id: string; campusId: string; ownerId: string; kind: ListingKind; content: ListingContent;
-    rootCategoryId: string; now: Date; lifetimeDays: number;
+    id: string;
+    campusId: string;
+    ownerId: string;
+    kind: ListingKind;
+    content: ListingContent;
+    rootCategoryId: string;
+    now: Date;
+    lifetimeDays: number;
   }): Listing {
     const l = new Listing();
     l.id = input.id;
@@ -139,7 +145,8 @@ export class Listing {
   }
 
   withdraw(now: Date): Result<void, ListingTransitionNotAllowed> {
-    if (!this.isLive && this.status !== 'expired') return err(new ListingTransitionNotAllowed(this.status, 'withdrawn'));
+    if (!this.isLive && this.status !== 'expired')
+      return err(new ListingTransitionNotAllowed(this.status, 'withdrawn'));
     this.status = 'withdrawn';
     this.touch(now);
     return okVoid;

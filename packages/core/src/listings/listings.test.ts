@@ -21,11 +21,22 @@ async function published(overrides: Record<string, unknown> = {}) {
 describe('publishing', () => {
   it('publishes an active listing for a verified student and records ListingPublished', async () => {
     const l = await published();
-    expect(l).toMatchObject({ status: 'active', ownerId: 'alice', campusId: 'demo', rootCategoryId: 'demo-digital', version: 1, price: 250_000 });
+    expect(l).toMatchObject({
+      status: 'active',
+      ownerId: 'alice',
+      campusId: 'demo',
+      rootCategoryId: 'demo-digital',
+      version: 1,
+      price: 250_000,
+    });
     expect(l.expiresAt.getTime() - l.listedAt.getTime()).toBe(30 * DAY_MS);
     expect(l.priceHistory).toEqual([{ at: l.createdAt.toISOString(), from: null, to: 250_000 }]);
     const [event] = await pending();
-    expect(event).toMatchObject({ type: 'ListingPublished', aggregateId: l.id, payload: { ownerId: 'alice', price: 250_000 } });
+    expect(event).toMatchObject({
+      type: 'ListingPublished',
+      aggregateId: l.id,
+      payload: { ownerId: 'alice', price: 250_000 },
+    });
     expect(await k.ports.listings.byId(l.id)).not.toBeNull();
   });
 
@@ -42,42 +53,82 @@ describe('publishing', () => {
 
   it('names every bad field at once', async () => {
     const r = await k.publish.execute({
-      actor: k.actors.alice, kind: 'item',
-      content: itemInput({ title: 'x', price: -1, condition: 'broken', tradeMethods: [], photos: Array(10).fill('p').map((p, i) => p + i) }),
+      actor: k.actors.alice,
+      kind: 'item',
+      content: itemInput({
+        title: 'x',
+        price: -1,
+        condition: 'broken',
+        tradeMethods: [],
+        photos: Array(10)
+          .fill('p')
+          .map((p, i) => p + i),
+      }),
     });
     expect(r.ok).toBe(false);
     if (r.ok || r.error.code !== 'VALIDATION_FAILED') throw new Error('expected VALIDATION_FAILED');
-    expect(r.error.problems.map((p) => p.field).sort()).toEqual(['condition', 'photos', 'price', 'title', 'tradeMethods']);
+    expect(r.error.problems.map((p) => p.field).sort()).toEqual([
+      'condition',
+      'photos',
+      'price',
+      'title',
+      'tradeMethods',
+    ]);
   });
 
   it('refuses an original price below the price, and a price with fractions of a fen', async () => {
-    const r = await k.publish.execute({ actor: k.actors.alice, kind: 'item', content: itemInput({ price: 100.5, originalPrice: 50 }) });
+    const r = await k.publish.execute({
+      actor: k.actors.alice,
+      kind: 'item',
+      content: itemInput({ price: 100.5, originalPrice: 50 }),
+    });
     expect(!r.ok && r.error.code).toBe('VALIDATION_FAILED');
-    if (!r.ok && r.error.code === 'VALIDATION_FAILED') expect(r.error.problems.map((p) => p.field)).toEqual(['price', 'originalPrice']);
+    if (!r.ok && r.error.code === 'VALIDATION_FAILED')
+      expect(r.error.problems.map((p) => p.field)).toEqual(['price', 'originalPrice']);
   });
 
   it('takes a book with an ISBN-10, stores it as ISBN-13, and refuses a bad checksum', async () => {
     const book = await k.publish.execute({
-      actor: k.actors.alice, kind: 'book',
-      content: itemInput({ categoryId: 'demo-textbooks', price: 2_500, book: { isbn: '7-04-039663-7', author: '同济大学数学系' } }),
+      actor: k.actors.alice,
+      kind: 'book',
+      content: itemInput({
+        categoryId: 'demo-textbooks',
+        price: 2_500,
+        book: { isbn: '7-04-039663-7', author: '同济大学数学系' },
+      }),
     });
-    expect(book.ok && book.value.book).toEqual({ isbn: '9787040396638', author: '同济大学数学系', publisher: null, course: null });
+    expect(book.ok && book.value.book).toEqual({
+      isbn: '9787040396638',
+      author: '同济大学数学系',
+      publisher: null,
+      course: null,
+    });
     expect(book.ok && book.value.rootCategoryId).toBe('demo-books');
     const bad = await k.publish.execute({
-      actor: k.actors.alice, kind: 'book', content: itemInput({ categoryId: 'demo-textbooks', book: { isbn: '9787040396639' } }),
+      actor: k.actors.alice,
+      kind: 'book',
+      content: itemInput({ categoryId: 'demo-textbooks', book: { isbn: '9787040396639' } }),
     });
     expect(!bad.ok && bad.error.code).toBe('INVALID_ISBN');
-    const missing = await k.publish.execute({ actor: k.actors.alice, kind: 'book', content: itemInput({ categoryId: 'demo-textbooks' }) });
+    const missing = await k.publish.execute({
+      actor: k.actors.alice,
+      kind: 'book',
+      content: itemInput({ categoryId: 'demo-textbooks' }),
+    });
     expect(!missing.ok && missing.error.code).toBe('VALIDATION_FAILED');
   });
 
   it('takes a wanted post with a budget or 面议, and no condition', async () => {
     const open = await k.publish.execute({
-      actor: k.actors.bob, kind: 'wanted', content: itemInput({ title: '求购 二手自行车', price: null, originalPrice: null, condition: null }),
+      actor: k.actors.bob,
+      kind: 'wanted',
+      content: itemInput({ title: '求购 二手自行车', price: null, originalPrice: null, condition: null }),
     });
     expect(open.ok && open.value.price).toBeNull();
     const withCondition = await k.publish.execute({
-      actor: k.actors.bob, kind: 'wanted', content: itemInput({ title: '求购 台灯', price: 3_000, originalPrice: null }),
+      actor: k.actors.bob,
+      kind: 'wanted',
+      content: itemInput({ title: '求购 台灯', price: 3_000, originalPrice: null }),
     });
     expect(!withCondition.ok && withCondition.error.code).toBe('VALIDATION_FAILED');
   });
@@ -98,7 +149,12 @@ describe('publishing', () => {
 describe('editing', () => {
   it('lets only the owner edit', async () => {
     const l = await published();
-    const r = await k.edit.execute({ actor: k.actors.bob, listingId: l.id, version: 1, changes: { title: '抢过来的标题' } });
+    const r = await k.edit.execute({
+      actor: k.actors.bob,
+      listingId: l.id,
+      version: 1,
+      changes: { title: '抢过来的标题' },
+    });
     expect(!r.ok && r.error.code).toBe('NOT_LISTING_OWNER');
     const missing = await k.edit.execute({ actor: k.actors.alice, listingId: 'nope', version: 1, changes: {} });
     expect(!missing.ok && missing.error.code).toBe('LISTING_NOT_FOUND');
@@ -106,9 +162,19 @@ describe('editing', () => {
 
   it('refuses a stale edit and keeps the newer content', async () => {
     const l = await published();
-    const first = await k.edit.execute({ actor: k.actors.alice, listingId: l.id, version: 1, changes: { title: '手机一' } });
+    const first = await k.edit.execute({
+      actor: k.actors.alice,
+      listingId: l.id,
+      version: 1,
+      changes: { title: '手机一' },
+    });
     expect(first.ok && first.value.version).toBe(2);
-    const stale = await k.edit.execute({ actor: k.actors.alice, listingId: l.id, version: 1, changes: { title: '手机二' } });
+    const stale = await k.edit.execute({
+      actor: k.actors.alice,
+      listingId: l.id,
+      version: 1,
+      changes: { title: '手机二' },
+    });
     expect(!stale.ok && stale.error.code).toBe('LISTING_VERSION_CONFLICT');
     if (!stale.ok) expect(stale.error.details).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
     expect((await k.ports.listings.byId(l.id))!.title).toBe('手机一');
@@ -119,10 +185,19 @@ describe('editing', () => {
     k.clock.advance(1000);
     await k.edit.execute({ actor: k.actors.alice, listingId: l.id, version: 1, changes: { price: 260_000 } });
     k.clock.advance(1000);
-    const dropped = await k.edit.execute({ actor: k.actors.alice, listingId: l.id, version: 2, changes: { price: 199_900 } });
+    const dropped = await k.edit.execute({
+      actor: k.actors.alice,
+      listingId: l.id,
+      version: 2,
+      changes: { price: 199_900 },
+    });
     expect(dropped.ok).toBe(true);
     const stored = (await k.ports.listings.byId(l.id))!;
-    expect(stored.priceHistory.map((h) => [h.from, h.to])).toEqual([[null, 250_000], [250_000, 260_000], [260_000, 199_900]]);
+    expect(stored.priceHistory.map((h) => [h.from, h.to])).toEqual([
+      [null, 250_000],
+      [250_000, 260_000],
+      [260_000, 199_900],
+    ]);
     const drops = (await pending()).filter((e) => e.type === 'ListingPriceDropped');
     expect(drops).toHaveLength(1);
     expect(drops[0]!.payload).toMatchObject({ oldPrice: 260_000, newPrice: 199_900, listingId: l.id });
@@ -137,25 +212,46 @@ describe('editing', () => {
 
   it('validates the merged result and refuses to edit a sold listing', async () => {
     const l = await published();
-    const bad = await k.edit.execute({ actor: k.actors.alice, listingId: l.id, version: 1, changes: { originalPrice: 1 } });
+    const bad = await k.edit.execute({
+      actor: k.actors.alice,
+      listingId: l.id,
+      version: 1,
+      changes: { originalPrice: 1 },
+    });
     expect(!bad.ok && bad.error.code).toBe('VALIDATION_FAILED');
     await k.changeStatus.execute({ actor: k.actors.alice, listingId: l.id, status: 'sold' });
-    const late = await k.edit.execute({ actor: k.actors.alice, listingId: l.id, version: 2, changes: { title: '卖掉了还改' } });
+    const late = await k.edit.execute({
+      actor: k.actors.alice,
+      listingId: l.id,
+      version: 2,
+      changes: { title: '卖掉了还改' },
+    });
     expect(!late.ok && late.error.code).toBe('LISTING_TRANSITION_NOT_ALLOWED');
   });
 
   it('writes nothing when the outbox write fails: state and events share one transaction', async () => {
     const ports = inMemoryPersistence();
-    const failing = { ...ports, outbox: { ...ports.outbox, append: async () => { throw new Error('outbox down'); },
-      unpublished: ports.outbox.unpublished.bind(ports.outbox), markPublished: ports.outbox.markPublished.bind(ports.outbox),
-      claim: ports.outbox.claim.bind(ports.outbox), release: ports.outbox.release.bind(ports.outbox),
-      unpublishRecent: ports.outbox.unpublishRecent.bind(ports.outbox) } };
+    const failing = {
+      ...ports,
+      outbox: {
+        ...ports.outbox,
+        append: async () => {
+          throw new Error('outbox down');
+        },
+        unpublished: ports.outbox.unpublished.bind(ports.outbox),
+        markPublished: ports.outbox.markPublished.bind(ports.outbox),
+        claim: ports.outbox.claim.bind(ports.outbox),
+        release: ports.outbox.release.bind(ports.outbox),
+        unpublishRecent: ports.outbox.unpublishRecent.bind(ports.outbox),
+      },
+    };
     const kit = await coreKit(ports);
-    const l = (await kit.publish.execute({ actor: kit.actors.alice, kind: 'item', content: itemInput() }));
+    const l = await kit.publish.execute({ actor: kit.actors.alice, kind: 'item', content: itemInput() });
     if (!l.ok) throw new Error('setup');
     const broken = await coreKit(failing);
-    await expect(broken.edit.execute({ actor: broken.actors.alice, listingId: l.value.id, version: 1, changes: { price: 1 } }))
-      .rejects.toThrow('outbox down');
+    await expect(
+      broken.edit.execute({ actor: broken.actors.alice, listingId: l.value.id, version: 1, changes: { price: 1 } }),
+    ).rejects.toThrow('outbox down');
     const stored = (await ports.listings.byId(l.value.id))!;
     expect(stored.price).toBe(250_000);
     expect(stored.version).toBe(1);
@@ -170,7 +266,11 @@ describe('lifecycle', () => {
       expect(r.ok && r.value.status).toBe(status);
     }
     const changes = (await pending()).filter((e) => e.type === 'ListingStatusChanged').map((e) => e.payload);
-    expect(changes.map((p) => 'from' in p && `${p.from}→${p.to}`)).toEqual(['active→reserved', 'reserved→active', 'active→sold']);
+    expect(changes.map((p) => 'from' in p && `${p.from}→${p.to}`)).toEqual([
+      'active→reserved',
+      'reserved→active',
+      'active→sold',
+    ]);
     const again = await k.changeStatus.execute({ actor: k.actors.alice, listingId: l.id, status: 'reserved' });
     expect(!again.ok && again.error.code).toBe('LISTING_TRANSITION_NOT_ALLOWED');
   });
@@ -198,7 +298,9 @@ describe('lifecycle', () => {
     const event = (await pending()).find((e) => e.type === 'ListingStatusChanged');
     expect(event?.payload).toMatchObject({ from: 'active', to: 'removed', reason: '疑似诈骗', by: 'adm-campus' });
     const audit = await k.ports.auditLog.list({ limit: 10 });
-    expect(audit.map((e) => [e.action, e.actor.id, e.targetId, e.campusId])).toEqual([['listing.remove', 'adm-campus', l.id, 'demo']]);
+    expect(audit.map((e) => [e.action, e.actor.id, e.targetId, e.campusId])).toEqual([
+      ['listing.remove', 'adm-campus', l.id, 'demo'],
+    ]);
   });
 
   it('limits a campus admin to their campus; a super admin acts anywhere; a student with an admin role is no admin', async () => {
@@ -230,7 +332,8 @@ describe('lifecycle', () => {
     await k.getListing.execute({ actor: k.actors.bob, listingId: l.id });
     const entries = await k.ports.auditLog.list({ action: 'contact.reveal', limit: 10 });
     expect(entries.map((e) => [e.actor, e.targetId, e.details])).toEqual([
-      [{ kind: 'user', id: 'bob' }, l.id, { sellerId: 'alice' }], [{ kind: 'user', id: 'bob' }, l.id, { sellerId: 'alice' }],
+      [{ kind: 'user', id: 'bob' }, l.id, { sellerId: 'alice' }],
+      [{ kind: 'user', id: 'bob' }, l.id, { sellerId: 'alice' }],
     ]);
   });
 
@@ -289,18 +392,45 @@ describe('viewing and browsing', () => {
       await published({ title: `手机 ${i}` });
       k.clock.advance(1000);
     }
-    await k.publish.execute({ actor: k.actors.alice, kind: 'book', content: itemInput({ categoryId: 'demo-textbooks', book: { isbn: '9787040396638' } }) });
-    const first = await k.browse.execute({ actor: k.anonymous, campusId: 'demo', categoryId: 'demo-digital', limit: 3 });
+    await k.publish.execute({
+      actor: k.actors.alice,
+      kind: 'book',
+      content: itemInput({ categoryId: 'demo-textbooks', book: { isbn: '9787040396638' } }),
+    });
+    const first = await k.browse.execute({
+      actor: k.anonymous,
+      campusId: 'demo',
+      categoryId: 'demo-digital',
+      limit: 3,
+    });
     if (!first.ok) throw new Error(first.error.code);
     expect(first.value.items.map((v) => v.listing.title)).toEqual(['手机 4', '手机 3', '手机 2']);
-    expect(first.value.items[0]!.category).toEqual({ id: 'demo-phones', name: '手机', parentId: 'demo-digital', parentName: '电子产品' });
-    const second = await k.browse.execute({ actor: k.anonymous, campusId: 'demo', categoryId: 'demo-digital', limit: 3, cursor: first.value.nextCursor! });
+    expect(first.value.items[0]!.category).toEqual({
+      id: 'demo-phones',
+      name: '手机',
+      parentId: 'demo-digital',
+      parentName: '电子产品',
+    });
+    const second = await k.browse.execute({
+      actor: k.anonymous,
+      campusId: 'demo',
+      categoryId: 'demo-digital',
+      limit: 3,
+      cursor: first.value.nextCursor!,
+    });
     expect(second.ok && second.value.items.map((v) => v.listing.title)).toEqual(['手机 1', '手机 0']);
     expect(second.ok && second.value.nextCursor).toBeNull();
   });
 
   it('refuses a forged cursor, an unknown category and an inverted price range', async () => {
-    const r = await k.browse.execute({ actor: k.anonymous, campusId: 'demo', cursor: 'not-a-cursor', categoryId: 'nope', minPrice: 500, maxPrice: 100 });
+    const r = await k.browse.execute({
+      actor: k.anonymous,
+      campusId: 'demo',
+      cursor: 'not-a-cursor',
+      categoryId: 'nope',
+      minPrice: 500,
+      maxPrice: 100,
+    });
     expect(!r.ok && r.error.problems.map((p) => p.field).sort()).toEqual(['categoryId', 'cursor', 'minPrice']);
   });
 });

@@ -6,7 +6,8 @@ import { ListingNotFound, ListingVersionConflict, NotListingOwner } from './erro
 import type { Listing } from './listing.js';
 import type { ListingRepository } from './ports.js';
 
-export type OwnedListingError = NotAuthenticated | UserBanned | ListingNotFound | NotListingOwner | ListingVersionConflict;
+export type OwnedListingError =
+  NotAuthenticated | UserBanned | ListingNotFound | NotListingOwner | ListingVersionConflict;
 
 /**
  * Loads a listing for a change by its owner, locked for the rest of the unit of work. When the

@@ -18,7 +18,12 @@ import type { ListingRepository } from './ports.js';
 import type { PhotoRepository } from '../photos/ports.js';
 import { attachOwnPhotos } from '../photos/upload-photo.js';
 import { ValidationFailed as PhotoProblem } from '../shared/errors.js';
-import { noScreening, type ContentRisky, type ContentSafetyUnavailable, type ContentScreening } from '../moderation/content-safety.js';
+import {
+  noScreening,
+  type ContentRisky,
+  type ContentSafetyUnavailable,
+  type ContentScreening,
+} from '../moderation/content-safety.js';
 
 export interface PublishListingInput {
   readonly actor: Actor;
@@ -27,8 +32,15 @@ export interface PublishListingInput {
 }
 
 export type PublishListingError =
-  | NotAuthenticated | UserBanned | NotVerified | ValidationFailed | InvalidIsbn | PlacementError | CampusNotFound
-  | ContentRisky | ContentSafetyUnavailable;
+  | NotAuthenticated
+  | UserBanned
+  | NotVerified
+  | ValidationFailed
+  | InvalidIsbn
+  | PlacementError
+  | CampusNotFound
+  | ContentRisky
+  | ContentSafetyUnavailable;
 
 export class PublishListing {
   constructor(
@@ -54,7 +66,11 @@ export class PublishListing {
     const placement = await checkPlacement(this.categories, campus, content.value);
     if (!placement.ok) return placement;
     const screened = await this.screening.texts(
-      [{ field: 'title', text: content.value.title }, { field: 'description', text: content.value.description }], { scene: 'listing' },
+      [
+        { field: 'title', text: content.value.title },
+        { field: 'description', text: content.value.description },
+      ],
+      { scene: 'listing' },
     );
     if (!screened.ok) return screened;
 
@@ -73,11 +89,20 @@ export class PublishListing {
       const bad = await attachOwnPhotos(this.photos, listing.ownerId, listing.photos, listing.createdAt);
       if (bad.length > 0) return err(unusablePhotos());
       await this.listings.save(listing);
-      await this.screening.queueUnchecked(screened.value, { targetType: 'listing', targetId: listing.id, campusId: listing.campusId, now: listing.createdAt });
+      await this.screening.queueUnchecked(screened.value, {
+        targetType: 'listing',
+        targetId: listing.id,
+        campusId: listing.campusId,
+        now: listing.createdAt,
+      });
       await this.outbox.append([
         this.events.create('ListingPublished', listing.id, {
-          listingId: listing.id, campusId: listing.campusId, ownerId: listing.ownerId,
-          kind: listing.kind, categoryId: listing.categoryId, price: listing.price,
+          listingId: listing.id,
+          campusId: listing.campusId,
+          ownerId: listing.ownerId,
+          kind: listing.kind,
+          categoryId: listing.categoryId,
+          price: listing.price,
         }),
       ]);
       return ok(listing);

@@ -46,8 +46,10 @@ export class SearchListings {
     p.check(text.length > 0, 'q', '请输入搜索内容');
     p.check(text.length <= MAX_QUERY_LENGTH, 'q', `搜索内容不能超过 ${MAX_QUERY_LENGTH} 个字`);
     const decoded = input.cursor === undefined ? null : decodeCursor(input.cursor, ['number']);
-    if (input.cursor !== undefined) p.check(decoded !== null && (decoded[0] as number) >= 0, 'cursor', '翻页参数无效，请从第一页开始');
-    if (input.sort !== undefined) p.check((SEARCH_SORTS as readonly string[]).includes(input.sort), 'sort', '排序方式无效');
+    if (input.cursor !== undefined)
+      p.check(decoded !== null && (decoded[0] as number) >= 0, 'cursor', '翻页参数无效，请从第一页开始');
+    if (input.sort !== undefined)
+      p.check((SEARCH_SORTS as readonly string[]).includes(input.sort), 'sort', '排序方式无效');
     const category = await checkListingFilters(p, this.categories, input);
     if (p.any) return err(p.toError());
 
@@ -62,7 +64,12 @@ export class SearchListings {
       ...(input.areaId !== undefined && { areaId: input.areaId }),
     };
     const result = await this.search.search({
-      campusId: input.campusId, text, filters, limit, offset, ...(input.sort !== undefined && { sort: input.sort as SearchSort }),
+      campusId: input.campusId,
+      text,
+      filters,
+      limit,
+      offset,
+      ...(input.sort !== undefined && { sort: input.sort as SearchSort }),
     });
     const found = await this.listings.byIds(result.hits.map((h) => h.listingId));
     const byId = new Map(found.map((l) => [l.id, l]));

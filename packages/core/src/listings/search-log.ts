@@ -89,7 +89,12 @@ export interface HotTerm {
 }
 
 /** Ranks terms by searchers per day, each day back weighing `decay` times the one after it. */
-export function rankHotTerms(rows: readonly TermDayCount[], today: string, blocked: readonly string[], limit: number): HotTerm[] {
+export function rankHotTerms(
+  rows: readonly TermDayCount[],
+  today: string,
+  blocked: readonly string[],
+  limit: number,
+): HotTerm[] {
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   const byTerm = new Map<string, { score: number; searchers: number; searches: number }>();
   for (const r of rows) {
@@ -102,7 +107,12 @@ export function rankHotTerms(rows: readonly TermDayCount[], today: string, block
   }
   return [...byTerm.entries()]
     .filter(([term]) => !isBlocked(term, blocked))
-    .map(([term, t]) => ({ term, score: Math.round(t.score * 1000) / 1000, searchers: t.searchers, searches: t.searches }))
+    .map(([term, t]) => ({
+      term,
+      score: Math.round(t.score * 1000) / 1000,
+      searchers: t.searchers,
+      searches: t.searches,
+    }))
     .sort((a, b) => b.score - a.score || b.searches - a.searches || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
     .slice(0, limit);
 }

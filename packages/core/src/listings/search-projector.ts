@@ -76,7 +76,13 @@ export class RebuildSearchIndex {
       let after: ListingCursor | null = null;
       let done = 0;
       for (;;) {
-        const page = await this.listings.feed({ campusId: campus.id, sort: 'newest', after, limit: 500, now: this.clock.now() });
+        const page = await this.listings.feed({
+          campusId: campus.id,
+          sort: 'newest',
+          after,
+          limit: 500,
+          now: this.clock.now(),
+        });
         // One transaction per page: one commit for 500 listings instead of one per statement.
         await this.uow.run(async () => {
           for (const l of page) await this.search.index(l);

@@ -135,9 +135,14 @@ export class IndexedListingSearch implements ListingSearch {
     }
     const categories = await this.categories.forCampus(listing.campusId);
     const byId = new Map(categories.map((c) => [c.id, c]));
-    const names = [byId.get(listing.categoryId)?.name, byId.get(listing.rootCategoryId)?.name].filter((n): n is string => !!n);
+    const names = [byId.get(listing.categoryId)?.name, byId.get(listing.rootCategoryId)?.name].filter(
+      (n): n is string => !!n,
+    );
     const tokens = this.tokenizer.document({
-      title: listing.title, description: listing.description, categoryNames: names, isbn: listing.book?.isbn ?? null,
+      title: listing.title,
+      description: listing.description,
+      categoryNames: names,
+      isbn: listing.book?.isbn ?? null,
     });
     await this.store.replace(listing.campusId, listing.id, tokens);
   }
@@ -150,14 +155,17 @@ export class IndexedListingSearch implements ListingSearch {
     const terms = this.tokenizer.query(query.text);
     if (terms.length === 0) return { hits: [], hasMore: false };
     const exact = [...new Set(terms.flatMap((t) => t.alternatives.filter((a) => a.weight >= 1).map((a) => a.token)))];
-    const fuzzy = [...new Set(terms.flatMap((t) => t.alternatives.filter((a) => a.weight < 1).map((a) => a.token)))].filter((t) => !exact.includes(t));
+    const fuzzy = [
+      ...new Set(terms.flatMap((t) => t.alternatives.filter((a) => a.weight < 1).map((a) => a.token))),
+    ].filter((t) => !exact.includes(t));
     let postings = await this.store.lookup(query.campusId, exact, POSTINGS_PER_TOKEN_AND_FIELD);
     // Typo tolerance is a fallback: a one-word query whose word already has more title matches than
     // the requested pages hold gets nothing from one-edit variants (a variant in a title scores 0.6 × 3,
     // below any exact title match), so the hundreds of variants are not even looked up.
     const titleHits = postings.filter((p) => p.field === 'title').length;
     const enough = terms.length === 1 && titleHits > (query.offset ?? 0) + query.limit;
-    if (fuzzy.length > 0 && !enough) postings = postings.concat(await this.store.lookup(query.campusId, fuzzy, POSTINGS_PER_TOKEN_AND_FIELD));
+    if (fuzzy.length > 0 && !enough)
+      postings = postings.concat(await this.store.lookup(query.campusId, fuzzy, POSTINGS_PER_TOKEN_AND_FIELD));
 
     // Per listing, per term: the best (alternative weight × field weight) it reached.
     const byToken = new Map<string, Posting[]>();
@@ -171,7 +179,11 @@ export class IndexedListingSearch implements ListingSearch {
       for (const alt of term.alternatives) {
         for (const p of byToken.get(alt.token) ?? []) {
           let entry = perListing.get(p.listingId);
-          if (!entry) perListing.set(p.listingId, (entry = { scores: new Array<number>(terms.length).fill(0), matched: new Set() }));
+          if (!entry)
+            perListing.set(
+              p.listingId,
+              (entry = { scores: new Array<number>(terms.length).fill(0), matched: new Set() }),
+            );
           const s = alt.weight * FIELD_WEIGHT[p.field];
           if (s > entry.scores[i]!) entry.scores[i] = s;
           if (alt.weight >= 1) entry.matched.add(term.surface);
@@ -238,16 +250,25 @@ export class IndexedListingSearch implements ListingSearch {
   }
 }
 
-type Scored = { readonly summary: { readonly id: string; readonly listedAt: Date; readonly price: Fen | null }; readonly score: number };
+type Scored = {
+  readonly summary: { readonly id: string; readonly listedAt: Date; readonly price: Fen | null };
+  readonly score: number;
+};
 
 function searchOrder(sort: SearchSort): (a: Scored, b: Scored) => number {
   const relevance = (a: Scored, b: Scored) =>
-    b.score - a.score || b.summary.listedAt.getTime() - a.summary.listedAt.getTime() || (a.summary.id < b.summary.id ? -1 : 1);
+    b.score - a.score ||
+    b.summary.listedAt.getTime() - a.summary.listedAt.getTime() ||
+    (a.summary.id < b.summary.id ? -1 : 1);
   switch (sort) {
-    case 'newest': return (a, b) => b.summary.listedAt.getTime() - a.summary.listedAt.getTime() || relevance(a, b);
-    case 'price_asc': return (a, b) => a.summary.price! - b.summary.price! || relevance(a, b);
-    case 'price_desc': return (a, b) => b.summary.price! - a.summary.price! || relevance(a, b);
-    default: return relevance;
+    case 'newest':
+      return (a, b) => b.summary.listedAt.getTime() - a.summary.listedAt.getTime() || relevance(a, b);
+    case 'price_asc':
+      return (a, b) => a.summary.price! - b.summary.price! || relevance(a, b);
+    case 'price_desc':
+      return (a, b) => b.summary.price! - a.summary.price! || relevance(a, b);
+    default:
+      return relevance;
   }
 }
 

@@ -37,7 +37,11 @@ export class ListingViews {
     private readonly favorites: FavoriteRepository,
   ) {}
 
-  async build(listings: readonly Listing[], actor: Actor, options: { revealContact?: boolean } = {}): Promise<ListingView[]> {
+  async build(
+    listings: readonly Listing[],
+    actor: Actor,
+    options: { revealContact?: boolean } = {},
+  ): Promise<ListingView[]> {
     if (listings.length === 0) return [];
     const campusIds = [...new Set(listings.map((l) => l.campusId))];
     const ownerIds = [...new Set(listings.map((l) => l.ownerId))];
@@ -45,7 +49,10 @@ export class ListingViews {
       Promise.all(campusIds.map((id) => this.categories.forCampus(id))),
       this.users.byIds(ownerIds),
       actor.kind === 'user'
-        ? this.favorites.favoritedAmong(actor.userId, listings.map((l) => l.id))
+        ? this.favorites.favoritedAmong(
+            actor.userId,
+            listings.map((l) => l.id),
+          )
         : Promise.resolve(new Set<string>()),
     ]);
     const categoryById = new Map(categoryLists.flat().map((c) => [c.id, c]));

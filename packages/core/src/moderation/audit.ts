@@ -49,8 +49,11 @@ export const systemAuditActor: AuditActor = { kind: 'system', id: null };
 
 export function auditActorOf(actor: Actor): AuditActor {
   switch (actor.kind) {
-    case 'user': return { kind: 'user', id: actor.userId };
-    case 'admin': return { kind: 'admin', id: actor.adminId };
-    default: return systemAuditActor;
+    case 'user':
+      return { kind: 'user', id: actor.userId };
+    case 'admin':
+      return { kind: 'admin', id: actor.adminId };
+    default:
+      return systemAuditActor;
   }
 }

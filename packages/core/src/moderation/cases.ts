@@ -56,12 +56,27 @@ export interface Report {
 }
 
 export function openCase(input: {
-  id: string; targetType: ModerationTargetType; targetId: string; campusId: string; now: Date;
+  id: string;
+  targetType: ModerationTargetType;
+  targetId: string;
+  campusId: string;
+  now: Date;
 }): ModerationCase {
   return {
-    id: input.id, targetType: input.targetType, targetId: input.targetId, campusId: input.campusId,
-    status: 'open', reportCount: 0, uncheckedFields: [], hidden: false, hiddenFromStatus: null,
-    openedAt: input.now, updatedAt: input.now, resolvedAt: null, resolvedBy: null, resolution: null,
+    id: input.id,
+    targetType: input.targetType,
+    targetId: input.targetId,
+    campusId: input.campusId,
+    status: 'open',
+    reportCount: 0,
+    uncheckedFields: [],
+    hidden: false,
+    hiddenFromStatus: null,
+    openedAt: input.now,
+    updatedAt: input.now,
+    resolvedAt: null,
+    resolvedBy: null,
+    resolution: null,
   };
 }
 
@@ -111,7 +126,10 @@ export class CannotReportOwn extends DomainError<'CANNOT_REPORT_OWN'> {
 
 export class ReportTargetNotFound extends DomainError<'REPORT_TARGET_NOT_FOUND'> {
   readonly code = 'REPORT_TARGET_NOT_FOUND' as const;
-  constructor(readonly targetType: string, readonly targetId: string) {
+  constructor(
+    readonly targetType: string,
+    readonly targetId: string,
+  ) {
     super('要举报的内容不存在或已被删除', { targetType, targetId });
   }
 }
@@ -125,7 +143,10 @@ export class ModerationCaseNotFound extends DomainError<'MODERATION_CASE_NOT_FOU
 
 export class ModerationCaseClosed extends DomainError<'MODERATION_CASE_CLOSED'> {
   readonly code = 'MODERATION_CASE_CLOSED' as const;
-  constructor(readonly caseId: string, readonly status: CaseStatus) {
+  constructor(
+    readonly caseId: string,
+    readonly status: CaseStatus,
+  ) {
     super('该事项已被处理，请刷新列表', { caseId, status });
   }
 }

@@ -3,9 +3,7 @@ import { err, ok, type Result } from '../shared/result.js';
 
 /** What a checker says about a piece of content. `unavailable`: it could not be asked (down, slow, quota). */
 export type SafetyVerdict =
-  | { readonly kind: 'ok' }
-  | { readonly kind: 'risky'; readonly label: string }
-  | { readonly kind: 'unavailable' };
+  { readonly kind: 'ok' } | { readonly kind: 'risky'; readonly label: string } | { readonly kind: 'unavailable' };
 
 export type SafetyScene = 'listing' | 'comment' | 'profile' | 'photo';
 
@@ -29,12 +27,19 @@ export interface ContentSafety {
 export type SafetyUnavailablePolicy = 'accept' | 'refuse';
 
 export const SAFETY_FIELD_NAMES: Readonly<Record<string, string>> = {
-  title: '标题', description: '描述', body: '留言', nickname: '昵称', photo: '照片',
+  title: '标题',
+  description: '描述',
+  body: '留言',
+  nickname: '昵称',
+  photo: '照片',
 };
 
 export class ContentRisky extends DomainError<'CONTENT_RISKY'> {
   readonly code = 'CONTENT_RISKY' as const;
-  constructor(readonly field: string, readonly label: string) {
+  constructor(
+    readonly field: string,
+    readonly label: string,
+  ) {
     super(`${SAFETY_FIELD_NAMES[field] ?? field}包含不允许发布的内容，请修改后再提交`, { field, label });
   }
 }
@@ -58,7 +63,13 @@ export interface Screening {
 
 /** Where content let through unchecked waits for an admin (the moderation review queue). */
 export interface UncheckedContentQueue {
-  add(input: { targetType: 'listing' | 'comment' | 'user' | 'photo'; targetId: string; campusId: string; fields: readonly string[]; now: Date }): Promise<void>;
+  add(input: {
+    targetType: 'listing' | 'comment' | 'user' | 'photo';
+    targetId: string;
+    campusId: string;
+    fields: readonly string[];
+    now: Date;
+  }): Promise<void>;
 }
 
 /**
@@ -73,13 +84,19 @@ export class ContentScreening {
   ) {}
 
   /** Queues what a screening let through unchecked; call it inside the unit of work that saves the content. */
-  async queueUnchecked(screening: Screening, target: { targetType: 'listing' | 'comment' | 'user' | 'photo'; targetId: string; campusId: string; now: Date }): Promise<void> {
+  async queueUnchecked(
+    screening: Screening,
+    target: { targetType: 'listing' | 'comment' | 'user' | 'photo'; targetId: string; campusId: string; now: Date },
+  ): Promise<void> {
     if (screening.unchecked.length === 0) return;
     if (!this.queue) throw new Error('content accepted unchecked but no review queue is configured');
     await this.queue.add({ ...target, fields: screening.unchecked });
   }
 
-  async texts(fields: readonly ScreenedText[], context: SafetyContext): Promise<Result<Screening, ContentRisky | ContentSafetyUnavailable>> {
+  async texts(
+    fields: readonly ScreenedText[],
+    context: SafetyContext,
+  ): Promise<Result<Screening, ContentRisky | ContentSafetyUnavailable>> {
     const unchecked: string[] = [];
     for (const f of fields) {
       if (f.text.trim() === '') continue;
@@ -91,7 +108,10 @@ export class ContentScreening {
     return ok({ unchecked });
   }
 
-  async image(bytes: Uint8Array, context: SafetyContext): Promise<Result<Screening, ContentRisky | ContentSafetyUnavailable>> {
+  async image(
+    bytes: Uint8Array,
+    context: SafetyContext,
+  ): Promise<Result<Screening, ContentRisky | ContentSafetyUnavailable>> {
     const decided = this.decide('photo', await this.safety.checkImage(bytes, context));
     if (!decided.ok) return decided;
     return ok({ unchecked: decided.value ? ['photo'] : [] });

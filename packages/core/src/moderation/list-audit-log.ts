@@ -8,16 +8,22 @@ import type { AuditEntry, AuditLog } from './audit.js';
 export class ListAuditLog {
   constructor(private readonly audit: AuditLog) {}
 
-  async execute(input: { actor: Actor; action?: string; before?: { at: Date; id: string } | null; limit: number }): Promise<
-    Result<AuditEntry[], NotAuthenticated | AdminOnly>
-  > {
+  async execute(input: {
+    actor: Actor;
+    action?: string;
+    before?: { at: Date; id: string } | null;
+    limit: number;
+  }): Promise<Result<AuditEntry[], NotAuthenticated | AdminOnly>> {
     const admin = requireAdmin(input.actor);
     if (!admin.ok) return admin;
     const campusId = admin.value.role === 'super_admin' ? undefined : admin.value.campusId!;
-    return ok(await this.audit.list({
-      limit: input.limit, before: input.before ?? null,
-      ...(campusId !== undefined ? { campusId } : {}),
-      ...(input.action !== undefined ? { action: input.action } : {}),
-    }));
+    return ok(
+      await this.audit.list({
+        limit: input.limit,
+        before: input.before ?? null,
+        ...(campusId !== undefined ? { campusId } : {}),
+        ...(input.action !== undefined ? { action: input.action } : {}),
+      }),
+    );
   }
 }

@@ -12,8 +12,18 @@ import { err, ok, type Result } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { auditActorOf, systemAuditActor, type AuditLog } from './audit.js';
 import {
-  AlreadyReported, CannotReportOwn, openCase, REPORT_DETAILS_MAX, REPORT_REASONS, REPORT_TARGET_TYPES, ReportTargetNotFound,
-  type ModerationCase, type ModerationCaseRepository, type ReportReason, type ReportRepository, type ReportTargetType,
+  AlreadyReported,
+  CannotReportOwn,
+  openCase,
+  REPORT_DETAILS_MAX,
+  REPORT_REASONS,
+  REPORT_TARGET_TYPES,
+  ReportTargetNotFound,
+  type ModerationCase,
+  type ModerationCaseRepository,
+  type ReportReason,
+  type ReportRepository,
+  type ReportTargetType,
 } from './cases.js';
 
 export const DEFAULT_REPORT_HIDE_THRESHOLD = 3;
@@ -28,7 +38,13 @@ export interface ReportContentInput {
 }
 
 export type ReportContentError =
-  | NotAuthenticated | UserBanned | NotVerified | ValidationFailed | ReportTargetNotFound | CannotReportOwn | AlreadyReported;
+  | NotAuthenticated
+  | UserBanned
+  | NotVerified
+  | ValidationFailed
+  | ReportTargetNotFound
+  | CannotReportOwn
+  | AlreadyReported;
 
 export interface ReportOutcome {
   readonly caseId: string;
@@ -63,7 +79,11 @@ export class ReportContent {
       const details = (input.details ?? '').trim();
       const p = new Problems()
         .check(REPORT_TARGET_TYPES.includes(input.targetType), 'targetType', '只能举报商品、留言或用户')
-        .check(Object.hasOwn(REPORT_REASONS, input.reason), 'reason', `请选择举报原因：${Object.values(REPORT_REASONS).join('、')}`)
+        .check(
+          Object.hasOwn(REPORT_REASONS, input.reason),
+          'reason',
+          `请选择举报原因：${Object.values(REPORT_REASONS).join('、')}`,
+        )
         .check(details.length <= REPORT_DETAILS_MAX, 'details', `补充说明最多 ${REPORT_DETAILS_MAX} 字`)
         .check(input.reason !== 'other' || details.length > 0, 'details', '选择“其他”时请写明原因');
       if (p.any) return err(p.toError());
@@ -73,11 +93,23 @@ export class ReportContent {
       if (!target.ok) return target;
       const now = this.clock.now();
       const c: ModerationCase = await this.cases.open(
-        openCase({ id: this.ids.next(), targetType: input.targetType, targetId: input.targetId, campusId: target.value.campusId, now }),
+        openCase({
+          id: this.ids.next(),
+          targetType: input.targetType,
+          targetId: input.targetId,
+          campusId: target.value.campusId,
+          now,
+        }),
       );
       const added = await this.reports.add({
-        id: this.ids.next(), caseId: c.id, targetType: input.targetType, targetId: input.targetId,
-        reporterId, reason: input.reason, details, createdAt: now,
+        id: this.ids.next(),
+        caseId: c.id,
+        targetType: input.targetType,
+        targetId: input.targetId,
+        reporterId,
+        reason: input.reason,
+        details,
+        createdAt: now,
       });
       if (!added) return err(new AlreadyReported());
       c.reportCount += 1;
@@ -89,21 +121,34 @@ export class ReportContent {
       }
       await this.cases.save(c);
       await this.audit.record({
-        actor: auditActorOf(input.actor), action: 'report.create', targetType: input.targetType, targetId: input.targetId,
-        campusId: c.campusId, details: { reason: input.reason, caseId: c.id, reports: c.reportCount }, at: now,
+        actor: auditActorOf(input.actor),
+        action: 'report.create',
+        targetType: input.targetType,
+        targetId: input.targetId,
+        campusId: c.campusId,
+        details: { reason: input.reason, caseId: c.id, reports: c.reportCount },
+        at: now,
       });
       if (reachesThreshold) {
         await this.audit.record({
-          actor: systemAuditActor, action: input.targetType === 'user' ? 'moderation.flag' : 'moderation.hide',
-          targetType: input.targetType, targetId: input.targetId, campusId: c.campusId,
-          details: { caseId: c.id, reports: c.reportCount }, at: now,
+          actor: systemAuditActor,
+          action: input.targetType === 'user' ? 'moderation.flag' : 'moderation.hide',
+          targetType: input.targetType,
+          targetId: input.targetId,
+          campusId: c.campusId,
+          details: { caseId: c.id, reports: c.reportCount },
+          at: now,
         });
       }
       return ok({ caseId: c.id, hidTarget: reachesThreshold });
     });
   }
 
-  private async target(type: ReportTargetType, id: string, reporterId: string): Promise<Result<{ campusId: string }, ReportTargetNotFound | CannotReportOwn>> {
+  private async target(
+    type: ReportTargetType,
+    id: string,
+    reporterId: string,
+  ): Promise<Result<{ campusId: string }, ReportTargetNotFound | CannotReportOwn>> {
     if (type === 'listing') {
       const listing = await this.lifecycle.listings.byId(id, { forUpdate: true });
       if (!listing || PRIVATE_STATUSES.includes(listing.status)) return err(new ReportTargetNotFound(type, id));
@@ -113,7 +158,8 @@ export class ReportContent {
     if (type === 'comment') {
       const comment = await this.comments.byId(id);
       const listing = comment && !comment.deleted ? await this.lifecycle.listings.byId(comment.listingId) : null;
-      if (!comment || !listing || PRIVATE_STATUSES.includes(listing.status)) return err(new ReportTargetNotFound(type, id));
+      if (!comment || !listing || PRIVATE_STATUSES.includes(listing.status))
+        return err(new ReportTargetNotFound(type, id));
       if (comment.authorId === reporterId) return err(new CannotReportOwn(type));
       return ok({ campusId: listing.campusId });
     }

@@ -15,8 +15,14 @@ import type { UnitOfWork } from '../shared/unit-of-work.js';
 import type { PhotoRepository, PhotoStorage } from '../photos/ports.js';
 import { auditActorOf, type AuditLog } from './audit.js';
 import {
-  ModerationCaseClosed, ModerationCaseNotFound, openCase,
-  type ModerationCase, type ModerationCaseRepository, type ModerationTargetType, type Report, type ReportRepository,
+  ModerationCaseClosed,
+  ModerationCaseNotFound,
+  openCase,
+  type ModerationCase,
+  type ModerationCaseRepository,
+  type ModerationTargetType,
+  type Report,
+  type ReportRepository,
 } from './cases.js';
 
 /**
@@ -29,10 +35,22 @@ export class SafetyReviewQueue {
     private readonly ids: IdGenerator,
   ) {}
 
-  async add(input: { targetType: ModerationTargetType; targetId: string; campusId: string; fields: readonly string[]; now: Date }): Promise<void> {
+  async add(input: {
+    targetType: ModerationTargetType;
+    targetId: string;
+    campusId: string;
+    fields: readonly string[];
+    now: Date;
+  }): Promise<void> {
     if (input.fields.length === 0) return;
     const c = await this.cases.open(
-      openCase({ id: this.ids.next(), targetType: input.targetType, targetId: input.targetId, campusId: input.campusId, now: input.now }),
+      openCase({
+        id: this.ids.next(),
+        targetType: input.targetType,
+        targetId: input.targetId,
+        campusId: input.campusId,
+        now: input.now,
+      }),
     );
     c.uncheckedFields = [...new Set([...c.uncheckedFields, ...input.fields])];
     c.updatedAt = input.now;
@@ -63,17 +81,21 @@ export class ListReviewQueue {
     private readonly targets: ReviewTargets,
   ) {}
 
-  async execute(input: { actor: Actor; limit: number; before?: { updatedAt: Date; id: string } | null }): Promise<
-    Result<ReviewItem[], NotAuthenticated | AdminOnly>
-  > {
+  async execute(input: {
+    actor: Actor;
+    limit: number;
+    before?: { updatedAt: Date; id: string } | null;
+  }): Promise<Result<ReviewItem[], NotAuthenticated | AdminOnly>> {
     const admin = requireAdmin(input.actor);
     if (!admin.ok) return admin;
     const open = await this.cases.listOpen({
-      limit: input.limit, before: input.before ?? null,
+      limit: input.limit,
+      before: input.before ?? null,
       ...(admin.value.role === 'super_admin' ? {} : { campusId: admin.value.campusId! }),
     });
     const items: ReviewItem[] = [];
-    for (const c of open) items.push({ case: c, reports: await this.reports.forCase(c.id), target: await this.targets.describe(c) });
+    for (const c of open)
+      items.push({ case: c, reports: await this.reports.forCase(c.id), target: await this.targets.describe(c) });
     return ok(items);
   }
 }
@@ -92,11 +114,20 @@ export class ReviewTargets {
     switch (c.targetType) {
       case 'listing': {
         const l = await this.lifecycle.listings.byId(c.targetId);
-        return l ? { summary: `${l.title}\n${l.description}`, listingId: l.id, ownerId: l.ownerId, status: l.status } : none;
+        return l
+          ? { summary: `${l.title}\n${l.description}`, listingId: l.id, ownerId: l.ownerId, status: l.status }
+          : none;
       }
       case 'comment': {
         const m = await this.comments.byId(c.targetId);
-        return m ? { summary: m.body, listingId: m.listingId, ownerId: m.authorId, status: m.deleted ? 'deleted' : m.hiddenAt ? 'hidden' : 'visible' } : none;
+        return m
+          ? {
+              summary: m.body,
+              listingId: m.listingId,
+              ownerId: m.authorId,
+              status: m.deleted ? 'deleted' : m.hiddenAt ? 'hidden' : 'visible',
+            }
+          : none;
       }
       case 'user': {
         const u = await this.users.byId(c.targetId);
@@ -113,7 +144,14 @@ export class ReviewTargets {
 export type Decision = 'restore' | 'remove';
 export const RESOLUTION_REASON_MAX = 200;
 
-export type ResolveCaseError = NotAuthenticated | AdminOnly | AdminScope | ValidationFailed | ModerationCaseNotFound | ModerationCaseClosed | DomainError;
+export type ResolveCaseError =
+  | NotAuthenticated
+  | AdminOnly
+  | AdminScope
+  | ValidationFailed
+  | ModerationCaseNotFound
+  | ModerationCaseClosed
+  | DomainError;
 
 /**
  * An admin decides an open case. Restore: the target comes back as it was and the case closes with its
@@ -135,7 +173,12 @@ export class ResolveCase {
     private readonly clock: Clock,
   ) {}
 
-  execute(input: { actor: Actor; caseId: string; decision: Decision; reason?: string }): Promise<Result<ModerationCase, ResolveCaseError>> {
+  execute(input: {
+    actor: Actor;
+    caseId: string;
+    decision: Decision;
+    reason?: string;
+  }): Promise<Result<ModerationCase, ResolveCaseError>> {
     return this.uow.run(async () => {
       const anyAdmin = requireAdmin(input.actor);
       if (!anyAdmin.ok) return anyAdmin;
@@ -151,7 +194,10 @@ export class ResolveCase {
       if (c.status !== 'open') return err(new ModerationCaseClosed(c.id, c.status));
       const now = this.clock.now();
 
-      const done = input.decision === 'restore' ? await this.restore(c, admin.value.adminId, now) : await this.remove(c, input.actor, reason);
+      const done =
+        input.decision === 'restore'
+          ? await this.restore(c, admin.value.adminId, now)
+          : await this.remove(c, input.actor, reason);
       if (!done.ok) return done;
       c.status = input.decision === 'restore' ? 'restored' : 'removed';
       c.resolvedAt = now;
@@ -160,8 +206,13 @@ export class ResolveCase {
       c.updatedAt = now;
       await this.cases.save(c);
       await this.audit.record({
-        actor: auditActorOf(input.actor), action: `moderation.${input.decision}`, targetType: c.targetType, targetId: c.targetId,
-        campusId: c.campusId, details: { caseId: c.id, reports: c.reportCount, unchecked: c.uncheckedFields, ...(reason ? { reason } : {}) }, at: now,
+        actor: auditActorOf(input.actor),
+        action: `moderation.${input.decision}`,
+        targetType: c.targetType,
+        targetId: c.targetId,
+        campusId: c.campusId,
+        details: { caseId: c.id, reports: c.reportCount, unchecked: c.uncheckedFields, ...(reason ? { reason } : {}) },
+        at: now,
       });
       return ok(c);
     });
@@ -179,7 +230,13 @@ export class ResolveCase {
         const listing = await listings.byId(l.id, { forUpdate: true });
         if (!listing || !listing.dropPhoto(photoId, now)) continue;
         await listings.save(listing);
-        await outbox.append([events.create('ListingEdited', listing.id, { listingId: listing.id, campusId: listing.campusId, fields: ['photos'] })]);
+        await outbox.append([
+          events.create('ListingEdited', listing.id, {
+            listingId: listing.id,
+            campusId: listing.campusId,
+            fields: ['photos'],
+          }),
+        ]);
       }
       const last = page.at(-1);
       if (!last || page.length < 200) return;

@@ -103,14 +103,26 @@ export class DeliverNotification {
   }
 
   /** Mute, template, rate limit, consent: in that order, so a refused message never spends a consent. */
-  private async gate(userId: string, kind: NotificationKind, listingId: string | null, now: Date): Promise<SkipReason | null> {
+  private async gate(
+    userId: string,
+    kind: NotificationKind,
+    listingId: string | null,
+    now: Date,
+  ): Promise<SkipReason | null> {
     if (isInboxOnly(kind)) return 'no_template';
-    const [muted, balances] = await Promise.all([this.notifications.mutedKinds(userId), this.notifications.consentBalances(userId)]);
+    const [muted, balances] = await Promise.all([
+      this.notifications.mutedKinds(userId),
+      this.notifications.consentBalances(userId),
+    ]);
     if (muted.includes(kind)) return 'muted';
     if (!this.sender.supports(kind)) return 'no_template';
     if ((balances[kind] ?? 0) <= 0) return 'no_consent';
-    if (listingId && this.policy.throttledKinds.includes(kind)
-      && !(await this.notifications.takeQqSlot(userId, listingId, now, this.policy.throttleMs))) return 'rate_limited';
+    if (
+      listingId &&
+      this.policy.throttledKinds.includes(kind) &&
+      !(await this.notifications.takeQqSlot(userId, listingId, now, this.policy.throttleMs))
+    )
+      return 'rate_limited';
     if (!(await this.notifications.spendConsent(userId, kind, now))) return 'no_consent';
     return null;
   }
@@ -122,7 +134,10 @@ function describe(e: unknown): string {
 
 /** A delivery whose job ran out of attempts becomes a dead letter. */
 export class BuryDelivery {
-  constructor(private readonly notifications: NotificationRepository, private readonly clock: Clock) {}
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly clock: Clock,
+  ) {}
   async execute(input: { notificationId: string; error: unknown }): Promise<boolean> {
     return this.notifications.markDead(input.notificationId, describe(input.error), this.clock.now());
   }
@@ -133,14 +148,19 @@ export class BuryDelivery {
  * one that had is declared unknown and never resent on its own (an admin may, from the dead letters).
  */
 export class SweepDeliveryLeases {
-  constructor(private readonly notifications: NotificationRepository, private readonly queue: JobQueue, private readonly clock: Clock) {}
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly queue: JobQueue,
+    private readonly clock: Clock,
+  ) {}
   async execute(): Promise<{ retried: number; unknown: number }> {
     let retried = 0;
     let unknown = 0;
     for (;;) {
       const now = this.clock.now();
       const changed = await this.notifications.expireLeases(now, 500);
-      if (changed.retried.length) await this.queue.enqueue(changed.retried.map((id) => deliverJob(id, `:l${now.getTime()}`)));
+      if (changed.retried.length)
+        await this.queue.enqueue(changed.retried.map((id) => deliverJob(id, `:l${now.getTime()}`)));
       retried += changed.retried.length;
       unknown += changed.unknown.length;
       if (changed.retried.length + changed.unknown.length < 500) return { retried, unknown };
@@ -165,7 +185,8 @@ export class RedeliverPending {
   ) {}
   async execute(): Promise<{ requeued: number }> {
     const rows = await this.notifications.pendingBefore(new Date(this.clock.now().getTime() - this.staleMs), 1000);
-    if (rows.length) await this.queue.enqueue(rows.map((r) => deliverJob(r.notificationId, `:r${r.updatedAt.getTime()}`)));
+    if (rows.length)
+      await this.queue.enqueue(rows.map((r) => deliverJob(r.notificationId, `:r${r.updatedAt.getTime()}`)));
     return { requeued: rows.length };
   }
 }

@@ -8,7 +8,14 @@ import { Problems, type ValidationFailed } from '../shared/errors.js';
 import { clampLimit, decodeCursor, encodeCursor, type Page } from '../shared/pagination.js';
 import { err, ok, okVoid, type Result } from '../shared/result.js';
 import { DeadLetterNotFound, NotificationNotFound } from './errors.js';
-import { isInboxOnly, isNotificationKind, NOTIFICATION_KINDS, type DeadLetter, type Notification, type NotificationKind } from './notification.js';
+import {
+  isInboxOnly,
+  isNotificationKind,
+  NOTIFICATION_KINDS,
+  type DeadLetter,
+  type Notification,
+  type NotificationKind,
+} from './notification.js';
 import type { NotificationRepository } from './ports.js';
 
 type SignedIn = NotAuthenticated | UserBanned;
@@ -24,16 +31,27 @@ function cursorOf(cursor: string | undefined): Result<{ at: Date; id: string } |
 export class ListMyNotifications {
   constructor(private readonly notifications: NotificationRepository) {}
 
-  async execute(input: { actor: Actor; cursor?: string; limit?: number }): Promise<Result<Page<Notification>, SignedIn | ValidationFailed>> {
+  async execute(input: {
+    actor: Actor;
+    cursor?: string;
+    limit?: number;
+  }): Promise<Result<Page<Notification>, SignedIn | ValidationFailed>> {
     const who = requireActiveUser(input.actor);
     if (!who.ok) return who;
     const after = cursorOf(input.cursor);
     if (!after.ok) return after;
     const limit = clampLimit(input.limit);
-    const rows = await this.notifications.inbox(who.value.userId, after.value && { createdAt: after.value.at, id: after.value.id }, limit + 1);
+    const rows = await this.notifications.inbox(
+      who.value.userId,
+      after.value && { createdAt: after.value.at, id: after.value.id },
+      limit + 1,
+    );
     const items = rows.slice(0, limit);
     const last = items.at(-1);
-    return ok({ items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.getTime(), last.id]) : null });
+    return ok({
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.getTime(), last.id]) : null,
+    });
   }
 }
 
@@ -48,8 +66,14 @@ export class CountUnreadNotifications {
 
 /** Another user's notification answers as missing, so ids reveal nothing. */
 export class MarkNotificationRead {
-  constructor(private readonly notifications: NotificationRepository, private readonly clock: Clock) {}
-  async execute(input: { actor: Actor; notificationId: string }): Promise<Result<void, SignedIn | NotificationNotFound>> {
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly clock: Clock,
+  ) {}
+  async execute(input: {
+    actor: Actor;
+    notificationId: string;
+  }): Promise<Result<void, SignedIn | NotificationNotFound>> {
     const who = requireActiveUser(input.actor);
     if (!who.ok) return who;
     if (!(await this.notifications.markRead(who.value.userId, input.notificationId, this.clock.now()))) {
@@ -60,7 +84,10 @@ export class MarkNotificationRead {
 }
 
 export class MarkAllNotificationsRead {
-  constructor(private readonly notifications: NotificationRepository, private readonly clock: Clock) {}
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly clock: Clock,
+  ) {}
   async execute(input: { actor: Actor }): Promise<Result<{ marked: number }, SignedIn>> {
     const who = requireActiveUser(input.actor);
     if (!who.ok) return who;
@@ -80,7 +107,8 @@ export class GetNotificationSettings {
     const who = requireActiveUser(input.actor);
     if (!who.ok) return who;
     const [muted, consents] = await Promise.all([
-      this.notifications.mutedKinds(who.value.userId), this.notifications.consentBalances(who.value.userId),
+      this.notifications.mutedKinds(who.value.userId),
+      this.notifications.consentBalances(who.value.userId),
     ]);
     return ok({ muted, consents });
   }
@@ -89,13 +117,17 @@ export class GetNotificationSettings {
 /** Muting a kind keeps it in the inbox and stops its QQ messages; an inbox-only kind has nothing to mute. */
 export class UpdateNotificationSettings {
   constructor(private readonly notifications: NotificationRepository) {}
-  async execute(input: { actor: Actor; muted: readonly string[] }): Promise<Result<NotificationSettings, SignedIn | ValidationFailed>> {
+  async execute(input: {
+    actor: Actor;
+    muted: readonly string[];
+  }): Promise<Result<NotificationSettings, SignedIn | ValidationFailed>> {
     const who = requireActiveUser(input.actor);
     if (!who.ok) return who;
     const bad = input.muted.filter((k) => !isNotificationKind(k));
     if (bad.length) return err(new Problems().add('muted', `未知的通知类型：${bad.join('、')}`).toError());
     const fixed = input.muted.filter((k) => isNotificationKind(k) && isInboxOnly(k));
-    if (fixed.length) return err(new Problems().add('muted', `审核通知只在消息列表里，不能关闭：${fixed.join('、')}`).toError());
+    if (fixed.length)
+      return err(new Problems().add('muted', `审核通知只在消息列表里，不能关闭：${fixed.join('、')}`).toError());
     const kinds = NOTIFICATION_KINDS.filter((k) => input.muted.includes(k));
     await this.notifications.setMutedKinds(who.value.userId, kinds);
     return ok({ muted: kinds, consents: await this.notifications.consentBalances(who.value.userId) });
@@ -109,8 +141,14 @@ export class UpdateNotificationSettings {
  */
 export class RecordNotificationConsents {
   static readonly CAP = 50;
-  constructor(private readonly notifications: NotificationRepository, private readonly clock: Clock) {}
-  async execute(input: { actor: Actor; kinds: readonly NotificationKind[] }): Promise<Result<NotificationSettings, SignedIn>> {
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly clock: Clock,
+  ) {}
+  async execute(input: {
+    actor: Actor;
+    kinds: readonly NotificationKind[];
+  }): Promise<Result<NotificationSettings, SignedIn>> {
     const who = requireActiveUser(input.actor);
     if (!who.ok) return who;
     const now = this.clock.now();
@@ -118,7 +156,8 @@ export class RecordNotificationConsents {
       await this.notifications.grantConsents(who.value.userId, kind, 1, RecordNotificationConsents.CAP, now);
     }
     const [muted, consents] = await Promise.all([
-      this.notifications.mutedKinds(who.value.userId), this.notifications.consentBalances(who.value.userId),
+      this.notifications.mutedKinds(who.value.userId),
+      this.notifications.consentBalances(who.value.userId),
     ]);
     return ok({ muted, consents });
   }
@@ -127,7 +166,11 @@ export class RecordNotificationConsents {
 /** 死信: deliveries that failed for good or whose outcome is unknown. Campus admins see their own campus. */
 export class ListDeadLetters {
   constructor(private readonly notifications: NotificationRepository) {}
-  async execute(input: { actor: Actor; cursor?: string; limit?: number }): Promise<Result<Page<DeadLetter>, NotAuthenticated | AdminOnly | ValidationFailed>> {
+  async execute(input: {
+    actor: Actor;
+    cursor?: string;
+    limit?: number;
+  }): Promise<Result<Page<DeadLetter>, NotAuthenticated | AdminOnly | ValidationFailed>> {
     const admin = requireAdmin(input.actor);
     if (!admin.ok) return admin;
     const before = cursorOf(input.cursor);
@@ -136,13 +179,17 @@ export class ListDeadLetters {
     const campusId = admin.value.role === 'super_admin' ? undefined : admin.value.campusId!;
     const rows = await this.notifications.deadLetters({
       ...(campusId !== undefined ? { campusId } : {}),
-      before: before.value && { updatedAt: before.value.at, id: before.value.id }, limit: limit + 1,
+      before: before.value && { updatedAt: before.value.at, id: before.value.id },
+      limit: limit + 1,
     });
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return ok({
       items,
-      nextCursor: rows.length > limit && last ? encodeCursor([last.delivery.updatedAt.getTime(), last.delivery.notificationId]) : null,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor([last.delivery.updatedAt.getTime(), last.delivery.notificationId])
+          : null,
     });
   }
 }
@@ -159,21 +206,28 @@ export class RetryDeadLetter {
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: { actor: Actor; notificationId: string }): Promise<
-    Result<void, NotAuthenticated | AdminOnly | AdminScope | DeadLetterNotFound>
-  > {
+  async execute(input: {
+    actor: Actor;
+    notificationId: string;
+  }): Promise<Result<void, NotAuthenticated | AdminOnly | AdminScope | DeadLetterNotFound>> {
     const admin = requireAdmin(input.actor);
     if (!admin.ok) return admin;
     const delivery = await this.notifications.delivery(input.notificationId);
-    if (!delivery || (delivery.state !== 'dead' && delivery.state !== 'unknown')) return err(new DeadLetterNotFound(input.notificationId));
+    if (!delivery || (delivery.state !== 'dead' && delivery.state !== 'unknown'))
+      return err(new DeadLetterNotFound(input.notificationId));
     const scoped = requireAdminOf(input.actor, delivery.campusId);
     if (!scoped.ok) return scoped;
     const now = this.clock.now();
-    if (!(await this.notifications.requeue(input.notificationId, now))) return err(new DeadLetterNotFound(input.notificationId));
+    if (!(await this.notifications.requeue(input.notificationId, now)))
+      return err(new DeadLetterNotFound(input.notificationId));
     await this.audit.record({
-      actor: { kind: 'admin', id: admin.value.adminId }, action: 'notification.retry', targetType: 'notification',
-      targetId: input.notificationId, campusId: delivery.campusId,
-      details: { previousState: delivery.state, kind: delivery.kind, attempts: delivery.attempts }, at: now,
+      actor: { kind: 'admin', id: admin.value.adminId },
+      action: 'notification.retry',
+      targetType: 'notification',
+      targetId: input.notificationId,
+      campusId: delivery.campusId,
+      details: { previousState: delivery.state, kind: delivery.kind, attempts: delivery.attempts },
+      at: now,
     });
     return okVoid;
   }

@@ -1,6 +1,15 @@
 import { formatFen, type Fen } from '../shared/money.js';
 
-export const NOTIFICATION_KINDS = ['comment', 'reply', 'price_drop', 'wanted_match', 'expiring', 'removed', 'hidden', 'restored'] as const;
+export const NOTIFICATION_KINDS = [
+  'comment',
+  'reply',
+  'price_drop',
+  'wanted_match',
+  'expiring',
+  'removed',
+  'hidden',
+  'restored',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
@@ -53,7 +62,8 @@ export function notificationKey(eventKey: string, recipientId: string): string {
  * request had not started, and to unknown if it had (QQ may or may not have the message).
  */
 export type DeliveryState = 'pending' | 'sending' | 'sent' | 'skipped' | 'dead' | 'unknown';
-export type SkipReason = 'muted' | 'no_consent' | 'rate_limited' | 'consent_revoked' | 'quota' | 'no_template' | 'no_recipient' | 'banned';
+export type SkipReason =
+  'muted' | 'no_consent' | 'rate_limited' | 'consent_revoked' | 'quota' | 'no_template' | 'no_recipient' | 'banned';
 
 export interface Delivery {
   readonly notificationId: string;

@@ -1,17 +1,34 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { coreKit, itemInput, type CoreKit } from '../testing/kit.js';
-import { InMemoryNotificationRepository, InMemoryNotificationSources, RecordingSubscriptionSender } from '../testing/in-memory-notifications.js';
+import {
+  InMemoryNotificationRepository,
+  InMemoryNotificationSources,
+  RecordingSubscriptionSender,
+} from '../testing/in-memory-notifications.js';
 import { SequentialIds } from '../testing/builders.js';
 import { inMemoryPersistence } from '../testing/in-memory.js';
 import { RetryJobLater, type JobQueue, type JobSpec } from '../shared/jobs.js';
 import { DeliverNotification, BuryDelivery, RedeliverPending, SweepDeliveryLeases } from './delivery.js';
 import {
-  CountUnreadNotifications, GetNotificationSettings, ListDeadLetters, ListMyNotifications, MarkAllNotificationsRead,
-  MarkNotificationRead, RecordNotificationConsents, RetryDeadLetter, UpdateNotificationSettings,
+  CountUnreadNotifications,
+  GetNotificationSettings,
+  ListDeadLetters,
+  ListMyNotifications,
+  MarkAllNotificationsRead,
+  MarkNotificationRead,
+  RecordNotificationConsents,
+  RetryDeadLetter,
+  UpdateNotificationSettings,
 } from './inbox.js';
 import {
-  FanOutPriceDrop, NOTIFY_DELIVER_QUEUE, NOTIFY_FANOUT_QUEUE, NotificationRecorder, NotificationRules, NotifyExpiringListings,
-  type DeliverJob, type FanOutJob,
+  FanOutPriceDrop,
+  NOTIFY_DELIVER_QUEUE,
+  NOTIFY_FANOUT_QUEUE,
+  NotificationRecorder,
+  NotificationRules,
+  NotifyExpiringListings,
+  type DeliverJob,
+  type FanOutJob,
 } from './notify.js';
 import { SendOutcomeUnknown } from './ports.js';
 import { matchWords, shareWords } from './words.js';
@@ -74,7 +91,11 @@ let listingId: string;
 beforeEach(async () => {
   w = await world();
   k = w.k;
-  const r = await k.publish.execute({ actor: k.actors.alice, kind: 'item', content: itemInput({ title: '九成新 iPhone 13' }) });
+  const r = await k.publish.execute({
+    actor: k.actors.alice,
+    kind: 'item',
+    content: itemInput({ title: '九成新 iPhone 13' }),
+  });
   if (!r.ok) throw new Error(r.error.code);
   listingId = r.value.id;
 });
@@ -93,7 +114,11 @@ describe('rules: who is told what', () => {
     const inbox = await w.inboxOf('alice');
     expect(inbox).toHaveLength(1);
     expect(inbox[0]).toMatchObject({
-      recipientId: 'alice', kind: 'comment', listingId, campusId: 'demo', readAt: null,
+      recipientId: 'alice',
+      kind: 'comment',
+      listingId,
+      campusId: 'demo',
+      readAt: null,
       data: { listingTitle: '九成新 iPhone 13', actorNickname: '鲍勃', excerpt: '还在吗？能便宜点吗' },
     });
     expect(await w.inboxOf('bob')).toEqual([]);
@@ -126,12 +151,17 @@ describe('rules: who is told what', () => {
     await w.drain();
     const dropId = (await k.ports.outbox.unpublished(100)).find((e) => e.type === 'ListingPriceDropped')!.id;
     expect([...w.queue.seen].filter((key) => key.startsWith('fanout:'))).toEqual([
-      `fanout:${dropId}:start`, `fanout:${dropId}:f2`, `fanout:${dropId}:f4`,
+      `fanout:${dropId}:start`,
+      `fanout:${dropId}:f2`,
+      `fanout:${dropId}:f4`,
     ]);
     for (const id of fans) {
       const inbox = await w.inboxOf(id);
       expect(inbox).toHaveLength(1);
-      expect(inbox[0]).toMatchObject({ kind: 'price_drop', data: { oldPrice: 250_000, newPrice: 200_000, listingTitle: '九成新 iPhone 13' } });
+      expect(inbox[0]).toMatchObject({
+        kind: 'price_drop',
+        data: { oldPrice: 250_000, newPrice: 200_000, listingTitle: '九成新 iPhone 13' },
+      });
     }
     // A re-run of every batch (a crashed worker's jobs run again) creates nothing new.
     const drop = (await k.ports.outbox.unpublished(100)).find((e) => e.type === 'ListingPriceDropped')!;
@@ -143,17 +173,37 @@ describe('rules: who is told what', () => {
 
   it('tells a wanter when a new listing fits: same category, a word in common, within budget or 面议', async () => {
     const want = async (title: string, price: number | null, categoryId = 'demo-phones') => {
-      const r = await k.publish.execute({ actor: k.actors.bob, kind: 'wanted', content: { title, description: '求', price, categoryId, tradeMethods: ['face_to_face'] } });
+      const r = await k.publish.execute({
+        actor: k.actors.bob,
+        kind: 'wanted',
+        content: { title, description: '求', price, categoryId, tradeMethods: ['face_to_face'] },
+      });
       if (!r.ok) throw new Error(JSON.stringify(r.error));
     };
     await w.drain();
     await want('求购 iphone 手机', 300_000);
     await want('求购 iPhone 电脑', null, 'demo-computers');
     await w.drain();
-    const fits = await k.publish.execute({ actor: k.actors.alice, kind: 'item', content: itemInput({ title: 'iPhone 12 蓝色', price: 280_000 }) });
-    const tooDear = await k.publish.execute({ actor: k.actors.alice, kind: 'item', content: itemInput({ title: 'iPhone 14 Pro', price: 500_000, originalPrice: null }) });
-    const noWords = await k.publish.execute({ actor: k.actors.alice, kind: 'item', content: itemInput({ title: '华为 Mate', price: 100_000 }) });
-    const negotiable = await k.publish.execute({ actor: k.actors.alice, kind: 'item', content: itemInput({ title: 'iPhone 转接头', price: 900_000, originalPrice: null, categoryId: 'demo-computers' }) });
+    const fits = await k.publish.execute({
+      actor: k.actors.alice,
+      kind: 'item',
+      content: itemInput({ title: 'iPhone 12 蓝色', price: 280_000 }),
+    });
+    const tooDear = await k.publish.execute({
+      actor: k.actors.alice,
+      kind: 'item',
+      content: itemInput({ title: 'iPhone 14 Pro', price: 500_000, originalPrice: null }),
+    });
+    const noWords = await k.publish.execute({
+      actor: k.actors.alice,
+      kind: 'item',
+      content: itemInput({ title: '华为 Mate', price: 100_000 }),
+    });
+    const negotiable = await k.publish.execute({
+      actor: k.actors.alice,
+      kind: 'item',
+      content: itemInput({ title: 'iPhone 转接头', price: 900_000, originalPrice: null, categoryId: 'demo-computers' }),
+    });
     for (const r of [fits, tooDear, noWords, negotiable]) expect(r.ok ? 'ok' : JSON.stringify(r.error)).toBe('ok');
     await w.drain();
     const inbox = await w.inboxOf('bob');
@@ -190,7 +240,8 @@ describe('rules: who is told what', () => {
     await lifecycle.record(listing, 'hidden', null, 'adm-campus');
     expect(await w.drain()).toEqual(['skipped:no_template']);
     expect((await w.inboxOf('alice')).map((n) => [n.kind, n.listingId, n.data['listingTitle']])).toEqual([
-      ['restored', listingId, '九成新 iPhone 13'], ['hidden', listingId, '九成新 iPhone 13'],
+      ['restored', listingId, '九成新 iPhone 13'],
+      ['hidden', listingId, '九成新 iPhone 13'],
     ]);
     // Inbox only: nothing went to QQ, and no consent of any kind was spent on them.
     expect(w.sender.sent).toEqual([]);
@@ -198,11 +249,16 @@ describe('rules: who is told what', () => {
   });
 
   it('tells of a hide whoever did it, of a return only from hidden and by someone other than the owner', () => {
-    const changed = (from: string, to: string, by: string | null): ListingStatusChanged => ({
-      id: `ev-${from}-${to}-${by}`, type: 'ListingStatusChanged', aggregateId: 'l1', occurredAt: new Date(0),
-      payload: { listingId: 'l1', campusId: 'c1', ownerId: 'alice', from, to, reason: null, by },
-    } as ListingStatusChanged);
-    const kinds = (e: ListingStatusChanged) => reviewNoticeRule(e, '台灯').map((d) => [d.kind, d.recipientId, d.eventKey]);
+    const changed = (from: string, to: string, by: string | null): ListingStatusChanged =>
+      ({
+        id: `ev-${from}-${to}-${by}`,
+        type: 'ListingStatusChanged',
+        aggregateId: 'l1',
+        occurredAt: new Date(0),
+        payload: { listingId: 'l1', campusId: 'c1', ownerId: 'alice', from, to, reason: null, by },
+      }) as ListingStatusChanged;
+    const kinds = (e: ListingStatusChanged) =>
+      reviewNoticeRule(e, '台灯').map((d) => [d.kind, d.recipientId, d.eventKey]);
     expect(kinds(changed('reserved', 'hidden', null))).toEqual([['hidden', 'alice', 'ev-reserved-hidden-null']]);
     expect(kinds(changed('hidden', 'active', 'adm-1'))).toEqual([['restored', 'alice', 'ev-hidden-active-adm-1']]);
     expect(kinds(changed('hidden', 'reserved', 'adm-1'))).toEqual([['restored', 'alice', 'ev-hidden-reserved-adm-1']]);
@@ -245,10 +301,19 @@ describe('QQ delivery', () => {
   it('sends with a consent, spends it, and sends each notification once however often its job runs', async () => {
     await w.repo.grantConsents('alice', 'comment', 2, 50, k.clock.now());
     expect(await commentOnce()).toEqual(['sent']);
-    expect(w.sender.sent).toEqual([{ openId: 'OPENID-ALICE', kind: 'comment', page: `pages/detail/index?id=${listingId}`, fields: ['九成新 iPhone 13', '鲍勃：在吗'] }]);
+    expect(w.sender.sent).toEqual([
+      {
+        openId: 'OPENID-ALICE',
+        kind: 'comment',
+        page: `pages/detail/index?id=${listingId}`,
+        fields: ['九成新 iPhone 13', '鲍勃：在吗'],
+      },
+    ]);
     expect((await w.repo.consentBalances('alice'))['comment']).toBe(1);
     const id = (await w.inboxOf('alice'))[0]!.id;
-    expect(await Promise.all([w.deliver.execute({ notificationId: id }), w.deliver.execute({ notificationId: id })])).toEqual(['not_pending', 'not_pending']);
+    expect(
+      await Promise.all([w.deliver.execute({ notificationId: id }), w.deliver.execute({ notificationId: id })]),
+    ).toEqual(['not_pending', 'not_pending']);
     expect(w.sender.sent).toHaveLength(1);
   });
 
@@ -341,7 +406,9 @@ describe('QQ delivery', () => {
     w.sender.answer(new Error('QQ 47001'));
     await expect(commentOnce()).rejects.toThrow('47001');
     const second = (await w.inboxOf('alice'))[0]!.id;
-    expect(await new BuryDelivery(w.repo, k.clock).execute({ notificationId: second, error: new Error('QQ 47001') })).toBe(true);
+    expect(
+      await new BuryDelivery(w.repo, k.clock).execute({ notificationId: second, error: new Error('QQ 47001') }),
+    ).toBe(true);
     expect(await w.repo.delivery(second)).toMatchObject({ state: 'dead', lastError: 'Error: QQ 47001' });
   });
 
@@ -390,7 +457,7 @@ describe('inbox, settings and dead letters', () => {
     mine = await w.inboxOf('alice');
   });
 
-  it('pages my notifications newest first, counts and marks read; another user\'s id is not found', async () => {
+  it("pages my notifications newest first, counts and marks read; another user's id is not found", async () => {
     const list = new ListMyNotifications(w.repo);
     const page = await list.execute({ actor: k.actors.alice, limit: 1 });
     if (!page.ok) throw new Error();
@@ -409,13 +476,19 @@ describe('inbox, settings and dead letters', () => {
     expect(!stolen.ok && stolen.error.code).toBe('NOTIFICATION_NOT_FOUND');
     expect((await read.execute({ actor: k.actors.alice, notificationId: mine[0]!.id })).ok).toBe(true);
     expect(await count.execute({ actor: k.actors.alice })).toEqual({ ok: true, value: { unread: 1 } });
-    expect(await new MarkAllNotificationsRead(w.repo, k.clock).execute({ actor: k.actors.alice })).toEqual({ ok: true, value: { marked: 1 } });
+    expect(await new MarkAllNotificationsRead(w.repo, k.clock).execute({ actor: k.actors.alice })).toEqual({
+      ok: true,
+      value: { marked: 1 },
+    });
     expect(await count.execute({ actor: k.actors.alice })).toEqual({ ok: true, value: { unread: 0 } });
   });
 
   it('mutes kinds, refuses unknown ones, and counts reported consents up to a cap', async () => {
     const update = new UpdateNotificationSettings(w.repo);
-    expect(await update.execute({ actor: k.actors.alice, muted: ['price_drop', 'comment'] })).toEqual({ ok: true, value: { muted: ['comment', 'price_drop'], consents: {} } });
+    expect(await update.execute({ actor: k.actors.alice, muted: ['price_drop', 'comment'] })).toEqual({
+      ok: true,
+      value: { muted: ['comment', 'price_drop'], consents: {} },
+    });
     const bad = await update.execute({ actor: k.actors.alice, muted: ['spam'] });
     expect(!bad.ok && bad.error.code).toBe('VALIDATION_FAILED');
     // Review notices are inbox-only: there is no QQ message to mute.
@@ -425,7 +498,8 @@ describe('inbox, settings and dead letters', () => {
     const consents = new RecordNotificationConsents(w.repo, k.clock);
     for (let i = 0; i < 60; i++) await consents.execute({ actor: k.actors.alice, kinds: ['reply', 'reply'] });
     expect(await new GetNotificationSettings(w.repo).execute({ actor: k.actors.alice })).toEqual({
-      ok: true, value: { muted: ['comment', 'price_drop'], consents: { reply: RecordNotificationConsents.CAP } },
+      ok: true,
+      value: { muted: ['comment', 'price_drop'], consents: { reply: RecordNotificationConsents.CAP } },
     });
     expect((await consents.execute({ actor: k.actors.mallory, kinds: ['reply'] })).ok).toBe(false);
   });
@@ -437,7 +511,16 @@ describe('inbox, settings and dead letters', () => {
     // Both were skipped (no consent); make one dead as a failed job would.
     const other = mine[1]!.id;
     expect(await w.repo.delivery(other)).toMatchObject({ state: 'skipped' });
-    const fresh = await w.recorder.record([{ eventKey: 'manual', recipientId: 'alice', campusId: 'demo', kind: 'comment', listingId, data: { listingTitle: 'x' } }]);
+    const fresh = await w.recorder.record([
+      {
+        eventKey: 'manual',
+        recipientId: 'alice',
+        campusId: 'demo',
+        kind: 'comment',
+        listingId,
+        data: { listingTitle: 'x' },
+      },
+    ]);
     const deadId = fresh[0]!.id;
     await w.repo.markDead(deadId, 'Error: QQ 40037', k.clock.now());
 
@@ -462,7 +545,9 @@ describe('inbox, settings and dead letters', () => {
     expect((await w.drain()).filter((r) => r === 'sent')).toEqual(['sent']);
     expect(w.sender.sent).toHaveLength(1);
     const audit = await k.ports.auditLog.list({ limit: 10, action: 'notification.retry' });
-    expect(audit).toMatchObject([{ actor: { kind: 'admin', id: 'adm-campus' }, targetId: deadId, details: { previousState: 'dead' } }]);
+    expect(audit).toMatchObject([
+      { actor: { kind: 'admin', id: 'adm-campus' }, targetId: deadId, details: { previousState: 'dead' } },
+    ]);
     expect(id).toBeTruthy();
   });
 });

@@ -8,7 +8,15 @@ import type { EventSubscriber, JobQueue, JobSpec } from '../shared/jobs.js';
 import { MODERATION_KINDS, notificationKey, type Notification } from './notification.js';
 import type { NotificationRepository, NotificationSources } from './ports.js';
 import {
-  commentRule, expiringRule, priceDropRule, removalRule, replyRule, reviewNoticeRule, wantedMatchRule, type NotificationDraft, type PriceDrop,
+  commentRule,
+  expiringRule,
+  priceDropRule,
+  removalRule,
+  replyRule,
+  reviewNoticeRule,
+  wantedMatchRule,
+  type NotificationDraft,
+  type PriceDrop,
 } from './rules.js';
 
 export const NOTIFY_FANOUT_QUEUE = 'notify-fanout';
@@ -16,8 +24,12 @@ export const NOTIFY_DELIVER_QUEUE = 'notify-deliver';
 /** Favoriters told per fan-out job: one keyset page, one batch insert, one enqueue. */
 export const FANOUT_BATCH = 500;
 
-export interface DeliverJob { readonly notificationId: string }
-export interface FanOutJob extends PriceDrop { readonly after: string | null }
+export interface DeliverJob {
+  readonly notificationId: string;
+}
+export interface FanOutJob extends PriceDrop {
+  readonly after: string | null;
+}
 
 export function deliverJob(notificationId: string, suffix = ''): JobSpec<DeliverJob> {
   return { queue: NOTIFY_DELIVER_QUEUE, key: `deliver:${notificationId}:qq${suffix}`, payload: { notificationId } };
@@ -42,10 +54,19 @@ export class NotificationRecorder {
     const kept = await this.withoutBanned(drafts);
     if (kept.length === 0) return [];
     const now = this.clock.now();
-    const stored = await this.notifications.record(kept.map((d) => ({
-      id: this.ids.next(), key: notificationKey(d.eventKey, d.recipientId), recipientId: d.recipientId, campusId: d.campusId,
-      kind: d.kind, listingId: d.listingId, data: d.data, createdAt: now, readAt: null,
-    })));
+    const stored = await this.notifications.record(
+      kept.map((d) => ({
+        id: this.ids.next(),
+        key: notificationKey(d.eventKey, d.recipientId),
+        recipientId: d.recipientId,
+        campusId: d.campusId,
+        kind: d.kind,
+        listingId: d.listingId,
+        data: d.data,
+        createdAt: now,
+        readAt: null,
+      })),
+    );
     // Queued after the rows exist, and again on a re-run: a crash in between loses nothing.
     await this.queue.enqueue(stored.map((n) => deliverJob(n.id)));
     return stored;
@@ -55,7 +76,9 @@ export class NotificationRecorder {
     const told = [...new Set(drafts.filter((d) => !MODERATION_KINDS.includes(d.kind)).map((d) => d.recipientId))];
     if (told.length === 0) return drafts;
     const banned = new Set((await this.users.byIds(told)).filter((u) => u.banned).map((u) => u.id));
-    return banned.size === 0 ? drafts : drafts.filter((d) => MODERATION_KINDS.includes(d.kind) || !banned.has(d.recipientId));
+    return banned.size === 0
+      ? drafts
+      : drafts.filter((d) => MODERATION_KINDS.includes(d.kind) || !banned.has(d.recipientId));
   }
 }
 
@@ -97,12 +120,17 @@ export class NotificationRules implements EventSubscriber {
     switch (event.type) {
       case 'CommentPosted':
       case 'CommentReplied': {
-        const [listing, comment] = await Promise.all([this.listings.byId(event.payload.listingId), this.comments.byId(event.payload.commentId)]);
+        const [listing, comment] = await Promise.all([
+          this.listings.byId(event.payload.listingId),
+          this.comments.byId(event.payload.commentId),
+        ]);
         if (!listing || !comment || comment.deleted) return;
         const author = await this.users.byId(event.payload.authorId);
-        await this.recorder.record(event.type === 'CommentPosted'
-          ? commentRule(event, listing, comment, author)
-          : replyRule(event, listing, comment, author));
+        await this.recorder.record(
+          event.type === 'CommentPosted'
+            ? commentRule(event, listing, comment, author)
+            : replyRule(event, listing, comment, author),
+        );
         return;
       }
       case 'ListingPriceDropped': {
@@ -110,8 +138,14 @@ export class NotificationRules implements EventSubscriber {
         const listing = await this.listings.byId(p.listingId);
         if (!listing) return;
         const job: FanOutJob = {
-          eventId: event.id, listingId: p.listingId, campusId: p.campusId, ownerId: p.ownerId, title: listing.title,
-          oldPrice: p.oldPrice, newPrice: p.newPrice, after: null,
+          eventId: event.id,
+          listingId: p.listingId,
+          campusId: p.campusId,
+          ownerId: p.ownerId,
+          title: listing.title,
+          oldPrice: p.oldPrice,
+          newPrice: p.newPrice,
+          after: null,
         };
         await this.queue.enqueue([{ queue: NOTIFY_FANOUT_QUEUE, key: `fanout:${event.id}:start`, payload: job }]);
         return;
@@ -124,7 +158,13 @@ export class NotificationRules implements EventSubscriber {
         let after = null;
         while (candidates.length < NotificationRules.WANTED_SCAN) {
           const page = await this.listings.feed({
-            campusId: listing.campusId, kind: 'wanted', categoryId: listing.categoryId, sort: 'newest', after, limit: 100, now,
+            campusId: listing.campusId,
+            kind: 'wanted',
+            categoryId: listing.categoryId,
+            sort: 'newest',
+            after,
+            limit: 100,
+            now,
           });
           candidates.push(...page);
           const last = page.at(-1);
@@ -164,7 +204,9 @@ export class FanOutPriceDrop {
     const last = favoriters.at(-1);
     const next = favoriters.length === this.batchSize && last ? last : null;
     if (next) {
-      await this.queue.enqueue([{ queue: NOTIFY_FANOUT_QUEUE, key: `fanout:${job.eventId}:${next}`, payload: { ...job, after: next } }]);
+      await this.queue.enqueue([
+        { queue: NOTIFY_FANOUT_QUEUE, key: `fanout:${job.eventId}:${next}`, payload: { ...job, after: next } },
+      ]);
     }
     return { told: favoriters.length, next };
   }

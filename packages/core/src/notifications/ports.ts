@@ -28,7 +28,12 @@ export interface NotificationRepository {
   /** Written just before the request leaves (implies prepared): a claim without it surely sent nothing. */
   markRequested(notificationId: string): Promise<void>;
   /** sending → sent, skipped or unknown. */
-  finish(notificationId: string, state: 'sent' | 'skipped' | 'unknown', reason: SkipReason | null, now: Date): Promise<void>;
+  finish(
+    notificationId: string,
+    state: 'sent' | 'skipped' | 'unknown',
+    reason: SkipReason | null,
+    now: Date,
+  ): Promise<void>;
   /** sending → pending (not requested) after a failure that will be retried. */
   release(notificationId: string, error: string, now: Date): Promise<void>;
   /** pending or sending → dead, when the retries are exhausted. */
@@ -39,7 +44,11 @@ export interface NotificationRepository {
    */
   expireLeases(now: Date, limit: number): Promise<{ retried: string[]; unknown: string[] }>;
   /** dead and unknown deliveries, newest change first, strictly before the cursor. */
-  deadLetters(query: { campusId?: string; before: { updatedAt: Date; id: string } | null; limit: number }): Promise<DeadLetter[]>;
+  deadLetters(query: {
+    campusId?: string;
+    before: { updatedAt: Date; id: string } | null;
+    limit: number;
+  }): Promise<DeadLetter[]>;
   /** Pending deliveries untouched since `before` (orphaned by a crash or requeued by an admin), oldest first. */
   pendingBefore(before: Date, limit: number): Promise<{ notificationId: string; updatedAt: Date }[]>;
   /** dead or unknown → pending, keeping `prepared`: the consent it spent is not spent again. False when it is neither. */
@@ -72,7 +81,12 @@ export interface NotificationSources {
   /** User ids that favorited the listing, ascending, strictly after `afterUserId`. */
   favoritersOf(listingId: string, afterUserId: string | null, limit: number): Promise<string[]>;
   /** Live listings whose lifetime ends in (from, to], by (expiresAt, id), strictly after the cursor. */
-  expiringBetween(from: Date, to: Date, after: { expiresAt: Date; id: string } | null, limit: number): Promise<ExpiringListing[]>;
+  expiringBetween(
+    from: Date,
+    to: Date,
+    after: { expiresAt: Date; id: string } | null,
+    limit: number,
+  ): Promise<ExpiringListing[]>;
 }
 
 export interface SubscriptionMessage {

@@ -20,25 +20,65 @@ const EXCERPT = 40;
 const excerpt = (body: string) => (body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body);
 
 /** A new top-level comment tells the listing's owner, unless the owner wrote it. */
-export function commentRule(event: CommentPosted, listing: Listing, comment: Comment, author: User | null): NotificationDraft[] {
+export function commentRule(
+  event: CommentPosted,
+  listing: Listing,
+  comment: Comment,
+  author: User | null,
+): NotificationDraft[] {
   const { listingOwnerId, authorId } = event.payload;
   if (listingOwnerId === authorId) return [];
-  return [{
-    eventKey: event.id, recipientId: listingOwnerId, campusId: listing.campusId, kind: 'comment', listingId: listing.id,
-    data: { listingTitle: listing.title, actorNickname: author?.nickname ?? '有人', excerpt: excerpt(comment.body), commentId: comment.id },
-  }];
+  return [
+    {
+      eventKey: event.id,
+      recipientId: listingOwnerId,
+      campusId: listing.campusId,
+      kind: 'comment',
+      listingId: listing.id,
+      data: {
+        listingTitle: listing.title,
+        actorNickname: author?.nickname ?? '有人',
+        excerpt: excerpt(comment.body),
+        commentId: comment.id,
+      },
+    },
+  ];
 }
 
 /** A reply tells whom it answers; the owner hears of it as a comment on their listing. Never the author. */
-export function replyRule(event: CommentReplied, listing: Listing, comment: Comment, author: User | null): NotificationDraft[] {
+export function replyRule(
+  event: CommentReplied,
+  listing: Listing,
+  comment: Comment,
+  author: User | null,
+): NotificationDraft[] {
   const { listingOwnerId, authorId, repliedToUserId } = event.payload;
-  const data = { listingTitle: listing.title, actorNickname: author?.nickname ?? '有人', excerpt: excerpt(comment.body), commentId: comment.id };
+  const data = {
+    listingTitle: listing.title,
+    actorNickname: author?.nickname ?? '有人',
+    excerpt: excerpt(comment.body),
+    commentId: comment.id,
+  };
   const out: NotificationDraft[] = [];
   if (repliedToUserId !== authorId) {
-    out.push({ eventKey: event.id, recipientId: repliedToUserId, campusId: listing.campusId, kind: 'reply', listingId: listing.id, data });
+    out.push({
+      eventKey: event.id,
+      recipientId: repliedToUserId,
+      campusId: listing.campusId,
+      kind: 'reply',
+      listingId: listing.id,
+      data,
+    });
   }
   if (listingOwnerId !== authorId && listingOwnerId !== repliedToUserId) {
-    out.push({ eventKey: event.id, recipientId: listingOwnerId, campusId: listing.campusId, kind: 'comment', listingId: listing.id, data });
+    out.push({
+      eventKey: event.id,
+      recipientId: listingOwnerId,
+      campusId: listing.campusId,
+      kind: 'comment',
+      listingId: listing.id,
+      data,
+    });
   }
   return out;
 }
@@ -55,10 +95,16 @@ export interface PriceDrop {
 
 /** One batch of favoriters of a listing whose price dropped; the owner is never told of their own drop. */
 export function priceDropRule(drop: PriceDrop, favoriterIds: readonly string[]): NotificationDraft[] {
-  return favoriterIds.filter((id) => id !== drop.ownerId).map((recipientId) => ({
-    eventKey: drop.eventId, recipientId, campusId: drop.campusId, kind: 'price_drop' as const, listingId: drop.listingId,
-    data: { listingTitle: drop.title, oldPrice: drop.oldPrice, newPrice: drop.newPrice },
-  }));
+  return favoriterIds
+    .filter((id) => id !== drop.ownerId)
+    .map((recipientId) => ({
+      eventKey: drop.eventId,
+      recipientId,
+      campusId: drop.campusId,
+      kind: 'price_drop' as const,
+      listingId: drop.listingId,
+      data: { listingTitle: drop.title, oldPrice: drop.oldPrice, newPrice: drop.newPrice },
+    }));
 }
 
 /**
@@ -66,22 +112,36 @@ export function priceDropRule(drop: PriceDrop, favoriterIds: readonly string[]):
  * a word in common, and a price within the budget (either side 面议 leaves it to them to talk).
  */
 export function fitsWanted(listing: Listing, wanted: Listing, now: Date): boolean {
-  return wanted.kind === 'wanted' && listing.kind !== 'wanted'
-    && wanted.campusId === listing.campusId && wanted.categoryId === listing.categoryId
-    && wanted.isLive && wanted.expiresAt.getTime() > now.getTime()
-    && wanted.ownerId !== listing.ownerId
-    && (wanted.price === null || listing.price === null || listing.price <= wanted.price)
-    && shareWords(wanted.title, listing.title);
+  return (
+    wanted.kind === 'wanted' &&
+    listing.kind !== 'wanted' &&
+    wanted.campusId === listing.campusId &&
+    wanted.categoryId === listing.categoryId &&
+    wanted.isLive &&
+    wanted.expiresAt.getTime() > now.getTime() &&
+    wanted.ownerId !== listing.ownerId &&
+    (wanted.price === null || listing.price === null || listing.price <= wanted.price) &&
+    shareWords(wanted.title, listing.title)
+  );
 }
 
-export function wantedMatchRule(eventId: string, listing: Listing, candidates: readonly Listing[], now: Date): NotificationDraft[] {
+export function wantedMatchRule(
+  eventId: string,
+  listing: Listing,
+  candidates: readonly Listing[],
+  now: Date,
+): NotificationDraft[] {
   const told = new Set<string>();
   const out: NotificationDraft[] = [];
   for (const wanted of candidates) {
     if (told.has(wanted.ownerId) || !fitsWanted(listing, wanted, now)) continue;
     told.add(wanted.ownerId);
     out.push({
-      eventKey: eventId, recipientId: wanted.ownerId, campusId: listing.campusId, kind: 'wanted_match', listingId: listing.id,
+      eventKey: eventId,
+      recipientId: wanted.ownerId,
+      campusId: listing.campusId,
+      kind: 'wanted_match',
+      listingId: listing.id,
       data: { listingTitle: listing.title, price: listing.price, wantedTitle: wanted.title, wantedId: wanted.id },
     });
   }
@@ -92,10 +152,16 @@ export function wantedMatchRule(eventId: string, listing: Listing, candidates: r
 export function removalRule(event: ListingStatusChanged, title: string): NotificationDraft[] {
   const p = event.payload;
   if (p.to !== 'removed' || p.by === null || p.by === p.ownerId) return [];
-  return [{
-    eventKey: event.id, recipientId: p.ownerId, campusId: p.campusId, kind: 'removed', listingId: p.listingId,
-    data: { listingTitle: title, reason: p.reason ?? '' },
-  }];
+  return [
+    {
+      eventKey: event.id,
+      recipientId: p.ownerId,
+      campusId: p.campusId,
+      kind: 'removed',
+      listingId: p.listingId,
+      data: { listingTitle: title, reason: p.reason ?? '' },
+    },
+  ];
 }
 
 /**
@@ -105,18 +171,35 @@ export function removalRule(event: ListingStatusChanged, title: string): Notific
 export function reviewNoticeRule(event: ListingStatusChanged, title: string): NotificationDraft[] {
   const p = event.payload;
   const hidden = p.to === 'hidden';
-  const restored = p.from === 'hidden' && (p.to === 'active' || p.to === 'reserved') && p.by !== null && p.by !== p.ownerId;
+  const restored =
+    p.from === 'hidden' && (p.to === 'active' || p.to === 'reserved') && p.by !== null && p.by !== p.ownerId;
   if (!hidden && !restored) return [];
-  return [{
-    eventKey: event.id, recipientId: p.ownerId, campusId: p.campusId, kind: hidden ? 'hidden' : 'restored', listingId: p.listingId,
-    data: { listingTitle: title },
-  }];
+  return [
+    {
+      eventKey: event.id,
+      recipientId: p.ownerId,
+      campusId: p.campusId,
+      kind: hidden ? 'hidden' : 'restored',
+      listingId: p.listingId,
+      data: { listingTitle: title },
+    },
+  ];
 }
 
 /** Keyed by listing and expiry time: once per listing per lifetime, again after a renewal. */
-export function expiringRule(listing: { id: string; campusId: string; ownerId: string; title: string; expiresAt: Date }): NotificationDraft {
+export function expiringRule(listing: {
+  id: string;
+  campusId: string;
+  ownerId: string;
+  title: string;
+  expiresAt: Date;
+}): NotificationDraft {
   return {
-    eventKey: `expiring-${listing.id}-${listing.expiresAt.getTime()}`, recipientId: listing.ownerId, campusId: listing.campusId,
-    kind: 'expiring', listingId: listing.id, data: { listingTitle: listing.title, expiresAt: listing.expiresAt.toISOString() },
+    eventKey: `expiring-${listing.id}-${listing.expiresAt.getTime()}`,
+    recipientId: listing.ownerId,
+    campusId: listing.campusId,
+    kind: 'expiring',
+    listingId: listing.id,
+    data: { listingTitle: listing.title, expiresAt: listing.expiresAt.toISOString() },
   };
 }

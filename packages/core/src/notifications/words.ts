@@ -1,5 +1,24 @@
 /** Words that say nothing about what is wanted or offered; every post would share them. */
-const NOISE = new Set(['求购', '收购', '二手', '出售', '转让', '闲置', '全新', '九成', '成新', '八成', '便宜', '急出', '自用', '一个', '一台', '有没', '没有', '同学']);
+const NOISE = new Set([
+  '求购',
+  '收购',
+  '二手',
+  '出售',
+  '转让',
+  '闲置',
+  '全新',
+  '九成',
+  '成新',
+  '八成',
+  '便宜',
+  '急出',
+  '自用',
+  '一个',
+  '一台',
+  '有没',
+  '没有',
+  '同学',
+]);
 
 /**
  * Words of a title for matching wanted posts: Latin words and numbers (lower case, two characters

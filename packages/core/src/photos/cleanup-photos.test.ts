@@ -8,7 +8,14 @@ import { CleanupUnattachedPhotos } from './cleanup-photos.js';
 
 const processor: PhotoProcessor = {
   inspect: async () => ({ kind: 'image', mime: 'image/jpeg', width: 100, height: 100 }),
-  makeVariants: async (bytes) => (['thumb', 'medium', 'large'] as const).map((name) => ({ name, bytes, width: 1, height: 1, contentType: 'image/webp' })),
+  makeVariants: async (bytes) =>
+    (['thumb', 'medium', 'large'] as const).map((name) => ({
+      name,
+      bytes,
+      width: 1,
+      height: 1,
+      contentType: 'image/webp',
+    })),
 };
 
 async function setup() {
@@ -30,7 +37,11 @@ describe('CleanupUnattachedPhotos', () => {
     const sharedAbandoned = await up('alice', 'shared');
     const sharedKept = await up('bob', 'shared');
     const used = await up('alice', 'used');
-    const listing = await kit.publish.execute({ actor: kit.actors.alice, kind: 'item', content: itemInput({ photos: [used.id] }) });
+    const listing = await kit.publish.execute({
+      actor: kit.actors.alice,
+      kind: 'item',
+      content: itemInput({ photos: [used.id] }),
+    });
     if (!listing.ok) throw new Error(listing.error.message);
     await kit.withdraw.execute({ actor: kit.actors.alice, listingId: listing.value.id });
     await kit.publish.execute({ actor: kit.actors.bob, kind: 'item', content: itemInput({ photos: [sharedKept.id] }) });
@@ -45,7 +56,8 @@ describe('CleanupUnattachedPhotos', () => {
     expect(await kit.ports.photos.byId(sharedAbandoned.id)).toBeNull();
     for (const p of [sharedKept, used, fresh]) expect(await kit.ports.photos.byId(p.id)).not.toBeNull();
     for (const key of Object.values(abandoned.variants)) expect(storage.objects.has(key)).toBe(false);
-    for (const p of [sharedKept, used, fresh]) for (const key of Object.values(p.variants)) expect(storage.objects.has(key), key).toBe(true);
+    for (const p of [sharedKept, used, fresh])
+      for (const key of Object.values(p.variants)) expect(storage.objects.has(key), key).toBe(true);
     expect(await cleanup.execute()).toEqual({ photos: 0, files: 0 });
   });
 
@@ -56,8 +68,12 @@ describe('CleanupUnattachedPhotos', () => {
     let counts = 0;
     const repo = kit.ports.photos;
     const racing: PhotoRepository = {
-      byId: (id) => repo.byId(id), byIds: (ids) => repo.byIds(ids), byOwnerAndHash: (o, h) => repo.byOwnerAndHash(o, h), save: (p) => repo.save(p),
-      unattachedBefore: (c, l) => repo.unattachedBefore(c, l), deleteIfUnattached: (id) => repo.deleteIfUnattached(id),
+      byId: (id) => repo.byId(id),
+      byIds: (ids) => repo.byIds(ids),
+      byOwnerAndHash: (o, h) => repo.byOwnerAndHash(o, h),
+      save: (p) => repo.save(p),
+      unattachedBefore: (c, l) => repo.unattachedBefore(c, l),
+      deleteIfUnattached: (id) => repo.deleteIfUnattached(id),
       countWithHash: async (h) => {
         // Bob's upload of the same bytes commits between the cleanup's two counts.
         if (++counts === 2) await repo.save({ ...gone, id: 'bobs-copy', ownerId: 'bob', createdAt: kit.clock.now() });
@@ -70,14 +86,21 @@ describe('CleanupUnattachedPhotos', () => {
 
   it('an upload that reused stored variants puts them back if a cleanup deleted them before its save', async () => {
     const { kit, storage } = await setup();
-    const first = await new UploadPhoto(kit.ports.photos, storage, processor, kit.ids, kit.clock).execute({ actor: kit.actors.alice, bytes: new TextEncoder().encode('same') });
+    const first = await new UploadPhoto(kit.ports.photos, storage, processor, kit.ids, kit.clock).execute({
+      actor: kit.actors.alice,
+      bytes: new TextEncoder().encode('same'),
+    });
     if (!first.ok) throw new Error('upload');
     // The cleanup removes alice's photo and its files while bob's upload is between its check and its save.
     let saves = 0;
     const repo = kit.ports.photos;
     const racing: PhotoRepository = {
-      byId: (id) => repo.byId(id), byIds: (ids) => repo.byIds(ids), byOwnerAndHash: (o, h) => repo.byOwnerAndHash(o, h),
-      unattachedBefore: (c, l) => repo.unattachedBefore(c, l), deleteIfUnattached: (id) => repo.deleteIfUnattached(id), countWithHash: (h) => repo.countWithHash(h),
+      byId: (id) => repo.byId(id),
+      byIds: (ids) => repo.byIds(ids),
+      byOwnerAndHash: (o, h) => repo.byOwnerAndHash(o, h),
+      unattachedBefore: (c, l) => repo.unattachedBefore(c, l),
+      deleteIfUnattached: (id) => repo.deleteIfUnattached(id),
+      countWithHash: (h) => repo.countWithHash(h),
       save: async (p) => {
         if (p.ownerId === 'bob' && saves++ === 0) {
           await repo.deleteIfUnattached(first.value.id);
@@ -86,7 +109,10 @@ describe('CleanupUnattachedPhotos', () => {
         return repo.save(p);
       },
     };
-    const bobs = await new UploadPhoto(racing, storage, processor, kit.ids, kit.clock).execute({ actor: kit.actors.bob, bytes: new TextEncoder().encode('same') });
+    const bobs = await new UploadPhoto(racing, storage, processor, kit.ids, kit.clock).execute({
+      actor: kit.actors.bob,
+      bytes: new TextEncoder().encode('same'),
+    });
     expect(bobs.ok).toBe(true);
     for (const key of Object.values(first.value.variants)) expect(storage.objects.has(key)).toBe(true);
   });

@@ -21,7 +21,9 @@ export class CleanupUnattachedPhotos {
     private readonly maxAgeMs: number = UNATTACHED_PHOTO_MAX_AGE_MS,
   ) {}
 
-  async execute(input: { batchSize?: number; onProgress?: (deleted: number) => void } = {}): Promise<{ photos: number; files: number }> {
+  async execute(
+    input: { batchSize?: number; onProgress?: (deleted: number) => void } = {},
+  ): Promise<{ photos: number; files: number }> {
     const cutoff = new Date(this.clock.now().getTime() - this.maxAgeMs);
     const batchSize = input.batchSize ?? 200;
     let photos = 0;

@@ -9,8 +9,16 @@ export class PhotoTooLarge extends DomainError<'PHOTO_TOO_LARGE'> {
 
 export class PhotoTooManyPixels extends DomainError<'PHOTO_TOO_MANY_PIXELS'> {
   readonly code = 'PHOTO_TOO_MANY_PIXELS' as const;
-  constructor(readonly maxPixels: number, width: number, height: number) {
-    super(`照片分辨率过大（${width}×${height}），最多 ${Math.round(maxPixels / 1_000_000)} 百万像素`, { maxPixels, width, height });
+  constructor(
+    readonly maxPixels: number,
+    width: number,
+    height: number,
+  ) {
+    super(`照片分辨率过大（${width}×${height}），最多 ${Math.round(maxPixels / 1_000_000)} 百万像素`, {
+      maxPixels,
+      width,
+      height,
+    });
   }
 }
 

@@ -10,11 +10,19 @@ class FakeProcessor implements PhotoProcessor {
   async inspect(bytes: Uint8Array) {
     const head = new TextDecoder().decode(bytes.slice(0, 4));
     if (head === 'HEIC') return { kind: 'unsupported', detected: 'heic' } as const;
-    return head.startsWith('IMG') ? ({ kind: 'image', mime: 'image/jpeg', width: 4000, height: 3000 } as const) : ({ kind: 'unsupported', detected: null } as const);
+    return head.startsWith('IMG')
+      ? ({ kind: 'image', mime: 'image/jpeg', width: 4000, height: 3000 } as const)
+      : ({ kind: 'unsupported', detected: null } as const);
   }
   async makeVariants() {
     this.variantsMade++;
-    return (['thumb', 'medium', 'large'] as const).map((name) => ({ name, bytes: new Uint8Array([1]), width: 1, height: 1, contentType: 'image/webp' }));
+    return (['thumb', 'medium', 'large'] as const).map((name) => ({
+      name,
+      bytes: new Uint8Array([1]),
+      width: 1,
+      height: 1,
+      contentType: 'image/webp',
+    }));
   }
 }
 
@@ -32,7 +40,14 @@ describe('UploadPhoto', () => {
     const { kit, storage, processor, upload } = await setup();
     const first = await upload.execute({ actor: kit.actors.alice, bytes: bytes('IMG one') });
     if (!first.ok) throw new Error(first.error.message);
-    expect(first.value).toMatchObject({ ownerId: 'alice', mime: 'image/jpeg', width: 4000, height: 3000, byteSize: 7, attachedAt: null });
+    expect(first.value).toMatchObject({
+      ownerId: 'alice',
+      mime: 'image/jpeg',
+      width: 4000,
+      height: 3000,
+      byteSize: 7,
+      attachedAt: null,
+    });
     expect(storage.objects.size).toBe(3);
     const again = await upload.execute({ actor: kit.actors.alice, bytes: bytes('IMG one') });
     expect(again.ok && again.value.id).toBe(first.value.id);
@@ -57,7 +72,10 @@ describe('UploadPhoto', () => {
       countWithHash: (h: string) => repo.countWithHash(h),
       byOwnerAndHash: async (o: string, h: string) => (looked ? repo.byOwnerAndHash(o, h) : ((looked = true), null)),
     };
-    const second = await new UploadPhoto(racing, storage, processor, kit.ids, kit.clock).execute({ actor: kit.actors.alice, bytes: bytes('IMG twice') });
+    const second = await new UploadPhoto(racing, storage, processor, kit.ids, kit.clock).execute({
+      actor: kit.actors.alice,
+      bytes: bytes('IMG twice'),
+    });
     expect(first.ok && second.ok && second.value.id === first.value.id).toBe(true);
   });
 
@@ -86,18 +104,35 @@ describe('listings reference uploaded photos', () => {
     const bobs = await upload.execute({ actor: kit.actors.bob, bytes: bytes('IMG b') });
     if (!mine.ok || !bobs.ok) throw new Error('upload failed');
 
-    const stolen = await kit.publish.execute({ actor: kit.actors.alice, kind: 'item', content: itemInput({ photos: [mine.value.id, bobs.value.id] }) });
+    const stolen = await kit.publish.execute({
+      actor: kit.actors.alice,
+      kind: 'item',
+      content: itemInput({ photos: [mine.value.id, bobs.value.id] }),
+    });
     expect(!stolen.ok && stolen.error.code).toBe('VALIDATION_FAILED');
     expect((await kit.ports.photos.byId(mine.value.id))!.attachedAt).toBeNull();
-    const made = await kit.publish.execute({ actor: kit.actors.alice, kind: 'item', content: itemInput({ photos: ['unknown'] }) });
+    const made = await kit.publish.execute({
+      actor: kit.actors.alice,
+      kind: 'item',
+      content: itemInput({ photos: ['unknown'] }),
+    });
     expect(made.ok).toBe(false);
 
-    const ok = await kit.publish.execute({ actor: kit.actors.alice, kind: 'item', content: itemInput({ photos: [mine.value.id] }) });
+    const ok = await kit.publish.execute({
+      actor: kit.actors.alice,
+      kind: 'item',
+      content: itemInput({ photos: [mine.value.id] }),
+    });
     if (!ok.ok) throw new Error(ok.error.message);
     expect(ok.value.photos).toEqual([mine.value.id]);
     expect((await kit.ports.photos.byId(mine.value.id))!.attachedAt).not.toBeNull();
 
-    const edit = await kit.edit.execute({ actor: kit.actors.alice, listingId: ok.value.id, version: ok.value.version, changes: { photos: [bobs.value.id] } });
+    const edit = await kit.edit.execute({
+      actor: kit.actors.alice,
+      listingId: ok.value.id,
+      version: ok.value.version,
+      changes: { photos: [bobs.value.id] },
+    });
     expect(!edit.ok && edit.error.code).toBe('VALIDATION_FAILED');
   });
 });

@@ -5,9 +5,22 @@ import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { PhotoTooLarge, PhotoTooManyPixels, PhotoTypeUnsupported } from './errors.js';
-import { PHOTO_VARIANT_SIZES, PHOTO_VARIANTS, sha256Hex, variantKey, type Photo, type PhotoVariantName } from './photo.js';
+import {
+  PHOTO_VARIANT_SIZES,
+  PHOTO_VARIANTS,
+  sha256Hex,
+  variantKey,
+  type Photo,
+  type PhotoVariantName,
+} from './photo.js';
 import type { PhotoProcessor, PhotoRepository, PhotoStorage } from './ports.js';
-import { noScreening, type ContentRisky, type ContentSafetyUnavailable, type ContentScreening, type Screening } from '../moderation/content-safety.js';
+import {
+  noScreening,
+  type ContentRisky,
+  type ContentSafetyUnavailable,
+  type ContentScreening,
+  type Screening,
+} from '../moderation/content-safety.js';
 
 export interface PhotoLimits {
   readonly maxBytes: number;
@@ -23,8 +36,14 @@ export interface UploadPhotoInput {
 }
 
 export type UploadPhotoError =
-  | NotAuthenticated | UserBanned | NotVerified | PhotoTooLarge | PhotoTooManyPixels | PhotoTypeUnsupported
-  | ContentRisky | ContentSafetyUnavailable;
+  | NotAuthenticated
+  | UserBanned
+  | NotVerified
+  | PhotoTooLarge
+  | PhotoTooManyPixels
+  | PhotoTypeUnsupported
+  | ContentRisky
+  | ContentSafetyUnavailable;
 
 export class UploadPhoto {
   constructor(
@@ -77,8 +96,12 @@ export class UploadPhoto {
   }
 
   private async record(
-    who: { userId: string; campusId: string }, contentHash: string, info: { mime: Photo['mime']; width: number; height: number },
-    byteSize: number, keys: Record<PhotoVariantName, string>, screened: Screening,
+    who: { userId: string; campusId: string },
+    contentHash: string,
+    info: { mime: Photo['mime']; width: number; height: number },
+    byteSize: number,
+    keys: Record<PhotoVariantName, string>,
+    screened: Screening,
   ): Promise<Result<Photo, UploadPhotoError>> {
     const photo: Photo = {
       id: this.ids.next(),
@@ -100,7 +123,12 @@ export class UploadPhoto {
       if (winner) return ok(winner);
       throw e;
     }
-    await this.screening.queueUnchecked(screened, { targetType: 'photo', targetId: photo.id, campusId: who.campusId, now: photo.createdAt });
+    await this.screening.queueUnchecked(screened, {
+      targetType: 'photo',
+      targetId: photo.id,
+      campusId: who.campusId,
+      now: photo.createdAt,
+    });
     return ok(photo);
   }
 
@@ -111,7 +139,8 @@ export class UploadPhoto {
   private async ensureStored(bytes: Uint8Array, keys: Record<PhotoVariantName, string>): Promise<void> {
     for (const name of PHOTO_VARIANTS) {
       if (await this.storage.exists(keys[name])) continue;
-      for (const v of await this.processor.makeVariants(bytes, PHOTO_VARIANT_SIZES)) await this.storage.put(v.bytes, keys[v.name], v.contentType);
+      for (const v of await this.processor.makeVariants(bytes, PHOTO_VARIANT_SIZES))
+        await this.storage.put(v.bytes, keys[v.name], v.contentType);
       return;
     }
   }
@@ -122,7 +151,10 @@ export class UploadPhoto {
  * are not usable (empty when all are fine) and marks the usable ones attached.
  */
 export async function attachOwnPhotos(
-  photos: PhotoRepository, ownerId: string, ids: readonly string[], now: Date,
+  photos: PhotoRepository,
+  ownerId: string,
+  ids: readonly string[],
+  now: Date,
 ): Promise<string[]> {
   if (ids.length === 0) return [];
   const found = new Map((await photos.byIds(ids)).map((p) => [p.id, p]));

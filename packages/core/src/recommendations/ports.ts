@@ -20,7 +20,13 @@ export interface CandidateListing {
 /** Candidate listings by where they sit in the catalogue, through the feed's indexes. */
 export interface RecommendationCandidates {
   /** Live, unexpired listings of a campus (optionally of one 二级标签 or 一级标签), newest first. */
-  fresh(query: { campusId: string; categoryId?: string; rootCategoryId?: string; now: Date; limit: number }): Promise<CandidateListing[]>;
+  fresh(query: {
+    campusId: string;
+    categoryId?: string;
+    rootCategoryId?: string;
+    now: Date;
+    limit: number;
+  }): Promise<CandidateListing[]>;
   /** Those that exist, any status, in any order. */
   byIds(ids: readonly string[]): Promise<CandidateListing[]>;
 }

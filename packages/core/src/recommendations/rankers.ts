@@ -1,8 +1,6 @@
 import { LIVE_STATUSES } from '../listings/listing.js';
 import { popularityWeight, type CandidateListing, type RecommendationCandidates, type SignalStore } from './ports.js';
-import {
-  coOccurrence, contentSimilarity, freshness, jaccard, priceCloseness, TokenCache,
-} from './similarity.js';
+import { coOccurrence, contentSimilarity, freshness, jaccard, priceCloseness, TokenCache } from './similarity.js';
 
 export interface Scored {
   readonly listing: CandidateListing;
@@ -43,11 +41,13 @@ export interface Recommender {
 
 /** Never the viewer's own, never another campus's, never sold, withdrawn, removed or expired ones. */
 export function eligible(l: CandidateListing, ctx: RankingContext): boolean {
-  return l.campusId === ctx.campusId
-    && LIVE_STATUSES.includes(l.status)
-    && l.expiresAt.getTime() > ctx.now.getTime()
-    && l.ownerId !== ctx.viewerId
-    && !ctx.exclude.has(l.id);
+  return (
+    l.campusId === ctx.campusId &&
+    LIVE_STATUSES.includes(l.status) &&
+    l.expiresAt.getTime() > ctx.now.getTime() &&
+    l.ownerId !== ctx.viewerId &&
+    !ctx.exclude.has(l.id)
+  );
 }
 
 /** Score descending, then id ascending: a total order, so a (score, id) keyset pages without gaps or repeats. */
@@ -109,12 +109,20 @@ export class BlendedRecommender implements Recommender {
     if (profile.interests.length === 0) return this.popular(ctx);
     const top = profile.interests.slice(0, FEED_INTERESTS);
     const categoryWeight = new Map<string, number>();
-    for (const i of top) categoryWeight.set(i.listing.categoryId, (categoryWeight.get(i.listing.categoryId) ?? 0) + i.weight);
-    const topCategories = [...categoryWeight.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, FEED_CATEGORIES);
+    for (const i of top)
+      categoryWeight.set(i.listing.categoryId, (categoryWeight.get(i.listing.categoryId) ?? 0) + i.weight);
+    const topCategories = [...categoryWeight.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, FEED_CATEGORIES);
 
     // Besides related listings, the newest of the campus keep the feed going past the student's niche.
     const [neighbourLists, fresh, newest, popularIds] = await Promise.all([
-      this.signals.neighboursOf(top.map((i) => i.listing.id), FEED_NEIGHBOURS).then((byId) => top.map((i) => byId.get(i.listing.id) ?? [])),
+      this.signals
+        .neighboursOf(
+          top.map((i) => i.listing.id),
+          FEED_NEIGHBOURS,
+        )
+        .then((byId) => top.map((i) => byId.get(i.listing.id) ?? [])),
       Promise.all(topCategories.map(([categoryId]) => this.fresh(ctx, { categoryId }, FEED_PER_CATEGORY))),
       this.fresh(ctx, {}, FEED_NEWEST),
       this.signals.popularInCampus(ctx.campusId, FEED_PER_CATEGORY),
@@ -139,7 +147,8 @@ export class BlendedRecommender implements Recommender {
         affinity += interest.weight * (CF_SHARE * cf + (1 - CF_SHARE) * contentSimilarity(interest.listing, c, tokens));
       });
       const prior = Math.log1p(popularityWeight(popularity.get(c.id))) / Math.log1p(maxPopularity);
-      const score = ((1 - POPULARITY_SHARE) * (affinity / totalWeight) + POPULARITY_SHARE * prior) * freshness(c, ctx.asOf);
+      const score =
+        ((1 - POPULARITY_SHARE) * (affinity / totalWeight) + POPULARITY_SHARE * prior) * freshness(c, ctx.asOf);
       out.push({ listing: c, score });
     }
     return out.sort(byRank);
@@ -147,7 +156,10 @@ export class BlendedRecommender implements Recommender {
 
   /** Cold start: what the campus looks at and keeps, fresher first, topped up with the newest listings. */
   async popular(ctx: RankingContext): Promise<Scored[]> {
-    const [ids, newest] = await Promise.all([this.signals.popularInCampus(ctx.campusId, POPULAR), this.fresh(ctx, {}, 100)]);
+    const [ids, newest] = await Promise.all([
+      this.signals.popularInCampus(ctx.campusId, POPULAR),
+      this.fresh(ctx, {}, 100),
+    ]);
     const candidates = await this.load(newest, ids);
     const popularity = await this.signals.popularity([...candidates.keys()]);
     const maxPopularity = Math.max(1, ...[...popularity.values()].map(popularityWeight));
@@ -160,11 +172,18 @@ export class BlendedRecommender implements Recommender {
     return out.sort(byRank);
   }
 
-  private fresh(ctx: RankingContext, where: { categoryId?: string; rootCategoryId?: string }, limit: number): Promise<CandidateListing[]> {
+  private fresh(
+    ctx: RankingContext,
+    where: { categoryId?: string; rootCategoryId?: string },
+    limit: number,
+  ): Promise<CandidateListing[]> {
     return this.candidates.fresh({ campusId: ctx.campusId, ...where, now: ctx.now, limit });
   }
 
-  private async load(known: readonly CandidateListing[], ids: readonly string[]): Promise<Map<string, CandidateListing>> {
+  private async load(
+    known: readonly CandidateListing[],
+    ids: readonly string[],
+  ): Promise<Map<string, CandidateListing>> {
     const out = new Map(known.map((l) => [l.id, l]));
     const missing = [...new Set(ids)].filter((id) => !out.has(id));
     if (missing.length > 0) for (const l of await this.candidates.byIds(missing)) out.set(l.id, l);
@@ -225,4 +244,3 @@ export class SameCategoryRecommender implements Recommender {
 function similarity(a: CandidateListing, b: CandidateListing, tokens: TokenCache): number {
   return 0.6 * jaccard(tokens.of(a), tokens.of(b)) + 0.4 * priceCloseness(a.price, b.price);
 }
-

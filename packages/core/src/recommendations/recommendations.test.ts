@@ -3,7 +3,11 @@ import { anonymous, type Actor } from '../identity/actor.js';
 import { ListingViews } from '../listings/views.js';
 import { aCampus, aCategoryTree, aListing, aUser, TestClock, TEST_CAMPUS_ID } from '../testing/builders.js';
 import { inMemoryPersistence } from '../testing/in-memory.js';
-import { InMemoryInteractionSource, InMemoryRecommendationCandidates, InMemorySignalStore } from '../testing/in-memory-recommendations.js';
+import {
+  InMemoryInteractionSource,
+  InMemoryRecommendationCandidates,
+  InMemorySignalStore,
+} from '../testing/in-memory-recommendations.js';
 import { InMemoryOutboxLog, InMemoryProjectionCheckpoints } from '../testing/in-memory-search.js';
 import { ProfileReader } from './profile.js';
 import { BlendedRecommender, SameCategoryRecommender } from './rankers.js';
@@ -26,14 +30,37 @@ async function world() {
   const views = new ListingViews(p.categories, p.users, p.favorites);
   const candidates = new InMemoryRecommendationCandidates(p.store);
   const ours = new BlendedRecommender(candidates, signals);
-  const feed = new RecommendForYou(ours, new ProfileReader(interactions, candidates), interactions, p.listings, views, clock);
+  const feed = new RecommendForYou(
+    ours,
+    new ProfileReader(interactions, candidates),
+    interactions,
+    p.listings,
+    views,
+    clock,
+  );
   const similar = new SimilarListings(ours, candidates, p.listings, views, clock);
-  const job = new UpdateRecommendationSignals(interactions, new InMemoryOutboxLog(p.store), new InMemoryProjectionCheckpoints(), signals, p.listings, p.uow);
-  const user = (id: string): Actor => ({ kind: 'user', userId: id, campusId: TEST_CAMPUS_ID, role: 'student', verified: true, banned: false });
+  const job = new UpdateRecommendationSignals(
+    interactions,
+    new InMemoryOutboxLog(p.store),
+    new InMemoryProjectionCheckpoints(),
+    signals,
+    p.listings,
+    p.uow,
+  );
+  const user = (id: string): Actor => ({
+    kind: 'user',
+    userId: id,
+    campusId: TEST_CAMPUS_ID,
+    role: 'student',
+    verified: true,
+    banned: false,
+  });
   return { p, clock, tree, feed, similar, job, user, ours };
 }
 
-async function all(fetch: (cursor?: string) => Promise<{ items: { listing: { id: string } }[]; nextCursor: string | null }>) {
+async function all(
+  fetch: (cursor?: string) => Promise<{ items: { listing: { id: string } }[]; nextCursor: string | null }>,
+) {
   const ids: string[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < 50; i++) {
@@ -72,7 +99,15 @@ describe('recommendations', () => {
     const w = await world();
     for (let i = 0; i < 30; i++) {
       const cat = i % 3 === 0 ? w.tree.computers : w.tree.phones;
-      await w.p.listings.save(aListing({ id: `l-${String(i).padStart(2, '0')}`, title: `${cat.name} 型号${i}`, categoryId: cat.id, price: 10_000 + i * 1000, now: T }));
+      await w.p.listings.save(
+        aListing({
+          id: `l-${String(i).padStart(2, '0')}`,
+          title: `${cat.name} 型号${i}`,
+          categoryId: cat.id,
+          price: 10_000 + i * 1000,
+          now: T,
+        }),
+      );
     }
     await w.p.listings.save(aListing({ id: 'l-mine', title: '手机 型号1', ownerId: 'stu-a', now: T }));
     await w.p.viewLog.recordView('l-01', 'u:stu-a', DAY);
@@ -88,8 +123,16 @@ describe('recommendations', () => {
     expect(first.value.items[0]!.listing.id).toBe('l-03');
     // Opening a recommended listing between two pages changes neither the ranking nor the pages.
     await w.p.viewLog.recordView(first.value.items[1]!.listing.id, 'u:stu-a', '2026-09-02');
-    const rest = await all((cursor) => w.feed.execute({ actor: w.user('stu-a'), campusId: TEST_CAMPUS_ID, limit: 7, cursor: cursor ?? first.value.nextCursor! })
-      .then((r) => (r.ok ? r.value : { items: [], nextCursor: null })));
+    const rest = await all((cursor) =>
+      w.feed
+        .execute({
+          actor: w.user('stu-a'),
+          campusId: TEST_CAMPUS_ID,
+          limit: 7,
+          cursor: cursor ?? first.value.nextCursor!,
+        })
+        .then((r) => (r.ok ? r.value : { items: [], nextCursor: null })),
+    );
     const ids = [...first.value.items.map((v) => v.listing.id), ...rest];
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).not.toContain('l-mine');
@@ -100,11 +143,17 @@ describe('recommendations', () => {
 
   it('pages through similar items without repeats; a bad cursor and a hidden listing are refused', async () => {
     const w = await world();
-    for (let i = 0; i < 12; i++) await w.p.listings.save(aListing({ id: `s-${String(i).padStart(2, '0')}`, title: `小米手机 ${i}`, now: T }));
+    for (let i = 0; i < 12; i++)
+      await w.p.listings.save(aListing({ id: `s-${String(i).padStart(2, '0')}`, title: `小米手机 ${i}`, now: T }));
     await w.p.listings.save(aListing({ id: 's-gone', status: 'removed', now: T }));
-    await w.p.listings.save(aListing({ id: 's-hidden', title: '小米手机 藏起来的', ownerId: 'stu-a', status: 'hidden', now: T }));
-    const ids = await all((cursor) => w.similar.execute({ actor: anonymous, listingId: 's-00', limit: 5, ...(cursor && { cursor }) })
-      .then((r) => (r.ok ? r.value : { items: [], nextCursor: null })));
+    await w.p.listings.save(
+      aListing({ id: 's-hidden', title: '小米手机 藏起来的', ownerId: 'stu-a', status: 'hidden', now: T }),
+    );
+    const ids = await all((cursor) =>
+      w.similar
+        .execute({ actor: anonymous, listingId: 's-00', limit: 5, ...(cursor && { cursor }) })
+        .then((r) => (r.ok ? r.value : { items: [], nextCursor: null })),
+    );
     expect(ids).toHaveLength(11);
     expect(new Set(ids).size).toBe(11);
     expect(ids).not.toContain('s-00');
@@ -116,7 +165,9 @@ describe('recommendations', () => {
     expect(!hiddenOne.ok && hiddenOne.error.code).toBe('LISTING_NOT_FOUND');
     // Its owner still sees what is like it; hidden and removed listings are never among the results.
     const mine = await w.similar.execute({ actor: w.user('stu-a'), listingId: 's-hidden', limit: 50 });
-    expect(mine.ok && mine.value.items.map((v) => v.listing.id).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `s-${String(i).padStart(2, '0')}`));
+    expect(mine.ok && mine.value.items.map((v) => v.listing.id).sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => `s-${String(i).padStart(2, '0')}`),
+    );
     const missing = await w.similar.execute({ actor: anonymous, listingId: 'nope' });
     expect(!missing.ok && missing.error.code).toBe('LISTING_NOT_FOUND');
   });
@@ -130,7 +181,13 @@ describe('recommendations', () => {
     const candidates = new InMemoryRecommendationCandidates(w.p.store);
     const baseline = new SameCategoryRecommender(candidates);
     const profile = await new ProfileReader(new InMemoryInteractionSource(w.p.store), candidates).read('stu-a', 100, T);
-    const ranked = await baseline.forUser(profile, { campusId: TEST_CAMPUS_ID, asOf: T, now: T, viewerId: 'stu-a', exclude: new Set() });
+    const ranked = await baseline.forUser(profile, {
+      campusId: TEST_CAMPUS_ID,
+      asOf: T,
+      now: T,
+      viewerId: 'stu-a',
+      exclude: new Set(),
+    });
     expect(ranked.map((s) => s.listing.id)).toEqual(['b-phone2']);
   });
 });

@@ -54,14 +54,27 @@ export class UpdateRecommendationSignals {
     await this.signals.lock();
     const viewMark = await this.checkpoints.position(RECS_VIEWS_CHECKPOINT);
     const eventMark = await this.checkpoints.position(RECS_EVENTS_CHECKPOINT);
-    const [views, logged] = await Promise.all([this.interactions.viewsAfter(viewMark, BATCH), this.log.after(eventMark, BATCH)]);
+    const [views, logged] = await Promise.all([
+      this.interactions.viewsAfter(viewMark, BATCH),
+      this.log.after(eventMark, BATCH),
+    ]);
     if (views.length === 0 && logged.length === 0) return null;
 
     const favoriteEvents = logged.flatMap((e) =>
       e.event.type === 'ListingFavorited' || e.event.type === 'ListingUnfavorited'
-        ? [{ listingId: e.event.payload.listingId, userId: e.event.payload.userId, on: e.event.type === 'ListingFavorited', seq: e.seq }]
-        : []);
-    const found = await this.listings.byIds([...new Set([...views.map((v) => v.listingId), ...favoriteEvents.map((f) => f.listingId)])]);
+        ? [
+            {
+              listingId: e.event.payload.listingId,
+              userId: e.event.payload.userId,
+              on: e.event.type === 'ListingFavorited',
+              seq: e.seq,
+            },
+          ]
+        : [],
+    );
+    const found = await this.listings.byIds([
+      ...new Set([...views.map((v) => v.listingId), ...favoriteEvents.map((f) => f.listingId)]),
+    ]);
     const campusOf = new Map(found.map((l) => [l.id, l.campusId]));
     const pairs = new Map<string, { a: string; b: string; views: number; favorites: number }>();
     const items = new Map<string, { listingId: string; campusId: string; viewers: number; favoriters: number }>();

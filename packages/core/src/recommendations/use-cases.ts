@@ -35,7 +35,10 @@ async function loadPage(listings: ListingRepository, page: readonly Scored[]): P
 }
 
 function pageAfter(ranked: readonly Scored[], after: { score: number; id: string } | null, limit: number) {
-  const start = after === null ? 0 : ranked.findIndex((s) => s.score < after.score || (s.score === after.score && s.listing.id > after.id));
+  const start =
+    after === null
+      ? 0
+      : ranked.findIndex((s) => s.score < after.score || (s.score === after.score && s.listing.id > after.id));
   const rest = start < 0 ? [] : ranked.slice(start);
   return { page: rest.slice(0, limit), more: rest.length > limit };
 }
@@ -63,8 +66,11 @@ export class SimilarListings {
   async execute(input: SimilarListingsInput): Promise<Result<RecommendationPage, ListingNotFound | ValidationFailed>> {
     const [target = null] = await this.candidates.byIds([input.listingId]);
     const actor = input.actor;
-    const hidden = target !== null && PRIVATE_STATUSES.includes(target.status)
-      && !(actor.kind === 'user' && actor.userId === target.ownerId) && !isAdminOf(actor, target.campusId);
+    const hidden =
+      target !== null &&
+      PRIVATE_STATUSES.includes(target.status) &&
+      !(actor.kind === 'user' && actor.userId === target.ownerId) &&
+      !isAdminOf(actor, target.campusId);
     if (!target || hidden) return err(new ListingNotFound(input.listingId));
     let asOf = this.clock.now();
     let after: { score: number; id: string } | null = null;
@@ -76,8 +82,11 @@ export class SimilarListings {
     }
     const limit = clampLimit(input.limit);
     const ctx: RankingContext = {
-      campusId: target.campusId, asOf, now: this.clock.now(),
-      viewerId: actor.kind === 'user' ? actor.userId : null, exclude: new Set([target.id]),
+      campusId: target.campusId,
+      asOf,
+      now: this.clock.now(),
+      viewerId: actor.kind === 'user' ? actor.userId : null,
+      exclude: new Set([target.id]),
     };
     const { page, more } = pageAfter(await this.recommender.similar(target, ctx), after, limit);
     const last = page.at(-1);
@@ -121,7 +130,13 @@ export class RecommendForYou {
     const actor = input.actor;
     const userId = actor.kind === 'user' ? actor.userId : null;
     viewMark ??= userId === null ? 0 : await this.interactions.lastViewSeq();
-    const ctx: RankingContext = { campusId: input.campusId, asOf, now: this.clock.now(), viewerId: userId, exclude: new Set() };
+    const ctx: RankingContext = {
+      campusId: input.campusId,
+      asOf,
+      now: this.clock.now(),
+      viewerId: userId,
+      exclude: new Set(),
+    };
     const profile = userId === null ? null : await this.profiles.read(userId, viewMark, asOf);
     const mode = profile && profile.interests.length > 0 ? 'personal' : 'popular';
     const ranked = await this.recommender.forUser(profile ?? { interests: [], seen: new Set() }, ctx);

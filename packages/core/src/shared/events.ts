@@ -14,25 +14,63 @@ interface EventBase<T extends string, P> {
   readonly payload: P;
 }
 
-export type ListingPublished = EventBase<'ListingPublished', {
-  listingId: string; campusId: string; ownerId: string; kind: string; categoryId: string; price: Fen | null;
-}>;
+export type ListingPublished = EventBase<
+  'ListingPublished',
+  {
+    listingId: string;
+    campusId: string;
+    ownerId: string;
+    kind: string;
+    categoryId: string;
+    price: Fen | null;
+  }
+>;
 export type ListingEdited = EventBase<'ListingEdited', { listingId: string; campusId: string; fields: string[] }>;
-export type ListingPriceDropped = EventBase<'ListingPriceDropped', {
-  listingId: string; campusId: string; ownerId: string; oldPrice: Fen; newPrice: Fen;
-}>;
-export type ListingStatusChanged = EventBase<'ListingStatusChanged', {
-  listingId: string; campusId: string; ownerId: string; from: string; to: string; reason: string | null; by: string | null;
-}>;
+export type ListingPriceDropped = EventBase<
+  'ListingPriceDropped',
+  {
+    listingId: string;
+    campusId: string;
+    ownerId: string;
+    oldPrice: Fen;
+    newPrice: Fen;
+  }
+>;
+export type ListingStatusChanged = EventBase<
+  'ListingStatusChanged',
+  {
+    listingId: string;
+    campusId: string;
+    ownerId: string;
+    from: string;
+    to: string;
+    reason: string | null;
+    by: string | null;
+  }
+>;
 export type ListingRenewed = EventBase<'ListingRenewed', { listingId: string; campusId: string; expiresAt: string }>;
 export type ListingFavorited = EventBase<'ListingFavorited', { listingId: string; userId: string }>;
 export type ListingUnfavorited = EventBase<'ListingUnfavorited', { listingId: string; userId: string }>;
-export type CommentPosted = EventBase<'CommentPosted', {
-  commentId: string; listingId: string; listingOwnerId: string; authorId: string;
-}>;
-export type CommentReplied = EventBase<'CommentReplied', {
-  commentId: string; listingId: string; listingOwnerId: string; authorId: string; parentCommentId: string; repliedToUserId: string;
-}>;
+export type CommentPosted = EventBase<
+  'CommentPosted',
+  {
+    commentId: string;
+    listingId: string;
+    listingOwnerId: string;
+    authorId: string;
+  }
+>;
+export type CommentReplied = EventBase<
+  'CommentReplied',
+  {
+    commentId: string;
+    listingId: string;
+    listingOwnerId: string;
+    authorId: string;
+    parentCommentId: string;
+    repliedToUserId: string;
+  }
+>;
 export type CommentDeleted = EventBase<'CommentDeleted', { commentId: string; listingId: string; deletedBy: string }>;
 export type UserBannedEvent = EventBase<'UserBanned', { userId: string; by: string; reason: string }>;
 export type UserUnbannedEvent = EventBase<'UserUnbanned', { userId: string; by: string; reason: string }>;

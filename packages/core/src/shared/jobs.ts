@@ -32,7 +32,10 @@ export type JobHandler<P = unknown> = (job: ReceivedJob<P>) => Promise<void>;
 
 /** Thrown by a handler that knows when to try again (a rate limit said so); still counts as an attempt. */
 export class RetryJobLater extends Error {
-  constructor(readonly delayMs: number, reason: string) {
+  constructor(
+    readonly delayMs: number,
+    reason: string,
+  ) {
     super(reason);
     this.name = 'RetryJobLater';
   }

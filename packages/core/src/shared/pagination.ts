@@ -15,7 +15,10 @@ export function clampLimit(limit: number | undefined): number {
 /** Cursors are base64url JSON tuples: opaque to clients, cheap to decode, validated on the way in. */
 export function encodeCursor(values: readonly (string | number)[]): string {
   const bytes = new TextEncoder().encode(JSON.stringify(values));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 export function decodeCursor(cursor: string, shape: readonly ('string' | 'number')[]): (string | number)[] | null {

@@ -6,9 +6,13 @@ import { DispatchEvent, EVENTS_QUEUE, RelayOutbox, type EventJob } from './relay
 
 const clock = new TestClock();
 const events = new EventFactory(new SequentialIds('evt'), clock);
-const comment = (listingId: string) => events.create('CommentPosted', `c-${listingId}`, {
-  commentId: `c-${listingId}`, listingId, listingOwnerId: 'owner', authorId: 'author',
-});
+const comment = (listingId: string) =>
+  events.create('CommentPosted', `c-${listingId}`, {
+    commentId: `c-${listingId}`,
+    listingId,
+    listingOwnerId: 'owner',
+    authorId: 'author',
+  });
 const favorited = (listingId: string) => events.create('ListingFavorited', listingId, { listingId, userId: 'fan' });
 
 class RecordingQueue implements JobQueue {
@@ -23,7 +27,10 @@ class RecordingQueue implements JobQueue {
 
 class Recorder implements EventSubscriber {
   readonly seen: DomainEvent[] = [];
-  constructor(readonly name: string, private readonly types: readonly DomainEvent['type'][]) {}
+  constructor(
+    readonly name: string,
+    private readonly types: readonly DomainEvent['type'][],
+  ) {}
   wants(event: DomainEvent): boolean {
     return this.types.includes(event.type);
   }
@@ -37,20 +44,32 @@ const setup = (batchSize = 100) => {
   const queue = new RecordingQueue();
   const notify = new Recorder('notify', ['CommentPosted']);
   const recs = new Recorder('recs', ['CommentPosted', 'ListingFavorited']);
-  const relay = new RelayOutbox(ports.outbox, queue, [notify, recs], new SequentialIds('claim'), clock, { batchSize, leaseMs: 60_000 });
+  const relay = new RelayOutbox(ports.outbox, queue, [notify, recs], new SequentialIds('claim'), clock, {
+    batchSize,
+    leaseMs: 60_000,
+  });
   return { ports, queue, notify, recs, relay };
 };
 
 describe('RelayOutbox', () => {
   it('enqueues one job per event and interested subscriber, keyed by both, then marks the events published', async () => {
     const { ports, queue, relay } = setup();
-    const [a, b, c] = [comment('L1'), favorited('L2'), events.create('ListingRenewed', 'L3', { listingId: 'L3', campusId: 'demo', expiresAt: 'x' })];
+    const [a, b, c] = [
+      comment('L1'),
+      favorited('L2'),
+      events.create('ListingRenewed', 'L3', { listingId: 'L3', campusId: 'demo', expiresAt: 'x' }),
+    ];
     await ports.outbox.append([a, b, c]);
     expect(await relay.execute()).toEqual({ published: 3, jobs: 3 });
     expect(queue.jobs.map((j) => [j.queue, j.key])).toEqual([
-      [EVENTS_QUEUE, `event:${a.id}:notify`], [EVENTS_QUEUE, `event:${a.id}:recs`], [EVENTS_QUEUE, `event:${b.id}:recs`],
+      [EVENTS_QUEUE, `event:${a.id}:notify`],
+      [EVENTS_QUEUE, `event:${a.id}:recs`],
+      [EVENTS_QUEUE, `event:${b.id}:recs`],
     ]);
-    expect(queue.jobs[0]!.payload).toEqual({ subscriber: 'notify', event: { ...a, occurredAt: a.occurredAt.toISOString() } });
+    expect(queue.jobs[0]!.payload).toEqual({
+      subscriber: 'notify',
+      event: { ...a, occurredAt: a.occurredAt.toISOString() },
+    });
     expect(await ports.outbox.unpublished(10)).toEqual([]);
     expect(await relay.execute()).toEqual({ published: 0, jobs: 0 });
   });
@@ -78,10 +97,18 @@ describe('RelayOutbox', () => {
 
   it('two relays at once hand each event on once', async () => {
     const { ports, queue, notify, recs } = setup();
-    const relays = [1, 2].map((n) => new RelayOutbox(ports.outbox, queue, [notify, recs], new SequentialIds(`claim${n}`), clock, { batchSize: 3, leaseMs: 60_000 }));
+    const relays = [1, 2].map(
+      (n) =>
+        new RelayOutbox(ports.outbox, queue, [notify, recs], new SequentialIds(`claim${n}`), clock, {
+          batchSize: 3,
+          leaseMs: 60_000,
+        }),
+    );
     await ports.outbox.append(Array.from({ length: 20 }, (_, i) => comment(`L${i}`)));
     const drain = async (relay: RelayOutbox) => {
-      while ((await relay.execute()).published > 0) { /* next batch */ }
+      while ((await relay.execute()).published > 0) {
+        /* next batch */
+      }
     };
     await Promise.all(relays.map(drain));
     const keys = queue.jobs.map((j) => j.key);
@@ -91,7 +118,16 @@ describe('RelayOutbox', () => {
 
   it('refuses subscriber names that would make ambiguous job keys', () => {
     const { ports, queue } = setup();
-    const make = (...names: string[]) => () => new RelayOutbox(ports.outbox, queue, names.map((n) => new Recorder(n, [])), new SequentialIds(), clock);
+    const make =
+      (...names: string[]) =>
+      () =>
+        new RelayOutbox(
+          ports.outbox,
+          queue,
+          names.map((n) => new Recorder(n, [])),
+          new SequentialIds(),
+          clock,
+        );
     expect(make('a', 'a')).toThrow(/unique/);
     expect(make('has space')).toThrow(/letters/);
     expect(make('a:b')).toThrow(/letters/);
@@ -105,7 +141,9 @@ describe('DispatchEvent', () => {
     const other = new Recorder('other', ['CommentPosted']);
     const e = comment('L1');
     const job: ReceivedJob<EventJob> = {
-      queue: EVENTS_QUEUE, key: `event:${e.id}:notify`, attempt: 1,
+      queue: EVENTS_QUEUE,
+      key: `event:${e.id}:notify`,
+      attempt: 1,
       payload: JSON.parse(JSON.stringify({ subscriber: 'notify', event: e })) as EventJob,
     };
     expect(await new DispatchEvent([other, notify]).execute(job)).toBe('handled');
@@ -116,10 +154,19 @@ describe('DispatchEvent', () => {
   it('drops a job for a subscriber that no longer exists, and lets a failing subscriber throw for a retry', async () => {
     const e = comment('L1');
     const job = (subscriber: string): ReceivedJob<EventJob> => ({
-      queue: EVENTS_QUEUE, key: 'k', attempt: 1, payload: { subscriber, event: { ...e, occurredAt: e.occurredAt.toISOString() } },
+      queue: EVENTS_QUEUE,
+      key: 'k',
+      attempt: 1,
+      payload: { subscriber, event: { ...e, occurredAt: e.occurredAt.toISOString() } },
     });
     expect(await new DispatchEvent([]).execute(job('gone'))).toBe('unknown-subscriber');
-    const failing: EventSubscriber = { name: 'flaky', wants: () => true, handle: async () => { throw new Error('try later'); } };
+    const failing: EventSubscriber = {
+      name: 'flaky',
+      wants: () => true,
+      handle: async () => {
+        throw new Error('try later');
+      },
+    };
     await expect(new DispatchEvent([failing]).execute(job('flaky'))).rejects.toThrow('try later');
   });
 });

@@ -49,23 +49,33 @@ export class RelayOutbox {
   ) {
     const names = subscribers.map((s) => s.name);
     const bad = names.find((n, i) => names.indexOf(n) !== i || !/^[A-Za-z0-9_.-]+$/.test(n));
-    if (bad !== undefined) throw new Error(`event subscriber names must be unique and made of letters, digits, "_", "." or "-": "${bad}"`);
+    if (bad !== undefined)
+      throw new Error(`event subscriber names must be unique and made of letters, digits, "_", "." or "-": "${bad}"`);
   }
 
   async execute(): Promise<RelayResult> {
     const claim = this.ids.next();
     const events = await this.outbox.claim(claim, this.options.batchSize, this.clock.now(), this.options.leaseMs);
     if (events.length === 0) return { published: 0, jobs: 0 };
-    const jobs: JobSpec<EventJob>[] = events.flatMap((event) => this.subscribers
-      .filter((s) => s.wants(event))
-      .map((s) => ({ queue: EVENTS_QUEUE, key: eventJobKey(event.id, s.name), payload: { subscriber: s.name, event: onTheWire(event) } })));
+    const jobs: JobSpec<EventJob>[] = events.flatMap((event) =>
+      this.subscribers
+        .filter((s) => s.wants(event))
+        .map((s) => ({
+          queue: EVENTS_QUEUE,
+          key: eventJobKey(event.id, s.name),
+          payload: { subscriber: s.name, event: onTheWire(event) },
+        })),
+    );
     try {
       if (jobs.length > 0) await this.queue.enqueue(jobs);
     } catch (error) {
       await this.outbox.release(claim).catch(() => {});
       throw error;
     }
-    await this.outbox.markPublished(events.map((e) => e.id), this.clock.now());
+    await this.outbox.markPublished(
+      events.map((e) => e.id),
+      this.clock.now(),
+    );
     return { published: events.length, jobs: jobs.length };
   }
 

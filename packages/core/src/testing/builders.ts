@@ -32,7 +32,9 @@ export class SequentialIds implements IdGenerator {
 
 export const TEST_CAMPUS_ID = 'demo';
 
-export function aCampus(overrides: Partial<Pick<Campus, 'id' | 'name' | 'areas' | 'listingLifetimeDays'>> = {}): Campus {
+export function aCampus(
+  overrides: Partial<Pick<Campus, 'id' | 'name' | 'areas' | 'listingLifetimeDays'>> = {},
+): Campus {
   return Campus.create({
     id: overrides.id ?? TEST_CAMPUS_ID,
     name: overrides.name ?? '示例大学',
@@ -46,9 +48,18 @@ export function aCampus(overrides: Partial<Pick<Campus, 'id' | 'name' | 'areas' 
 }
 
 let userSeq = 0;
-export function aUser(overrides: {
-  id?: string; nickname?: string; campusId?: string; verified?: boolean; banned?: boolean; role?: Role; qqOpenId?: string; now?: Date;
-} = {}): User {
+export function aUser(
+  overrides: {
+    id?: string;
+    nickname?: string;
+    campusId?: string;
+    verified?: boolean;
+    banned?: boolean;
+    role?: Role;
+    qqOpenId?: string;
+    now?: Date;
+  } = {},
+): User {
   const n = ++userSeq;
   const now = overrides.now ?? new Date('2026-08-01T00:00:00.000Z');
   const user = User.register({
@@ -67,23 +78,89 @@ export function aUser(overrides: {
 
 /** A small two-level tree: 旧书 > 教材, 电子产品 > 手机 / 电脑, and a disabled 其他 > 杂物. */
 export function aCategoryTree(campusId = TEST_CAMPUS_ID) {
-  const books = Category.create({ id: `${campusId}-books`, campusId, parentId: null, code: 'books', name: '旧书', sortOrder: 10 });
-  const textbooks = Category.create({ id: `${campusId}-textbooks`, campusId, parentId: books.id, code: 'books-textbook', name: '教材', sortOrder: 10 });
-  const digital = Category.create({ id: `${campusId}-digital`, campusId, parentId: null, code: 'digital', name: '电子产品', sortOrder: 20 });
-  const phones = Category.create({ id: `${campusId}-phones`, campusId, parentId: digital.id, code: 'digital-phone', name: '手机', sortOrder: 10 });
-  const computers = Category.create({ id: `${campusId}-computers`, campusId, parentId: digital.id, code: 'digital-computer', name: '电脑', sortOrder: 20 });
-  const other = Category.create({ id: `${campusId}-other`, campusId, parentId: null, code: 'other', name: '其他', sortOrder: 30 });
-  const misc = Category.create({ id: `${campusId}-misc`, campusId, parentId: other.id, code: 'other-misc', name: '杂物', sortOrder: 10 });
+  const books = Category.create({
+    id: `${campusId}-books`,
+    campusId,
+    parentId: null,
+    code: 'books',
+    name: '旧书',
+    sortOrder: 10,
+  });
+  const textbooks = Category.create({
+    id: `${campusId}-textbooks`,
+    campusId,
+    parentId: books.id,
+    code: 'books-textbook',
+    name: '教材',
+    sortOrder: 10,
+  });
+  const digital = Category.create({
+    id: `${campusId}-digital`,
+    campusId,
+    parentId: null,
+    code: 'digital',
+    name: '电子产品',
+    sortOrder: 20,
+  });
+  const phones = Category.create({
+    id: `${campusId}-phones`,
+    campusId,
+    parentId: digital.id,
+    code: 'digital-phone',
+    name: '手机',
+    sortOrder: 10,
+  });
+  const computers = Category.create({
+    id: `${campusId}-computers`,
+    campusId,
+    parentId: digital.id,
+    code: 'digital-computer',
+    name: '电脑',
+    sortOrder: 20,
+  });
+  const other = Category.create({
+    id: `${campusId}-other`,
+    campusId,
+    parentId: null,
+    code: 'other',
+    name: '其他',
+    sortOrder: 30,
+  });
+  const misc = Category.create({
+    id: `${campusId}-misc`,
+    campusId,
+    parentId: other.id,
+    code: 'other-misc',
+    name: '杂物',
+    sortOrder: 10,
+  });
   misc.enabled = false;
-  return { books, textbooks, digital, phones, computers, other, misc, all: [books, textbooks, digital, phones, computers, other, misc] };
+  return {
+    books,
+    textbooks,
+    digital,
+    phones,
+    computers,
+    other,
+    misc,
+    all: [books, textbooks, digital, phones, computers, other, misc],
+  };
 }
 
 let listingSeq = 0;
 /** A listing built directly (not through the use case), for tests that need one in a given state. */
-export function aListing(overrides: Partial<ListingContent> & {
-  id?: string; campusId?: string; ownerId?: string; kind?: ListingKind; status?: ListingStatus;
-  rootCategoryId?: string; now?: Date; lifetimeDays?: number;
-} = {}): Listing {
+export function aListing(
+  overrides: Partial<ListingContent> & {
+    id?: string;
+    campusId?: string;
+    ownerId?: string;
+    kind?: ListingKind;
+    status?: ListingStatus;
+    rootCategoryId?: string;
+    now?: Date;
+    lifetimeDays?: number;
+  } = {},
+): Listing {
   const n = ++listingSeq;
   const campusId = overrides.campusId ?? TEST_CAMPUS_ID;
   const kind = overrides.kind ?? 'item';

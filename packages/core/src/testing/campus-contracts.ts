@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
-  CampusAuthenticator, CampusCredentials, CampusIdentity, StudentVerificationRepository,
+  CampusAuthenticator,
+  CampusCredentials,
+  CampusIdentity,
+  StudentVerificationRepository,
 } from '../identity/campus-verification.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 
@@ -106,8 +109,15 @@ export function studentVerificationContract(name: string, factory: () => Promise
     });
 
     it('round-trips a binding and finds it by user and by (campus, hash)', async () => {
-      expect(await p.verifications.save({ userId: 'u1', campusId: 'demo', studentNumberHash: 'h1', verifiedAt: at })).toBe('saved');
-      expect(await p.verifications.byUser('u1')).toEqual({ userId: 'u1', campusId: 'demo', studentNumberHash: 'h1', verifiedAt: at });
+      expect(
+        await p.verifications.save({ userId: 'u1', campusId: 'demo', studentNumberHash: 'h1', verifiedAt: at }),
+      ).toBe('saved');
+      expect(await p.verifications.byUser('u1')).toEqual({
+        userId: 'u1',
+        campusId: 'demo',
+        studentNumberHash: 'h1',
+        verifiedAt: at,
+      });
       expect((await p.verifications.byStudentNumber('demo', 'h1'))?.userId).toBe('u1');
       expect(await p.verifications.byStudentNumber('other-campus', 'h1')).toBeNull();
       expect(await p.verifications.byUser('u2')).toBeNull();
@@ -115,16 +125,27 @@ export function studentVerificationContract(name: string, factory: () => Promise
 
     it('binds one number to one account per campus; the same user saving again replaces its binding', async () => {
       await p.verifications.save({ userId: 'u1', campusId: 'demo', studentNumberHash: 'h1', verifiedAt: at });
-      expect(await p.verifications.save({ userId: 'u2', campusId: 'demo', studentNumberHash: 'h1', verifiedAt: at })).toBe('taken');
-      expect(await p.verifications.save({ userId: 'u1', campusId: 'demo', studentNumberHash: 'h1', verifiedAt: at })).toBe('saved');
-      expect(await p.verifications.save({ userId: 'u1', campusId: 'demo', studentNumberHash: 'h2', verifiedAt: at })).toBe('saved');
+      expect(
+        await p.verifications.save({ userId: 'u2', campusId: 'demo', studentNumberHash: 'h1', verifiedAt: at }),
+      ).toBe('taken');
+      expect(
+        await p.verifications.save({ userId: 'u1', campusId: 'demo', studentNumberHash: 'h1', verifiedAt: at }),
+      ).toBe('saved');
+      expect(
+        await p.verifications.save({ userId: 'u1', campusId: 'demo', studentNumberHash: 'h2', verifiedAt: at }),
+      ).toBe('saved');
       expect(await p.verifications.byStudentNumber('demo', 'h1')).toBeNull();
-      expect(await p.verifications.save({ userId: 'u2', campusId: 'demo', studentNumberHash: 'h1', verifiedAt: at })).toBe('saved');
+      expect(
+        await p.verifications.save({ userId: 'u2', campusId: 'demo', studentNumberHash: 'h1', verifiedAt: at }),
+      ).toBe('saved');
     });
 
     it('answers taken, not a throw, when two accounts race for one number', async () => {
-      const results = await Promise.all(['u1', 'u2'].map((userId) =>
-        p.verifications.save({ userId, campusId: 'demo', studentNumberHash: 'race', verifiedAt: at })));
+      const results = await Promise.all(
+        ['u1', 'u2'].map((userId) =>
+          p.verifications.save({ userId, campusId: 'demo', studentNumberHash: 'race', verifiedAt: at }),
+        ),
+      );
       expect(results.sort()).toEqual(['saved', 'taken']);
     });
 
@@ -132,10 +153,12 @@ export function studentVerificationContract(name: string, factory: () => Promise
       await p.verifications.save({ userId: 'u1', campusId: 'demo', studentNumberHash: 'h1', verifiedAt: at });
       expect(await p.verifications.removeForUser('u1')).toBe(true);
       expect(await p.verifications.removeForUser('u1')).toBe(false);
-      await expect(p.uow.run(async () => {
-        await p.verifications.save({ userId: 'u2', campusId: 'demo', studentNumberHash: 'h9', verifiedAt: at });
-        throw new Error('boom');
-      })).rejects.toThrow('boom');
+      await expect(
+        p.uow.run(async () => {
+          await p.verifications.save({ userId: 'u2', campusId: 'demo', studentNumberHash: 'h9', verifiedAt: at });
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
       expect(await p.verifications.byUser('u2')).toBeNull();
     });
   });

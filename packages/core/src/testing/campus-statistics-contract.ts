@@ -42,7 +42,16 @@ export function campusStatisticsContract(adapterName: string, factory: () => Pro
       // 2026-09-10 23:30 in China is 15:30 UTC the same day; 2026-09-11 00:30 China is 16:30 UTC on the 10th.
       await p.listings.save(aListing({ id: 'L1', now: at('2026-09-10T15:30:00.000Z') }));
       await p.listings.save(aListing({ id: 'L2', now: at('2026-09-10T16:30:00.000Z'), categoryId: 'demo-computers' }));
-      await p.listings.save(aListing({ id: 'L3', now: at('2026-09-10T17:00:00.000Z'), kind: 'book', categoryId: 'demo-textbooks', rootCategoryId: 'demo-books', status: 'sold' }));
+      await p.listings.save(
+        aListing({
+          id: 'L3',
+          now: at('2026-09-10T17:00:00.000Z'),
+          kind: 'book',
+          categoryId: 'demo-textbooks',
+          rootCategoryId: 'demo-books',
+          status: 'sold',
+        }),
+      );
       await p.listings.save(aListing({ id: 'L4', now: at('2026-09-01T02:00:00.000Z'), kind: 'wanted' })); // before the window
       await p.listings.save(aListing({ id: 'L5', now: at('2026-09-10T04:00:00.000Z'), campusId: 'other-campus' }));
       const a = await p.stats.activity('demo', SINCE, 10);
@@ -51,20 +60,31 @@ export function campusStatisticsContract(adapterName: string, factory: () => Pro
         { status: 'active', kind: 'wanted', count: 1 },
         { status: 'sold', kind: 'book', count: 1 },
       ]);
-      expect(byDay(a.newListingsPerDay)).toEqual([{ day: '2026-09-10', count: 1 }, { day: '2026-09-11', count: 2 }]);
+      expect(byDay(a.newListingsPerDay)).toEqual([
+        { day: '2026-09-10', count: 1 },
+        { day: '2026-09-11', count: 2 },
+      ]);
       // Ties go by category id, so every adapter answers the same order.
       expect(a.topCategories).toEqual([
-        { categoryId: 'demo-computers', count: 1 }, { categoryId: 'demo-phones', count: 1 }, { categoryId: 'demo-textbooks', count: 1 },
+        { categoryId: 'demo-computers', count: 1 },
+        { categoryId: 'demo-phones', count: 1 },
+        { categoryId: 'demo-textbooks', count: 1 },
       ]);
       expect((await p.stats.activity('demo', SINCE, 2)).topCategories).toHaveLength(2);
     });
 
     it('ranks categories by new listings', async () => {
       await p.users.save(aUser({ id: 'user-owner' }));
-      for (let i = 0; i < 3; i++) await p.listings.save(aListing({ id: `P${i}`, now: new Date('2026-09-11T02:00:00.000Z') }));
-      await p.listings.save(aListing({ id: 'C1', now: new Date('2026-09-11T02:00:00.000Z'), categoryId: 'demo-computers' }));
+      for (let i = 0; i < 3; i++)
+        await p.listings.save(aListing({ id: `P${i}`, now: new Date('2026-09-11T02:00:00.000Z') }));
+      await p.listings.save(
+        aListing({ id: 'C1', now: new Date('2026-09-11T02:00:00.000Z'), categoryId: 'demo-computers' }),
+      );
       const a = await p.stats.activity('demo', SINCE, 10);
-      expect(a.topCategories).toEqual([{ categoryId: 'demo-phones', count: 3 }, { categoryId: 'demo-computers', count: 1 }]);
+      expect(a.topCategories).toEqual([
+        { categoryId: 'demo-phones', count: 3 },
+        { categoryId: 'demo-computers', count: 1 },
+      ]);
     });
 
     it('counts users verified or not, and new users per day', async () => {
@@ -82,23 +102,57 @@ export function campusStatisticsContract(adapterName: string, factory: () => Pro
       await p.users.save(aUser({ id: 'U1' }));
       await p.users.save(aUser({ id: 'U2' }));
       await p.listings.save(aListing({ id: 'L1', now: new Date('2026-08-01T02:00:00.000Z') }));
-      await p.listings.save(aListing({ id: 'L9', now: new Date('2026-08-01T02:00:00.000Z'), campusId: 'other-campus' }));
+      await p.listings.save(
+        aListing({ id: 'L9', now: new Date('2026-08-01T02:00:00.000Z'), campusId: 'other-campus' }),
+      );
       await p.favorites.add('U1', 'L1', new Date('2026-09-10T03:00:00.000Z'));
       await p.favorites.add('U2', 'L1', new Date('2026-09-11T03:00:00.000Z'));
       await p.favorites.add('U1', 'L9', new Date('2026-09-11T03:00:00.000Z'));
       await p.favorites.add('user-owner', 'L1', new Date('2026-09-01T03:00:00.000Z'));
-      await p.comments.save(Comment.post({ id: 'C1', listingId: 'L1', authorId: 'U1', body: '还在吗', now: new Date('2026-09-11T03:00:00.000Z') }));
-      await p.comments.save(Comment.post({ id: 'C2', listingId: 'L1', authorId: 'U2', body: '我要了', now: new Date('2026-09-11T04:00:00.000Z') }));
-      await p.comments.save(Comment.post({ id: 'C3', listingId: 'L9', authorId: 'U2', body: '在吗', now: new Date('2026-09-11T04:00:00.000Z') }));
+      await p.comments.save(
+        Comment.post({
+          id: 'C1',
+          listingId: 'L1',
+          authorId: 'U1',
+          body: '还在吗',
+          now: new Date('2026-09-11T03:00:00.000Z'),
+        }),
+      );
+      await p.comments.save(
+        Comment.post({
+          id: 'C2',
+          listingId: 'L1',
+          authorId: 'U2',
+          body: '我要了',
+          now: new Date('2026-09-11T04:00:00.000Z'),
+        }),
+      );
+      await p.comments.save(
+        Comment.post({
+          id: 'C3',
+          listingId: 'L9',
+          authorId: 'U2',
+          body: '在吗',
+          now: new Date('2026-09-11T04:00:00.000Z'),
+        }),
+      );
       const a = await p.stats.activity('demo', SINCE, 10);
-      expect(byDay(a.favoritesPerDay)).toEqual([{ day: '2026-09-10', count: 1 }, { day: '2026-09-11', count: 1 }]);
+      expect(byDay(a.favoritesPerDay)).toEqual([
+        { day: '2026-09-10', count: 1 },
+        { day: '2026-09-11', count: 1 },
+      ]);
       expect(byDay(a.commentsPerDay)).toEqual([{ day: '2026-09-11', count: 2 }]);
     });
 
     it('answers zeros and empty series for a quiet campus', async () => {
       expect(await p.stats.activity('demo', SINCE, 10)).toEqual({
-        listingsByStatusAndKind: [], newListingsPerDay: [], newUsersPerDay: [], users: { verified: 0, unverified: 0 },
-        topCategories: [], favoritesPerDay: [], commentsPerDay: [],
+        listingsByStatusAndKind: [],
+        newListingsPerDay: [],
+        newUsersPerDay: [],
+        users: { verified: 0, unverified: 0 },
+        topCategories: [],
+        favoritesPerDay: [],
+        commentsPerDay: [],
       });
     });
   });

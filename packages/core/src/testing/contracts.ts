@@ -58,7 +58,12 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
   });
 
   const feedQuery = (q: Partial<ListingFeedQuery> = {}): ListingFeedQuery => ({
-    campusId: TEST_CAMPUS_ID, sort: 'newest', after: null, limit: 100, now: T0, ...q,
+    campusId: TEST_CAMPUS_ID,
+    sort: 'newest',
+    after: null,
+    limit: 100,
+    now: T0,
+    ...q,
   });
   const ids = (ls: Listing[]) => ls.map((l) => l.id);
   const saveAll = async (ls: Listing[]) => {
@@ -68,9 +73,18 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
   describe(`${adapterName}: ListingRepository`, () => {
     it('round-trips every field, including nulls, arrays, book info and price history', async () => {
       const book = aListing({
-        id: 'L-book', kind: 'book', categoryId: 'demo-textbooks', rootCategoryId: 'demo-books', price: 2550, originalPrice: 5900,
-        title: '高等数学 同济第七版 上册', description: '有少量笔记\n第二行', areaId: 'library', tradeMethods: ['face_to_face', 'express'],
-        photos: ['p/1.jpg', 'p/2.jpg'], book: { isbn: '9787040396638', author: '同济大学数学系', publisher: '高等教育出版社', course: null },
+        id: 'L-book',
+        kind: 'book',
+        categoryId: 'demo-textbooks',
+        rootCategoryId: 'demo-books',
+        price: 2550,
+        originalPrice: 5900,
+        title: '高等数学 同济第七版 上册',
+        description: '有少量笔记\n第二行',
+        areaId: 'library',
+        tradeMethods: ['face_to_face', 'express'],
+        photos: ['p/1.jpg', 'p/2.jpg'],
+        book: { isbn: '9787040396638', author: '同济大学数学系', publisher: '高等教育出版社', course: null },
       });
       book.priceHistory = [...book.priceHistory, { at: '2026-09-02T00:00:00.000Z', from: 2550, to: 2000 }];
       await ports.listings.save(book);
@@ -141,17 +155,40 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
         aListing({ id: 'withdrawn', status: 'withdrawn' }),
         aListing({ id: 'removed', status: 'removed' }),
         aListing({ id: 'expired-by-time', now: new Date(T0.getTime() - 31 * 24 * HOUR) }),
-        aListing({ id: 'elsewhere', campusId: 'other-campus', categoryId: 'other-campus-phones', rootCategoryId: 'other-campus-digital' }),
+        aListing({
+          id: 'elsewhere',
+          campusId: 'other-campus',
+          categoryId: 'other-campus-phones',
+          rootCategoryId: 'other-campus-digital',
+        }),
       ]);
       expect(ids(await ports.listings.feed(feedQuery()))).toEqual(['new', 'reserved', 'old']);
     });
 
     it('filters by kind, either category level, condition, price range and area', async () => {
       await saveAll([
-        aListing({ id: 'phone', categoryId: 'demo-phones', price: 150_000, condition: 'like_new', areaId: 'east-dorm' }),
-        aListing({ id: 'laptop', categoryId: 'demo-computers', price: 300_000, condition: 'lightly_used', areaId: 'library' }),
-        aListing({ id: 'book', kind: 'book', categoryId: 'demo-textbooks', rootCategoryId: 'demo-books', price: 2_000,
-          book: { isbn: '9787040396638', author: null, publisher: null, course: null } }),
+        aListing({
+          id: 'phone',
+          categoryId: 'demo-phones',
+          price: 150_000,
+          condition: 'like_new',
+          areaId: 'east-dorm',
+        }),
+        aListing({
+          id: 'laptop',
+          categoryId: 'demo-computers',
+          price: 300_000,
+          condition: 'lightly_used',
+          areaId: 'library',
+        }),
+        aListing({
+          id: 'book',
+          kind: 'book',
+          categoryId: 'demo-textbooks',
+          rootCategoryId: 'demo-books',
+          price: 2_000,
+          book: { isbn: '9787040396638', author: null, publisher: null, course: null },
+        }),
         aListing({ id: 'wanted', kind: 'wanted', price: null, condition: null }),
       ]);
       const q = async (f: Partial<ListingFeedQuery>) => ids(await ports.listings.feed(feedQuery(f))).sort();
@@ -168,7 +205,9 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
     it('pages by keyset through ties on listing time without skipping or repeating', async () => {
       const all: Listing[] = [];
       for (let i = 0; i < 23; i++) {
-        all.push(aListing({ id: `K${String(i).padStart(2, '0')}`, now: new Date(T0.getTime() - Math.floor(i / 4) * HOUR) }));
+        all.push(
+          aListing({ id: `K${String(i).padStart(2, '0')}`, now: new Date(T0.getTime() - Math.floor(i / 4) * HOUR) }),
+        );
       }
       await saveAll(all);
       const seen: string[] = [];
@@ -180,20 +219,27 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
         const last = rows.at(-1)!;
         after = { sortValue: sortValueOf(last, 'newest'), id: last.id };
       }
-      const expected = [...all].sort((a, b) => b.listedAt.getTime() - a.listedAt.getTime() || (a.id < b.id ? 1 : -1)).map((l) => l.id);
+      const expected = [...all]
+        .sort((a, b) => b.listedAt.getTime() - a.listedAt.getTime() || (a.id < b.id ? 1 : -1))
+        .map((l) => l.id);
       expect(seen).toEqual(expected);
     });
 
     it('sorts by price both ways with keyset paging, leaving out 面议 posts', async () => {
       await saveAll([
-        aListing({ id: 'P1', price: 500 }), aListing({ id: 'P2', price: 100 }), aListing({ id: 'P3', price: 500 }),
-        aListing({ id: 'P4', price: 9_900 }), aListing({ id: 'P5', kind: 'wanted', price: null, condition: null }),
+        aListing({ id: 'P1', price: 500 }),
+        aListing({ id: 'P2', price: 100 }),
+        aListing({ id: 'P3', price: 500 }),
+        aListing({ id: 'P4', price: 9_900 }),
+        aListing({ id: 'P5', kind: 'wanted', price: null, condition: null }),
       ]);
       const asc = await ports.listings.feed(feedQuery({ sort: 'price_asc' }));
       expect(ids(asc)).toEqual(['P2', 'P1', 'P3', 'P4']);
       const desc = await ports.listings.feed(feedQuery({ sort: 'price_desc' }));
       expect(ids(desc)).toEqual(['P4', 'P3', 'P1', 'P2']);
-      const page2 = await ports.listings.feed(feedQuery({ sort: 'price_asc', limit: 2, after: { sortValue: 500, id: 'P1' } }));
+      const page2 = await ports.listings.feed(
+        feedQuery({ sort: 'price_asc', limit: 2, after: { sortValue: 500, id: 'P1' } }),
+      );
       expect(ids(page2)).toEqual(['P3', 'P4']);
     });
 
@@ -204,12 +250,24 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
         aListing({ id: 'O3', status: 'withdrawn', now: new Date(T0.getTime() - HOUR) }),
         aListing({ id: 'X', ownerId: 'user-buyer' }),
       ]);
-      expect(ids(await ports.listings.byOwner({ ownerId: 'user-owner', after: null, limit: 10 }))).toEqual(['O3', 'O2', 'O1']);
-      expect(ids(await ports.listings.byOwner({ ownerId: 'user-owner', status: 'sold', after: null, limit: 10 }))).toEqual(['O2']);
+      expect(ids(await ports.listings.byOwner({ ownerId: 'user-owner', after: null, limit: 10 }))).toEqual([
+        'O3',
+        'O2',
+        'O1',
+      ]);
+      expect(
+        ids(await ports.listings.byOwner({ ownerId: 'user-owner', status: 'sold', after: null, limit: 10 })),
+      ).toEqual(['O2']);
       const o3 = (await ports.listings.byId('O3'))!;
-      expect(ids(await ports.listings.byOwner({
-        ownerId: 'user-owner', after: { sortValue: o3.createdAt.getTime(), id: 'O3' }, limit: 1,
-      }))).toEqual(['O2']);
+      expect(
+        ids(
+          await ports.listings.byOwner({
+            ownerId: 'user-owner',
+            after: { sortValue: o3.createdAt.getTime(), id: 'O3' },
+            limit: 1,
+          }),
+        ),
+      ).toEqual(['O2']);
     });
 
     it('finds live listings due for expiry, oldest first', async () => {
@@ -226,9 +284,15 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
 
   describe(`${adapterName}: UnitOfWork and Outbox`, () => {
     const events = new EventFactory(new SequentialIds('evt'), new TestClock(T0));
-    const published = (id: string) => events.create('ListingPublished', id, {
-      listingId: id, campusId: TEST_CAMPUS_ID, ownerId: 'user-owner', kind: 'item', categoryId: 'demo-phones', price: 100,
-    });
+    const published = (id: string) =>
+      events.create('ListingPublished', id, {
+        listingId: id,
+        campusId: TEST_CAMPUS_ID,
+        ownerId: 'user-owner',
+        kind: 'item',
+        categoryId: 'demo-phones',
+        price: 100,
+      });
 
     it('commits the state change and its events together', async () => {
       await ports.uow.run(async () => {
@@ -245,14 +309,16 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
 
     it('rolls back the state change and its events when the work fails', async () => {
       await ports.listings.save(aListing({ id: 'U2', title: '原标题' }));
-      await expect(ports.uow.run(async () => {
-        const l = (await ports.listings.byId('U2', { forUpdate: true }))!;
-        l.title = '不该保存的标题';
-        await ports.listings.save(l);
-        await ports.outbox.append([published('U2')]);
-        await ports.favorites.add('user-buyer', 'U2', T0);
-        throw new Error('boom');
-      })).rejects.toThrow('boom');
+      await expect(
+        ports.uow.run(async () => {
+          const l = (await ports.listings.byId('U2', { forUpdate: true }))!;
+          l.title = '不该保存的标题';
+          await ports.listings.save(l);
+          await ports.outbox.append([published('U2')]);
+          await ports.favorites.add('user-buyer', 'U2', T0);
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
       expect((await ports.listings.byId('U2'))!.title).toBe('原标题');
       expect(await ports.outbox.unpublished(10)).toEqual([]);
       expect(await ports.favorites.favoritedAmong('user-buyer', ['U2'])).toEqual(new Set());
@@ -264,11 +330,15 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
 
     it('serialises concurrent read-modify-write units on one listing', async () => {
       await ports.listings.save(aListing({ id: 'U3' }));
-      await Promise.all(Array.from({ length: 5 }, () => ports.uow.run(async () => {
-        const l = (await ports.listings.byId('U3', { forUpdate: true }))!;
-        l.version += 1;
-        await ports.listings.save(l);
-      })));
+      await Promise.all(
+        Array.from({ length: 5 }, () =>
+          ports.uow.run(async () => {
+            const l = (await ports.listings.byId('U3', { forUpdate: true }))!;
+            l.version += 1;
+            await ports.listings.save(l);
+          }),
+        ),
+      );
       expect((await ports.listings.byId('U3'))!.version).toBe(6);
     });
 
@@ -276,7 +346,10 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
       await ports.outbox.append([published('A'), published('B'), published('C')]);
       const first = await ports.outbox.unpublished(2);
       expect(first.map((e) => e.aggregateId)).toEqual(['A', 'B']);
-      await ports.outbox.markPublished(first.map((e) => e.id), T0);
+      await ports.outbox.markPublished(
+        first.map((e) => e.id),
+        T0,
+      );
       expect((await ports.outbox.unpublished(10)).map((e) => e.aggregateId)).toEqual(['C']);
     });
 
@@ -322,7 +395,13 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
       const enqueued: string[] = [];
       const queue: JobQueue = { enqueue: async (jobs) => void enqueued.push(...jobs.map((j) => j.key)) };
       const subscriber: EventSubscriber = { name: 'recorder', wants: () => true, handle: async () => {} };
-      const relays = [1, 2, 3, 4].map((n) => new RelayOutbox(ports.outbox, queue, [subscriber], new SequentialIds(`relay${n}`), new TestClock(T0), { batchSize: 5, leaseMs: 60_000 }));
+      const relays = [1, 2, 3, 4].map(
+        (n) =>
+          new RelayOutbox(ports.outbox, queue, [subscriber], new SequentialIds(`relay${n}`), new TestClock(T0), {
+            batchSize: 5,
+            leaseMs: 60_000,
+          }),
+      );
       const drain = async (relay: RelayOutbox) => {
         let idle = 0;
         // A relay that lost a race for a batch gets nothing that round; it stops once the outbox is empty.
@@ -338,7 +417,11 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
   describe(`${adapterName}: Category, Campus and User repositories`, () => {
     it('stores the category tree per campus', async () => {
       const demo = await ports.categories.forCampus(TEST_CAMPUS_ID);
-      expect(demo.map((c) => c.code).sort()).toEqual(tree().all.map((c) => c.code).sort());
+      expect(demo.map((c) => c.code).sort()).toEqual(
+        tree()
+          .all.map((c) => c.code)
+          .sort(),
+      );
       const misc = (await ports.categories.byId('demo-misc'))!;
       expect(misc.enabled).toBe(false);
       expect(misc.parentId).toBe('demo-other');
@@ -368,7 +451,10 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
       const again = (await ports.users.byId('user-x'))!;
       expect(again.verifiedAt).toEqual(T0);
       expect(again.banned).toBe(true);
-      expect((await ports.users.byIds(['user-x', 'user-owner', 'ghost'])).map((x) => x.id).sort()).toEqual(['user-owner', 'user-x']);
+      expect((await ports.users.byIds(['user-x', 'user-owner', 'ghost'])).map((x) => x.id).sort()).toEqual([
+        'user-owner',
+        'user-x',
+      ]);
     });
 
     it('refuses a second user with the same QQ openid', async () => {
@@ -403,7 +489,14 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
     it('stores comments and replies, oldest first, deleted ones included', async () => {
       await ports.listings.save(aListing({ id: 'C-L' }));
       const top = Comment.post({ id: 'c1', listingId: 'C-L', authorId: 'user-buyer', body: '还在吗？', now: T0 });
-      const reply = Comment.post({ id: 'c2', listingId: 'C-L', authorId: 'user-owner', body: '在的', now: new Date(T0.getTime() + 1000), replyTo: top });
+      const reply = Comment.post({
+        id: 'c2',
+        listingId: 'C-L',
+        authorId: 'user-owner',
+        body: '在的',
+        now: new Date(T0.getTime() + 1000),
+        replyTo: top,
+      });
       await ports.comments.save(top);
       await ports.comments.save(reply);
       top.delete('user-buyer', new Date(T0.getTime() + 2000));
@@ -411,7 +504,12 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
       const all = await ports.comments.forListing('C-L');
       expect(all.map((c) => c.id)).toEqual(['c1', 'c2']);
       expect(all[0]!.deleted).toBe(true);
-      expect(all[1]).toMatchObject({ parentId: 'c1', replyToCommentId: 'c1', replyToUserId: 'user-buyer', body: '在的' });
+      expect(all[1]).toMatchObject({
+        parentId: 'c1',
+        replyToCommentId: 'c1',
+        replyToUserId: 'user-buyer',
+        body: '在的',
+      });
       expect((await ports.comments.byId('c2'))!.createdAt).toEqual(new Date(T0.getTime() + 1000));
     });
 

@@ -22,18 +22,56 @@ export function identityContract(adapterName: string, ports: () => IdentityPorts
   describe(`${adapterName}: AuditLog`, () => {
     it('lists newest first, filtered by campus and action, with a keyset cursor', async () => {
       const log = ports().auditLog;
-      await log.record({ actor: { kind: 'admin', id: 'adm-1' }, action: 'listing.remove', targetType: 'listing', targetId: 'L1', campusId: 'demo', details: { reason: '违规' }, at: at(1) });
-      await log.record({ actor: { kind: 'user', id: 'u1' }, action: 'contact.reveal', targetType: 'listing', targetId: 'L2', campusId: 'demo', at: at(2) });
-      await log.record({ actor: { kind: 'admin', id: 'adm-2' }, action: 'listing.remove', targetType: 'listing', targetId: 'L3', campusId: 'other-campus', at: at(3) });
-      await log.record({ actor: { kind: 'system', id: null }, action: 'admin.login_failed', targetType: 'admin', targetId: 'root', at: at(3) });
+      await log.record({
+        actor: { kind: 'admin', id: 'adm-1' },
+        action: 'listing.remove',
+        targetType: 'listing',
+        targetId: 'L1',
+        campusId: 'demo',
+        details: { reason: '违规' },
+        at: at(1),
+      });
+      await log.record({
+        actor: { kind: 'user', id: 'u1' },
+        action: 'contact.reveal',
+        targetType: 'listing',
+        targetId: 'L2',
+        campusId: 'demo',
+        at: at(2),
+      });
+      await log.record({
+        actor: { kind: 'admin', id: 'adm-2' },
+        action: 'listing.remove',
+        targetType: 'listing',
+        targetId: 'L3',
+        campusId: 'other-campus',
+        at: at(3),
+      });
+      await log.record({
+        actor: { kind: 'system', id: null },
+        action: 'admin.login_failed',
+        targetType: 'admin',
+        targetId: 'root',
+        at: at(3),
+      });
 
       const all = await log.list({ limit: 10 });
       expect(all.map((e) => e.targetId)).toEqual([all[0]!.targetId, all[1]!.targetId, 'L2', 'L1']);
       expect(new Set(all.slice(0, 2).map((e) => e.targetId))).toEqual(new Set(['L3', 'root']));
       const first = all.find((e) => e.targetId === 'L1')!;
-      expect(first).toMatchObject({ actor: { kind: 'admin', id: 'adm-1' }, action: 'listing.remove', targetType: 'listing', campusId: 'demo', details: { reason: '违规' } });
+      expect(first).toMatchObject({
+        actor: { kind: 'admin', id: 'adm-1' },
+        action: 'listing.remove',
+        targetType: 'listing',
+        campusId: 'demo',
+        details: { reason: '违规' },
+      });
       expect(first.at).toEqual(at(1));
-      expect(all.find((e) => e.targetId === 'root')).toMatchObject({ actor: { kind: 'system', id: null }, campusId: null, details: {} });
+      expect(all.find((e) => e.targetId === 'root')).toMatchObject({
+        actor: { kind: 'system', id: null },
+        campusId: null,
+        details: {},
+      });
 
       expect((await log.list({ campusId: 'demo', limit: 10 })).map((e) => e.targetId)).toEqual(['L2', 'L1']);
       expect((await log.list({ action: 'listing.remove', limit: 10 })).map((e) => e.targetId)).toEqual(['L3', 'L1']);
@@ -46,10 +84,18 @@ export function identityContract(adapterName: string, ports: () => IdentityPorts
 
     it('writes inside a unit of work commit or roll back with it', async () => {
       const { auditLog, uow } = ports();
-      await expect(uow.run(async () => {
-        await auditLog.record({ actor: { kind: 'admin', id: 'a' }, action: 'user.ban', targetType: 'user', targetId: 'u9', at: T0 });
-        throw new Error('boom');
-      })).rejects.toThrow('boom');
+      await expect(
+        uow.run(async () => {
+          await auditLog.record({
+            actor: { kind: 'admin', id: 'a' },
+            action: 'user.ban',
+            targetType: 'user',
+            targetId: 'u9',
+            at: T0,
+          });
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
       expect(await auditLog.list({ limit: 10 })).toEqual([]);
     });
   });
@@ -78,14 +124,24 @@ export function identityContract(adapterName: string, ports: () => IdentityPorts
       await rl.hit('b', hour, at(1));
       await rl.hit('b', hour, at(20));
       expect(await rl.prune(at(10))).toBe(2);
-      expect(await rl.check('b', { limit: 1, windowMs: 60 * MIN }, at(21))).toMatchObject({ allowed: false, retryAt: at(80) });
+      expect(await rl.check('b', { limit: 1, windowMs: 60 * MIN }, at(21))).toMatchObject({
+        allowed: false,
+        retryAt: at(80),
+      });
       expect(await rl.check('a', { limit: 1, windowMs: 60 * MIN }, at(21))).toMatchObject({ allowed: true });
     });
   });
 
   describe(`${adapterName}: RefreshTokenRepository`, () => {
     const token = (id: string, familyId: string, userId = 'user-owner') =>
-      RefreshToken.issue({ id, familyId, userId, tokenHash: `hash-${id}`.padEnd(64, '0'), now: T0, lifetimeMs: 30 * 24 * 60 * MIN });
+      RefreshToken.issue({
+        id,
+        familyId,
+        userId,
+        tokenHash: `hash-${id}`.padEnd(64, '0'),
+        now: T0,
+        lifetimeMs: 30 * 24 * 60 * MIN,
+      });
 
     it('finds tokens by hash and rotates each at most once', async () => {
       const repo = ports().refreshTokens;
@@ -118,7 +174,14 @@ export function identityContract(adapterName: string, ports: () => IdentityPorts
 
     it('deletes tokens that expired before a time', async () => {
       const repo = ports().refreshTokens;
-      const old = RefreshToken.issue({ id: 'old', familyId: 'f', userId: 'user-owner', tokenHash: 'hash-old'.padEnd(64, '0'), now: T0, lifetimeMs: MIN });
+      const old = RefreshToken.issue({
+        id: 'old',
+        familyId: 'f',
+        userId: 'user-owner',
+        tokenHash: 'hash-old'.padEnd(64, '0'),
+        now: T0,
+        lifetimeMs: MIN,
+      });
       await repo.save(old);
       await repo.save(token('fresh', 'f'));
       expect(await repo.deleteExpired(at(0))).toBe(0);
@@ -131,19 +194,51 @@ export function identityContract(adapterName: string, ports: () => IdentityPorts
   describe(`${adapterName}: AdminAccountRepository`, () => {
     it('round-trips accounts by id and username, and refuses a second account with one username', async () => {
       const repo = ports().admins;
-      const campusAdmin = AdminAccount.create({ id: 'adm-1', username: 'zhang.san', passwordHash: 'scrypt$x', role: 'campus_admin', campusId: 'demo', now: T0 });
+      const campusAdmin = AdminAccount.create({
+        id: 'adm-1',
+        username: 'zhang.san',
+        passwordHash: 'scrypt$x',
+        role: 'campus_admin',
+        campusId: 'demo',
+        now: T0,
+      });
       await repo.save(campusAdmin);
-      await repo.save(AdminAccount.create({ id: 'adm-2', username: 'root', passwordHash: 'scrypt$y', role: 'super_admin', campusId: 'demo', now: T0 }));
+      await repo.save(
+        AdminAccount.create({
+          id: 'adm-2',
+          username: 'root',
+          passwordHash: 'scrypt$y',
+          role: 'super_admin',
+          campusId: 'demo',
+          now: T0,
+        }),
+      );
       const loaded = await repo.byUsername('zhang.san');
-      expect(loaded).toMatchObject({ id: 'adm-1', role: 'campus_admin', campusId: 'demo', status: 'active', passwordHash: 'scrypt$x' });
+      expect(loaded).toMatchObject({
+        id: 'adm-1',
+        role: 'campus_admin',
+        campusId: 'demo',
+        status: 'active',
+        passwordHash: 'scrypt$x',
+      });
       expect(loaded!.createdAt).toEqual(T0);
       expect(await repo.byId('adm-2')).toMatchObject({ username: 'root', campusId: null });
       expect(await repo.byUsername('nobody')).toBeNull();
       loaded!.status = 'disabled';
       await repo.save(loaded!);
       expect((await repo.byId('adm-1'))!.active).toBe(false);
-      await expect(repo.save(AdminAccount.create({ id: 'adm-3', username: 'root', passwordHash: 'z', role: 'super_admin', campusId: null, now: T0 })))
-        .rejects.toThrow();
+      await expect(
+        repo.save(
+          AdminAccount.create({
+            id: 'adm-3',
+            username: 'root',
+            passwordHash: 'z',
+            role: 'super_admin',
+            campusId: null,
+            now: T0,
+          }),
+        ),
+      ).rejects.toThrow();
     });
   });
 }

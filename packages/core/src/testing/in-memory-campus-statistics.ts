@@ -36,8 +36,18 @@ export class InMemoryCampusStatistics implements CampusStatistics {
         .map(([categoryId, count]) => ({ categoryId, count }))
         .sort((a, b) => b.count - a.count || (a.categoryId < b.categoryId ? -1 : 1))
         .slice(0, topCategories),
-      favoritesPerDay: perDay([...t.favorites.values()].filter((f) => ofCampus.has(f.listingId)).map((f) => f.createdAt).filter(after)),
-      commentsPerDay: perDay([...t.comments.values()].filter((c) => ofCampus.has(c.listingId)).map((c) => c.createdAt).filter(after)),
+      favoritesPerDay: perDay(
+        [...t.favorites.values()]
+          .filter((f) => ofCampus.has(f.listingId))
+          .map((f) => f.createdAt)
+          .filter(after),
+      ),
+      commentsPerDay: perDay(
+        [...t.comments.values()]
+          .filter((c) => ofCampus.has(c.listingId))
+          .map((c) => c.createdAt)
+          .filter(after),
+      ),
     };
   }
 }

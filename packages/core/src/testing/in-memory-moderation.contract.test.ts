@@ -3,6 +3,9 @@ import { inMemoryPersistence } from './in-memory.js';
 import { moderationContract } from './moderation-contract.js';
 
 moderationContract('in-memory', async () => ({
-  cases: new InMemoryModerationCaseRepository(), reports: new InMemoryReportRepository(), uow: inMemoryPersistence().uow,
-  prepareUsers: async () => {}, dispose: async () => {},
+  cases: new InMemoryModerationCaseRepository(),
+  reports: new InMemoryReportRepository(),
+  uow: inMemoryPersistence().uow,
+  prepareUsers: async () => {},
+  dispose: async () => {},
 }));

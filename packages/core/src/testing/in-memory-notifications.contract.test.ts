@@ -4,5 +4,9 @@ import { notificationContract } from './notification-contract.js';
 
 notificationContract('in-memory', async () => {
   const p = inMemoryPersistence();
-  return { ...p, notifications: new InMemoryNotificationRepository(), sources: new InMemoryNotificationSources(p.store) };
+  return {
+    ...p,
+    notifications: new InMemoryNotificationRepository(),
+    sources: new InMemoryNotificationSources(p.store),
+  };
 });

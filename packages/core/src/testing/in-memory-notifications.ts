@@ -1,10 +1,20 @@
 import { LIVE_STATUSES } from '../listings/listing.js';
 import type {
-  DeadLetter, Delivery, Notification, NotificationKind, SkipReason,
+  DeadLetter,
+  Delivery,
+  Notification,
+  NotificationKind,
+  SkipReason,
 } from '../notifications/notification.js';
 import { deliveryKey } from '../notifications/notification.js';
 import type {
-  ExpiringListing, InboxCursor, NotificationRepository, NotificationSources, SendOutcome, SubscriptionMessage, SubscriptionMessageSender,
+  ExpiringListing,
+  InboxCursor,
+  NotificationRepository,
+  NotificationSources,
+  SendOutcome,
+  SubscriptionMessage,
+  SubscriptionMessageSender,
 } from '../notifications/ports.js';
 import type { InMemoryStore } from './in-memory.js';
 
@@ -29,11 +39,24 @@ export class InMemoryNotificationRepository implements NotificationRepository {
         this.byKey.set(n.key, id);
         this.rows.set(id, structuredClone(n));
         this.deliveries.set(id, {
-          notificationId: id, key: deliveryKey(id), channel: 'qq', recipientId: n.recipientId, campusId: n.campusId, kind: n.kind,
-          state: 'pending', reason: null, prepared: false, requested: false, attempts: 0, lastError: null, leaseUntil: null, updatedAt: n.createdAt,
+          notificationId: id,
+          key: deliveryKey(id),
+          channel: 'qq',
+          recipientId: n.recipientId,
+          campusId: n.campusId,
+          kind: n.kind,
+          state: 'pending',
+          reason: null,
+          prepared: false,
+          requested: false,
+          attempts: 0,
+          lastError: null,
+          leaseUntil: null,
+          updatedAt: n.createdAt,
         });
       }
-      if (this.deliveries.get(id)?.state === 'pending' && !out.some((o) => o.id === id)) out.push(structuredClone(this.rows.get(id)!));
+      if (this.deliveries.get(id)?.state === 'pending' && !out.some((o) => o.id === id))
+        out.push(structuredClone(this.rows.get(id)!));
     }
     return out;
   }
@@ -44,7 +67,11 @@ export class InMemoryNotificationRepository implements NotificationRepository {
   async inbox(recipientId: string, after: InboxCursor | null, limit: number): Promise<Notification[]> {
     const key = (n: Notification) => ({ t: n.createdAt.getTime(), id: n.id });
     return [...this.rows.values()]
-      .filter((n) => n.recipientId === recipientId && (!after || newerFirst(key(n), { t: after.createdAt.getTime(), id: after.id }) > 0))
+      .filter(
+        (n) =>
+          n.recipientId === recipientId &&
+          (!after || newerFirst(key(n), { t: after.createdAt.getTime(), id: after.id }) > 0),
+      )
       .sort((a, b) => newerFirst(key(a), key(b)))
       .slice(0, limit)
       .map((n) => structuredClone(n));
@@ -80,7 +107,12 @@ export class InMemoryNotificationRepository implements NotificationRepository {
   }
   async claim(notificationId: string, now: Date, leaseUntil: Date): Promise<boolean> {
     const d = this.deliveries.get(notificationId);
-    return this.change(notificationId, ['pending'], { state: 'sending', leaseUntil: new Date(leaseUntil), updatedAt: new Date(now), attempts: (d?.attempts ?? 0) + 1 });
+    return this.change(notificationId, ['pending'], {
+      state: 'sending',
+      leaseUntil: new Date(leaseUntil),
+      updatedAt: new Date(now),
+      attempts: (d?.attempts ?? 0) + 1,
+    });
   }
   async markPrepared(notificationId: string): Promise<void> {
     this.change(notificationId, ['sending'], { prepared: true });
@@ -88,14 +120,30 @@ export class InMemoryNotificationRepository implements NotificationRepository {
   async markRequested(notificationId: string): Promise<void> {
     this.change(notificationId, ['sending'], { prepared: true, requested: true });
   }
-  async finish(notificationId: string, state: 'sent' | 'skipped' | 'unknown', reason: SkipReason | null, now: Date): Promise<void> {
+  async finish(
+    notificationId: string,
+    state: 'sent' | 'skipped' | 'unknown',
+    reason: SkipReason | null,
+    now: Date,
+  ): Promise<void> {
     this.change(notificationId, ['sending'], { state, reason, leaseUntil: null, updatedAt: new Date(now) });
   }
   async release(notificationId: string, error: string, now: Date): Promise<void> {
-    this.change(notificationId, ['sending'], { state: 'pending', requested: false, lastError: error, leaseUntil: null, updatedAt: new Date(now) });
+    this.change(notificationId, ['sending'], {
+      state: 'pending',
+      requested: false,
+      lastError: error,
+      leaseUntil: null,
+      updatedAt: new Date(now),
+    });
   }
   async markDead(notificationId: string, error: string, now: Date): Promise<boolean> {
-    return this.change(notificationId, ['pending', 'sending'], { state: 'dead', lastError: error, leaseUntil: null, updatedAt: new Date(now) });
+    return this.change(notificationId, ['pending', 'sending'], {
+      state: 'dead',
+      lastError: error,
+      leaseUntil: null,
+      updatedAt: new Date(now),
+    });
   }
   async expireLeases(now: Date, limit: number): Promise<{ retried: string[]; unknown: string[] }> {
     const lost = [...this.deliveries.values()]
@@ -103,16 +151,26 @@ export class InMemoryNotificationRepository implements NotificationRepository {
       .slice(0, limit);
     const out = { retried: [] as string[], unknown: [] as string[] };
     for (const d of lost) {
-      this.change(d.notificationId, ['sending'], { state: d.requested ? 'unknown' : 'pending', leaseUntil: null, updatedAt: new Date(now) });
+      this.change(d.notificationId, ['sending'], {
+        state: d.requested ? 'unknown' : 'pending',
+        leaseUntil: null,
+        updatedAt: new Date(now),
+      });
       (d.requested ? out.unknown : out.retried).push(d.notificationId);
     }
     return out;
   }
-  async deadLetters(q: { campusId?: string; before: { updatedAt: Date; id: string } | null; limit: number }): Promise<DeadLetter[]> {
+  async deadLetters(q: {
+    campusId?: string;
+    before: { updatedAt: Date; id: string } | null;
+    limit: number;
+  }): Promise<DeadLetter[]> {
     const key = (d: Delivery) => ({ t: d.updatedAt.getTime(), id: d.notificationId });
     const before = q.before;
     return [...this.deliveries.values()]
-      .filter((d) => (d.state === 'dead' || d.state === 'unknown') && (q.campusId === undefined || d.campusId === q.campusId))
+      .filter(
+        (d) => (d.state === 'dead' || d.state === 'unknown') && (q.campusId === undefined || d.campusId === q.campusId),
+      )
       .filter((d) => !before || newerFirst(key(d), { t: before.updatedAt.getTime(), id: before.id }) > 0)
       .sort((a, b) => newerFirst(key(a), key(b)))
       .slice(0, q.limit)
@@ -126,7 +184,12 @@ export class InMemoryNotificationRepository implements NotificationRepository {
       .map((d) => ({ notificationId: d.notificationId, updatedAt: new Date(d.updatedAt) }));
   }
   async requeue(notificationId: string, now: Date): Promise<boolean> {
-    return this.change(notificationId, ['dead', 'unknown'], { state: 'pending', reason: null, leaseUntil: null, updatedAt: new Date(now) });
+    return this.change(notificationId, ['dead', 'unknown'], {
+      state: 'pending',
+      reason: null,
+      leaseUntil: null,
+      updatedAt: new Date(now),
+    });
   }
 
   async mutedKinds(userId: string): Promise<NotificationKind[]> {
@@ -178,14 +241,31 @@ export class InMemoryNotificationSources implements NotificationSources {
       .sort()
       .slice(0, limit);
   }
-  async expiringBetween(from: Date, to: Date, after: { expiresAt: Date; id: string } | null, limit: number): Promise<ExpiringListing[]> {
-    const pos = (t: number, id: string) => (a: { t: number; id: string }) => a.t - t || (a.id < id ? -1 : a.id > id ? 1 : 0);
+  async expiringBetween(
+    from: Date,
+    to: Date,
+    after: { expiresAt: Date; id: string } | null,
+    limit: number,
+  ): Promise<ExpiringListing[]> {
+    const pos = (t: number, id: string) => (a: { t: number; id: string }) =>
+      a.t - t || (a.id < id ? -1 : a.id > id ? 1 : 0);
     return [...this.store.tables.listings.values()]
-      .filter((l) => LIVE_STATUSES.includes(l.status) && l.expiresAt.getTime() > from.getTime() && l.expiresAt.getTime() <= to.getTime())
+      .filter(
+        (l) =>
+          LIVE_STATUSES.includes(l.status) &&
+          l.expiresAt.getTime() > from.getTime() &&
+          l.expiresAt.getTime() <= to.getTime(),
+      )
       .filter((l) => !after || pos(after.expiresAt.getTime(), after.id)({ t: l.expiresAt.getTime(), id: l.id }) > 0)
       .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime() || (a.id < b.id ? -1 : 1))
       .slice(0, limit)
-      .map((l) => ({ id: l.id, campusId: l.campusId, ownerId: l.ownerId, title: l.title, expiresAt: new Date(l.expiresAt) }));
+      .map((l) => ({
+        id: l.id,
+        campusId: l.campusId,
+        ownerId: l.ownerId,
+        title: l.title,
+        expiresAt: new Date(l.expiresAt),
+      }));
   }
 }
 
@@ -196,7 +276,10 @@ export class InMemoryNotificationSources implements NotificationSources {
 export class RecordingSubscriptionSender implements SubscriptionMessageSender {
   readonly sent: SubscriptionMessage[] = [];
   private readonly script: (SendOutcome | Error)[] = [];
-  constructor(private readonly kinds: readonly NotificationKind[] | 'all' = 'all', private readonly onSend?: (m: SubscriptionMessage) => void) {}
+  constructor(
+    private readonly kinds: readonly NotificationKind[] | 'all' = 'all',
+    private readonly onSend?: (m: SubscriptionMessage) => void,
+  ) {}
   supports(kind: NotificationKind): boolean {
     return this.kinds === 'all' || this.kinds.includes(kind);
   }

@@ -3,7 +3,10 @@ import type { PhotoRepository, PhotoStorage, StoredObject } from '../photos/port
 import type { InMemoryStore } from './in-memory.js';
 
 const clone = (p: Photo): Photo => ({
-  ...p, variants: { ...p.variants }, createdAt: new Date(p.createdAt), attachedAt: p.attachedAt ? new Date(p.attachedAt) : null,
+  ...p,
+  variants: { ...p.variants },
+  createdAt: new Date(p.createdAt),
+  attachedAt: p.attachedAt ? new Date(p.attachedAt) : null,
 });
 
 export class InMemoryPhotoRepository implements PhotoRepository {
@@ -23,8 +26,11 @@ export class InMemoryPhotoRepository implements PhotoRepository {
     return p ? clone(p) : null;
   }
   async unattachedBefore(cutoff: Date, limit: number): Promise<Photo[]> {
-    return [...this.table.values()].filter((p) => p.attachedAt === null && p.createdAt.getTime() < cutoff.getTime())
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1)).slice(0, limit).map(clone);
+    return [...this.table.values()]
+      .filter((p) => p.attachedAt === null && p.createdAt.getTime() < cutoff.getTime())
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1))
+      .slice(0, limit)
+      .map(clone);
   }
   async deleteIfUnattached(id: string): Promise<boolean> {
     const p = this.table.get(id);
@@ -35,7 +41,9 @@ export class InMemoryPhotoRepository implements PhotoRepository {
     return [...this.table.values()].filter((p) => p.contentHash === contentHash).length;
   }
   async save(photo: Photo): Promise<void> {
-    const clash = [...this.table.values()].find((x) => x.ownerId === photo.ownerId && x.contentHash === photo.contentHash && x.id !== photo.id);
+    const clash = [...this.table.values()].find(
+      (x) => x.ownerId === photo.ownerId && x.contentHash === photo.contentHash && x.id !== photo.id,
+    );
     if (clash) throw new Error(`duplicate photo ${photo.contentHash} for ${photo.ownerId}`);
     this.table.set(photo.id, clone(photo));
   }

@@ -1,6 +1,10 @@
 import { inMemoryPersistence } from './in-memory.js';
 import { InMemoryOutboxLog, InMemoryProjectionCheckpoints } from './in-memory-search.js';
-import { InMemoryInteractionSource, InMemoryRecommendationCandidates, InMemorySignalStore } from './in-memory-recommendations.js';
+import {
+  InMemoryInteractionSource,
+  InMemoryRecommendationCandidates,
+  InMemorySignalStore,
+} from './in-memory-recommendations.js';
 import { recommendationsContract } from './recommendations-contract.js';
 
 recommendationsContract('in-memory', async () => {

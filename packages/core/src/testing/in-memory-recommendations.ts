@@ -1,6 +1,16 @@
 import { LIVE_STATUSES, type Listing } from '../listings/listing.js';
 import type {
-  CandidateListing, InteractionSource, Neighbour, NeighbourCandidate, RecommendationCandidates, PairDelta, Popularity, PopularityDelta, SignalStore, ViewedListing, ViewRecord,
+  CandidateListing,
+  InteractionSource,
+  Neighbour,
+  NeighbourCandidate,
+  RecommendationCandidates,
+  PairDelta,
+  Popularity,
+  PopularityDelta,
+  SignalStore,
+  ViewedListing,
+  ViewRecord,
 } from '../recommendations/ports.js';
 import { pairWeight, popularityWeight } from '../recommendations/ports.js';
 import type { InMemoryStore } from './in-memory.js';
@@ -24,7 +34,9 @@ export class InMemoryInteractionSource implements InteractionSource {
   }
 
   async viewsAfter(seq: number, limit: number): Promise<ViewRecord[]> {
-    return this.all().filter((v) => v.seq > seq).slice(0, limit);
+    return this.all()
+      .filter((v) => v.seq > seq)
+      .slice(0, limit);
   }
 
   async lastViewSeq(): Promise<number> {
@@ -86,7 +98,11 @@ export class InMemorySignalStore implements SignalStore {
   async addPopularity(deltas: readonly PopularityDelta[]): Promise<void> {
     for (const d of deltas) {
       const cell = this.items.get(d.listingId) ?? { campusId: d.campusId, viewers: 0, favoriters: 0 };
-      this.items.set(d.listingId, { campusId: d.campusId, viewers: cell.viewers + d.viewers, favoriters: cell.favoriters + d.favoriters });
+      this.items.set(d.listingId, {
+        campusId: d.campusId,
+        viewers: cell.viewers + d.viewers,
+        favoriters: cell.favoriters + d.favoriters,
+      });
     }
   }
 
@@ -104,7 +120,11 @@ export class InMemorySignalStore implements SignalStore {
       const l = this.store?.tables.listings.get(n.listingId);
       if (!l) continue;
       const p = this.items.get(n.listingId);
-      out.push({ neighbour: n, listing: candidate(l), popularity: p ? { viewers: p.viewers, favoriters: p.favoriters } : null });
+      out.push({
+        neighbour: n,
+        listing: candidate(l),
+        popularity: p ? { viewers: p.viewers, favoriters: p.favoriters } : null,
+      });
     }
     return out;
   }
@@ -153,11 +173,22 @@ export class InMemorySignalStore implements SignalStore {
 export class InMemoryRecommendationCandidates implements RecommendationCandidates {
   constructor(private readonly store: InMemoryStore) {}
 
-  async fresh(q: { campusId: string; categoryId?: string; rootCategoryId?: string; now: Date; limit: number }): Promise<CandidateListing[]> {
+  async fresh(q: {
+    campusId: string;
+    categoryId?: string;
+    rootCategoryId?: string;
+    now: Date;
+    limit: number;
+  }): Promise<CandidateListing[]> {
     return [...this.store.tables.listings.values()]
-      .filter((l) => l.campusId === q.campusId && LIVE_STATUSES.includes(l.status) && l.expiresAt.getTime() > q.now.getTime()
-        && (q.categoryId === undefined || l.categoryId === q.categoryId)
-        && (q.rootCategoryId === undefined || l.rootCategoryId === q.rootCategoryId))
+      .filter(
+        (l) =>
+          l.campusId === q.campusId &&
+          LIVE_STATUSES.includes(l.status) &&
+          l.expiresAt.getTime() > q.now.getTime() &&
+          (q.categoryId === undefined || l.categoryId === q.categoryId) &&
+          (q.rootCategoryId === undefined || l.rootCategoryId === q.rootCategoryId),
+      )
       .sort((a, b) => b.listedAt.getTime() - a.listedAt.getTime() || (a.id < b.id ? 1 : -1))
       .slice(0, q.limit)
       .map(candidate);
@@ -173,7 +204,15 @@ export class InMemoryRecommendationCandidates implements RecommendationCandidate
 
 function candidate(l: Listing): CandidateListing {
   return {
-    id: l.id, campusId: l.campusId, ownerId: l.ownerId, status: l.status, title: l.title, categoryId: l.categoryId,
-    rootCategoryId: l.rootCategoryId, price: l.price, listedAt: new Date(l.listedAt), expiresAt: new Date(l.expiresAt),
+    id: l.id,
+    campusId: l.campusId,
+    ownerId: l.ownerId,
+    status: l.status,
+    title: l.title,
+    categoryId: l.categoryId,
+    rootCategoryId: l.rootCategoryId,
+    price: l.price,
+    listedAt: new Date(l.listedAt),
+    expiresAt: new Date(l.expiresAt),
   };
 }

@@ -31,7 +31,8 @@ export class InMemorySearchLog implements SearchLog {
   }
 
   async forget(before: { searchersBefore: string; countsBefore: string }): Promise<void> {
-    for (const s of this.searchers) if ((JSON.parse(s) as string[])[1]! < before.searchersBefore) this.searchers.delete(s);
+    for (const s of this.searchers)
+      if ((JSON.parse(s) as string[])[1]! < before.searchersBefore) this.searchers.delete(s);
     for (const [k, r] of this.counts) if (r.day < before.countsBefore) this.counts.delete(k);
   }
 

@@ -28,12 +28,14 @@ export class InMemorySearchIndexStore implements SearchIndexStore {
     if (perTokenAndField === undefined) return out;
     // As the SQL store: the newest listings (highest ULIDs) of each token and field.
     const kept = new Map<string, number>();
-    return out.sort((a, b) => (a.listingId < b.listingId ? 1 : -1)).filter((p) => {
-      const key = `${p.token}\u0000${p.field}`;
-      const n = kept.get(key) ?? 0;
-      kept.set(key, n + 1);
-      return n < perTokenAndField;
-    });
+    return out
+      .sort((a, b) => (a.listingId < b.listingId ? 1 : -1))
+      .filter((p) => {
+        const key = `${p.token}\u0000${p.field}`;
+        const n = kept.get(key) ?? 0;
+        kept.set(key, n + 1);
+        return n < perTokenAndField;
+      });
   }
 }
 

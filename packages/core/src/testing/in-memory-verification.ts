@@ -1,4 +1,8 @@
-import type { StudentNumberHasher, StudentVerification, StudentVerificationRepository } from '../identity/campus-verification.js';
+import type {
+  StudentNumberHasher,
+  StudentVerification,
+  StudentVerificationRepository,
+} from '../identity/campus-verification.js';
 import type { InMemoryStore } from './in-memory.js';
 
 /** Bindings live in the shared store's table, so a unit of work that throws takes them back too. */
@@ -12,7 +16,9 @@ export class InMemoryStudentVerificationRepository implements StudentVerificatio
     return v ? { ...v, verifiedAt: new Date(v.verifiedAt) } : null;
   }
   async byStudentNumber(campusId: string, studentNumberHash: string): Promise<StudentVerification | null> {
-    const v = [...this.table.values()].find((x) => x.campusId === campusId && x.studentNumberHash === studentNumberHash);
+    const v = [...this.table.values()].find(
+      (x) => x.campusId === campusId && x.studentNumberHash === studentNumberHash,
+    );
     return v ? { ...v, verifiedAt: new Date(v.verifiedAt) } : null;
   }
   async save(v: StudentVerification): Promise<'saved' | 'taken'> {

@@ -15,7 +15,13 @@ import type { Photo } from '../photos/photo.js';
 import { InMemoryPhotoRepository } from './in-memory-photos.js';
 import { LIVE_STATUSES, type Listing } from '../listings/listing.js';
 import {
-  sortValueOf, type CounterDeltas, type ListingFeedQuery, type ListingRepository, type ListingSummary, type ListingViewLog, type OwnerListingsQuery,
+  sortValueOf,
+  type CounterDeltas,
+  type ListingFeedQuery,
+  type ListingRepository,
+  type ListingSummary,
+  type ListingViewLog,
+  type OwnerListingsQuery,
 } from '../listings/ports.js';
 import type { DomainEvent, Outbox } from '../shared/events.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
@@ -33,7 +39,10 @@ export class InMemoryStore {
     users: new Map<string, User>(),
     favorites: new Map<string, FavoriteEntry & { userId: string }>(),
     comments: new Map<string, Comment>(),
-    outbox: new Map<string, { event: DomainEvent; publishedAt: Date | null; seq: number; claim?: string | null; claimedUntil?: Date | null }>(),
+    outbox: new Map<
+      string,
+      { event: DomainEvent; publishedAt: Date | null; seq: number; claim?: string | null; claimedUntil?: Date | null }
+    >(),
     views: new Map<string, true>(),
     studentVerifications: new Map<string, StudentVerification>(),
     audit: new Map<string, AuditEntry>(),
@@ -48,7 +57,9 @@ export class InMemoryStore {
   }
 
   snapshot(): () => void {
-    const saved = Object.fromEntries(Object.entries(this.tables).map(([k, v]) => [k, new Map(v as Map<string, unknown>)]));
+    const saved = Object.fromEntries(
+      Object.entries(this.tables).map(([k, v]) => [k, new Map(v as Map<string, unknown>)]),
+    );
     return () => {
       for (const [k, v] of Object.entries(saved)) {
         const table = this.tables[k as keyof InMemoryStore['tables']] as Map<string, unknown>;
@@ -108,37 +119,57 @@ export class InMemoryListingRepository implements ListingRepository {
   async summaries(ids: readonly string[]): Promise<ListingSummary[]> {
     return ids.flatMap((id) => {
       const l = this.table.get(id);
-      return l ? [{
-        id: l.id, campusId: l.campusId, status: l.status, kind: l.kind, categoryId: l.categoryId, rootCategoryId: l.rootCategoryId,
-        condition: l.condition, areaId: l.areaId, price: l.price, listedAt: new Date(l.listedAt), expiresAt: new Date(l.expiresAt),
-      }] : [];
+      return l
+        ? [
+            {
+              id: l.id,
+              campusId: l.campusId,
+              status: l.status,
+              kind: l.kind,
+              categoryId: l.categoryId,
+              rootCategoryId: l.rootCategoryId,
+              condition: l.condition,
+              areaId: l.areaId,
+              price: l.price,
+              listedAt: new Date(l.listedAt),
+              expiresAt: new Date(l.expiresAt),
+            },
+          ]
+        : [];
     });
   }
   async save(listing: Listing): Promise<void> {
     const stored = this.table.get(listing.id);
     const next = copy(listing);
     // Counters are owned by adjustCounters, as in the SQL adapters.
-    if (stored) Object.assign(next, { viewCount: stored.viewCount, favoriteCount: stored.favoriteCount, commentCount: stored.commentCount });
+    if (stored)
+      Object.assign(next, {
+        viewCount: stored.viewCount,
+        favoriteCount: stored.favoriteCount,
+        commentCount: stored.commentCount,
+      });
     this.table.set(listing.id, next);
   }
   async feed(q: ListingFeedQuery): Promise<Listing[]> {
     const priceSort = q.sort !== 'newest';
     const dir = q.sort === 'price_asc' ? 1 : -1;
-    const rows = [...this.table.values()].filter((l) =>
-      l.campusId === q.campusId &&
-      LIVE_STATUSES.includes(l.status) &&
-      l.expiresAt.getTime() > q.now.getTime() &&
-      (q.kind === undefined || l.kind === q.kind) &&
-      (q.categoryId === undefined || l.categoryId === q.categoryId) &&
-      (q.rootCategoryId === undefined || l.rootCategoryId === q.rootCategoryId) &&
-      (q.condition === undefined || l.condition === q.condition) &&
-      (q.areaId === undefined || l.areaId === q.areaId) &&
-      (!priceSort || l.price !== null) &&
-      (q.minPrice === undefined || (l.price !== null && l.price >= q.minPrice)) &&
-      (q.maxPrice === undefined || (l.price !== null && l.price <= q.maxPrice)),
+    const rows = [...this.table.values()].filter(
+      (l) =>
+        l.campusId === q.campusId &&
+        LIVE_STATUSES.includes(l.status) &&
+        l.expiresAt.getTime() > q.now.getTime() &&
+        (q.kind === undefined || l.kind === q.kind) &&
+        (q.categoryId === undefined || l.categoryId === q.categoryId) &&
+        (q.rootCategoryId === undefined || l.rootCategoryId === q.rootCategoryId) &&
+        (q.condition === undefined || l.condition === q.condition) &&
+        (q.areaId === undefined || l.areaId === q.areaId) &&
+        (!priceSort || l.price !== null) &&
+        (q.minPrice === undefined || (l.price !== null && l.price >= q.minPrice)) &&
+        (q.maxPrice === undefined || (l.price !== null && l.price <= q.maxPrice)),
     );
     const key = (l: Listing) => sortValueOf(l, q.sort);
-    const position = (v: number, id: string, w: number, other: string) => dir * (cmp(v, w) || (id < other ? -1 : id > other ? 1 : 0));
+    const position = (v: number, id: string, w: number, other: string) =>
+      dir * (cmp(v, w) || (id < other ? -1 : id > other ? 1 : 0));
     const after = q.after;
     return rows
       .filter((l) => !after || position(key(l), l.id, after.sortValue, after.id) > 0)
@@ -148,7 +179,8 @@ export class InMemoryListingRepository implements ListingRepository {
   }
   async byOwner(q: OwnerListingsQuery): Promise<Listing[]> {
     const key = (l: Listing): [number, string] => [l.createdAt.getTime(), l.id];
-    const desc = (a: [number, string], b: [number, string]) => cmp(b[0], a[0]) || (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0);
+    const desc = (a: [number, string], b: [number, string]) =>
+      cmp(b[0], a[0]) || (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0);
     return [...this.table.values()]
       .filter((l) => l.ownerId === q.ownerId && (q.status === undefined || l.status === q.status))
       .filter((l) => !q.after || desc(key(l), [q.after.sortValue, q.after.id]) > 0)
@@ -246,9 +278,14 @@ export class InMemoryFavoriteRepository implements FavoriteRepository {
   async remove(userId: string, listingId: string): Promise<boolean> {
     return this.table.delete(`${userId}|${listingId}`);
   }
-  async byUser(userId: string, after: { createdAt: Date; listingId: string } | null, limit: number): Promise<FavoriteEntry[]> {
+  async byUser(
+    userId: string,
+    after: { createdAt: Date; listingId: string } | null,
+    limit: number,
+  ): Promise<FavoriteEntry[]> {
     const desc = (a: FavoriteEntry, b: { createdAt: Date; listingId: string }) =>
-      cmp(b.createdAt.getTime(), a.createdAt.getTime()) || (a.listingId < b.listingId ? 1 : a.listingId > b.listingId ? -1 : 0);
+      cmp(b.createdAt.getTime(), a.createdAt.getTime()) ||
+      (a.listingId < b.listingId ? 1 : a.listingId > b.listingId ? -1 : 0);
     return [...this.table.values()]
       .filter((f) => f.userId === userId && (!after || desc(f, after) > 0))
       .sort(desc)
@@ -281,7 +318,11 @@ export class InMemoryOutbox implements Outbox {
   constructor(private readonly store: InMemoryStore) {}
   async append(events: readonly DomainEvent[]): Promise<void> {
     for (const event of events) {
-      this.store.tables.outbox.set(event.id, { event: structuredClone(event), publishedAt: null, seq: this.store.nextSeq() });
+      this.store.tables.outbox.set(event.id, {
+        event: structuredClone(event),
+        publishedAt: null,
+        seq: this.store.nextSeq(),
+      });
     }
   }
   async unpublished(limit: number): Promise<DomainEvent[]> {
@@ -302,16 +343,20 @@ export class InMemoryOutbox implements Outbox {
       .filter((r) => r.publishedAt === null && (!r.claimedUntil || r.claimedUntil < now))
       .sort((a, b) => a.seq - b.seq)
       .slice(0, limit);
-    for (const r of free) this.store.tables.outbox.set(r.event.id, { ...r, claim, claimedUntil: new Date(now.getTime() + leaseMs) });
+    for (const r of free)
+      this.store.tables.outbox.set(r.event.id, { ...r, claim, claimedUntil: new Date(now.getTime() + leaseMs) });
     return free.map((r) => structuredClone(r.event));
   }
   async release(claim: string): Promise<void> {
     for (const [id, r] of this.store.tables.outbox) {
-      if (r.claim === claim && r.publishedAt === null) this.store.tables.outbox.set(id, { ...r, claim: null, claimedUntil: null });
+      if (r.claim === claim && r.publishedAt === null)
+        this.store.tables.outbox.set(id, { ...r, claim: null, claimedUntil: null });
     }
   }
   async unpublishRecent(windowMs: number): Promise<number> {
-    const times = [...this.store.tables.outbox.values()].flatMap((r) => (r.publishedAt ? [r.publishedAt.getTime()] : []));
+    const times = [...this.store.tables.outbox.values()].flatMap((r) =>
+      r.publishedAt ? [r.publishedAt.getTime()] : [],
+    );
     if (times.length === 0) return 0;
     const from = Math.max(...times) - windowMs;
     let count = 0;
@@ -330,16 +375,25 @@ export class InMemoryAuditLog implements AuditLog {
   constructor(private readonly store: InMemoryStore) {}
   async record(entry: AuditRecord): Promise<void> {
     const id = this.ids.next();
-    this.store.tables.audit.set(id, structuredClone({
-      ...entry, id, campusId: entry.campusId ?? null, details: entry.details ?? {},
-    }));
+    this.store.tables.audit.set(
+      id,
+      structuredClone({
+        ...entry,
+        id,
+        campusId: entry.campusId ?? null,
+        details: entry.details ?? {},
+      }),
+    );
   }
   async list(q: AuditQuery): Promise<AuditEntry[]> {
     const newerFirst = (a: { at: Date; id: string }, b: { at: Date; id: string }) =>
       cmp(b.at.getTime(), a.at.getTime()) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
     const before = q.before;
     return [...this.store.tables.audit.values()]
-      .filter((e) => (q.campusId === undefined || e.campusId === q.campusId) && (q.action === undefined || e.action === q.action))
+      .filter(
+        (e) =>
+          (q.campusId === undefined || e.campusId === q.campusId) && (q.action === undefined || e.action === q.action),
+      )
       .filter((e) => !before || newerFirst(e, before) > 0)
       .sort(newerFirst)
       .slice(0, q.limit)
@@ -351,7 +405,9 @@ export class InMemoryRateLimiter implements RateLimiter {
   constructor(private readonly store: InMemoryStore) {}
   private inWindow(key: string, rule: RateRule, now: Date): Date[] {
     const from = now.getTime() - rule.windowMs;
-    return (this.store.tables.rateHits.get(key) ?? []).filter((t) => t.getTime() > from && t.getTime() <= now.getTime());
+    return (this.store.tables.rateHits.get(key) ?? []).filter(
+      (t) => t.getTime() > from && t.getTime() <= now.getTime(),
+    );
   }
   async check(key: string, rule: RateRule, now: Date): Promise<RateDecision> {
     return decide(this.inWindow(key, rule, now), rule);
@@ -435,7 +491,9 @@ export class InMemoryAdminAccountRepository implements AdminAccountRepository {
     return a ? copy(a) : null;
   }
   async save(account: AdminAccount): Promise<void> {
-    const clash = [...this.store.tables.admins.values()].find((x) => x.username === account.username && x.id !== account.id);
+    const clash = [...this.store.tables.admins.values()].find(
+      (x) => x.username === account.username && x.id !== account.id,
+    );
     if (clash) throw new Error(`duplicate admin username ${account.username}`);
     this.store.tables.admins.set(account.id, copy(account));
   }

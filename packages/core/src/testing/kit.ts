@@ -8,7 +8,12 @@ import { BrowseListings, MyListings } from '../listings/browse-listings.js';
 import { EditListing } from '../listings/edit-listing.js';
 import { GetListing } from '../listings/get-listing.js';
 import {
-  ChangeListingStatus, ExpireListings, LifecycleDeps, RemoveListing, RenewListing, WithdrawListing,
+  ChangeListingStatus,
+  ExpireListings,
+  LifecycleDeps,
+  RemoveListing,
+  RenewListing,
+  WithdrawListing,
 } from '../listings/lifecycle.js';
 import { PublishListing } from '../listings/publish-listing.js';
 import { ListingViews } from '../listings/views.js';
@@ -44,12 +49,27 @@ export async function coreKit(ports: PersistencePorts = inMemoryPersistence()) {
   const as = (user: User): Actor => actorFor(user);
 
   return {
-    ports, clock, ids, events, tree, people, as, anonymous,
+    ports,
+    clock,
+    ids,
+    events,
+    tree,
+    people,
+    as,
+    anonymous,
     actors: {
-      alice: as(people.alice), bob: as(people.bob), carol: as(people.carol), mallory: as(people.mallory),
+      alice: as(people.alice),
+      bob: as(people.bob),
+      carol: as(people.carol),
+      mallory: as(people.mallory),
       /** A campus admin of the test campus (admin accounts are not students). */
       admin: { kind: 'admin', adminId: 'adm-campus', role: 'campus_admin', campusId: TEST_CAMPUS_ID } as AdminActor,
-      otherCampusAdmin: { kind: 'admin', adminId: 'adm-other', role: 'campus_admin', campusId: 'other-campus' } as AdminActor,
+      otherCampusAdmin: {
+        kind: 'admin',
+        adminId: 'adm-other',
+        role: 'campus_admin',
+        campusId: 'other-campus',
+      } as AdminActor,
       superAdmin: { kind: 'admin', adminId: 'adm-super', role: 'super_admin', campusId: null } as AdminActor,
       /** A student whose record still says role 'admin': no admin rights. */
       studentAdmin: as(people.admin),

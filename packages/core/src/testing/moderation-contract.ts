@@ -27,7 +27,14 @@ export function moderationContract(name: string, factory: () => Promise<Moderati
     });
 
     const report = (id: string, caseId: string, reporterId: string, targetId = 'L1', minute = 0): Report => ({
-      id, caseId, targetType: 'listing', targetId, reporterId, reason: 'scam', details: '要求先转账', createdAt: at(minute),
+      id,
+      caseId,
+      targetType: 'listing',
+      targetId,
+      reporterId,
+      reason: 'scam',
+      details: '要求先转账',
+      createdAt: at(minute),
     });
 
     it('saves, finds the open case of a target, and keeps every field', async () => {
@@ -48,26 +55,38 @@ export function moderationContract(name: string, factory: () => Promise<Moderati
     it('allows one open case per target; a resolved one makes room for the next', async () => {
       const first = openCase({ id: 'C1', targetType: 'comment', targetId: 'M1', campusId: 'demo', now: at(0) });
       await p.cases.save(first);
-      await expect(p.cases.save(openCase({ id: 'C2', targetType: 'comment', targetId: 'M1', campusId: 'demo', now: at(1) }))).rejects.toThrow();
+      await expect(
+        p.cases.save(openCase({ id: 'C2', targetType: 'comment', targetId: 'M1', campusId: 'demo', now: at(1) })),
+      ).rejects.toThrow();
       Object.assign(first, { status: 'restored', resolvedAt: at(2), resolvedBy: 'adm', resolution: null });
       await p.cases.save(first);
       expect(await p.cases.openFor('comment', 'M1')).toBeNull();
       await p.cases.save(openCase({ id: 'C3', targetType: 'comment', targetId: 'M1', campusId: 'demo', now: at(3) }));
       expect((await p.cases.openFor('comment', 'M1'))?.id).toBe('C3');
-      expect((await p.cases.byId('C1'))).toMatchObject({ status: 'restored', resolvedBy: 'adm', resolvedAt: at(2) });
+      expect(await p.cases.byId('C1')).toMatchObject({ status: 'restored', resolvedBy: 'adm', resolvedAt: at(2) });
     });
 
     it('open() returns the case already open for a target, or inserts the candidate; concurrent first opens agree', async () => {
-      const first = await p.cases.open(openCase({ id: 'C1', targetType: 'user', targetId: 'U1', campusId: 'demo', now: at(0) }));
+      const first = await p.cases.open(
+        openCase({ id: 'C1', targetType: 'user', targetId: 'U1', campusId: 'demo', now: at(0) }),
+      );
       expect(first.id).toBe('C1');
-      const again = await p.cases.open(openCase({ id: 'C2', targetType: 'user', targetId: 'U1', campusId: 'demo', now: at(1) }));
+      const again = await p.cases.open(
+        openCase({ id: 'C2', targetType: 'user', targetId: 'U1', campusId: 'demo', now: at(1) }),
+      );
       expect(again).toEqual(first);
-      const racing = await Promise.all(['C3', 'C4', 'C5'].map((id, i) => p.uow.run(async () => {
-        const c = await p.cases.open(openCase({ id, targetType: 'comment', targetId: 'M9', campusId: 'demo', now: at(i) }));
-        c.reportCount += 1;
-        await p.cases.save(c);
-        return c.id;
-      })));
+      const racing = await Promise.all(
+        ['C3', 'C4', 'C5'].map((id, i) =>
+          p.uow.run(async () => {
+            const c = await p.cases.open(
+              openCase({ id, targetType: 'comment', targetId: 'M9', campusId: 'demo', now: at(i) }),
+            );
+            c.reportCount += 1;
+            await p.cases.save(c);
+            return c.id;
+          }),
+        ),
+      );
       expect(new Set(racing).size).toBe(1);
       expect((await p.cases.openFor('comment', 'M9'))?.reportCount).toBeGreaterThanOrEqual(1);
       expect((await p.cases.listOpen({ limit: 10 })).filter((c) => c.targetId === 'M9')).toHaveLength(1);
@@ -75,7 +94,9 @@ export function moderationContract(name: string, factory: () => Promise<Moderati
 
     it('lists open cases newest activity first, per campus, a page at a time', async () => {
       for (const [i, campus] of ['demo', 'demo', 'north', 'demo'].entries()) {
-        await p.cases.save(openCase({ id: `C${i}`, targetType: 'user', targetId: `U${i}`, campusId: campus, now: at(i) }));
+        await p.cases.save(
+          openCase({ id: `C${i}`, targetType: 'user', targetId: `U${i}`, campusId: campus, now: at(i) }),
+        );
       }
       const closed = openCase({ id: 'C9', targetType: 'user', targetId: 'U9', campusId: 'demo', now: at(9) });
       closed.status = 'removed';
@@ -84,7 +105,11 @@ export function moderationContract(name: string, factory: () => Promise<Moderati
       const page1 = await p.cases.listOpen({ campusId: 'demo', limit: 2 });
       expect(page1.map((c) => c.id)).toEqual(['C3', 'C1']);
       const last = page1.at(-1)!;
-      expect((await p.cases.listOpen({ campusId: 'demo', limit: 2, before: { updatedAt: last.updatedAt, id: last.id } })).map((c) => c.id)).toEqual(['C0']);
+      expect(
+        (
+          await p.cases.listOpen({ campusId: 'demo', limit: 2, before: { updatedAt: last.updatedAt, id: last.id } })
+        ).map((c) => c.id),
+      ).toEqual(['C0']);
     });
 
     it('stores one report per reporter and target, even across cases', async () => {

@@ -27,8 +27,15 @@ export function aNotification(overrides: Partial<Notification> = {}): Notificati
   const recipientId = overrides.recipientId ?? 'user-a';
   const id = overrides.id ?? `NTF${String(Date.now()).slice(-8)}${String(n).padStart(15, '0')}`.slice(0, 26);
   return {
-    id, key: overrides.key ?? notificationKey(`evt-${n}`, recipientId), recipientId, campusId: 'demo', kind: 'comment',
-    listingId: 'listing-n', data: { listingTitle: '二手自行车', oldPrice: 1000, reason: null }, createdAt: T0, readAt: null,
+    id,
+    key: overrides.key ?? notificationKey(`evt-${n}`, recipientId),
+    recipientId,
+    campusId: 'demo',
+    kind: 'comment',
+    listingId: 'listing-n',
+    data: { listingTitle: '二手自行车', oldPrice: 1000, reason: null },
+    createdAt: T0,
+    readAt: null,
     ...overrides,
   };
 }
@@ -50,16 +57,28 @@ export function notificationContract(adapterName: string, setup: () => Promise<N
       expect(await repo.byId(again.id)).toBeNull();
       expect(await repo.byId(first.id)).toEqual(first);
       const d = await repo.delivery(first.id);
-      expect(d).toMatchObject({ notificationId: first.id, key: `${first.id}:qq`, channel: 'qq', state: 'pending', prepared: false, attempts: 0, recipientId: 'user-a', kind: 'comment', campusId: 'demo' });
+      expect(d).toMatchObject({
+        notificationId: first.id,
+        key: `${first.id}:qq`,
+        channel: 'qq',
+        state: 'pending',
+        prepared: false,
+        attempts: 0,
+        recipientId: 'user-a',
+        kind: 'comment',
+        campusId: 'demo',
+      });
 
       expect(await repo.claim(first.id, at(0), at(MIN))).toBe(true);
       await repo.finish(first.id, 'sent', null, at(1000));
       expect((await repo.record([again])).length).toBe(0);
     });
 
-    it('lists an inbox newest first with a keyset cursor, counts unread and marks only the owner\'s', async () => {
+    it("lists an inbox newest first with a keyset cursor, counts unread and marks only the owner's", async () => {
       const { notifications: repo } = await setup();
-      const mine = [0, 1, 2, 3].map((i) => aNotification({ recipientId: 'user-a', createdAt: at(i === 3 ? 2 * MIN : i * MIN) }));
+      const mine = [0, 1, 2, 3].map((i) =>
+        aNotification({ recipientId: 'user-a', createdAt: at(i === 3 ? 2 * MIN : i * MIN) }),
+      );
       const theirs = aNotification({ recipientId: 'user-b', createdAt: at(5 * MIN) });
       await repo.record([...mine, theirs]);
       const page1 = await repo.inbox('user-a', null, 2);
@@ -92,12 +111,22 @@ export function notificationContract(adapterName: string, setup: () => Promise<N
 
     it('moves deliveries through release, prepared, dead, unknown and requeue', async () => {
       const { notifications: repo } = await setup();
-      const [a, b, c] = [aNotification({ campusId: 'demo' }), aNotification({ campusId: 'other' }), aNotification({ campusId: 'demo' })];
+      const [a, b, c] = [
+        aNotification({ campusId: 'demo' }),
+        aNotification({ campusId: 'other' }),
+        aNotification({ campusId: 'demo' }),
+      ];
       await repo.record([a!, b!, c!]);
       expect(await repo.claim(a!.id, at(0), at(MIN))).toBe(true);
       await repo.markPrepared(a!.id);
       await repo.release(a!.id, 'Error: 40037', at(1000));
-      expect(await repo.delivery(a!.id)).toMatchObject({ state: 'pending', prepared: true, lastError: 'Error: 40037', attempts: 1, leaseUntil: null });
+      expect(await repo.delivery(a!.id)).toMatchObject({
+        state: 'pending',
+        prepared: true,
+        lastError: 'Error: 40037',
+        attempts: 1,
+        leaseUntil: null,
+      });
       expect(await repo.claim(a!.id, at(2000), at(MIN))).toBe(true);
       await repo.markRequested(a!.id);
       await repo.release(a!.id, 'Error: again', at(3000));
@@ -116,7 +145,12 @@ export function notificationContract(adapterName: string, setup: () => Promise<N
       expect(await repo.expireLeases(at(MIN), 10)).toEqual({ retried: [lostEarly.id], unknown: [b!.id] });
       expect(await repo.delivery(b!.id)).toMatchObject({ state: 'unknown' });
       // Claimed but never requested: surely not sent, so back to pending with its consent still spent.
-      expect(await repo.delivery(lostEarly.id)).toMatchObject({ state: 'pending', prepared: true, requested: false, leaseUntil: null });
+      expect(await repo.delivery(lostEarly.id)).toMatchObject({
+        state: 'pending',
+        prepared: true,
+        requested: false,
+        leaseUntil: null,
+      });
       // A late finish from the dead worker's twin cannot turn unknown into sent.
       await repo.finish(b!.id, 'sent', null, at(MIN + 1));
       expect((await repo.delivery(b!.id))!.state).toBe('unknown');
@@ -128,8 +162,13 @@ export function notificationContract(adapterName: string, setup: () => Promise<N
 
       const all = await repo.deadLetters({ before: null, limit: 10 });
       expect(all.map((x) => x.delivery.notificationId)).toEqual([b!.id, a!.id]);
-      expect(all[1]).toMatchObject({ delivery: { state: 'dead', lastError: 'Error: gave up', attempts: 2 }, notification: { id: a!.id, data: a!.data } });
-      expect((await repo.deadLetters({ campusId: 'demo', before: null, limit: 10 })).map((x) => x.notification.id)).toEqual([a!.id]);
+      expect(all[1]).toMatchObject({
+        delivery: { state: 'dead', lastError: 'Error: gave up', attempts: 2 },
+        notification: { id: a!.id, data: a!.data },
+      });
+      expect(
+        (await repo.deadLetters({ campusId: 'demo', before: null, limit: 10 })).map((x) => x.notification.id),
+      ).toEqual([a!.id]);
       const cursor = { updatedAt: all[0]!.delivery.updatedAt, id: b!.id };
       expect((await repo.deadLetters({ before: cursor, limit: 10 })).map((x) => x.notification.id)).toEqual([a!.id]);
 
@@ -165,7 +204,9 @@ export function notificationContract(adapterName: string, setup: () => Promise<N
       await repo.grantConsents('user-a', 'price_drop', 1, 3, at(0));
       await repo.grantConsents('user-b', 'comment', 1, 3, at(0));
       expect(await repo.consentBalances('user-a')).toEqual({ comment: 3, price_drop: 1 });
-      const spent = await Promise.all(Array.from({ length: 6 }, () => repo.spendConsent('user-a', 'comment', at(1000))));
+      const spent = await Promise.all(
+        Array.from({ length: 6 }, () => repo.spendConsent('user-a', 'comment', at(1000))),
+      );
       expect(spent.filter(Boolean)).toHaveLength(3);
       expect((await repo.consentBalances('user-a'))['comment']).toBe(0);
       await repo.revokeConsents('user-a', 'price_drop', at(2000));
@@ -214,7 +255,10 @@ export function notificationContract(adapterName: string, setup: () => Promise<N
       const p = await setup();
       await world(p);
       const now = new Date('2026-10-01T00:00:00.000Z');
-      const ends = (days: number, hours: number) => ({ now: new Date(now.getTime() - days * 24 * 3600_000 + hours * 3600_000), lifetimeDays: days });
+      const ends = (days: number, hours: number) => ({
+        now: new Date(now.getTime() - days * 24 * 3600_000 + hours * 3600_000),
+        lifetimeDays: days,
+      });
       const soon1 = aListing({ id: 'LST-SOON1', ownerId: 'user-owner', title: '快到期一', ...ends(30, 2) });
       const soon2 = aListing({ id: 'LST-SOON2', ownerId: 'user-owner', ...ends(30, 5) });
       const soon3 = aListing({ id: 'LST-SOON3', ownerId: 'user-owner', ...ends(30, 5) });

@@ -8,16 +8,29 @@ const T0 = new Date('2026-09-01T02:00:00.000Z');
 export function aPhoto(overrides: Partial<Photo> = {}): Photo {
   const hash = overrides.contentHash ?? 'ab'.repeat(32);
   return {
-    id: 'PHOTO00000000000000000001', ownerId: 'user-owner', contentHash: hash, mime: 'image/jpeg',
-    width: 4032, height: 3024, byteSize: 2_345_678,
-    variants: { thumb: variantKey(hash, 'thumb'), medium: variantKey(hash, 'medium'), large: variantKey(hash, 'large') },
-    createdAt: T0, attachedAt: null,
+    id: 'PHOTO00000000000000000001',
+    ownerId: 'user-owner',
+    contentHash: hash,
+    mime: 'image/jpeg',
+    width: 4032,
+    height: 3024,
+    byteSize: 2_345_678,
+    variants: {
+      thumb: variantKey(hash, 'thumb'),
+      medium: variantKey(hash, 'medium'),
+      large: variantKey(hash, 'large'),
+    },
+    createdAt: T0,
+    attachedAt: null,
     ...overrides,
   };
 }
 
 /** Contract cases for PhotoRepository; part of persistenceContract. Users 'user-owner' and 'user-buyer' exist. */
-export function photoContract(adapterName: string, ports: () => { photos: PhotoRepository; users: UserRepository }): void {
+export function photoContract(
+  adapterName: string,
+  ports: () => { photos: PhotoRepository; users: UserRepository },
+): void {
   describe(`${adapterName}: PhotoRepository`, () => {
     it('saves, finds by id, ids and owner+hash, and records attachment', async () => {
       const { photos } = ports();
@@ -42,7 +55,12 @@ export function photoContract(adapterName: string, ports: () => { photos: PhotoR
       const at = (min: number) => new Date(T0.getTime() + min * 60_000);
       const old = aPhoto({ id: 'PHOTO00000000000000000011', createdAt: at(0) });
       const older = aPhoto({ id: 'PHOTO00000000000000000010', ownerId: 'user-buyer', createdAt: at(-5) });
-      const attached = aPhoto({ id: 'PHOTO00000000000000000012', contentHash: 'cd'.repeat(32), createdAt: at(-9), attachedAt: at(1) });
+      const attached = aPhoto({
+        id: 'PHOTO00000000000000000012',
+        contentHash: 'cd'.repeat(32),
+        createdAt: at(-9),
+        attachedAt: at(1),
+      });
       const fresh = aPhoto({ id: 'PHOTO00000000000000000013', contentHash: 'ef'.repeat(32), createdAt: at(30) });
       for (const p of [old, older, attached, fresh]) await photos.save(p);
       expect((await photos.unattachedBefore(at(10), 10)).map((p) => p.id)).toEqual([older.id, old.id]);

@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PhotoStorage } from '../photos/ports.js';
 
 /** One contract for every PhotoStorage adapter (in-memory, local disk, object storage). */
-export function photoStorageContract(name: string, factory: () => Promise<PhotoStorage & { dispose?(): Promise<void> }>): void {
+export function photoStorageContract(
+  name: string,
+  factory: () => Promise<PhotoStorage & { dispose?(): Promise<void> }>,
+): void {
   describe(`${name}: PhotoStorage`, () => {
     let storage: PhotoStorage & { dispose?(): Promise<void> };
     beforeEach(async () => {

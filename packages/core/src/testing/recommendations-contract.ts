@@ -54,12 +54,15 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
       await p.uow.run(async () => {
         if (on) await p.favorites.add(user, listing, at);
         else await p.favorites.remove(user, listing);
-        await p.outbox.append([events.create(on ? 'ListingFavorited' : 'ListingUnfavorited', listing, { listingId: listing, userId: user })]);
+        await p.outbox.append([
+          events.create(on ? 'ListingFavorited' : 'ListingUnfavorited', listing, { listingId: listing, userId: user }),
+        ]);
       });
     };
-    const job = () => new UpdateRecommendationSignals(p.interactions, p.outboxLog, p.checkpoints, p.signals, p.listings, p.uow);
+    const job = () =>
+      new UpdateRecommendationSignals(p.interactions, p.outboxLog, p.checkpoints, p.signals, p.listings, p.uow);
 
-    it('reads signed-in students\' views as a log, in order, after a position', async () => {
+    it("reads signed-in students' views as a log, in order, after a position", async () => {
       await put(aListing({ id: 'r-1' }), aListing({ id: 'r-2' }));
       expect(await p.interactions.lastViewSeq()).toBe(0);
       await view('stu-a', 'r-1', '2026-09-01');
@@ -69,7 +72,9 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
       await view('stu-a', 'r-2', '2026-09-02');
       const all = await p.interactions.viewsAfter(0, 10);
       expect(all.map((v) => [v.userId, v.listingId, v.day])).toEqual([
-        ['stu-a', 'r-1', '2026-09-01'], ['stu-b', 'r-2', '2026-09-01'], ['stu-a', 'r-2', '2026-09-02'],
+        ['stu-a', 'r-1', '2026-09-01'],
+        ['stu-b', 'r-2', '2026-09-01'],
+        ['stu-a', 'r-2', '2026-09-02'],
       ]);
       expect(all.map((v) => v.seq)).toEqual([...all.map((v) => v.seq)].sort((a, b) => a - b));
       expect(await p.interactions.viewsAfter(all[0]!.seq, 1)).toEqual([all[1]]);
@@ -77,7 +82,7 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
       expect(await p.interactions.lastViewSeq()).toBeGreaterThanOrEqual(all[2]!.seq);
     });
 
-    it('answers a student\'s history: distinct listings, most recent first, days counted, before a position', async () => {
+    it("answers a student's history: distinct listings, most recent first, days counted, before a position", async () => {
       await put(aListing({ id: 'h-1' }), aListing({ id: 'h-2' }), aListing({ id: 'h-3' }));
       await view('stu-a', 'h-1', '2026-08-30');
       await view('stu-a', 'h-2', '2026-08-31');
@@ -85,15 +90,21 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
       await view('stu-a', 'h-1', '2026-09-01');
       const log = await p.interactions.viewsAfter(0, 10);
       const history = await p.interactions.viewHistory('stu-a', Number.MAX_SAFE_INTEGER, 10);
-      expect(history.map((h) => [h.listingId, h.days, h.lastDay])).toEqual([['h-1', 2, '2026-09-01'], ['h-2', 1, '2026-08-31']]);
-      expect((await p.interactions.viewHistory('stu-a', log[3]!.seq, 10)).map((h) => [h.listingId, h.days])).toEqual([['h-2', 1], ['h-1', 1]]);
+      expect(history.map((h) => [h.listingId, h.days, h.lastDay])).toEqual([
+        ['h-1', 2, '2026-09-01'],
+        ['h-2', 1, '2026-08-31'],
+      ]);
+      expect((await p.interactions.viewHistory('stu-a', log[3]!.seq, 10)).map((h) => [h.listingId, h.days])).toEqual([
+        ['h-2', 1],
+        ['h-1', 1],
+      ]);
       expect(await p.interactions.viewHistory('stu-a', Number.MAX_SAFE_INTEGER, 1)).toHaveLength(1);
       expect(await p.interactions.viewedBefore('stu-a', 'h-1', log[3]!.seq)).toBe(true);
       expect(await p.interactions.viewedBefore('stu-a', 'h-1', log[0]!.seq)).toBe(false);
       expect(await p.interactions.viewedBefore('stu-b', 'h-1', Number.MAX_SAFE_INTEGER)).toBe(false);
     });
 
-    it('answers a student\'s favorites up to a time, newest first', async () => {
+    it("answers a student's favorites up to a time, newest first", async () => {
       await put(aListing({ id: 'f-1' }), aListing({ id: 'f-2' }), aListing({ id: 'f-3' }));
       const t = (h: number) => new Date(Date.UTC(2026, 8, 1, h));
       await p.favorites.add('stu-a', 'f-1', t(1));
@@ -113,7 +124,13 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
         aListing({ id: 'c-laptop', title: '笔记本', categoryId: tree.computers.id, now: at(25) }),
         aListing({ id: 'c-sold', status: 'sold', now: at(27) }),
         aListing({ id: 'c-expired', now: at(1), lifetimeDays: 30 }),
-        aListing({ id: 'c-far', campusId: 'other-campus', categoryId: 'other-campus-phones', rootCategoryId: 'other-campus-digital', now: at(26) }),
+        aListing({
+          id: 'c-far',
+          campusId: 'other-campus',
+          categoryId: 'other-campus-phones',
+          rootCategoryId: 'other-campus-digital',
+          now: at(26),
+        }),
       );
       const now = clock.now();
       const ids = async (q: { categoryId?: string; rootCategoryId?: string; limit?: number }) =>
@@ -123,17 +140,35 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
       expect(await ids({ rootCategoryId: tree.digital.id, limit: 2 })).toEqual(['c-new', 'c-laptop']);
       const [old] = await p.candidates.byIds(['c-old']);
       expect(old).toEqual({
-        id: 'c-old', campusId: TEST_CAMPUS_ID, ownerId: 'user-owner', status: 'active', title: '旧手机', categoryId: tree.phones.id,
-        rootCategoryId: tree.digital.id, price: 30_000, listedAt: at(20), expiresAt: new Date(at(20).getTime() + 30 * 86_400_000),
+        id: 'c-old',
+        campusId: TEST_CAMPUS_ID,
+        ownerId: 'user-owner',
+        status: 'active',
+        title: '旧手机',
+        categoryId: tree.phones.id,
+        rootCategoryId: tree.digital.id,
+        price: 30_000,
+        listedAt: at(20),
+        expiresAt: new Date(at(20).getTime() + 30 * 86_400_000),
       });
-      expect((await p.candidates.byIds(['c-sold', 'c-new', 'missing'])).map((c) => [c.id, c.status, c.price]).sort())
-        .toEqual([['c-new', 'active', null], ['c-sold', 'sold', 10_000]]);
+      expect(
+        (await p.candidates.byIds(['c-sold', 'c-new', 'missing'])).map((c) => [c.id, c.status, c.price]).sort(),
+      ).toEqual([
+        ['c-new', 'active', null],
+        ['c-sold', 'sold', 10_000],
+      ]);
     });
 
     it('keeps pair counts in both directions, and neighbour lists strongest first', async () => {
       await p.uow.run(async () => {
-        await p.signals.addPairs([{ a: 'n-1', b: 'n-2', views: 2, favorites: 0 }, { a: 'n-1', b: 'n-3', views: 1, favorites: 1 }]);
-        await p.signals.addPairs([{ a: 'n-2', b: 'n-1', views: 1, favorites: 0 }, { a: 'n-1', b: 'n-4', views: 1, favorites: -1 }]);
+        await p.signals.addPairs([
+          { a: 'n-1', b: 'n-2', views: 2, favorites: 0 },
+          { a: 'n-1', b: 'n-3', views: 1, favorites: 1 },
+        ]);
+        await p.signals.addPairs([
+          { a: 'n-2', b: 'n-1', views: 1, favorites: 0 },
+          { a: 'n-1', b: 'n-4', views: 1, favorites: -1 },
+        ]);
       });
       await p.uow.run(() => p.signals.addPairs([{ a: 'n-1', b: 'n-5', views: 2, favorites: 1 }]));
       // Weight = co-views + 2 × co-favorites: n-5 (4), then n-3 and n-2 (3 each, the higher id first); n-4 (−1) is no neighbour.
@@ -162,9 +197,12 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
         ]);
         await p.signals.addPopularity([{ listingId: 'p-1', campusId: TEST_CAMPUS_ID, viewers: 1, favoriters: 0 }]);
       });
-      expect(await p.signals.popularity(['p-1', 'p-2', 'missing'])).toEqual(new Map([
-        ['p-1', { viewers: 4, favoriters: 0 }], ['p-2', { viewers: 1, favoriters: 2 }],
-      ]));
+      expect(await p.signals.popularity(['p-1', 'p-2', 'missing'])).toEqual(
+        new Map([
+          ['p-1', { viewers: 4, favoriters: 0 }],
+          ['p-2', { viewers: 1, favoriters: 2 }],
+        ]),
+      );
       expect(await p.signals.popularInCampus(TEST_CAMPUS_ID, 10)).toEqual(['p-2', 'p-1']);
       expect(await p.signals.popularInCampus(TEST_CAMPUS_ID, 1)).toEqual(['p-2']);
     });
@@ -184,9 +222,16 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
 
     it('the signal job counts each pair once per student, follows favorites both ways, and a re-run changes nothing', async () => {
       await put(
-        aListing({ id: 'j-phone', title: '小米手机 8G' }), aListing({ id: 'j-case', title: '手机壳' }),
+        aListing({ id: 'j-phone', title: '小米手机 8G' }),
+        aListing({ id: 'j-case', title: '手机壳' }),
         aListing({ id: 'j-laptop', title: '联想笔记本', categoryId: tree.computers.id }),
-        aListing({ id: 'j-far', title: '旧手机', campusId: 'other-campus', categoryId: 'other-campus-phones', rootCategoryId: 'other-campus-digital' }),
+        aListing({
+          id: 'j-far',
+          title: '旧手机',
+          campusId: 'other-campus',
+          categoryId: 'other-campus-phones',
+          rootCategoryId: 'other-campus-digital',
+        }),
       );
       await view('stu-a', 'j-phone', '2026-08-01');
       await view('stu-a', 'j-case', '2026-08-01');
@@ -211,9 +256,12 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
         { listingId: 'j-laptop', coViews: 0, coFavorites: 1 },
         { listingId: 'j-case', coViews: 2, coFavorites: 0 },
       ]);
-      expect(await p.signals.popularity(['j-phone', 'j-laptop'])).toEqual(new Map([
-        ['j-phone', { viewers: 3, favoriters: 2 }], ['j-laptop', { viewers: 1, favoriters: 1 }],
-      ]));
+      expect(await p.signals.popularity(['j-phone', 'j-laptop'])).toEqual(
+        new Map([
+          ['j-phone', { viewers: 3, favoriters: 2 }],
+          ['j-laptop', { viewers: 1, favoriters: 1 }],
+        ]),
+      );
 
       expect(await job().execute()).toEqual({ views: 0, events: 0, pairs: 0 });
       expect(await p.signals.neighbours('j-phone', 10)).toEqual(phone);
@@ -221,14 +269,23 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
       // Only what is new counts on the next run.
       await view('stu-c', 'j-case', '2026-08-21');
       expect((await job().execute()).views).toBe(1);
-      expect((await p.signals.neighbours('j-case', 10)).find((n) => n.listingId === 'j-laptop')).toEqual({ listingId: 'j-laptop', coViews: 1, coFavorites: 0 });
+      expect((await p.signals.neighbours('j-case', 10)).find((n) => n.listingId === 'j-laptop')).toEqual({
+        listingId: 'j-laptop',
+        coViews: 1,
+        coFavorites: 0,
+      });
     });
 
-    it('reads a listing\'s neighbours with their candidate columns and popularity in one go', async () => {
-      await put(aListing({ id: 'nc-a', title: '台灯' }), aListing({ id: 'nc-b', title: '小米手机', price: 50_000 }), aListing({ id: 'nc-c', status: 'sold' }));
+    it("reads a listing's neighbours with their candidate columns and popularity in one go", async () => {
+      await put(
+        aListing({ id: 'nc-a', title: '台灯' }),
+        aListing({ id: 'nc-b', title: '小米手机', price: 50_000 }),
+        aListing({ id: 'nc-c', status: 'sold' }),
+      );
       await p.uow.run(async () => {
         await p.signals.addPairs([
-          { a: 'nc-a', b: 'nc-b', views: 3, favorites: 0 }, { a: 'nc-a', b: 'nc-c', views: 1, favorites: 0 },
+          { a: 'nc-a', b: 'nc-b', views: 3, favorites: 0 },
+          { a: 'nc-a', b: 'nc-c', views: 1, favorites: 0 },
           { a: 'nc-a', b: 'nc-gone', views: 5, favorites: 0 },
         ]);
         await p.signals.addPopularity([{ listingId: 'nc-b', campusId: TEST_CAMPUS_ID, viewers: 4, favoriters: 1 }]);
@@ -251,9 +308,22 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
         aListing({ id: 's-same', title: '小米手机 6G', price: 90_000, now: T }),
         aListing({ id: 's-sold', title: '小米手机 8G 九成新', price: 100_000, status: 'sold', now: T }),
         aListing({ id: 's-removed', title: '小米手机 8G', price: 100_000, status: 'removed', now: T }),
-        aListing({ id: 's-expired', title: '小米手机 8G', price: 100_000, now: new Date('2026-07-01T00:00:00Z'), lifetimeDays: 30 }),
+        aListing({
+          id: 's-expired',
+          title: '小米手机 8G',
+          price: 100_000,
+          now: new Date('2026-07-01T00:00:00Z'),
+          lifetimeDays: 30,
+        }),
         aListing({ id: 's-mine', title: '小米手机 8G', price: 100_000, ownerId: 'stu-a', now: T }),
-        aListing({ id: 's-far', title: '小米手机 8G', campusId: 'other-campus', categoryId: 'other-campus-phones', rootCategoryId: 'other-campus-digital', now: T }),
+        aListing({
+          id: 's-far',
+          title: '小米手机 8G',
+          campusId: 'other-campus',
+          categoryId: 'other-campus-phones',
+          rootCategoryId: 'other-campus-digital',
+          now: T,
+        }),
       );
       for (const u of ['stu-a', 'stu-b', 'stu-c']) {
         await view(u, 's-target', '2026-09-01');
@@ -262,7 +332,13 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
         await view(u, 's-sold', '2026-09-01');
       }
       await job().execute();
-      const ctx: RankingContext = { campusId: TEST_CAMPUS_ID, asOf: clock.now(), now: clock.now(), viewerId: 'stu-a', exclude: new Set(['s-target']) };
+      const ctx: RankingContext = {
+        campusId: TEST_CAMPUS_ID,
+        asOf: clock.now(),
+        now: clock.now(),
+        viewerId: 'stu-a',
+        exclude: new Set(['s-target']),
+      };
       const target = (await p.listings.byId('s-target'))!;
       const ranked = await new BlendedRecommender(p.candidates, p.signals).similar(target, ctx);
       expect(ranked.map((s) => s.listing.id)).toEqual(['s-covisited', 's-same']);

@@ -17,7 +17,11 @@ export interface SearchPorts {
  * The search contract: the same queries find the same listings in the same order on every store.
  * It needs the production tokenizer (pinyin, bigrams), so adapters run it, not core.
  */
-export function searchContract(adapterName: string, tokenizer: SearchTokenizer, factory: () => Promise<SearchPorts>): void {
+export function searchContract(
+  adapterName: string,
+  tokenizer: SearchTokenizer,
+  factory: () => Promise<SearchPorts>,
+): void {
   describe(`${adapterName}: ListingSearch`, () => {
     let ports: SearchPorts;
     let search: IndexedListingSearch;
@@ -44,7 +48,13 @@ export function searchContract(adapterName: string, tokenizer: SearchTokenizer, 
 
     it('finds Chinese words inside titles, by whole word, part of a word, pinyin and initials', async () => {
       await put(
-        aListing({ id: 's-bike', title: '二手自行车 九成新', description: '骑了一学期，刹车灵敏', categoryId: `${TEST_CAMPUS_ID}-other`, rootCategoryId: `${TEST_CAMPUS_ID}-other` }),
+        aListing({
+          id: 's-bike',
+          title: '二手自行车 九成新',
+          description: '骑了一学期，刹车灵敏',
+          categoryId: `${TEST_CAMPUS_ID}-other`,
+          rootCategoryId: `${TEST_CAMPUS_ID}-other`,
+        }),
         aListing({ id: 's-lamp', title: '台灯', description: '宿舍用，可调光' }),
       );
       expect(await ids('自行车')).toEqual(['s-bike']);
@@ -63,10 +73,16 @@ export function searchContract(adapterName: string, tokenizer: SearchTokenizer, 
     });
 
     it('finds a book by its exact ISBN-13', async () => {
-      await put(aListing({
-        id: 's-book', kind: 'book', title: '高等数学 第七版', categoryId: `${TEST_CAMPUS_ID}-textbooks`, rootCategoryId: `${TEST_CAMPUS_ID}-books`,
-        book: { isbn: '9787040396638', author: '同济大学', publisher: null, course: null },
-      }));
+      await put(
+        aListing({
+          id: 's-book',
+          kind: 'book',
+          title: '高等数学 第七版',
+          categoryId: `${TEST_CAMPUS_ID}-textbooks`,
+          rootCategoryId: `${TEST_CAMPUS_ID}-books`,
+          book: { isbn: '9787040396638', author: '同济大学', publisher: null, course: null },
+        }),
+      );
       expect(await ids('9787040396638')).toEqual(['s-book']);
       expect(await ids('978-7-04-039663-8')).toEqual(['s-book']);
     });
@@ -84,7 +100,16 @@ export function searchContract(adapterName: string, tokenizer: SearchTokenizer, 
 
     it('leaves sold, withdrawn and removed listings out, and other campuses', async () => {
       const sold = aListing({ id: 's-sold', title: '电饭煲' });
-      await put(sold, aListing({ id: 's-other', campusId: 'other-campus', title: '电饭煲', categoryId: 'other-campus-phones', rootCategoryId: 'other-campus-digital' }));
+      await put(
+        sold,
+        aListing({
+          id: 's-other',
+          campusId: 'other-campus',
+          title: '电饭煲',
+          categoryId: 'other-campus-phones',
+          rootCategoryId: 'other-campus-digital',
+        }),
+      );
       expect(await ids('电饭煲')).toEqual(['s-sold']);
       sold.status = 'sold';
       await put(sold);
@@ -100,8 +125,8 @@ export function searchContract(adapterName: string, tokenizer: SearchTokenizer, 
         aListing({ id: 's-cheap', title: '考研英语 真题', price: 2_000, condition: 'new' }),
         aListing({ id: 's-dear', title: '考研英语 词汇', price: 9_000, condition: 'lightly_used' }),
       );
-      expect((await ids('考研', { maxPrice: 5_000 }))).toEqual(['s-cheap']);
-      expect((await ids('考研', { condition: 'lightly_used' }))).toEqual(['s-dear']);
+      expect(await ids('考研', { maxPrice: 5_000 })).toEqual(['s-cheap']);
+      expect(await ids('考研', { condition: 'lightly_used' })).toEqual(['s-dear']);
       expect((await ids('考研', { categoryId: `${TEST_CAMPUS_ID}-digital` })).sort()).toEqual(['s-cheap', 's-dear']);
       const { hits } = await search.search({ campusId: TEST_CAMPUS_ID, text: '英语', limit: 1 });
       expect(hits[0]!.title.filter((p) => p.match).map((p) => p.text)).toEqual(['英语']);
@@ -113,7 +138,13 @@ export function searchContract(adapterName: string, tokenizer: SearchTokenizer, 
       const second = await search.search({ campusId: TEST_CAMPUS_ID, text: '椅子', limit: 3, offset: 3 });
       expect(first.hasMore).toBe(true);
       expect(second.hasMore).toBe(false);
-      expect([...first.hits, ...second.hits].map((h) => h.listingId)).toEqual(['s-chair-0', 's-chair-1', 's-chair-2', 's-chair-3', 's-chair-4']);
+      expect([...first.hits, ...second.hits].map((h) => h.listingId)).toEqual([
+        's-chair-0',
+        's-chair-1',
+        's-chair-2',
+        's-chair-3',
+        's-chair-4',
+      ]);
       expect(await search.suggest(TEST_CAMPUS_ID, '椅', 3)).toHaveLength(3);
       expect(await search.suggest(TEST_CAMPUS_ID, '手', 5)).toContain('手机');
     });
@@ -126,7 +157,10 @@ export function searchContract(adapterName: string, tokenizer: SearchTokenizer, 
       );
       const postings = await ports.store.lookup(TEST_CAMPUS_ID, ['台灯', 'zzzz', 'taideng'], 2);
       const of = (token: string, field: string) =>
-        postings.filter((p) => p.token === token && p.field === field).map((p) => p.listingId).sort();
+        postings
+          .filter((p) => p.token === token && p.field === field)
+          .map((p) => p.listingId)
+          .sort();
       expect(of('台灯', 'title')).toEqual(['s-cap-2', 's-cap-3']);
       expect(of('台灯', 'description')).toEqual(['s-cap-1']);
       expect(of('taideng', 'title')).toEqual(['s-cap-2', 's-cap-3']);

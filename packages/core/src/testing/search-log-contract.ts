@@ -60,7 +60,9 @@ export function searchLogContract(adapterName: string, factory: () => Promise<Se
       // One searcher a day, every day: never two on one day.
       for (const day of ['2026-09-01', '2026-09-02', '2026-09-03', '2026-09-04']) await put(day, '刷单', ['x']);
       await put('2026-09-03', '耳机', ['a', 'b']); // two on a day, but three in total is not reached
-      const rows = (await log.termDays({ campusId: 'c1', sinceDay: '2026-09-01', minSearchersOnADay: 2, minSearchers: 3 })).sort(byDayTerm);
+      const rows = (
+        await log.termDays({ campusId: 'c1', sinceDay: '2026-09-01', minSearchersOnADay: 2, minSearchers: 3 })
+      ).sort(byDayTerm);
       expect(rows).toEqual([
         { term: '书架', day: '2026-09-01', searches: 2, searchers: 2 },
         { term: '书架', day: '2026-09-02', searches: 1, searchers: 1 },
@@ -68,8 +70,11 @@ export function searchLogContract(adapterName: string, factory: () => Promise<Se
     });
 
     it('counts every searcher of concurrent searches', async () => {
-      await Promise.all(Array.from({ length: 12 }, (_, i) =>
-        ports.log.record({ campusId: 'c1', day: '2026-09-01', term: '雨伞', searcherKey: `k${i % 6}` })));
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          ports.log.record({ campusId: 'c1', day: '2026-09-01', term: '雨伞', searcherKey: `k${i % 6}` }),
+        ),
+      );
       expect(await ports.log.termDays({ campusId: 'c1', sinceDay: '2026-09-01', ...open })).toEqual([
         { term: '雨伞', day: '2026-09-01', searches: 12, searchers: 6 },
       ]);
@@ -90,13 +95,33 @@ export function searchLogContract(adapterName: string, factory: () => Promise<Se
       const { blocked } = ports;
       const at = new Date('2026-09-01T02:00:00.000Z');
       const first = await blocked.add({ id: 'B1', campusId: 'c1', term: '代写', createdAt: at, createdBy: 'admin-1' });
-      expect(first).toEqual({ entry: { id: 'B1', campusId: 'c1', term: '代写', createdAt: at, createdBy: 'admin-1' }, created: true });
-      const again = await blocked.add({ id: 'B2', campusId: 'c1', term: '代写', createdAt: new Date(at.getTime() + 1000), createdBy: 'admin-2' });
+      expect(first).toEqual({
+        entry: { id: 'B1', campusId: 'c1', term: '代写', createdAt: at, createdBy: 'admin-1' },
+        created: true,
+      });
+      const again = await blocked.add({
+        id: 'B2',
+        campusId: 'c1',
+        term: '代写',
+        createdAt: new Date(at.getTime() + 1000),
+        createdBy: 'admin-2',
+      });
       expect(again).toEqual({ entry: first.entry, created: false });
-      expect((await blocked.add({ id: 'B3', campusId: 'c2', term: '代写', createdAt: at, createdBy: 'admin-1' })).created).toBe(true);
-      expect((await blocked.add({ id: 'B4', campusId: 'c1', term: '代写论文', createdAt: at, createdBy: 'admin-1' })).created).toBe(true);
+      expect(
+        (await blocked.add({ id: 'B3', campusId: 'c2', term: '代写', createdAt: at, createdBy: 'admin-1' })).created,
+      ).toBe(true);
+      expect(
+        (await blocked.add({ id: 'B4', campusId: 'c1', term: '代写论文', createdAt: at, createdBy: 'admin-1' }))
+          .created,
+      ).toBe(true);
       expect((await blocked.forCampus('c1')).map((b) => b.id).sort()).toEqual(['B1', 'B4']);
-      expect(await blocked.byId('B3')).toEqual({ id: 'B3', campusId: 'c2', term: '代写', createdAt: at, createdBy: 'admin-1' });
+      expect(await blocked.byId('B3')).toEqual({
+        id: 'B3',
+        campusId: 'c2',
+        term: '代写',
+        createdAt: at,
+        createdBy: 'admin-1',
+      });
       await blocked.remove('B1');
       expect(await blocked.byId('B1')).toBeNull();
       expect((await blocked.forCampus('c1')).map((b) => b.id)).toEqual(['B4']);

@@ -1,4 +1,4 @@
-import { request, setSession } from './client'
+import { request, setSession } from './client';
 import type {
   CampusLogin,
   CampusVerificationBody,
@@ -30,9 +30,9 @@ import type {
   Session,
   StatusBody,
   Suggestions,
-} from './types'
+} from './types';
 
-export const DEFAULT_CAMPUS = 'demo'
+export const DEFAULT_CAMPUS = 'demo';
 
 export const api = {
   catalog: (campusId = DEFAULT_CAMPUS) => request<Catalog>('GET', '/v1/catalog', { query: { campusId } }),
@@ -43,19 +43,24 @@ export const api = {
     }),
   search: (q: SearchQuery) =>
     request<SearchPage>('GET', '/v1/search', { query: { campusId: DEFAULT_CAMPUS, limit: 20, ...q } }),
-  suggest: (q: string) => request<Suggestions>('GET', '/v1/search/suggest', { query: { campusId: DEFAULT_CAMPUS, q, limit: 8 } }),
+  suggest: (q: string) =>
+    request<Suggestions>('GET', '/v1/search/suggest', { query: { campusId: DEFAULT_CAMPUS, q, limit: 8 } }),
   hotSearches: () => request<HotSearches>('GET', '/v1/search/hot', { query: { campusId: DEFAULT_CAMPUS } }),
   listing: (id: string) => request<ListingDetail>('GET', `/v1/listings/${encodeURIComponent(id)}`),
   /** 推荐: personal when signed in with some history, what the campus likes otherwise (`mode`). */
   recommendations: (cursor?: string) =>
-    request<RecommendationPage>('GET', '/v1/recommendations', { query: { campusId: DEFAULT_CAMPUS, limit: 20, cursor } }),
+    request<RecommendationPage>('GET', '/v1/recommendations', {
+      query: { campusId: DEFAULT_CAMPUS, limit: 20, cursor },
+    }),
   similar: (id: string, cursor?: string, limit = 6) =>
     request<RecommendationPage>('GET', `/v1/listings/${encodeURIComponent(id)}/similar`, { query: { limit, cursor } }),
   createListing: (body: CreateListingBody) => request<ListingDetail>('POST', '/v1/listings', { body }),
   updateListing: (id: string, body: EditListingBody) =>
     request<ListingDetail>('PATCH', `/v1/listings/${encodeURIComponent(id)}`, { body }),
   setStatus: (id: string, status: StatusBody['status']) =>
-    request<ListingDetail>('POST', `/v1/listings/${encodeURIComponent(id)}/status`, { body: { status } satisfies StatusBody }),
+    request<ListingDetail>('POST', `/v1/listings/${encodeURIComponent(id)}/status`, {
+      body: { status } satisfies StatusBody,
+    }),
   renew: (id: string) => request<ListingDetail>('POST', `/v1/listings/${encodeURIComponent(id)}/renew`),
   withdraw: (id: string) => request<ListingDetail>('POST', `/v1/listings/${encodeURIComponent(id)}/withdraw`),
 
@@ -87,20 +92,21 @@ export const api = {
   markRead: (id: string) => request<null>('POST', `/v1/me/notifications/${encodeURIComponent(id)}/read`),
   markAllRead: () => request<{ marked: number }>('POST', '/v1/me/notifications/read-all'),
   notificationSettings: () => request<NotificationSettings>('GET', '/v1/me/notification-settings'),
-  setMuted: (muted: string[]) => request<NotificationSettings>('PUT', '/v1/me/notification-settings', { body: { muted } }),
+  setMuted: (muted: string[]) =>
+    request<NotificationSettings>('PUT', '/v1/me/notification-settings', { body: { muted } }),
   /** The template ids `qq.subscribeAppMsg` reported as accepted: each allows one QQ message. */
   reportConsents: (templateIds: string[]) =>
     request<NotificationSettings>('POST', '/v1/me/notification-consents', { body: { templateIds } }),
 
   async devLogin(user: DevUser): Promise<Me> {
-    const res = await request<DevLoginResult>('POST', '/v1/dev/login', { body: { user } satisfies DevLoginBody })
-    setSession(res)
-    return res.user
+    const res = await request<DevLoginResult>('POST', '/v1/dev/login', { body: { user } satisfies DevLoginBody });
+    setSession(res);
+    return res.user;
   },
   /** Signs in with the code from `qq.login` (QQ build); the demo server also takes `demo:<name>`. */
   async qqLogin(code: string): Promise<Me> {
-    const res = await request<Session>('POST', '/v1/auth/qq-login', { body: { code } satisfies QqLoginBody })
-    setSession(res)
-    return res.user
+    const res = await request<Session>('POST', '/v1/auth/qq-login', { body: { code } satisfies QqLoginBody });
+    setSession(res);
+    return res.user;
   },
-}
+};

@@ -49,14 +49,14 @@ export type {
   StatusBody,
   Suggestions,
   TradeMethod,
-} from '@xianzhi/api/contract'
+} from '@xianzhi/api/contract';
 
 /** One entry of a VALIDATION_FAILED error's `details` (the contract leaves `details` untyped). */
 export interface FieldIssue {
   /** Dotted path, e.g. `title` or `book.isbn`. */
-  field: string
-  message: string
+  field: string;
+  message: string;
 }
 
 /** The demo students the dev login offers (admins sign in to the admin app, not here). */
-export type DevUser = 'alice' | 'bob' | 'carol' | 'dave'
+export type DevUser = 'alice' | 'bob' | 'carol' | 'dave';

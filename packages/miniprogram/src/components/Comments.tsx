@@ -1,72 +1,72 @@
-import { Button, Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
-import { api } from '../api/endpoints'
-import { errorMessage, getToken } from '../api/client'
-import type { CommentThread } from '../api/types'
-import { formatDate } from '../lib/labels'
-import { ReportSheet } from './ReportSheet'
-import './Comments.css'
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api/endpoints';
+import { errorMessage, getToken } from '../api/client';
+import type { CommentThread } from '../api/types';
+import { formatDate } from '../lib/labels';
+import { ReportSheet } from './ReportSheet';
+import './Comments.css';
 
 interface Target {
-  commentId: string
-  nickname: string
+  commentId: string;
+  nickname: string;
 }
 
 /** Comments with one level of replies: a reply to a reply still hangs under the top comment. */
 export function Comments({ listingId, onCountChange }: { listingId: string; onCountChange?: (n: number) => void }) {
-  const [items, setItems] = useState<CommentThread[]>([])
-  const [error, setError] = useState<string | null>(null)
-  const [text, setText] = useState('')
-  const [replyTo, setReplyTo] = useState<Target | null>(null)
-  const [sending, setSending] = useState(false)
-  const [reporting, setReporting] = useState<string | null>(null)
+  const [items, setItems] = useState<CommentThread[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [replyTo, setReplyTo] = useState<Target | null>(null);
+  const [sending, setSending] = useState(false);
+  const [reporting, setReporting] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const res = await api.comments(listingId)
-      setItems(res.items)
-      setError(null)
-      onCountChange?.(res.items.reduce((n, c) => n + 1 + c.replies.length, 0))
+      const res = await api.comments(listingId);
+      setItems(res.items);
+      setError(null);
+      onCountChange?.(res.items.reduce((n, c) => n + 1 + c.replies.length, 0));
     } catch (e) {
-      setError(errorMessage(e))
+      setError(errorMessage(e));
     }
-  }, [listingId, onCountChange])
+  }, [listingId, onCountChange]);
 
   useEffect(() => {
-    void load()
-  }, [load])
+    void load();
+  }, [load]);
 
   const send = async () => {
-    const body = text.trim()
-    if (!body || sending) return
+    const body = text.trim();
+    if (!body || sending) return;
     if (!getToken()) {
-      void Taro.showToast({ title: '请先在「我的」页登录', icon: 'none' })
-      return
+      void Taro.showToast({ title: '请先在「我的」页登录', icon: 'none' });
+      return;
     }
-    setSending(true)
+    setSending(true);
     try {
-      await api.postComment(listingId, body, replyTo?.commentId)
-      setText('')
-      setReplyTo(null)
-      await load()
+      await api.postComment(listingId, body, replyTo?.commentId);
+      setText('');
+      setReplyTo(null);
+      await load();
     } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
     } finally {
-      setSending(false)
+      setSending(false);
     }
-  }
+  };
 
   const remove = async (id: string) => {
-    const r = await Taro.showModal({ title: '删除留言', content: '确定删除这条留言吗？' })
-    if (!r.confirm) return
+    const r = await Taro.showModal({ title: '删除留言', content: '确定删除这条留言吗？' });
+    if (!r.confirm) return;
     try {
-      await api.deleteComment(id)
-      await load()
+      await api.deleteComment(id);
+      await load();
     } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
     }
-  }
+  };
 
   return (
     <View className="section comments">
@@ -79,9 +79,14 @@ export function Comments({ listingId, onCountChange }: { listingId: string; onCo
             <Text className="comment-author">{c.author.nickname}</Text>
             <Text className="muted">{formatDate(c.createdAt)}</Text>
           </View>
-          <View className={`comment-body ${c.body === null ? 'muted' : ''}`}>{c.body ?? (c.hidden ? '该留言被举报，等待管理员审核' : '该留言已删除')}</View>
+          <View className={`comment-body ${c.body === null ? 'muted' : ''}`}>
+            {c.body ?? (c.hidden ? '该留言被举报，等待管理员审核' : '该留言已删除')}
+          </View>
           <View className="comment-actions">
-            <Text className="comment-action" onClick={() => setReplyTo({ commentId: c.id, nickname: c.author.nickname })}>
+            <Text
+              className="comment-action"
+              onClick={() => setReplyTo({ commentId: c.id, nickname: c.author.nickname })}
+            >
               回复
             </Text>
             {c.canDelete && c.body !== null && (
@@ -106,10 +111,15 @@ export function Comments({ listingId, onCountChange }: { listingId: string; onCo
                       <Text className="comment-author">{r.replyTo.user.nickname}</Text>
                     </>
                   )}
-                  <Text className={r.body === null ? 'muted' : ''}>：{r.body ?? (r.hidden ? '该回复被举报，等待管理员审核' : '该回复已删除')}</Text>
+                  <Text className={r.body === null ? 'muted' : ''}>
+                    ：{r.body ?? (r.hidden ? '该回复被举报，等待管理员审核' : '该回复已删除')}
+                  </Text>
                   <View className="comment-actions">
                     <Text className="muted">{formatDate(r.createdAt)}</Text>
-                    <Text className="comment-action" onClick={() => setReplyTo({ commentId: r.id, nickname: r.author.nickname })}>
+                    <Text
+                      className="comment-action"
+                      onClick={() => setReplyTo({ commentId: r.id, nickname: r.author.nickname })}
+                    >
                       回复
                     </Text>
                     {r.canDelete && r.body !== null && (
@@ -149,12 +159,17 @@ export function Comments({ listingId, onCountChange }: { listingId: string; onCo
             onInput={(e) => setText(e.detail.value)}
             onConfirm={() => void send()}
           />
-          <Button className="btn-primary composer-send" size="mini" disabled={sending || !text.trim()} onClick={() => void send()}>
+          <Button
+            className="btn-primary composer-send"
+            size="mini"
+            disabled={sending || !text.trim()}
+            onClick={() => void send()}
+          >
             发送
           </Button>
         </View>
       </View>
       {reporting && <ReportSheet targetType="comment" targetId={reporting} onClose={() => setReporting(null)} />}
     </View>
-  )
+  );
 }

@@ -1,9 +1,9 @@
-import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import type { ListingDetail } from '../api/types'
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import type { ListingDetail } from '../api/types';
 
-const ADD_FRIEND_SCOPE = 'setting.addFriend'
+const ADD_FRIEND_SCOPE = 'setting.addFriend';
 
 /**
  * QQ lets a mini-program open "add friend" only through `<button open-type="addFriend">`, and only
@@ -11,18 +11,18 @@ const ADD_FRIEND_SCOPE = 'setting.addFriend'
  * explains where to do it instead.
  */
 export function ContactSeller({ listing }: { listing: ListingDetail }) {
-  const openId = listing.seller.qqOpenId
-  const [granted, setGranted] = useState(false)
+  const openId = listing.seller.qqOpenId;
+  const [granted, setGranted] = useState(false);
 
   useEffect(() => {
-    if (process.env.TARO_ENV !== 'qq' || !openId) return
+    if (process.env.TARO_ENV !== 'qq' || !openId) return;
     Taro.getSetting()
       .then((s) => setGranted(Boolean((s.authSetting as Record<string, boolean>)[ADD_FRIEND_SCOPE])))
-      .catch(() => setGranted(false))
-  }, [openId])
+      .catch(() => setGranted(false));
+  }, [openId]);
 
-  if (listing.isMine) return <Text className="muted">这是你发布的商品</Text>
-  if (!openId) return <Text className="muted contact-hint">验证学生身份后可联系卖家</Text>
+  if (listing.isMine) return <Text className="muted">这是你发布的商品</Text>;
+  if (!openId) return <Text className="muted contact-hint">验证学生身份后可联系卖家</Text>;
 
   if (process.env.TARO_ENV === 'qq') {
     if (granted) {
@@ -30,7 +30,7 @@ export function ContactSeller({ listing }: { listing: ListingDetail }) {
         <Button className="btn-primary contact-btn" openType="addFriend" openId={openId}>
           加QQ好友
         </Button>
-      )
+      );
     }
     return (
       <Button
@@ -38,15 +38,15 @@ export function ContactSeller({ listing }: { listing: ListingDetail }) {
         onClick={() =>
           Taro.authorize({ scope: ADD_FRIEND_SCOPE as keyof Taro.AuthSetting })
             .then(() => {
-              setGranted(true)
-              void Taro.showToast({ title: '已授权，再点一次加好友', icon: 'none' })
+              setGranted(true);
+              void Taro.showToast({ title: '已授权，再点一次加好友', icon: 'none' });
             })
             .catch(() => void Taro.showToast({ title: '需要授权才能添加好友', icon: 'none' }))
         }
       >
         加QQ好友
       </Button>
-    )
+    );
   }
 
   return (
@@ -65,5 +65,5 @@ export function ContactSeller({ listing }: { listing: ListingDetail }) {
         加QQ好友
       </Button>
     </View>
-  )
+  );
 }

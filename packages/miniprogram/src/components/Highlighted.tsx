@@ -1,9 +1,9 @@
-import { Text } from '@tarojs/components'
-import type { HighlightRun } from '../api/types'
+import { Text } from '@tarojs/components';
+import type { HighlightRun } from '../api/types';
 
 interface Props {
-  runs: HighlightRun[]
-  className?: string
+  runs: HighlightRun[];
+  className?: string;
 }
 
 /** The API's highlighted runs as text: matched runs are emphasised, nothing is parsed as markup. */
@@ -20,5 +20,5 @@ export function Highlighted({ runs, className }: Props) {
         ),
       )}
     </Text>
-  )
+  );
 }

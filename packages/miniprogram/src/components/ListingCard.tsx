@@ -1,17 +1,17 @@
-import { Image, Text, View } from '@tarojs/components'
-import type { ListingSummary } from '../api/types'
-import { formatFen } from '../lib/money'
-import { conditionLabel, KIND_LABEL, STATUS_LABEL } from '../lib/labels'
-import './ListingCard.css'
+import { Image, Text, View } from '@tarojs/components';
+import type { ListingSummary } from '../api/types';
+import { formatFen } from '../lib/money';
+import { conditionLabel, KIND_LABEL, STATUS_LABEL } from '../lib/labels';
+import './ListingCard.css';
 
 interface Props {
-  listing: ListingSummary
-  onOpen?: (id: string) => void
+  listing: ListingSummary;
+  onOpen?: (id: string) => void;
 }
 
 export function ListingCard({ listing, onOpen }: Props) {
-  const { kind, status } = listing
-  const showStatus = status !== 'active'
+  const { kind, status } = listing;
+  const showStatus = status !== 'active';
   return (
     <View className="card" data-testid="listing-card" onClick={() => onOpen?.(listing.id)}>
       <View className="card-cover">
@@ -38,5 +38,5 @@ export function ListingCard({ listing, onOpen }: Props) {
         </View>
       </View>
     </View>
-  )
+  );
 }

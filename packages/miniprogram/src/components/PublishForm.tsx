@@ -1,29 +1,39 @@
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useState, type ReactNode } from 'react'
-import { ApiError, errorMessage } from '../api/client'
-import { PHOTOS_MAX, uploadPhoto } from '../api/photos'
-import type { Catalog, CreateListingBody, ListingKind, TradeMethod } from '../api/types'
-import { CategoryPicker } from './CategoryPicker'
-import { errorsFromApi, validate, type FieldErrors, type FormValues, DESCRIPTION_MAX, TITLE_MAX } from './publishForm'
-import './PublishForm.css'
+import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState, type ReactNode } from 'react';
+import { ApiError, errorMessage } from '../api/client';
+import { PHOTOS_MAX, uploadPhoto } from '../api/photos';
+import type { Catalog, CreateListingBody, ListingKind, TradeMethod } from '../api/types';
+import { CategoryPicker } from './CategoryPicker';
+import { errorsFromApi, validate, type FieldErrors, type FormValues, DESCRIPTION_MAX, TITLE_MAX } from './publishForm';
+import './PublishForm.css';
 
 interface Props {
-  catalog: Catalog
-  initial: FormValues
+  catalog: Catalog;
+  initial: FormValues;
   /** Editing cannot change the kind of a listing. */
-  kindLocked?: boolean
-  submitLabel: string
-  onSubmit: (body: CreateListingBody) => Promise<void>
+  kindLocked?: boolean;
+  submitLabel: string;
+  onSubmit: (body: CreateListingBody) => Promise<void>;
   /** Extra controls under the error banner, e.g. "重新加载" after a version conflict. */
-  bannerExtra?: (errors: FieldErrors) => ReactNode
+  bannerExtra?: (errors: FieldErrors) => ReactNode;
 }
 
 // Mini-programs get a decimal keyboard from type="digit"; on the web that becomes <input
 // type="number">, which reports '' while "12." is being typed and would wipe a controlled field.
-const MONEY_INPUT_TYPE = process.env.TARO_ENV === 'h5' ? 'text' : 'digit'
+const MONEY_INPUT_TYPE = process.env.TARO_ENV === 'h5' ? 'text' : 'digit';
 
-function Field({ label, required, error, children }: { label: string; required?: boolean; error?: string; children: ReactNode }) {
+function Field({
+  label,
+  required,
+  error,
+  children,
+}: {
+  label: string;
+  required?: boolean;
+  error?: string;
+  children: ReactNode;
+}) {
   return (
     <View className="pf-field">
       <View className="pf-label">
@@ -33,75 +43,83 @@ function Field({ label, required, error, children }: { label: string; required?:
       <View className="pf-control">{children}</View>
       {error ? <Text className="error-text pf-error">{error}</Text> : null}
     </View>
-  )
+  );
 }
 
 export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmit, bannerExtra }: Props) {
-  const [v, setV] = useState<FormValues>(initial)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [submitting, setSubmitting] = useState(false)
-  const [uploading, setUploading] = useState(0)
+  const [v, setV] = useState<FormValues>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitting, setSubmitting] = useState(false);
+  const [uploading, setUploading] = useState(0);
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
-    setV((prev) => ({ ...prev, [key]: value }))
-    const errKey = key === 'isbn' || key === 'author' || key === 'publisher' || key === 'course' ? `book.${key}` : key
-    if (errors[errKey]) setErrors(({ [errKey]: _dropped, ...rest }) => rest)
-  }
+    setV((prev) => ({ ...prev, [key]: value }));
+    const errKey = key === 'isbn' || key === 'author' || key === 'publisher' || key === 'course' ? `book.${key}` : key;
+    if (errors[errKey]) setErrors(({ [errKey]: _dropped, ...rest }) => rest);
+  };
 
   const toggleMethod = (m: TradeMethod) =>
-    set('tradeMethods', v.tradeMethods.includes(m) ? v.tradeMethods.filter((x) => x !== m) : [...v.tradeMethods, m])
+    set('tradeMethods', v.tradeMethods.includes(m) ? v.tradeMethods.filter((x) => x !== m) : [...v.tradeMethods, m]);
 
   const addPhotos = async () => {
-    const room = PHOTOS_MAX - v.photos.length
-    if (room <= 0 || uploading > 0) return
-    let paths: string[]
+    const room = PHOTOS_MAX - v.photos.length;
+    if (room <= 0 || uploading > 0) return;
+    let paths: string[];
     try {
-      const chosen = await Taro.chooseImage({ count: room, sizeType: ['original', 'compressed'], sourceType: ['album', 'camera'] })
-      paths = chosen.tempFilePaths.slice(0, room)
+      const chosen = await Taro.chooseImage({
+        count: room,
+        sizeType: ['original', 'compressed'],
+        sourceType: ['album', 'camera'],
+      });
+      paths = chosen.tempFilePaths.slice(0, room);
     } catch {
-      return // cancelled
+      return; // cancelled
     }
-    if (errors.photos) setErrors(({ photos: _dropped, ...rest }) => rest)
-    setUploading(paths.length)
+    if (errors.photos) setErrors(({ photos: _dropped, ...rest }) => rest);
+    setUploading(paths.length);
     for (const path of paths) {
       try {
-        const photo = await uploadPhoto(path)
+        const photo = await uploadPhoto(path);
         setV((prev) =>
           prev.photos.some((p) => p.id === photo.id) || prev.photos.length >= PHOTOS_MAX
             ? prev
             : { ...prev, photos: [...prev.photos, { id: photo.id, thumbUrl: photo.urls.thumb }] },
-        )
+        );
       } catch (e) {
-        setErrors((prev) => ({ ...prev, photos: errorMessage(e) }))
+        setErrors((prev) => ({ ...prev, photos: errorMessage(e) }));
       } finally {
-        setUploading((n) => n - 1)
+        setUploading((n) => n - 1);
       }
     }
-  }
+  };
 
-  const removePhoto = (id: string) => set('photos', v.photos.filter((p) => p.id !== id))
+  const removePhoto = (id: string) =>
+    set(
+      'photos',
+      v.photos.filter((p) => p.id !== id),
+    );
 
   const submit = async () => {
-    if (submitting || uploading > 0) return
-    const checked = validate(v, catalog)
+    if (submitting || uploading > 0) return;
+    const checked = validate(v, catalog);
     if (!checked.ok) {
-      setErrors(checked.errors)
-      return
+      setErrors(checked.errors);
+      return;
     }
-    setErrors({})
-    setSubmitting(true)
+    setErrors({});
+    setSubmitting(true);
     try {
-      await onSubmit(checked.body)
+      await onSubmit(checked.body);
     } catch (e) {
-      setErrors(e instanceof ApiError ? errorsFromApi(e.code, e.message, e.details) : { _form: errorMessage(e) })
+      setErrors(e instanceof ApiError ? errorsFromApi(e.code, e.message, e.details) : { _form: errorMessage(e) });
     } finally {
-      setSubmitting(false)
+      setSubmitting(false);
     }
-  }
+  };
 
-  const wanted = v.kind === 'wanted'
-  const kinds: { value: ListingKind; label: string }[] = catalog.kinds
-  const unplacedErrors = Object.entries(errors).filter(([k]) => !KNOWN_FIELDS.has(k) && !k.startsWith('_'))
+  const wanted = v.kind === 'wanted';
+  const kinds: { value: ListingKind; label: string }[] = catalog.kinds;
+  const unplacedErrors = Object.entries(errors).filter(([k]) => !KNOWN_FIELDS.has(k) && !k.startsWith('_'));
 
   return (
     <View className="pf">
@@ -284,16 +302,36 @@ export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmi
         <View className="section">
           <View className="section-title">书籍信息</View>
           <Field label="ISBN" required error={errors['book.isbn']}>
-            <Input className="pf-input" value={v.isbn} placeholder="978 开头的 13 位数字" onInput={(e) => set('isbn', e.detail.value)} />
+            <Input
+              className="pf-input"
+              value={v.isbn}
+              placeholder="978 开头的 13 位数字"
+              onInput={(e) => set('isbn', e.detail.value)}
+            />
           </Field>
           <Field label="作者" error={errors['book.author']}>
-            <Input className="pf-input" value={v.author} placeholder="选填" onInput={(e) => set('author', e.detail.value)} />
+            <Input
+              className="pf-input"
+              value={v.author}
+              placeholder="选填"
+              onInput={(e) => set('author', e.detail.value)}
+            />
           </Field>
           <Field label="出版社" error={errors['book.publisher']}>
-            <Input className="pf-input" value={v.publisher} placeholder="选填" onInput={(e) => set('publisher', e.detail.value)} />
+            <Input
+              className="pf-input"
+              value={v.publisher}
+              placeholder="选填"
+              onInput={(e) => set('publisher', e.detail.value)}
+            />
           </Field>
           <Field label="对应课程" error={errors['book.course']}>
-            <Input className="pf-input" value={v.course} placeholder="例如：高等数学 A（选填）" onInput={(e) => set('course', e.detail.value)} />
+            <Input
+              className="pf-input"
+              value={v.course}
+              placeholder="例如：高等数学 A（选填）"
+              onInput={(e) => set('course', e.detail.value)}
+            />
           </Field>
         </View>
       )}
@@ -304,7 +342,7 @@ export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmi
         </Button>
       </View>
     </View>
-  )
+  );
 }
 
 const KNOWN_FIELDS = new Set([
@@ -322,4 +360,4 @@ const KNOWN_FIELDS = new Set([
   'book.publisher',
   'book.course',
   'photos',
-])
+]);

@@ -1,10 +1,10 @@
-import { Button, Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useState } from 'react'
-import { api } from '../api/endpoints'
-import { errorMessage, getToken } from '../api/client'
-import type { ReportReason, ReportTargetType } from '../api/types'
-import './ReportSheet.css'
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { api } from '../api/endpoints';
+import { errorMessage, getToken } from '../api/client';
+import type { ReportReason, ReportTargetType } from '../api/types';
+import './ReportSheet.css';
 
 /** The reasons the API accepts (GET /v1/reports/reasons), in its order. */
 export const REPORT_REASONS: { value: ReportReason; label: string }[] = [
@@ -14,42 +14,50 @@ export const REPORT_REASONS: { value: ReportReason; label: string }[] = [
   { value: 'harassment', label: '骚扰辱骂' },
   { value: 'spam', label: '广告刷屏' },
   { value: 'other', label: '其他' },
-]
+];
 
-const WHAT: Record<ReportTargetType, string> = { listing: '这件商品', comment: '这条留言', user: '这位同学' }
+const WHAT: Record<ReportTargetType, string> = { listing: '这件商品', comment: '这条留言', user: '这位同学' };
 
 /**
  * 举报: a reason from the list and, optionally (required for 其他), what happened. The API decides who
  * may report (verified students, once per target, never their own); its refusal is shown as it comes.
  */
-export function ReportSheet({ targetType, targetId, onClose }: { targetType: ReportTargetType; targetId: string; onClose: () => void }) {
-  const [reason, setReason] = useState<ReportReason | null>(null)
-  const [details, setDetails] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
+export function ReportSheet({
+  targetType,
+  targetId,
+  onClose,
+}: {
+  targetType: ReportTargetType;
+  targetId: string;
+  onClose: () => void;
+}) {
+  const [reason, setReason] = useState<ReportReason | null>(null);
+  const [details, setDetails] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
 
   const submit = async () => {
-    if (!reason || sending) return
+    if (!reason || sending) return;
     if (!getToken()) {
-      setError('请先在「我的」页登录并验证学生身份')
-      return
+      setError('请先在「我的」页登录并验证学生身份');
+      return;
     }
     if (reason === 'other' && !details.trim()) {
-      setError('选择“其他”时请写明原因')
-      return
+      setError('选择“其他”时请写明原因');
+      return;
     }
-    setSending(true)
-    setError(null)
+    setSending(true);
+    setError(null);
     try {
-      await api.report({ targetType, targetId, reason, ...(details.trim() ? { details: details.trim() } : {}) })
-      void Taro.showToast({ title: '已收到举报，谢谢', icon: 'none' })
-      onClose()
+      await api.report({ targetType, targetId, reason, ...(details.trim() ? { details: details.trim() } : {}) });
+      void Taro.showToast({ title: '已收到举报，谢谢', icon: 'none' });
+      onClose();
     } catch (e) {
-      setError(errorMessage(e))
+      setError(errorMessage(e));
     } finally {
-      setSending(false)
+      setSending(false);
     }
-  }
+  };
 
   return (
     <View className="report-mask" onClick={onClose}>
@@ -84,5 +92,5 @@ export function ReportSheet({ targetType, targetId, onClose }: { targetType: Rep
         </View>
       </View>
     </View>
-  )
+  );
 }

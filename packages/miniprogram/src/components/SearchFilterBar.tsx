@@ -1,27 +1,40 @@
-import { Input, Text, View } from '@tarojs/components'
-import { useState } from 'react'
-import type { Catalog, Condition, ListingKind, SearchSort } from '../api/types'
-import { CategoryPicker } from './CategoryPicker'
-import './SearchFilterBar.css'
+import { Input, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import type { Catalog, Condition, ListingKind, SearchSort } from '../api/types';
+import { CategoryPicker } from './CategoryPicker';
+import './SearchFilterBar.css';
 
 export interface SearchFilters {
-  kind: ListingKind | null
-  categoryId: string | null
-  condition: Condition | null
-  areaId: string | null
+  kind: ListingKind | null;
+  categoryId: string | null;
+  condition: Condition | null;
+  areaId: string | null;
   /** Fen, as the API takes them. */
-  minPrice: number | null
-  maxPrice: number | null
-  sort: SearchSort
+  minPrice: number | null;
+  maxPrice: number | null;
+  sort: SearchSort;
 }
 
 export const NO_FILTERS: SearchFilters = {
-  kind: null, categoryId: null, condition: null, areaId: null, minPrice: null, maxPrice: null, sort: 'relevance',
-}
+  kind: null,
+  categoryId: null,
+  condition: null,
+  areaId: null,
+  minPrice: null,
+  maxPrice: null,
+  sort: 'relevance',
+};
 
 /** Whether anything narrows the results (the sort does not). */
 export function narrows(f: SearchFilters): boolean {
-  return f.kind !== null || f.categoryId !== null || f.condition !== null || f.areaId !== null || f.minPrice !== null || f.maxPrice !== null
+  return (
+    f.kind !== null ||
+    f.categoryId !== null ||
+    f.condition !== null ||
+    f.areaId !== null ||
+    f.minPrice !== null ||
+    f.maxPrice !== null
+  );
 }
 
 const KINDS: { value: ListingKind | null; label: string }[] = [
@@ -29,55 +42,55 @@ const KINDS: { value: ListingKind | null; label: string }[] = [
   { value: 'item', label: '闲置' },
   { value: 'book', label: '书籍' },
   { value: 'wanted', label: '求购' },
-]
+];
 
 const SORTS: { value: SearchSort; label: string }[] = [
   { value: 'relevance', label: '综合' },
   { value: 'newest', label: '最新' },
   { value: 'price_asc', label: '价格↑' },
   { value: 'price_desc', label: '价格↓' },
-]
+];
 
 /** Yuan as typed ("12", "12.5") to fen; empty is no bound; anything else is refused. */
 export function yuanToFen(text: string): number | null | 'invalid' {
-  const t = text.trim()
-  if (t === '') return null
-  if (!/^\d{1,7}(\.\d{1,2})?$/.test(t)) return 'invalid'
-  return Math.round(Number(t) * 100)
+  const t = text.trim();
+  if (t === '') return null;
+  if (!/^\d{1,7}(\.\d{1,2})?$/.test(t)) return 'invalid';
+  return Math.round(Number(t) * 100);
 }
 
-const fenToYuan = (fen: number | null) => (fen === null ? '' : String(fen / 100))
+const fenToYuan = (fen: number | null) => (fen === null ? '' : String(fen / 100));
 
 interface Props {
-  catalog: Catalog | null
-  value: SearchFilters
-  onChange: (next: SearchFilters) => void
+  catalog: Catalog | null;
+  value: SearchFilters;
+  onChange: (next: SearchFilters) => void;
 }
 
 /** The feed's filters and sort, for search results: kinds and sorts always shown, the rest behind 筛选. */
 export function SearchFilterBar({ catalog, value, onChange }: Props) {
-  const [open, setOpen] = useState(false)
-  const [minText, setMinText] = useState(fenToYuan(value.minPrice))
-  const [maxText, setMaxText] = useState(fenToYuan(value.maxPrice))
-  const [priceError, setPriceError] = useState<string | null>(null)
-  const set = (patch: Partial<SearchFilters>) => onChange({ ...value, ...patch })
+  const [open, setOpen] = useState(false);
+  const [minText, setMinText] = useState(fenToYuan(value.minPrice));
+  const [maxText, setMaxText] = useState(fenToYuan(value.maxPrice));
+  const [priceError, setPriceError] = useState<string | null>(null);
+  const set = (patch: Partial<SearchFilters>) => onChange({ ...value, ...patch });
 
   const applyPrice = () => {
-    const min = yuanToFen(minText)
-    const max = yuanToFen(maxText)
-    if (min === 'invalid' || max === 'invalid') return setPriceError('价格请填写数字，最多两位小数')
-    if (min !== null && max !== null && min > max) return setPriceError('最低价不能高于最高价')
-    setPriceError(null)
-    set({ minPrice: min, maxPrice: max })
-    setOpen(false)
-  }
+    const min = yuanToFen(minText);
+    const max = yuanToFen(maxText);
+    if (min === 'invalid' || max === 'invalid') return setPriceError('价格请填写数字，最多两位小数');
+    if (min !== null && max !== null && min > max) return setPriceError('最低价不能高于最高价');
+    setPriceError(null);
+    set({ minPrice: min, maxPrice: max });
+    setOpen(false);
+  };
 
   const reset = () => {
-    setMinText('')
-    setMaxText('')
-    setPriceError(null)
-    onChange({ ...NO_FILTERS, sort: value.sort })
-  }
+    setMinText('');
+    setMaxText('');
+    setPriceError(null);
+    onChange({ ...NO_FILTERS, sort: value.sort });
+  };
 
   return (
     <View className="sfb">
@@ -122,7 +135,10 @@ export function SearchFilterBar({ catalog, value, onChange }: Props) {
           )}
           <Text className="sfb-label">成色</Text>
           <View className="sfb-row sfb-wrap">
-            <Text className={`sfb-chip ${value.condition === null ? 'sfb-chip-on' : ''}`} onClick={() => set({ condition: null })}>
+            <Text
+              className={`sfb-chip ${value.condition === null ? 'sfb-chip-on' : ''}`}
+              onClick={() => set({ condition: null })}
+            >
               不限
             </Text>
             {(catalog?.conditions ?? []).map((c) => (
@@ -139,7 +155,10 @@ export function SearchFilterBar({ catalog, value, onChange }: Props) {
             <>
               <Text className="sfb-label">交易地点</Text>
               <View className="sfb-row sfb-wrap">
-                <Text className={`sfb-chip ${value.areaId === null ? 'sfb-chip-on' : ''}`} onClick={() => set({ areaId: null })}>
+                <Text
+                  className={`sfb-chip ${value.areaId === null ? 'sfb-chip-on' : ''}`}
+                  onClick={() => set({ areaId: null })}
+                >
                   不限
                 </Text>
                 {catalog!.campus.areas.map((a) => (
@@ -186,5 +205,5 @@ export function SearchFilterBar({ catalog, value, onChange }: Props) {
         </View>
       )}
     </View>
-  )
+  );
 }

@@ -1,20 +1,20 @@
-import { Image, Text, View } from '@tarojs/components'
-import type { SearchHit } from '../api/types'
-import { conditionLabel, STATUS_LABEL } from '../lib/labels'
-import { formatFen } from '../lib/money'
-import { Highlighted } from './Highlighted'
-import './SearchResult.css'
+import { Image, Text, View } from '@tarojs/components';
+import type { SearchHit } from '../api/types';
+import { conditionLabel, STATUS_LABEL } from '../lib/labels';
+import { formatFen } from '../lib/money';
+import { Highlighted } from './Highlighted';
+import './SearchResult.css';
 
 interface Props {
-  hit: SearchHit
-  areaName?: string
-  onOpen?: (id: string) => void
+  hit: SearchHit;
+  areaName?: string;
+  onOpen?: (id: string) => void;
 }
 
 /** One search hit: the API's highlighted title and description excerpt beside the cover. */
 export function SearchResult({ hit, areaName, onOpen }: Props) {
-  const { listing } = hit
-  const snippet = hit.snippet.some((r) => r.text.trim() !== '')
+  const { listing } = hit;
+  const snippet = hit.snippet.some((r) => r.text.trim() !== '');
   return (
     <View className="hit" data-testid="search-hit" onClick={() => onOpen?.(listing.id)}>
       <View className="hit-cover">
@@ -33,7 +33,9 @@ export function SearchResult({ hit, areaName, onOpen }: Props) {
           <Text className="price hit-price">{formatFen(listing.price)}</Text>
           {listing.condition && <Text className="badge">{conditionLabel(listing.condition)}</Text>}
           {listing.kind === 'wanted' && <Text className="badge">求购</Text>}
-          {listing.status !== 'active' && <Text className={`badge badge-${listing.status}`}>{STATUS_LABEL[listing.status]}</Text>}
+          {listing.status !== 'active' && (
+            <Text className={`badge badge-${listing.status}`}>{STATUS_LABEL[listing.status]}</Text>
+          )}
         </View>
         <Text className="muted hit-foot">
           {listing.seller.nickname}
@@ -41,5 +43,5 @@ export function SearchResult({ hit, areaName, onOpen }: Props) {
         </Text>
       </View>
     </View>
-  )
+  );
 }

@@ -1,14 +1,14 @@
-import { Button, Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import { errorMessage } from '../api/client'
-import { api } from '../api/endpoints'
-import type { CampusLogin, Me } from '../api/types'
-import './VerifyStudentForm.css'
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../api/client';
+import { api } from '../api/endpoints';
+import type { CampusLogin, Me } from '../api/types';
+import './VerifyStudentForm.css';
 
 interface Props {
-  campusId: string
-  onVerified: (me: Me) => void
+  campusId: string;
+  onVerified: (me: Me) => void;
 }
 
 /**
@@ -17,34 +17,34 @@ interface Props {
  * The password lives in this form's state until the request is sent, and nowhere else.
  */
 export function VerifyStudentForm({ campusId, onVerified }: Props) {
-  const [login, setLogin] = useState<CampusLogin | null>(null)
-  const [username, setUsername] = useState('')
-  const [password, setPassword] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [login, setLogin] = useState<CampusLogin | null>(null);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.campusLogin(campusId).then(setLogin, (e) => setError(errorMessage(e)))
-  }, [campusId])
+    api.campusLogin(campusId).then(setLogin, (e) => setError(errorMessage(e)));
+  }, [campusId]);
 
   const submit = async () => {
     if (!username.trim() || !password) {
-      setError('请填写学号和密码')
-      return
+      setError('请填写学号和密码');
+      return;
     }
-    setBusy(true)
-    setError(null)
+    setBusy(true);
+    setError(null);
     try {
-      const me = await api.verifyStudent({ method: 'password', username: username.trim(), password })
-      setPassword('')
-      void Taro.showToast({ title: '验证成功', icon: 'none' })
-      onVerified(me)
+      const me = await api.verifyStudent({ method: 'password', username: username.trim(), password });
+      setPassword('');
+      void Taro.showToast({ title: '验证成功', icon: 'none' });
+      onVerified(me);
     } catch (e) {
-      setError(errorMessage(e))
+      setError(errorMessage(e));
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
-  }
+  };
 
   return (
     <View className="section verify-form">
@@ -58,7 +58,13 @@ export function VerifyStudentForm({ campusId, onVerified }: Props) {
       {login?.method === 'password' && (
         <View className="verify-fields">
           {login.hint && <View className="muted verify-hint">{login.hint}</View>}
-          <Input className="verify-input" placeholder="学号" value={username} maxlength={64} onInput={(e) => setUsername(e.detail.value)} />
+          <Input
+            className="verify-input"
+            placeholder="学号"
+            value={username}
+            maxlength={64}
+            onInput={(e) => setUsername(e.detail.value)}
+          />
           <Input
             className="verify-input"
             placeholder="教务系统密码"
@@ -75,7 +81,9 @@ export function VerifyStudentForm({ campusId, onVerified }: Props) {
       {login?.method === 'cas' && login.loginUrl && Taro.getEnv() === Taro.ENV_TYPE.QQ && (
         <Button
           className="btn-primary verify-submit"
-          onClick={() => void Taro.navigateTo({ url: `/pages/campus-login/index?url=${encodeURIComponent(login.loginUrl!)}` })}
+          onClick={() =>
+            void Taro.navigateTo({ url: `/pages/campus-login/index?url=${encodeURIComponent(login.loginUrl!)}` })
+          }
         >
           前往学校统一身份认证
         </Button>
@@ -87,5 +95,5 @@ export function VerifyStudentForm({ campusId, onVerified }: Props) {
       )}
       {login?.method === 'none' && <View className="muted verify-hint">本校暂未开通学生身份验证，请联系管理员。</View>}
     </View>
-  )
+  );
 }

@@ -1,6 +1,6 @@
-import type { NotificationItem, NotificationKind } from '../api/types'
-import { api } from '../api/endpoints'
-import { formatFen } from './money'
+import type { NotificationItem, NotificationKind } from '../api/types';
+import { api } from '../api/endpoints';
+import { formatFen } from './money';
 
 export const KIND_LABEL: Record<NotificationKind, string> = {
   comment: '新留言',
@@ -11,45 +11,47 @@ export const KIND_LABEL: Record<NotificationKind, string> = {
   removed: '下架通知',
   hidden: '举报隐藏',
   restored: '恢复展示',
-}
+};
 
 /** Only in the inbox: nothing to mute, so the settings list leaves them out (the API refuses muting them). */
-export const MUTABLE_KINDS = (Object.keys(KIND_LABEL) as NotificationKind[]).filter((k) => k !== 'hidden' && k !== 'restored')
+export const MUTABLE_KINDS = (Object.keys(KIND_LABEL) as NotificationKind[]).filter(
+  (k) => k !== 'hidden' && k !== 'restored',
+);
 
-const str = (v: unknown) => (v === null || v === undefined ? '' : String(v))
-const price = (v: unknown) => (typeof v === 'number' ? formatFen(v) : '面议')
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const price = (v: unknown) => (typeof v === 'number' ? formatFen(v) : '面议');
 
 /** One line saying what happened, from the notification's small data payload. */
 export function describe(n: NotificationItem): string {
-  const d = n.data
+  const d = n.data;
   switch (n.kind) {
     case 'comment':
-      return `${str(d.actorNickname)}：${str(d.excerpt)}`
+      return `${str(d.actorNickname)}：${str(d.excerpt)}`;
     case 'reply':
-      return `${str(d.actorNickname)} 回复了你：${str(d.excerpt)}`
+      return `${str(d.actorNickname)} 回复了你：${str(d.excerpt)}`;
     case 'price_drop':
-      return `你收藏的宝贝降价了：${price(d.oldPrice)} → ${price(d.newPrice)}`
+      return `你收藏的宝贝降价了：${price(d.oldPrice)} → ${price(d.newPrice)}`;
     case 'wanted_match':
-      return `新发布 ${price(d.price)}，符合你的求购「${str(d.wantedTitle)}」`
+      return `新发布 ${price(d.price)}，符合你的求购「${str(d.wantedTitle)}」`;
     case 'expiring':
-      return '将在一天内到期，擦亮可以续期'
+      return '将在一天内到期，擦亮可以续期';
     case 'removed':
-      return `已被管理员下架：${str(d.reason)}`
+      return `已被管理员下架：${str(d.reason)}`;
     case 'hidden':
       // The card shows the title just above: 你的「标题」 would say it twice.
-      return '因多人举报已暂时隐藏，等待管理员审核'
+      return '因多人举报已暂时隐藏，等待管理员审核';
     case 'restored':
-      return '管理员审核后已恢复，其他同学又能看到了'
+      return '管理员审核后已恢复，其他同学又能看到了';
   }
 }
 
-let templatesCache: Record<string, string> | null = null
+let templatesCache: Record<string, string> | null = null;
 
 /** Fetches the template ids ahead of the tap: QQ accepts `subscribeAppMsg` only inside a user's tap. */
 export async function primeSubscriptionTemplates(): Promise<void> {
-  if (process.env.TARO_ENV !== 'qq' || templatesCache) return
+  if (process.env.TARO_ENV !== 'qq' || templatesCache) return;
   try {
-    templatesCache = (await api.notificationSettings()).templates
+    templatesCache = (await api.notificationSettings()).templates;
   } catch {
     // Signed out or offline: asked for again on the next page show.
   }
@@ -61,22 +63,25 @@ export async function primeSubscriptionTemplates(): Promise<void> {
  * message). Only the QQ build can ask; the web build keeps the inbox.
  */
 export async function askForSubscription(kinds: NotificationKind[]): Promise<void> {
-  if (process.env.TARO_ENV !== 'qq') return
+  if (process.env.TARO_ENV !== 'qq') return;
   try {
-    const templates = templatesCache ?? (templatesCache = (await api.notificationSettings()).templates)
-    const tmplIds = kinds.map((k) => templates[k]).filter((id): id is string => Boolean(id)).slice(0, 3)
-    if (tmplIds.length === 0) return
-    const qqApi = (globalThis as unknown as { qq?: { subscribeAppMsg(o: object): void } }).qq
-    if (!qqApi) return
+    const templates = templatesCache ?? (templatesCache = (await api.notificationSettings()).templates);
+    const tmplIds = kinds
+      .map((k) => templates[k])
+      .filter((id): id is string => Boolean(id))
+      .slice(0, 3);
+    if (tmplIds.length === 0) return;
+    const qqApi = (globalThis as unknown as { qq?: { subscribeAppMsg(o: object): void } }).qq;
+    if (!qqApi) return;
     const accepted = await new Promise<string[]>((resolve) => {
       qqApi.subscribeAppMsg({
         tmplIds,
         subscribe: true,
         success: (res: Record<string, unknown>) => resolve(tmplIds.filter((id) => res[id] === 'accept')),
         fail: () => resolve([]),
-      })
-    })
-    if (accepted.length > 0) await api.reportConsents(accepted)
+      });
+    });
+    if (accepted.length > 0) await api.reportConsents(accepted);
   } catch {
     // Declining or a failed report only means no QQ message: the inbox still tells them.
   }

@@ -44,7 +44,9 @@ export class FakeCasServer {
       }
       if (url.pathname === '/cas/serviceValidate' || url.pathname === '/cas/p3/serviceValidate') {
         const v3 = url.pathname.includes('/p3/');
-        res.writeHead(200, { 'content-type': 'application/xml;charset=UTF-8' }).end(cas.validate(url.searchParams.get('ticket') ?? '', service, v3));
+        res
+          .writeHead(200, { 'content-type': 'application/xml;charset=UTF-8' })
+          .end(cas.validate(url.searchParams.get('ticket') ?? '', service, v3));
         return;
       }
       res.writeHead(404).end();
@@ -73,16 +75,30 @@ export class FakeCasServer {
   private validate(ticket: string, service: string, v3: boolean): string {
     const issued = this.tickets.get(ticket);
     this.tickets.delete(ticket);
-    const wrap = (inner: string) => `<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas">\n${inner}\n</cas:serviceResponse>\n`;
-    if (!ticket || !service) return wrap(`  <cas:authenticationFailure code="INVALID_REQUEST">ticket and service are required</cas:authenticationFailure>`);
-    if (!issued) return wrap(`  <cas:authenticationFailure code="INVALID_TICKET">Ticket ${escapeXml(ticket)} not recognized</cas:authenticationFailure>`);
+    const wrap = (inner: string) =>
+      `<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas">\n${inner}\n</cas:serviceResponse>\n`;
+    if (!ticket || !service)
+      return wrap(
+        `  <cas:authenticationFailure code="INVALID_REQUEST">ticket and service are required</cas:authenticationFailure>`,
+      );
+    if (!issued)
+      return wrap(
+        `  <cas:authenticationFailure code="INVALID_TICKET">Ticket ${escapeXml(ticket)} not recognized</cas:authenticationFailure>`,
+      );
     if (issued.service !== service) {
-      return wrap(`  <cas:authenticationFailure code="INVALID_SERVICE">Ticket ${escapeXml(ticket)} does not match supplied service</cas:authenticationFailure>`);
+      return wrap(
+        `  <cas:authenticationFailure code="INVALID_SERVICE">Ticket ${escapeXml(ticket)} does not match supplied service</cas:authenticationFailure>`,
+      );
     }
-    const attrs = v3 && issued.account.attributes
-      ? `\n    <cas:attributes>\n${Object.entries(issued.account.attributes).map(([k, v]) => `      <cas:${k}>${escapeXml(v)}</cas:${k}>`).join('\n')}\n    </cas:attributes>`
-      : '';
-    return wrap(`  <cas:authenticationSuccess>\n    <cas:user>${escapeXml(issued.account.user)}</cas:user>${attrs}\n  </cas:authenticationSuccess>`);
+    const attrs =
+      v3 && issued.account.attributes
+        ? `\n    <cas:attributes>\n${Object.entries(issued.account.attributes)
+            .map(([k, v]) => `      <cas:${k}>${escapeXml(v)}</cas:${k}>`)
+            .join('\n')}\n    </cas:attributes>`
+        : '';
+    return wrap(
+      `  <cas:authenticationSuccess>\n    <cas:user>${escapeXml(issued.account.user)}</cas:user>${attrs}\n  </cas:authenticationSuccess>`,
+    );
   }
 
   close(): Promise<void> {

@@ -17,7 +17,9 @@ export class FakeCampusPortal {
 
   constructor(private readonly accounts: ReadonlyMap<string, { password: string; name: string; locked?: boolean }>) {}
 
-  static async start(accounts: Record<string, { password: string; name: string; locked?: boolean }>): Promise<FakeCampusPortal> {
+  static async start(
+    accounts: Record<string, { password: string; name: string; locked?: boolean }>,
+  ): Promise<FakeCampusPortal> {
     const portal = new FakeCampusPortal(new Map(Object.entries(accounts)));
     portal.server = await listenOnLoopback(async (req, res) => {
       const body = await readBody(req);
@@ -34,14 +36,24 @@ export class FakeCampusPortal {
       const form = new URLSearchParams(body);
       const account = portal.accounts.get(form.get('zjh') ?? '');
       const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
-      const html = (inner: string) => `<!doctype html><html><head><meta charset="utf-8"><title>教务系统</title></head><body>${inner}</body></html>`;
+      const html = (inner: string) =>
+        `<!doctype html><html><head><meta charset="utf-8"><title>教务系统</title></head><body>${inner}</body></html>`;
       if (account?.locked) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html('<p class="error">账号已锁定，请联系教务处</p>'));
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(html('<p class="error">账号已锁定，请联系教务处</p>'));
       } else if (account && form.get('mm') === md5(account.password)) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-          .end(html(`<div>欢迎您，<span id="name">${account.name}</span>（学号 <span id="xh">${form.get('zjh')}</span>）</div>`));
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(
+            html(
+              `<div>欢迎您，<span id="name">${account.name}</span>（学号 <span id="xh">${form.get('zjh')}</span>）</div>`,
+            ),
+          );
       } else {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html('<p class="error">密码错误，请重新输入</p>'));
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(html('<p class="error">密码错误，请重新输入</p>'));
       }
     });
     return portal;
@@ -59,8 +71,13 @@ export class FakeCampusPortal {
 /** The settings a university would write for this portal (see FormLoginSettings). */
 export function fakePortalSettings(loginUrl: string) {
   return {
-    loginUrl, usernameField: 'zjh', passwordField: 'mm', passwordTransform: 'md5' as const,
-    success: { status: 200, bodyContains: '欢迎' }, lockedBodyContains: '账号已锁定',
-    studentNumberPattern: '<span id="xh">([^<]+)</span>', namePattern: '<span id="name">([^<]+)</span>',
+    loginUrl,
+    usernameField: 'zjh',
+    passwordField: 'mm',
+    passwordTransform: 'md5' as const,
+    success: { status: 200, bodyContains: '欢迎' },
+    lockedBodyContains: '账号已锁定',
+    studentNumberPattern: '<span id="xh">([^<]+)</span>',
+    namePattern: '<span id="name">([^<]+)</span>',
   };
 }

@@ -7,7 +7,9 @@ export interface LoopbackServer {
 }
 
 /** An HTTP server on 127.0.0.1 and a free port, for fake campus portals in tests. */
-export async function listenOnLoopback(handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>): Promise<LoopbackServer> {
+export async function listenOnLoopback(
+  handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
+): Promise<LoopbackServer> {
   const server: Server = createServer((req, res) => {
     Promise.resolve(handler(req, res)).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -18,10 +20,11 @@ export async function listenOnLoopback(handler: (req: IncomingMessage, res: Serv
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -41,10 +41,21 @@ export class MikroOrmCampusStatistics implements CampusStatistics {
   async activity(campusId: string, since: Date, topCategories: number): Promise<CampusActivity> {
     const from = this.time(since);
     const [byStatus, listingsPerDay, usersPerDay, users, categories, favorites, comments] = await Promise.all([
-      this.rows('select status, kind, count(*) as n from listing where campus_id = ? group by status, kind', [campusId]),
-      this.perDay(`select ${this.day('created_at')} as day, count(*) as n from listing where campus_id = ? and created_at >= ? group by day`, [campusId, from]),
-      this.perDay(`select ${this.day('created_at')} as day, count(*) as n from app_user where campus_id = ? and created_at >= ? group by day`, [campusId, from]),
-      this.rows('select sum(case when verified_at is null then 0 else 1 end) as verified, count(*) as n from app_user where campus_id = ?', [campusId]),
+      this.rows('select status, kind, count(*) as n from listing where campus_id = ? group by status, kind', [
+        campusId,
+      ]),
+      this.perDay(
+        `select ${this.day('created_at')} as day, count(*) as n from listing where campus_id = ? and created_at >= ? group by day`,
+        [campusId, from],
+      ),
+      this.perDay(
+        `select ${this.day('created_at')} as day, count(*) as n from app_user where campus_id = ? and created_at >= ? group by day`,
+        [campusId, from],
+      ),
+      this.rows(
+        'select sum(case when verified_at is null then 0 else 1 end) as verified, count(*) as n from app_user where campus_id = ?',
+        [campusId],
+      ),
       this.rows(
         'select category_id, count(*) as n from listing where campus_id = ? and created_at >= ? group by category_id order by n desc, category_id asc limit ?',
         [campusId, from, topCategories],
@@ -63,7 +74,11 @@ export class MikroOrmCampusStatistics implements CampusStatistics {
     const total = Number(users[0]?.['n'] ?? 0);
     const verified = Number(users[0]?.['verified'] ?? 0);
     return {
-      listingsByStatusAndKind: byStatus.map((r) => ({ status: String(r['status']), kind: String(r['kind']), count: Number(r['n']) })),
+      listingsByStatusAndKind: byStatus.map((r) => ({
+        status: String(r['status']),
+        kind: String(r['kind']),
+        count: Number(r['n']),
+      })),
       newListingsPerDay: listingsPerDay,
       newUsersPerDay: usersPerDay,
       users: { verified, unverified: total - verified },

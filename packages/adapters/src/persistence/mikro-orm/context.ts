@@ -34,7 +34,11 @@ export class OrmContext {
    * Saves an entity whichever EntityManager loaded it: managed here → flush its changes; known row
    * → copy the mapped fields except `skip` onto the managed copy; new → insert.
    */
-  async save<T extends object>(entity: EntityName<T> & (new () => T), value: T, skip: readonly string[] = []): Promise<void> {
+  async save<T extends object>(
+    entity: EntityName<T> & (new () => T),
+    value: T,
+    skip: readonly string[] = [],
+  ): Promise<void> {
     const em = this.em();
     const meta = em.getMetadata().get(entity);
     const pk = Object.fromEntries(meta.primaryKeys.map((k) => [k, (value as Record<string, unknown>)[k]]));

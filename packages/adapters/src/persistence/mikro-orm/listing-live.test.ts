@@ -22,18 +22,18 @@ describe('MariaDB: listing.live', () => {
   });
 
   it('is a stored generated column, computed from the status', async () => {
-    const rows = await p.raw(
+    const rows = (await p.raw(
       "select extra, generation_expression from information_schema.columns where table_schema = database() and table_name = 'listing' and column_name = 'live'",
-    ) as { extra: string; generation_expression: string }[];
+    )) as { extra: string; generation_expression: string }[];
     expect(rows).toHaveLength(1);
     expect(rows[0]!.extra).toBe('STORED GENERATED');
     expect(rows[0]!.generation_expression.replace(/`/g, '')).toMatch(/status in \('active','reserved'\)/);
   });
 
   it('still leads the feed and expiry indexes, in their column order', async () => {
-    const rows = await p.raw(
+    const rows = (await p.raw(
       "select index_name, group_concat(column_name order by seq_in_index) as cols from information_schema.statistics where table_schema = database() and table_name = 'listing' group by index_name",
-    ) as { index_name: string; cols: string }[];
+    )) as { index_name: string; cols: string }[];
     const indexes = Object.fromEntries(rows.map((r) => [r.index_name, r.cols]));
     expect(indexes).toMatchObject({
       listing_feed_idx: 'campus_id,live,listed_at,id',

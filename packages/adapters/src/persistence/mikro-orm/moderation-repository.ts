@@ -1,7 +1,14 @@
 import { EntitySchema, LockMode } from '@mikro-orm/core';
 import type {
-  CaseStatus, ModerationCase, ModerationCaseRepository, ModerationTargetType, OpenCasesQuery, Report, ReportReason,
-  ReportRepository, ReportTargetType,
+  CaseStatus,
+  ModerationCase,
+  ModerationCaseRepository,
+  ModerationTargetType,
+  OpenCasesQuery,
+  Report,
+  ReportReason,
+  ReportRepository,
+  ReportTargetType,
 } from '@xianzhi/core';
 import type { OrmContext } from './context.js';
 
@@ -72,15 +79,24 @@ export const ReportSchema = new EntitySchema<ReportRow>({
 });
 
 const toCase = (r: ModerationCaseRow): ModerationCase => ({
-  id: r.id, targetType: r.targetType as ModerationTargetType, targetId: r.targetId, campusId: r.campusId,
-  status: r.status as CaseStatus, reportCount: r.reportCount,
+  id: r.id,
+  targetType: r.targetType as ModerationTargetType,
+  targetId: r.targetId,
+  campusId: r.campusId,
+  status: r.status as CaseStatus,
+  reportCount: r.reportCount,
   uncheckedFields: r.uncheckedFields === '' ? [] : r.uncheckedFields.split(','),
-  hidden: Boolean(r.hidden), hiddenFromStatus: r.hiddenFromStatus,
-  openedAt: new Date(r.openedAt), updatedAt: new Date(r.updatedAt),
-  resolvedAt: r.resolvedAt ? new Date(r.resolvedAt) : null, resolvedBy: r.resolvedBy, resolution: r.resolution,
+  hidden: Boolean(r.hidden),
+  hiddenFromStatus: r.hiddenFromStatus,
+  openedAt: new Date(r.openedAt),
+  updatedAt: new Date(r.updatedAt),
+  resolvedAt: r.resolvedAt ? new Date(r.resolvedAt) : null,
+  resolvedBy: r.resolvedBy,
+  resolution: r.resolution,
 });
 
-const openKeyOf = (c: Pick<ModerationCase, 'status' | 'targetType' | 'targetId'>) => (c.status === 'open' ? `${c.targetType}:${c.targetId}` : null);
+const openKeyOf = (c: Pick<ModerationCase, 'status' | 'targetType' | 'targetId'>) =>
+  c.status === 'open' ? `${c.targetType}:${c.targetId}` : null;
 
 export class MikroOrmModerationCaseRepository implements ModerationCaseRepository {
   constructor(private readonly ctx: OrmContext) {}
@@ -91,7 +107,9 @@ export class MikroOrmModerationCaseRepository implements ModerationCaseRepositor
   }
 
   async openFor(targetType: ModerationTargetType, targetId: string): Promise<ModerationCase | null> {
-    const r = await this.ctx.em().findOne(ModerationCaseRow, { openKey: openKeyOf({ status: 'open', targetType, targetId }) }, { refresh: true });
+    const r = await this.ctx
+      .em()
+      .findOne(ModerationCaseRow, { openKey: openKeyOf({ status: 'open', targetType, targetId }) }, { refresh: true });
     return r ? toCase(r) : null;
   }
 
@@ -103,20 +121,40 @@ export class MikroOrmModerationCaseRepository implements ModerationCaseRepositor
     // ignored insert leaves a shared lock on the winner's row, and two losers that both upgrade it to the
     // locking read's exclusive one deadlock; the update takes the exclusive lock at once, so losers queue.
     // SQLite has one writer at a time, so there is no snapshot to see past.
-    await em.createQueryBuilder(ModerationCaseRow).insert({ id: candidate.id, ...this.row({ ...candidate, status: 'open' }) })
-      .onConflict(['openKey']).merge(['openKey']).execute('run');
-    const row = await em.findOne(ModerationCaseRow, { openKey: key }, {
-      refresh: true, ...(this.ctx.inTransaction && this.ctx.dialect === 'mysql' ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
-    });
+    await em
+      .createQueryBuilder(ModerationCaseRow)
+      .insert({ id: candidate.id, ...this.row({ ...candidate, status: 'open' }) })
+      .onConflict(['openKey'])
+      .merge(['openKey'])
+      .execute('run');
+    const row = await em.findOne(
+      ModerationCaseRow,
+      { openKey: key },
+      {
+        refresh: true,
+        ...(this.ctx.inTransaction && this.ctx.dialect === 'mysql' ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
+      },
+    );
     if (!row) throw new Error(`moderation case for ${key} vanished while being opened`);
     return toCase(row);
   }
 
   private row(c: ModerationCase) {
     return {
-      targetType: c.targetType, targetId: c.targetId, campusId: c.campusId, status: c.status, openKey: openKeyOf(c),
-      reportCount: c.reportCount, uncheckedFields: c.uncheckedFields.join(','), hidden: c.hidden, hiddenFromStatus: c.hiddenFromStatus,
-      openedAt: c.openedAt, updatedAt: c.updatedAt, resolvedAt: c.resolvedAt, resolvedBy: c.resolvedBy, resolution: c.resolution,
+      targetType: c.targetType,
+      targetId: c.targetId,
+      campusId: c.campusId,
+      status: c.status,
+      openKey: openKeyOf(c),
+      reportCount: c.reportCount,
+      uncheckedFields: c.uncheckedFields.join(','),
+      hidden: c.hidden,
+      hiddenFromStatus: c.hiddenFromStatus,
+      openedAt: c.openedAt,
+      updatedAt: c.updatedAt,
+      resolvedAt: c.resolvedAt,
+      resolvedBy: c.resolvedBy,
+      resolution: c.resolution,
     };
   }
 
@@ -131,10 +169,15 @@ export class MikroOrmModerationCaseRepository implements ModerationCaseRepositor
     const where: Record<string, unknown> = { status: 'open' };
     if (q.campusId !== undefined) where['campusId'] = q.campusId;
     if (q.before) {
-      where['$or'] = [{ updatedAt: { $lt: q.before.updatedAt } }, { updatedAt: q.before.updatedAt, id: { $lt: q.before.id } }];
+      where['$or'] = [
+        { updatedAt: { $lt: q.before.updatedAt } },
+        { updatedAt: q.before.updatedAt, id: { $lt: q.before.id } },
+      ];
     }
     const rows = await this.ctx.em().find(ModerationCaseRow, where as never, {
-      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }], limit: q.limit, refresh: true,
+      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+      limit: q.limit,
+      refresh: true,
     });
     return rows.map(toCase);
   }
@@ -145,21 +188,38 @@ export class MikroOrmReportRepository implements ReportRepository {
 
   async add(r: Report): Promise<boolean> {
     // The unique index (reporter, target) decides, so two taps at once still store one report.
-    const result = await this.ctx.em().createQueryBuilder(ReportRow)
+    const result = await this.ctx
+      .em()
+      .createQueryBuilder(ReportRow)
       .insert({
-        id: r.id, caseId: r.caseId, targetType: r.targetType, targetId: r.targetId, reporterId: r.reporterId,
-        reason: r.reason, details: r.details, createdAt: r.createdAt,
+        id: r.id,
+        caseId: r.caseId,
+        targetType: r.targetType,
+        targetId: r.targetId,
+        reporterId: r.reporterId,
+        reason: r.reason,
+        details: r.details,
+        createdAt: r.createdAt,
       })
-      .onConflict(['reporterId', 'targetType', 'targetId']).ignore()
+      .onConflict(['reporterId', 'targetType', 'targetId'])
+      .ignore()
       .execute('run');
     return (result as { affectedRows?: number }).affectedRows === 1;
   }
 
   async forCase(caseId: string): Promise<Report[]> {
-    const rows = await this.ctx.em().find(ReportRow, { caseId }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], refresh: true });
+    const rows = await this.ctx
+      .em()
+      .find(ReportRow, { caseId }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], refresh: true });
     return rows.map((r) => ({
-      id: r.id, caseId: r.caseId, targetType: r.targetType as ReportTargetType, targetId: r.targetId, reporterId: r.reporterId,
-      reason: r.reason as ReportReason, details: r.details, createdAt: new Date(r.createdAt),
+      id: r.id,
+      caseId: r.caseId,
+      targetType: r.targetType as ReportTargetType,
+      targetId: r.targetId,
+      reporterId: r.reporterId,
+      reason: r.reason as ReportReason,
+      details: r.details,
+      createdAt: new Date(r.createdAt),
     }));
   }
 }

@@ -7,7 +7,9 @@ onRealDatabases('moderation', (name, fresh) => {
     const persistence = await fresh();
     await persistence.campuses.save(aCampus());
     return {
-      cases: persistence.moderationCases, reports: persistence.reports, uow: persistence.uow,
+      cases: persistence.moderationCases,
+      reports: persistence.reports,
+      uow: persistence.uow,
       prepareUsers: async (ids) => {
         for (const id of ids) await persistence.users.save(aUser({ id }));
       },

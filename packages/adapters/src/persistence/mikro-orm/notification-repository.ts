@@ -1,7 +1,17 @@
 import {
-  deliveryKey, LIVE_STATUSES, Listing,
-  type DeadLetter, type Delivery, type DeliveryState, type ExpiringListing, type InboxCursor, type Notification, type NotificationKind,
-  type NotificationRepository, type NotificationSources, type SkipReason,
+  deliveryKey,
+  LIVE_STATUSES,
+  Listing,
+  type DeadLetter,
+  type Delivery,
+  type DeliveryState,
+  type ExpiringListing,
+  type InboxCursor,
+  type Notification,
+  type NotificationKind,
+  type NotificationRepository,
+  type NotificationSources,
+  type SkipReason,
 } from '@xianzhi/core';
 import type { OrmContext } from './context.js';
 
@@ -13,24 +23,41 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 function toNotification(r: Row): Notification {
   return {
-    id: String(r['id']), key: String(r['notif_key']), recipientId: String(r['recipient_id']), campusId: String(r['campus_id']),
-    kind: r['kind'] as NotificationKind, listingId: (r['listing_id'] as string | null) ?? null,
-    data: JSON.parse(String(r['data'])) as Notification['data'], createdAt: time(r['created_at'])!, readAt: time(r['read_at']),
+    id: String(r['id']),
+    key: String(r['notif_key']),
+    recipientId: String(r['recipient_id']),
+    campusId: String(r['campus_id']),
+    kind: r['kind'] as NotificationKind,
+    listingId: (r['listing_id'] as string | null) ?? null,
+    data: JSON.parse(String(r['data'])) as Notification['data'],
+    createdAt: time(r['created_at'])!,
+    readAt: time(r['read_at']),
   };
 }
 
 function toDelivery(r: Row): Delivery {
   const id = String(r['notification_id']);
   return {
-    notificationId: id, key: deliveryKey(id), channel: 'qq', recipientId: String(r['recipient_id']), campusId: String(r['campus_id']),
-    kind: r['kind'] as NotificationKind, state: r['state'] as DeliveryState, reason: (r['reason'] as SkipReason | null) ?? null,
-    prepared: num(r['prepared']) >= 1, requested: num(r['prepared']) === 2, attempts: num(r['attempts']), lastError: (r['last_error'] as string | null) ?? null,
-    leaseUntil: time(r['lease_until']), updatedAt: time(r['updated_at'])!,
+    notificationId: id,
+    key: deliveryKey(id),
+    channel: 'qq',
+    recipientId: String(r['recipient_id']),
+    campusId: String(r['campus_id']),
+    kind: r['kind'] as NotificationKind,
+    state: r['state'] as DeliveryState,
+    reason: (r['reason'] as SkipReason | null) ?? null,
+    prepared: num(r['prepared']) >= 1,
+    requested: num(r['prepared']) === 2,
+    attempts: num(r['attempts']),
+    lastError: (r['last_error'] as string | null) ?? null,
+    leaseUntil: time(r['lease_until']),
+    updatedAt: time(r['updated_at'])!,
   };
 }
 
 const NOTIFICATION_COLUMNS = 'id, notif_key, recipient_id, campus_id, kind, listing_id, data, created_at, read_at';
-const DELIVERY_COLUMNS = 'notification_id, recipient_id, campus_id, kind, state, reason, prepared, attempts, last_error, lease_until, updated_at';
+const DELIVERY_COLUMNS =
+  'notification_id, recipient_id, campus_id, kind, state, reason, prepared, attempts, last_error, lease_until, updated_at';
 /** Enough rows per statement to keep a fan-out batch to a handful of round trips, far below SQLite's parameter limit. */
 const CHUNK = 250;
 
@@ -45,8 +72,15 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
    * Inserts rows, leaving any whose key exists. Not `insert ignore`: MySQL's also swallows NOT NULL
    * and truncation errors, which would hide a bug as a missing row.
    */
-  private insertNew(table: string, columns: string, rows: string, params: unknown[], keyColumn: string): Promise<unknown> {
-    const tail = this.ctx.dialect === 'sqlite' ? 'on conflict do nothing' : `on duplicate key update ${keyColumn} = ${keyColumn}`;
+  private insertNew(
+    table: string,
+    columns: string,
+    rows: string,
+    params: unknown[],
+    keyColumn: string,
+  ): Promise<unknown> {
+    const tail =
+      this.ctx.dialect === 'sqlite' ? 'on conflict do nothing' : `on duplicate key update ${keyColumn} = ${keyColumn}`;
     return this.exec(`insert into ${table} (${columns}) values ${rows} ${tail}`, params);
   }
   private exec(sql: string, params: unknown[] = []): Promise<unknown> {
@@ -58,29 +92,53 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
 
   async record(notifications: readonly Notification[]): Promise<Notification[]> {
     const out: Notification[] = [];
-    for (let i = 0; i < notifications.length; i += CHUNK) out.push(...(await this.recordChunk(notifications.slice(i, i + CHUNK))));
+    for (let i = 0; i < notifications.length; i += CHUNK)
+      out.push(...(await this.recordChunk(notifications.slice(i, i + CHUNK))));
     return out;
   }
 
   private async recordChunk(batch: readonly Notification[]): Promise<Notification[]> {
     if (batch.length === 0) return [];
     await this.insertNew(
-      'notification', NOTIFICATION_COLUMNS, batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', '),
-      batch.flatMap((n) => [n.id, n.key, n.recipientId, n.campusId, n.kind, n.listingId, JSON.stringify(n.data), n.createdAt.getTime(), n.readAt?.getTime() ?? null]),
+      'notification',
+      NOTIFICATION_COLUMNS,
+      batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', '),
+      batch.flatMap((n) => [
+        n.id,
+        n.key,
+        n.recipientId,
+        n.campusId,
+        n.kind,
+        n.listingId,
+        JSON.stringify(n.data),
+        n.createdAt.getTime(),
+        n.readAt?.getTime() ?? null,
+      ]),
       'id',
     );
     const keys = [...new Set(batch.map((n) => n.key))];
-    const stored = (await this.query(`select ${NOTIFICATION_COLUMNS} from notification where notif_key in (${marks(keys.length)})`, keys)).map(toNotification);
+    const stored = (
+      await this.query(
+        `select ${NOTIFICATION_COLUMNS} from notification where notif_key in (${marks(keys.length)})`,
+        keys,
+      )
+    ).map(toNotification);
     // Deliveries are written after their notifications: a crash in between is repaired by the re-run.
     await this.insertNew(
-      'notification_delivery', `channel, ${DELIVERY_COLUMNS}`, stored.map(() => "('qq', ?, ?, ?, ?, 'pending', null, 0, 0, null, null, ?)").join(', '),
+      'notification_delivery',
+      `channel, ${DELIVERY_COLUMNS}`,
+      stored.map(() => "('qq', ?, ?, ?, ?, 'pending', null, 0, 0, null, null, ?)").join(', '),
       stored.flatMap((n) => [n.id, n.recipientId, n.campusId, n.kind, n.createdAt.getTime()]),
       'notification_id',
     );
-    const pending = new Set((await this.query(
-      `select notification_id from notification_delivery where state = 'pending' and notification_id in (${marks(stored.length)})`,
-      stored.map((n) => n.id),
-    )).map((r) => String(r['notification_id'])));
+    const pending = new Set(
+      (
+        await this.query(
+          `select notification_id from notification_delivery where state = 'pending' and notification_id in (${marks(stored.length)})`,
+          stored.map((n) => n.id),
+        )
+      ).map((r) => String(r['notification_id'])),
+    );
     return stored.filter((n) => pending.has(n.id));
   }
 
@@ -100,22 +158,38 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
   }
 
   async unreadCount(recipientId: string): Promise<number> {
-    const rows = await this.query('select count(*) as n from notification where recipient_id = ? and read_at is null', [recipientId]);
+    const rows = await this.query('select count(*) as n from notification where recipient_id = ? and read_at is null', [
+      recipientId,
+    ]);
     return num(rows[0]?.['n'] ?? 0);
   }
 
   async markRead(recipientId: string, id: string, at: Date): Promise<boolean> {
-    await this.exec('update notification set read_at = ? where id = ? and recipient_id = ? and read_at is null', [at.getTime(), id, recipientId]);
-    const rows = await this.query('select 1 as x from notification where id = ? and recipient_id = ?', [id, recipientId]);
+    await this.exec('update notification set read_at = ? where id = ? and recipient_id = ? and read_at is null', [
+      at.getTime(),
+      id,
+      recipientId,
+    ]);
+    const rows = await this.query('select 1 as x from notification where id = ? and recipient_id = ?', [
+      id,
+      recipientId,
+    ]);
     return rows.length === 1;
   }
 
   async markAllRead(recipientId: string, at: Date): Promise<number> {
-    return affected(await this.exec('update notification set read_at = ? where recipient_id = ? and read_at is null', [at.getTime(), recipientId]));
+    return affected(
+      await this.exec('update notification set read_at = ? where recipient_id = ? and read_at is null', [
+        at.getTime(),
+        recipientId,
+      ]),
+    );
   }
 
   async delivery(notificationId: string): Promise<Delivery | null> {
-    const rows = await this.query(`select ${DELIVERY_COLUMNS} from notification_delivery where notification_id = ?`, [notificationId]);
+    const rows = await this.query(`select ${DELIVERY_COLUMNS} from notification_delivery where notification_id = ?`, [
+      notificationId,
+    ]);
     return rows[0] ? toDelivery(rows[0]) : null;
   }
 
@@ -128,15 +202,24 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
   }
 
   async markPrepared(notificationId: string): Promise<void> {
-    await this.exec("update notification_delivery set prepared = 1 where notification_id = ? and state = 'sending'", [notificationId]);
+    await this.exec("update notification_delivery set prepared = 1 where notification_id = ? and state = 'sending'", [
+      notificationId,
+    ]);
   }
 
   /** `prepared` is 0 (gate not passed), 1 (passed, consent spent) or 2 (the request has started). */
   async markRequested(notificationId: string): Promise<void> {
-    await this.exec("update notification_delivery set prepared = 2 where notification_id = ? and state = 'sending'", [notificationId]);
+    await this.exec("update notification_delivery set prepared = 2 where notification_id = ? and state = 'sending'", [
+      notificationId,
+    ]);
   }
 
-  async finish(notificationId: string, state: 'sent' | 'skipped' | 'unknown', reason: SkipReason | null, now: Date): Promise<void> {
+  async finish(
+    notificationId: string,
+    state: 'sent' | 'skipped' | 'unknown',
+    reason: SkipReason | null,
+    now: Date,
+  ): Promise<void> {
     await this.exec(
       "update notification_delivery set state = ?, reason = ?, lease_until = null, updated_at = ? where notification_id = ? and state = 'sending'",
       [state, reason, now.getTime(), notificationId],
@@ -177,7 +260,11 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
     return out;
   }
 
-  async deadLetters(q: { campusId?: string; before: { updatedAt: Date; id: string } | null; limit: number }): Promise<DeadLetter[]> {
+  async deadLetters(q: {
+    campusId?: string;
+    before: { updatedAt: Date; id: string } | null;
+    limit: number;
+  }): Promise<DeadLetter[]> {
     const where: string[] = ["d.state in ('dead', 'unknown')"];
     const params: unknown[] = [];
     if (q.campusId !== undefined) {
@@ -189,7 +276,11 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
       params.push(q.before.updatedAt.getTime(), q.before.updatedAt.getTime(), q.before.id);
     }
     const rows = await this.query(
-      `select ${DELIVERY_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')}, ${NOTIFICATION_COLUMNS.split(', ').map((c) => `n.${c} as n_${c}`).join(', ')}
+      `select ${DELIVERY_COLUMNS.split(', ')
+        .map((c) => `d.${c}`)
+        .join(', ')}, ${NOTIFICATION_COLUMNS.split(', ')
+        .map((c) => `n.${c} as n_${c}`)
+        .join(', ')}
        from notification_delivery d join notification n on n.id = d.notification_id
        where ${where.join(' and ')} order by d.updated_at desc, d.notification_id desc limit ?`,
       [...params, q.limit],
@@ -226,13 +317,23 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
       await em.execute('delete from notification_mute where user_id = ?', [userId], 'run');
       const unique = [...new Set(kinds)];
       if (unique.length) {
-        await em.execute(`insert into notification_mute (user_id, kind) values ${unique.map(() => '(?, ?)').join(', ')}`, unique.flatMap((k) => [userId, k]), 'run');
+        await em.execute(
+          `insert into notification_mute (user_id, kind) values ${unique.map(() => '(?, ?)').join(', ')}`,
+          unique.flatMap((k) => [userId, k]),
+          'run',
+        );
       }
     });
   }
 
   async grantConsents(userId: string, kind: NotificationKind, count: number, cap: number, now: Date): Promise<void> {
-    await this.insertNew('notification_consent', 'user_id, kind, remaining, updated_at', '(?, ?, 0, ?)', [userId, kind, now.getTime()], 'user_id');
+    await this.insertNew(
+      'notification_consent',
+      'user_id, kind, remaining, updated_at',
+      '(?, ?, 0, ?)',
+      [userId, kind, now.getTime()],
+      'user_id',
+    );
     await this.exec(
       'update notification_consent set remaining = case when remaining + ? > ? then ? else remaining + ? end, updated_at = ? where user_id = ? and kind = ?',
       [count, cap, cap, count, now.getTime(), userId, kind],
@@ -248,7 +349,11 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
   }
 
   async revokeConsents(userId: string, kind: NotificationKind, now: Date): Promise<void> {
-    await this.exec('update notification_consent set remaining = 0, updated_at = ? where user_id = ? and kind = ?', [now.getTime(), userId, kind]);
+    await this.exec('update notification_consent set remaining = 0, updated_at = ? where user_id = ? and kind = ?', [
+      now.getTime(),
+      userId,
+      kind,
+    ]);
   }
 
   async consentBalances(userId: string): Promise<Partial<Record<NotificationKind, number>>> {
@@ -257,7 +362,13 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
   }
 
   async takeQqSlot(userId: string, listingId: string, now: Date, windowMs: number): Promise<boolean> {
-    await this.insertNew('notification_throttle', 'user_id, listing_id, last_at', '(?, ?, ?)', [userId, listingId, -windowMs], 'user_id');
+    await this.insertNew(
+      'notification_throttle',
+      'user_id, listing_id, last_at',
+      '(?, ?, ?)',
+      [userId, listingId, -windowMs],
+      'user_id',
+    );
     const r = await this.exec(
       'update notification_throttle set last_at = ? where user_id = ? and listing_id = ? and last_at <= ?',
       [now.getTime(), userId, listingId, now.getTime() - windowMs],
@@ -270,21 +381,39 @@ export class MikroOrmNotificationSources implements NotificationSources {
   constructor(private readonly ctx: OrmContext) {}
 
   async favoritersOf(listingId: string, afterUserId: string | null, limit: number): Promise<string[]> {
-    const rows = await this.ctx.em().execute<Row[]>(
-      `select user_id from favorite where listing_id = ? ${afterUserId === null ? '' : 'and user_id > ?'} order by user_id limit ?`,
-      afterUserId === null ? [listingId, limit] : [listingId, afterUserId, limit],
-    );
+    const rows = await this.ctx
+      .em()
+      .execute<Row[]>(
+        `select user_id from favorite where listing_id = ? ${afterUserId === null ? '' : 'and user_id > ?'} order by user_id limit ?`,
+        afterUserId === null ? [listingId, limit] : [listingId, afterUserId, limit],
+      );
     return rows.map((r) => String(r['user_id']));
   }
 
-  async expiringBetween(from: Date, to: Date, after: { expiresAt: Date; id: string } | null, limit: number): Promise<ExpiringListing[]> {
+  async expiringBetween(
+    from: Date,
+    to: Date,
+    after: { expiresAt: Date; id: string } | null,
+    limit: number,
+  ): Promise<ExpiringListing[]> {
     const window = { status: { $in: [...LIVE_STATUSES] }, expiresAt: { $gt: from, $lte: to } };
     const where = after
-      ? { ...window, $or: [{ expiresAt: { $gt: after.expiresAt } }, { expiresAt: after.expiresAt, id: { $gt: after.id } }] }
+      ? {
+          ...window,
+          $or: [{ expiresAt: { $gt: after.expiresAt } }, { expiresAt: after.expiresAt, id: { $gt: after.id } }],
+        }
       : window;
     const rows = await this.ctx.em().find(Listing, where as never, {
-      orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }], limit, fields: ['id', 'campusId', 'ownerId', 'title', 'expiresAt'],
+      orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }],
+      limit,
+      fields: ['id', 'campusId', 'ownerId', 'title', 'expiresAt'],
     });
-    return rows.map((l) => ({ id: l.id, campusId: l.campusId, ownerId: l.ownerId, title: l.title, expiresAt: l.expiresAt }));
+    return rows.map((l) => ({
+      id: l.id,
+      campusId: l.campusId,
+      ownerId: l.ownerId,
+      title: l.title,
+      expiresAt: l.expiresAt,
+    }));
   }
 }

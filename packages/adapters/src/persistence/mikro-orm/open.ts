@@ -7,11 +7,20 @@ import { MikroOrmUnitOfWork, OrmContext } from './context.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Dialect } from './migrations/dialect.js';
 import {
-  MikroOrmCampusRepository, MikroOrmCategoryRepository, MikroOrmCommentRepository, MikroOrmFavoriteRepository,
-  MikroOrmListingRepository, MikroOrmListingViewLog, MikroOrmOutbox, MikroOrmUserRepository,
+  MikroOrmCampusRepository,
+  MikroOrmCategoryRepository,
+  MikroOrmCommentRepository,
+  MikroOrmFavoriteRepository,
+  MikroOrmListingRepository,
+  MikroOrmListingViewLog,
+  MikroOrmOutbox,
+  MikroOrmUserRepository,
 } from './repositories.js';
 import {
-  MikroOrmAdminAccountRepository, MikroOrmAuditLog, MikroOrmRateLimiter, MikroOrmRefreshTokenRepository,
+  MikroOrmAdminAccountRepository,
+  MikroOrmAuditLog,
+  MikroOrmRateLimiter,
+  MikroOrmRefreshTokenRepository,
 } from './repositories.js';
 import { ENTITY_SCHEMAS } from './schemas.js';
 import { MikroOrmStudentVerificationRepository } from './verification-repository.js';
@@ -40,7 +49,15 @@ export interface Logger {
 
 export type ParsedDatabaseUrl =
   | { dialect: 'sqlite'; driver: 'sqlite'; file: string }
-  | { dialect: 'mysql'; driver: 'mariadb' | 'mysql'; host: string; port: number; user: string; password: string; dbName: string };
+  | {
+      dialect: 'mysql';
+      driver: 'mariadb' | 'mysql';
+      host: string;
+      port: number;
+      user: string;
+      password: string;
+      dbName: string;
+    };
 
 export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
   if (url.startsWith('sqlite:')) {
@@ -59,11 +76,16 @@ export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
     throw new Error(`XZ_DATABASE_URL: unsupported database "${driver}" (use sqlite, mariadb or mysql)`);
   }
   const dbName = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-  if (!dbName) throw new Error('XZ_DATABASE_URL: name the database in the path, e.g. mariadb://user:pass@host:3306/xianzhi');
+  if (!dbName)
+    throw new Error('XZ_DATABASE_URL: name the database in the path, e.g. mariadb://user:pass@host:3306/xianzhi');
   return {
-    dialect: 'mysql', driver,
-    host: parsed.hostname, port: parsed.port ? Number(parsed.port) : 3306,
-    user: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password), dbName,
+    dialect: 'mysql',
+    driver,
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : 3306,
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    dbName,
   };
 }
 
@@ -77,7 +99,13 @@ async function initOrm(config: DatabaseConfig, logger?: Logger): Promise<{ orm: 
   const common: Partial<Options> = {
     entities: ENTITY_SCHEMAS,
     extensions: [Migrator],
-    migrations: { migrationsList: MIGRATIONS, tableName: 'xz_migrations', transactional: true, allOrNothing: true, snapshot: false },
+    migrations: {
+      migrationsList: MIGRATIONS,
+      tableName: 'xz_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
     debug: config.debug === true ? ['query'] : false,
     // Values may hold personal data: log statements only.
     logger: (message: string) => logger?.info({ sql: message }, 'sql'),
@@ -102,11 +130,16 @@ async function initOrm(config: DatabaseConfig, logger?: Logger): Promise<{ orm: 
   }
   const server = {
     ...common,
-    host: target.host, port: target.port, user: target.user, password: target.password, dbName: target.dbName,
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    dbName: target.dbName,
     charset: 'utf8mb4',
     pool: { min: 0, max: config.poolSize ?? 10 },
   } as Options;
-  const { MikroORM } = target.driver === 'mariadb' ? await import('@mikro-orm/mariadb') : await import('@mikro-orm/mysql');
+  const { MikroORM } =
+    target.driver === 'mariadb' ? await import('@mikro-orm/mariadb') : await import('@mikro-orm/mysql');
   const orm = await MikroORM.init(server as never);
   return { orm: orm as unknown as MikroORM, dialect: 'mysql' };
 }
@@ -118,7 +151,10 @@ export async function migrateDatabase(config: DatabaseConfig, logger?: Logger): 
     await (orm.schema as unknown as { ensureDatabase(): Promise<boolean> }).ensureDatabase();
     const done = await orm.migrator.up();
     const applied = done.map((m) => m.name);
-    logger?.info({ applied, database: redactDatabaseUrl(config.url) }, applied.length ? 'migrations applied' : 'database schema up to date');
+    logger?.info(
+      { applied, database: redactDatabaseUrl(config.url) },
+      applied.length ? 'migrations applied' : 'database schema up to date',
+    );
     return { applied };
   } finally {
     await orm.close(true);

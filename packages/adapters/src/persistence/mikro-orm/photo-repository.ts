@@ -37,10 +37,16 @@ export const PhotoSchema = new EntitySchema<PhotoRow>({
 });
 
 const toPhoto = (r: PhotoRow): Photo => ({
-  id: r.id, ownerId: r.ownerId, contentHash: r.contentHash, mime: r.mime as PhotoMime,
-  width: r.width, height: r.height, byteSize: r.byteSize,
+  id: r.id,
+  ownerId: r.ownerId,
+  contentHash: r.contentHash,
+  mime: r.mime as PhotoMime,
+  width: r.width,
+  height: r.height,
+  byteSize: r.byteSize,
   variants: { thumb: r.thumbKey, medium: r.mediumKey, large: r.largeKey },
-  createdAt: new Date(r.createdAt), attachedAt: r.attachedAt ? new Date(r.attachedAt) : null,
+  createdAt: new Date(r.createdAt),
+  attachedAt: r.attachedAt ? new Date(r.attachedAt) : null,
 });
 
 export class MikroOrmPhotoRepository implements PhotoRepository {
@@ -62,9 +68,15 @@ export class MikroOrmPhotoRepository implements PhotoRepository {
   }
 
   async unattachedBefore(cutoff: Date, limit: number): Promise<Photo[]> {
-    const rows = await this.ctx.em().find(PhotoRow, { attachedAt: null, createdAt: { $lt: cutoff } }, {
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit, refresh: true,
-    });
+    const rows = await this.ctx.em().find(
+      PhotoRow,
+      { attachedAt: null, createdAt: { $lt: cutoff } },
+      {
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        limit,
+        refresh: true,
+      },
+    );
     return rows.map(toPhoto);
   }
 
@@ -80,9 +92,17 @@ export class MikroOrmPhotoRepository implements PhotoRepository {
   async save(p: Photo): Promise<void> {
     const em = this.ctx.em();
     const row = {
-      ownerId: p.ownerId, contentHash: p.contentHash, mime: p.mime, width: p.width, height: p.height, byteSize: p.byteSize,
-      thumbKey: p.variants.thumb, mediumKey: p.variants.medium, largeKey: p.variants.large,
-      createdAt: p.createdAt, attachedAt: p.attachedAt,
+      ownerId: p.ownerId,
+      contentHash: p.contentHash,
+      mime: p.mime,
+      width: p.width,
+      height: p.height,
+      byteSize: p.byteSize,
+      thumbKey: p.variants.thumb,
+      mediumKey: p.variants.medium,
+      largeKey: p.variants.large,
+      createdAt: p.createdAt,
+      attachedAt: p.attachedAt,
     };
     const updated = await em.nativeUpdate(PhotoRow, { id: p.id }, row);
     if (updated === 0) await em.insert(PhotoRow, { id: p.id, ...row });

@@ -1,11 +1,38 @@
 import { LockMode } from '@mikro-orm/core';
 import {
-  AdminAccount, Campus, Category, Comment, decide, LIVE_STATUSES, Listing, RefreshToken, UlidGenerator, User,
-  type AdminAccountRepository, type AuditEntry, type AuditLog, type AuditQuery, type AuditRecord, type RateDecision,
-  type RateLimiter, type RateRule, type RefreshTokenRepository,
-  type CampusRepository, type CategoryRepository, type CommentRepository, type CounterDeltas, type DomainEvent,
-  type FavoriteEntry, type FavoriteRepository, type ListingFeedQuery, type ListingRepository, type ListingSummary, type ListingViewLog,
-  type Outbox, type OwnerListingsQuery, type UserRepository,
+  AdminAccount,
+  Campus,
+  Category,
+  Comment,
+  decide,
+  LIVE_STATUSES,
+  Listing,
+  RefreshToken,
+  UlidGenerator,
+  User,
+  type AdminAccountRepository,
+  type AuditEntry,
+  type AuditLog,
+  type AuditQuery,
+  type AuditRecord,
+  type RateDecision,
+  type RateLimiter,
+  type RateRule,
+  type RefreshTokenRepository,
+  type CampusRepository,
+  type CategoryRepository,
+  type CommentRepository,
+  type CounterDeltas,
+  type DomainEvent,
+  type FavoriteEntry,
+  type FavoriteRepository,
+  type ListingFeedQuery,
+  type ListingRepository,
+  type ListingSummary,
+  type ListingViewLog,
+  type Outbox,
+  type OwnerListingsQuery,
+  type UserRepository,
 } from '@xianzhi/core';
 import type { OrmContext } from './context.js';
 import { AuditRow, FavoriteRow, ListingViewRow, OutboxRow, RateHitRow } from './schemas.js';
@@ -13,9 +40,33 @@ import { AuditRow, FavoriteRow, ListingViewRow, OutboxRow, RateHitRow } from './
 const COUNTERS = ['viewCount', 'favoriteCount', 'commentCount'] as const;
 
 const LISTING_COLUMNS = [
-  'id', 'campus_id', 'owner_id', 'kind', 'title', 'description', 'price', 'original_price', 'category_id', 'root_category_id',
-  'item_condition', 'area_id', 'trade_methods', 'photos', 'book', 'status', 'removal_reason', 'version', 'created_at', 'updated_at',
-  'listed_at', 'last_renewed_at', 'expires_at', 'view_count', 'favorite_count', 'comment_count', 'price_history',
+  'id',
+  'campus_id',
+  'owner_id',
+  'kind',
+  'title',
+  'description',
+  'price',
+  'original_price',
+  'category_id',
+  'root_category_id',
+  'item_condition',
+  'area_id',
+  'trade_methods',
+  'photos',
+  'book',
+  'status',
+  'removal_reason',
+  'version',
+  'created_at',
+  'updated_at',
+  'listed_at',
+  'last_renewed_at',
+  'expires_at',
+  'view_count',
+  'favorite_count',
+  'comment_count',
+  'price_history',
 ].join(', ');
 
 function json<T>(value: unknown): T {
@@ -61,7 +112,9 @@ function listingFromRow(r: Record<string, unknown>): Listing {
 
 /** A datetime column as the driver returns it: a Date (MySQL/MariaDB) or epoch milliseconds (SQLite). */
 function toDate(value: unknown): Date {
-  return value instanceof Date ? value : new Date(typeof value === 'string' && !/^\d+$/.test(value) ? value : Number(value));
+  return value instanceof Date
+    ? value
+    : new Date(typeof value === 'string' && !/^\d+$/.test(value) ? value : Number(value));
 }
 
 export class MikroOrmListingRepository implements ListingRepository {
@@ -71,7 +124,9 @@ export class MikroOrmListingRepository implements ListingRepository {
     // SQLite serialises writers on its one connection; row locks are a server-database matter.
     const lock = options.forUpdate && this.ctx.inTransaction && this.ctx.dialect === 'mysql';
     // Always re-read: counters move by raw UPDATE, which the identity map of this unit of work never sees.
-    return this.ctx.em().findOne(Listing, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true });
+    return this.ctx
+      .em()
+      .findOne(Listing, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true });
   }
 
   async byIds(ids: readonly string[]): Promise<Listing[]> {
@@ -80,9 +135,12 @@ export class MikroOrmListingRepository implements ListingRepository {
     const out: Listing[] = [];
     for (let i = 0; i < ids.length; i += 500) {
       const batch = ids.slice(i, i + 500);
-      const rows = await this.ctx.em().execute<Record<string, unknown>[]>(
-        `select ${LISTING_COLUMNS} from listing where id in (${batch.map(() => '?').join(', ')})`, batch,
-      );
+      const rows = await this.ctx
+        .em()
+        .execute<Record<string, unknown>[]>(
+          `select ${LISTING_COLUMNS} from listing where id in (${batch.map(() => '?').join(', ')})`,
+          batch,
+        );
       for (const r of rows) out.push(listingFromRow(r));
     }
     return out;
@@ -95,15 +153,22 @@ export class MikroOrmListingRepository implements ListingRepository {
       // Plain rows, no entity hydration: search ranks up to thousands of these per query.
       const rows = await this.ctx.em().execute<Record<string, unknown>[]>(
         `select id, campus_id, status, kind, category_id, root_category_id, item_condition, area_id, price, listed_at, expires_at
-         from listing where id in (${batch.map(() => '?').join(', ')})`, batch,
+         from listing where id in (${batch.map(() => '?').join(', ')})`,
+        batch,
       );
       for (const r of rows) {
         out.push({
-          id: String(r['id']), campusId: String(r['campus_id']), status: r['status'] as ListingSummary['status'],
-          kind: r['kind'] as ListingSummary['kind'], categoryId: String(r['category_id']), rootCategoryId: String(r['root_category_id']),
-          condition: (r['item_condition'] ?? null) as ListingSummary['condition'], areaId: (r['area_id'] ?? null) as string | null,
+          id: String(r['id']),
+          campusId: String(r['campus_id']),
+          status: r['status'] as ListingSummary['status'],
+          kind: r['kind'] as ListingSummary['kind'],
+          categoryId: String(r['category_id']),
+          rootCategoryId: String(r['root_category_id']),
+          condition: (r['item_condition'] ?? null) as ListingSummary['condition'],
+          areaId: (r['area_id'] ?? null) as string | null,
           price: r['price'] === null || r['price'] === undefined ? null : Number(r['price']),
-          listedAt: toDate(r['listed_at']), expiresAt: toDate(r['expires_at']),
+          listedAt: toDate(r['listed_at']),
+          expiresAt: toDate(r['expires_at']),
         });
       }
     }
@@ -155,9 +220,12 @@ export class MikroOrmListingRepository implements ListingRepository {
       }
       order = asc ? 'price asc, id asc' : 'price desc, id desc';
     }
-    const rows = await this.ctx.em().execute<Record<string, unknown>[]>(
-      `select ${LISTING_COLUMNS} from listing where ${where.join(' and ')} order by ${order} limit ${Math.floor(q.limit)}`, params,
-    );
+    const rows = await this.ctx
+      .em()
+      .execute<Record<string, unknown>[]>(
+        `select ${LISTING_COLUMNS} from listing where ${where.join(' and ')} order by ${order} limit ${Math.floor(q.limit)}`,
+        params,
+      );
     return rows.map(listingFromRow);
   }
 
@@ -168,21 +236,29 @@ export class MikroOrmListingRepository implements ListingRepository {
       const at = new Date(q.after.sortValue);
       where['$and'] = [{ createdAt: { $lte: at } }, { $or: [{ createdAt: { $lt: at } }, { id: { $lt: q.after.id } }] }];
     }
-    return this.ctx.em().find(Listing, where as never, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: q.limit });
+    return this.ctx
+      .em()
+      .find(Listing, where as never, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: q.limit });
   }
 
   async dueForExpiry(now: Date, limit: number): Promise<Listing[]> {
-    return this.ctx.em().find(
-      Listing,
-      { status: { $in: [...LIVE_STATUSES] }, expiresAt: { $lte: now } },
-      { orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }], limit },
-    );
+    return this.ctx
+      .em()
+      .find(
+        Listing,
+        { status: { $in: [...LIVE_STATUSES] }, expiresAt: { $lte: now } },
+        { orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }], limit },
+      );
   }
 
   async adjustCounters(id: string, d: CounterDeltas): Promise<void> {
     const sets: string[] = [];
     const params: number[] = [];
-    for (const [column, delta] of [['view_count', d.views], ['favorite_count', d.favorites], ['comment_count', d.comments]] as const) {
+    for (const [column, delta] of [
+      ['view_count', d.views],
+      ['favorite_count', d.favorites],
+      ['comment_count', d.comments],
+    ] as const) {
       if (!delta) continue;
       sets.push(`${column} = case when ${column} + ? < 0 then 0 else ${column} + ? end`);
       params.push(delta, delta);
@@ -196,9 +272,12 @@ export class MikroOrmListingViewLog implements ListingViewLog {
   constructor(private readonly ctx: OrmContext) {}
 
   async recordView(listingId: string, viewerKey: string, day: string): Promise<boolean> {
-    const result = await this.ctx.em().createQueryBuilder(ListingViewRow)
+    const result = await this.ctx
+      .em()
+      .createQueryBuilder(ListingViewRow)
       .insert({ listingId, viewerKey, day })
-      .onConflict(['listingId', 'viewerKey', 'day']).ignore()
+      .onConflict(['listingId', 'viewerKey', 'day'])
+      .ignore()
       .execute('run');
     return (result as { affectedRows?: number }).affectedRows === 1;
   }
@@ -208,9 +287,12 @@ export class MikroOrmCategoryRepository implements CategoryRepository {
   constructor(private readonly ctx: OrmContext) {}
   async forCampus(campusId: string): Promise<Category[]> {
     // Read on every feed and search page: plain SQL and mapping, no query builder or hydration.
-    const rows = await this.ctx.em().execute<Record<string, unknown>[]>(
-      'select id, campus_id, parent_id, code, name, sort_order, enabled from category where campus_id = ? order by sort_order asc, id asc', [campusId],
-    );
+    const rows = await this.ctx
+      .em()
+      .execute<Record<string, unknown>[]>(
+        'select id, campus_id, parent_id, code, name, sort_order, enabled from category where campus_id = ? order by sort_order asc, id asc',
+        [campusId],
+      );
     return rows.map((r) => {
       const c = new Category();
       c.id = String(r['id']);
@@ -254,7 +336,8 @@ export class MikroOrmUserRepository implements UserRepository {
     // The sellers of every feed page: plain SQL and mapping, no query builder or hydration.
     const rows = await this.ctx.em().execute<Record<string, unknown>[]>(
       `select id, qq_open_id, nickname, avatar_url, campus_id, verified_at, status, role, created_at, updated_at
-       from app_user where id in (${ids.map(() => '?').join(', ')})`, [...ids],
+       from app_user where id in (${ids.map(() => '?').join(', ')})`,
+      [...ids],
     );
     return rows.map((r) => {
       const u = new User();
@@ -283,9 +366,12 @@ export class MikroOrmFavoriteRepository implements FavoriteRepository {
   constructor(private readonly ctx: OrmContext) {}
 
   async add(userId: string, listingId: string, at: Date): Promise<boolean> {
-    const result = await this.ctx.em().createQueryBuilder(FavoriteRow)
+    const result = await this.ctx
+      .em()
+      .createQueryBuilder(FavoriteRow)
       .insert({ userId, listingId, createdAt: at })
-      .onConflict(['userId', 'listingId']).ignore()
+      .onConflict(['userId', 'listingId'])
+      .ignore()
       .execute('run');
     return (result as { affectedRows?: number }).affectedRows === 1;
   }
@@ -295,7 +381,11 @@ export class MikroOrmFavoriteRepository implements FavoriteRepository {
     return removed === 1;
   }
 
-  async byUser(userId: string, after: { createdAt: Date; listingId: string } | null, limit: number): Promise<FavoriteEntry[]> {
+  async byUser(
+    userId: string,
+    after: { createdAt: Date; listingId: string } | null,
+    limit: number,
+  ): Promise<FavoriteEntry[]> {
     const where: Record<string, unknown> = { userId };
     if (after) {
       where['$and'] = [
@@ -304,14 +394,17 @@ export class MikroOrmFavoriteRepository implements FavoriteRepository {
       ];
     }
     const rows = await this.ctx.em().find(FavoriteRow, where as never, {
-      orderBy: [{ createdAt: 'desc' }, { listingId: 'desc' }], limit,
+      orderBy: [{ createdAt: 'desc' }, { listingId: 'desc' }],
+      limit,
     });
     return rows.map((r) => ({ listingId: r.listingId, createdAt: r.createdAt }));
   }
 
   async favoritedAmong(userId: string, listingIds: readonly string[]): Promise<Set<string>> {
     if (listingIds.length === 0) return new Set();
-    const rows = await this.ctx.em().find(FavoriteRow, { userId, listingId: { $in: [...listingIds] } }, { fields: ['listingId'] });
+    const rows = await this.ctx
+      .em()
+      .find(FavoriteRow, { userId, listingId: { $in: [...listingIds] } }, { fields: ['listingId'] });
     return new Set(rows.map((r) => r.listingId));
   }
 }
@@ -337,7 +430,12 @@ export class MikroOrmOutbox implements Outbox {
     const em = this.ctx.em();
     for (const e of events) {
       em.create(OutboxRow, {
-        id: e.id, type: e.type, aggregateId: e.aggregateId, payload: e.payload, occurredAt: e.occurredAt, publishedAt: null,
+        id: e.id,
+        type: e.type,
+        aggregateId: e.aggregateId,
+        payload: e.payload,
+        occurredAt: e.occurredAt,
+        publishedAt: null,
       } as OutboxRow);
     }
     await em.flush();
@@ -355,16 +453,27 @@ export class MikroOrmOutbox implements Outbox {
    */
   async claim(claim: string, limit: number, now: Date, leaseMs: number): Promise<DomainEvent[]> {
     const free = { publishedAt: null, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] };
-    const candidates = await this.ctx.em().find(OutboxRow, free, { orderBy: { seq: 'asc' }, limit, fields: ['seq', 'id'] });
+    const candidates = await this.ctx
+      .em()
+      .find(OutboxRow, free, { orderBy: { seq: 'asc' }, limit, fields: ['seq', 'id'] });
     if (candidates.length === 0) return [];
-    await this.ctx.em().nativeUpdate(OutboxRow, { id: { $in: candidates.map((c) => c.id) }, ...free },
-      { claimToken: claim, claimedUntil: new Date(now.getTime() + leaseMs) });
-    const won = await this.ctx.em().find(OutboxRow, { claimToken: claim, publishedAt: null }, { orderBy: { seq: 'asc' } });
+    await this.ctx
+      .em()
+      .nativeUpdate(
+        OutboxRow,
+        { id: { $in: candidates.map((c) => c.id) }, ...free },
+        { claimToken: claim, claimedUntil: new Date(now.getTime() + leaseMs) },
+      );
+    const won = await this.ctx
+      .em()
+      .find(OutboxRow, { claimToken: claim, publishedAt: null }, { orderBy: { seq: 'asc' } });
     return won.map(outboxEvent);
   }
 
   async release(claim: string): Promise<void> {
-    await this.ctx.em().nativeUpdate(OutboxRow, { claimToken: claim, publishedAt: null }, { claimToken: null, claimedUntil: null });
+    await this.ctx
+      .em()
+      .nativeUpdate(OutboxRow, { claimToken: claim, publishedAt: null }, { claimToken: null, claimedUntil: null });
   }
 
   async markPublished(eventIds: readonly string[], at: Date): Promise<void> {
@@ -374,13 +483,23 @@ export class MikroOrmOutbox implements Outbox {
 
   async unpublishRecent(windowMs: number): Promise<number> {
     // Both statements read outbox_pending_idx (published_at, seq): the latest end, then a range.
-    const [latest] = await this.ctx.em().find(OutboxRow, { publishedAt: { $ne: null } }, { orderBy: { publishedAt: 'desc' }, limit: 1, fields: ['seq', 'publishedAt'] });
+    const [latest] = await this.ctx
+      .em()
+      .find(
+        OutboxRow,
+        { publishedAt: { $ne: null } },
+        { orderBy: { publishedAt: 'desc' }, limit: 1, fields: ['seq', 'publishedAt'] },
+      );
     if (!latest?.publishedAt) return 0;
-    return this.ctx.em().nativeUpdate(OutboxRow, { publishedAt: { $gte: new Date(latest.publishedAt.getTime() - windowMs) } },
-      { publishedAt: null, claimToken: null, claimedUntil: null });
+    return this.ctx
+      .em()
+      .nativeUpdate(
+        OutboxRow,
+        { publishedAt: { $gte: new Date(latest.publishedAt.getTime() - windowMs) } },
+        { publishedAt: null, claimToken: null, claimedUntil: null },
+      );
   }
 }
-
 
 export class MikroOrmRefreshTokenRepository implements RefreshTokenRepository {
   constructor(private readonly ctx: OrmContext) {}
@@ -425,8 +544,15 @@ export class MikroOrmAuditLog implements AuditLog {
 
   async record(entry: AuditRecord): Promise<void> {
     await this.ctx.em().insert(AuditRow, {
-      id: this.ids.next(), at: entry.at, actorKind: entry.actor.kind, actorId: entry.actor.id, action: entry.action,
-      targetType: entry.targetType, targetId: entry.targetId, campusId: entry.campusId ?? null, details: entry.details ?? {},
+      id: this.ids.next(),
+      at: entry.at,
+      actorKind: entry.actor.kind,
+      actorId: entry.actor.id,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      campusId: entry.campusId ?? null,
+      details: entry.details ?? {},
     } as AuditRow);
   }
 
@@ -435,12 +561,23 @@ export class MikroOrmAuditLog implements AuditLog {
     if (q.campusId !== undefined) where['campusId'] = q.campusId;
     if (q.action !== undefined) where['action'] = q.action;
     if (q.before) {
-      where['$and'] = [{ at: { $lte: q.before.at } }, { $or: [{ at: { $lt: q.before.at } }, { id: { $lt: q.before.id } }] }];
+      where['$and'] = [
+        { at: { $lte: q.before.at } },
+        { $or: [{ at: { $lt: q.before.at } }, { id: { $lt: q.before.id } }] },
+      ];
     }
-    const rows = await this.ctx.em().find(AuditRow, where as never, { orderBy: [{ at: 'desc' }, { id: 'desc' }], limit: q.limit });
+    const rows = await this.ctx
+      .em()
+      .find(AuditRow, where as never, { orderBy: [{ at: 'desc' }, { id: 'desc' }], limit: q.limit });
     return rows.map((r) => ({
-      id: r.id, at: r.at, actor: { kind: r.actorKind as AuditEntry['actor']['kind'], id: r.actorId }, action: r.action,
-      targetType: r.targetType, targetId: r.targetId, campusId: r.campusId, details: r.details ?? {},
+      id: r.id,
+      at: r.at,
+      actor: { kind: r.actorKind as AuditEntry['actor']['kind'], id: r.actorId },
+      action: r.action,
+      targetType: r.targetType,
+      targetId: r.targetId,
+      campusId: r.campusId,
+      details: r.details ?? {},
     }));
   }
 }
@@ -450,7 +587,9 @@ export class MikroOrmRateLimiter implements RateLimiter {
 
   private async inWindow(key: string, rule: RateRule, now: Date): Promise<Date[]> {
     const from = new Date(now.getTime() - rule.windowMs);
-    const rows = await this.ctx.em().find(RateHitRow, { key, at: { $gt: from, $lte: now } }, { orderBy: [{ at: 'asc' }, { seq: 'asc' }] });
+    const rows = await this.ctx
+      .em()
+      .find(RateHitRow, { key, at: { $gt: from, $lte: now } }, { orderBy: [{ at: 'asc' }, { seq: 'asc' }] });
     return rows.map((r) => r.at);
   }
 
@@ -476,5 +615,11 @@ export class MikroOrmRateLimiter implements RateLimiter {
 }
 
 function outboxEvent(r: OutboxRow): DomainEvent {
-  return { id: r.id, type: r.type, aggregateId: r.aggregateId, occurredAt: r.occurredAt, payload: r.payload } as DomainEvent;
+  return {
+    id: r.id,
+    type: r.type,
+    aggregateId: r.aggregateId,
+    occurredAt: r.occurredAt,
+    payload: r.payload,
+  } as DomainEvent;
 }

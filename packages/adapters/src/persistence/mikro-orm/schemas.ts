@@ -245,10 +245,21 @@ export const RateHitSchema = new EntitySchema<RateHitRow>({
 });
 
 export const ENTITY_SCHEMAS = [
-  CampusSchema, UserSchema, CategorySchema, ListingSchema, CommentSchema, FavoriteSchema, OutboxSchema, ListingViewSchema,
-  RefreshTokenSchema, AdminAccountSchema, AuditSchema, RateHitSchema,
+  CampusSchema,
+  UserSchema,
+  CategorySchema,
+  ListingSchema,
+  CommentSchema,
+  FavoriteSchema,
+  OutboxSchema,
+  ListingViewSchema,
+  RefreshTokenSchema,
+  AdminAccountSchema,
+  AuditSchema,
+  RateHitSchema,
   StudentVerificationSchema,
   PhotoSchema,
-  ModerationCaseSchema, ReportSchema,
+  ModerationCaseSchema,
+  ReportSchema,
   BlockedTermSchema,
 ];

@@ -1,6 +1,11 @@
 import { EntitySchema, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type {
-  BlockedSearchTerm, BlockedSearchTermRepository, SearchLog, SearchRecord, TermDayCount, TermDayQuery,
+  BlockedSearchTerm,
+  BlockedSearchTermRepository,
+  SearchLog,
+  SearchRecord,
+  TermDayCount,
+  TermDayQuery,
 } from '@xianzhi/core';
 import type { OrmContext } from './context.js';
 
@@ -25,7 +30,11 @@ export const BlockedTermSchema = new EntitySchema<BlockedTermRow>({
 });
 
 const toBlocked = (r: BlockedTermRow): BlockedSearchTerm => ({
-  id: r.id, campusId: r.campusId, term: r.term, createdAt: new Date(r.createdAt), createdBy: r.createdBy,
+  id: r.id,
+  campusId: r.campusId,
+  term: r.term,
+  createdAt: new Date(r.createdAt),
+  createdBy: r.createdBy,
 });
 
 /**
@@ -41,7 +50,8 @@ export class MikroOrmSearchLog implements SearchLog {
     const my = this.ctx.dialect === 'mysql';
     const inserted = await em.execute<{ affectedRows?: number; changes?: number }>(
       `insert ${my ? 'ignore' : 'or ignore'} into search_searcher (campus_id, day, term, searcher_key) values (?, ?, ?, ?)`,
-      [e.campusId, e.day, e.term, e.searcherKey], 'run',
+      [e.campusId, e.day, e.term, e.searcherKey],
+      'run',
     );
     const newSearcher = (inserted.affectedRows ?? inserted.changes ?? 0) > 0 ? 1 : 0;
     const upsert = my
@@ -49,20 +59,28 @@ export class MikroOrmSearchLog implements SearchLog {
       : 'on conflict (campus_id, day, term) do update set searches = searches + 1, searchers = searchers + ?';
     await em.execute(
       `insert into search_term_day (campus_id, day, term, searches, searchers) values (?, ?, ?, 1, ?) ${upsert}`,
-      [e.campusId, e.day, e.term, newSearcher, newSearcher], 'run',
+      [e.campusId, e.day, e.term, newSearcher, newSearcher],
+      'run',
     );
   }
 
   async termDays(q: TermDayQuery): Promise<TermDayCount[]> {
     // The qualifying terms are found by one grouped read of the campus's range (primary key prefix), then their days.
-    const rows = await this.ctx.em().execute<{ term: string; day: string; searches: number | string; searchers: number | string }[]>(
-      `select d.term, d.day, d.searches, d.searchers from search_term_day d
+    const rows = await this.ctx
+      .em()
+      .execute<{ term: string; day: string; searches: number | string; searchers: number | string }[]>(
+        `select d.term, d.day, d.searches, d.searchers from search_term_day d
        join (select term from search_term_day where campus_id = ? and day >= ?
              group by term having max(searchers) >= ? and sum(searchers) >= ?) q on q.term = d.term
        where d.campus_id = ? and d.day >= ?`,
-      [q.campusId, q.sinceDay, q.minSearchersOnADay, q.minSearchers, q.campusId, q.sinceDay],
-    );
-    return rows.map((r) => ({ term: r.term, day: r.day, searches: Number(r.searches), searchers: Number(r.searchers) }));
+        [q.campusId, q.sinceDay, q.minSearchersOnADay, q.minSearchers, q.campusId, q.sinceDay],
+      );
+    return rows.map((r) => ({
+      term: r.term,
+      day: r.day,
+      searches: Number(r.searches),
+      searchers: Number(r.searchers),
+    }));
   }
 
   async forget(before: { searchersBefore: string; countsBefore: string }): Promise<void> {
@@ -86,14 +104,22 @@ export class MikroOrmBlockedSearchTerms implements BlockedSearchTermRepository {
 
   async add(entry: BlockedSearchTerm): Promise<{ entry: BlockedSearchTerm; created: boolean }> {
     const em = this.ctx.em();
-    const existing = await em.findOne(BlockedTermRow, { campusId: entry.campusId, term: entry.term }, { refresh: true });
+    const existing = await em.findOne(
+      BlockedTermRow,
+      { campusId: entry.campusId, term: entry.term },
+      { refresh: true },
+    );
     if (existing) return { entry: toBlocked(existing), created: false };
     try {
       await em.insert(BlockedTermRow, { ...entry } as BlockedTermRow);
     } catch (e) {
       // Another admin blocked the same term in between: theirs is the entry.
       if (!(e instanceof UniqueConstraintViolationException)) throw e;
-      const winner = await em.findOne(BlockedTermRow, { campusId: entry.campusId, term: entry.term }, { refresh: true });
+      const winner = await em.findOne(
+        BlockedTermRow,
+        { campusId: entry.campusId, term: entry.term },
+        { refresh: true },
+      );
       if (!winner) throw e;
       return { entry: toBlocked(winner), created: false };
     }

@@ -16,10 +16,15 @@ describe('HmacSearcherKeys', () => {
     const k = keys.keyFor('u:1', '2026-09-01', '自行车');
     expect(k).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(keys.keyFor('u:1', '2026-09-01', '自行车')).toBe(k);
-    expect(new Set([
-      k, keys.keyFor('u:1', '2026-09-02', '自行车'), keys.keyFor('u:1', '2026-09-01', '台灯'), keys.keyFor('u:2', '2026-09-01', '自行车'),
-      new HmacSearcherKeys('another-secret-of-thirty-two-characters!').keyFor('u:1', '2026-09-01', '自行车'),
-    ]).size).toBe(5);
+    expect(
+      new Set([
+        k,
+        keys.keyFor('u:1', '2026-09-02', '自行车'),
+        keys.keyFor('u:1', '2026-09-01', '台灯'),
+        keys.keyFor('u:2', '2026-09-01', '自行车'),
+        new HmacSearcherKeys('another-secret-of-thirty-two-characters!').keyFor('u:1', '2026-09-01', '自行车'),
+      ]).size,
+    ).toBe(5);
     expect(k).not.toContain('u:1');
   });
 });

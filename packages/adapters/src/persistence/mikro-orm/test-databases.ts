@@ -46,7 +46,37 @@ export async function mariadbTestDatabase(label: string): Promise<TestDatabase> 
 }
 
 /** Tables in dependency order, children first, for wiping between tests. */
-const TABLES = ['content_report', 'moderation_case', 'notification_throttle', 'notification_consent', 'notification_mute', 'notification_delivery', 'notification', 'rec_pair', 'rec_item', 'rec_favorite', 'search_token', 'search_term_day', 'search_searcher', 'search_term_block', 'projection_checkpoint', 'photo', 'student_verification', 'rate_limit_hit', 'audit_log', 'admin_account', 'refresh_token', 'outbox', 'listing_view', 'favorite', 'listing_comment', 'listing', 'category', 'app_user', 'campus'];
+const TABLES = [
+  'content_report',
+  'moderation_case',
+  'notification_throttle',
+  'notification_consent',
+  'notification_mute',
+  'notification_delivery',
+  'notification',
+  'rec_pair',
+  'rec_item',
+  'rec_favorite',
+  'search_token',
+  'search_term_day',
+  'search_searcher',
+  'search_term_block',
+  'projection_checkpoint',
+  'photo',
+  'student_verification',
+  'rate_limit_hit',
+  'audit_log',
+  'admin_account',
+  'refresh_token',
+  'outbox',
+  'listing_view',
+  'favorite',
+  'listing_comment',
+  'listing',
+  'category',
+  'app_user',
+  'campus',
+];
 
 export async function wipe(p: Persistence): Promise<void> {
   for (const table of TABLES) {

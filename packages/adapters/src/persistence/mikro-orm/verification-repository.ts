@@ -21,7 +21,14 @@ export const StudentVerificationSchema = new EntitySchema<StudentVerificationRow
 });
 
 const plain = (r: StudentVerificationRow | null): StudentVerification | null =>
-  r ? { userId: r.userId, campusId: r.campusId, studentNumberHash: r.studentNumberHash, verifiedAt: new Date(r.verifiedAt) } : null;
+  r
+    ? {
+        userId: r.userId,
+        campusId: r.campusId,
+        studentNumberHash: r.studentNumberHash,
+        verifiedAt: new Date(r.verifiedAt),
+      }
+    : null;
 
 export class MikroOrmStudentVerificationRepository implements StudentVerificationRepository {
   constructor(private readonly ctx: OrmContext) {}
@@ -31,7 +38,9 @@ export class MikroOrmStudentVerificationRepository implements StudentVerificatio
   }
 
   async byStudentNumber(campusId: string, studentNumberHash: string): Promise<StudentVerification | null> {
-    return plain(await this.ctx.em().findOne(StudentVerificationRow, { campusId, studentNumberHash }, { refresh: true }));
+    return plain(
+      await this.ctx.em().findOne(StudentVerificationRow, { campusId, studentNumberHash }, { refresh: true }),
+    );
   }
 
   async save(v: StudentVerification): Promise<'saved' | 'taken'> {

@@ -67,7 +67,8 @@ export class FakeS3Server {
 
     const next = this.script.shift();
     if (next === 'hang') return; // never answers: the client's timeout must fire
-    if (next === 'error500') return this.error(res, 500, 'InternalError', 'We encountered an internal error. Please try again.');
+    if (next === 'error500')
+      return this.error(res, 500, 'InternalError', 'We encountered an internal error. Please try again.');
 
     const auth = this.verifySignature(req, method, rawPath, rawQuery, body);
     this.requests.push({ method, path: rawPath, signedHeaders: auth.signedHeaders });
@@ -81,7 +82,8 @@ export class FakeS3Server {
     if (method === 'PUT') {
       const etag = `"${createHash('md5').update(body).digest('hex')}"`;
       this.objects.set(key, {
-        bytes: body, etag,
+        bytes: body,
+        etag,
         contentType: header(req, 'content-type') ?? 'binary/octet-stream',
         cacheControl: header(req, 'cache-control'),
       });
@@ -98,7 +100,9 @@ export class FakeS3Server {
         return this.error(res, 404, 'NoSuchKey', 'The specified key does not exist.', key);
       }
       res.writeHead(200, {
-        'content-type': found.contentType, 'content-length': String(found.bytes.length), etag: found.etag,
+        'content-type': found.contentType,
+        'content-length': String(found.bytes.length),
+        etag: found.etag,
         ...(found.cacheControl ? { 'cache-control': found.cacheControl } : {}),
       });
       res.end(method === 'HEAD' ? undefined : found.bytes);
@@ -120,34 +124,83 @@ export class FakeS3Server {
     return { key: decodeURIComponent(segments.slice(1).join('/')) };
   }
 
-  private verifySignature(req: IncomingMessage, method: string, rawPath: string, rawQuery: string, body: Buffer): {
-    signedHeaders: string[]; problem?: { code: string; message: string };
+  private verifySignature(
+    req: IncomingMessage,
+    method: string,
+    rawPath: string,
+    rawQuery: string,
+    body: Buffer,
+  ): {
+    signedHeaders: string[];
+    problem?: { code: string; message: string };
   } {
     const authorization = header(req, 'authorization') ?? '';
-    const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(authorization);
+    const m =
+      /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(
+        authorization,
+      );
     if (!m) return { signedHeaders: [], problem: { code: 'AccessDenied', message: 'Access Denied' } };
-    const [, keyId, date, region, signedList, signature] = m as unknown as [string, string, string, string, string, string];
+    const [, keyId, date, region, signedList, signature] = m as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const signedHeaders = signedList.split(';');
     if (keyId !== this.accessKeyId) {
-      return { signedHeaders, problem: { code: 'InvalidAccessKeyId', message: 'The AWS Access Key Id you provided does not exist in our records.' } };
+      return {
+        signedHeaders,
+        problem: {
+          code: 'InvalidAccessKeyId',
+          message: 'The AWS Access Key Id you provided does not exist in our records.',
+        },
+      };
     }
     const amzDate = header(req, 'x-amz-date') ?? '';
     const payloadHash = header(req, 'x-amz-content-sha256') ?? '';
-    if (!signedHeaders.includes('host') || !signedHeaders.includes('x-amz-date') || !amzDate.startsWith(date) || region !== this.region) {
+    if (
+      !signedHeaders.includes('host') ||
+      !signedHeaders.includes('x-amz-date') ||
+      !amzDate.startsWith(date) ||
+      region !== this.region
+    ) {
       return { signedHeaders, problem: { code: 'AccessDenied', message: 'Access Denied' } };
     }
     if (payloadHash !== 'UNSIGNED-PAYLOAD' && payloadHash !== createHash('sha256').update(body).digest('hex')) {
-      return { signedHeaders, problem: { code: 'XAmzContentSHA256Mismatch', message: 'The provided x-amz-content-sha256 header does not match what was computed.' } };
+      return {
+        signedHeaders,
+        problem: {
+          code: 'XAmzContentSHA256Mismatch',
+          message: 'The provided x-amz-content-sha256 header does not match what was computed.',
+        },
+      };
     }
-    const canonicalHeaders = signedHeaders.map((h) => `${h}:${(header(req, h) ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
-    const canonicalRequest = [method, rawPath, canonicalQuery(rawQuery), canonicalHeaders, signedList, payloadHash].join('\n');
+    const canonicalHeaders = signedHeaders
+      .map((h) => `${h}:${(header(req, h) ?? '').trim().replace(/\s+/g, ' ')}\n`)
+      .join('');
+    const canonicalRequest = [
+      method,
+      rawPath,
+      canonicalQuery(rawQuery),
+      canonicalHeaders,
+      signedList,
+      payloadHash,
+    ].join('\n');
     const scope = `${date}/${region}/s3/aws4_request`;
     const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonicalRequest)].join('\n');
     let key: Buffer = hmac(`AWS4${this.secretAccessKey}`, date);
     for (const part of [region, 's3', 'aws4_request']) key = hmac(key, part);
     const expected = hmac(key, stringToSign);
     if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) {
-      return { signedHeaders, problem: { code: 'SignatureDoesNotMatch', message: 'The request signature we calculated does not match the signature you provided.' } };
+      return {
+        signedHeaders,
+        problem: {
+          code: 'SignatureDoesNotMatch',
+          message: 'The request signature we calculated does not match the signature you provided.',
+        },
+      };
     }
     return { signedHeaders };
   }
@@ -166,12 +219,18 @@ function header(req: IncomingMessage, name: string): string | null {
 
 function canonicalQuery(raw: string): string {
   if (raw === '') return '';
-  return raw.split('&').filter((p) => p !== '').map((pair) => {
-    const i = pair.indexOf('=');
-    const k = decodeURIComponent(i < 0 ? pair : pair.slice(0, i));
-    const v = i < 0 ? '' : decodeURIComponent(pair.slice(i + 1));
-    return [rfc3986(k), rfc3986(v)] as const;
-  }).sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join('&');
+  return raw
+    .split('&')
+    .filter((p) => p !== '')
+    .map((pair) => {
+      const i = pair.indexOf('=');
+      const k = decodeURIComponent(i < 0 ? pair : pair.slice(0, i));
+      const v = i < 0 ? '' : decodeURIComponent(pair.slice(i + 1));
+      return [rfc3986(k), rfc3986(v)] as const;
+    })
+    .sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
 }
 
 function rfc3986(s: string): string {

@@ -11,10 +11,21 @@ jobQueueContract('BullMQ on Redis', async () => {
     process: async () => {
       const queue = new BullMqJobQueue({ url, prefix });
       const consumers = new BullMqJobConsumers({ url, prefix });
-      return { queue, consumers, close: async () => { await consumers.close(); await queue.close(); } };
+      return {
+        queue,
+        consumers,
+        close: async () => {
+          await consumers.close();
+          await queue.close();
+        },
+      };
     },
     unreachable: async () => {
-      const queue = new BullMqJobQueue({ url: `redis://127.0.0.1:${await freePort()}`, prefix, enqueueTimeoutMs: 1000 });
+      const queue = new BullMqJobQueue({
+        url: `redis://127.0.0.1:${await freePort()}`,
+        prefix,
+        enqueueTimeoutMs: 1000,
+      });
       return { queue, close: () => queue.close() };
     },
     dispose: () => deleteKeys(url, prefix),
@@ -29,9 +40,18 @@ describe('BullMQ job ids', () => {
   });
 
   it('reads the connection from a Redis URL', () => {
-    expect(redisConnection('redis://:s%40cret@10.0.0.5:6390/2')).toEqual({ host: '10.0.0.5', port: 6390, password: 's@cret', db: 2 });
+    expect(redisConnection('redis://:s%40cret@10.0.0.5:6390/2')).toEqual({
+      host: '10.0.0.5',
+      port: 6390,
+      password: 's@cret',
+      db: 2,
+    });
     expect(redisConnection('rediss://user:pw@cache.example.com')).toEqual({
-      host: 'cache.example.com', port: 6379, username: 'user', password: 'pw', tls: {},
+      host: 'cache.example.com',
+      port: 6379,
+      username: 'user',
+      password: 'pw',
+      tls: {},
     });
     expect(() => redisConnection('http://x')).toThrow(/not a Redis URL/);
   });

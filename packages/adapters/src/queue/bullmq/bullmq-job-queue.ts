@@ -1,6 +1,12 @@
 import {
   RetryJobLater,
-  type ConsumerOptions, type JobConsumers, type JobHandler, type JobQueue, type JobSpec, type ReceivedJob, type RunningConsumer,
+  type ConsumerOptions,
+  type JobConsumers,
+  type JobHandler,
+  type JobQueue,
+  type JobSpec,
+  type ReceivedJob,
+  type RunningConsumer,
 } from '@xianzhi/core';
 import { Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 
@@ -68,18 +74,24 @@ export class BullMqJobQueue implements JobQueue {
         if (list) list.push(spec);
         else byQueue.set(spec.queue, [spec]);
       }
-      const work = Promise.all([...byQueue].map(([name, list]) => this.queue(name).addBulk(list.map((spec) => ({
-        name,
-        data: { key: spec.key, payload: spec.payload ?? null } satisfies StoredData,
-        opts: {
-          jobId: jobIdFor(spec.key),
-          ...(spec.delayMs && spec.delayMs > 0 ? { delay: spec.delayMs } : {}),
-          attempts: UNLIMITED_ATTEMPTS,
-          backoff: { type: 'consumer' },
-          removeOnComplete: { age: keep },
-          removeOnFail: { age: keep },
-        },
-      })))));
+      const work = Promise.all(
+        [...byQueue].map(([name, list]) =>
+          this.queue(name).addBulk(
+            list.map((spec) => ({
+              name,
+              data: { key: spec.key, payload: spec.payload ?? null } satisfies StoredData,
+              opts: {
+                jobId: jobIdFor(spec.key),
+                ...(spec.delayMs && spec.delayMs > 0 ? { delay: spec.delayMs } : {}),
+                attempts: UNLIMITED_ATTEMPTS,
+                backoff: { type: 'consumer' },
+                removeOnComplete: { age: keep },
+                removeOnFail: { age: keep },
+              },
+            })),
+          ),
+        ),
+      );
       await withTimeout(work, this.timeoutMs + 500, `enqueue to Redis took longer than ${this.timeoutMs + 500} ms`);
     }
   }
@@ -111,43 +123,60 @@ export class BullMqJobConsumers implements JobConsumers {
     const { onError } = this.options;
     const lockDuration = this.options.lockDurationMs ?? 30_000;
     let active = 0;
-    const worker = new Worker<StoredData>(queue, async (job: Job<StoredData>) => {
-      const received: ReceivedJob<P> = { queue, key: job.data.key, payload: job.data.payload as P, attempt: job.attemptsMade + 1 };
-      active += 1;
-      try {
-        await handler(received);
-      } catch (error) {
-        if (received.attempt < options.maxAttempts) throw error;
+    const worker = new Worker<StoredData>(
+      queue,
+      async (job: Job<StoredData>) => {
+        const received: ReceivedJob<P> = {
+          queue,
+          key: job.data.key,
+          payload: job.data.payload as P,
+          attempt: job.attemptsMade + 1,
+        };
+        active += 1;
         try {
-          await options.onExhausted?.(received as ReceivedJob, error);
-        } catch (reported) {
-          onError?.(reported, `onExhausted of ${queue}`);
+          await handler(received);
+        } catch (error) {
+          if (received.attempt < options.maxAttempts) throw error;
+          try {
+            await options.onExhausted?.(received as ReceivedJob, error);
+          } catch (reported) {
+            onError?.(reported, `onExhausted of ${queue}`);
+          }
+          throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
+        } finally {
+          active -= 1;
         }
-        throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
-      } finally {
-        active -= 1;
-      }
-    }, {
-      connection: { ...redisConnection(this.options.url), maxRetriesPerRequest: null },
-      prefix: this.options.prefix ?? 'xz',
-      concurrency: options.concurrency,
-      lockDuration,
-      stalledInterval: lockDuration,
-      // A killed worker's job stalls once per crash; failing it after the first would lose it.
-      maxStalledCount: 10,
-      // Long polls end within a second, so close() does not wait out a 5 s block.
-      drainDelay: 1,
-      settings: {
-        backoffStrategy: (attemptsMade: number, _type?: string, error?: Error) =>
-          error instanceof RetryJobLater ? error.delayMs : options.backoffMs * 2 ** Math.max(0, attemptsMade - 1),
       },
-    });
+      {
+        connection: { ...redisConnection(this.options.url), maxRetriesPerRequest: null },
+        prefix: this.options.prefix ?? 'xz',
+        concurrency: options.concurrency,
+        lockDuration,
+        stalledInterval: lockDuration,
+        // A killed worker's job stalls once per crash; failing it after the first would lose it.
+        maxStalledCount: 10,
+        // Long polls end within a second, so close() does not wait out a 5 s block.
+        drainDelay: 1,
+        settings: {
+          backoffStrategy: (attemptsMade: number, _type?: string, error?: Error) =>
+            error instanceof RetryJobLater ? error.delayMs : options.backoffMs * 2 ** Math.max(0, attemptsMade - 1),
+        },
+      },
+    );
     worker.on('error', (error) => onError?.(error, `worker ${queue}`));
     let ready = false;
-    const readiness = worker.waitUntilReady().then(() => void (ready = true), () => {});
+    const readiness = worker.waitUntilReady().then(
+      () => void (ready = true),
+      () => {},
+    );
     let closing: Promise<void> | null = null;
     const consumer: RunningConsumer = {
-      close: () => (closing ??= closeWorker(worker, () => active, () => ready).finally(() => void this.running.delete(consumer))),
+      close: () =>
+        (closing ??= closeWorker(
+          worker,
+          () => active,
+          () => ready,
+        ).finally(() => void this.running.delete(consumer))),
     };
     this.running.add(consumer);
     // Ready usually within milliseconds. With Redis away, BullMQ keeps connecting in the background:
@@ -173,7 +202,9 @@ async function closeWorker(worker: Worker, active: () => number, ready: () => bo
   while (active() > 0) await tick();
   if (!ready()) return worker.close(true);
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([worker.close(), new Promise<void>((r) => (timer = setTimeout(r, 5000)))]).finally(() => clearTimeout(timer));
+  await Promise.race([worker.close(), new Promise<void>((r) => (timer = setTimeout(r, 5000)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 /**
@@ -184,9 +215,17 @@ export function jobIdFor(key: string): string {
   return `k-${key.replace(/%/g, '%25').replace(/:/g, '%3A')}`;
 }
 
-export function redisConnection(url: string): { host: string; port: number; username?: string; password?: string; db?: number; tls?: object } {
+export function redisConnection(url: string): {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  db?: number;
+  tls?: object;
+} {
   const parsed = new URL(url);
-  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new Error(`not a Redis URL: ${parsed.protocol}`);
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:')
+    throw new Error(`not a Redis URL: ${parsed.protocol}`);
   const db = parsed.pathname.replace(/^\//, '');
   return {
     host: parsed.hostname || '127.0.0.1',

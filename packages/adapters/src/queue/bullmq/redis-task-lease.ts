@@ -10,14 +10,25 @@ import { redisConnection } from './bullmq-job-queue.js';
 export class RedisTaskLease {
   private readonly redis: Redis;
 
-  constructor(url: string, private readonly prefix = 'xz') {
-    this.redis = new Redis({ ...redisConnection(url), lazyConnect: true, maxRetriesPerRequest: 1, commandTimeout: 1000 });
+  constructor(
+    url: string,
+    private readonly prefix = 'xz',
+  ) {
+    this.redis = new Redis({
+      ...redisConnection(url),
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      commandTimeout: 1000,
+    });
     // Failures reach the caller as rejected commands; without a listener ioredis prints every reconnect failure.
     this.redis.on('error', () => {});
   }
 
   async take(name: string, ms: number): Promise<boolean> {
-    return (await this.redis.set(`${this.prefix}:task:${name}`, randomUUID(), 'PX', Math.max(1, Math.round(ms)), 'NX')) === 'OK';
+    return (
+      (await this.redis.set(`${this.prefix}:task:${name}`, randomUUID(), 'PX', Math.max(1, Math.round(ms)), 'NX')) ===
+      'OK'
+    );
   }
 
   async close(): Promise<void> {

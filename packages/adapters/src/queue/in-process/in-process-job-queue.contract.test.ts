@@ -19,7 +19,10 @@ describe('InProcessJobQueue memory', () => {
     try {
       await queue.enqueue([{ queue: 'q', key: 'k', payload: null }]);
       await eventually(() => runs.length === 1);
-      await queue.enqueue([{ queue: 'q', key: 'k', payload: null }, { queue: 'q', key: 'sentinel', payload: null }]);
+      await queue.enqueue([
+        { queue: 'q', key: 'k', payload: null },
+        { queue: 'q', key: 'sentinel', payload: null },
+      ]);
       await eventually(() => runs.length === 2);
       await new Promise((r) => setTimeout(r, 80));
       await queue.enqueue([{ queue: 'q', key: 'k', payload: null }]);

@@ -1,6 +1,12 @@
 import {
   RetryJobLater,
-  type ConsumerOptions, type JobConsumers, type JobHandler, type JobQueue, type JobSpec, type ReceivedJob, type RunningConsumer,
+  type ConsumerOptions,
+  type JobConsumers,
+  type JobHandler,
+  type JobQueue,
+  type JobSpec,
+  type ReceivedJob,
+  type RunningConsumer,
 } from '@xianzhi/core';
 
 export interface InProcessJobQueueOptions {
@@ -63,8 +69,13 @@ export class InProcessJobQueue implements JobQueue, JobConsumers {
       // A round trip through JSON, as Redis does: a payload that is not plain JSON fails here in embedded mode too.
       const payload: unknown = JSON.parse(JSON.stringify(spec.payload ?? null));
       const job: StoredJob = {
-        queue: spec.queue, key: spec.key, payload, attempt: 1,
-        readyAt: now + Math.max(0, spec.delayMs ?? 0), state: 'waiting', finishedAt: 0,
+        queue: spec.queue,
+        key: spec.key,
+        payload,
+        attempt: 1,
+        readyAt: now + Math.max(0, spec.delayMs ?? 0),
+        state: 'waiting',
+        finishedAt: 0,
       };
       this.jobs.set(id, job);
       this.waitingIn(spec.queue).push(job);
@@ -77,7 +88,12 @@ export class InProcessJobQueue implements JobQueue, JobConsumers {
     if (this.closed) throw new Error('the in-process job queue is closed');
     if (!(options.concurrency >= 1)) throw new Error('concurrency must be at least 1');
     const consumer: Consumer = {
-      queue, handler: handler as JobHandler<unknown>, options, running: 0, closing: false, settled: new Set(),
+      queue,
+      handler: handler as JobHandler<unknown>,
+      options,
+      running: 0,
+      closing: false,
+      settled: new Set(),
     };
     this.consumers.add(consumer);
     this.pump(queue);
@@ -140,10 +156,13 @@ export class InProcessJobQueue implements JobQueue, JobConsumers {
     const current = this.timers.get(queue);
     if (current && current.at <= at) return;
     if (current) clearTimeout(current.timer);
-    const timer = setTimeout(() => {
-      this.timers.delete(queue);
-      this.pump(queue);
-    }, Math.max(0, at - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(queue);
+        this.pump(queue);
+      },
+      Math.max(0, at - Date.now()),
+    );
     timer.unref();
     this.timers.set(queue, { at, timer });
   }

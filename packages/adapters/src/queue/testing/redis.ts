@@ -56,11 +56,30 @@ export async function startPrivateRedis(binary = '/usr/bin/redis-server'): Promi
   const port = await freePort();
   let child: ChildProcess | null = null;
   const start = async () => {
-    child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '',
-      '--appendonly', 'yes', '--appendfsync', 'always', '--logfile', join(dir, 'redis.log')], { stdio: 'ignore' });
+    child = spawn(
+      binary,
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--save',
+        '',
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'always',
+        '--logfile',
+        join(dir, 'redis.log'),
+      ],
+      { stdio: 'ignore' },
+    );
     const until = Date.now() + 10_000;
     while (!(await answers(port))) {
-      if (Date.now() > until) throw new Error(`redis-server on port ${port} did not start (see ${join(dir, 'redis.log')})`);
+      if (Date.now() > until)
+        throw new Error(`redis-server on port ${port} did not start (see ${join(dir, 'redis.log')})`);
       await new Promise((r) => setTimeout(r, 20));
     }
   };
@@ -74,7 +93,10 @@ export async function startPrivateRedis(binary = '/usr/bin/redis-server'): Promi
   };
   await start();
   return {
-    port, url: `redis://127.0.0.1:${port}`, start, stop,
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    start,
+    stop,
     dispose: async () => {
       await stop();
       rmSync(dir, { recursive: true, force: true });
@@ -83,7 +105,14 @@ export async function startPrivateRedis(binary = '/usr/bin/redis-server'): Promi
 }
 
 async function answers(port: number): Promise<boolean> {
-  const redis = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const redis = new Redis({
+    port,
+    host: '127.0.0.1',
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   redis.on('error', () => {});
   try {
     await redis.connect();

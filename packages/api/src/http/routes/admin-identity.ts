@@ -5,7 +5,13 @@ import type { AccessTokens, ViewerKeys } from '../auth.js';
 import { Failure, orFail } from '../errors.js';
 import { IdParams, responses } from '../schemas/common.js';
 import {
-  AdminLoginBody, AdminProfile, AdminSession, AuditPage, AuditQuerystring, BanBody, ModeratedUser,
+  AdminLoginBody,
+  AdminProfile,
+  AdminSession,
+  AuditPage,
+  AuditQuerystring,
+  BanBody,
+  ModeratedUser,
 } from '../schemas/auth.js';
 
 export interface AdminIdentityRouteDeps {
@@ -17,7 +23,13 @@ export interface AdminIdentityRouteDeps {
 }
 
 const adminProfile = (a: AdminAccount) => ({ id: a.id, username: a.username, role: a.role, campusId: a.campusId });
-const moderated = (u: User) => ({ id: u.id, nickname: u.nickname, campusId: u.campusId, status: u.status, verified: u.verified });
+const moderated = (u: User) => ({
+  id: u.id,
+  nickname: u.nickname,
+  campusId: u.campusId,
+  status: u.status,
+  verified: u.verified,
+});
 
 function encodeCursor(e: AuditEntry): string {
   return Buffer.from(`${e.at.toISOString()}|${e.id}`).toString('base64url');
@@ -28,7 +40,11 @@ function decodeCursor(cursor: string | undefined): { at: Date; id: string } | nu
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const date = new Date(at ?? '');
   if (!id || Number.isNaN(date.getTime())) {
-    throw new Failure({ code: 'VALIDATION_FAILED', message: 'cursor 无效', details: [{ field: 'cursor', message: 'cursor 无效' }] });
+    throw new Failure({
+      code: 'VALIDATION_FAILED',
+      message: 'cursor 无效',
+      details: [{ field: 'cursor', message: 'cursor 无效' }],
+    });
   }
   return { at: date, id };
 }
@@ -37,51 +53,96 @@ export function adminIdentityRoutes(deps: AdminIdentityRouteDeps): FastifyPlugin
   const { adminLogin, setUserBan, listAuditLog, tokens, viewerKeys } = deps;
   const admin = { tags: ['admin'], security: [{ bearerAuth: [] }] };
   return async (app) => {
-    app.post('/admin/auth/login', {
-      schema: {
-        tags: ['admin'], summary: 'Admin sign-in (5 failures per 15 minutes per username and per client, then 429)',
-        body: AdminLoginBody, response: responses({ 200: AdminSession }),
+    app.post(
+      '/admin/auth/login',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Admin sign-in (5 failures per 15 minutes per username and per client, then 429)',
+          body: AdminLoginBody,
+          response: responses({ 200: AdminSession }),
+        },
       },
-    }, async (request) => {
-      const account = orFail(await adminLogin.execute({
-        username: request.body.username, password: request.body.password,
-        // A keyed hash: the limiter's table never holds a client address.
-        clientKey: viewerKeys.keyFor(request.ip, undefined),
-      }));
-      const { token, expiresAt } = await tokens.issueAdmin(account.id);
-      return { accessToken: token, expiresAt: expiresAt.toISOString(), admin: adminProfile(account) };
-    });
+      async (request) => {
+        const account = orFail(
+          await adminLogin.execute({
+            username: request.body.username,
+            password: request.body.password,
+            // A keyed hash: the limiter's table never holds a client address.
+            clientKey: viewerKeys.keyFor(request.ip, undefined),
+          }),
+        );
+        const { token, expiresAt } = await tokens.issueAdmin(account.id);
+        return { accessToken: token, expiresAt: expiresAt.toISOString(), admin: adminProfile(account) };
+      },
+    );
 
-    app.get('/admin/me', { schema: { ...admin, summary: 'The signed-in admin account', response: responses({ 200: AdminProfile }) } },
+    app.get(
+      '/admin/me',
+      { schema: { ...admin, summary: 'The signed-in admin account', response: responses({ 200: AdminProfile }) } },
       async (request) => {
         if (request.admin) return adminProfile(request.admin);
         throw new Failure(request.actor.kind === 'anonymous' ? new NotAuthenticated() : new AdminOnly());
-      });
+      },
+    );
 
-    for (const [path, banned] of [['ban', true], ['unban', false]] as const) {
-      app.post(`/admin/users/:id/${path}`, {
-        schema: {
-          ...admin, summary: banned ? 'Ban a student (every write refused, tokens stop working), with a reason' : 'Lift a ban, with a reason',
-          params: IdParams, body: BanBody, response: responses({ 200: ModeratedUser }),
+    for (const [path, banned] of [
+      ['ban', true],
+      ['unban', false],
+    ] as const) {
+      app.post(
+        `/admin/users/:id/${path}`,
+        {
+          schema: {
+            ...admin,
+            summary: banned
+              ? 'Ban a student (every write refused, tokens stop working), with a reason'
+              : 'Lift a ban, with a reason',
+            params: IdParams,
+            body: BanBody,
+            response: responses({ 200: ModeratedUser }),
+          },
         },
-      }, async (request) => moderated(orFail(await setUserBan.execute({
-        actor: request.actor, userId: request.params.id, banned, reason: request.body.reason,
-      }))));
+        async (request) =>
+          moderated(
+            orFail(
+              await setUserBan.execute({
+                actor: request.actor,
+                userId: request.params.id,
+                banned,
+                reason: request.body.reason,
+              }),
+            ),
+          ),
+      );
     }
 
-    app.get('/admin/audit-log', {
-      schema: { ...admin, summary: 'Who did what, newest first (campus admins: their campus)', querystring: AuditQuerystring, response: responses({ 200: AuditPage }) },
-    }, async (request) => {
-      const limit = request.query.limit ?? 50;
-      const items = orFail(await listAuditLog.execute({
-        actor: request.actor, limit: limit + 1, before: decodeCursor(request.query.cursor),
-        ...(request.query.action !== undefined ? { action: request.query.action } : {}),
-      }));
-      const page = items.slice(0, limit);
-      return {
-        items: page.map((e) => ({ ...e, at: e.at.toISOString() })),
-        nextCursor: items.length > limit ? encodeCursor(page[page.length - 1]!) : null,
-      };
-    });
+    app.get(
+      '/admin/audit-log',
+      {
+        schema: {
+          ...admin,
+          summary: 'Who did what, newest first (campus admins: their campus)',
+          querystring: AuditQuerystring,
+          response: responses({ 200: AuditPage }),
+        },
+      },
+      async (request) => {
+        const limit = request.query.limit ?? 50;
+        const items = orFail(
+          await listAuditLog.execute({
+            actor: request.actor,
+            limit: limit + 1,
+            before: decodeCursor(request.query.cursor),
+            ...(request.query.action !== undefined ? { action: request.query.action } : {}),
+          }),
+        );
+        const page = items.slice(0, limit);
+        return {
+          items: page.map((e) => ({ ...e, at: e.at.toISOString() })),
+          nextCursor: items.length > limit ? encodeCursor(page[page.length - 1]!) : null,
+        };
+      },
+    );
   };
 }

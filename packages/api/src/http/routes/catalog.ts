@@ -12,23 +12,38 @@ export interface CatalogRouteDeps {
 
 export function catalogRoutes({ getCatalog, defaultCampusId }: CatalogRouteDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/catalog', {
-      schema: {
-        tags: ['catalog'], summary: 'Campus, trade areas, category tree and the fixed dimensions with labels',
-        querystring: CampusQuery, response: responses({ 200: Catalog }),
+    app.get(
+      '/catalog',
+      {
+        schema: {
+          tags: ['catalog'],
+          summary: 'Campus, trade areas, category tree and the fixed dimensions with labels',
+          querystring: CampusQuery,
+          response: responses({ 200: Catalog }),
+        },
       },
-    }, async (request) => catalog(orFail(await getCatalog.execute({ campusId: request.query.campusId ?? defaultCampusId }))));
+      async (request) =>
+        catalog(orFail(await getCatalog.execute({ campusId: request.query.campusId ?? defaultCampusId }))),
+    );
 
-    app.get('/categories', {
-      schema: {
-        tags: ['catalog'], summary: 'The two-level category tree (admins may include disabled categories)',
-        querystring: CategoriesQuery, response: responses({ 200: CategoryList }),
+    app.get(
+      '/categories',
+      {
+        schema: {
+          tags: ['catalog'],
+          summary: 'The two-level category tree (admins may include disabled categories)',
+          querystring: CategoriesQuery,
+          response: responses({ 200: CategoryList }),
+        },
       },
-    }, async (request) => {
-      const includeDisabled = request.query.includeDisabled === true;
-      if (includeDisabled) orFail(requireAdmin(request.actor));
-      const view = orFail(await getCatalog.execute({ campusId: request.query.campusId ?? defaultCampusId, includeDisabled }));
-      return categoryList(view.tree);
-    });
+      async (request) => {
+        const includeDisabled = request.query.includeDisabled === true;
+        if (includeDisabled) orFail(requireAdmin(request.actor));
+        const view = orFail(
+          await getCatalog.execute({ campusId: request.query.campusId ?? defaultCampusId, includeDisabled }),
+        );
+        return categoryList(view.tree);
+      },
+    );
   };
 }

@@ -19,17 +19,23 @@ export interface DevRouteDeps {
 /** A session for a seeded demo student without going through QQ, in embedded mode only. Admins use /v1/admin/auth/login. */
 export function devRoutes({ env, users, tokens, startSession }: DevRouteDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.post('/dev/login', {
-      schema: {
-        tags: ['dev'], summary: 'Development login as a demo user (embedded mode only; 403 DEV_LOGIN_DISABLED otherwise)',
-        body: DevLoginBody, response: responses({ 200: Session }),
+    app.post(
+      '/dev/login',
+      {
+        schema: {
+          tags: ['dev'],
+          summary: 'Development login as a demo user (embedded mode only; 403 DEV_LOGIN_DISABLED otherwise)',
+          body: DevLoginBody,
+          response: responses({ 200: Session }),
+        },
       },
-    }, async (request) => {
-      if (env !== 'embedded') throw new Failure(new DevLoginDisabled());
-      const handle = request.body.user.trim().toLowerCase();
-      const user = await users.byOpenId(demoOpenId(handle));
-      if (!user) throw new Failure(new UserNotFound(handle));
-      return sessionBody(tokens, user, await startSession.execute({ userId: user.id }));
-    });
+      async (request) => {
+        if (env !== 'embedded') throw new Failure(new DevLoginDisabled());
+        const handle = request.body.user.trim().toLowerCase();
+        const user = await users.byOpenId(demoOpenId(handle));
+        if (!user) throw new Failure(new UserNotFound(handle));
+        return sessionBody(tokens, user, await startSession.execute({ userId: user.id }));
+      },
+    );
   };
 }

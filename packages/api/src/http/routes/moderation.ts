@@ -1,10 +1,25 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { REPORT_REASONS, type ListReviewQueue, type ModerationCase, type ReportContent, type ResolveCase, type ReviewItem } from '@xianzhi/core';
+import {
+  REPORT_REASONS,
+  type ListReviewQueue,
+  type ModerationCase,
+  type ReportContent,
+  type ResolveCase,
+  type ReviewItem,
+} from '@xianzhi/core';
 import { Failure, orFail } from '../errors.js';
 import { photoUrls } from '../presenters.js';
 import { IdParams, responses } from '../schemas/common.js';
 import {
-  REPORT_REASON_VALUES, ReportAccepted, ReportBody, ReportReasons, ResolveBody, ReviewCase, ReviewPage, ReviewQuerystring, type ReviewCaseBody,
+  REPORT_REASON_VALUES,
+  ReportAccepted,
+  ReportBody,
+  ReportReasons,
+  ResolveBody,
+  ReviewCase,
+  ReviewPage,
+  ReviewQuerystring,
+  type ReviewCaseBody,
 } from '../schemas/moderation.js';
 
 export interface ModerationRouteDeps {
@@ -15,15 +30,31 @@ export interface ModerationRouteDeps {
 
 function reviewCase(c: ModerationCase, item?: Omit<ReviewItem, 'case'>): ReviewCaseBody {
   return {
-    id: c.id, targetType: c.targetType, targetId: c.targetId, campusId: c.campusId, status: c.status,
-    reportCount: c.reportCount, uncheckedFields: c.uncheckedFields, hidden: c.hidden,
-    openedAt: c.openedAt.toISOString(), updatedAt: c.updatedAt.toISOString(), resolution: c.resolution,
+    id: c.id,
+    targetType: c.targetType,
+    targetId: c.targetId,
+    campusId: c.campusId,
+    status: c.status,
+    reportCount: c.reportCount,
+    uncheckedFields: c.uncheckedFields,
+    hidden: c.hidden,
+    openedAt: c.openedAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    resolution: c.resolution,
     target: {
-      summary: item?.target.summary ?? null, listingId: item?.target.listingId ?? null, ownerId: item?.target.ownerId ?? null,
-      status: item?.target.status ?? null, photoUrl: c.targetType === 'photo' ? photoUrls(c.targetId).medium : null,
+      summary: item?.target.summary ?? null,
+      listingId: item?.target.listingId ?? null,
+      ownerId: item?.target.ownerId ?? null,
+      status: item?.target.status ?? null,
+      photoUrl: c.targetType === 'photo' ? photoUrls(c.targetId).medium : null,
     },
     reports: (item?.reports ?? []).map((r) => ({
-      id: r.id, reason: r.reason, reasonLabel: REPORT_REASONS[r.reason], details: r.details, reporterId: r.reporterId, createdAt: r.createdAt.toISOString(),
+      id: r.id,
+      reason: r.reason,
+      reasonLabel: REPORT_REASONS[r.reason],
+      details: r.details,
+      reporterId: r.reporterId,
+      createdAt: r.createdAt.toISOString(),
     })),
   };
 }
@@ -37,7 +68,11 @@ function decodeCursor(cursor: string | undefined): { updatedAt: Date; id: string
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const updatedAt = new Date(at ?? '');
   if (!id || Number.isNaN(updatedAt.getTime())) {
-    throw new Failure({ code: 'VALIDATION_FAILED', message: 'cursor 无效', details: [{ field: 'cursor', message: 'cursor 无效' }] });
+    throw new Failure({
+      code: 'VALIDATION_FAILED',
+      message: 'cursor 无效',
+      details: [{ field: 'cursor', message: 'cursor 无效' }],
+    });
   }
   return { updatedAt, id };
 }
@@ -46,47 +81,98 @@ function decodeCursor(cursor: string | undefined): { updatedAt: Date; id: string
 export function moderationRoutes(deps: ModerationRouteDeps): FastifyPluginAsyncTypebox {
   const admin = { tags: ['admin'], security: [{ bearerAuth: [] }] };
   return async (app) => {
-    app.get('/reports/reasons', {
-      schema: { tags: ['reports'], summary: 'The reasons a report may give, with their labels', response: responses({ 200: ReportReasons }) },
-    }, async () => ({ reasons: REPORT_REASON_VALUES.map((value) => ({ value, label: REPORT_REASONS[value] })) }));
-
-    app.post('/reports', {
-      schema: {
-        tags: ['reports'], security: [{ bearerAuth: [] }],
-        summary: 'Report a listing, a comment or a user (verified students, once per target). Enough reports hide it until an admin decides',
-        body: ReportBody, response: responses({ 201: ReportAccepted }),
+    app.get(
+      '/reports/reasons',
+      {
+        schema: {
+          tags: ['reports'],
+          summary: 'The reasons a report may give, with their labels',
+          response: responses({ 200: ReportReasons }),
+        },
       },
-    }, async (request, reply) => {
-      const { targetType, targetId, reason, details } = request.body;
-      orFail(await deps.report.execute({ actor: request.actor, targetType, targetId, reason, ...(details !== undefined ? { details } : {}) }));
-      reply.code(201);
-      // Whether this report hid the target stays with the admins.
-      return { received: true as const };
-    });
+      async () => ({ reasons: REPORT_REASON_VALUES.map((value) => ({ value, label: REPORT_REASONS[value] })) }),
+    );
 
-    app.get('/admin/moderation/cases', {
-      schema: {
-        ...admin, summary: 'Open review cases, grouped by target with their reports, newest activity first (campus admins: their campus)',
-        querystring: ReviewQuerystring, response: responses({ 200: ReviewPage }),
+    app.post(
+      '/reports',
+      {
+        schema: {
+          tags: ['reports'],
+          security: [{ bearerAuth: [] }],
+          summary:
+            'Report a listing, a comment or a user (verified students, once per target). Enough reports hide it until an admin decides',
+          body: ReportBody,
+          response: responses({ 201: ReportAccepted }),
+        },
       },
-    }, async (request) => {
-      const limit = request.query.limit ?? 20;
-      const items = orFail(await deps.queue.execute({ actor: request.actor, limit: limit + 1, before: decodeCursor(request.query.cursor) }));
-      const page = items.slice(0, limit);
-      return {
-        items: page.map((i) => reviewCase(i.case, i)),
-        nextCursor: items.length > limit ? encodeCursor(page.at(-1)!.case) : null,
-      };
-    });
+      async (request, reply) => {
+        const { targetType, targetId, reason, details } = request.body;
+        orFail(
+          await deps.report.execute({
+            actor: request.actor,
+            targetType,
+            targetId,
+            reason,
+            ...(details !== undefined ? { details } : {}),
+          }),
+        );
+        reply.code(201);
+        // Whether this report hid the target stays with the admins.
+        return { received: true as const };
+      },
+    );
 
-    app.post('/admin/moderation/cases/:id/resolve', {
-      schema: {
-        ...admin, summary: 'Restore (un-hide, close the reports) or remove with a reason (listing removed, comment deleted, user banned)',
-        params: IdParams, body: ResolveBody, response: responses({ 200: ReviewCase }),
+    app.get(
+      '/admin/moderation/cases',
+      {
+        schema: {
+          ...admin,
+          summary:
+            'Open review cases, grouped by target with their reports, newest activity first (campus admins: their campus)',
+          querystring: ReviewQuerystring,
+          response: responses({ 200: ReviewPage }),
+        },
       },
-    }, async (request) => reviewCase(orFail(await deps.resolve.execute({
-      actor: request.actor, caseId: request.params.id, decision: request.body.decision,
-      ...(request.body.reason !== undefined ? { reason: request.body.reason } : {}),
-    }))));
+      async (request) => {
+        const limit = request.query.limit ?? 20;
+        const items = orFail(
+          await deps.queue.execute({
+            actor: request.actor,
+            limit: limit + 1,
+            before: decodeCursor(request.query.cursor),
+          }),
+        );
+        const page = items.slice(0, limit);
+        return {
+          items: page.map((i) => reviewCase(i.case, i)),
+          nextCursor: items.length > limit ? encodeCursor(page.at(-1)!.case) : null,
+        };
+      },
+    );
+
+    app.post(
+      '/admin/moderation/cases/:id/resolve',
+      {
+        schema: {
+          ...admin,
+          summary:
+            'Restore (un-hide, close the reports) or remove with a reason (listing removed, comment deleted, user banned)',
+          params: IdParams,
+          body: ResolveBody,
+          response: responses({ 200: ReviewCase }),
+        },
+      },
+      async (request) =>
+        reviewCase(
+          orFail(
+            await deps.resolve.execute({
+              actor: request.actor,
+              caseId: request.params.id,
+              decision: request.body.decision,
+              ...(request.body.reason !== undefined ? { reason: request.body.reason } : {}),
+            }),
+          ),
+        ),
+    );
   };
 }

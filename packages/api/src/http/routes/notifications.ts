@@ -1,16 +1,32 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   isNotificationKind,
-  type CountUnreadNotifications, type DeadLetter, type GetNotificationSettings, type ListDeadLetters, type ListMyNotifications,
-  type MarkAllNotificationsRead, type MarkNotificationRead, type Notification, type NotificationKind, type NotificationSettings,
-  type RecordNotificationConsents, type RetryDeadLetter, type UpdateNotificationSettings,
+  type CountUnreadNotifications,
+  type DeadLetter,
+  type GetNotificationSettings,
+  type ListDeadLetters,
+  type ListMyNotifications,
+  type MarkAllNotificationsRead,
+  type MarkNotificationRead,
+  type Notification,
+  type NotificationKind,
+  type NotificationSettings,
+  type RecordNotificationConsents,
+  type RetryDeadLetter,
+  type UpdateNotificationSettings,
 } from '@xianzhi/core';
 import { Type } from 'typebox';
 import { orFail } from '../errors.js';
 import { IdParams, responses } from '../schemas/common.js';
 import {
-  ConsentsBody, DeadLetterPage, MarkedAll, NotificationPage, NotificationQuery, NotificationSettings as SettingsSchema,
-  UnreadCount, UpdateNotificationSettingsBody,
+  ConsentsBody,
+  DeadLetterPage,
+  MarkedAll,
+  NotificationPage,
+  NotificationQuery,
+  NotificationSettings as SettingsSchema,
+  UnreadCount,
+  UpdateNotificationSettingsBody,
 } from '../schemas/notifications.js';
 
 export interface NotificationRouteDeps {
@@ -28,13 +44,27 @@ export interface NotificationRouteDeps {
 }
 
 const item = (n: Notification) => ({
-  id: n.id, kind: n.kind, listingId: n.listingId, data: { ...n.data }, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null,
+  id: n.id,
+  kind: n.kind,
+  listingId: n.listingId,
+  data: { ...n.data },
+  createdAt: n.createdAt.toISOString(),
+  readAt: n.readAt?.toISOString() ?? null,
 });
 
 const deadLetter = ({ delivery: d, notification: n }: DeadLetter) => ({
-  notificationId: d.notificationId, recipientId: d.recipientId, campusId: d.campusId, kind: d.kind, listingId: n.listingId,
-  state: d.state, reason: d.reason, attempts: d.attempts, lastError: d.lastError, data: { ...n.data },
-  createdAt: n.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(),
+  notificationId: d.notificationId,
+  recipientId: d.recipientId,
+  campusId: d.campusId,
+  kind: d.kind,
+  listingId: n.listingId,
+  state: d.state,
+  reason: d.reason,
+  attempts: d.attempts,
+  lastError: d.lastError,
+  data: { ...n.data },
+  createdAt: n.createdAt.toISOString(),
+  updatedAt: d.updatedAt.toISOString(),
 });
 
 /** 消息: the inbox, its settings and consents; and the admins' dead letters. */
@@ -46,66 +76,132 @@ export function notificationRoutes(deps: NotificationRouteDeps): FastifyPluginAs
   const settings = (s: NotificationSettings) => ({ muted: s.muted, consents: { ...s.consents }, templates });
 
   return async (app) => {
-    app.get('/me/notifications', {
-      schema: { ...mine, summary: 'My notifications, newest first', querystring: NotificationQuery, response: responses({ 200: NotificationPage }) },
-    }, async (request) => {
-      const page = orFail(await deps.list.execute({ actor: request.actor, ...request.query }));
-      return { items: page.items.map(item), nextCursor: page.nextCursor };
-    });
-
-    app.get('/me/notifications/unread-count', {
-      schema: { ...mine, summary: 'How many of my notifications are unread (the badge)', response: responses({ 200: UnreadCount }) },
-    }, async (request) => orFail(await deps.unread.execute({ actor: request.actor })));
-
-    app.post('/me/notifications/:id/read', {
-      schema: { ...mine, summary: 'Mark one of my notifications read (again is fine)', params: IdParams, response: responses({ 204: Type.Null() }) },
-    }, async (request, reply) => {
-      orFail(await deps.markRead.execute({ actor: request.actor, notificationId: request.params.id }));
-      return reply.code(204).send(null);
-    });
-
-    app.post('/me/notifications/read-all', {
-      schema: { ...mine, summary: 'Mark all my notifications read', response: responses({ 200: MarkedAll }) },
-    }, async (request) => orFail(await deps.markAllRead.execute({ actor: request.actor })));
-
-    app.get('/me/notification-settings', {
-      schema: { ...mine, summary: 'Muted kinds, consents left, and the template ids to subscribe to', response: responses({ 200: SettingsSchema }) },
-    }, async (request) => settings(orFail(await deps.getSettings.execute({ actor: request.actor }))));
-
-    app.put('/me/notification-settings', {
-      schema: {
-        ...mine, summary: 'Mute kinds (still in the inbox, no QQ message)', body: UpdateNotificationSettingsBody, response: responses({ 200: SettingsSchema }),
+    app.get(
+      '/me/notifications',
+      {
+        schema: {
+          ...mine,
+          summary: 'My notifications, newest first',
+          querystring: NotificationQuery,
+          response: responses({ 200: NotificationPage }),
+        },
       },
-    }, async (request) => settings(orFail(await deps.updateSettings.execute({ actor: request.actor, muted: request.body.muted }))));
-
-    app.post('/me/notification-consents', {
-      schema: {
-        ...mine, summary: 'Report the templates accepted in qq.subscribeAppMsg: each allows one QQ message',
-        body: ConsentsBody, response: responses({ 200: SettingsSchema }),
+      async (request) => {
+        const page = orFail(await deps.list.execute({ actor: request.actor, ...request.query }));
+        return { items: page.items.map(item), nextCursor: page.nextCursor };
       },
-    }, async (request) => {
-      // Ids we never asked for are ignored: the client may run an older template list.
-      const kinds = request.body.templateIds.map((id) => kindOfTemplate.get(id)).filter(isNotificationKind);
-      return settings(orFail(await deps.recordConsents.execute({ actor: request.actor, kinds })));
-    });
+    );
 
-    app.get('/admin/dead-letters', {
-      schema: {
-        ...admin, summary: 'QQ messages that failed for good, or whose outcome a crash left unknown (campus admins: their campus)',
-        querystring: NotificationQuery, response: responses({ 200: DeadLetterPage }),
+    app.get(
+      '/me/notifications/unread-count',
+      {
+        schema: {
+          ...mine,
+          summary: 'How many of my notifications are unread (the badge)',
+          response: responses({ 200: UnreadCount }),
+        },
       },
-    }, async (request) => {
-      const page = orFail(await deps.deadLetters.execute({ actor: request.actor, ...request.query }));
-      return { items: page.items.map(deadLetter), nextCursor: page.nextCursor };
-    });
+      async (request) => orFail(await deps.unread.execute({ actor: request.actor })),
+    );
 
-    app.post('/admin/dead-letters/:id/retry', {
-      schema: {
-        ...admin, summary: 'Send a dead letter again (an unknown one may then arrive twice); audited', params: IdParams, response: responses({ 202: Type.Null() }),
+    app.post(
+      '/me/notifications/:id/read',
+      {
+        schema: {
+          ...mine,
+          summary: 'Mark one of my notifications read (again is fine)',
+          params: IdParams,
+          response: responses({ 204: Type.Null() }),
+        },
       },
-    }, async (request, reply) => {
-      orFail(await deps.retryDeadLetter.execute({ actor: request.actor, notificationId: request.params.id }));
-      return reply.code(202).send(null);
-    });
+      async (request, reply) => {
+        orFail(await deps.markRead.execute({ actor: request.actor, notificationId: request.params.id }));
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/me/notifications/read-all',
+      {
+        schema: { ...mine, summary: 'Mark all my notifications read', response: responses({ 200: MarkedAll }) },
+      },
+      async (request) => orFail(await deps.markAllRead.execute({ actor: request.actor })),
+    );
+
+    app.get(
+      '/me/notification-settings',
+      {
+        schema: {
+          ...mine,
+          summary: 'Muted kinds, consents left, and the template ids to subscribe to',
+          response: responses({ 200: SettingsSchema }),
+        },
+      },
+      async (request) => settings(orFail(await deps.getSettings.execute({ actor: request.actor }))),
+    );
+
+    app.put(
+      '/me/notification-settings',
+      {
+        schema: {
+          ...mine,
+          summary: 'Mute kinds (still in the inbox, no QQ message)',
+          body: UpdateNotificationSettingsBody,
+          response: responses({ 200: SettingsSchema }),
+        },
+      },
+      async (request) =>
+        settings(orFail(await deps.updateSettings.execute({ actor: request.actor, muted: request.body.muted }))),
+    );
+
+    app.post(
+      '/me/notification-consents',
+      {
+        schema: {
+          ...mine,
+          summary: 'Report the templates accepted in qq.subscribeAppMsg: each allows one QQ message',
+          body: ConsentsBody,
+          response: responses({ 200: SettingsSchema }),
+        },
+      },
+      async (request) => {
+        // Ids we never asked for are ignored: the client may run an older template list.
+        const kinds = request.body.templateIds.map((id) => kindOfTemplate.get(id)).filter(isNotificationKind);
+        return settings(orFail(await deps.recordConsents.execute({ actor: request.actor, kinds })));
+      },
+    );
+
+    app.get(
+      '/admin/dead-letters',
+      {
+        schema: {
+          ...admin,
+          summary:
+            'QQ messages that failed for good, or whose outcome a crash left unknown (campus admins: their campus)',
+          querystring: NotificationQuery,
+          response: responses({ 200: DeadLetterPage }),
+        },
+      },
+      async (request) => {
+        const page = orFail(await deps.deadLetters.execute({ actor: request.actor, ...request.query }));
+        return { items: page.items.map(deadLetter), nextCursor: page.nextCursor };
+      },
+    );
+
+    app.post(
+      '/admin/dead-letters/:id/retry',
+      {
+        schema: {
+          ...admin,
+          summary: 'Send a dead letter again (an unknown one may then arrive twice); audited',
+          params: IdParams,
+          response: responses({ 202: Type.Null() }),
+        },
+      },
+      async (request, reply) => {
+        orFail(await deps.retryDeadLetter.execute({ actor: request.actor, notificationId: request.params.id }));
+        return reply.code(202).send(null);
+      },
+    );
   };
 }

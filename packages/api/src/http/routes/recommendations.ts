@@ -11,28 +11,49 @@ export interface RecommendationRouteDeps {
   readonly defaultCampusId: string;
 }
 
-export function recommendationRoutes({ similar, forYou, defaultCampusId }: RecommendationRouteDeps): FastifyPluginAsyncTypebox {
+export function recommendationRoutes({
+  similar,
+  forYou,
+  defaultCampusId,
+}: RecommendationRouteDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/listings/:id/similar', {
-      schema: {
-        tags: ['recommendations'], summary: '相似推荐: live listings of the same campus like this one (never the caller\'s own), cursor-paged',
-        params: IdParams, querystring: SimilarQuery, response: responses({ 200: RecommendationPage }),
+    app.get(
+      '/listings/:id/similar',
+      {
+        schema: {
+          tags: ['recommendations'],
+          summary: "相似推荐: live listings of the same campus like this one (never the caller's own), cursor-paged",
+          params: IdParams,
+          querystring: SimilarQuery,
+          response: responses({ 200: RecommendationPage }),
+        },
       },
-    }, async (request) => {
-      const page = orFail(await similar.execute({ actor: request.actor, listingId: request.params.id, ...request.query }));
-      return { items: page.items.map(listingSummary), nextCursor: page.nextCursor, mode: page.mode };
-    });
+      async (request) => {
+        const page = orFail(
+          await similar.execute({ actor: request.actor, listingId: request.params.id, ...request.query }),
+        );
+        return { items: page.items.map(listingSummary), nextCursor: page.nextCursor, mode: page.mode };
+      },
+    );
 
-    app.get('/recommendations', {
-      schema: {
-        tags: ['recommendations'],
-        summary: '推荐 (home feed): from the signed-in student\'s views and favorites, else what the campus looks at and keeps; cursor-paged',
-        querystring: RecommendationQuery, response: responses({ 200: RecommendationPage }),
+    app.get(
+      '/recommendations',
+      {
+        schema: {
+          tags: ['recommendations'],
+          summary:
+            "推荐 (home feed): from the signed-in student's views and favorites, else what the campus looks at and keeps; cursor-paged",
+          querystring: RecommendationQuery,
+          response: responses({ 200: RecommendationPage }),
+        },
       },
-    }, async (request) => {
-      const { campusId, ...paging } = request.query;
-      const page = orFail(await forYou.execute({ actor: request.actor, campusId: campusId ?? defaultCampusId, ...paging }));
-      return { items: page.items.map(listingSummary), nextCursor: page.nextCursor, mode: page.mode };
-    });
+      async (request) => {
+        const { campusId, ...paging } = request.query;
+        const page = orFail(
+          await forYou.execute({ actor: request.actor, campusId: campusId ?? defaultCampusId, ...paging }),
+        );
+        return { items: page.items.map(listingSummary), nextCursor: page.nextCursor, mode: page.mode };
+      },
+    );
   };
 }

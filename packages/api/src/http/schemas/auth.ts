@@ -2,29 +2,45 @@ import { Type } from 'typebox';
 import { Cursor, Id, IsoDate, Nullable } from './common.js';
 import { Me } from './me.js';
 
-export const QqLoginBody = Type.Object({
-  code: Type.String({ minLength: 1, maxLength: 256, description: 'The code from qq.login (demo mode: `demo:<name>`)' }),
-  campusId: Type.Optional(Id),
-}, { additionalProperties: false });
+export const QqLoginBody = Type.Object(
+  {
+    code: Type.String({
+      minLength: 1,
+      maxLength: 256,
+      description: 'The code from qq.login (demo mode: `demo:<name>`)',
+    }),
+    campusId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
 
-export const RefreshBody = Type.Object({
-  refreshToken: Type.String({ minLength: 1, maxLength: 200 }),
-}, { additionalProperties: false });
+export const RefreshBody = Type.Object(
+  {
+    refreshToken: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
 
-export const Session = Type.Object({
-  accessToken: Type.String(),
-  /** Same as accessToken; kept for clients of the development login. */
-  token: Type.String(),
-  expiresAt: IsoDate,
-  refreshToken: Type.String(),
-  refreshExpiresAt: IsoDate,
-  user: Me,
-}, { description: 'A short-lived access token (Bearer) and a single-use refresh token that renews it' });
+export const Session = Type.Object(
+  {
+    accessToken: Type.String(),
+    /** Same as accessToken; kept for clients of the development login. */
+    token: Type.String(),
+    expiresAt: IsoDate,
+    refreshToken: Type.String(),
+    refreshExpiresAt: IsoDate,
+    user: Me,
+  },
+  { description: 'A short-lived access token (Bearer) and a single-use refresh token that renews it' },
+);
 
-export const AdminLoginBody = Type.Object({
-  username: Type.String({ minLength: 1, maxLength: 64 }),
-  password: Type.String({ minLength: 1, maxLength: 200 }),
-}, { additionalProperties: false });
+export const AdminLoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
 
 export const AdminProfile = Type.Object({
   id: Id,
@@ -35,17 +51,27 @@ export const AdminProfile = Type.Object({
 
 export const AdminSession = Type.Object({ accessToken: Type.String(), expiresAt: IsoDate, admin: AdminProfile });
 
-export const BanBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 400 }) }, { additionalProperties: false });
+export const BanBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 400 }) },
+  { additionalProperties: false },
+);
 
 export const ModeratedUser = Type.Object({
-  id: Id, nickname: Type.String(), campusId: Id, status: Type.Enum(['active', 'banned']), verified: Type.Boolean(),
+  id: Id,
+  nickname: Type.String(),
+  campusId: Id,
+  status: Type.Enum(['active', 'banned']),
+  verified: Type.Boolean(),
 });
 
-export const AuditQuerystring = Type.Object({
-  action: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
-  cursor: Type.Optional(Cursor),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-}, { additionalProperties: false });
+export const AuditQuerystring = Type.Object(
+  {
+    action: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    cursor: Type.Optional(Cursor),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  },
+  { additionalProperties: false },
+);
 
 export const AuditEntryBody = Type.Object({
   id: Id,

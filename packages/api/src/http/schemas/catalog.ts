@@ -19,7 +19,9 @@ export const CategoriesQuery = Type.Object({
 });
 
 const ManagedLeaf = Type.Object({
-  ...CategoryLeaf.properties, sortOrder: Type.Integer(), enabled: Type.Boolean(),
+  ...CategoryLeaf.properties,
+  sortOrder: Type.Integer(),
+  enabled: Type.Boolean(),
 });
 
 export const CategoryList = Type.Object({
@@ -27,20 +29,33 @@ export const CategoryList = Type.Object({
 });
 
 export const AdminCategory = Type.Object({
-  id: Id, campusId: Id, parentId: Type.Union([Id, Type.Null()]), code: Type.String(), name: Type.String(),
-  sortOrder: Type.Integer(), enabled: Type.Boolean(),
+  id: Id,
+  campusId: Id,
+  parentId: Type.Union([Id, Type.Null()]),
+  code: Type.String(),
+  name: Type.String(),
+  sortOrder: Type.Integer(),
+  enabled: Type.Boolean(),
 });
 
-export const CreateCategoryBody = Type.Object({
-  campusId: Type.Optional(Id),
-  parentId: Type.Optional(Type.Union([Id, Type.Null()], { description: 'A 一级标签 id for a 二级标签; null or absent for a new root' })),
-  code: Type.String({ maxLength: 64 }),
-  name: Type.String({ maxLength: 100 }),
-  sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
-}, { additionalProperties: false });
+export const CreateCategoryBody = Type.Object(
+  {
+    campusId: Type.Optional(Id),
+    parentId: Type.Optional(
+      Type.Union([Id, Type.Null()], { description: 'A 一级标签 id for a 二级标签; null or absent for a new root' }),
+    ),
+    code: Type.String({ maxLength: 64 }),
+    name: Type.String({ maxLength: 100 }),
+    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+  },
+  { additionalProperties: false },
+);
 
-export const UpdateCategoryBody = Type.Object({
-  name: Type.Optional(Type.String({ maxLength: 100 })),
-  sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
-  enabled: Type.Optional(Type.Boolean()),
-}, { additionalProperties: false });
+export const UpdateCategoryBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ maxLength: 100 })),
+    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);

@@ -22,7 +22,10 @@ export const CommentThread = Type.Object({ ...commentProperties, replies: Type.A
 
 export const CommentList = Type.Object({ items: Type.Array(CommentThread) });
 
-export const PostCommentBody = Type.Object({
-  body: Type.String({ maxLength: 2000 }),
-  replyToCommentId: Type.Optional(Id),
-}, { additionalProperties: false });
+export const PostCommentBody = Type.Object(
+  {
+    body: Type.String({ maxLength: 2000 }),
+    replyToCommentId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);

@@ -9,12 +9,23 @@ export const Count = Type.Integer({ minimum: 0 });
 
 /** Complete lists of core's string unions; `Exhaustive` fails to compile if core grows a value. */
 type Exhaustive<Union, List extends readonly Union[]> = [Exclude<Union, List[number]>] extends [never] ? List : never;
-const list = <U>() => <const L extends readonly U[]>(values: Exhaustive<U, L>) => values;
+const list =
+  <U>() =>
+  <const L extends readonly U[]>(values: Exhaustive<U, L>) =>
+    values;
 
 export const LISTING_KIND_VALUES = list<ListingKind>()(['item', 'book', 'wanted']);
 export const CONDITION_VALUES = list<Condition>()(['new', 'like_new', 'lightly_used', 'heavily_used']);
 export const TRADE_METHOD_VALUES = list<TradeMethod>()(['face_to_face', 'delivery', 'express']);
-export const LISTING_STATUS_VALUES = list<ListingStatus>()(['active', 'reserved', 'sold', 'withdrawn', 'removed', 'expired', 'hidden']);
+export const LISTING_STATUS_VALUES = list<ListingStatus>()([
+  'active',
+  'reserved',
+  'sold',
+  'withdrawn',
+  'removed',
+  'expired',
+  'hidden',
+]);
 
 export const Kind = Type.Enum([...LISTING_KIND_VALUES]);
 export const ConditionValue = Type.Enum([...CONDITION_VALUES]);
@@ -26,13 +37,16 @@ export const IdParams = Type.Object({ id: Id });
 export const Cursor = Type.String({ minLength: 1, maxLength: 512 });
 export const Limit = Type.Integer({ minimum: 1, maximum: 50 });
 
-export const ErrorBody = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    details: Type.Unknown(),
-  }),
-}, { description: 'Every failure: `code` is stable, `message` is for people, `details` is structured context' });
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      details: Type.Unknown(),
+    }),
+  },
+  { description: 'Every failure: `code` is stable, `message` is for people, `details` is structured context' },
+);
 
 /** Declares the error body for every failing status, so OpenAPI shows it and the serializer enforces it. */
 export function responses<R extends Record<number, TSchema>>(ok: R) {

@@ -1,7 +1,24 @@
 import { Type } from 'typebox';
-import { ConditionValue, Count, Cursor, Id, IsoDate, Kind, Limit, Nullable, Sort, Status, TradeMethodValue } from './common.js';
+import {
+  ConditionValue,
+  Count,
+  Cursor,
+  Id,
+  IsoDate,
+  Kind,
+  Limit,
+  Nullable,
+  Sort,
+  Status,
+  TradeMethodValue,
+} from './common.js';
 
-const CategoryRef = Type.Object({ id: Id, name: Type.String(), parentId: Nullable(Id), parentName: Nullable(Type.String()) });
+const CategoryRef = Type.Object({
+  id: Id,
+  name: Type.String(),
+  parentId: Nullable(Id),
+  parentName: Nullable(Type.String()),
+});
 const SellerSummary = Type.Object({ id: Id, nickname: Type.String(), avatarUrl: Nullable(Type.String()) });
 
 const summaryProperties = {
@@ -35,11 +52,13 @@ export const Book = Type.Object({
 export const ListingDetail = Type.Object({
   ...summaryProperties,
   description: Type.String(),
-  photos: Type.Array(Type.Object({
-    id: Type.String({ description: 'What the listing keeps: an uploaded photo id (send these back when editing)' }),
-    url: Type.String({ description: 'The medium variant (~750 px)' }),
-    urls: Type.Object({ thumb: Type.String(), medium: Type.String(), large: Type.String() }),
-  })),
+  photos: Type.Array(
+    Type.Object({
+      id: Type.String({ description: 'What the listing keeps: an uploaded photo id (send these back when editing)' }),
+      url: Type.String({ description: 'The medium variant (~750 px)' }),
+      urls: Type.Object({ thumb: Type.String(), medium: Type.String(), large: Type.String() }),
+    }),
+  ),
   tradeMethods: Type.Array(TradeMethodValue),
   book: Nullable(Book),
   expiresAt: IsoDate,
@@ -93,51 +112,74 @@ const contentProperties = {
   condition: Nullable(ConditionValue),
   areaId: Nullable(Id),
   tradeMethods: Type.Array(TradeMethodValue, { maxItems: 10 }),
-  photos: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 20, description: 'Ids of photos the author uploaded with POST /v1/photos, in display order (at most 9)' }),
-  book: Nullable(Type.Object({
-    isbn: Type.String({ maxLength: 32 }),
-    author: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    publisher: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    course: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  }, { additionalProperties: false })),
+  photos: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), {
+    maxItems: 20,
+    description: 'Ids of photos the author uploaded with POST /v1/photos, in display order (at most 9)',
+  }),
+  book: Nullable(
+    Type.Object(
+      {
+        isbn: Type.String({ maxLength: 32 }),
+        author: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+        publisher: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+        course: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+      },
+      { additionalProperties: false },
+    ),
+  ),
 };
 
-export const CreateListingBody = Type.Object({
-  kind: Kind,
-  title: contentProperties.title,
-  description: Type.Optional(contentProperties.description),
-  price: contentProperties.price,
-  originalPrice: Type.Optional(contentProperties.originalPrice),
-  categoryId: contentProperties.categoryId,
-  condition: Type.Optional(contentProperties.condition),
-  areaId: Type.Optional(contentProperties.areaId),
-  tradeMethods: contentProperties.tradeMethods,
-  photos: Type.Optional(contentProperties.photos),
-  book: Type.Optional(contentProperties.book),
-}, { additionalProperties: false });
+export const CreateListingBody = Type.Object(
+  {
+    kind: Kind,
+    title: contentProperties.title,
+    description: Type.Optional(contentProperties.description),
+    price: contentProperties.price,
+    originalPrice: Type.Optional(contentProperties.originalPrice),
+    categoryId: contentProperties.categoryId,
+    condition: Type.Optional(contentProperties.condition),
+    areaId: Type.Optional(contentProperties.areaId),
+    tradeMethods: contentProperties.tradeMethods,
+    photos: Type.Optional(contentProperties.photos),
+    book: Type.Optional(contentProperties.book),
+  },
+  { additionalProperties: false },
+);
 
-export const EditListingBody = Type.Object({
-  version: Type.Integer({ minimum: 1, description: 'The version the editor saw; a newer stored version refuses the edit (409)' }),
-  title: Type.Optional(contentProperties.title),
-  description: Type.Optional(contentProperties.description),
-  price: Type.Optional(contentProperties.price),
-  originalPrice: Type.Optional(contentProperties.originalPrice),
-  categoryId: Type.Optional(contentProperties.categoryId),
-  condition: Type.Optional(contentProperties.condition),
-  areaId: Type.Optional(contentProperties.areaId),
-  tradeMethods: Type.Optional(contentProperties.tradeMethods),
-  photos: Type.Optional(contentProperties.photos),
-  book: Type.Optional(contentProperties.book),
-}, { additionalProperties: false });
+export const EditListingBody = Type.Object(
+  {
+    version: Type.Integer({
+      minimum: 1,
+      description: 'The version the editor saw; a newer stored version refuses the edit (409)',
+    }),
+    title: Type.Optional(contentProperties.title),
+    description: Type.Optional(contentProperties.description),
+    price: Type.Optional(contentProperties.price),
+    originalPrice: Type.Optional(contentProperties.originalPrice),
+    categoryId: Type.Optional(contentProperties.categoryId),
+    condition: Type.Optional(contentProperties.condition),
+    areaId: Type.Optional(contentProperties.areaId),
+    tradeMethods: Type.Optional(contentProperties.tradeMethods),
+    photos: Type.Optional(contentProperties.photos),
+    book: Type.Optional(contentProperties.book),
+  },
+  { additionalProperties: false },
+);
 
-export const StatusBody = Type.Object({
-  status: Type.Enum(['reserved', 'active', 'sold']),
-  version: Type.Optional(Type.Integer({ minimum: 1 })),
-}, { additionalProperties: false });
+export const StatusBody = Type.Object(
+  {
+    status: Type.Enum(['reserved', 'active', 'sold']),
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
 
-export const VersionBody = Type.Object({
-  version: Type.Optional(Type.Integer({ minimum: 1 })),
-}, { additionalProperties: false });
+export const VersionBody = Type.Object(
+  {
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
 
 export const RemoveBody = Type.Object({ reason: Type.String({ maxLength: 1000 }) }, { additionalProperties: false });
 

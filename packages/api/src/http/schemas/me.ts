@@ -12,17 +12,28 @@ export const Me = Type.Object({
   role: Type.Enum(['student', 'admin']),
 });
 
-export const UpdateMeBody = Type.Object({
-  nickname: Type.Optional(Type.String({ maxLength: 100 })),
-  avatarUrl: Type.Optional(Nullable(Type.String({ maxLength: 600 }))),
-}, { additionalProperties: false });
+export const UpdateMeBody = Type.Object(
+  {
+    nickname: Type.Optional(Type.String({ maxLength: 100 })),
+    avatarUrl: Type.Optional(Nullable(Type.String({ maxLength: 600 }))),
+  },
+  { additionalProperties: false },
+);
 
-export const DevLoginBody = Type.Object({
-  user: Type.String({ minLength: 1, maxLength: 32, description: 'A seeded demo student: alice, bob, carol or dave' }),
-}, { additionalProperties: false });
+export const DevLoginBody = Type.Object(
+  {
+    user: Type.String({ minLength: 1, maxLength: 32, description: 'A seeded demo student: alice, bob, carol or dave' }),
+  },
+  { additionalProperties: false },
+);
 
 export const DevLoginResult = Type.Object({
-  token: Type.String(), accessToken: Type.String(), expiresAt: IsoDate, refreshToken: Type.String(), refreshExpiresAt: IsoDate, user: Me,
+  token: Type.String(),
+  accessToken: Type.String(),
+  expiresAt: IsoDate,
+  refreshToken: Type.String(),
+  refreshExpiresAt: IsoDate,
+  user: Me,
 });
 
 export const Health = Type.Object({ ok: Type.Boolean(), db: Type.Enum(['up', 'down']) });

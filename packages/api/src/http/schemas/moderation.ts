@@ -1,4 +1,10 @@
-import { REPORT_DETAILS_MAX, REPORT_REASONS, RESOLUTION_REASON_MAX, type ReportReason, type ReportTargetType } from '@xianzhi/core';
+import {
+  REPORT_DETAILS_MAX,
+  REPORT_REASONS,
+  RESOLUTION_REASON_MAX,
+  type ReportReason,
+  type ReportTargetType,
+} from '@xianzhi/core';
 import { Type, type Static } from 'typebox';
 import { Count, Cursor, Id, IsoDate, Nullable } from './common.js';
 
@@ -8,8 +14,14 @@ const TARGET_VALUES: ReportTargetType[] = ['listing', 'comment', 'user'];
 export const ReportBody = Type.Object({
   targetType: Type.Enum(TARGET_VALUES),
   targetId: Id,
-  reason: Type.Enum(REPORT_REASON_VALUES, { description: Object.entries(REPORT_REASONS).map(([k, v]) => `${k} ${v}`).join(', ') }),
-  details: Type.Optional(Type.String({ maxLength: REPORT_DETAILS_MAX, description: 'Free text; required when the reason is `other`' })),
+  reason: Type.Enum(REPORT_REASON_VALUES, {
+    description: Object.entries(REPORT_REASONS)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
+  }),
+  details: Type.Optional(
+    Type.String({ maxLength: REPORT_DETAILS_MAX, description: 'Free text; required when the reason is `other`' }),
+  ),
 });
 
 export const ReportAccepted = Type.Object({ received: Type.Literal(true) });
@@ -19,7 +31,12 @@ export const ReportReasons = Type.Object({
 });
 
 const ReviewReport = Type.Object({
-  id: Id, reason: Type.Enum(REPORT_REASON_VALUES), reasonLabel: Type.String(), details: Type.String(), reporterId: Id, createdAt: IsoDate,
+  id: Id,
+  reason: Type.Enum(REPORT_REASON_VALUES),
+  reasonLabel: Type.String(),
+  details: Type.String(),
+  reporterId: Id,
+  createdAt: IsoDate,
 });
 
 export const ReviewCase = Type.Object({
@@ -35,18 +52,26 @@ export const ReviewCase = Type.Object({
   updatedAt: IsoDate,
   resolution: Nullable(Type.String()),
   target: Type.Object({
-    summary: Nullable(Type.String()), listingId: Nullable(Id), ownerId: Nullable(Id), status: Nullable(Type.String()),
+    summary: Nullable(Type.String()),
+    listingId: Nullable(Id),
+    ownerId: Nullable(Id),
+    status: Nullable(Type.String()),
     photoUrl: Nullable(Type.String()),
   }),
   reports: Type.Array(ReviewReport),
 });
 
 export const ReviewPage = Type.Object({ items: Type.Array(ReviewCase), nextCursor: Nullable(Type.String()) });
-export const ReviewQuerystring = Type.Object({ cursor: Type.Optional(Cursor), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) });
+export const ReviewQuerystring = Type.Object({
+  cursor: Type.Optional(Cursor),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+});
 
 export const ResolveBody = Type.Object({
   decision: Type.Enum(['restore', 'remove']),
-  reason: Type.Optional(Type.String({ maxLength: RESOLUTION_REASON_MAX, description: 'Required to remove: the owner is told' })),
+  reason: Type.Optional(
+    Type.String({ maxLength: RESOLUTION_REASON_MAX, description: 'Required to remove: the owner is told' }),
+  ),
 });
 
 export type ReviewCaseBody = Static<typeof ReviewCase>;

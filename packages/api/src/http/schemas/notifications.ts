@@ -3,11 +3,32 @@ import { Type, type Static } from 'typebox';
 import { Count, Cursor, Id, IsoDate, Limit, Nullable } from './common.js';
 
 type Exhaustive<Union, List extends readonly Union[]> = [Exclude<Union, List[number]>] extends [never] ? List : never;
-const list = <U>() => <const L extends readonly U[]>(values: Exhaustive<U, L>) => values;
+const list =
+  <U>() =>
+  <const L extends readonly U[]>(values: Exhaustive<U, L>) =>
+    values;
 
-export const NOTIFICATION_KIND_VALUES = list<NotificationKind>()(['comment', 'reply', 'price_drop', 'wanted_match', 'expiring', 'removed', 'hidden', 'restored']);
+export const NOTIFICATION_KIND_VALUES = list<NotificationKind>()([
+  'comment',
+  'reply',
+  'price_drop',
+  'wanted_match',
+  'expiring',
+  'removed',
+  'hidden',
+  'restored',
+]);
 const DELIVERY_STATE_VALUES = list<DeliveryState>()(['pending', 'sending', 'sent', 'skipped', 'dead', 'unknown']);
-const SKIP_REASON_VALUES = list<SkipReason>()(['muted', 'no_consent', 'rate_limited', 'consent_revoked', 'quota', 'no_template', 'no_recipient', 'banned']);
+const SKIP_REASON_VALUES = list<SkipReason>()([
+  'muted',
+  'no_consent',
+  'rate_limited',
+  'consent_revoked',
+  'quota',
+  'no_template',
+  'no_recipient',
+  'banned',
+]);
 
 export const NotificationKindValue = Type.Enum([...NOTIFICATION_KIND_VALUES]);
 
@@ -24,8 +45,14 @@ export const NotificationItem = Type.Object({
 });
 export type NotificationItem = Static<typeof NotificationItem>;
 
-export const NotificationPage = Type.Object({ items: Type.Array(NotificationItem), nextCursor: Nullable(Type.String()) });
-export const NotificationQuery = Type.Object({ cursor: Type.Optional(Cursor), limit: Type.Optional(Limit) }, { additionalProperties: false });
+export const NotificationPage = Type.Object({
+  items: Type.Array(NotificationItem),
+  nextCursor: Nullable(Type.String()),
+});
+export const NotificationQuery = Type.Object(
+  { cursor: Type.Optional(Cursor), limit: Type.Optional(Limit) },
+  { additionalProperties: false },
+);
 export const UnreadCount = Type.Object({ unread: Count });
 export const MarkedAll = Type.Object({ marked: Count });
 
@@ -37,13 +64,19 @@ export const NotificationSettings = Type.Object({
   templates: Type.Record(Type.String(), Type.String()),
 });
 export type NotificationSettings = Static<typeof NotificationSettings>;
-export const UpdateNotificationSettingsBody = Type.Object({
-  muted: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 }),
-}, { additionalProperties: false });
-export const ConsentsBody = Type.Object({
-  /** The template ids `qq.subscribeAppMsg` reported as accepted. */
-  templateIds: Type.Array(Type.String({ minLength: 1, maxLength: 128 }), { minItems: 1, maxItems: 20 }),
-}, { additionalProperties: false });
+export const UpdateNotificationSettingsBody = Type.Object(
+  {
+    muted: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 }),
+  },
+  { additionalProperties: false },
+);
+export const ConsentsBody = Type.Object(
+  {
+    /** The template ids `qq.subscribeAppMsg` reported as accepted. */
+    templateIds: Type.Array(Type.String({ minLength: 1, maxLength: 128 }), { minItems: 1, maxItems: 20 }),
+  },
+  { additionalProperties: false },
+);
 
 export const DeadLetterItem = Type.Object({
   notificationId: Id,

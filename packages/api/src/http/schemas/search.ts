@@ -14,12 +14,14 @@ export const SearchQuery = Type.Object({
 const Highlighted = Type.Array(Type.Object({ text: Type.String(), match: Type.Boolean() }));
 
 export const SearchPage = Type.Object({
-  items: Type.Array(Type.Object({
-    listing: ListingSummary,
-    score: Type.Number(),
-    title: Highlighted,
-    snippet: Highlighted,
-  })),
+  items: Type.Array(
+    Type.Object({
+      listing: ListingSummary,
+      score: Type.Number(),
+      title: Highlighted,
+      snippet: Highlighted,
+    }),
+  ),
   nextCursor: Nullable(Type.String()),
 });
 
@@ -34,7 +36,9 @@ export const Suggestions = Type.Object({ suggestions: Type.Array(Type.String()) 
 export const HotQuery = Type.Object({ campusId: Type.Optional(Id) });
 
 export const HotSearches = Type.Object({
-  terms: Type.Array(Type.String(), { description: 'At most 10, hottest first: searched by several people over the last 7 days, blocked terms left out' }),
+  terms: Type.Array(Type.String(), {
+    description: 'At most 10, hottest first: searched by several people over the last 7 days, blocked terms left out',
+  }),
 });
 
 export const BlockedTermsQuery = Type.Object({ campusId: Type.Optional(Id) });

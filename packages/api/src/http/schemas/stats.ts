@@ -10,7 +10,9 @@ const Counts = Type.Record(Type.String(), Count);
 export const AdminStats = Type.Object({
   campusId: Type.String(),
   campusName: Type.String(),
-  campuses: Type.Array(Type.Object({ id: Type.String(), name: Type.String() }), { description: 'Campuses this admin may look at (one for a campus admin)' }),
+  campuses: Type.Array(Type.Object({ id: Type.String(), name: Type.String() }), {
+    description: 'Campuses this admin may look at (one for a campus admin)',
+  }),
   generatedAt: IsoDate,
   listings: Type.Object({
     total: Count,
@@ -19,15 +21,23 @@ export const AdminStats = Type.Object({
     byStatusAndKind: Type.Array(Type.Object({ status: Type.String(), kind: Type.String(), count: Count })),
   }),
   users: Type.Object({ total: Count, verified: Count, unverified: Count }),
-  daily: Type.Array(Type.Object({
-    day: Type.String({ description: 'China day, YYYY-MM-DD' }),
-    newListings: Count,
-    newUsers: Count,
-    favorites: Count,
-    comments: Count,
-  }), { description: 'The last 30 China days, oldest first, zeros included' }),
-  topCategories: Type.Array(Type.Object({ categoryId: Type.String(), name: Type.String(), parentName: Nullable(Type.String()), count: Count }), {
-    description: 'Categories by listings published in the last 30 days',
-  }),
-  hotSearches: Type.Array(Type.Object({ term: Type.String(), score: Type.Number(), searchers: Count, searches: Count })),
+  daily: Type.Array(
+    Type.Object({
+      day: Type.String({ description: 'China day, YYYY-MM-DD' }),
+      newListings: Count,
+      newUsers: Count,
+      favorites: Count,
+      comments: Count,
+    }),
+    { description: 'The last 30 China days, oldest first, zeros included' },
+  ),
+  topCategories: Type.Array(
+    Type.Object({ categoryId: Type.String(), name: Type.String(), parentName: Nullable(Type.String()), count: Count }),
+    {
+      description: 'Categories by listings published in the last 30 days',
+    },
+  ),
+  hotSearches: Type.Array(
+    Type.Object({ term: Type.String(), score: Type.Number(), searchers: Count, searches: Count }),
+  ),
 });

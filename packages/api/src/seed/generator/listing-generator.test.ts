@@ -26,7 +26,9 @@ function take(count: number, seed: number, areaCount = AREA_COUNT): GeneratedLis
 
 describe('DEFAULT_CATEGORY_TREE', () => {
   it('is exactly the agreed tree', () => {
-    const flat = DEFAULT_CATEGORY_TREE.map((r) => `${r.name}:${r.code}=` + r.children.map((c) => `${c.name}:${c.code}`).join(','));
+    const flat = DEFAULT_CATEGORY_TREE.map(
+      (r) => `${r.name}:${r.code}=` + r.children.map((c) => `${c.name}:${c.code}`).join(','),
+    );
     expect(flat).toEqual([
       '旧书:books=教材:books-textbook,考研考公:books-exam,外语:books-language,文学小说:books-fiction,计算机:books-computer,其他书籍:books-other',
       '电子产品:digital=手机:digital-phone,电脑:digital-computer,平板:digital-tablet,耳机音箱:digital-audio,相机:digital-camera,数码配件:digital-accessory',
@@ -96,7 +98,10 @@ describe('generateListings', () => {
       if (sentences < 1 || sentences > 4) fail(l, `description has ${sentences} sentences`);
       if (leafToRoot.get(l.category) !== l.rootCategory) fail(l, 'category not under root');
 
-      const ok = l.tradeMethods.length > 0 && new Set(l.tradeMethods).size === l.tradeMethods.length && l.tradeMethods.every((m) => TRADE_METHODS.has(m));
+      const ok =
+        l.tradeMethods.length > 0 &&
+        new Set(l.tradeMethods).size === l.tradeMethods.length &&
+        l.tradeMethods.every((m) => TRADE_METHODS.has(m));
       if (!ok) fail(l, 'tradeMethods');
       for (const m of l.tradeMethods) methodCount[m]++;
 
@@ -136,7 +141,12 @@ describe('generateListings', () => {
       // realistic price bands (yuan) for a few categories, asking prices only
       if (l.kind !== 'wanted' && l.price !== null) {
         const y = l.price / 100;
-        const band: Record<string, [number, number]> = { 教材: [5, 40], 手机: [500, 5000], 自行车: [80, 600], 票券卡券: [20, 300] };
+        const band: Record<string, [number, number]> = {
+          教材: [5, 40],
+          手机: [500, 5000],
+          自行车: [80, 600],
+          票券卡券: [20, 300],
+        };
         const b = band[l.category];
         if (b && (y < b[0] || y > b[1])) fail(l, `price ¥${y} outside ${l.category} band`);
       }
@@ -166,7 +176,9 @@ describe('generateListings', () => {
     for (const l of generateListings(N, { seed: 7, areaCount: 5 })) titles.add(l.title);
     const ms = performance.now() - t0;
     const ratio = titles.size / N;
-    console.log(`[listing-generator] distinct-title ratio at ${N}: ${ratio.toFixed(4)}; ${Math.round(N / (ms / 1000))} listings/s incl. Set insertion`);
+    console.log(
+      `[listing-generator] distinct-title ratio at ${N}: ${ratio.toFixed(4)}; ${Math.round(N / (ms / 1000))} listings/s incl. Set insertion`,
+    );
     expect(ratio).toBeGreaterThanOrEqual(0.9);
   });
 });

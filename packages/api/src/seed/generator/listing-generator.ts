@@ -8,14 +8,7 @@ import { DEFAULT_CATEGORY_TREE as CORE_DEFAULT_TREE } from '@xianzhi/core';
  *   earlier listings alive, so it can produce millions of rows in O(1) memory.
  * - Deterministic: a seeded sfc32 PRNG drives every choice (no Math.random).
  */
-import {
-  ATTR_GROUPS,
-  BOOK_VOCAB,
-  LEAF_VOCAB,
-  PUBLISHERS,
-  ROOT_VOCAB,
-  type LeafVocab,
-} from './vocabulary.js';
+import { ATTR_GROUPS, BOOK_VOCAB, LEAF_VOCAB, PUBLISHERS, ROOT_VOCAB, type LeafVocab } from './vocabulary.js';
 
 export type Kind = 'item' | 'book' | 'wanted';
 export type Condition = 'new' | 'like_new' | 'lightly_used' | 'heavily_used';
@@ -169,9 +162,19 @@ const COND_CDF_FRESH = [0.75, 1, 1, 1];
 const COND_CDF_BOOK = [0.08, 0.45, 0.83, 1];
 
 /** position inside the product's [min, max] price range (log scale) per condition */
-const COND_PRICE_SPAN: readonly (readonly [number, number])[] = [[0.75, 1], [0.5, 0.95], [0.25, 0.75], [0, 0.4]];
+const COND_PRICE_SPAN: readonly (readonly [number, number])[] = [
+  [0.75, 1],
+  [0.5, 0.95],
+  [0.25, 0.75],
+  [0, 0.4],
+];
 /** fraction of the book's list price per condition */
-const BOOK_PRICE_SPAN: readonly (readonly [number, number])[] = [[0.55, 0.75], [0.4, 0.6], [0.3, 0.5], [0.2, 0.36]];
+const BOOK_PRICE_SPAN: readonly (readonly [number, number])[] = [
+  [0.55, 0.75],
+  [0.4, 0.6],
+  [0.3, 0.5],
+  [0.2, 0.36],
+];
 
 const COND_WORDS: readonly (readonly Tpl[])[] = [
   tpls(['全新', '全新未拆封', '全新未拆', '仅拆封', '未使用', '全新未用']),
@@ -188,21 +191,61 @@ const BOOK_NOTES: readonly (readonly Tpl[])[] = [
 ];
 
 const TITLE_PREFIXES = tpls([
-  '【毕业清仓】', '【急出】', '【自用】', '【转】', '【同校面交】', '毕业出', '出', '转', '出闲置', '低价转',
-  '个人闲置', '宿舍清仓', '搬宿舍出', '自用闲置', '出个',
+  '【毕业清仓】',
+  '【急出】',
+  '【自用】',
+  '【转】',
+  '【同校面交】',
+  '毕业出',
+  '出',
+  '转',
+  '出闲置',
+  '低价转',
+  '个人闲置',
+  '宿舍清仓',
+  '搬宿舍出',
+  '自用闲置',
+  '出个',
 ]);
 
 const TITLE_TAILS = tpls([
-  '可小刀', '急出', '低价出', '便宜出', '价格可议', '校内面交', '自提', '有意私聊', '白菜价', '亏本出',
-  '诚心出', '非诚勿扰', '先到先得', '可议价', '随时可看', '可验货', '毕业清仓', '搬宿舍清', '不刀', '秒回',
+  '可小刀',
+  '急出',
+  '低价出',
+  '便宜出',
+  '价格可议',
+  '校内面交',
+  '自提',
+  '有意私聊',
+  '白菜价',
+  '亏本出',
+  '诚心出',
+  '非诚勿扰',
+  '先到先得',
+  '可议价',
+  '随时可看',
+  '可验货',
+  '毕业清仓',
+  '搬宿舍清',
+  '不刀',
+  '秒回',
 ]);
 const TAILS_EXPRESS = tpls(['包邮', '可寄快递', '顺丰到付', '同城可邮']);
 const TAILS_DELIVERY = tpls(['可送宿舍', '送货上门', '送到楼下', '校内可送']);
 
 const REASONS_ANY = [
-  '毕业清仓，东西都便宜出。', '买重了，多出来一个。', '搬宿舍东西太多带不走，便宜处理。', '要出国交换了，带不走。',
-  '实习要去外地，便宜处理。', '闲置吃灰，给它找个新主人。', '冲动消费，买来基本没用。', '宿舍放不下了，忍痛出掉。',
-  '家里又寄了一个，这个多余了。', '学期末清理闲置，价格都很实在。', '最近手头紧，回点血。', '买来发现不太适合自己。',
+  '毕业清仓，东西都便宜出。',
+  '买重了，多出来一个。',
+  '搬宿舍东西太多带不走，便宜处理。',
+  '要出国交换了，带不走。',
+  '实习要去外地，便宜处理。',
+  '闲置吃灰，给它找个新主人。',
+  '冲动消费，买来基本没用。',
+  '宿舍放不下了，忍痛出掉。',
+  '家里又寄了一个，这个多余了。',
+  '学期末清理闲置，价格都很实在。',
+  '最近手头紧，回点血。',
+  '买来发现不太适合自己。',
   '大四了要搬出去住，清一批东西。',
 ];
 /** reasons per condition index: the last two only fit goods that were actually used */
@@ -211,35 +254,84 @@ const REASONS_USED = tpls([...REASONS_ANY, '换新了，旧的一直闲置在宿
 const REASONS: readonly (readonly Tpl[])[] = [REASONS_NEW, REASONS_NEW, REASONS_USED, REASONS_USED];
 
 const USAGE: readonly (readonly Tpl[])[] = [
-  tpls(['全新未拆封，买多了用不上。', '只拆封看了一下，从来没用过。', '包装齐全，配件都没拆。', '全新的，活动抽奖中的。']),
-  tpls(['几乎没怎么用，外观没有划痕。', '只用过{2-10}次，成色很新。', '买了不到{1-3}个月，一直很爱惜。', '九五新以上，除了没有包装和新的一样。']),
-  tpls(['正常使用痕迹，功能完好。', '边角有细微划痕，不影响使用。', '用了{3-18}个月，一直很爱惜。', '日常使用的痕迹，整体成色不错。', '有一点小瑕疵，图上都拍出来了。']),
-  tpls(['使用痕迹比较明显，但功能都正常。', '有磕碰和掉漆，介意勿拍。', '用了{2-4}年了，价格已经很低了。', '外观一般，胜在便宜耐用。', '能正常使用，介意外观的慎拍。']),
+  tpls([
+    '全新未拆封，买多了用不上。',
+    '只拆封看了一下，从来没用过。',
+    '包装齐全，配件都没拆。',
+    '全新的，活动抽奖中的。',
+  ]),
+  tpls([
+    '几乎没怎么用，外观没有划痕。',
+    '只用过{2-10}次，成色很新。',
+    '买了不到{1-3}个月，一直很爱惜。',
+    '九五新以上，除了没有包装和新的一样。',
+  ]),
+  tpls([
+    '正常使用痕迹，功能完好。',
+    '边角有细微划痕，不影响使用。',
+    '用了{3-18}个月，一直很爱惜。',
+    '日常使用的痕迹，整体成色不错。',
+    '有一点小瑕疵，图上都拍出来了。',
+  ]),
+  tpls([
+    '使用痕迹比较明显，但功能都正常。',
+    '有磕碰和掉漆，介意勿拍。',
+    '用了{2-4}年了，价格已经很低了。',
+    '外观一般，胜在便宜耐用。',
+    '能正常使用，介意外观的慎拍。',
+  ]),
 ];
 
 const BOOK_REASONS = tpls([
-  '考完试了，书留着也没用。', '上岸了，资料全部出给有需要的同学。', '转专业了，这些书用不上了。', '毕业清书，价格都很便宜。',
-  '买重了，这本多出来了。', '宿舍书架放不下了，清理一批。', '课程结束了，书还很新。', '换了新版，旧版便宜出。',
+  '考完试了，书留着也没用。',
+  '上岸了，资料全部出给有需要的同学。',
+  '转专业了，这些书用不上了。',
+  '毕业清书，价格都很便宜。',
+  '买重了，这本多出来了。',
+  '宿舍书架放不下了，清理一批。',
+  '课程结束了，书还很新。',
+  '换了新版，旧版便宜出。',
 ]);
 
 const BOOK_USAGE: readonly (readonly Tpl[])[] = [
   tpls(['全新未拆塑封，买多了。', '全新，一页都没翻过。']),
   tpls(['无笔记无划线，几乎全新。', '只翻过几次，书页平整干净。', '封面写了名字，内页全新。']),
   tpls(['有少量笔记和划线，字迹工整。', '前几章有铅笔笔记，后面基本是新的。', '重点都用荧光笔标了，复习很方便。']),
-  tpls(['笔记比较多，适合想要现成笔记的同学。', '书皮有磨损和折角，内容完整不缺页。', '用了两个学期，书边有点旧，不影响使用。']),
+  tpls([
+    '笔记比较多，适合想要现成笔记的同学。',
+    '书皮有磨损和折角，内容完整不缺页。',
+    '用了两个学期，书边有点旧，不影响使用。',
+  ]),
 ];
 
 const BARGAIN = tpls([
-  '可小刀。', '价格可小刀，诚心要的私聊。', '不议价，非诚勿扰。', '价格好商量。', '多件一起拿可以便宜。',
-  '先到先得，不接受预留。', '看到消息秒回。', '有意私聊，可以先看实物。', '一口价，不刀。', '学生价，亏本出。',
+  '可小刀。',
+  '价格可小刀，诚心要的私聊。',
+  '不议价，非诚勿扰。',
+  '价格好商量。',
+  '多件一起拿可以便宜。',
+  '先到先得，不接受预留。',
+  '看到消息秒回。',
+  '有意私聊，可以先看实物。',
+  '一口价，不刀。',
+  '学生价，亏本出。',
 ]);
 
 const TRADE_F2F = tpls([
-  '校内面交，下课时间都可以约。', '可在宿舍楼下面交，当面验货。', '图书馆门口面交，晚上都有空。', '食堂门口面交，午饭时间最方便。',
-  '晚上{7-9}点后可以约面交。', '周末全天在学校，随时可约。',
+  '校内面交，下课时间都可以约。',
+  '可在宿舍楼下面交，当面验货。',
+  '图书馆门口面交，晚上都有空。',
+  '食堂门口面交，午饭时间最方便。',
+  '晚上{7-9}点后可以约面交。',
+  '周末全天在学校，随时可约。',
 ]);
 const TRADE_DELIVERY = tpls(['本校可以送到宿舍楼下。', '同校的话可以帮忙送过去。', '校内包送，不用自己跑。']);
-const TRADE_EXPRESS = tpls(['外校可以发快递，邮费自理。', '支持快递，运费到付。', '可以寄快递，同城当天到。', '省内包邮。']);
+const TRADE_EXPRESS = tpls([
+  '外校可以发快递，邮费自理。',
+  '支持快递，运费到付。',
+  '可以寄快递，同城当天到。',
+  '省内包邮。',
+]);
 
 /** long-enough closers that guarantee the 20-character minimum */
 const FILLERS = tpls(['有意私聊，校内可以当面验货。', '诚心要的同学直接私聊我就好。', '东西都在宿舍，随时可以来看。']);
@@ -247,16 +339,33 @@ const FILLERS = tpls(['有意私聊，校内可以当面验货。', '诚心要�
 const WANTED_PREFIXES = ['求购', '收', '求', '求购一个', '收一个', '求一个', '求收'];
 const WANTED_PREFIXES_USED = ['收二手', '求购二手', '收个二手'];
 const WANTED_NOTES = tpls([
-  '价格好商量', '有闲置的私聊', '校内优先', '毕业生看过来', '可上门自取', '本周内', '求靠谱卖家', '预算有限',
-  '成色无所谓', '小瑕疵可以', '当面交易', '{1-3}天内要', '同校优先', '不要翻新',
+  '价格好商量',
+  '有闲置的私聊',
+  '校内优先',
+  '毕业生看过来',
+  '可上门自取',
+  '本周内',
+  '求靠谱卖家',
+  '预算有限',
+  '成色无所谓',
+  '小瑕疵可以',
+  '当面交易',
+  '{1-3}天内要',
+  '同校优先',
+  '不要翻新',
 ]);
 const WANTED_TAILS = ['急', '急急急', '在线等', '长期收', '谢谢', '有的私', '蹲', '求带走', '秒回'];
 const WANTED_OPENERS = ['想收一个', '求一个', '有没有同学出', '蹲一个', '急需一个', '想买个二手的', '求购'];
 const WANTED_BUDGET_NOTES = tpls(['价格合适直接拿。', '可以商量。', '成色好可以加一点。', '超一点也行。']);
 const WANTED_NO_BUDGET = tpls(['价格面议，看成色定。', '预算不多，价格好商量。', '价格可以谈，合适就收。']);
 const WANTED_CLOSINGS = tpls([
-  '有的同学私聊我，校内面交。', '最好是本校的，可以当面看货。', '急用，这周内能交易最好。', '不要有大毛病的，小瑕疵可以接受。',
-  '看到请留言，谢谢！', '毕业的学长学姐有闲置的可以找我。', '可以自己上门取，不麻烦你跑。',
+  '有的同学私聊我，校内面交。',
+  '最好是本校的，可以当面看货。',
+  '急用，这周内能交易最好。',
+  '不要有大毛病的，小瑕疵可以接受。',
+  '看到请留言，谢谢！',
+  '毕业的学长学姐有闲置的可以找我。',
+  '可以自己上门取，不麻烦你跑。',
 ]);
 
 // ─────────────────────────── compiled vocabulary ───────────────────────────
@@ -335,11 +444,14 @@ function parseProduct(src: string, leafCode: string): Product {
   const lo = Number(min);
   const hi = Number(max);
   if (!name || !(lo > 0) || !(hi >= lo)) throw new Error(`bad product "${src}" in ${leafCode}`);
-  const attrs = (groups ?? '').split(',').filter((g) => g !== '').map((g) => {
-    const group = ATTR_GROUPS[g];
-    if (!group) throw new Error(`unknown attribute group "${g}" in ${leafCode}`);
-    return tpls(group);
-  });
+  const attrs = (groups ?? '')
+    .split(',')
+    .filter((g) => g !== '')
+    .map((g) => {
+      const group = ATTR_GROUPS[g];
+      if (!group) throw new Error(`unknown attribute group "${g}" in ${leafCode}`);
+      return tpls(group);
+    });
   return { name, min: lo, max: hi, attrs };
 }
 
@@ -383,15 +495,21 @@ function compile(): { leaves: readonly Leaf[]; byCode: ReadonlyMap<string, Leaf>
           }
         });
         return {
-          display, author, publisher,
+          display,
+          author,
+          publisher,
           listFen: Math.round(Number(listYuan) * 100),
           course: course ? course : null,
-          editions: eds, isbns,
+          editions: eds,
+          isbns,
         };
       });
-      const courseTags = [...new Set(list.map((b) => b.course).filter((c): c is string => c !== null))].map((c) => `【${c}】`);
+      const courseTags = [...new Set(list.map((b) => b.course).filter((c): c is string => c !== null))].map(
+        (c) => `【${c}】`,
+      );
       books = {
-        min: bv.minYuan, max: bv.maxYuan,
+        min: bv.minYuan,
+        max: bv.maxYuan,
         tags: tpls([...bv.tags, ...courseTags]),
         details: detailsByCondition([...bv.details, ...(rv?.details ?? [])]),
         books: list,
@@ -435,8 +553,12 @@ function weightTable(entries: readonly { leaf: Leaf; weight: number }[]): readon
   return table;
 }
 
-const ITEM_TABLE = weightTable(LEAF_VOCAB.map((v) => ({ leaf: LEAF_BY_CODE.get(v.code) as Leaf, weight: v.itemWeight })));
-const WANTED_TABLE = weightTable(LEAF_VOCAB.map((v) => ({ leaf: LEAF_BY_CODE.get(v.code) as Leaf, weight: v.wantedWeight })));
+const ITEM_TABLE = weightTable(
+  LEAF_VOCAB.map((v) => ({ leaf: LEAF_BY_CODE.get(v.code) as Leaf, weight: v.itemWeight })),
+);
+const WANTED_TABLE = weightTable(
+  LEAF_VOCAB.map((v) => ({ leaf: LEAF_BY_CODE.get(v.code) as Leaf, weight: v.wantedWeight })),
+);
 const BOOK_TABLE = weightTable(BOOK_VOCAB.map((b) => ({ leaf: LEAF_BY_CODE.get(b.code) as Leaf, weight: b.weight })));
 
 // ─────────────────────────── helpers ───────────────────────────
@@ -463,8 +585,10 @@ function niceYuan(rng: Rng, y: number): number {
   if (y < 30) return r < 0.5 ? Math.round(y / 5) * 5 || 5 : Math.round(y);
   if (y < 100) return r < 0.55 ? Math.round(y / 5) * 5 : r < 0.75 ? Math.round(y / 10) * 10 - 1 : Math.round(y);
   if (y < 300) return r < 0.5 ? Math.round(y / 10) * 10 : r < 0.8 ? Math.round(y / 10) * 10 - 1 : Math.round(y / 5) * 5;
-  if (y < 1000) return r < 0.5 ? Math.round(y / 50) * 50 : r < 0.8 ? Math.round(y / 10) * 10 : Math.round(y / 100) * 100 - 1;
-  if (y < 3000) return r < 0.5 ? Math.round(y / 100) * 100 : r < 0.8 ? Math.round(y / 50) * 50 : Math.round(y / 100) * 100 - 1;
+  if (y < 1000)
+    return r < 0.5 ? Math.round(y / 50) * 50 : r < 0.8 ? Math.round(y / 10) * 10 : Math.round(y / 100) * 100 - 1;
+  if (y < 3000)
+    return r < 0.5 ? Math.round(y / 100) * 100 : r < 0.8 ? Math.round(y / 50) * 50 : Math.round(y / 100) * 100 - 1;
   return r < 0.6 ? Math.round(y / 100) * 100 : r < 0.85 ? Math.round(y / 500) * 500 : Math.round(y / 100) * 100 - 1;
 }
 
@@ -515,7 +639,8 @@ function priceTag(rng: Rng, yuan: number): string {
 function closing(rng: Rng, methods: readonly TradeMethod[], desc: string, sentences: number): string {
   const tradeFirst = rng.next() < 0.5;
   let out = desc + (tradeFirst ? tradeSentence(rng, methods) : fill(rng, pick(rng, BARGAIN)));
-  if (sentences < 3 && rng.next() < 0.35) out += tradeFirst ? fill(rng, pick(rng, BARGAIN)) : tradeSentence(rng, methods);
+  if (sentences < 3 && rng.next() < 0.35)
+    out += tradeFirst ? fill(rng, pick(rng, BARGAIN)) : tradeSentence(rng, methods);
   if (out.length < 20) out += fill(rng, pick(rng, FILLERS));
   return out;
 }
@@ -561,14 +686,24 @@ function makeItem(rng: Rng, areaCount: number): GeneratedListing {
   }
   if (title === product.name) title = add(title, condWord !== '' ? condWord : fill(rng, pick(rng, leaf.extras)));
   if (rng.next() < 0.14) title = add(title, priceTag(rng, yuan));
-  if (pattern < 0.5 || pattern >= 0.72 ? rng.next() < 0.5 : rng.next() < 0.2) title = add(title, tailFor(rng, tradeMethods));
+  if (pattern < 0.5 || pattern >= 0.72 ? rng.next() < 0.5 : rng.next() < 0.2)
+    title = add(title, tailFor(rng, tradeMethods));
 
   // description
   let desc = '';
   let n = 0;
-  if (rng.next() < 0.65) { desc += fill(rng, pick(rng, REASONS[ci] as readonly Tpl[])); n++; }
-  if (leaf.condWords) { desc += fill(rng, pick(rng, USAGE[ci] as readonly Tpl[])); n++; }
-  if (n < 2 || rng.next() < 0.7) { desc += fill(rng, pick(rng, leaf.details[ci] as readonly Tpl[])); n++; }
+  if (rng.next() < 0.65) {
+    desc += fill(rng, pick(rng, REASONS[ci] as readonly Tpl[]));
+    n++;
+  }
+  if (leaf.condWords) {
+    desc += fill(rng, pick(rng, USAGE[ci] as readonly Tpl[]));
+    n++;
+  }
+  if (n < 2 || rng.next() < 0.7) {
+    desc += fill(rng, pick(rng, leaf.details[ci] as readonly Tpl[]));
+    n++;
+  }
   desc = closing(rng, tradeMethods, desc, n);
 
   return {
@@ -620,9 +755,16 @@ function makeBook(rng: Rng, areaCount: number): GeneratedListing {
 
   let desc = '';
   let n = 0;
-  if (rng.next() < 0.7) { desc += fill(rng, pick(rng, BOOK_REASONS)); n++; }
-  desc += fill(rng, pick(rng, BOOK_USAGE[ci] as readonly Tpl[])); n++;
-  if (rng.next() < 0.6) { desc += fill(rng, pick(rng, bl.details[ci] as readonly Tpl[])); n++; }
+  if (rng.next() < 0.7) {
+    desc += fill(rng, pick(rng, BOOK_REASONS));
+    n++;
+  }
+  desc += fill(rng, pick(rng, BOOK_USAGE[ci] as readonly Tpl[]));
+  n++;
+  if (rng.next() < 0.6) {
+    desc += fill(rng, pick(rng, bl.details[ci] as readonly Tpl[]));
+    n++;
+  }
   desc = closing(rng, tradeMethods, desc, n);
 
   return {
@@ -678,7 +820,10 @@ function makeWanted(rng: Rng, areaCount: number): GeneratedListing {
   if (hasBudget && r < 0.4) {
     const b = String(budget);
     const form = rng.int(4);
-    title = add(title, form === 0 ? '预算' + b + '以内' : form === 1 ? b + '以内' : form === 2 ? '预算' + b : b + '左右');
+    title = add(
+      title,
+      form === 0 ? '预算' + b + '以内' : form === 1 ? b + '以内' : form === 2 ? '预算' + b : b + '左右',
+    );
   }
   if (r >= 0.4 || rng.next() < 0.4) {
     title = add(title, fill(rng, rng.next() < 0.6 ? pick(rng, leaf.wantedNotes) : pick(rng, WANTED_NOTES)));

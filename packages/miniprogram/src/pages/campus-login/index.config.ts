@@ -1,3 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '学校统一身份认证',
-})
+});

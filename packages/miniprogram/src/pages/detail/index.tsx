@@ -1,82 +1,82 @@
-import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
-import { api } from '../../api/endpoints'
-import { askForSubscription, primeSubscriptionTemplates } from '../../lib/notifications'
-import { errorMessage, getToken } from '../../api/client'
-import type { ListingDetail } from '../../api/types'
-import { Comments } from '../../components/Comments'
-import { ContactSeller } from '../../components/ContactSeller'
-import { ReportSheet } from '../../components/ReportSheet'
-import { SimilarListings } from '../../components/SimilarListings'
-import { areaName, useCatalog } from '../../hooks/useCatalog'
-import { conditionLabel, formatDate, KIND_LABEL, STATUS_LABEL, TRADE_METHOD_LABEL } from '../../lib/labels'
-import { formatFen } from '../../lib/money'
-import './index.css'
+import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../api/endpoints';
+import { askForSubscription, primeSubscriptionTemplates } from '../../lib/notifications';
+import { errorMessage, getToken } from '../../api/client';
+import type { ListingDetail } from '../../api/types';
+import { Comments } from '../../components/Comments';
+import { ContactSeller } from '../../components/ContactSeller';
+import { ReportSheet } from '../../components/ReportSheet';
+import { SimilarListings } from '../../components/SimilarListings';
+import { areaName, useCatalog } from '../../hooks/useCatalog';
+import { conditionLabel, formatDate, KIND_LABEL, STATUS_LABEL, TRADE_METHOD_LABEL } from '../../lib/labels';
+import { formatFen } from '../../lib/money';
+import './index.css';
 
 export default function Detail() {
-  const id = useRouter().params.id ?? ''
-  const { catalog } = useCatalog()
-  const [listing, setListing] = useState<ListingDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [favBusy, setFavBusy] = useState(false)
-  const [reporting, setReporting] = useState(false)
+  const id = useRouter().params.id ?? '';
+  const { catalog } = useCatalog();
+  const [listing, setListing] = useState<ListingDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [favBusy, setFavBusy] = useState(false);
+  const [reporting, setReporting] = useState(false);
 
   const load = useCallback(async () => {
     try {
-      setListing(await api.listing(id))
-      setError(null)
+      setListing(await api.listing(id));
+      setError(null);
     } catch (e) {
-      setError(errorMessage(e))
+      setError(errorMessage(e));
     }
-  }, [id])
+  }, [id]);
 
   useEffect(() => {
-    if (getToken()) void primeSubscriptionTemplates()
-  }, [])
+    if (getToken()) void primeSubscriptionTemplates();
+  }, []);
 
   useEffect(() => {
-    void load()
-  }, [load])
+    void load();
+  }, [load]);
 
   useEffect(() => {
     if (process.env.TARO_ENV === 'qq') {
       // QQ-specific share targets; the typings only know WeChat's.
-      void Taro.showShareMenu({ withShareTicket: false, showShareItems: ['qq', 'qzone'] } as any)
+      void Taro.showShareMenu({ withShareTicket: false, showShareItems: ['qq', 'qzone'] } as any);
     }
-  }, [])
+  }, []);
 
   useShareAppMessage(() => ({
     title: listing ? `${formatFen(listing.price)} ${listing.title}` : '闲置 · 校园二手',
     path: `/pages/detail/index?id=${encodeURIComponent(id)}`,
-  }))
+  }));
 
   const toggleFavorite = async () => {
-    if (!listing || favBusy) return
+    if (!listing || favBusy) return;
     if (!getToken()) {
-      void Taro.showToast({ title: '请先在「我的」页登录', icon: 'none' })
-      return
+      void Taro.showToast({ title: '请先在「我的」页登录', icon: 'none' });
+      return;
     }
-    setFavBusy(true)
+    setFavBusy(true);
     // A favorite is how a price drop reaches the student: offer the QQ reminder within this tap.
-    if (!listing.favoritedByMe) void askForSubscription(['price_drop'])
+    if (!listing.favoritedByMe) void askForSubscription(['price_drop']);
     try {
-      const res = listing.favoritedByMe ? await api.unfavorite(listing.id) : await api.favorite(listing.id)
-      setListing({ ...listing, favoritedByMe: res.favorited, favoriteCount: res.favoriteCount })
+      const res = listing.favoritedByMe ? await api.unfavorite(listing.id) : await api.favorite(listing.id);
+      setListing({ ...listing, favoritedByMe: res.favorited, favoriteCount: res.favoriteCount });
     } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
     } finally {
-      setFavBusy(false)
+      setFavBusy(false);
     }
-  }
+  };
 
   const copyLink = () => {
-    const url = typeof window !== 'undefined' ? window.location.href : ''
+    const url = typeof window !== 'undefined' ? window.location.href : '';
     void Taro.setClipboardData({ data: url }).then(
       () => Taro.showToast({ title: '链接已复制', icon: 'none' }),
       () => Taro.showModal({ title: '复制这个链接分享', content: url, showCancel: false }),
-    )
-  }
+    );
+  };
 
   if (error) {
     return (
@@ -85,12 +85,14 @@ export default function Detail() {
           {error}（点击重试）
         </View>
       </View>
-    )
+    );
   }
-  if (!listing) return <View className="page empty">加载中…</View>
+  if (!listing) return <View className="page empty">加载中…</View>;
 
-  const area = areaName(catalog, listing.areaId)
-  const category = listing.category.parentName ? `${listing.category.parentName} / ${listing.category.name}` : listing.category.name
+  const area = areaName(catalog, listing.areaId);
+  const category = listing.category.parentName
+    ? `${listing.category.parentName} / ${listing.category.name}`
+    : listing.category.name;
 
   return (
     <View className="page detail">
@@ -136,9 +138,7 @@ export default function Detail() {
         <View className="banner-error">这件商品被多名同学举报，正在等待管理员审核，暂时只有你能看到。</View>
       )}
 
-      {listing.removalReason && (
-        <View className="banner-error">该商品已被管理员下架：{listing.removalReason}</View>
-      )}
+      {listing.removalReason && <View className="banner-error">该商品已被管理员下架：{listing.removalReason}</View>}
 
       <View className="section">
         <View className="section-title">描述</View>
@@ -213,7 +213,7 @@ export default function Detail() {
       </View>
       {reporting && <ReportSheet targetType="listing" targetId={listing.id} onClose={() => setReporting(false)} />}
     </View>
-  )
+  );
 }
 
 function Fact({ label, value }: { label: string; value: string }) {
@@ -222,5 +222,5 @@ function Fact({ label, value }: { label: string; value: string }) {
       <Text className="muted fact-label">{label}</Text>
       <Text className="fact-value">{value}</Text>
     </View>
-  )
+  );
 }

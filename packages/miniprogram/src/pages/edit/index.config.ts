@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '编辑商品' })
+export default definePageConfig({ navigationBarTitleText: '编辑商品' });

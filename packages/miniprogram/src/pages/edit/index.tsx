@@ -1,38 +1,43 @@
-import { Button, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
-import { api } from '../../api/endpoints'
-import { errorMessage } from '../../api/client'
-import type { ListingDetail } from '../../api/types'
-import { PublishForm } from '../../components/PublishForm'
-import { formFromListing } from '../../components/publishForm'
-import { useCatalog } from '../../hooks/useCatalog'
-import './index.css'
+import { Button, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../api/endpoints';
+import { errorMessage } from '../../api/client';
+import type { ListingDetail } from '../../api/types';
+import { PublishForm } from '../../components/PublishForm';
+import { formFromListing } from '../../components/publishForm';
+import { useCatalog } from '../../hooks/useCatalog';
+import './index.css';
 
 export default function Edit() {
-  const id = useRouter().params.id ?? ''
-  const { catalog } = useCatalog()
-  const [listing, setListing] = useState<ListingDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [formKey, setFormKey] = useState(0)
+  const id = useRouter().params.id ?? '';
+  const { catalog } = useCatalog();
+  const [listing, setListing] = useState<ListingDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
 
   const load = useCallback(async () => {
-    setError(null)
+    setError(null);
     try {
-      setListing(await api.listing(id))
-      setFormKey((k) => k + 1)
+      setListing(await api.listing(id));
+      setFormKey((k) => k + 1);
     } catch (e) {
-      setError(errorMessage(e))
+      setError(errorMessage(e));
     }
-  }, [id])
+  }, [id]);
 
   useEffect(() => {
-    void load()
-  }, [load])
+    void load();
+  }, [load]);
 
-  if (error) return <View className="empty" onClick={() => void load()}>{error}（点击重试）</View>
-  if (!catalog || !listing) return <View className="empty">加载中…</View>
-  if (!listing.isMine) return <View className="empty">只能编辑自己发布的商品</View>
+  if (error)
+    return (
+      <View className="empty" onClick={() => void load()}>
+        {error}（点击重试）
+      </View>
+    );
+  if (!catalog || !listing) return <View className="empty">加载中…</View>;
+  if (!listing.isMine) return <View className="empty">只能编辑自己发布的商品</View>;
 
   return (
     <View className="page">
@@ -58,12 +63,12 @@ export default function Edit() {
           ) : null
         }
         onSubmit={async (body) => {
-          const { kind: _kind, photos: _photos, ...changes } = body
-          await api.updateListing(listing.id, { ...changes, version: listing.version })
-          void Taro.showToast({ title: '已保存', icon: 'success' })
-          void Taro.navigateBack()
+          const { kind: _kind, photos: _photos, ...changes } = body;
+          await api.updateListing(listing.id, { ...changes, version: listing.version });
+          void Taro.showToast({ title: '已保存', icon: 'success' });
+          void Taro.navigateBack();
         }}
       />
     </View>
-  )
+  );
 }

@@ -2,4 +2,4 @@ export default definePageConfig({
   navigationBarTitleText: '闲置 · 校园二手',
   enablePullDownRefresh: true,
   onReachBottomDistance: 120,
-})
+});

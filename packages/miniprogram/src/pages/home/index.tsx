@@ -1,17 +1,17 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { api } from '../../api/endpoints'
-import { errorMessage } from '../../api/client'
-import type { ListingKind, ListingSort, ListingSummary, RecommendationPage } from '../../api/types'
-import { ListingCard } from '../../components/ListingCard'
-import { CategoryPicker } from '../../components/CategoryPicker'
-import { useCatalog } from '../../hooks/useCatalog'
-import { PageFooter } from '../../components/PageFooter'
-import './index.css'
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../api/endpoints';
+import { errorMessage } from '../../api/client';
+import type { ListingKind, ListingSort, ListingSummary, RecommendationPage } from '../../api/types';
+import { ListingCard } from '../../components/ListingCard';
+import { CategoryPicker } from '../../components/CategoryPicker';
+import { useCatalog } from '../../hooks/useCatalog';
+import { PageFooter } from '../../components/PageFooter';
+import './index.css';
 
 /** 推荐 is the recommendations feed (/v1/recommendations); the other tabs browse the campus feed by kind. */
-type Tab = ListingKind | null | 'recommended'
+type Tab = ListingKind | null | 'recommended';
 
 const KIND_TABS: { value: Tab; label: string }[] = [
   { value: 'recommended', label: '推荐' },
@@ -19,42 +19,42 @@ const KIND_TABS: { value: Tab; label: string }[] = [
   { value: 'item', label: '闲置' },
   { value: 'book', label: '书籍' },
   { value: 'wanted', label: '求购' },
-]
+];
 
 const SORTS: { value: ListingSort; label: string }[] = [
   { value: 'newest', label: '最新' },
   { value: 'price_asc', label: '价格↑' },
   { value: 'price_desc', label: '价格↓' },
-]
+];
 
 interface Filters {
-  kind: Tab
-  categoryId: string | null
-  sort: ListingSort
+  kind: Tab;
+  categoryId: string | null;
+  sort: ListingSort;
 }
 
 export default function Home() {
-  const { catalog, error: catalogError } = useCatalog()
-  const [filters, setFilters] = useState<Filters>({ kind: 'recommended', categoryId: null, sort: 'newest' })
-  const [mode, setMode] = useState<'personal' | 'popular' | null>(null)
-  const [items, setItems] = useState<ListingSummary[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [done, setDone] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { catalog, error: catalogError } = useCatalog();
+  const [filters, setFilters] = useState<Filters>({ kind: 'recommended', categoryId: null, sort: 'newest' });
+  const [mode, setMode] = useState<'personal' | 'popular' | null>(null);
+  const [items, setItems] = useState<ListingSummary[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   // Each filter change starts a new generation; late pages of an older one are dropped.
-  const generation = useRef(0)
-  const busy = useRef(false)
+  const generation = useRef(0);
+  const busy = useRef(false);
 
   const load = useCallback(
     async (reset: boolean) => {
-      if (busy.current && !reset) return
-      const gen = reset ? ++generation.current : generation.current
-      busy.current = true
-      setLoading(true)
-      setError(null)
+      if (busy.current && !reset) return;
+      const gen = reset ? ++generation.current : generation.current;
+      busy.current = true;
+      setLoading(true);
+      setError(null);
       try {
-        const after = reset ? undefined : (cursor ?? undefined)
+        const after = reset ? undefined : (cursor ?? undefined);
         const page =
           filters.kind === 'recommended'
             ? await api.recommendations(after)
@@ -63,44 +63,48 @@ export default function Home() {
                 categoryId: filters.categoryId ?? undefined,
                 sort: filters.sort,
                 cursor: after,
-              })
-        if (gen !== generation.current) return
-        setMode(filters.kind === 'recommended' && 'mode' in page ? (page as RecommendationPage).mode : null)
-        setItems((prev) => (reset ? page.items : [...prev, ...page.items]))
-        setCursor(page.nextCursor)
-        setDone(page.nextCursor === null)
+              });
+        if (gen !== generation.current) return;
+        setMode(filters.kind === 'recommended' && 'mode' in page ? (page as RecommendationPage).mode : null);
+        setItems((prev) => (reset ? page.items : [...prev, ...page.items]));
+        setCursor(page.nextCursor);
+        setDone(page.nextCursor === null);
       } catch (e) {
-        if (gen === generation.current) setError(errorMessage(e))
+        if (gen === generation.current) setError(errorMessage(e));
       } finally {
         if (gen === generation.current) {
-          busy.current = false
-          setLoading(false)
+          busy.current = false;
+          setLoading(false);
         }
       }
     },
     [filters, cursor],
-  )
+  );
 
   useEffect(() => {
-    void load(true)
+    void load(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filters])
+  }, [filters]);
 
   usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh())
-  })
+    void load(true).finally(() => Taro.stopPullDownRefresh());
+  });
 
   useReachBottom(() => {
-    if (!done && !loading) void load(false)
-  })
+    if (!done && !loading) void load(false);
+  });
 
-  const open = (id: string) => Taro.navigateTo({ url: `/pages/detail/index?id=${encodeURIComponent(id)}` })
-  const left = items.filter((_, i) => i % 2 === 0)
-  const right = items.filter((_, i) => i % 2 === 1)
+  const open = (id: string) => Taro.navigateTo({ url: `/pages/detail/index?id=${encodeURIComponent(id)}` });
+  const left = items.filter((_, i) => i % 2 === 0);
+  const right = items.filter((_, i) => i % 2 === 1);
 
   return (
     <View className="page home">
-      <View className="home-search" data-testid="home-search" onClick={() => Taro.navigateTo({ url: '/pages/search/index' })}>
+      <View
+        className="home-search"
+        data-testid="home-search"
+        onClick={() => Taro.navigateTo({ url: '/pages/search/index' })}
+      >
         <Text className="home-search-text">🔍 搜索闲置、书籍、求购</Text>
       </View>
       <View className="home-header">
@@ -125,32 +129,32 @@ export default function Home() {
           <Text className="muted">{mode === 'personal' ? '根据你的浏览和收藏推荐' : '同学们都在看'}</Text>
         </View>
       ) : (
-      <View className="filter-bar">
-        <View className="filter-category">
-          {catalog ? (
-            <CategoryPicker
-              categories={catalog.categories}
-              value={filters.categoryId}
-              allowAll
-              placeholder="全部分类"
-              onChange={(id) => setFilters((f) => ({ ...f, categoryId: id }))}
-            />
-          ) : (
-            <Text className="muted">{catalogError ? '分类加载失败' : '分类加载中…'}</Text>
-          )}
+        <View className="filter-bar">
+          <View className="filter-category">
+            {catalog ? (
+              <CategoryPicker
+                categories={catalog.categories}
+                value={filters.categoryId}
+                allowAll
+                placeholder="全部分类"
+                onChange={(id) => setFilters((f) => ({ ...f, categoryId: id }))}
+              />
+            ) : (
+              <Text className="muted">{catalogError ? '分类加载失败' : '分类加载中…'}</Text>
+            )}
+          </View>
+          <View className="sorts">
+            {SORTS.map((s) => (
+              <Text
+                key={s.value}
+                className={`sort ${filters.sort === s.value ? 'sort-active' : ''}`}
+                onClick={() => setFilters((f) => ({ ...f, sort: s.value }))}
+              >
+                {s.label}
+              </Text>
+            ))}
+          </View>
         </View>
-        <View className="sorts">
-          {SORTS.map((s) => (
-            <Text
-              key={s.value}
-              className={`sort ${filters.sort === s.value ? 'sort-active' : ''}`}
-              onClick={() => setFilters((f) => ({ ...f, sort: s.value }))}
-            >
-              {s.label}
-            </Text>
-          ))}
-        </View>
-      </View>
       )}
 
       {error && (
@@ -173,7 +177,13 @@ export default function Home() {
       </View>
 
       {!loading && !error && items.length === 0 && <View className="empty">这里还空空的，去发布第一件闲置吧</View>}
-      <PageFooter loading={loading} done={done} count={items.length} loadingText="加载中…" onMore={() => void load(false)} />
+      <PageFooter
+        loading={loading}
+        done={done}
+        count={items.length}
+        loadingText="加载中…"
+        onMore={() => void load(false)}
+      />
     </View>
-  )
+  );
 }

@@ -1,16 +1,16 @@
-import { Button, Image, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useCallback, useState } from 'react'
-import { api } from '../../api/endpoints'
-import { ApiError, errorMessage, getToken, setToken } from '../../api/client'
-import type { DevUser, ListingStatus, ListingSummary, Me as MeProfile } from '../../api/types'
-import { ListingCard } from '../../components/ListingCard'
-import { VerifyStudentForm } from '../../components/VerifyStudentForm'
-import { STATUS_LABEL } from '../../lib/labels'
-import { formatFen } from '../../lib/money'
-import './index.css'
+import { Button, Image, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { api } from '../../api/endpoints';
+import { ApiError, errorMessage, getToken, setToken } from '../../api/client';
+import type { DevUser, ListingStatus, ListingSummary, Me as MeProfile } from '../../api/types';
+import { ListingCard } from '../../components/ListingCard';
+import { VerifyStudentForm } from '../../components/VerifyStudentForm';
+import { STATUS_LABEL } from '../../lib/labels';
+import { formatFen } from '../../lib/money';
+import './index.css';
 
-const DEV_USERS: DevUser[] = ['alice', 'bob', 'carol']
+const DEV_USERS: DevUser[] = ['alice', 'bob', 'carol'];
 
 const STATUS_FILTERS: { value: ListingStatus | null; label: string }[] = [
   { value: null, label: '全部' },
@@ -19,139 +19,150 @@ const STATUS_FILTERS: { value: ListingStatus | null; label: string }[] = [
   { value: 'sold', label: '已售出' },
   { value: 'withdrawn', label: '已下架' },
   { value: 'expired', label: '已过期' },
-]
+];
 
-type Tab = 'listings' | 'favorites'
+type Tab = 'listings' | 'favorites';
 
 interface Action {
-  label: string
-  run: (id: string) => Promise<unknown>
-  confirm?: string
+  label: string;
+  run: (id: string) => Promise<unknown>;
+  confirm?: string;
 }
 
 /** What the seller may do next from each state; the server has the final word. */
 function actionsFor(status: ListingStatus): Action[] {
-  const reserve: Action = { label: '预订', run: (id) => api.setStatus(id, 'reserved') }
-  const unreserve: Action = { label: '取消预订', run: (id) => api.setStatus(id, 'active') }
-  const sold: Action = { label: '已售出', run: (id) => api.setStatus(id, 'sold'), confirm: '标记为已售出后不能再改回在售，确定吗？' }
-  const renew: Action = { label: '擦亮', run: (id) => api.renew(id) }
-  const withdraw: Action = { label: '下架', run: (id) => api.withdraw(id), confirm: '下架后其他同学将看不到这件商品，确定吗？' }
+  const reserve: Action = { label: '预订', run: (id) => api.setStatus(id, 'reserved') };
+  const unreserve: Action = { label: '取消预订', run: (id) => api.setStatus(id, 'active') };
+  const sold: Action = {
+    label: '已售出',
+    run: (id) => api.setStatus(id, 'sold'),
+    confirm: '标记为已售出后不能再改回在售，确定吗？',
+  };
+  const renew: Action = { label: '擦亮', run: (id) => api.renew(id) };
+  const withdraw: Action = {
+    label: '下架',
+    run: (id) => api.withdraw(id),
+    confirm: '下架后其他同学将看不到这件商品，确定吗？',
+  };
   switch (status) {
     case 'active':
-      return [reserve, sold, renew, withdraw]
+      return [reserve, sold, renew, withdraw];
     case 'reserved':
-      return [unreserve, sold, withdraw]
+      return [unreserve, sold, withdraw];
     case 'expired':
-      return [renew, withdraw]
+      return [renew, withdraw];
     default:
-      return []
+      return [];
   }
 }
 
 export default function Me() {
-  const [me, setMe] = useState<MeProfile | null>(null)
-  const [loggedIn, setLoggedIn] = useState(() => Boolean(getToken()))
-  const [tab, setTab] = useState<Tab>('listings')
-  const [status, setStatus] = useState<ListingStatus | null>(null)
-  const [items, setItems] = useState<ListingSummary[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [unread, setUnread] = useState(0)
+  const [me, setMe] = useState<MeProfile | null>(null);
+  const [loggedIn, setLoggedIn] = useState(() => Boolean(getToken()));
+  const [tab, setTab] = useState<Tab>('listings');
+  const [status, setStatus] = useState<ListingStatus | null>(null);
+  const [items, setItems] = useState<ListingSummary[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [unread, setUnread] = useState(0);
 
   const loadList = useCallback(async (which: Tab, st: ListingStatus | null, after?: string) => {
-    setLoading(true)
-    setError(null)
+    setLoading(true);
+    setError(null);
     try {
-      const page = which === 'listings' ? await api.myListings(st ?? undefined, after) : await api.myFavorites(after)
-      setItems((prev) => (after ? [...prev, ...page.items] : page.items))
-      setCursor(page.nextCursor)
+      const page = which === 'listings' ? await api.myListings(st ?? undefined, after) : await api.myFavorites(after);
+      setItems((prev) => (after ? [...prev, ...page.items] : page.items));
+      setCursor(page.nextCursor);
     } catch (e) {
-      setError(errorMessage(e))
+      setError(errorMessage(e));
     } finally {
-      setLoading(false)
+      setLoading(false);
     }
-  }, [])
+  }, []);
 
   const refresh = useCallback(async () => {
     if (!getToken()) {
-      setLoggedIn(false)
-      setMe(null)
-      return
+      setLoggedIn(false);
+      setMe(null);
+      return;
     }
-    setLoggedIn(true)
+    setLoggedIn(true);
     try {
-      setMe(await api.me())
+      setMe(await api.me());
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
-        setLoggedIn(false)
-        setMe(null)
-        return
+        setLoggedIn(false);
+        setMe(null);
+        return;
       }
-      setError(errorMessage(e))
+      setError(errorMessage(e));
     }
-    void api.unreadCount().then((r) => setUnread(r.unread), () => undefined)
-    await loadList(tab, status)
-  }, [loadList, tab, status])
+    void api.unreadCount().then(
+      (r) => setUnread(r.unread),
+      () => undefined,
+    );
+    await loadList(tab, status);
+  }, [loadList, tab, status]);
 
-  useDidShow(() => void refresh())
-  usePullDownRefresh(() => void refresh().finally(() => Taro.stopPullDownRefresh()))
+  useDidShow(() => void refresh());
+  usePullDownRefresh(() => void refresh().finally(() => Taro.stopPullDownRefresh()));
 
   const login = async (user: DevUser) => {
     try {
-      setMe(await api.devLogin(user))
-      setLoggedIn(true)
-      await loadList(tab, status)
+      setMe(await api.devLogin(user));
+      setLoggedIn(true);
+      await loadList(tab, status);
     } catch (e) {
-      void Taro.showModal({ title: '登录失败', content: errorMessage(e), showCancel: false })
+      void Taro.showModal({ title: '登录失败', content: errorMessage(e), showCancel: false });
     }
-  }
+  };
 
   // The QQ build signs in with qq.login's code; the server exchanges it (session_key stays there).
   const qqLogin = async () => {
     try {
-      const { code } = await Taro.login()
-      setMe(await api.qqLogin(code))
-      setLoggedIn(true)
-      await loadList(tab, status)
+      const { code } = await Taro.login();
+      setMe(await api.qqLogin(code));
+      setLoggedIn(true);
+      await loadList(tab, status);
     } catch (e) {
-      void Taro.showModal({ title: '登录失败', content: errorMessage(e), showCancel: false })
+      void Taro.showModal({ title: '登录失败', content: errorMessage(e), showCancel: false });
     }
-  }
+  };
 
   const logout = () => {
-    setToken(null)
-    setMe(null)
-    setItems([])
-    setLoggedIn(false)
-  }
+    setToken(null);
+    setMe(null);
+    setItems([]);
+    setLoggedIn(false);
+  };
 
   const switchTab = (t: Tab) => {
-    setTab(t)
-    setItems([])
-    void loadList(t, status)
-  }
+    setTab(t);
+    setItems([]);
+    void loadList(t, status);
+  };
 
   const switchStatus = (s: ListingStatus | null) => {
-    setStatus(s)
-    void loadList('listings', s)
-  }
+    setStatus(s);
+    void loadList('listings', s);
+  };
 
   const runAction = async (a: Action, l: ListingSummary) => {
     if (a.confirm) {
-      const r = await Taro.showModal({ title: a.label, content: a.confirm })
-      if (!r.confirm) return
+      const r = await Taro.showModal({ title: a.label, content: a.confirm });
+      if (!r.confirm) return;
     }
     try {
-      await a.run(l.id)
-      void Taro.showToast({ title: `已${a.label.replace(/^已/, '')}`, icon: 'none' })
-      await loadList('listings', status)
+      await a.run(l.id);
+      void Taro.showToast({ title: `已${a.label.replace(/^已/, '')}`, icon: 'none' });
+      await loadList('listings', status);
     } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
     }
-  }
+  };
 
-  const open = (id: string) => Taro.navigateTo({ url: `/pages/detail/index?id=${encodeURIComponent(id)}` })
+  const open = (id: string) => Taro.navigateTo({ url: `/pages/detail/index?id=${encodeURIComponent(id)}` });
 
   if (!loggedIn) {
     return (
@@ -171,7 +182,7 @@ export default function Me() {
           ))}
         </View>
       </View>
-    )
+    );
   }
 
   return (
@@ -186,7 +197,9 @@ export default function Me() {
           <Text className="me-nickname">{me?.nickname ?? '…'}</Text>
           {me && (
             <View className="me-badges">
-              <Text className={`badge ${me.verified ? 'badge-verified' : ''}`}>{me.verified ? '已认证学生' : '未认证'}</Text>
+              <Text className={`badge ${me.verified ? 'badge-verified' : ''}`}>
+                {me.verified ? '已认证学生' : '未认证'}
+              </Text>
               {me.role === 'admin' && <Text className="badge">管理员</Text>}
               {me.status === 'banned' && <Text className="badge badge-reserved">已封禁</Text>}
             </View>
@@ -198,9 +211,17 @@ export default function Me() {
       </View>
       {me && !me.verified && me.status !== 'banned' && <VerifyStudentForm campusId={me.campusId} onVerified={setMe} />}
 
-      <View className="section me-inbox" data-testid="me-inbox" onClick={() => void Taro.navigateTo({ url: '/pages/notifications/index' })}>
+      <View
+        className="section me-inbox"
+        data-testid="me-inbox"
+        onClick={() => void Taro.navigateTo({ url: '/pages/notifications/index' })}
+      >
         <Text>消息</Text>
-        {unread > 0 && <Text className="badge badge-reserved" data-testid="unread-badge">{unread > 99 ? '99+' : unread}</Text>}
+        {unread > 0 && (
+          <Text className="badge badge-reserved" data-testid="unread-badge">
+            {unread > 99 ? '99+' : unread}
+          </Text>
+        )}
       </View>
 
       <View className="me-tabs">
@@ -215,7 +236,11 @@ export default function Me() {
       {tab === 'listings' && (
         <View className="chips me-status">
           {STATUS_FILTERS.map((s) => (
-            <View key={s.label} className={`chip ${status === s.value ? 'chip-active' : ''}`} onClick={() => switchStatus(s.value)}>
+            <View
+              key={s.label}
+              className={`chip ${status === s.value ? 'chip-active' : ''}`}
+              onClick={() => switchStatus(s.value)}
+            >
               {s.label}
             </View>
           ))}
@@ -249,7 +274,12 @@ export default function Me() {
                   </Button>
                 ) : null}
                 {actionsFor(l.status).map((a) => (
-                  <Button key={a.label} className="btn-plain me-action" size="mini" onClick={() => void runAction(a, l)}>
+                  <Button
+                    key={a.label}
+                    className="btn-plain me-action"
+                    size="mini"
+                    onClick={() => void runAction(a, l)}
+                  >
                     {a.label}
                   </Button>
                 ))}
@@ -277,5 +307,5 @@ export default function Me() {
         </View>
       )}
     </View>
-  )
+  );
 }

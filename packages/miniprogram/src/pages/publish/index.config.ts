@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '发布' })
+export default definePageConfig({ navigationBarTitleText: '发布' });

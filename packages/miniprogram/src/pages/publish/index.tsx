@@ -1,24 +1,24 @@
-import { Button, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
-import { api } from '../../api/endpoints'
-import { askForSubscription, primeSubscriptionTemplates } from '../../lib/notifications'
-import { getToken } from '../../api/client'
-import { PublishForm } from '../../components/PublishForm'
-import { emptyForm } from '../../components/publishForm'
-import { useCatalog } from '../../hooks/useCatalog'
-import './index.css'
+import { Button, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { api } from '../../api/endpoints';
+import { askForSubscription, primeSubscriptionTemplates } from '../../lib/notifications';
+import { getToken } from '../../api/client';
+import { PublishForm } from '../../components/PublishForm';
+import { emptyForm } from '../../components/publishForm';
+import { useCatalog } from '../../hooks/useCatalog';
+import './index.css';
 
 export default function Publish() {
-  const { catalog, error, reload } = useCatalog()
-  const [loggedIn, setLoggedIn] = useState(() => Boolean(getToken()))
+  const { catalog, error, reload } = useCatalog();
+  const [loggedIn, setLoggedIn] = useState(() => Boolean(getToken()));
   // Bumped after a successful post so the next post starts from an empty form.
-  const [formKey, setFormKey] = useState(0)
+  const [formKey, setFormKey] = useState(0);
 
   useDidShow(() => {
-    setLoggedIn(Boolean(getToken()))
-    if (getToken()) void primeSubscriptionTemplates()
-  })
+    setLoggedIn(Boolean(getToken()));
+    if (getToken()) void primeSubscriptionTemplates();
+  });
 
   if (!loggedIn) {
     return (
@@ -30,7 +30,7 @@ export default function Publish() {
           </Button>
         </View>
       </View>
-    )
+    );
   }
 
   if (!catalog) {
@@ -40,7 +40,7 @@ export default function Publish() {
           {error ? `${error}（点击重试）` : '加载中…'}
         </View>
       </View>
-    )
+    );
   }
 
   return (
@@ -52,13 +52,13 @@ export default function Publish() {
         submitLabel="发布"
         onSubmit={async (body) => {
           // Within the tap: comments, replies and the reminder before it expires are what a seller waits for.
-          void askForSubscription(['comment', 'reply', 'expiring'])
-          const created = await api.createListing(body)
-          setFormKey((k) => k + 1)
-          void Taro.showToast({ title: '发布成功', icon: 'success' })
-          void Taro.navigateTo({ url: `/pages/detail/index?id=${encodeURIComponent(created.id)}` })
+          void askForSubscription(['comment', 'reply', 'expiring']);
+          const created = await api.createListing(body);
+          setFormKey((k) => k + 1);
+          void Taro.showToast({ title: '发布成功', icon: 'success' });
+          void Taro.navigateTo({ url: `/pages/detail/index?id=${encodeURIComponent(created.id)}` });
         }}
       />
     </View>
-  )
+  );
 }

@@ -1,74 +1,74 @@
-import { Input, Text, View } from '@tarojs/components'
-import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { errorMessage } from '../../api/client'
-import { api } from '../../api/endpoints'
-import type { SearchHit } from '../../api/types'
-import { NO_FILTERS, narrows, SearchFilterBar, type SearchFilters } from '../../components/SearchFilterBar'
-import { SearchResult } from '../../components/SearchResult'
-import { areaName, useCatalog } from '../../hooks/useCatalog'
-import { clearRecentSearches, loadRecentSearches, rememberSearch } from '../../lib/recentSearches'
-import { PageFooter } from '../../components/PageFooter'
-import './index.css'
+import { Input, Text, View } from '@tarojs/components';
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../../api/client';
+import { api } from '../../api/endpoints';
+import type { SearchHit } from '../../api/types';
+import { NO_FILTERS, narrows, SearchFilterBar, type SearchFilters } from '../../components/SearchFilterBar';
+import { SearchResult } from '../../components/SearchResult';
+import { areaName, useCatalog } from '../../hooks/useCatalog';
+import { clearRecentSearches, loadRecentSearches, rememberSearch } from '../../lib/recentSearches';
+import { PageFooter } from '../../components/PageFooter';
+import './index.css';
 
 /** Wait this long after the last keystroke before asking for suggestions. */
-export const SUGGEST_DELAY_MS = 250
-const MAX_QUERY = 50
+export const SUGGEST_DELAY_MS = 250;
+const MAX_QUERY = 50;
 
 export default function SearchPage() {
-  const { params } = useRouter()
-  const initial = (params.q ?? '').trim()
-  const { catalog } = useCatalog()
-  const [text, setText] = useState(initial)
-  const [query, setQuery] = useState<string | null>(initial || null)
-  const [suggestions, setSuggestions] = useState<string[]>([])
-  const [hot, setHot] = useState<string[]>([])
-  const [recent, setRecent] = useState<string[]>(loadRecentSearches)
-  const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS)
-  const [hits, setHits] = useState<SearchHit[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [done, setDone] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const generation = useRef(0)
-  const busy = useRef(false)
+  const { params } = useRouter();
+  const initial = (params.q ?? '').trim();
+  const { catalog } = useCatalog();
+  const [text, setText] = useState(initial);
+  const [query, setQuery] = useState<string | null>(initial || null);
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  const [hot, setHot] = useState<string[]>([]);
+  const [recent, setRecent] = useState<string[]>(loadRecentSearches);
+  const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS);
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const generation = useRef(0);
+  const busy = useRef(false);
 
-  const typed = text.trim()
-  const typing = typed !== '' && typed !== query
+  const typed = text.trim();
+  const typing = typed !== '' && typed !== query;
 
   useEffect(() => {
     api.hotSearches().then(
       (r) => setHot(r.terms),
       () => setHot([]), // Hot searches are a nicety; the page works without them.
-    )
-  }, [])
+    );
+  }, []);
 
   // Debounced suggestions; an answer for text the user has since changed is dropped.
   useEffect(() => {
     if (!typing) {
-      setSuggestions([])
-      return
+      setSuggestions([]);
+      return;
     }
-    let current = true
+    let current = true;
     const timer = setTimeout(() => {
       api.suggest(typed).then(
         (r) => current && setSuggestions(r.suggestions),
         () => current && setSuggestions([]),
-      )
-    }, SUGGEST_DELAY_MS)
+      );
+    }, SUGGEST_DELAY_MS);
     return () => {
-      current = false
-      clearTimeout(timer)
-    }
-  }, [typed, typing])
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [typed, typing]);
 
   const load = useCallback(
     async (reset: boolean) => {
-      if (query === null || (busy.current && !reset)) return
-      const gen = reset ? ++generation.current : generation.current
-      busy.current = true
-      setLoading(true)
-      setError(null)
+      if (query === null || (busy.current && !reset)) return;
+      const gen = reset ? ++generation.current : generation.current;
+      busy.current = true;
+      setLoading(true);
+      setError(null);
       try {
         const page = await api.search({
           q: query,
@@ -80,53 +80,53 @@ export default function SearchPage() {
           maxPrice: filters.maxPrice ?? undefined,
           sort: filters.sort,
           cursor: reset ? undefined : (cursor ?? undefined),
-        })
-        if (gen !== generation.current) return
-        setHits((prev) => (reset ? page.items : [...prev, ...page.items]))
-        setCursor(page.nextCursor)
-        setDone(page.nextCursor === null)
+        });
+        if (gen !== generation.current) return;
+        setHits((prev) => (reset ? page.items : [...prev, ...page.items]));
+        setCursor(page.nextCursor);
+        setDone(page.nextCursor === null);
       } catch (e) {
         if (gen === generation.current) {
-          setError(errorMessage(e))
-          if (reset) setHits([])
+          setError(errorMessage(e));
+          if (reset) setHits([]);
         }
       } finally {
         if (gen === generation.current) {
-          busy.current = false
-          setLoading(false)
+          busy.current = false;
+          setLoading(false);
         }
       }
     },
     [query, filters, cursor],
-  )
+  );
 
   useEffect(() => {
-    if (query !== null) void load(true)
+    if (query !== null) void load(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, filters])
+  }, [query, filters]);
 
   useReachBottom(() => {
-    if (query !== null && !done && !loading) void load(false)
-  })
+    if (query !== null && !done && !loading) void load(false);
+  });
 
   const submit = (q: string) => {
-    const t = q.trim().slice(0, MAX_QUERY)
-    if (!t) return
-    setText(t)
-    setSuggestions([])
-    setRecent(rememberSearch(t))
-    if (t === query) void load(true)
-    else setQuery(t)
-  }
+    const t = q.trim().slice(0, MAX_QUERY);
+    if (!t) return;
+    setText(t);
+    setSuggestions([]);
+    setRecent(rememberSearch(t));
+    if (t === query) void load(true);
+    else setQuery(t);
+  };
 
   const clearText = () => {
-    setText('')
-    setQuery(null)
-    setHits([])
-    setError(null)
-  }
+    setText('');
+    setQuery(null);
+    setHits([]);
+    setError(null);
+  };
 
-  const open = (id: string) => Taro.navigateTo({ url: `/pages/detail/index?id=${encodeURIComponent(id)}` })
+  const open = (id: string) => Taro.navigateTo({ url: `/pages/detail/index?id=${encodeURIComponent(id)}` });
 
   return (
     <View className="page search">
@@ -160,11 +160,13 @@ export default function SearchPage() {
           <View className="suggestion suggestion-query" onClick={() => submit(typed)}>
             <Text>搜索“{typed}”</Text>
           </View>
-          {suggestions.filter((s) => s !== typed).map((s) => (
-            <View key={s} className="suggestion" onClick={() => submit(s)}>
-              <Text>{s}</Text>
-            </View>
-          ))}
+          {suggestions
+            .filter((s) => s !== typed)
+            .map((s) => (
+              <View key={s} className="suggestion" onClick={() => submit(s)}>
+                <Text>{s}</Text>
+              </View>
+            ))}
         </View>
       )}
 
@@ -177,8 +179,8 @@ export default function SearchPage() {
                 <Text
                   className="muted"
                   onClick={() => {
-                    clearRecentSearches()
-                    setRecent([])
+                    clearRecentSearches();
+                    setRecent([]);
                   }}
                 >
                   清空
@@ -234,9 +236,15 @@ export default function SearchPage() {
               )}
             </View>
           )}
-          <PageFooter loading={loading} done={done} count={hits.length} loadingText="搜索中…" onMore={() => void load(false)} />
+          <PageFooter
+            loading={loading}
+            done={done}
+            count={hits.length}
+            loadingText="搜索中…"
+            onMore={() => void load(false)}
+          />
         </View>
       )}
     </View>
-  )
+  );
 }

@@ -137,7 +137,16 @@ export class Migration20261124000000Initial extends Migration {
   }
 
   override down(): void {
-    for (const table of ['outbox', 'listing_view', 'favorite', 'listing_comment', 'listing', 'category', 'app_user', 'campus']) {
+    for (const table of [
+      'outbox',
+      'listing_view',
+      'favorite',
+      'listing_comment',
+      'listing',
+      'category',
+      'app_user',
+      'campus',
+    ]) {
       this.addSql(`drop table if exists ${table}`);
     }
   }

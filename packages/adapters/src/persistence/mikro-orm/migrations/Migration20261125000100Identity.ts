@@ -63,6 +63,7 @@ export class Migration20261125000100Identity extends Migration {
   }
 
   override down(): void {
-    for (const table of ['rate_limit_hit', 'audit_log', 'admin_account', 'refresh_token']) this.addSql(`drop table if exists ${table}`);
+    for (const table of ['rate_limit_hit', 'audit_log', 'admin_account', 'refresh_token'])
+      this.addSql(`drop table if exists ${table}`);
   }
 }

@@ -19,7 +19,9 @@ export class Migration20261125000200CampusVerification extends Migration {
       constraint student_verification_user_fk foreign key (user_id) references app_user (id),
       constraint student_verification_campus_fk foreign key (campus_id) references campus (id)
     )${t.table}`);
-    this.addSql(`create unique index student_verification_number_unique on student_verification (campus_id, student_number_hash)`);
+    this.addSql(
+      `create unique index student_verification_number_unique on student_verification (campus_id, student_number_hash)`,
+    );
   }
 
   override down(): void {

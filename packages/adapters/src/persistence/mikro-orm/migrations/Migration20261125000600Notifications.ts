@@ -42,7 +42,9 @@ export class Migration20261125000600Notifications extends Migration {
       updated_at ${ms} not null
     )${t.table}`);
     this.addSql('create index notification_delivery_state_idx on notification_delivery (state, lease_until)');
-    this.addSql('create index notification_delivery_dead_idx on notification_delivery (state, updated_at, notification_id)');
+    this.addSql(
+      'create index notification_delivery_dead_idx on notification_delivery (state, updated_at, notification_id)',
+    );
     this.addSql(`create table notification_mute (
       user_id ${t.str(40)} not null,
       kind ${t.str(20)} not null,
@@ -66,7 +68,13 @@ export class Migration20261125000600Notifications extends Migration {
   }
 
   override down(): void {
-    for (const table of ['notification_throttle', 'notification_consent', 'notification_mute', 'notification_delivery', 'notification']) {
+    for (const table of [
+      'notification_throttle',
+      'notification_consent',
+      'notification_mute',
+      'notification_delivery',
+      'notification',
+    ]) {
       this.addSql(`drop table if exists ${table}`);
     }
     this.addSql('drop index favorite_listing_user_idx on favorite');

@@ -23,7 +23,9 @@ export class Migration20261125000800Recommendations extends Migration {
         viewer_key text not null,
         day text not null
       )`);
-      this.addSql('insert into listing_view_next (listing_id, viewer_key, day) select listing_id, viewer_key, day from listing_view order by rowid');
+      this.addSql(
+        'insert into listing_view_next (listing_id, viewer_key, day) select listing_id, viewer_key, day from listing_view order by rowid',
+      );
       this.addSql('drop table listing_view');
       this.addSql('alter table listing_view_next rename to listing_view');
       this.addSql('create unique index listing_view_once_a_day on listing_view (listing_id, viewer_key, day)');

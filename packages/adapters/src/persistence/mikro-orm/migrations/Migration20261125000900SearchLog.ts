@@ -52,10 +52,17 @@ export class Migration20261125000900SearchLog extends Migration {
     this.addSql('drop table if exists search_searcher');
     this.addSql('drop table if exists search_term_block');
     for (const [index, table] of [
-      ['listing_campus_created_idx', 'listing'], ['listing_campus_status_idx', 'listing'], ['app_user_campus_created_idx', 'app_user'],
-      ['favorite_created_idx', 'favorite'], ['listing_comment_created_idx', 'listing_comment'],
+      ['listing_campus_created_idx', 'listing'],
+      ['listing_campus_status_idx', 'listing'],
+      ['app_user_campus_created_idx', 'app_user'],
+      ['favorite_created_idx', 'favorite'],
+      ['listing_comment_created_idx', 'listing_comment'],
     ]) {
-      this.addSql(this.driver.getPlatform().constructor.name.toLowerCase().includes('sqlite') ? `drop index if exists ${index}` : `drop index ${index} on ${table}`);
+      this.addSql(
+        this.driver.getPlatform().constructor.name.toLowerCase().includes('sqlite')
+          ? `drop index if exists ${index}`
+          : `drop index ${index} on ${table}`,
+      );
     }
   }
 }

@@ -17,7 +17,7 @@ export function columnTypes(d: Dialect) {
     json: my ? 'json' : 'text',
     /** Trailing table options: utf8mb4 so every Chinese character and emoji fits. */
     table: my ? ' engine=InnoDB default charset=utf8mb4 collate=utf8mb4_unicode_ci' : '',
-    virtualBool: (expr: string) => (my ? `tinyint(1) as (${expr}) virtual` : `integer generated always as (${expr}) virtual`),
+    virtualBool: (expr: string) =>
+      my ? `tinyint(1) as (${expr}) virtual` : `integer generated always as (${expr}) virtual`,
   };
 }
-
