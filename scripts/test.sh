@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: type checks; unit and contract tests (in-memory, SQLite, a real MariaDB and Redis); API tests on
+# Every test: format check and lint; type checks; unit and contract tests (in-memory, SQLite, a real MariaDB and Redis); API tests on
 # SQLite and MariaDB; front-end component tests; the QQ, H5 and admin builds checked by their
 # output; and end-to-end tests in Debian's Chromium against the compiled server.
 # Called by `./xz test` after the toolchain is in place; extra arguments go to vitest.
@@ -19,6 +19,10 @@ xz_ensure_mariadb
 xz_ensure_redis
 xz_export_service_env
 xz_ensure_chromium
+
+step "Format check (Prettier) and lint (ESLint, type-aware)"
+pnpm exec prettier --check --log-level warn . || failures+=("format (run ./xz format)")
+pnpm exec eslint --max-warnings 0 . || failures+=("lint")
 
 step "Type check and build the server (core, adapters, api)"
 pnpm exec tsc -b packages/core packages/adapters packages/api
