@@ -7,13 +7,15 @@ source "$XZ_ROOT/scripts/toolchain.sh"
 cd "$XZ_ROOT"
 
 xz_log "Building the server"
+# The build logs go to .tooling/, which exists only when the toolchain was installed there.
+mkdir -p "$XZ_TOOLING"
 pnpm exec tsc -b packages/core packages/adapters packages/api >&2
 for pkg in admin miniprogram; do
   xz_log "Building @xianzhi/$pkg"
   if [ "$pkg" = miniprogram ]; then
-    pnpm --filter "@xianzhi/$pkg" run build:h5 >"$XZ_ROOT/.tooling/build-$pkg.log" 2>&1 || { tail -30 "$XZ_ROOT/.tooling/build-$pkg.log" >&2; xz_die "build of @xianzhi/$pkg failed"; }
+    pnpm --filter "@xianzhi/$pkg" run build:h5 >"$XZ_TOOLING/build-$pkg.log" 2>&1 || { tail -30 "$XZ_TOOLING/build-$pkg.log" >&2; xz_die "build of @xianzhi/$pkg failed"; }
   else
-    pnpm --filter "@xianzhi/$pkg" run build >"$XZ_ROOT/.tooling/build-$pkg.log" 2>&1 || { tail -30 "$XZ_ROOT/.tooling/build-$pkg.log" >&2; xz_die "build of @xianzhi/$pkg failed"; }
+    pnpm --filter "@xianzhi/$pkg" run build >"$XZ_TOOLING/build-$pkg.log" 2>&1 || { tail -30 "$XZ_TOOLING/build-$pkg.log" >&2; xz_die "build of @xianzhi/$pkg failed"; }
   fi
 done
 

@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 // The API server serves this build under /admin/ and answers /v1/... on the same origin.
-// `pnpm dev` proxies /v1 to a local API (XZ_API_URL, default http://127.0.0.1:3000).
+// `pnpm dev` proxies /v1 to a local API (XZ_API_URL, default http://127.0.0.1:8080, where the API listens
+// unless XZ_PORT says otherwise).
 export default defineConfig({
   base: '/admin/',
   plugins: [react()],
@@ -27,7 +28,7 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/v1': process.env.XZ_API_URL ?? 'http://127.0.0.1:3000' },
+    proxy: { '/v1': process.env.XZ_API_URL ?? 'http://127.0.0.1:8080' },
   },
   test: {
     environment: 'jsdom',

@@ -1,7 +1,7 @@
 export {
   loadConfig,
   configurationTable,
-  CONFIG_VARIABLES,
+  ConfigSchema,
   ConfigError,
   type AppConfig,
   type Environment,

@@ -1,8 +1,18 @@
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Type } from 'typebox';
+import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, ConfigError, configurationTable, loadConfig, SECRET_FILE } from '../src/config.js';
+import {
+  CONFIG_VARIABLE_NAMES,
+  ConfigError,
+  configurationTable,
+  defaultCell,
+  loadConfig,
+  SECRET_FILE,
+  variableSchema,
+} from '../src/config.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'xz-config-'));
 const SECRET = 'x'.repeat(40);
@@ -129,10 +139,47 @@ describe('configuration', () => {
   });
 });
 
+describe('the configuration schema', () => {
+  it('gives every variable a description and either a fixed default that passes its own check or what unset means', () => {
+    for (const name of CONFIG_VARIABLE_NAMES) {
+      const schema = variableSchema(name);
+      expect(schema.description, name).not.toBe('');
+      const optional = Type.IsOptional(schema);
+      expect(optional, `${name}: optional exactly when it has no fixed default`).toBe(schema.default === undefined);
+      expect(optional, `${name}: optional exactly when it says what unset means`).toBe(schema.unsetMeans !== undefined);
+      if (!optional) expect(Value.Check(schema, schema.default), `${name}'s default`).toBe(true);
+    }
+  });
+
+  it('never repeats a wrong free-text value in its problem (it may be a secret or hold a password)', () => {
+    try {
+      loadConfig({ XZ_REDIS_URL: 'http://user:hunter2@cache', XZ_JWT_SECRET: 'hunter2' }, { cwd: scratch() });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'XZ_REDIS_URL must start with "redis://" or "rediss://"',
+        'XZ_JWT_SECRET must be at least 32 characters',
+      ]);
+    }
+  });
+});
+
 describe('the README configuration table', () => {
   const root = join(import.meta.dirname, '../../..');
-  const readmeRows = () =>
-    [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/^\| `(XZ_[A-Z0-9_]+)` \|/gm)].map((m) => m[1]!);
+  const readme = () => readFileSync(join(root, 'README.md'), 'utf8');
+  /** The rows between the table's markers, by variable: its Default and Meaning cells. */
+  const readmeTable = () => {
+    const text = readme();
+    const table = text.slice(
+      text.indexOf('<!-- configuration-table:start'),
+      text.indexOf('<!-- configuration-table:end'),
+    );
+    const rows = [...table.matchAll(/^\| `(XZ_[A-Z0-9_]+)` \| (.*?) \| (.*) \|$/gm)];
+    return {
+      names: rows.map((m) => m[1]!),
+      cells: new Map(rows.map((m) => [m[1]!, { default: m[2]!, meaning: m[3]! }])),
+    };
+  };
 
   function variablesReadInSource(dir: string): Set<string> {
     const found = new Set<string>();
@@ -146,18 +193,24 @@ describe('the README configuration table', () => {
     return found;
   }
 
-  it('lists every variable the code reads, and nothing else', () => {
-    const rows = readmeRows();
-    const declared = CONFIG_VARIABLES.map((v) => v.name);
-    expect(new Set(rows)).toEqual(new Set(declared));
-    expect(rows).toHaveLength(new Set(rows).size);
-    for (const name of variablesReadInSource(join(import.meta.dirname, '../src')))
-      expect(rows, `${name} is read in src/`).toContain(name);
+  it('has one row per variable of the schema, with its default and meaning', () => {
+    const { names, cells } = readmeTable();
+    expect(names).toHaveLength(new Set(names).size);
+    for (const name of CONFIG_VARIABLE_NAMES) {
+      expect(cells.get(name)?.default, `${name}'s default in the README`).toBe(defaultCell(name));
+      expect(cells.get(name)?.meaning, `${name}'s meaning in the README`).toBe(variableSchema(name).description);
+    }
   });
 
-  it('matches the table generated from config.ts', () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    for (const line of configurationTable().split('\n').slice(2)) expect(readme).toContain(line);
+  it('names no variable the schema does not declare, and the schema declares every variable read in src/', () => {
+    const declared: readonly string[] = CONFIG_VARIABLE_NAMES;
+    for (const name of readmeTable().names) expect(declared, `${name} is in the README`).toContain(name);
+    for (const name of variablesReadInSource(join(import.meta.dirname, '../src')))
+      expect(declared, `${name} is read in src/`).toContain(name);
+  });
+
+  it('is the table generated from the schema, in its order', () => {
+    expect(readme()).toContain(configurationTable());
   });
 
   it('only reads XZ_ variables through loadConfig', () => {
@@ -167,12 +220,7 @@ describe('the README configuration table', () => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         const p = join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (
-          e.name.endsWith('.ts') &&
-          !p.endsWith('config.ts') &&
-          /process\.env\[?['.]?XZ_/.test(readFileSync(p, 'utf8'))
-        )
-          offenders.push(p);
+        else if (e.name.endsWith('.ts') && /process\.env\[?['.]?XZ_/.test(readFileSync(p, 'utf8'))) offenders.push(p);
       }
     };
     walk(src);

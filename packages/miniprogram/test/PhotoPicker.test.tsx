@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { PublishForm } from '../src/components/PublishForm';
-import { emptyForm, formFromListing, type FormValues } from '../src/components/publishForm';
+import { emptyForm, formFromListing, type FormValues } from '../src/components/publish-form-model';
 import { catalog } from './fixtures';
 import { storage, taroFake } from './taro-mock';
 

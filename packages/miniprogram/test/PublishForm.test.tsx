@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { describe, expect, it, vi } from 'vitest';
 import { api } from '../src/api/endpoints';
 import { PublishForm } from '../src/components/PublishForm';
-import { emptyForm, type FormValues } from '../src/components/publishForm';
+import { emptyForm, type FormValues } from '../src/components/publish-form-model';
 import { catalog } from './fixtures';
 import { requests, respondWith } from './taro-mock';
 

@@ -1,11 +1,20 @@
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '../api/client';
-import { PHOTOS_MAX, uploadPhoto } from '../api/photos';
+import { PHOTOS_MAX } from '../api/photos';
 import type { Catalog, CreateListingBody, ListingKind, TradeMethod } from '../api/types';
+import { BookFields } from './BookFields';
 import { CategoryPicker } from './CategoryPicker';
-import { errorsFromApi, validate, type FieldErrors, type FormValues, DESCRIPTION_MAX, TITLE_MAX } from './publishForm';
+import { Field } from './FormField';
+import { PhotoPicker, usePhotoUploads } from './PhotoPicker';
+import {
+  errorsFromApi,
+  validate,
+  type FieldErrors,
+  type FormValues,
+  DESCRIPTION_MAX,
+  TITLE_MAX,
+} from './publish-form-model';
 import './PublishForm.css';
 
 interface Props {
@@ -23,34 +32,10 @@ interface Props {
 // type="number">, which reports '' while "12." is being typed and would wipe a controlled field.
 const MONEY_INPUT_TYPE = process.env.TARO_ENV === 'h5' ? 'text' : 'digit';
 
-function Field({
-  label,
-  required,
-  error,
-  children,
-}: {
-  label: string;
-  required?: boolean;
-  error?: string;
-  children: ReactNode;
-}) {
-  return (
-    <View className="pf-field">
-      <View className="pf-label">
-        <Text>{label}</Text>
-        {required && <Text className="pf-required">*</Text>}
-      </View>
-      <View className="pf-control">{children}</View>
-      {error ? <Text className="error-text pf-error">{error}</Text> : null}
-    </View>
-  );
-}
-
 export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmit, bannerExtra }: Props) {
   const [v, setV] = useState<FormValues>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
-  const [uploading, setUploading] = useState(0);
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
     setV((prev) => ({ ...prev, [key]: value }));
@@ -61,37 +46,18 @@ export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmi
   const toggleMethod = (m: TradeMethod) =>
     set('tradeMethods', v.tradeMethods.includes(m) ? v.tradeMethods.filter((x) => x !== m) : [...v.tradeMethods, m]);
 
-  const addPhotos = async () => {
-    const room = PHOTOS_MAX - v.photos.length;
-    if (room <= 0 || uploading > 0) return;
-    let paths: string[];
-    try {
-      const chosen = await Taro.chooseImage({
-        count: room,
-        sizeType: ['original', 'compressed'],
-        sourceType: ['album', 'camera'],
-      });
-      paths = chosen.tempFilePaths.slice(0, room);
-    } catch {
-      return; // cancelled
-    }
-    if (errors.photos) setErrors(({ photos: _dropped, ...rest }) => rest);
-    setUploading(paths.length);
-    for (const path of paths) {
-      try {
-        const photo = await uploadPhoto(path);
-        setV((prev) =>
-          prev.photos.some((p) => p.id === photo.id) || prev.photos.length >= PHOTOS_MAX
-            ? prev
-            : { ...prev, photos: [...prev.photos, { id: photo.id, thumbUrl: photo.urls.thumb }] },
-        );
-      } catch (e) {
-        setErrors((prev) => ({ ...prev, photos: errorMessage(e) }));
-      } finally {
-        setUploading((n) => n - 1);
-      }
-    }
-  };
+  const { uploading, add: addPhotos } = usePhotoUploads(v.photos.length, {
+    onChosen: () => {
+      if (errors.photos) setErrors(({ photos: _dropped, ...rest }) => rest);
+    },
+    onUploaded: (photo) =>
+      setV((prev) =>
+        prev.photos.some((p) => p.id === photo.id) || prev.photos.length >= PHOTOS_MAX
+          ? prev
+          : { ...prev, photos: [...prev.photos, photo] },
+      ),
+    onFailed: (message) => setErrors((prev) => ({ ...prev, photos: message })),
+  });
 
   const removePhoto = (id: string) =>
     set(
@@ -170,26 +136,13 @@ export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmi
           />
         </Field>
 
-        <View className="pf-photos" data-testid="photos">
-          {v.photos.map((p, i) => (
-            <View key={p.id} className="pf-photo" data-testid="photo">
-              <Image className="pf-photo-img" src={p.thumbUrl} mode="aspectFill" />
-              {i === 0 && <Text className="pf-photo-cover">封面</Text>}
-              <Text className="pf-photo-remove" onClick={() => removePhoto(p.id)}>
-                ×
-              </Text>
-            </View>
-          ))}
-          {v.photos.length < PHOTOS_MAX && (
-            <View className="pf-photos-box" data-testid="add-photo" onClick={() => void addPhotos()}>
-              ＋
-            </View>
-          )}
-          <Text className="muted">
-            {uploading > 0 ? `上传中（还剩 ${uploading} 张）…` : `${v.photos.length}/${PHOTOS_MAX} 张，第一张作封面`}
-          </Text>
-        </View>
-        {errors.photos ? <Text className="error-text pf-error">{errors.photos}</Text> : null}
+        <PhotoPicker
+          photos={v.photos}
+          uploading={uploading}
+          error={errors.photos}
+          onAdd={() => void addPhotos()}
+          onRemove={removePhoto}
+        />
       </View>
 
       <View className="section">
@@ -298,43 +251,7 @@ export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmi
         </Field>
       </View>
 
-      {v.kind === 'book' && (
-        <View className="section">
-          <View className="section-title">书籍信息</View>
-          <Field label="ISBN" required error={errors['book.isbn']}>
-            <Input
-              className="pf-input"
-              value={v.isbn}
-              placeholder="978 开头的 13 位数字"
-              onInput={(e) => set('isbn', e.detail.value)}
-            />
-          </Field>
-          <Field label="作者" error={errors['book.author']}>
-            <Input
-              className="pf-input"
-              value={v.author}
-              placeholder="选填"
-              onInput={(e) => set('author', e.detail.value)}
-            />
-          </Field>
-          <Field label="出版社" error={errors['book.publisher']}>
-            <Input
-              className="pf-input"
-              value={v.publisher}
-              placeholder="选填"
-              onInput={(e) => set('publisher', e.detail.value)}
-            />
-          </Field>
-          <Field label="对应课程" error={errors['book.course']}>
-            <Input
-              className="pf-input"
-              value={v.course}
-              placeholder="例如：高等数学 A（选填）"
-              onInput={(e) => set('course', e.detail.value)}
-            />
-          </Field>
-        </View>
-      )}
+      {v.kind === 'book' && <BookFields values={v} errors={errors} onChange={set} />}
 
       <View className="pf-submit">
         <Button className="btn-primary" loading={submitting} disabled={submitting} onClick={() => void submit()}>

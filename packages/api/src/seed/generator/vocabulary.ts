@@ -1,7 +1,7 @@
 /**
  * Raw vocabulary for the demo-listing generator.
  *
- * Strings are compact on purpose; `listing-generator.ts` compiles them once at
+ * Strings are compact on purpose; `compiled-vocabulary.ts` compiles them once at
  * module load. Mini template syntax used by every phrase:
  *   `{lo-hi}` or `{lo-hi:step}` is replaced by a random integer in [lo, hi]
  *   (a multiple of `step` offset from `lo`). At most one placeholder per phrase.

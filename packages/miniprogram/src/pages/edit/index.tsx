@@ -5,7 +5,7 @@ import { api } from '../../api/endpoints';
 import { errorMessage } from '../../api/client';
 import type { ListingDetail } from '../../api/types';
 import { PublishForm } from '../../components/PublishForm';
-import { formFromListing } from '../../components/publishForm';
+import { formFromListing } from '../../components/publish-form-model';
 import { useCatalog } from '../../hooks/useCatalog';
 import './index.css';
 

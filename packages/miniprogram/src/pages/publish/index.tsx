@@ -5,7 +5,7 @@ import { api } from '../../api/endpoints';
 import { askForSubscription, primeSubscriptionTemplates } from '../../lib/notifications';
 import { getToken } from '../../api/client';
 import { PublishForm } from '../../components/PublishForm';
-import { emptyForm } from '../../components/publishForm';
+import { emptyForm } from '../../components/publish-form-model';
 import { useCatalog } from '../../hooks/useCatalog';
 import './index.css';
 
