@@ -76,7 +76,7 @@ function campusVerification(kind: DatabaseKind): void {
     }
     let address = 0;
     const nextAddress = () => `10.0.${kind === 'sqlite' ? 1 : 2}.${++address}`;
-    const verify = (headers: object, payload: object, remoteAddress = nextAddress()) =>
+    const verify = (headers: Record<string, string>, payload: object, remoteAddress = nextAddress()) =>
       call(s.app, { method: 'POST', url: '/v1/me/campus-verification', headers, payload, remoteAddress });
 
     it('tells the client how each campus verifies, and the catalog follows XZ_CAMPUSES', async () => {

@@ -8,6 +8,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, createContainer } from '../src/composition/container.js';
 import { loadConfig } from '../src/config.js';
+import type { ListingPage, ListingSummary } from '../src/contract.js';
 import { DEMO_USERS, demoOpenId } from '../src/seed/demo-world.js';
 
 const PACKAGE = join(import.meta.dirname, '..');
@@ -54,12 +55,12 @@ describe('cli', () => {
     const config = loadConfig({ XZ_DATA_DIR: dataDir, XZ_LOG_LEVEL: 'silent' });
     persistence = await openPersistence({ url: config.databaseUrl });
     app = await buildApp(createContainer({ config, logger: pino({ level: 'silent' }), persistence }));
-    const items: { id: string; title: string; status: string; category: { parentName: string } }[] = [];
+    const items: ListingSummary[] = [];
     let cursor: string | null = null;
     do {
       const res = await app.inject({ method: 'GET', url: `/v1/listings?limit=50${cursor ? `&cursor=${cursor}` : ''}` });
       expect(res.statusCode).toBe(200);
-      const page = res.json();
+      const page: ListingPage = res.json();
       items.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);

@@ -2,7 +2,8 @@ import { startPrivateRedis, type PrivateRedis } from '@xianzhi/adapters/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeQqServer } from '../../adapters/src/qq/fake-qq-server.js';
 import { demoOpenId } from '../src/seed/demo-world.js';
-import { call, categoryIds, itemBody, publishAs } from './support/http.js';
+import type { ListingDetail } from '../src/contract.js';
+import { call, categoryIds, itemBody, publishAs, type Reply } from './support/http.js';
 import {
   eventually,
   RecordingSubscriber,
@@ -69,7 +70,7 @@ describe('a Redis outage', () => {
 
   it('loses no API write and, once Redis is back, delivers every notification once', async () => {
     const cats = await categoryIds(s.app);
-    const listings = [];
+    const listings: ListingDetail[] = [];
     for (let i = 0; i < 3; i++)
       listings.push(
         await publishAs(
@@ -94,7 +95,7 @@ describe('a Redis outage', () => {
     await redis.stop();
     const statuses: number[] = [];
     let slowestMs = 0;
-    const timed = async (work: () => ReturnType<typeof call>) => {
+    const timed = async <T>(work: () => Promise<Reply<T>>) => {
       const started = Date.now();
       const res = await work();
       slowestMs = Math.max(slowestMs, Date.now() - started);
@@ -105,7 +106,7 @@ describe('a Redis outage', () => {
     for (const price of [80_000, 70_000]) {
       for (const l of listings) {
         const res = await timed(() =>
-          call(s.app, {
+          call<ListingDetail>(s.app, {
             method: 'PATCH',
             url: `/v1/listings/${l.id}`,
             headers: s.auth('alice'),

@@ -1,6 +1,7 @@
 import { Campus, SeedDefaultCategories, UlidGenerator, User } from '@xianzhi/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, categoryIds, expectError, isbn13 } from '../support/http.js';
+import type { ListingPage } from '../../src/contract.js';
+import { call, categoryIds, expectError, isbn13, type Reply } from '../support/http.js';
 import type { Stack } from '../support/stack.js';
 
 const CAMPUS = 'feedtest';
@@ -123,7 +124,7 @@ export function feedScenarios(get: () => Stack): void {
         let cursor: string | null = null;
         let pages = 0;
         do {
-          const res = await call(app, {
+          const res: Reply<ListingPage> = await call(app, {
             method: 'GET',
             url: `/v1/listings?campusId=${CAMPUS}&sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
           });
