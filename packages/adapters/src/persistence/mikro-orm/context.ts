@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityName } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { UnitOfWork } from '@xianzhi/core';
+import { isErr, type UnitOfWork } from '@xianzhi/core';
 import type { Dialect } from './migrations/dialect.js';
 
 /**
@@ -58,11 +58,25 @@ export class OrmContext {
   }
 }
 
+/** Carries an `err` Result out of `transactional`, which rolls back only on a throw. */
+class Refused {
+  constructor(readonly result: unknown) {}
+}
+
 export class MikroOrmUnitOfWork implements UnitOfWork {
   constructor(private readonly ctx: OrmContext) {}
 
-  run<T>(work: () => Promise<T>): Promise<T> {
+  async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.ctx.inTransaction) return work();
-    return this.ctx.orm.em.fork().transactional((em) => this.ctx.runIn(em as SqlEntityManager, work));
+    try {
+      return await this.ctx.orm.em.fork().transactional(async (em) => {
+        const result = await this.ctx.runIn(em as SqlEntityManager, work);
+        if (isErr(result)) throw new Refused(result);
+        return result;
+      });
+    } catch (e) {
+      if (e instanceof Refused) return e.result as T;
+      throw e;
+    }
   }
 }
