@@ -21,3 +21,4 @@ export * from './recommendations-contract.js';
 export * from './in-memory-notifications.js';
 export * from './notification-contract.js';
 export * from './unit-of-work-contract.js';
+export * from './projection-contract.js';
