@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityName } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { isErr, type UnitOfWork } from '@xianzhi/core';
 import type { Dialect } from './migrations/dialect.js';
 
 /**
@@ -54,29 +53,6 @@ export class OrmContext {
     } else {
       // A native insert: the caller's object may carry another context's tracking state.
       await em.insert(entity, value);
-    }
-  }
-}
-
-/** Carries an `err` Result out of `transactional`, which rolls back only on a throw. */
-class Refused {
-  constructor(readonly result: unknown) {}
-}
-
-export class MikroOrmUnitOfWork implements UnitOfWork {
-  constructor(private readonly ctx: OrmContext) {}
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.ctx.inTransaction) return work();
-    try {
-      return await this.ctx.orm.em.fork().transactional(async (em) => {
-        const result = await this.ctx.runIn(em as SqlEntityManager, work);
-        if (isErr(result)) throw new Refused(result);
-        return result;
-      });
-    } catch (e) {
-      if (e instanceof Refused) return e.result as T;
-      throw e;
     }
   }
 }
