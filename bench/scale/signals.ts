@@ -110,8 +110,8 @@ try {
     await persistence.uow.run(() => persistence.signals.addPopularity(itemDeltas.slice(i, i + CHUNK)));
   const maxView = (await persistence.raw('select max(seq) as seq from listing_view')) as { seq: number | null }[];
   const maxEvent = (await persistence.raw('select max(seq) as seq from outbox')) as { seq: number | null }[];
-  await persistence.checkpoints.save(RECS_VIEWS_CHECKPOINT, Number(maxView[0]?.seq ?? lastSeq));
-  await persistence.checkpoints.save(RECS_EVENTS_CHECKPOINT, Number(maxEvent[0]?.seq ?? 0));
+  await persistence.checkpoints.save(RECS_VIEWS_CHECKPOINT, { seq: Number(maxView[0]?.seq ?? lastSeq), gaps: [] });
+  await persistence.checkpoints.save(RECS_EVENTS_CHECKPOINT, { seq: Number(maxEvent[0]?.seq ?? 0), gaps: [] });
 } finally {
   await persistence.close();
 }

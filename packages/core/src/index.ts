@@ -52,6 +52,7 @@ export * from './listings/hot-searches.js';
 export * from './listings/blocked-search-terms.js';
 export * from './insights/campus-statistics.js';
 export * from './shared/projection.js';
+export * from './shared/log-follower.js';
 export * from './listings/views.js';
 export * from './listings/placement.js';
 export * from './listings/owned.js';

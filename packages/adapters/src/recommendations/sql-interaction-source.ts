@@ -1,28 +1,50 @@
-import type { InteractionSource, ViewedListing, ViewRecord } from '@xianzhi/core';
+import type { InteractionSource, SeqRange, ViewedListing, ViewRecord } from '@xianzhi/core';
 import type { OrmContext } from '../persistence/mikro-orm/context.js';
 
 const USER_PREFIX = 'u:';
+/** Ranges per statement when the signal job re-reads the gaps it passed. */
+const RANGES_PER_QUERY = 100;
 
 /**
  * Reads `listing_view` as a log by its `seq` column, and `favorite`. Viewer keys of signed-in
- * students are `u:<userId>`; anonymous (`a:`) and contact-reveal (`c:`) keys are not interactions.
- * Positions come from an auto-increment: a view is a single-row autocommit insert, so a position is
- * visible almost as soon as it is taken and the job's watermark does not outrun a slower writer in practice.
+ * students are `u:<userId>`; anonymous (`a:`) and contact-reveal (`c:`) keys are no interactions, but
+ * their rows are read too (with no user) so a follower can tell a position it skipped from one not
+ * yet committed.
  */
 export class SqlInteractionSource implements InteractionSource {
   constructor(private readonly ctx: OrmContext) {}
 
   async viewsAfter(seq: number, limit: number): Promise<ViewRecord[]> {
+    return this.views('seq > ?', [seq], limit);
+  }
+
+  async viewsWithin(ranges: readonly SeqRange[], limit: number): Promise<ViewRecord[]> {
+    const out: ViewRecord[] = [];
+    for (let i = 0; i < ranges.length && out.length < limit; i += RANGES_PER_QUERY) {
+      const chunk = ranges.slice(i, i + RANGES_PER_QUERY);
+      const where = chunk.map(() => '(seq between ? and ?)').join(' or ');
+      out.push(
+        ...(await this.views(
+          where,
+          chunk.flatMap((r) => [r.from, r.to]),
+          limit - out.length,
+        )),
+      );
+    }
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  private async views(where: string, params: unknown[], limit: number): Promise<ViewRecord[]> {
     const rows = await this.ctx
       .em()
       .execute<{ seq: number | string; listing_id: string; viewer_key: string; day: string }[]>(
-        `select seq, listing_id, viewer_key, day from listing_view where seq > ? and viewer_key like 'u:%' order by seq limit ${Math.trunc(limit)}`,
-        [seq],
+        `select seq, listing_id, viewer_key, day from listing_view where ${where} order by seq limit ${Math.trunc(limit)}`,
+        params,
       );
     return rows.map((r) => ({
       seq: Number(r.seq),
       listingId: r.listing_id,
-      userId: r.viewer_key.slice(USER_PREFIX.length),
+      userId: r.viewer_key.startsWith(USER_PREFIX) ? r.viewer_key.slice(USER_PREFIX.length) : null,
       day: r.day,
     }));
   }

@@ -45,8 +45,9 @@ export const recommendationsModule = new ContainerModule(({ bind }) => {
   );
   factory(
     bind(Recs.UpdateSignals),
-    (p) => new UpdateRecommendationSignals(p.interactions, p.outboxLog, p.checkpoints, p.signals, p.listings, p.uow),
-    [Ports.Persistence],
+    (p, clock) =>
+      new UpdateRecommendationSignals(p.interactions, p.outboxLog, p.checkpoints, p.signals, p.listings, p.uow, clock),
+    [Ports.Persistence, Core.Clock],
   );
   factory(
     bind(Background.PeriodicTask),

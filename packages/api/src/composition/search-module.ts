@@ -49,10 +49,11 @@ export const searchModule = new ContainerModule(({ bind }) => {
     Ports.Categories,
     Core.Views,
   ]);
-  factory(bind(Search.Projector), (p, s) => new ProjectSearchIndex(p.outboxLog, p.checkpoints, p.listings, s, p.uow), [
-    Ports.Persistence,
-    Search.Index,
-  ]);
+  factory(
+    bind(Search.Projector),
+    (p, s, clock) => new ProjectSearchIndex(p.outboxLog, p.checkpoints, p.listings, s, p.uow, clock),
+    [Ports.Persistence, Search.Index, Core.Clock],
+  );
   factory(
     bind(Search.Rebuild),
     (p, s, clock) =>

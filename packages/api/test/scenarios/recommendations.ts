@@ -100,6 +100,7 @@ export function recommendationScenarios(stack: () => Stack): void {
         p.signals,
         p.listings,
         p.uow,
+        s.clock,
       ).execute();
     });
 

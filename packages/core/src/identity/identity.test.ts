@@ -110,6 +110,8 @@ describe('sessions', () => {
     const m = await s.start.execute({ userId: 'mallory' });
     const banned = await s.refresh.execute({ refreshToken: m.refreshToken });
     expect(!banned.ok && banned.error.code).toBe('USER_BANNED');
+    // The refusal rolls its unit of work back; the revocation must outlast it.
+    expect((await k.ports.refreshTokens.byHash(await hashRefreshToken(m.refreshToken)))!.revokedAt).not.toBeNull();
   });
 });
 

@@ -116,24 +116,31 @@ export class RefreshSession {
     refreshToken: string;
   }): Promise<Result<IssuedRefreshToken & { user: User }, RefreshTokenInvalid | UserBanned>> {
     const hash = await hashRefreshToken(input.refreshToken);
-    return this.uow.run(async () => {
+    // A refusal rolls its unit of work back, so the family it condemns is revoked after it, on its own.
+    const condemned: { familyId: string | null; at: Date } = { familyId: null, at: new Date(0) };
+    const result = await this.uow.run(async () => {
+      condemned.familyId = null;
       const now = this.clock.now();
       const token = await this.tokens.byHash(hash);
       if (!token || token.revokedAt !== null || token.expiresAt.getTime() <= now.getTime())
         return err(new RefreshTokenInvalid());
       if (token.rotatedAt !== null || !(await this.tokens.markRotated(token.id, now))) {
-        await this.tokens.revokeFamily(token.familyId, now);
+        condemned.familyId = token.familyId;
+        condemned.at = now;
         return err(new RefreshTokenInvalid());
       }
       const user = await this.users.byId(token.userId);
       if (!user) return err(new RefreshTokenInvalid());
       if (user.banned) {
-        await this.tokens.revokeFamily(token.familyId, now);
+        condemned.familyId = token.familyId;
+        condemned.at = now;
         return err(new UserBanned());
       }
       const next = await issue(this.tokens, this.ids, now, this.policy, user.id, token.familyId);
       return ok({ ...next, user });
     });
+    if (condemned.familyId !== null) await this.tokens.revokeFamily(condemned.familyId, condemned.at);
+    return result;
   }
 }
 

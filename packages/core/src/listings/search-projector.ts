@@ -1,6 +1,7 @@
 import type { LoggedEvent, OutboxLog, ProjectionCheckpoints } from '../shared/projection.js';
 import type { CampusRepository } from '../identity/ports.js';
 import type { Clock } from '../shared/clock.js';
+import { LogFollower } from '../shared/log-follower.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { sortValueOf, type ListingCursor, type ListingRepository } from './ports.js';
 import type { ListingSearch, SearchIndexStore } from './search.js';
@@ -10,27 +11,32 @@ const BATCH = 200;
 const LISTING_EVENTS = new Set(['ListingPublished', 'ListingEdited', 'ListingStatusChanged', 'ListingRenewed']);
 
 /**
- * Keeps the search index current by following the outbox from its own checkpoint. Each listing in a
- * batch is re-read and indexed once in its current state, so replaying events is harmless.
+ * Keeps the search index current by following the outbox from its own checkpoint, gaps included.
+ * Each listing in a batch is re-read and indexed once in its current state, so replaying events is
+ * harmless.
  */
 export class ProjectSearchIndex {
+  private readonly follower: LogFollower<LoggedEvent>;
+
   constructor(
-    private readonly log: OutboxLog,
-    private readonly checkpoints: ProjectionCheckpoints,
+    log: OutboxLog,
+    checkpoints: ProjectionCheckpoints,
     private readonly listings: ListingRepository,
     private readonly search: ListingSearch,
     private readonly uow: UnitOfWork,
-  ) {}
+    clock: Clock,
+  ) {
+    this.follower = new LogFollower(SEARCH_PROJECTION, log, checkpoints, clock);
+  }
 
   /** Drains the log up to now; answers how many listings were (re)indexed. */
   async execute(): Promise<{ events: number; listings: number }> {
     let events = 0;
     let touched = 0;
     for (;;) {
-      const from = await this.checkpoints.position(SEARCH_PROJECTION);
-      const batch = await this.log.after(from, BATCH);
-      if (batch.length === 0) return { events, listings: touched };
-      const ids = listingIds(batch);
+      const batch = await this.follower.next(BATCH);
+      if (!batch.moved) return { events, listings: touched };
+      const ids = listingIds(batch.entries);
       // The index and the checkpoint move together: a crash replays the batch, never skips it.
       await this.uow.run(async () => {
         const found = await this.listings.byIds(ids);
@@ -40,9 +46,9 @@ export class ProjectSearchIndex {
           if (listing) await this.search.index(listing);
           else await this.search.remove(id);
         }
-        await this.checkpoints.save(SEARCH_PROJECTION, batch.at(-1)!.seq);
+        await this.follower.save(batch.position);
       });
-      events += batch.length;
+      events += batch.entries.length;
       touched += ids.length;
     }
   }
@@ -54,22 +60,27 @@ function listingIds(batch: readonly LoggedEvent[]): string[] {
 
 /**
  * Rebuilds the index of every campus from the live listings, then moves the projector's checkpoint to
- * the end of the outbox as it was when the rebuild started: later events are replayed, none is lost.
+ * the end of the outbox as it was when the rebuild started: later events are replayed, and so are
+ * earlier ones whose transactions had not committed by then; none is lost.
  */
 export class RebuildSearchIndex {
+  private readonly follower: LogFollower<LoggedEvent>;
+
   constructor(
     private readonly listings: ListingRepository,
     private readonly campuses: CampusRepository,
     private readonly search: ListingSearch,
     private readonly store: SearchIndexStore,
     private readonly log: OutboxLog,
-    private readonly checkpoints: ProjectionCheckpoints,
+    checkpoints: ProjectionCheckpoints,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.follower = new LogFollower(SEARCH_PROJECTION, log, checkpoints, clock);
+  }
 
   async execute(onProgress: (campusId: string, indexed: number) => void = () => {}): Promise<{ indexed: number }> {
-    const mark = await this.log.lastSeq();
+    const mark = await this.follower.skipTo(await this.log.lastSeq());
     let indexed = 0;
     for (const campus of await this.campuses.list()) {
       await this.store.clear(campus.id);
@@ -95,7 +106,7 @@ export class RebuildSearchIndex {
       }
       indexed += done;
     }
-    await this.checkpoints.save(SEARCH_PROJECTION, mark);
+    await this.follower.save(mark);
     return { indexed };
   }
 }

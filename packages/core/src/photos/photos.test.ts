@@ -135,4 +135,28 @@ describe('listings reference uploaded photos', () => {
     });
     expect(!edit.ok && edit.error.code).toBe('VALIDATION_FAILED');
   });
+
+  it('an edit refused after its photos were checked (a sold listing) leaves the new photo unattached', async () => {
+    const { kit, upload } = await setup();
+    const listed = await kit.publish.execute({ actor: kit.actors.alice, kind: 'item', content: itemInput() });
+    if (!listed.ok) throw new Error(listed.error.message);
+    const sold = await kit.changeStatus.execute({
+      actor: kit.actors.alice,
+      listingId: listed.value.id,
+      status: 'sold',
+    });
+    if (!sold.ok) throw new Error(sold.error.message);
+    const photo = await upload.execute({ actor: kit.actors.alice, bytes: bytes('IMG late') });
+    if (!photo.ok) throw new Error('upload failed');
+
+    const edit = await kit.edit.execute({
+      actor: kit.actors.alice,
+      listingId: listed.value.id,
+      version: sold.value.version,
+      changes: { photos: [photo.value.id] },
+    });
+    expect(!edit.ok && edit.error.code).toBe('LISTING_TRANSITION_NOT_ALLOWED');
+    // Attached, the cleanup task would keep it for ever though no listing shows it.
+    expect((await kit.ports.photos.byId(photo.value.id))!.attachedAt).toBeNull();
+  });
 });

@@ -1,4 +1,5 @@
 import type { ListingStatus } from '../listings/listing.js';
+import type { SeqRange } from '../shared/projection.js';
 
 /**
  * What ranking needs of a listing, read as plain columns without loading the whole listing: rankings
@@ -31,11 +32,12 @@ export interface RecommendationCandidates {
   byIds(ids: readonly string[]): Promise<CandidateListing[]>;
 }
 
-/** A signed-in student's view of a listing, as the view log recorded it (once per listing and China day). */
+/** A view of a listing, as the view log recorded it (once per viewer, listing and China day). */
 export interface ViewRecord {
   /** Position in the view log: increases with every recorded view. */
   readonly seq: number;
-  readonly userId: string;
+  /** The signed-in student; null for an anonymous or contact-reveal view, which holds its position but is no interaction. */
+  readonly userId: string | null;
   readonly listingId: string;
   /** China day, YYYY-MM-DD. */
   readonly day: string;
@@ -57,6 +59,8 @@ export interface ViewedListing {
 export interface InteractionSource {
   /** Views after `seq`, oldest first. */
   viewsAfter(seq: number, limit: number): Promise<ViewRecord[]>;
+  /** Views whose positions lie in the ranges, oldest first: a follower re-reading the gaps it passed. */
+  viewsWithin(ranges: readonly SeqRange[], limit: number): Promise<ViewRecord[]>;
   /** The newest position of the view log, 0 when empty. */
   lastViewSeq(): Promise<number>;
   /** Distinct listings the student viewed before position `beforeSeq` (exclusive), most recent first. */

@@ -46,6 +46,7 @@ async function world() {
     signals,
     p.listings,
     p.uow,
+    clock,
   );
   const user = (id: string): Actor => ({
     kind: 'user',

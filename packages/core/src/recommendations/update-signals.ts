@@ -1,8 +1,9 @@
 import type { ListingRepository } from '../listings/ports.js';
-import { DAY_MS } from '../shared/clock.js';
-import type { OutboxLog, ProjectionCheckpoints } from '../shared/projection.js';
+import { DAY_MS, type Clock } from '../shared/clock.js';
+import { LogFollower } from '../shared/log-follower.js';
+import type { LoggedEvent, OutboxLog, ProjectionCheckpoints } from '../shared/projection.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
-import type { InteractionSource, PairDelta, PopularityDelta, SignalStore } from './ports.js';
+import type { InteractionSource, PairDelta, PopularityDelta, SignalStore, ViewRecord } from './ports.js';
 
 /** Checkpoint names: the view log and the outbox are two logs with two positions. */
 export const RECS_VIEWS_CHECKPOINT = 'recs-views';
@@ -24,17 +25,29 @@ export interface SignalProgress {
  * the co-occurrence counts current. A pair is counted once per student: when the later of the two
  * listings is first viewed (co-view) or favorited (co-favorite); an unfavorite takes its pairs back.
  * Counts and both checkpoints move in one transaction, so a crash or a re-run replays a batch and
- * never counts it twice.
+ * never counts it twice. Both logs are followed gap-safe: a view or an event that commits after later
+ * ones is counted when it appears, against the history before its own position.
  */
 export class UpdateRecommendationSignals {
+  private readonly viewLog: LogFollower<ViewRecord>;
+  private readonly eventLog: LogFollower<LoggedEvent>;
+
   constructor(
     private readonly interactions: InteractionSource,
-    private readonly log: OutboxLog,
-    private readonly checkpoints: ProjectionCheckpoints,
+    log: OutboxLog,
+    checkpoints: ProjectionCheckpoints,
     private readonly signals: SignalStore,
     private readonly listings: ListingRepository,
     private readonly uow: UnitOfWork,
-  ) {}
+    clock: Clock,
+  ) {
+    const views = {
+      after: interactions.viewsAfter.bind(interactions),
+      within: interactions.viewsWithin.bind(interactions),
+    };
+    this.viewLog = new LogFollower(RECS_VIEWS_CHECKPOINT, views, checkpoints, clock);
+    this.eventLog = new LogFollower(RECS_EVENTS_CHECKPOINT, log, checkpoints, clock);
+  }
 
   async execute(onProgress: (p: SignalProgress) => void = () => {}): Promise<SignalProgress> {
     let views = 0;
@@ -52,13 +65,12 @@ export class UpdateRecommendationSignals {
 
   private async batch(): Promise<SignalProgress | null> {
     await this.signals.lock();
-    const viewMark = await this.checkpoints.position(RECS_VIEWS_CHECKPOINT);
-    const eventMark = await this.checkpoints.position(RECS_EVENTS_CHECKPOINT);
-    const [views, logged] = await Promise.all([
-      this.interactions.viewsAfter(viewMark, BATCH),
-      this.log.after(eventMark, BATCH),
-    ]);
-    if (views.length === 0 && logged.length === 0) return null;
+    const viewBatch = await this.viewLog.next(BATCH);
+    const eventBatch = await this.eventLog.next(BATCH);
+    if (!viewBatch.moved && !eventBatch.moved) return null;
+    // Anonymous and contact-reveal views hold positions in the log but are no student's interest.
+    const views = viewBatch.entries.filter((v): v is ViewRecord & { userId: string } => v.userId !== null);
+    const logged = eventBatch.entries;
 
     const favoriteEvents = logged.flatMap((e) =>
       e.event.type === 'ListingFavorited' || e.event.type === 'ListingUnfavorited'
@@ -116,8 +128,8 @@ export class UpdateRecommendationSignals {
     const itemDeltas: PopularityDelta[] = [...items.values()].filter((i) => i.viewers !== 0 || i.favoriters !== 0);
     await this.signals.addPairs(pairDeltas);
     await this.signals.addPopularity(itemDeltas);
-    if (views.length > 0) await this.checkpoints.save(RECS_VIEWS_CHECKPOINT, views.at(-1)!.seq);
-    if (logged.length > 0) await this.checkpoints.save(RECS_EVENTS_CHECKPOINT, logged.at(-1)!.seq);
+    if (viewBatch.moved) await this.viewLog.save(viewBatch.position);
+    if (eventBatch.moved) await this.eventLog.save(eventBatch.position);
     return { views: views.length, events: logged.length, pairs: pairDeltas.length };
   }
 }

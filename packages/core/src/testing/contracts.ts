@@ -13,6 +13,7 @@ import { RelayOutbox } from '../shared/relay-outbox.js';
 import { identityContract, type IdentityPorts } from './identity-contract.js';
 import type { PhotoRepository } from '../photos/ports.js';
 import { photoContract } from './photo-contract.js';
+import { unitOfWorkContract, type UnitOfWorkContractOptions } from './unit-of-work-contract.js';
 import { aCampus, aCategoryTree, aListing, aUser, SequentialIds, TestClock, TEST_CAMPUS_ID } from './builders.js';
 
 /** The ports a persistence adapter family provides, bound to one fresh, empty store. */
@@ -38,7 +39,11 @@ const HOUR = 3600_000;
  * One contract suite per port, run by every adapter family (in-memory, SQLite, MariaDB). A case that
  * the in-memory adapter passes and a SQL adapter fails is a bug in the adapter, or in this suite.
  */
-export function persistenceContract(adapterName: string, factory: PersistenceFactory): void {
+export function persistenceContract(
+  adapterName: string,
+  factory: PersistenceFactory,
+  options: UnitOfWorkContractOptions = {},
+): void {
   let ports: PersistencePorts & { dispose(): Promise<void> };
   const tree = () => aCategoryTree();
   const owner = aUser({ id: 'user-owner', nickname: '卖家' });
@@ -524,4 +529,5 @@ export function persistenceContract(adapterName: string, factory: PersistenceFac
 
   identityContract(adapterName, () => ports);
   photoContract(adapterName, () => ports);
+  unitOfWorkContract(adapterName, () => ports, options);
 }

@@ -13,11 +13,12 @@ import type {
   ViewRecord,
 } from '../recommendations/ports.js';
 import { pairWeight, popularityWeight } from '../recommendations/ports.js';
+import type { SeqRange } from '../shared/projection.js';
 import type { InMemoryStore } from './in-memory.js';
 
 /**
  * Reads the in-memory view log as the SQL adapter reads `listing_view`: a view's position is its
- * insertion order (a Map keeps it), only signed-in students' keys (`u:…`) count.
+ * insertion order (a Map keeps it); only signed-in students' keys (`u:…`) name a user.
  */
 export class InMemoryInteractionSource implements InteractionSource {
   constructor(private readonly store: InMemoryStore) {}
@@ -28,7 +29,7 @@ export class InMemoryInteractionSource implements InteractionSource {
     for (const key of this.store.tables.views.keys()) {
       seq++;
       const [listingId, viewer, day] = key.split('|') as [string, string, string];
-      if (viewer.startsWith('u:')) out.push({ seq, userId: viewer.slice(2), listingId, day });
+      out.push({ seq, userId: viewer.startsWith('u:') ? viewer.slice(2) : null, listingId, day });
     }
     return out;
   }
@@ -36,6 +37,12 @@ export class InMemoryInteractionSource implements InteractionSource {
   async viewsAfter(seq: number, limit: number): Promise<ViewRecord[]> {
     return this.all()
       .filter((v) => v.seq > seq)
+      .slice(0, limit);
+  }
+
+  async viewsWithin(ranges: readonly SeqRange[], limit: number): Promise<ViewRecord[]> {
+    return this.all()
+      .filter((v) => ranges.some((r) => v.seq >= r.from && v.seq <= r.to))
       .slice(0, limit);
   }
 

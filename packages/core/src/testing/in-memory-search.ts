@@ -1,4 +1,11 @@
-import type { LoggedEvent, OutboxLog, ProjectionCheckpoints } from '../shared/projection.js';
+import {
+  LOG_START,
+  type LoggedEvent,
+  type LogPosition,
+  type OutboxLog,
+  type ProjectionCheckpoints,
+  type SeqRange,
+} from '../shared/projection.js';
 import type { InMemoryStore } from './in-memory.js';
 import type { IndexedToken, Posting, SearchIndexStore } from '../listings/search.js';
 
@@ -43,23 +50,29 @@ export class InMemorySearchIndexStore implements SearchIndexStore {
 export class InMemoryOutboxLog implements OutboxLog {
   constructor(private readonly store: InMemoryStore) {}
   async after(seq: number, limit: number): Promise<LoggedEvent[]> {
-    return [...this.store.tables.outbox.values()]
-      .filter((r) => r.seq > seq)
-      .sort((a, b) => a.seq - b.seq)
-      .slice(0, limit)
-      .map((r) => ({ seq: r.seq, event: structuredClone(r.event) }));
+    return this.read((s) => s > seq, limit);
+  }
+  async within(ranges: readonly SeqRange[], limit: number): Promise<LoggedEvent[]> {
+    return this.read((s) => ranges.some((r) => s >= r.from && s <= r.to), limit);
   }
   async lastSeq(): Promise<number> {
     return Math.max(0, ...[...this.store.tables.outbox.values()].map((r) => r.seq));
   }
+  private read(wanted: (seq: number) => boolean, limit: number): LoggedEvent[] {
+    return [...this.store.tables.outbox.values()]
+      .filter((r) => wanted(r.seq))
+      .sort((a, b) => a.seq - b.seq)
+      .slice(0, limit)
+      .map((r) => ({ seq: r.seq, event: structuredClone(r.event) }));
+  }
 }
 
 export class InMemoryProjectionCheckpoints implements ProjectionCheckpoints {
-  private readonly positions = new Map<string, number>();
-  async position(name: string): Promise<number> {
-    return this.positions.get(name) ?? 0;
+  private readonly positions = new Map<string, LogPosition>();
+  async position(name: string): Promise<LogPosition> {
+    return structuredClone(this.positions.get(name) ?? LOG_START);
   }
-  async save(name: string, seq: number): Promise<void> {
-    this.positions.set(name, seq);
+  async save(name: string, position: LogPosition): Promise<void> {
+    this.positions.set(name, structuredClone(position));
   }
 }

@@ -24,12 +24,13 @@ import {
   type OwnerListingsQuery,
 } from '../listings/ports.js';
 import type { DomainEvent, Outbox } from '../shared/events.js';
+import { isErr } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 
 /**
  * In-memory adapters for unit tests. They store copies, never the caller's objects, so a use case
  * that forgets to save fails here as it would against a database; and a unit of work restores
- * every table when its work throws.
+ * every table when its work throws or returns an `err`.
  */
 export class InMemoryStore {
   readonly tables = {
@@ -88,7 +89,9 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       this.depth++;
       const restore = this.store.snapshot();
       try {
-        return await work();
+        const result = await work();
+        if (isErr(result)) restore();
+        return result;
       } catch (e) {
         restore();
         throw e;

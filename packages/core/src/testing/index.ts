@@ -20,3 +20,5 @@ export * from './in-memory-recommendations.js';
 export * from './recommendations-contract.js';
 export * from './in-memory-notifications.js';
 export * from './notification-contract.js';
+export * from './unit-of-work-contract.js';
+export * from './projection-contract.js';

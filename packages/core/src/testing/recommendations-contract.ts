@@ -60,9 +60,9 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
       });
     };
     const job = () =>
-      new UpdateRecommendationSignals(p.interactions, p.outboxLog, p.checkpoints, p.signals, p.listings, p.uow);
+      new UpdateRecommendationSignals(p.interactions, p.outboxLog, p.checkpoints, p.signals, p.listings, p.uow, clock);
 
-    it("reads signed-in students' views as a log, in order, after a position", async () => {
+    it("reads the view log in order, after a position or within ranges; only students' views name a user", async () => {
       await put(aListing({ id: 'r-1' }), aListing({ id: 'r-2' }));
       expect(await p.interactions.lastViewSeq()).toBe(0);
       await view('stu-a', 'r-1', '2026-09-01');
@@ -73,13 +73,23 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
       const all = await p.interactions.viewsAfter(0, 10);
       expect(all.map((v) => [v.userId, v.listingId, v.day])).toEqual([
         ['stu-a', 'r-1', '2026-09-01'],
+        [null, 'r-1', '2026-09-01'],
         ['stu-b', 'r-2', '2026-09-01'],
         ['stu-a', 'r-2', '2026-09-02'],
       ]);
       expect(all.map((v) => v.seq)).toEqual([...all.map((v) => v.seq)].sort((a, b) => a - b));
       expect(await p.interactions.viewsAfter(all[0]!.seq, 1)).toEqual([all[1]]);
-      expect(await p.interactions.viewsAfter(all[2]!.seq, 10)).toEqual([]);
-      expect(await p.interactions.lastViewSeq()).toBeGreaterThanOrEqual(all[2]!.seq);
+      expect(await p.interactions.viewsAfter(all[3]!.seq, 10)).toEqual([]);
+      expect(await p.interactions.lastViewSeq()).toBeGreaterThanOrEqual(all[3]!.seq);
+      const [a, , c, d] = all.map((v) => v.seq) as [number, number, number, number];
+      const ranges = [
+        { from: d, to: d + 5 },
+        { from: a, to: a },
+        { from: c, to: c },
+      ];
+      expect(await p.interactions.viewsWithin(ranges, 10)).toEqual([all[0], all[2], all[3]]);
+      expect(await p.interactions.viewsWithin(ranges, 2)).toEqual([all[0], all[2]]);
+      expect(await p.interactions.viewsWithin([], 10)).toEqual([]);
     });
 
     it("answers a student's history: distinct listings, most recent first, days counted, before a position", async () => {

@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityName } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { UnitOfWork } from '@xianzhi/core';
 import type { Dialect } from './migrations/dialect.js';
 
 /**
@@ -55,14 +54,5 @@ export class OrmContext {
       // A native insert: the caller's object may carry another context's tracking state.
       await em.insert(entity, value);
     }
-  }
-}
-
-export class MikroOrmUnitOfWork implements UnitOfWork {
-  constructor(private readonly ctx: OrmContext) {}
-
-  run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.ctx.inTransaction) return work();
-    return this.ctx.orm.em.fork().transactional((em) => this.ctx.runIn(em as SqlEntityManager, work));
   }
 }

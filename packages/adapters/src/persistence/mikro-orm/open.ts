@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import type { MikroORM, Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import type { PersistencePorts } from '@xianzhi/core/testing';
-import { MikroOrmUnitOfWork, OrmContext } from './context.js';
+import { OrmContext } from './context.js';
+import { MikroOrmUnitOfWork } from './unit-of-work.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Dialect } from './migrations/dialect.js';
 import {

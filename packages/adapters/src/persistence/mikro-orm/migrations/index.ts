@@ -10,6 +10,7 @@ import { Migration20261125000900SearchLog } from './Migration20261125000900Searc
 import { Migration20261125000700Moderation } from './Migration20261125000700Moderation.js';
 import { Migration20261125001000BenchIndexes } from './Migration20261125001000BenchIndexes.js';
 import { Migration20261125001100ListingLiveStored } from './Migration20261125001100ListingLiveStored.js';
+import { Migration20261125001200ProjectionGaps } from './Migration20261125001200ProjectionGaps.js';
 
 /** Every committed migration, in order. Listed explicitly so compiled and source runs agree. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125000900SearchLog', class: Migration20261125000900SearchLog },
   { name: 'Migration20261125001000BenchIndexes', class: Migration20261125001000BenchIndexes },
   { name: 'Migration20261125001100ListingLiveStored', class: Migration20261125001100ListingLiveStored },
+  { name: 'Migration20261125001200ProjectionGaps', class: Migration20261125001200ProjectionGaps },
 ];
