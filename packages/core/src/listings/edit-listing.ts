@@ -21,7 +21,7 @@ import {
   type ContentRisky,
   type ContentSafetyUnavailable,
   type ContentScreening,
-} from '../moderation/content-safety.js';
+} from '../shared/content-safety.js';
 
 export interface EditListingInput {
   readonly actor: Actor;

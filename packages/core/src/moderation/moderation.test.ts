@@ -12,7 +12,7 @@ import { inMemoryPersistence } from '../testing/in-memory.js';
 import { coreKit, itemInput } from '../testing/kit.js';
 import { aUser } from '../testing/builders.js';
 import type { Actor } from '../identity/actor.js';
-import { ContentScreening, type ContentSafety, type SafetyVerdict } from './content-safety.js';
+import { ContentScreening, type ContentSafety, type SafetyVerdict } from '../shared/content-safety.js';
 import { ReportContent } from './report-content.js';
 import { ListReviewQueue, ResolveCase, ReviewTargets, SafetyReviewQueue } from './review.js';
 

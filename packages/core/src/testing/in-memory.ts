@@ -6,7 +6,7 @@ import type { AdminAccount, AdminAccountRepository } from '../identity/admin.js'
 import type { Campus } from '../identity/campus.js';
 import type { StudentVerification } from '../identity/campus-verification.js';
 import type { RefreshToken, RefreshTokenRepository } from '../identity/session.js';
-import type { AuditEntry, AuditLog, AuditQuery, AuditRecord } from '../moderation/audit.js';
+import type { AuditEntry, AuditLog, AuditQuery, AuditRecord } from '../shared/audit.js';
 import { decide, type RateDecision, type RateLimiter, type RateRule } from '../shared/rate-limit.js';
 import { UlidGenerator } from '../shared/ids.js';
 import type { CampusRepository, UserRepository } from '../identity/ports.js';
