@@ -34,6 +34,27 @@ export interface ListingContent {
   book: BookInfo | null;
 }
 
+/** Every field of ListingContent, once, in the order edits report them. */
+export const LISTING_CONTENT_FIELDS = [
+  'title',
+  'description',
+  'price',
+  'originalPrice',
+  'categoryId',
+  'condition',
+  'areaId',
+  'tradeMethods',
+  'photos',
+  'book',
+] as const satisfies readonly (keyof ListingContent)[];
+
+export type ListingContentField = (typeof LISTING_CONTENT_FIELDS)[number];
+
+/** The content fields of a listing (or of content), and nothing else. */
+export function contentOf(source: ListingContent): ListingContent {
+  return Object.fromEntries(LISTING_CONTENT_FIELDS.map((f) => [f, source[f]])) as unknown as ListingContent;
+}
+
 export interface ListingContentInput {
   title: string;
   description?: string;
