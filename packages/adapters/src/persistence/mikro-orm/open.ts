@@ -6,22 +6,18 @@ import type { PersistencePorts } from '@xianzhi/core/testing';
 import { MikroOrmUnitOfWork, OrmContext } from './context.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Dialect } from './migrations/dialect.js';
-import {
-  MikroOrmCampusRepository,
-  MikroOrmCategoryRepository,
-  MikroOrmCommentRepository,
-  MikroOrmFavoriteRepository,
-  MikroOrmListingRepository,
-  MikroOrmListingViewLog,
-  MikroOrmOutbox,
-  MikroOrmUserRepository,
-} from './repositories.js';
+import { MikroOrmAuditLog } from './audit-log.js';
+import { MikroOrmCategoryRepository } from './catalog-repository.js';
+import { MikroOrmCommentRepository, MikroOrmFavoriteRepository } from './engagement-repository.js';
 import {
   MikroOrmAdminAccountRepository,
-  MikroOrmAuditLog,
-  MikroOrmRateLimiter,
+  MikroOrmCampusRepository,
   MikroOrmRefreshTokenRepository,
-} from './repositories.js';
+  MikroOrmUserRepository,
+} from './identity-repository.js';
+import { MikroOrmListingRepository, MikroOrmListingViewLog } from './listing-repository.js';
+import { MikroOrmOutbox } from './outbox.js';
+import { MikroOrmRateLimiter } from './rate-limiter.js';
 import { ENTITY_SCHEMAS } from './schemas.js';
 import { MikroOrmStudentVerificationRepository } from './verification-repository.js';
 import { MikroOrmPhotoRepository } from './photo-repository.js';
