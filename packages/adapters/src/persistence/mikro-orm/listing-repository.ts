@@ -1,7 +1,10 @@
 import { LockMode } from '@mikro-orm/core';
 import {
+  LISTING_CONTENT_FIELDS,
   LIVE_STATUSES,
   Listing,
+  type ListingContent,
+  type ListingContentField,
   type CounterDeltas,
   type ListingFeedQuery,
   type ListingRepository,
@@ -15,22 +18,29 @@ import { ListingViewRow } from './schemas.js';
 
 const COUNTERS = ['viewCount', 'favoriteCount', 'commentCount'] as const;
 
+/** Where each content field is stored and how it reads back; keyed by core's list, so a new field cannot be missed. */
+const CONTENT_COLUMNS: {
+  readonly [F in ListingContentField]: { readonly column: string; readonly read: (v: unknown) => ListingContent[F] };
+} = {
+  title: { column: 'title', read: String },
+  description: { column: 'description', read: String },
+  price: { column: 'price', read: (v) => orNull(v, Number) },
+  originalPrice: { column: 'original_price', read: (v) => orNull(v, Number) },
+  categoryId: { column: 'category_id', read: String },
+  condition: { column: 'item_condition', read: (v) => orNull(v, String) as ListingContent['condition'] },
+  areaId: { column: 'area_id', read: (v) => orNull(v, String) },
+  tradeMethods: { column: 'trade_methods', read: json },
+  photos: { column: 'photos', read: json },
+  book: { column: 'book', read: (v) => orNull(v, json) as ListingContent['book'] },
+};
+
 const LISTING_COLUMNS = [
   'id',
   'campus_id',
   'owner_id',
   'kind',
-  'title',
-  'description',
-  'price',
-  'original_price',
-  'category_id',
+  ...LISTING_CONTENT_FIELDS.map((f) => CONTENT_COLUMNS[f].column),
   'root_category_id',
-  'item_condition',
-  'area_id',
-  'trade_methods',
-  'photos',
-  'book',
   'status',
   'removal_reason',
   'version',
@@ -52,17 +62,9 @@ function listingFromRow(r: Record<string, unknown>): Listing {
   l.campusId = String(r['campus_id']);
   l.ownerId = String(r['owner_id']);
   l.kind = r['kind'] as Listing['kind'];
-  l.title = String(r['title']);
-  l.description = String(r['description']);
-  l.price = orNull(r['price'], Number);
-  l.originalPrice = orNull(r['original_price'], Number);
-  l.categoryId = String(r['category_id']);
+  const content = l as Record<ListingContentField, unknown>;
+  for (const f of LISTING_CONTENT_FIELDS) content[f] = CONTENT_COLUMNS[f].read(r[CONTENT_COLUMNS[f].column]);
   l.rootCategoryId = String(r['root_category_id']);
-  l.condition = orNull(r['item_condition'], String) as Listing['condition'];
-  l.areaId = orNull(r['area_id'], String);
-  l.tradeMethods = json(r['trade_methods']);
-  l.photos = json(r['photos']);
-  l.book = orNull(r['book'], json) as Listing['book'];
   l.status = r['status'] as Listing['status'];
   l.removalReason = orNull(r['removal_reason'], String);
   l.version = Number(r['version']);
