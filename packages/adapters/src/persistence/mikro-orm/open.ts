@@ -26,7 +26,8 @@ import { MikroOrmBlockedSearchTerms, MikroOrmSearchLog } from './search-log-repo
 import { MikroOrmCampusStatistics } from './campus-statistics.js';
 import type { StudentVerificationRepository } from '@xianzhi/core';
 import { SqlSearchIndexStore } from '../../search/store.js';
-import { MikroOrmNotificationRepository, MikroOrmNotificationSources } from './notification-repository.js';
+import { MikroOrmNotificationRepository } from './notification-repository.js';
+import { MikroOrmNotificationSources } from './notification-sources.js';
 import { SqlProjectionCheckpoints, SqlOutboxLog } from '../../search/outbox-log.js';
 import { SqlInteractionSource, SqlRecommendationCandidates, SqlSignalStore } from '../../recommendations/index.js';
 
