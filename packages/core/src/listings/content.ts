@@ -52,7 +52,9 @@ export type ListingContentField = (typeof LISTING_CONTENT_FIELDS)[number];
 
 /** The content fields of a listing (or of content), and nothing else. */
 export function contentOf(source: ListingContent): ListingContent {
-  return Object.fromEntries(LISTING_CONTENT_FIELDS.map((f) => [f, source[f]])) as unknown as ListingContent;
+  const content = {} as Record<ListingContentField, unknown>;
+  for (const f of LISTING_CONTENT_FIELDS) content[f] = source[f];
+  return content as ListingContent;
 }
 
 export interface ListingContentInput {
