@@ -1,30 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, sourceFiles } from './imports.js';
 
 const root = join(import.meta.dirname, '..', '..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (name === 'node_modules' || name === 'dist' || name.startsWith('dist-')) return [];
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx)$/.test(name) ? [path] : [];
-  });
-}
-
-/** Every module specifier a file imports or re-exports, static or dynamic. */
-export function importsOf(source: string): string[] {
-  const found = new Set<string>();
-  const patterns = [
-    /(?:^|\s)(?:import|export)\s[^'"`;]*?\sfrom\s*['"]([^'"]+)['"]/g,
-    /(?:^|\s)import\s*['"]([^'"]+)['"]/g,
-    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
-  ];
-  for (const pattern of patterns) for (const m of source.matchAll(pattern)) found.add(m[1]!);
-  return [...found];
-}
 
 function violations(pkg: string, allowed: (specifier: string, file: string) => boolean): string[] {
   return sourceFiles(join(root, 'packages', pkg, 'src')).flatMap((file) =>

@@ -9,6 +9,8 @@ export * from './shared/unit-of-work.js';
 export * from './shared/rate-limit.js';
 export * from './shared/jobs.js';
 export * from './shared/relay-outbox.js';
+export * from './shared/audit.js';
+export * from './shared/content-safety.js';
 
 export * from './catalog/dimensions.js';
 export * from './catalog/category.js';
@@ -32,9 +34,7 @@ export * from './identity/qq.js';
 export * from './identity/login.js';
 export * from './identity/admin-use-cases.js';
 
-export * from './moderation/audit.js';
 export * from './moderation/list-audit-log.js';
-export * from './moderation/content-safety.js';
 export * from './moderation/cases.js';
 export * from './moderation/report-content.js';
 export * from './moderation/review.js';

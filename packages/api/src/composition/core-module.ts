@@ -28,7 +28,7 @@ import {
 } from '@xianzhi/core';
 import { ReleaseStudentNumber, VerifyStudent } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
-import { Moderation } from './moderation-module.js';
+import { Moderation } from './moderation-tokens.js';
 import { factory } from './token.js';
 import { Core, Ports } from './tokens.js';
 

@@ -16,7 +16,7 @@ import { Insights } from './insights-module.js';
 import { Recs } from './recommendations-module.js';
 import { Notify } from './notifications-module.js';
 import { Photos } from './photo-module.js';
-import { Moderation } from './moderation-module.js';
+import { Moderation } from './moderation-tokens.js';
 import { factory, token } from './token.js';
 import { Config, Core, Http, Ports } from './tokens.js';
 

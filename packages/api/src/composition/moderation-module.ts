@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { QqContentSafety, WordListContentSafety } from '@xianzhi/adapters';
 import {
   ContentScreening,
@@ -12,20 +11,11 @@ import {
 import { ContainerModule } from 'inversify';
 import { moderationRoutes } from '../http/routes/moderation.js';
 import { Identity } from './identity-tokens.js';
+import { Moderation } from './moderation-tokens.js';
 import { Notify } from './notifications-module.js';
 import { Photos } from './photo-module.js';
-import { factory, token } from './token.js';
+import { factory } from './token.js';
 import { Config, Core, Ports } from './tokens.js';
-
-export const Moderation = {
-  Checker: token<ContentSafety>('ContentSafety'),
-  /** Applied by the publishing use cases (listings, comments, nicknames, photos). */
-  Screening: token<ContentScreening>('ContentScreening'),
-  Report: token<ReportContent>('ReportContent'),
-  Queue: token<ListReviewQueue>('ListReviewQueue'),
-  Resolve: token<ResolveCase>('ResolveCase'),
-  Routes: token<FastifyPluginAsyncTypebox>('ModerationRoutes'),
-};
 
 /**
  * Content safety (QQ's checker with a QQ app, the word list otherwise; XZ_CONTENT_SAFETY chooses), reports

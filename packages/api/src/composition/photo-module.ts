@@ -11,7 +11,7 @@ import { ContainerModule } from 'inversify';
 import type { AppConfig } from '../config.js';
 import { mediaRoutes, photoRoutes } from '../http/routes/photos.js';
 import { Background, type PeriodicTask } from './background.js';
-import { Moderation } from './moderation-module.js';
+import { Moderation } from './moderation-tokens.js';
 import { factory, token } from './token.js';
 import { Config, Core, Ports } from './tokens.js';
 

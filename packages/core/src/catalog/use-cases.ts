@@ -2,7 +2,7 @@ import type { Actor } from '../identity/actor.js';
 import { CampusNotFound, type AdminOnly, type NotAuthenticated, type UserBanned } from '../identity/errors.js';
 import { requireAdmin, requireAdminOf } from '../identity/policy.js';
 import type { AdminScope } from '../identity/admin.js';
-import { auditActorOf, type AuditLog } from '../moderation/audit.js';
+import { auditActorOf, type AuditLog } from '../shared/audit.js';
 import type { Clock } from '../shared/clock.js';
 import type { CampusRepository } from '../identity/ports.js';
 import type { Campus } from '../identity/campus.js';

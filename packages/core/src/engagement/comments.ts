@@ -17,7 +17,7 @@ import {
   type ContentRisky,
   type ContentSafetyUnavailable,
   type ContentScreening,
-} from '../moderation/content-safety.js';
+} from '../shared/content-safety.js';
 import { CommentNotFound, ListingNotOpen, NotCommentModerator } from './errors.js';
 import type { CommentRepository } from './ports.js';
 

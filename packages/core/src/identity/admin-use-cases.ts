@@ -5,7 +5,7 @@ import type { IdGenerator } from '../shared/ids.js';
 import { TooManyAttempts, type RateLimiter, type RateRule } from '../shared/rate-limit.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
-import { auditActorOf, systemAuditActor, type AuditLog } from '../moderation/audit.js';
+import { auditActorOf, systemAuditActor, type AuditLog } from '../shared/audit.js';
 import type { Actor } from './actor.js';
 import {
   ADMIN_PASSWORD_MIN,

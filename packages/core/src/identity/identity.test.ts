@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { coreKit, inMemoryPersistence, SequentialIds, type CoreKit } from '../testing/index.js';
-import type { AuditLog } from '../moderation/audit.js';
+import type { AuditLog } from '../shared/audit.js';
 import { ListAuditLog } from '../moderation/list-audit-log.js';
 import { err, ok } from '../shared/result.js';
 import { AdminLogin, CreateAdminAccount, SetUserBan } from './admin-use-cases.js';

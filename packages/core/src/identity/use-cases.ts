@@ -11,7 +11,7 @@ import {
   type ContentRisky,
   type ContentSafetyUnavailable,
   type ContentScreening,
-} from '../moderation/content-safety.js';
+} from '../shared/content-safety.js';
 import { NICKNAME_MAX, type User } from './user.js';
 
 export class GetMyProfile {

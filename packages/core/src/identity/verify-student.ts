@@ -1,7 +1,7 @@
 import type { Clock } from '../shared/clock.js';
 import { Problems, type ValidationFailed } from '../shared/errors.js';
 import type { RateLimiter, RateRule } from '../shared/rate-limit.js';
-import { auditActorOf, type AuditLog } from '../moderation/audit.js';
+import { auditActorOf, type AuditLog } from '../shared/audit.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import type { Actor } from './actor.js';

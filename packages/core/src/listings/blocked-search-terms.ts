@@ -3,7 +3,7 @@ import type { AdminScope } from '../identity/admin.js';
 import { CampusNotFound, type AdminOnly, type NotAuthenticated } from '../identity/errors.js';
 import { requireAdmin, requireAdminOf } from '../identity/policy.js';
 import type { CampusRepository } from '../identity/ports.js';
-import { auditActorOf, type AuditLog } from '../moderation/audit.js';
+import { auditActorOf, type AuditLog } from '../shared/audit.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError, Problems, type ValidationFailed } from '../shared/errors.js';
 import type { IdGenerator } from '../shared/ids.js';

@@ -34,6 +34,29 @@ export interface ListingContent {
   book: BookInfo | null;
 }
 
+/** Every field of ListingContent, once, in the order edits report them. */
+export const LISTING_CONTENT_FIELDS = [
+  'title',
+  'description',
+  'price',
+  'originalPrice',
+  'categoryId',
+  'condition',
+  'areaId',
+  'tradeMethods',
+  'photos',
+  'book',
+] as const satisfies readonly (keyof ListingContent)[];
+
+export type ListingContentField = (typeof LISTING_CONTENT_FIELDS)[number];
+
+/** The content fields of a listing (or of content), and nothing else. */
+export function contentOf(source: ListingContent): ListingContent {
+  const content = {} as Record<ListingContentField, unknown>;
+  for (const f of LISTING_CONTENT_FIELDS) content[f] = source[f];
+  return content as ListingContent;
+}
+
 export interface ListingContentInput {
   title: string;
   description?: string;

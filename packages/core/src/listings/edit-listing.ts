@@ -7,7 +7,7 @@ import type { ValidationFailed } from '../shared/errors.js';
 import type { DomainEvent, EventFactory, Outbox } from '../shared/events.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
-import { validateContent, type ListingContentInput } from './content.js';
+import { contentOf, validateContent, type ListingContentInput } from './content.js';
 import type { InvalidIsbn, ListingTransitionNotAllowed } from './errors.js';
 import type { Listing } from './listing.js';
 import { loadOwnListingForUpdate, type OwnedListingError } from './owned.js';
@@ -21,7 +21,7 @@ import {
   type ContentRisky,
   type ContentSafetyUnavailable,
   type ContentScreening,
-} from '../moderation/content-safety.js';
+} from '../shared/content-safety.js';
 
 export interface EditListingInput {
   readonly actor: Actor;
@@ -65,19 +65,7 @@ export class EditListing {
       const loaded = await loadOwnListingForUpdate(this.listings, input.actor, input.listingId, input.version);
       if (!loaded.ok) return loaded;
       const listing = loaded.value.listing;
-      const merged: ListingContentInput = {
-        title: listing.title,
-        description: listing.description,
-        price: listing.price,
-        originalPrice: listing.originalPrice,
-        categoryId: listing.categoryId,
-        condition: listing.condition,
-        areaId: listing.areaId,
-        tradeMethods: listing.tradeMethods,
-        photos: listing.photos,
-        book: listing.book,
-        ...definedOnly(input.changes),
-      };
+      const merged: ListingContentInput = { ...contentOf(listing), ...definedOnly(input.changes) };
       const content = validateContent(listing.kind, merged);
       if (!content.ok) return content;
       const campus = await this.campuses.byId(listing.campusId);

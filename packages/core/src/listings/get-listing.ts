@@ -1,6 +1,6 @@
 import type { Actor } from '../identity/actor.js';
 import { isAdminOf } from '../identity/policy.js';
-import { auditActorOf, type AuditLog } from '../moderation/audit.js';
+import { auditActorOf, type AuditLog } from '../shared/audit.js';
 import { chinaDay, type Clock } from '../shared/clock.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { ListingNotFound } from './errors.js';

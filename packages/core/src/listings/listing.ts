@@ -2,7 +2,13 @@ import type { Condition, ListingKind, TradeMethod } from '../catalog/dimensions.
 import { addDays, DAY_MS } from '../shared/clock.js';
 import type { Fen } from '../shared/money.js';
 import { err, ok, okVoid, type Result } from '../shared/result.js';
-import type { BookInfo, ListingContent } from './content.js';
+import {
+  contentOf,
+  LISTING_CONTENT_FIELDS,
+  type BookInfo,
+  type ListingContent,
+  type ListingContentField,
+} from './content.js';
 import { ListingTransitionNotAllowed, RenewTooSoon } from './errors.js';
 
 /** `hidden`: taken out of sight after enough reports, until an admin restores or removes it. */
@@ -21,7 +27,7 @@ export interface PriceChange {
 }
 
 export interface ContentChange {
-  readonly fields: (keyof ListingContent)[];
+  readonly fields: ListingContentField[];
   /** Set when the price went down: favoriters are told. */
   readonly priceDrop: { readonly from: Fen; readonly to: Fen } | null;
 }
@@ -117,9 +123,7 @@ export class Listing {
   /** Applies the owner's edit; returns which fields really changed (none is fine: nothing happens). */
   edit(content: ListingContent, rootCategoryId: string, now: Date): Result<ContentChange, ListingTransitionNotAllowed> {
     if (!this.isLive && this.status !== 'expired') return err(new ListingTransitionNotAllowed(this.status, 'edited'));
-    const fields = (Object.keys(content) as (keyof ListingContent)[]).filter(
-      (k) => JSON.stringify(content[k]) !== JSON.stringify(this[k]),
-    );
+    const fields = LISTING_CONTENT_FIELDS.filter((k) => JSON.stringify(content[k]) !== JSON.stringify(this[k]));
     if (fields.length === 0) return ok({ fields, priceDrop: null });
     const oldPrice = this.price;
     this.applyContent(content);
@@ -211,16 +215,7 @@ export class Listing {
   }
 
   private applyContent(c: ListingContent): void {
-    this.title = c.title;
-    this.description = c.description;
-    this.price = c.price;
-    this.originalPrice = c.originalPrice;
-    this.categoryId = c.categoryId;
-    this.condition = c.condition;
-    this.areaId = c.areaId;
-    this.tradeMethods = c.tradeMethods;
-    this.photos = c.photos;
-    this.book = c.book;
+    Object.assign(this, contentOf(c));
   }
 
   private touch(now: Date): void {

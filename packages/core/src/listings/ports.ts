@@ -78,6 +78,14 @@ export interface ListingViewLog {
   recordView(listingId: string, viewerKey: string, day: string): Promise<boolean>;
 }
 
+/**
+ * Which of some listings a user has favorited: all a page of listing views asks of favorites.
+ * Engagement's FavoriteRepository answers it; it is declared here so listings need not know engagement.
+ */
+export interface FavoriteLookup {
+  favoritedAmong(userId: string, listingIds: readonly string[]): Promise<Set<string>>;
+}
+
 /** The sort value a listing has under a sort, as stored in cursors. */
 export function sortValueOf(listing: Listing, sort: ListingSort): number {
   return sort === 'newest' ? listing.listedAt.getTime() : (listing.price ?? 0);

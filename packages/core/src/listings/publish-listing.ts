@@ -23,7 +23,7 @@ import {
   type ContentRisky,
   type ContentSafetyUnavailable,
   type ContentScreening,
-} from '../moderation/content-safety.js';
+} from '../shared/content-safety.js';
 
 export interface PublishListingInput {
   readonly actor: Actor;

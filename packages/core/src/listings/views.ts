@@ -1,9 +1,9 @@
 import type { CategoryRepository } from '../catalog/ports.js';
-import type { FavoriteRepository } from '../engagement/ports.js';
 import type { Actor } from '../identity/actor.js';
 import { maySeeContact } from '../identity/policy.js';
 import type { UserRepository } from '../identity/ports.js';
 import type { Listing } from './listing.js';
+import type { FavoriteLookup } from './ports.js';
 
 export interface CategoryRef {
   readonly id: string;
@@ -34,7 +34,7 @@ export class ListingViews {
   constructor(
     private readonly categories: CategoryRepository,
     private readonly users: UserRepository,
-    private readonly favorites: FavoriteRepository,
+    private readonly favorites: FavoriteLookup,
   ) {}
 
   async build(

@@ -2,7 +2,7 @@ import type { Actor } from '../identity/actor.js';
 import type { AdminOnly, NotAuthenticated } from '../identity/errors.js';
 import { requireAdmin } from '../identity/policy.js';
 import { ok, type Result } from '../shared/result.js';
-import type { AuditEntry, AuditLog } from './audit.js';
+import type { AuditEntry, AuditLog } from '../shared/audit.js';
 
 /** The audit log, newest first. Campus admins read their own campus only; super admins everything. */
 export class ListAuditLog {

@@ -10,7 +10,7 @@ import { Problems, type ValidationFailed } from '../shared/errors.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
-import { auditActorOf, systemAuditActor, type AuditLog } from './audit.js';
+import { auditActorOf, systemAuditActor, type AuditLog } from '../shared/audit.js';
 import {
   AlreadyReported,
   CannotReportOwn,

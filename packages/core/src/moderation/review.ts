@@ -13,7 +13,7 @@ import type { IdGenerator } from '../shared/ids.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import type { PhotoRepository, PhotoStorage } from '../photos/ports.js';
-import { auditActorOf, type AuditLog } from './audit.js';
+import { auditActorOf, type AuditLog } from '../shared/audit.js';
 import {
   ModerationCaseClosed,
   ModerationCaseNotFound,

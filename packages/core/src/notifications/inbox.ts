@@ -2,7 +2,7 @@ import type { Actor } from '../identity/actor.js';
 import type { AdminScope } from '../identity/admin.js';
 import type { AdminOnly, NotAuthenticated, UserBanned } from '../identity/errors.js';
 import { requireActiveUser, requireAdmin, requireAdminOf } from '../identity/policy.js';
-import type { AuditLog } from '../moderation/audit.js';
+import type { AuditLog } from '../shared/audit.js';
 import type { Clock } from '../shared/clock.js';
 import { Problems, type ValidationFailed } from '../shared/errors.js';
 import { clampLimit, decodeCursor, encodeCursor, type Page } from '../shared/pagination.js';

@@ -20,7 +20,7 @@ import {
   type ContentSafetyUnavailable,
   type ContentScreening,
   type Screening,
-} from '../moderation/content-safety.js';
+} from '../shared/content-safety.js';
 
 export interface PhotoLimits {
   readonly maxBytes: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AdminAccount, type AdminAccountRepository } from '../identity/admin.js';
 import { RefreshToken, type RefreshTokenRepository } from '../identity/session.js';
-import type { AuditLog } from '../moderation/audit.js';
+import type { AuditLog } from '../shared/audit.js';
 import type { RateLimiter } from '../shared/rate-limit.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 

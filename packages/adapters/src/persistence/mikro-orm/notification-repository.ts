@@ -1,65 +1,25 @@
-import {
-  deliveryKey,
-  LIVE_STATUSES,
-  Listing,
-  type DeadLetter,
-  type Delivery,
-  type DeliveryState,
-  type ExpiringListing,
-  type InboxCursor,
-  type Notification,
-  type NotificationKind,
-  type NotificationRepository,
-  type NotificationSources,
-  type SkipReason,
+import type {
+  DeadLetter,
+  Delivery,
+  InboxCursor,
+  Notification,
+  NotificationKind,
+  NotificationRepository,
+  SkipReason,
 } from '@xianzhi/core';
 import type { OrmContext } from './context.js';
-
-type Row = Record<string, unknown>;
-const num = (v: unknown): number => Number(v);
-const time = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(Number(v)));
-const affected = (r: unknown): number => (r as { affectedRows?: number }).affectedRows ?? 0;
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-
-function toNotification(r: Row): Notification {
-  return {
-    id: String(r['id']),
-    key: String(r['notif_key']),
-    recipientId: String(r['recipient_id']),
-    campusId: String(r['campus_id']),
-    kind: r['kind'] as NotificationKind,
-    listingId: (r['listing_id'] as string | null) ?? null,
-    data: JSON.parse(String(r['data'])) as Notification['data'],
-    createdAt: time(r['created_at'])!,
-    readAt: time(r['read_at']),
-  };
-}
-
-function toDelivery(r: Row): Delivery {
-  const id = String(r['notification_id']);
-  return {
-    notificationId: id,
-    key: deliveryKey(id),
-    channel: 'qq',
-    recipientId: String(r['recipient_id']),
-    campusId: String(r['campus_id']),
-    kind: r['kind'] as NotificationKind,
-    state: r['state'] as DeliveryState,
-    reason: (r['reason'] as SkipReason | null) ?? null,
-    prepared: num(r['prepared']) >= 1,
-    requested: num(r['prepared']) === 2,
-    attempts: num(r['attempts']),
-    lastError: (r['last_error'] as string | null) ?? null,
-    leaseUntil: time(r['lease_until']),
-    updatedAt: time(r['updated_at'])!,
-  };
-}
-
-const NOTIFICATION_COLUMNS = 'id, notif_key, recipient_id, campus_id, kind, listing_id, data, created_at, read_at';
-const DELIVERY_COLUMNS =
-  'notification_id, recipient_id, campus_id, kind, state, reason, prepared, attempts, last_error, lease_until, updated_at';
-/** Enough rows per statement to keep a fan-out batch to a handful of round trips, far below SQLite's parameter limit. */
-const CHUNK = 250;
+import {
+  affected,
+  CHUNK,
+  DELIVERY_COLUMNS,
+  marks,
+  NOTIFICATION_COLUMNS,
+  num,
+  time,
+  toDelivery,
+  toNotification,
+  type Row,
+} from './notification-rows.js';
 
 /**
  * Notifications in plain SQL that reads the same on SQLite and MariaDB. The state changes of a
@@ -374,46 +334,5 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
       [now.getTime(), userId, listingId, now.getTime() - windowMs],
     );
     return affected(r) === 1;
-  }
-}
-
-export class MikroOrmNotificationSources implements NotificationSources {
-  constructor(private readonly ctx: OrmContext) {}
-
-  async favoritersOf(listingId: string, afterUserId: string | null, limit: number): Promise<string[]> {
-    const rows = await this.ctx
-      .em()
-      .execute<Row[]>(
-        `select user_id from favorite where listing_id = ? ${afterUserId === null ? '' : 'and user_id > ?'} order by user_id limit ?`,
-        afterUserId === null ? [listingId, limit] : [listingId, afterUserId, limit],
-      );
-    return rows.map((r) => String(r['user_id']));
-  }
-
-  async expiringBetween(
-    from: Date,
-    to: Date,
-    after: { expiresAt: Date; id: string } | null,
-    limit: number,
-  ): Promise<ExpiringListing[]> {
-    const window = { status: { $in: [...LIVE_STATUSES] }, expiresAt: { $gt: from, $lte: to } };
-    const where = after
-      ? {
-          ...window,
-          $or: [{ expiresAt: { $gt: after.expiresAt } }, { expiresAt: after.expiresAt, id: { $gt: after.id } }],
-        }
-      : window;
-    const rows = await this.ctx.em().find(Listing, where as never, {
-      orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }],
-      limit,
-      fields: ['id', 'campusId', 'ownerId', 'title', 'expiresAt'],
-    });
-    return rows.map((l) => ({
-      id: l.id,
-      campusId: l.campusId,
-      ownerId: l.ownerId,
-      title: l.title,
-      expiresAt: l.expiresAt,
-    }));
   }
 }

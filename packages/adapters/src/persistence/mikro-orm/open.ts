@@ -7,22 +7,18 @@ import { OrmContext } from './context.js';
 import { MikroOrmUnitOfWork } from './unit-of-work.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Dialect } from './migrations/dialect.js';
-import {
-  MikroOrmCampusRepository,
-  MikroOrmCategoryRepository,
-  MikroOrmCommentRepository,
-  MikroOrmFavoriteRepository,
-  MikroOrmListingRepository,
-  MikroOrmListingViewLog,
-  MikroOrmOutbox,
-  MikroOrmUserRepository,
-} from './repositories.js';
+import { MikroOrmAuditLog } from './audit-log.js';
+import { MikroOrmCategoryRepository } from './catalog-repository.js';
+import { MikroOrmCommentRepository, MikroOrmFavoriteRepository } from './engagement-repository.js';
 import {
   MikroOrmAdminAccountRepository,
-  MikroOrmAuditLog,
-  MikroOrmRateLimiter,
+  MikroOrmCampusRepository,
   MikroOrmRefreshTokenRepository,
-} from './repositories.js';
+  MikroOrmUserRepository,
+} from './identity-repository.js';
+import { MikroOrmListingRepository, MikroOrmListingViewLog } from './listing-repository.js';
+import { MikroOrmOutbox } from './outbox.js';
+import { MikroOrmRateLimiter } from './rate-limiter.js';
 import { ENTITY_SCHEMAS } from './schemas.js';
 import { MikroOrmStudentVerificationRepository } from './verification-repository.js';
 import { MikroOrmPhotoRepository } from './photo-repository.js';
@@ -31,7 +27,8 @@ import { MikroOrmBlockedSearchTerms, MikroOrmSearchLog } from './search-log-repo
 import { MikroOrmCampusStatistics } from './campus-statistics.js';
 import type { StudentVerificationRepository } from '@xianzhi/core';
 import { SqlSearchIndexStore } from '../../search/store.js';
-import { MikroOrmNotificationRepository, MikroOrmNotificationSources } from './notification-repository.js';
+import { MikroOrmNotificationRepository } from './notification-repository.js';
+import { MikroOrmNotificationSources } from './notification-sources.js';
 import { SqlProjectionCheckpoints, SqlOutboxLog } from '../../search/outbox-log.js';
 import { SqlInteractionSource, SqlRecommendationCandidates, SqlSignalStore } from '../../recommendations/index.js';
 

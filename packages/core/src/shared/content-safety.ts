@@ -1,5 +1,5 @@
-import { DomainError } from '../shared/errors.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { DomainError } from './errors.js';
+import { err, ok, type Result } from './result.js';
 
 /** What a checker says about a piece of content. `unavailable`: it could not be asked (down, slow, quota). */
 export type SafetyVerdict =

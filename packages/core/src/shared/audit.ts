@@ -1,5 +1,3 @@
-import type { Actor } from '../identity/actor.js';
-
 /**
  * Who did something worth auditing. Students and admins are different account kinds with
  * overlapping id spaces, so the kind is part of the identity; `system` is the server itself.
@@ -47,7 +45,16 @@ export interface AuditLog {
 
 export const systemAuditActor: AuditActor = { kind: 'system', id: null };
 
-export function auditActorOf(actor: Actor): AuditActor {
+/**
+ * The parts of identity's `Actor` an audit entry names. Spelled out here because shared sits below
+ * every area; any `Actor` fits it.
+ */
+export type AuditedActor =
+  | { readonly kind: 'user'; readonly userId: string }
+  | { readonly kind: 'admin'; readonly adminId: string }
+  | { readonly kind: 'anonymous' };
+
+export function auditActorOf(actor: AuditedActor): AuditActor {
   switch (actor.kind) {
     case 'user':
       return { kind: 'user', id: actor.userId };

@@ -1,0 +1,125 @@
+import { LIVE_STATUSES, type Listing } from '../listings/listing.js';
+import {
+  sortValueOf,
+  type CounterDeltas,
+  type ListingFeedQuery,
+  type ListingRepository,
+  type ListingSummary,
+  type ListingViewLog,
+  type OwnerListingsQuery,
+} from '../listings/ports.js';
+import { copy, type InMemoryStore } from './in-memory.js';
+import { cmp } from './order.js';
+
+export class InMemoryListingRepository implements ListingRepository {
+  constructor(private readonly store: InMemoryStore) {}
+  private get table() {
+    return this.store.tables.listings;
+  }
+
+  async byId(id: string): Promise<Listing | null> {
+    const found = this.table.get(id);
+    return found ? copy(found) : null;
+  }
+  async byIds(ids: readonly string[]): Promise<Listing[]> {
+    return ids.flatMap((id) => (this.table.has(id) ? [copy(this.table.get(id)!)] : []));
+  }
+  async summaries(ids: readonly string[]): Promise<ListingSummary[]> {
+    return ids.flatMap((id) => {
+      const l = this.table.get(id);
+      return l
+        ? [
+            {
+              id: l.id,
+              campusId: l.campusId,
+              status: l.status,
+              kind: l.kind,
+              categoryId: l.categoryId,
+              rootCategoryId: l.rootCategoryId,
+              condition: l.condition,
+              areaId: l.areaId,
+              price: l.price,
+              listedAt: new Date(l.listedAt),
+              expiresAt: new Date(l.expiresAt),
+            },
+          ]
+        : [];
+    });
+  }
+  async save(listing: Listing): Promise<void> {
+    const stored = this.table.get(listing.id);
+    const next = copy(listing);
+    // Counters are owned by adjustCounters, as in the SQL adapters.
+    if (stored)
+      Object.assign(next, {
+        viewCount: stored.viewCount,
+        favoriteCount: stored.favoriteCount,
+        commentCount: stored.commentCount,
+      });
+    this.table.set(listing.id, next);
+  }
+  async feed(q: ListingFeedQuery): Promise<Listing[]> {
+    const priceSort = q.sort !== 'newest';
+    const dir = q.sort === 'price_asc' ? 1 : -1;
+    const rows = [...this.table.values()].filter(
+      (l) =>
+        l.campusId === q.campusId &&
+        LIVE_STATUSES.includes(l.status) &&
+        l.expiresAt.getTime() > q.now.getTime() &&
+        (q.kind === undefined || l.kind === q.kind) &&
+        (q.categoryId === undefined || l.categoryId === q.categoryId) &&
+        (q.rootCategoryId === undefined || l.rootCategoryId === q.rootCategoryId) &&
+        (q.condition === undefined || l.condition === q.condition) &&
+        (q.areaId === undefined || l.areaId === q.areaId) &&
+        (!priceSort || l.price !== null) &&
+        (q.minPrice === undefined || (l.price !== null && l.price >= q.minPrice)) &&
+        (q.maxPrice === undefined || (l.price !== null && l.price <= q.maxPrice)),
+    );
+    const key = (l: Listing) => sortValueOf(l, q.sort);
+    const position = (v: number, id: string, w: number, other: string) =>
+      dir * (cmp(v, w) || (id < other ? -1 : id > other ? 1 : 0));
+    const after = q.after;
+    return rows
+      .filter((l) => !after || position(key(l), l.id, after.sortValue, after.id) > 0)
+      .sort((a, b) => position(key(a), a.id, key(b), b.id))
+      .slice(0, q.limit)
+      .map(copy);
+  }
+  async byOwner(q: OwnerListingsQuery): Promise<Listing[]> {
+    const key = (l: Listing): [number, string] => [l.createdAt.getTime(), l.id];
+    const desc = (a: [number, string], b: [number, string]) =>
+      cmp(b[0], a[0]) || (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0);
+    return [...this.table.values()]
+      .filter((l) => l.ownerId === q.ownerId && (q.status === undefined || l.status === q.status))
+      .filter((l) => !q.after || desc(key(l), [q.after.sortValue, q.after.id]) > 0)
+      .sort((a, b) => desc(key(a), key(b)))
+      .slice(0, q.limit)
+      .map(copy);
+  }
+  async dueForExpiry(now: Date, limit: number): Promise<Listing[]> {
+    return [...this.table.values()]
+      .filter((l) => LIVE_STATUSES.includes(l.status) && l.expiresAt.getTime() <= now.getTime())
+      .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime())
+      .slice(0, limit)
+      .map(copy);
+  }
+  async adjustCounters(id: string, d: CounterDeltas): Promise<void> {
+    const stored = this.table.get(id);
+    if (!stored) return;
+    const next = copy(stored);
+    next.viewCount = Math.max(0, next.viewCount + (d.views ?? 0));
+    next.favoriteCount = Math.max(0, next.favoriteCount + (d.favorites ?? 0));
+    next.commentCount = Math.max(0, next.commentCount + (d.comments ?? 0));
+    this.table.set(id, next);
+  }
+}
+
+export class InMemoryListingViewLog implements ListingViewLog {
+  constructor(private readonly store: InMemoryStore) {}
+  async recordView(listingId: string, viewerKey: string, day: string): Promise<boolean> {
+    const key = `${listingId}|${viewerKey}|${day}`;
+    if (this.store.tables.views.has(key)) return false;
+    this.store.tables.views.set(key, true);
+    return true;
+  }
+}
