@@ -1,6 +1,6 @@
 import type { AuditEntry, AuditLog, AuditQuery, AuditRecord } from '../shared/audit.js';
 import { UlidGenerator } from '../shared/ids.js';
-import type { InMemoryStore } from './in-memory.js';
+import type { InMemoryStore } from './in-memory-store.js';
 import { cmp } from './order.js';
 
 export class InMemoryAuditLog implements AuditLog {

@@ -1,6 +1,6 @@
 import type { CampusActivity, CampusStatistics, DayCount } from '../insights/campus-statistics.js';
 import { chinaDay } from '../shared/clock.js';
-import type { InMemoryStore } from './in-memory.js';
+import type { InMemoryStore } from './in-memory-store.js';
 
 function perDay(dates: Date[]): DayCount[] {
   const counts = new Map<string, number>();

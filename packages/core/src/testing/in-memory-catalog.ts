@@ -1,6 +1,6 @@
 import type { Category } from '../catalog/category.js';
 import type { CategoryRepository } from '../catalog/ports.js';
-import { copy, type InMemoryStore } from './in-memory.js';
+import { copy, type InMemoryStore } from './in-memory-store.js';
 
 export class InMemoryCategoryRepository implements CategoryRepository {
   constructor(private readonly store: InMemoryStore) {}

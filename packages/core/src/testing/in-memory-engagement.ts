@@ -1,6 +1,6 @@
 import type { Comment } from '../engagement/comment.js';
 import type { CommentRepository, FavoriteEntry, FavoriteRepository } from '../engagement/ports.js';
-import { copy, type InMemoryStore } from './in-memory.js';
+import { copy, type InMemoryStore } from './in-memory-store.js';
 import { cmp } from './order.js';
 
 export class InMemoryFavoriteRepository implements FavoriteRepository {

@@ -3,7 +3,7 @@ import type { Campus } from '../identity/campus.js';
 import type { CampusRepository, UserRepository } from '../identity/ports.js';
 import type { RefreshToken, RefreshTokenRepository } from '../identity/session.js';
 import type { User } from '../identity/user.js';
-import { copy, type InMemoryStore } from './in-memory.js';
+import { copy, type InMemoryStore } from './in-memory-store.js';
 
 export class InMemoryCampusRepository implements CampusRepository {
   constructor(private readonly store: InMemoryStore) {}

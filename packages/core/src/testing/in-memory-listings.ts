@@ -8,7 +8,7 @@ import {
   type ListingViewLog,
   type OwnerListingsQuery,
 } from '../listings/ports.js';
-import { copy, type InMemoryStore } from './in-memory.js';
+import { copy, type InMemoryStore } from './in-memory-store.js';
 import { cmp } from './order.js';
 
 export class InMemoryListingRepository implements ListingRepository {

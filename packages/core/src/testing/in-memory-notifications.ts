@@ -16,7 +16,7 @@ import type {
   SubscriptionMessage,
   SubscriptionMessageSender,
 } from '../notifications/ports.js';
-import type { InMemoryStore } from './in-memory.js';
+import type { InMemoryStore } from './in-memory-store.js';
 
 const newerFirst = (a: { t: number; id: string }, b: { t: number; id: string }) =>
   b.t - a.t || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);

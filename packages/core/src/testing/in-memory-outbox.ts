@@ -1,5 +1,5 @@
 import type { DomainEvent, Outbox } from '../shared/events.js';
-import type { InMemoryStore } from './in-memory.js';
+import type { InMemoryStore } from './in-memory-store.js';
 
 export class InMemoryOutbox implements Outbox {
   constructor(private readonly store: InMemoryStore) {}

@@ -1,6 +1,6 @@
 import type { Photo } from '../photos/photo.js';
 import type { PhotoRepository, PhotoStorage, StoredObject } from '../photos/ports.js';
-import type { InMemoryStore } from './in-memory.js';
+import type { InMemoryStore } from './in-memory-store.js';
 
 const clone = (p: Photo): Photo => ({
   ...p,

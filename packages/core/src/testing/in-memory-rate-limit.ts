@@ -1,5 +1,5 @@
 import { decide, type RateDecision, type RateLimiter, type RateRule } from '../shared/rate-limit.js';
-import type { InMemoryStore } from './in-memory.js';
+import type { InMemoryStore } from './in-memory-store.js';
 
 export class InMemoryRateLimiter implements RateLimiter {
   constructor(private readonly store: InMemoryStore) {}

@@ -14,7 +14,7 @@ import type {
 } from '../recommendations/ports.js';
 import { pairWeight, popularityWeight } from '../recommendations/ports.js';
 import type { SeqRange } from '../shared/projection.js';
-import type { InMemoryStore } from './in-memory.js';
+import type { InMemoryStore } from './in-memory-store.js';
 
 /**
  * Reads the in-memory view log as the SQL adapter reads `listing_view`: a view's position is its

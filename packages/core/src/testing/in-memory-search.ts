@@ -6,7 +6,7 @@ import {
   type ProjectionCheckpoints,
   type SeqRange,
 } from '../shared/projection.js';
-import type { InMemoryStore } from './in-memory.js';
+import type { InMemoryStore } from './in-memory-store.js';
 import type { IndexedToken, Posting, SearchIndexStore } from '../listings/search.js';
 
 /** The token index in a map: what the SQL store keeps in `search_token`. */

@@ -3,7 +3,7 @@ import type {
   StudentVerification,
   StudentVerificationRepository,
 } from '../identity/campus-verification.js';
-import type { InMemoryStore } from './in-memory.js';
+import type { InMemoryStore } from './in-memory-store.js';
 
 /** Bindings live in the shared store's table, so a unit of work that throws takes them back too. */
 export class InMemoryStudentVerificationRepository implements StudentVerificationRepository {
