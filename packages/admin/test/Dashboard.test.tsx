@@ -198,6 +198,6 @@ describe('Dashboard', () => {
     fireEvent.change(screen.getByPlaceholderText('输入要屏蔽的词，如：代写'), { target: { value: '自行' } });
     fireEvent.click(screen.getAllByRole('button', { name: /屏\s*蔽/ }).at(-1)!);
     await waitFor(() => expect(within(screen.getByTestId('hot-searches')).queryByText('1. 自行车')).toBeNull());
-    expect((screen.getByPlaceholderText('输入要屏蔽的词，如：代写') as HTMLInputElement).value).toBe('');
+    expect(screen.getByPlaceholderText<HTMLInputElement>('输入要屏蔽的词，如：代写').value).toBe('');
   });
 });

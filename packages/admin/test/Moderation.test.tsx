@@ -117,7 +117,7 @@ describe('举报与审核 page', () => {
     expect((confirm as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(within(dialog).getByLabelText('处理原因'), { target: { value: '站外交易广告' } });
     await waitFor(() =>
-      expect((within(dialog).getByRole('button', { name: /确\s*认/ }) as HTMLButtonElement).disabled).toBe(false),
+      expect(within(dialog).getByRole<HTMLButtonElement>('button', { name: /确\s*认/ }).disabled).toBe(false),
     );
     fireEvent.click(within(dialog).getByRole('button', { name: /确\s*认/ }));
     await waitFor(() =>

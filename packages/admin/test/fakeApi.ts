@@ -22,7 +22,7 @@ export function stubFetch(handler: Handler): Call[] {
         method: init.method ?? 'GET',
         path: url.pathname,
         query: url.searchParams,
-        body: init.body ? JSON.parse(String(init.body)) : undefined,
+        body: init.body ? JSON.parse(init.body as string) : undefined,
         headers: (init.headers ?? {}) as Record<string, string>,
       };
       calls.push(call);

@@ -45,7 +45,7 @@ function DailyBars({ daily }: { daily: AdminStats['daily'] }) {
   const max = Math.max(1, ...daily.map((d) => d[metric]));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Segmented options={METRICS} value={metric} onChange={(v) => setMetric(v as Metric)} />
+      <Segmented options={METRICS} value={metric} onChange={(v) => setMetric(v)} />
       <div
         className="xz-bars"
         data-testid="daily-bars"

@@ -8,7 +8,7 @@ export const API_BASE: string = typeof XZ_API_BASE === 'string' ? XZ_API_BASE : 
 
 export function getToken(): string {
   try {
-    return (Taro.getStorageSync(TOKEN_KEY) as string) || '';
+    return Taro.getStorageSync<string>(TOKEN_KEY) || '';
   } catch {
     return '';
   }
@@ -25,7 +25,7 @@ export function setToken(token: string | null): void {
 
 function getRefreshToken(): string {
   try {
-    return (Taro.getStorageSync(REFRESH_KEY) as string) || '';
+    return Taro.getStorageSync<string>(REFRESH_KEY) || '';
   } catch {
     return '';
   }

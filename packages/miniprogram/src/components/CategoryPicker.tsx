@@ -71,7 +71,7 @@ export function CategoryPicker({ categories, value, allowAll = false, placeholde
       }}
       onCancel={() => setPendingParent(null)}
       onChange={(e) => {
-        const [p = 0, c = 0] = e.detail.value as number[];
+        const [p = 0, c = 0] = e.detail.value;
         setPendingParent(null);
         onChange(resolve(p, c));
       }}

@@ -36,7 +36,7 @@ export function ContactSeller({ listing }: { listing: ListingDetail }) {
       <Button
         className="btn-primary contact-btn"
         onClick={() =>
-          Taro.authorize({ scope: ADD_FRIEND_SCOPE as keyof Taro.AuthSetting })
+          Taro.authorize({ scope: ADD_FRIEND_SCOPE })
             .then(() => {
               setGranted(true);
               void Taro.showToast({ title: '已授权，再点一次加好友', icon: 'none' });

@@ -154,7 +154,7 @@ export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmi
                   <Text>¥</Text>
                   <Input
                     className="pf-input"
-                    type={MONEY_INPUT_TYPE as 'digit'}
+                    type={MONEY_INPUT_TYPE}
                     value={v.price}
                     placeholder="0.00"
                     onInput={(e) => set('price', e.detail.value)}
@@ -177,7 +177,7 @@ export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmi
                 <Text>¥</Text>
                 <Input
                   className="pf-input"
-                  type={MONEY_INPUT_TYPE as 'digit'}
+                  type={MONEY_INPUT_TYPE}
                   value={v.price}
                   placeholder="0.00"
                   onInput={(e) => set('price', e.detail.value)}
@@ -189,7 +189,7 @@ export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmi
                 <Text>¥</Text>
                 <Input
                   className="pf-input"
-                  type={MONEY_INPUT_TYPE as 'digit'}
+                  type={MONEY_INPUT_TYPE}
                   value={v.originalPrice}
                   placeholder="选填"
                   onInput={(e) => set('originalPrice', e.detail.value)}

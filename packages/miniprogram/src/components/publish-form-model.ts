@@ -104,7 +104,7 @@ export function errorsFromApi(code: string, message: string, details: unknown): 
     for (const d of details as { field?: unknown; message?: unknown }[]) {
       if (!d || typeof d.field !== 'string') continue;
       const key = normalizeField(d.field);
-      if (!(key in out)) out[key] = String(d.message ?? '');
+      if (!(key in out)) out[key] = typeof d.message === 'string' ? d.message : '';
     }
     if (Object.keys(out).length === 0) out._form = message;
     return out;

@@ -18,7 +18,8 @@ export const MUTABLE_KINDS = (Object.keys(KIND_LABEL) as NotificationKind[]).fil
   (k) => k !== 'hidden' && k !== 'restored',
 );
 
-const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const str = (v: unknown) =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 const price = (v: unknown) => (typeof v === 'number' ? formatFen(v) : '面议');
 
 /** One line saying what happened, from the notification's small data payload. */

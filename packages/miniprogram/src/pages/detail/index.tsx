@@ -42,7 +42,7 @@ export default function Detail() {
   useEffect(() => {
     if (process.env.TARO_ENV === 'qq') {
       // QQ-specific share targets; the typings only know WeChat's.
-      void Taro.showShareMenu({ withShareTicket: false, showShareItems: ['qq', 'qzone'] } as any);
+      void Taro.showShareMenu({ withShareTicket: false, showShareItems: ['qq', 'qzone'] });
     }
   }, []);
 
