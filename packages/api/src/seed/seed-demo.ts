@@ -20,7 +20,7 @@ import {
   type UploadPhoto,
 } from '@xianzhi/core';
 import { DemoPhotoPool } from './demo-photos.js';
-import type { PersistencePorts } from '@xianzhi/core/testing';
+import type { PersistencePorts } from '@xianzhi/core';
 import { DEMO_ADMIN_USERNAME, DEMO_CAMPUS, DEMO_USERS, demoOpenId } from './demo-world.js';
 import { generateListings } from './generator/listing-generator.js';
 import { ManualClock, SeededRandom } from './random.js';

@@ -1,33 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CategoryRepository } from '../catalog/ports.js';
-import type { CommentRepository, FavoriteRepository } from '../engagement/ports.js';
 import { Comment } from '../engagement/comment.js';
-import type { CampusRepository, UserRepository } from '../identity/ports.js';
 import type { Listing } from '../listings/listing.js';
-import type { ListingFeedQuery, ListingRepository, ListingViewLog } from '../listings/ports.js';
+import type { ListingFeedQuery } from '../listings/ports.js';
 import { sortValueOf } from '../listings/ports.js';
-import { EventFactory, type Outbox } from '../shared/events.js';
-import type { UnitOfWork } from '../shared/unit-of-work.js';
+import { EventFactory } from '../shared/events.js';
 import type { EventSubscriber, JobQueue } from '../shared/jobs.js';
 import { RelayOutbox } from '../shared/relay-outbox.js';
-import { identityContract, type IdentityPorts } from './identity-contract.js';
-import type { PhotoRepository } from '../photos/ports.js';
+import { identityContract } from './identity-contract.js';
+import type { PersistencePorts } from '../persistence.js';
 import { photoContract } from './photo-contract.js';
 import { aCampus, aCategoryTree, aListing, aUser, SequentialIds, TestClock, TEST_CAMPUS_ID } from './builders.js';
 
-/** The ports a persistence adapter family provides, bound to one fresh, empty store. */
-export interface PersistencePorts extends IdentityPorts {
-  listings: ListingRepository;
-  categories: CategoryRepository;
-  campuses: CampusRepository;
-  users: UserRepository;
-  favorites: FavoriteRepository;
-  comments: CommentRepository;
-  outbox: Outbox;
-  viewLog: ListingViewLog;
-  uow: UnitOfWork;
-  photos: PhotoRepository;
-}
+/** The ports each suite below is run against (the set itself is core's, in ../persistence.ts). */
+export type { PersistencePorts };
 
 export type PersistenceFactory = () => Promise<PersistencePorts & { dispose(): Promise<void> }>;
 
