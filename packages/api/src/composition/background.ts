@@ -95,7 +95,7 @@ export const backgroundModule = new ContainerModule(({ bind }) => {
 
   factory(
     bind(Background.Relay),
-    (p, queue, subscribers, ids, clock) => new RelayOutbox(p.outbox, queue, subscribers, ids, clock),
+    (p, queue, subscribers, ids, clock) => new RelayOutbox({ outbox: p.outbox, queue, subscribers, ids, clock }),
     [Ports.Persistence, Background.Queue, allOf(Background.EventSubscriber), Core.Ids, Core.Clock],
   );
   factory(bind(Background.Dispatch), (subscribers) => new DispatchEvent(subscribers), [

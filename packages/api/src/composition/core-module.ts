@@ -38,17 +38,27 @@ export const coreModule = new ContainerModule(({ bind }) => {
   bind(Core.Ids).toDynamicValue(() => new UlidGenerator());
   factory(bind(Core.Events), (ids, clock) => new EventFactory(ids, clock), [Core.Ids, Core.Clock]);
   factory(bind(Core.Views), (c, u, f) => new ListingViews(c, u, f), [Ports.Categories, Ports.Users, Ports.Favorites]);
-  factory(bind(Core.Lifecycle), (l, o, uow, clock, ev) => new LifecycleDeps(l, o, uow, clock, ev), [
-    Ports.Listings,
-    Ports.Outbox,
-    Ports.UnitOfWork,
-    Core.Clock,
-    Core.Events,
-  ]);
+  factory(
+    bind(Core.Lifecycle),
+    (l, o, uow, clock, ev) => new LifecycleDeps({ listings: l, outbox: o, uow, clock, events: ev }),
+    [Ports.Listings, Ports.Outbox, Ports.UnitOfWork, Core.Clock, Core.Events],
+  );
 
   factory(
     bind(Core.PublishListing),
-    (l, c, cs, o, uow, ids, clock, ev, ph, sc) => new PublishListing(l, c, cs, o, uow, ids, clock, ev, ph, sc),
+    (l, c, cs, o, uow, ids, clock, ev, ph, sc) =>
+      new PublishListing({
+        listings: l,
+        categories: c,
+        campuses: cs,
+        outbox: o,
+        uow,
+        ids,
+        clock,
+        events: ev,
+        photos: ph,
+        screening: sc,
+      }),
     [
       Ports.Listings,
       Ports.Categories,
@@ -64,7 +74,18 @@ export const coreModule = new ContainerModule(({ bind }) => {
   );
   factory(
     bind(Core.EditListing),
-    (l, c, cs, o, uow, clock, ev, ph, sc) => new EditListing(l, c, cs, o, uow, clock, ev, ph, sc),
+    (l, c, cs, o, uow, clock, ev, ph, sc) =>
+      new EditListing({
+        listings: l,
+        categories: c,
+        campuses: cs,
+        outbox: o,
+        uow,
+        clock,
+        events: ev,
+        photos: ph,
+        screening: sc,
+      }),
     [
       Ports.Listings,
       Ports.Categories,
@@ -89,26 +110,22 @@ export const coreModule = new ContainerModule(({ bind }) => {
     Core.Clock,
   ]);
   factory(bind(Core.MyListings), (l, v) => new MyListings(l, v), [Ports.Listings, Core.Views]);
-  factory(bind(Core.GetListing), (l, log, v, clock, audit) => new GetListing(l, log, v, clock, audit), [
-    Ports.Listings,
-    Ports.ViewLog,
-    Core.Views,
-    Core.Clock,
-    Ports.AuditLog,
-  ]);
+  factory(
+    bind(Core.GetListing),
+    (l, log, v, clock, audit) => new GetListing({ listings: l, viewLog: log, views: v, clock, audit }),
+    [Ports.Listings, Ports.ViewLog, Core.Views, Core.Clock, Ports.AuditLog],
+  );
 
-  factory(bind(Core.SetFavorite), (f, l, o, uow, clock, ev) => new SetFavorite(f, l, o, uow, clock, ev), [
-    Ports.Favorites,
-    Ports.Listings,
-    Ports.Outbox,
-    Ports.UnitOfWork,
-    Core.Clock,
-    Core.Events,
-  ]);
+  factory(
+    bind(Core.SetFavorite),
+    (f, l, o, uow, clock, ev) => new SetFavorite({ favorites: f, listings: l, outbox: o, uow, clock, events: ev }),
+    [Ports.Favorites, Ports.Listings, Ports.Outbox, Ports.UnitOfWork, Core.Clock, Core.Events],
+  );
   factory(bind(Core.MyFavorites), (f, l, v) => new MyFavorites(f, l, v), [Ports.Favorites, Ports.Listings, Core.Views]);
   factory(
     bind(Core.PostComment),
-    (c, l, o, uow, ids, clock, ev, sc) => new PostComment(c, l, o, uow, ids, clock, ev, sc),
+    (c, l, o, uow, ids, clock, ev, sc) =>
+      new PostComment({ comments: c, listings: l, outbox: o, uow, ids, clock, events: ev, screening: sc }),
     [
       Ports.Comments,
       Ports.Listings,
@@ -120,14 +137,11 @@ export const coreModule = new ContainerModule(({ bind }) => {
       Moderation.Screening,
     ],
   );
-  factory(bind(Core.DeleteComment), (c, l, o, uow, clock, ev) => new DeleteComment(c, l, o, uow, clock, ev), [
-    Ports.Comments,
-    Ports.Listings,
-    Ports.Outbox,
-    Ports.UnitOfWork,
-    Core.Clock,
-    Core.Events,
-  ]);
+  factory(
+    bind(Core.DeleteComment),
+    (c, l, o, uow, clock, ev) => new DeleteComment({ comments: c, listings: l, outbox: o, uow, clock, events: ev }),
+    [Ports.Comments, Ports.Listings, Ports.Outbox, Ports.UnitOfWork, Core.Clock, Core.Events],
+  );
   factory(bind(Core.ListComments), (c, l, u) => new ListComments(c, l, u), [
     Ports.Comments,
     Ports.Listings,
@@ -139,13 +153,11 @@ export const coreModule = new ContainerModule(({ bind }) => {
     Ports.Categories,
     Core.Ids,
   ]);
-  factory(bind(Core.CreateCategory), (c, cs, ids, audit, clock) => new CreateCategory(c, cs, ids, audit, clock), [
-    Ports.Categories,
-    Ports.Campuses,
-    Core.Ids,
-    Ports.AuditLog,
-    Core.Clock,
-  ]);
+  factory(
+    bind(Core.CreateCategory),
+    (c, cs, ids, audit, clock) => new CreateCategory({ categories: c, campuses: cs, ids, audit, clock }),
+    [Ports.Categories, Ports.Campuses, Core.Ids, Ports.AuditLog, Core.Clock],
+  );
   factory(bind(Core.UpdateCategory), (c, audit, clock) => new UpdateCategory(c, audit, clock), [
     Ports.Categories,
     Ports.AuditLog,
@@ -160,7 +172,8 @@ export const coreModule = new ContainerModule(({ bind }) => {
   ]);
   factory(
     bind(Core.VerifyStudent),
-    (u, v, a, h, r, uow, audit, clock) => new VerifyStudent(u, v, a, h, r, uow, audit, clock),
+    (u, v, a, h, r, uow, audit, clock) =>
+      new VerifyStudent({ users: u, verifications: v, authenticators: a, hasher: h, limiter: r, uow, audit, clock }),
     [
       Ports.Users,
       Ports.Verifications,
@@ -174,7 +187,7 @@ export const coreModule = new ContainerModule(({ bind }) => {
   );
   factory(
     bind(Core.ReleaseStudentNumber),
-    (u, v, audit, uow, clock) => new ReleaseStudentNumber(u, v, audit, uow, clock),
+    (u, v, audit, uow, clock) => new ReleaseStudentNumber({ users: u, verifications: v, audit, uow, clock }),
     [Ports.Users, Ports.Verifications, Ports.AuditLog, Ports.UnitOfWork, Core.Clock],
   );
 });

@@ -36,13 +36,11 @@ export const identityModule = new ContainerModule(({ bind }) => {
     Config.App,
   ]);
 
-  factory(bind(I.LoginWithQq), (qq, users, campuses, ids, clock) => new LoginWithQq(qq, users, campuses, ids, clock), [
-    I.Qq,
-    Ports.Users,
-    Ports.Campuses,
-    Core.Ids,
-    Core.Clock,
-  ]);
+  factory(
+    bind(I.LoginWithQq),
+    (qq, users, campuses, ids, clock) => new LoginWithQq({ qq, users, campuses, ids, clock }),
+    [I.Qq, Ports.Users, Ports.Campuses, Core.Ids, Core.Clock],
+  );
   factory(bind(I.StartSession), (t, ids, clock, policy) => new StartSession(t, ids, clock, policy), [
     I.RefreshTokens,
     Core.Ids,
@@ -51,33 +49,26 @@ export const identityModule = new ContainerModule(({ bind }) => {
   ]);
   factory(
     bind(I.RefreshSession),
-    (t, users, uow, ids, clock, policy) => new RefreshSession(t, users, uow, ids, clock, policy),
+    (t, users, uow, ids, clock, policy) => new RefreshSession({ tokens: t, users, uow, ids, clock, policy }),
     [I.RefreshTokens, Ports.Users, Ports.UnitOfWork, Core.Ids, Core.Clock, I.SessionPolicy],
   );
   factory(bind(I.EndSession), (t, clock) => new EndSession(t, clock), [I.RefreshTokens, Core.Clock]);
-  factory(bind(I.AdminLogin), (a, h, rl, audit, clock) => new AdminLogin(a, h, rl, audit, clock), [
-    I.Admins,
-    I.PasswordHasher,
-    Ports.RateLimiter,
-    Ports.AuditLog,
-    Core.Clock,
-  ]);
-  factory(bind(I.CreateAdminAccount), (a, c, h, ids, clock) => new CreateAdminAccount(a, c, h, ids, clock), [
-    I.Admins,
-    Ports.Campuses,
-    I.PasswordHasher,
-    Core.Ids,
-    Core.Clock,
-  ]);
-  factory(bind(I.SetUserBan), (u, t, o, audit, uow, clock, ev) => new SetUserBan(u, t, o, audit, uow, clock, ev), [
-    Ports.Users,
-    I.RefreshTokens,
-    Ports.Outbox,
-    Ports.AuditLog,
-    Ports.UnitOfWork,
-    Core.Clock,
-    Core.Events,
-  ]);
+  factory(
+    bind(I.AdminLogin),
+    (a, h, rl, audit, clock) => new AdminLogin({ admins: a, hasher: h, limiter: rl, audit, clock }),
+    [I.Admins, I.PasswordHasher, Ports.RateLimiter, Ports.AuditLog, Core.Clock],
+  );
+  factory(
+    bind(I.CreateAdminAccount),
+    (a, c, h, ids, clock) => new CreateAdminAccount({ admins: a, campuses: c, hasher: h, ids, clock }),
+    [I.Admins, Ports.Campuses, I.PasswordHasher, Core.Ids, Core.Clock],
+  );
+  factory(
+    bind(I.SetUserBan),
+    (u, t, o, audit, uow, clock, ev) =>
+      new SetUserBan({ users: u, refreshTokens: t, outbox: o, audit, uow, clock, events: ev }),
+    [Ports.Users, I.RefreshTokens, Ports.Outbox, Ports.AuditLog, Ports.UnitOfWork, Core.Clock, Core.Events],
+  );
   factory(bind(I.ListAuditLog), (audit) => new ListAuditLog(audit), [Ports.AuditLog]);
   factory(bind(I.PruneSessions), (t, rl, clock) => new PruneSessions(t, rl, clock), [
     I.RefreshTokens,

@@ -15,7 +15,14 @@ export const Insights = {
 export const insightsModule = new ContainerModule(({ bind }) => {
   factory(
     bind(Insights.Statistics),
-    (p, hot, clock) => new GetCampusStatistics(p.campusStatistics, p.campuses, p.categories, hot, clock),
+    (p, hot, clock) =>
+      new GetCampusStatistics({
+        stats: p.campusStatistics,
+        campuses: p.campuses,
+        categories: p.categories,
+        hotSearches: hot,
+        clock,
+      }),
     [Ports.Persistence, Search.HotSearches, Core.Clock],
   );
   factory(bind(Insights.Routes), (stats) => adminStatsRoutes({ stats }), [Insights.Statistics]);

@@ -49,18 +49,18 @@ export const moderationModule = new ContainerModule(({ bind }) => {
   factory(
     bind(Moderation.Report),
     (config, p, lifecycle, audit, uow, ids, clock) =>
-      new ReportContent(
-        p.moderationCases,
-        p.reports,
+      new ReportContent({
+        cases: p.moderationCases,
+        reports: p.reports,
         lifecycle,
-        p.comments,
-        p.users,
+        comments: p.comments,
+        users: p.users,
         audit,
         uow,
         ids,
         clock,
-        config.moderation.reportHideThreshold,
-      ),
+        threshold: config.moderation.reportHideThreshold,
+      }),
     [Config.App, Ports.Persistence, Core.Lifecycle, Ports.AuditLog, Ports.UnitOfWork, Core.Ids, Core.Clock],
   );
   factory(
@@ -72,19 +72,19 @@ export const moderationModule = new ContainerModule(({ bind }) => {
   factory(
     bind(Moderation.Resolve),
     (p, lifecycle, remove, deleteComment, ban, storage, audit, uow, clock) =>
-      new ResolveCase(
-        p.moderationCases,
+      new ResolveCase({
+        cases: p.moderationCases,
         lifecycle,
-        p.comments,
-        remove,
+        comments: p.comments,
+        removeListing: remove,
         deleteComment,
-        ban,
-        p.photos,
+        setUserBan: ban,
+        photos: p.photos,
         storage,
         audit,
         uow,
         clock,
-      ),
+      }),
     [
       Ports.Persistence,
       Core.Lifecycle,

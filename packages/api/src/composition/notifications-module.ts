@@ -112,12 +112,14 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
 
   factory(
     bind(Notify.Recorder),
-    (p, queue, ids, clock) => new NotificationRecorder(p.notifications, p.users, queue, ids, clock),
+    (p, queue, ids, clock) =>
+      new NotificationRecorder({ notifications: p.notifications, users: p.users, queue, ids, clock }),
     [Ports.Persistence, Background.Queue, Core.Ids, Core.Clock],
   );
   factory(
     bind(Notify.Rules),
-    (recorder, p, queue, clock) => new NotificationRules(recorder, p.listings, p.comments, p.users, queue, clock),
+    (recorder, p, queue, clock) =>
+      new NotificationRules({ recorder, listings: p.listings, comments: p.comments, users: p.users, queue, clock }),
     [Notify.Recorder, Ports.Persistence, Background.Queue, Core.Clock],
   );
   factory(bind(Notify.FanOut), (p, recorder, queue) => new FanOutPriceDrop(p.notificationSources, recorder, queue), [
@@ -127,7 +129,8 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
   ]);
   factory(
     bind(Notify.Deliver),
-    (p, sender, clock) => new DeliverNotification(p.notifications, p.users, sender, p.uow, clock),
+    (p, sender, clock) =>
+      new DeliverNotification({ notifications: p.notifications, users: p.users, sender, uow: p.uow, clock }),
     [Ports.Persistence, Notify.Sender, Core.Clock],
   );
   factory(bind(Notify.Bury), (p, clock) => new BuryDelivery(p.notifications, clock), [Ports.Persistence, Core.Clock]);

@@ -49,18 +49,18 @@ export const photoModule = new ContainerModule(({ bind }) => {
   factory(
     bind(Photos.Upload),
     (config, repo, storage, processor, ids, clock, screening) =>
-      new UploadPhoto(
-        repo,
+      new UploadPhoto({
+        photos: repo,
         storage,
         processor,
         ids,
         clock,
-        {
+        limits: {
           ...DEFAULT_PHOTO_LIMITS,
           maxBytes: config.photos.maxBytes,
         },
         screening,
-      ),
+      }),
     [Config.App, Ports.Photos, Photos.Storage, Photos.Processor, Core.Ids, Core.Clock, Moderation.Screening],
   );
   factory(bind(Photos.Cleanup), (repo, storage, clock) => new CleanupUnattachedPhotos(repo, storage, clock), [

@@ -32,20 +32,36 @@ export const recommendationsModule = new ContainerModule(({ bind }) => {
   factory(bind(Recs.Ours), (p) => new BlendedRecommender(p.candidates, p.signals), [Ports.Persistence]);
   factory(bind(Recs.Baseline), (p) => new SameCategoryRecommender(p.candidates), [Ports.Persistence]);
   factory(bind(Recs.Profiles), (p) => new ProfileReader(p.interactions, p.candidates), [Ports.Persistence]);
-  factory(bind(Recs.Similar), (r, p, views, clock) => new SimilarListings(r, p.candidates, p.listings, views, clock), [
-    Recs.Ours,
-    Ports.Persistence,
-    Core.Views,
-    Core.Clock,
-  ]);
+  factory(
+    bind(Recs.Similar),
+    (r, p, views, clock) =>
+      new SimilarListings({ recommender: r, candidates: p.candidates, listings: p.listings, views, clock }),
+    [Recs.Ours, Ports.Persistence, Core.Views, Core.Clock],
+  );
   factory(
     bind(Recs.ForYou),
-    (r, profiles, p, views, clock) => new RecommendForYou(r, profiles, p.interactions, p.listings, views, clock),
+    (r, profiles, p, views, clock) =>
+      new RecommendForYou({
+        recommender: r,
+        profiles,
+        interactions: p.interactions,
+        listings: p.listings,
+        views,
+        clock,
+      }),
     [Recs.Ours, Recs.Profiles, Ports.Persistence, Core.Views, Core.Clock],
   );
   factory(
     bind(Recs.UpdateSignals),
-    (p) => new UpdateRecommendationSignals(p.interactions, p.outboxLog, p.checkpoints, p.signals, p.listings, p.uow),
+    (p) =>
+      new UpdateRecommendationSignals({
+        interactions: p.interactions,
+        log: p.outboxLog,
+        checkpoints: p.checkpoints,
+        signals: p.signals,
+        listings: p.listings,
+        uow: p.uow,
+      }),
     [Ports.Persistence],
   );
   factory(

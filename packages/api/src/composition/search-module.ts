@@ -37,26 +37,43 @@ export const Search = {
 
 export const searchModule = new ContainerModule(({ bind }) => {
   bind(Search.Tokenizer).toDynamicValue(() => new PinyinSearchTokenizer());
-  factory(bind(Search.Index), (t, p, c, clock) => new IndexedListingSearch(t, p.searchIndex, p.listings, c, clock), [
-    Search.Tokenizer,
-    Ports.Persistence,
-    Ports.Categories,
-    Core.Clock,
-  ]);
+  factory(
+    bind(Search.Index),
+    (t, p, c, clock) =>
+      new IndexedListingSearch({ tokenizer: t, store: p.searchIndex, listings: p.listings, categories: c, clock }),
+    [Search.Tokenizer, Ports.Persistence, Ports.Categories, Core.Clock],
+  );
   factory(bind(Search.SearchListings), (s, l, c, v) => new SearchListings(s, l, c, v), [
     Search.Index,
     Ports.Listings,
     Ports.Categories,
     Core.Views,
   ]);
-  factory(bind(Search.Projector), (p, s) => new ProjectSearchIndex(p.outboxLog, p.checkpoints, p.listings, s, p.uow), [
-    Ports.Persistence,
-    Search.Index,
-  ]);
+  factory(
+    bind(Search.Projector),
+    (p, s) =>
+      new ProjectSearchIndex({
+        log: p.outboxLog,
+        checkpoints: p.checkpoints,
+        listings: p.listings,
+        search: s,
+        uow: p.uow,
+      }),
+    [Ports.Persistence, Search.Index],
+  );
   factory(
     bind(Search.Rebuild),
     (p, s, clock) =>
-      new RebuildSearchIndex(p.listings, p.campuses, s, p.searchIndex, p.outboxLog, p.checkpoints, p.uow, clock),
+      new RebuildSearchIndex({
+        listings: p.listings,
+        campuses: p.campuses,
+        search: s,
+        store: p.searchIndex,
+        log: p.outboxLog,
+        checkpoints: p.checkpoints,
+        uow: p.uow,
+        clock,
+      }),
     [Ports.Persistence, Search.Index, Core.Clock],
   );
   factory(
@@ -73,7 +90,15 @@ export const searchModule = new ContainerModule(({ bind }) => {
   ]);
   factory(
     bind(Search.Block),
-    (p, ids, clock) => new BlockSearchTerm(p.blockedSearchTerms, p.campuses, p.auditLog, p.uow, ids, clock),
+    (p, ids, clock) =>
+      new BlockSearchTerm({
+        blocked: p.blockedSearchTerms,
+        campuses: p.campuses,
+        audit: p.auditLog,
+        uow: p.uow,
+        ids,
+        clock,
+      }),
     [Ports.Persistence, Core.Ids, Core.Clock],
   );
   factory(bind(Search.Unblock), (p, clock) => new UnblockSearchTerm(p.blockedSearchTerms, p.auditLog, p.uow, clock), [

@@ -19,6 +19,15 @@ export interface SignalProgress {
   readonly pairs: number;
 }
 
+export interface UpdateRecommendationSignalsDeps {
+  readonly interactions: InteractionSource;
+  readonly log: OutboxLog;
+  readonly checkpoints: ProjectionCheckpoints;
+  readonly signals: SignalStore;
+  readonly listings: ListingRepository;
+  readonly uow: UnitOfWork;
+}
+
 /**
  * The signal job: follows the view log and the favorite events from its own checkpoints and keeps
  * the co-occurrence counts current. A pair is counted once per student: when the later of the two
@@ -27,21 +36,14 @@ export interface SignalProgress {
  * never counts it twice.
  */
 export class UpdateRecommendationSignals {
-  constructor(
-    private readonly interactions: InteractionSource,
-    private readonly log: OutboxLog,
-    private readonly checkpoints: ProjectionCheckpoints,
-    private readonly signals: SignalStore,
-    private readonly listings: ListingRepository,
-    private readonly uow: UnitOfWork,
-  ) {}
+  constructor(private readonly deps: UpdateRecommendationSignalsDeps) {}
 
   async execute(onProgress: (p: SignalProgress) => void = () => {}): Promise<SignalProgress> {
     let views = 0;
     let events = 0;
     let pairs = 0;
     for (;;) {
-      const done = await this.uow.run(() => this.batch());
+      const done = await this.deps.uow.run(() => this.batch());
       if (done === null) return { views, events, pairs };
       views += done.views;
       events += done.events;
@@ -51,12 +53,12 @@ export class UpdateRecommendationSignals {
   }
 
   private async batch(): Promise<SignalProgress | null> {
-    await this.signals.lock();
-    const viewMark = await this.checkpoints.position(RECS_VIEWS_CHECKPOINT);
-    const eventMark = await this.checkpoints.position(RECS_EVENTS_CHECKPOINT);
+    await this.deps.signals.lock();
+    const viewMark = await this.deps.checkpoints.position(RECS_VIEWS_CHECKPOINT);
+    const eventMark = await this.deps.checkpoints.position(RECS_EVENTS_CHECKPOINT);
     const [views, logged] = await Promise.all([
-      this.interactions.viewsAfter(viewMark, BATCH),
-      this.log.after(eventMark, BATCH),
+      this.deps.interactions.viewsAfter(viewMark, BATCH),
+      this.deps.log.after(eventMark, BATCH),
     ]);
     if (views.length === 0 && logged.length === 0) return null;
 
@@ -72,7 +74,7 @@ export class UpdateRecommendationSignals {
           ]
         : [],
     );
-    const found = await this.listings.byIds([
+    const found = await this.deps.listings.byIds([
       ...new Set([...views.map((v) => v.listingId), ...favoriteEvents.map((f) => f.listingId)]),
     ]);
     const campusOf = new Map(found.map((l) => [l.id, l.campusId]));
@@ -95,29 +97,29 @@ export class UpdateRecommendationSignals {
       const campusId = campusOf.get(v.listingId);
       if (!campusId) continue;
       // Later days' visits to the same listing add interest, not new pairs.
-      if (await this.interactions.viewedBefore(v.userId, v.listingId, v.seq)) continue;
+      if (await this.deps.interactions.viewedBefore(v.userId, v.listingId, v.seq)) continue;
       item(v.listingId, campusId).viewers += 1;
       const since = dayBefore(v.day, CO_VIEW_WINDOW_DAYS);
-      for (const h of await this.interactions.viewHistory(v.userId, v.seq, PARTNERS)) {
+      for (const h of await this.deps.interactions.viewHistory(v.userId, v.seq, PARTNERS)) {
         if (h.listingId !== v.listingId && h.lastDay >= since) pair(v.listingId, h.listingId).views += 1;
       }
     }
     for (const f of favoriteEvents) {
       const campusId = campusOf.get(f.listingId);
       if (!campusId) continue;
-      if (!(await this.signals.setFavorite(f.userId, f.listingId, f.on, f.seq))) continue;
+      if (!(await this.deps.signals.setFavorite(f.userId, f.listingId, f.on, f.seq))) continue;
       const sign = f.on ? 1 : -1;
       item(f.listingId, campusId).favoriters += sign;
-      for (const other of await this.signals.projectedFavorites(f.userId, PARTNERS)) {
+      for (const other of await this.deps.signals.projectedFavorites(f.userId, PARTNERS)) {
         if (other !== f.listingId) pair(f.listingId, other).favorites += sign;
       }
     }
     const pairDeltas: PairDelta[] = [...pairs.values()].filter((p) => p.views !== 0 || p.favorites !== 0);
     const itemDeltas: PopularityDelta[] = [...items.values()].filter((i) => i.viewers !== 0 || i.favoriters !== 0);
-    await this.signals.addPairs(pairDeltas);
-    await this.signals.addPopularity(itemDeltas);
-    if (views.length > 0) await this.checkpoints.save(RECS_VIEWS_CHECKPOINT, views.at(-1)!.seq);
-    if (logged.length > 0) await this.checkpoints.save(RECS_EVENTS_CHECKPOINT, logged.at(-1)!.seq);
+    await this.deps.signals.addPairs(pairDeltas);
+    await this.deps.signals.addPopularity(itemDeltas);
+    if (views.length > 0) await this.deps.checkpoints.save(RECS_VIEWS_CHECKPOINT, views.at(-1)!.seq);
+    if (logged.length > 0) await this.deps.checkpoints.save(RECS_EVENTS_CHECKPOINT, logged.at(-1)!.seq);
     return { views: views.length, events: logged.length, pairs: pairDeltas.length };
   }
 }

@@ -60,7 +60,14 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
       });
     };
     const job = () =>
-      new UpdateRecommendationSignals(p.interactions, p.outboxLog, p.checkpoints, p.signals, p.listings, p.uow);
+      new UpdateRecommendationSignals({
+        interactions: p.interactions,
+        log: p.outboxLog,
+        checkpoints: p.checkpoints,
+        signals: p.signals,
+        listings: p.listings,
+        uow: p.uow,
+      });
 
     it("reads signed-in students' views as a log, in order, after a position", async () => {
       await put(aListing({ id: 'r-1' }), aListing({ id: 'r-2' }));
