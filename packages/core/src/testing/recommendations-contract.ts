@@ -59,15 +59,7 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
         ]);
       });
     };
-    const job = () =>
-      new UpdateRecommendationSignals({
-        interactions: p.interactions,
-        log: p.outboxLog,
-        checkpoints: p.checkpoints,
-        signals: p.signals,
-        listings: p.listings,
-        uow: p.uow,
-      });
+    const job = () => new UpdateRecommendationSignals({ ...p, log: p.outboxLog });
 
     it("reads signed-in students' views as a log, in order, after a position", async () => {
       await put(aListing({ id: 'r-1' }), aListing({ id: 'r-2' }));
