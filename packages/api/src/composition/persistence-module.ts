@@ -1,4 +1,4 @@
-import type { Persistence, PlatformPorts } from '@xianzhi/adapters';
+import type { DatabaseHandle, Persistence, PlatformPorts } from '@xianzhi/adapters';
 import { ContainerModule } from 'inversify';
 import type { Token } from './token.js';
 import { Ports } from './tokens.js';
@@ -45,11 +45,12 @@ export function persistenceModule(persistence: Persistence): ContainerModule {
     const bindPort = <K extends keyof PlatformPorts>(key: K) =>
       bind(STORE_PORTS[key]).toConstantValue(persistence[key]);
     for (const key of Object.keys(STORE_PORTS) as (keyof PlatformPorts)[]) bindPort(key);
-    bind(Ports.Database).toConstantValue({
+    const database: DatabaseHandle = {
       dialect: persistence.dialect,
       ping: () => persistence.ping(),
-      raw: (sql: string, params?: unknown[]) => persistence.raw(sql, params),
+      raw: (sql, params) => persistence.raw(sql, params),
       close: () => persistence.close(),
-    });
+    };
+    bind(Ports.Database).toConstantValue(database);
   });
 }
