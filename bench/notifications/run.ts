@@ -254,16 +254,16 @@ async function listingFavoritedByAll(p: Persistence, dbUrl: string, run: number,
 async function dropPrice(p: Persistence, listingId: string): Promise<number> {
   const owner = (await p.users.byOpenId(demoOpenId('alice')))!;
   const ids = new UlidGenerator();
-  const edit = new EditListing(
-    p.listings,
-    p.categories,
-    p.campuses,
-    p.outbox,
-    p.uow,
-    systemClock,
-    new EventFactory(ids, systemClock),
-    p.photos,
-  );
+  const edit = new EditListing({
+    listings: p.listings,
+    categories: p.categories,
+    campuses: p.campuses,
+    outbox: p.outbox,
+    uow: p.uow,
+    clock: systemClock,
+    events: new EventFactory(ids, systemClock),
+    photos: p.photos,
+  });
   const result = await edit.execute({ actor: actorFor(owner), listingId, version: 1, changes: { price: 80_000 } });
   if (!result.ok) throw new Error(`price drop refused: ${result.error.code}`);
   return performance.now();

@@ -60,13 +60,13 @@ const persistence = await openPersistence({ url, poolSize: 4 });
 const clock = systemClock;
 const campusId = DEMO_CAMPUS.id;
 const views = new ListingViews(persistence.categories, persistence.users, persistence.favorites);
-const search = new IndexedListingSearch(
-  new PinyinSearchTokenizer(),
-  persistence.searchIndex,
-  persistence.listings,
-  persistence.categories,
+const search = new IndexedListingSearch({
+  tokenizer: new PinyinSearchTokenizer(),
+  store: persistence.searchIndex,
+  listings: persistence.listings,
+  categories: persistence.categories,
   clock,
-);
+});
 const searchListings = new SearchListings(search, persistence.listings, persistence.categories, views);
 const browse = new BrowseListings(persistence.listings, persistence.categories, views, clock);
 

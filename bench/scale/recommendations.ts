@@ -27,15 +27,15 @@ export async function recommendationOperations(p: Persistence, clock: Clock, cam
     process.stdout.write('  (rec_pair is empty: run bench:signals for realistic similar items)\n');
   const views = new ListingViews(p.categories, p.users, p.favorites);
   const recommender = new BlendedRecommender(p.candidates, p.signals);
-  const similar = new SimilarListings(recommender, p.candidates, p.listings, views, clock);
-  const forYou = new RecommendForYou(
+  const similar = new SimilarListings({ recommender, candidates: p.candidates, listings: p.listings, views, clock });
+  const forYou = new RecommendForYou({
     recommender,
-    new ProfileReader(p.interactions, p.candidates),
-    p.interactions,
-    p.listings,
+    profiles: new ProfileReader(p.interactions, p.candidates),
+    interactions: p.interactions,
+    listings: p.listings,
     views,
     clock,
-  );
+  });
 
   // 50 live listings spread over the newest 5,000, and 50 students who viewed something lately.
   const recent = (await p.raw(

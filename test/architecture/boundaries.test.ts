@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importsOf, sourceFiles } from './imports.js';
 
@@ -23,6 +23,7 @@ export function onlyTypeImports(text: string, specifier: string): boolean {
 }
 
 const isTestCode = (file: string) => /\.test\.tsx?$/.test(file) || file.includes(`${join('core', 'src', 'testing')}`);
+const isInside = (folder: string, path: string) => path === folder || path.startsWith(folder + sep);
 
 describe('package boundaries', () => {
   it('keeps core free of frameworks, drivers, Node built-ins and our other packages', () => {
@@ -57,6 +58,18 @@ describe('package boundaries', () => {
       });
       expect(bad).toEqual([]);
     }
+  });
+
+  it('keeps test support out of production code: nothing outside tests imports @xianzhi/core/testing', () => {
+    const testingFolder = join(root, 'packages', 'core', 'src', 'testing');
+    const intoTesting = (specifier: string, file: string) =>
+      specifier === '@xianzhi/core/testing' ||
+      specifier.startsWith('@xianzhi/core/testing/') ||
+      (specifier.startsWith('.') && isInside(testingFolder, resolve(dirname(file), specifier)));
+    const found = ['core', 'adapters', 'api'].flatMap((pkg) =>
+      violations(pkg, (s, file) => isTestCode(file) || !intoTesting(s, file)),
+    );
+    expect(found).toEqual([]);
   });
 
   it('keeps the embedding examples on the core alone: no API, no adapters', () => {

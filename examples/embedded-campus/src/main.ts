@@ -38,16 +38,16 @@ export async function runExample(log: (line: string) => void = console.log) {
     });
     await ports.users.save(student);
 
-    const verify = new VerifyStudent(
-      ports.users,
-      new InMemoryStudentVerificationRepository(ports.store),
-      new CampusAuthenticators([new StarlightCampusAuthenticator('starlight', portal.endpoint)]),
-      new HmacHasher('starlight-example-key'),
-      ports.rateLimiter,
-      ports.uow,
-      ports.auditLog,
-      systemClock,
-    );
+    const verify = new VerifyStudent({
+      users: ports.users,
+      verifications: new InMemoryStudentVerificationRepository(ports.store),
+      authenticators: new CampusAuthenticators([new StarlightCampusAuthenticator('starlight', portal.endpoint)]),
+      hasher: new HmacHasher('starlight-example-key'),
+      limiter: ports.rateLimiter,
+      uow: ports.uow,
+      audit: ports.auditLog,
+      clock: systemClock,
+    });
     const wrong = await verify.execute({
       actor: actorFor(student),
       credentials: { kind: 'password', username: '20250001', password: 'typo' },

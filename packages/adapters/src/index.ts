@@ -4,7 +4,9 @@ export {
   parseDatabaseUrl,
   redactDatabaseUrl,
   type DatabaseConfig,
+  type DatabaseHandle,
   type Persistence,
+  type PlatformPorts,
   type ParsedDatabaseUrl,
   type Logger,
 } from './persistence/mikro-orm/open.js';

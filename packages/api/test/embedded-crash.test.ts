@@ -2,7 +2,7 @@ import { InProcessJobQueue } from '@xianzhi/adapters';
 import type { ConsumerOptions, JobHandler, RunningConsumer } from '@xianzhi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeQqServer } from '../../adapters/src/qq/fake-qq-server.js';
-import { Background, type QueueBackend } from '../src/composition/background.js';
+import { Background, type QueueBackend } from '../src/composition/background-tokens.js';
 import { NOTIFY_DELIVER_QUEUE, NOTIFY_FANOUT_QUEUE } from '@xianzhi/core';
 import { demoOpenId } from '../src/seed/demo-world.js';
 import { call, categoryIds, itemBody, publishAs } from './support/http.js';

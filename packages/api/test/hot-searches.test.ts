@@ -1,6 +1,6 @@
 import { AdminAccount, type ProjectSearchIndex } from '@xianzhi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Search } from '../src/composition/search-module.js';
+import { Search } from '../src/composition/search-tokens.js';
 import { resolve } from '../src/composition/token.js';
 import type { DatabaseKind } from './support/databases.js';
 import { call, categoryIds, expectError, itemBody, publishAs } from './support/http.js';

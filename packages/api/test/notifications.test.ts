@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeQqServer } from '../../adapters/src/qq/fake-qq-server.js';
-import { Background } from '../src/composition/background.js';
+import { Background } from '../src/composition/background-tokens.js';
 import { resolveAll } from '../src/composition/token.js';
 import { demoOpenId } from '../src/seed/demo-world.js';
 import { call, categoryIds, expectError, itemBody, publishAs } from './support/http.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Background, type PeriodicTask } from '../src/composition/background.js';
+import { Background, type PeriodicTask } from '../src/composition/background-tokens.js';
 import { eventually, startWorkerStack, type WorkerStack } from './support/queues.js';
 
 /** Several workers on Redis: each periodic task runs in one of them per tick, not in all. */

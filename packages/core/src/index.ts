@@ -82,3 +82,5 @@ export * from './recommendations/use-cases.js';
 export * from './recommendations/update-signals.js';
 
 export * from './notifications/index.js';
+
+export * from './persistence.js';

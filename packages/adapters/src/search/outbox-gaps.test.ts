@@ -92,14 +92,21 @@ describe('MariaDB: outbox followers see an event that commits after a later one'
     });
 
   it('the search projector indexes the late listing', async () => {
-    const search = new IndexedListingSearch(
-      new PinyinSearchTokenizer(),
-      p.searchIndex,
-      p.listings,
-      p.categories,
+    const search = new IndexedListingSearch({
+      tokenizer: new PinyinSearchTokenizer(),
+      store: p.searchIndex,
+      listings: p.listings,
+      categories: p.categories,
       clock,
-    );
-    const projector = new ProjectSearchIndex(p.outboxLog, p.checkpoints, p.listings, search, p.uow, clock);
+    });
+    const projector = new ProjectSearchIndex({
+      log: p.outboxLog,
+      checkpoints: p.checkpoints,
+      listings: p.listings,
+      search,
+      uow: p.uow,
+      clock,
+    });
     const found = async (text: string) =>
       (await search.search({ campusId: TEST_CAMPUS_ID, text, limit: 10 })).hits.map((h) => h.listingId);
 
@@ -125,15 +132,7 @@ describe('MariaDB: outbox followers see an event that commits after a later one'
   it('the recommendation signals count the late favorite', async () => {
     await p.listings.save(aListing({ id: 'gap-f1' }));
     await p.listings.save(aListing({ id: 'gap-f2' }));
-    const job = new UpdateRecommendationSignals(
-      p.interactions,
-      p.outboxLog,
-      p.checkpoints,
-      p.signals,
-      p.listings,
-      p.uow,
-      clock,
-    );
+    const job = new UpdateRecommendationSignals({ ...p, log: p.outboxLog, clock });
     const favorited = (listingId: string) =>
       events.create('ListingFavorited', listingId, { listingId, userId: 'stu-a' });
 

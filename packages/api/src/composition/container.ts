@@ -40,14 +40,15 @@ export function createContainer({ config, logger, persistence, campusAuthenticat
     persistenceModule(persistence),
     campusModule(authenticators),
     coreModule,
+    // Route plugins and background contributions are multi-bindings: they mount and run in this order.
     httpModule,
     identityModule,
-    searchModule,
-    insightsModule,
     photoModule,
     moderationModule,
+    searchModule,
     recommendationsModule,
     notificationsModule,
+    insightsModule,
     backgroundModule,
   );
   return container;

@@ -29,7 +29,7 @@ import {
 import { ReleaseStudentNumber, VerifyStudent } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
 import { Moderation } from './moderation-tokens.js';
-import { factory } from './token.js';
+import { factory, named } from './token.js';
 import { Core, Ports } from './tokens.js';
 
 /** The framework-free use cases, built by plain constructor calls so core needs no decorators. */
@@ -38,45 +38,37 @@ export const coreModule = new ContainerModule(({ bind }) => {
   bind(Core.Ids).toDynamicValue(() => new UlidGenerator());
   factory(bind(Core.Events), (ids, clock) => new EventFactory(ids, clock), [Core.Ids, Core.Clock]);
   factory(bind(Core.Views), (c, u, f) => new ListingViews(c, u, f), [Ports.Categories, Ports.Users, Ports.Favorites]);
-  factory(bind(Core.Lifecycle), (l, o, uow, clock, ev) => new LifecycleDeps(l, o, uow, clock, ev), [
-    Ports.Listings,
-    Ports.Outbox,
-    Ports.UnitOfWork,
-    Core.Clock,
-    Core.Events,
-  ]);
+  named(bind(Core.Lifecycle), (ports) => new LifecycleDeps(ports), {
+    listings: Ports.Listings,
+    outbox: Ports.Outbox,
+    uow: Ports.UnitOfWork,
+    clock: Core.Clock,
+    events: Core.Events,
+  });
 
-  factory(
-    bind(Core.PublishListing),
-    (l, c, cs, o, uow, ids, clock, ev, ph, sc) => new PublishListing(l, c, cs, o, uow, ids, clock, ev, ph, sc),
-    [
-      Ports.Listings,
-      Ports.Categories,
-      Ports.Campuses,
-      Ports.Outbox,
-      Ports.UnitOfWork,
-      Core.Ids,
-      Core.Clock,
-      Core.Events,
-      Ports.Photos,
-      Moderation.Screening,
-    ],
-  );
-  factory(
-    bind(Core.EditListing),
-    (l, c, cs, o, uow, clock, ev, ph, sc) => new EditListing(l, c, cs, o, uow, clock, ev, ph, sc),
-    [
-      Ports.Listings,
-      Ports.Categories,
-      Ports.Campuses,
-      Ports.Outbox,
-      Ports.UnitOfWork,
-      Core.Clock,
-      Core.Events,
-      Ports.Photos,
-      Moderation.Screening,
-    ],
-  );
+  named(bind(Core.PublishListing), (deps) => new PublishListing(deps), {
+    listings: Ports.Listings,
+    categories: Ports.Categories,
+    campuses: Ports.Campuses,
+    outbox: Ports.Outbox,
+    uow: Ports.UnitOfWork,
+    ids: Core.Ids,
+    clock: Core.Clock,
+    events: Core.Events,
+    photos: Ports.Photos,
+    screening: Moderation.Screening,
+  });
+  named(bind(Core.EditListing), (deps) => new EditListing(deps), {
+    listings: Ports.Listings,
+    categories: Ports.Categories,
+    campuses: Ports.Campuses,
+    outbox: Ports.Outbox,
+    uow: Ports.UnitOfWork,
+    clock: Core.Clock,
+    events: Core.Events,
+    photos: Ports.Photos,
+    screening: Moderation.Screening,
+  });
   factory(bind(Core.ChangeListingStatus), (d) => new ChangeListingStatus(d), [Core.Lifecycle]);
   factory(bind(Core.WithdrawListing), (d) => new WithdrawListing(d), [Core.Lifecycle]);
   factory(bind(Core.RenewListing), (d, cs) => new RenewListing(d, cs), [Core.Lifecycle, Ports.Campuses]);
@@ -89,45 +81,41 @@ export const coreModule = new ContainerModule(({ bind }) => {
     Core.Clock,
   ]);
   factory(bind(Core.MyListings), (l, v) => new MyListings(l, v), [Ports.Listings, Core.Views]);
-  factory(bind(Core.GetListing), (l, log, v, clock, audit) => new GetListing(l, log, v, clock, audit), [
-    Ports.Listings,
-    Ports.ViewLog,
-    Core.Views,
-    Core.Clock,
-    Ports.AuditLog,
-  ]);
+  named(bind(Core.GetListing), (deps) => new GetListing(deps), {
+    listings: Ports.Listings,
+    viewLog: Ports.ViewLog,
+    views: Core.Views,
+    clock: Core.Clock,
+    audit: Ports.AuditLog,
+  });
 
-  factory(bind(Core.SetFavorite), (f, l, o, uow, clock, ev) => new SetFavorite(f, l, o, uow, clock, ev), [
-    Ports.Favorites,
-    Ports.Listings,
-    Ports.Outbox,
-    Ports.UnitOfWork,
-    Core.Clock,
-    Core.Events,
-  ]);
+  named(bind(Core.SetFavorite), (deps) => new SetFavorite(deps), {
+    favorites: Ports.Favorites,
+    listings: Ports.Listings,
+    outbox: Ports.Outbox,
+    uow: Ports.UnitOfWork,
+    clock: Core.Clock,
+    events: Core.Events,
+  });
   factory(bind(Core.MyFavorites), (f, l, v) => new MyFavorites(f, l, v), [Ports.Favorites, Ports.Listings, Core.Views]);
-  factory(
-    bind(Core.PostComment),
-    (c, l, o, uow, ids, clock, ev, sc) => new PostComment(c, l, o, uow, ids, clock, ev, sc),
-    [
-      Ports.Comments,
-      Ports.Listings,
-      Ports.Outbox,
-      Ports.UnitOfWork,
-      Core.Ids,
-      Core.Clock,
-      Core.Events,
-      Moderation.Screening,
-    ],
-  );
-  factory(bind(Core.DeleteComment), (c, l, o, uow, clock, ev) => new DeleteComment(c, l, o, uow, clock, ev), [
-    Ports.Comments,
-    Ports.Listings,
-    Ports.Outbox,
-    Ports.UnitOfWork,
-    Core.Clock,
-    Core.Events,
-  ]);
+  named(bind(Core.PostComment), (deps) => new PostComment(deps), {
+    comments: Ports.Comments,
+    listings: Ports.Listings,
+    outbox: Ports.Outbox,
+    uow: Ports.UnitOfWork,
+    ids: Core.Ids,
+    clock: Core.Clock,
+    events: Core.Events,
+    screening: Moderation.Screening,
+  });
+  named(bind(Core.DeleteComment), (deps) => new DeleteComment(deps), {
+    comments: Ports.Comments,
+    listings: Ports.Listings,
+    outbox: Ports.Outbox,
+    uow: Ports.UnitOfWork,
+    clock: Core.Clock,
+    events: Core.Events,
+  });
   factory(bind(Core.ListComments), (c, l, u) => new ListComments(c, l, u), [
     Ports.Comments,
     Ports.Listings,
@@ -139,13 +127,13 @@ export const coreModule = new ContainerModule(({ bind }) => {
     Ports.Categories,
     Core.Ids,
   ]);
-  factory(bind(Core.CreateCategory), (c, cs, ids, audit, clock) => new CreateCategory(c, cs, ids, audit, clock), [
-    Ports.Categories,
-    Ports.Campuses,
-    Core.Ids,
-    Ports.AuditLog,
-    Core.Clock,
-  ]);
+  named(bind(Core.CreateCategory), (deps) => new CreateCategory(deps), {
+    categories: Ports.Categories,
+    campuses: Ports.Campuses,
+    ids: Core.Ids,
+    audit: Ports.AuditLog,
+    clock: Core.Clock,
+  });
   factory(bind(Core.UpdateCategory), (c, audit, clock) => new UpdateCategory(c, audit, clock), [
     Ports.Categories,
     Ports.AuditLog,
@@ -158,23 +146,21 @@ export const coreModule = new ContainerModule(({ bind }) => {
     Moderation.Screening,
     Ports.UnitOfWork,
   ]);
-  factory(
-    bind(Core.VerifyStudent),
-    (u, v, a, h, r, uow, audit, clock) => new VerifyStudent(u, v, a, h, r, uow, audit, clock),
-    [
-      Ports.Users,
-      Ports.Verifications,
-      Ports.CampusAuthenticators,
-      Ports.StudentNumberHasher,
-      Ports.RateLimiter,
-      Ports.UnitOfWork,
-      Ports.AuditLog,
-      Core.Clock,
-    ],
-  );
-  factory(
-    bind(Core.ReleaseStudentNumber),
-    (u, v, audit, uow, clock) => new ReleaseStudentNumber(u, v, audit, uow, clock),
-    [Ports.Users, Ports.Verifications, Ports.AuditLog, Ports.UnitOfWork, Core.Clock],
-  );
+  named(bind(Core.VerifyStudent), (deps) => new VerifyStudent(deps), {
+    users: Ports.Users,
+    verifications: Ports.Verifications,
+    authenticators: Ports.CampusAuthenticators,
+    hasher: Ports.StudentNumberHasher,
+    limiter: Ports.RateLimiter,
+    uow: Ports.UnitOfWork,
+    audit: Ports.AuditLog,
+    clock: Core.Clock,
+  });
+  named(bind(Core.ReleaseStudentNumber), (deps) => new ReleaseStudentNumber(deps), {
+    users: Ports.Users,
+    verifications: Ports.Verifications,
+    audit: Ports.AuditLog,
+    uow: Ports.UnitOfWork,
+    clock: Core.Clock,
+  });
 });

@@ -1,5 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ContainerModule } from 'inversify';
+import type { AppParts } from '../http/app.js';
 import { AccessTokens, ADMIN_TOKEN_SECONDS, Authenticator, ViewerKeys } from '../http/auth.js';
 import { adminCategoryRoutes } from '../http/routes/admin-categories.js';
 import { campusVerificationRoutes } from '../http/routes/campus-verification.js';
@@ -10,34 +10,16 @@ import { healthRoutes } from '../http/routes/health.js';
 import { lifecycleRoutes } from '../http/routes/lifecycle.js';
 import { listingRoutes } from '../http/routes/listings.js';
 import { meRoutes } from '../http/routes/me.js';
+import { HttpParts } from './http-tokens.js';
 import { Identity } from './identity-tokens.js';
-import { Search } from './search-module.js';
-import { Insights } from './insights-module.js';
-import { Recs } from './recommendations-module.js';
-import { Notify } from './notifications-module.js';
-import { Photos } from './photo-module.js';
-import { Moderation } from './moderation-tokens.js';
-import { factory, token } from './token.js';
-import { Config, Core, Http, Ports } from './tokens.js';
+import { allOf, factory, named } from './token.js';
+import { Config, Core, Http, HttpRoutes, Ports } from './tokens.js';
 
-type Routes = FastifyPluginAsyncTypebox;
-
-export const HttpParts = {
-  Tokens: token<AccessTokens>('AccessTokens'),
-  ViewerKeys: token<ViewerKeys>('ViewerKeys'),
-  Authenticator: token<Authenticator>('Authenticator'),
-  CatalogRoutes: token<Routes>('CatalogRoutes'),
-  ListingRoutes: token<Routes>('ListingRoutes'),
-  LifecycleRoutes: token<Routes>('LifecycleRoutes'),
-  EngagementRoutes: token<Routes>('EngagementRoutes'),
-  MeRoutes: token<Routes>('MeRoutes'),
-  CampusVerificationRoutes: token<Routes>('CampusVerificationRoutes'),
-  AdminCategoryRoutes: token<Routes>('AdminCategoryRoutes'),
-  DevRoutes: token<Routes>('DevRoutes'),
-  HealthRoutes: token<Routes>('HealthRoutes'),
-};
-
-/** Route plugins receive their use cases here, once; handlers never reach back into the container. */
+/**
+ * The HTTP app's parts, and the route plugins of the core use cases. Every module contributes its own
+ * plugins to `HttpRoutes`; they mount in binding order. Route plugins receive their use cases here,
+ * once; handlers never reach back into the container.
+ */
 export const httpModule = new ContainerModule(({ bind }) => {
   const H = HttpParts;
   // Token expiry runs on the wall clock, not the domain clock: tests move the domain clock by days.
@@ -54,149 +36,72 @@ export const httpModule = new ContainerModule(({ bind }) => {
   factory(bind(H.Authenticator), (tokens, users, admins) => new Authenticator(tokens, users, admins), [
     H.Tokens,
     Ports.Users,
-    Identity.Admins,
+    Ports.Admins,
   ]);
 
   factory(
-    bind(H.CatalogRoutes),
+    bind(HttpRoutes.Api),
     (config, getCatalog) => catalogRoutes({ getCatalog, defaultCampusId: config.defaultCampusId }),
     [Config.App, Core.GetCatalog],
   );
-  factory(
-    bind(H.ListingRoutes),
-    (config, browse, getListing, publish, edit, views, viewerKeys) =>
-      listingRoutes({
-        browse,
-        getListing,
-        publish,
-        edit,
-        views,
-        viewerKeys,
-        defaultCampusId: config.defaultCampusId,
-      }),
-    [Config.App, Core.BrowseListings, Core.GetListing, Core.PublishListing, Core.EditListing, Core.Views, H.ViewerKeys],
+  named(
+    bind(HttpRoutes.Api),
+    ({ config, ...routes }) => listingRoutes({ ...routes, defaultCampusId: config.defaultCampusId }),
+    {
+      config: Config.App,
+      browse: Core.BrowseListings,
+      getListing: Core.GetListing,
+      publish: Core.PublishListing,
+      edit: Core.EditListing,
+      views: Core.Views,
+      viewerKeys: H.ViewerKeys,
+    },
   );
+  named(bind(HttpRoutes.Api), lifecycleRoutes, {
+    changeStatus: Core.ChangeListingStatus,
+    renew: Core.RenewListing,
+    withdraw: Core.WithdrawListing,
+    remove: Core.RemoveListing,
+    views: Core.Views,
+  });
+  named(bind(HttpRoutes.Api), engagementRoutes, {
+    setFavorite: Core.SetFavorite,
+    listComments: Core.ListComments,
+    postComment: Core.PostComment,
+    deleteComment: Core.DeleteComment,
+    users: Ports.Users,
+  });
+  named(bind(HttpRoutes.Api), meRoutes, {
+    getProfile: Core.GetMyProfile,
+    updateProfile: Core.UpdateMyProfile,
+    myListings: Core.MyListings,
+    myFavorites: Core.MyFavorites,
+  });
   factory(
-    bind(H.LifecycleRoutes),
-    (changeStatus, renew, withdraw, remove, views) => lifecycleRoutes({ changeStatus, renew, withdraw, remove, views }),
-    [Core.ChangeListingStatus, Core.RenewListing, Core.WithdrawListing, Core.RemoveListing, Core.Views],
-  );
-  factory(
-    bind(H.EngagementRoutes),
-    (setFavorite, listComments, postComment, deleteComment, users) =>
-      engagementRoutes({
-        setFavorite,
-        listComments,
-        postComment,
-        deleteComment,
-        users,
-      }),
-    [Core.SetFavorite, Core.ListComments, Core.PostComment, Core.DeleteComment, Ports.Users],
-  );
-  factory(
-    bind(H.MeRoutes),
-    (getProfile, updateProfile, myListings, myFavorites) =>
-      meRoutes({ getProfile, updateProfile, myListings, myFavorites }),
-    [Core.GetMyProfile, Core.UpdateMyProfile, Core.MyListings, Core.MyFavorites],
-  );
-  factory(
-    bind(H.AdminCategoryRoutes),
+    bind(HttpRoutes.Api),
     (config, create, update) => adminCategoryRoutes({ create, update, defaultCampusId: config.defaultCampusId }),
     [Config.App, Core.CreateCategory, Core.UpdateCategory],
   );
   factory(
-    bind(H.DevRoutes),
+    bind(HttpRoutes.Api),
     (config, users, tokens, startSession) => devRoutes({ env: config.env, users, tokens, startSession }),
     [Config.App, Ports.Users, H.Tokens, Identity.StartSession],
   );
-  factory(bind(H.HealthRoutes), (persistence) => healthRoutes({ ping: () => persistence.ping() }), [Ports.Persistence]);
+  named(bind(HttpRoutes.Api), campusVerificationRoutes, {
+    verify: Core.VerifyStudent,
+    release: Core.ReleaseStudentNumber,
+    authenticators: Ports.CampusAuthenticators,
+    campuses: Ports.Campuses,
+    clientKeys: H.ViewerKeys,
+  });
+  factory(bind(HttpRoutes.Operations), (database) => healthRoutes({ ping: () => database.ping() }), [Ports.Database]);
 
-  factory(
-    bind(H.CampusVerificationRoutes),
-    (verify, release, authenticators, campuses, clientKeys) =>
-      campusVerificationRoutes({
-        verify,
-        release,
-        authenticators,
-        campuses,
-        clientKeys,
-      }),
-    [Core.VerifyStudent, Core.ReleaseStudentNumber, Ports.CampusAuthenticators, Ports.Campuses, H.ViewerKeys],
-  );
-
-  factory(
-    bind(Http.Parts),
-    (
-      config,
-      logger,
-      clock,
-      authenticator,
-      catalog,
-      listings,
-      lifecycle,
-      engagement,
-      me,
-      adminCategories,
-      dev,
-      health,
-      campusVerification,
-      auth,
-      adminIdentity,
-      photos,
-      moderation,
-      media,
-      search,
-      recs,
-      notifications,
-      stats,
-    ) => ({
-      config,
-      logger,
-      clock,
-      authenticator,
-      api: [
-        catalog,
-        listings,
-        lifecycle,
-        engagement,
-        me,
-        adminCategories,
-        dev,
-        campusVerification,
-        auth,
-        adminIdentity,
-        photos,
-        moderation,
-        search,
-        recs,
-        notifications,
-        stats,
-      ],
-      operations: [health, media],
-    }),
-    [
-      Config.App,
-      Config.Logger,
-      Core.Clock,
-      H.Authenticator,
-      H.CatalogRoutes,
-      H.ListingRoutes,
-      H.LifecycleRoutes,
-      H.EngagementRoutes,
-      H.MeRoutes,
-      H.AdminCategoryRoutes,
-      H.DevRoutes,
-      H.HealthRoutes,
-      H.CampusVerificationRoutes,
-      Identity.AuthRoutes,
-      Identity.AdminIdentityRoutes,
-      Photos.Routes,
-      Moderation.Routes,
-      Photos.MediaRoutes,
-      Search.Routes,
-      Recs.Routes,
-      Notify.Routes,
-      Insights.Routes,
-    ],
-  );
+  named(bind(Http.Parts), (parts): AppParts => parts, {
+    config: Config.App,
+    logger: Config.Logger,
+    clock: Core.Clock,
+    authenticator: H.Authenticator,
+    api: allOf(HttpRoutes.Api),
+    operations: allOf(HttpRoutes.Operations),
+  });
 });

@@ -13,15 +13,13 @@ import {
 import { ContainerModule } from 'inversify';
 import { adminIdentityRoutes } from '../http/routes/admin-identity.js';
 import { authRoutes } from '../http/routes/auth.js';
-import { HttpParts } from './http-module.js';
+import { HttpParts } from './http-tokens.js';
 import { Identity } from './identity-tokens.js';
-import { factory } from './token.js';
-import { Config, Core, Ports } from './tokens.js';
+import { factory, named } from './token.js';
+import { Config, Core, HttpRoutes, Ports } from './tokens.js';
 
 export const identityModule = new ContainerModule(({ bind }) => {
   const I = Identity;
-  factory(bind(I.RefreshTokens), (p) => p.refreshTokens, [Ports.Persistence]);
-  factory(bind(I.Admins), (p) => p.admins, [Ports.Persistence]);
   // Production must name a QQ app (config refuses to start otherwise); embedded mode without one uses demo codes.
   factory(
     bind(I.Qq),
@@ -36,78 +34,75 @@ export const identityModule = new ContainerModule(({ bind }) => {
     Config.App,
   ]);
 
-  factory(bind(I.LoginWithQq), (qq, users, campuses, ids, clock) => new LoginWithQq(qq, users, campuses, ids, clock), [
-    I.Qq,
-    Ports.Users,
-    Ports.Campuses,
-    Core.Ids,
-    Core.Clock,
-  ]);
+  named(bind(I.LoginWithQq), (deps) => new LoginWithQq(deps), {
+    qq: I.Qq,
+    users: Ports.Users,
+    campuses: Ports.Campuses,
+    ids: Core.Ids,
+    clock: Core.Clock,
+  });
   factory(bind(I.StartSession), (t, ids, clock, policy) => new StartSession(t, ids, clock, policy), [
-    I.RefreshTokens,
+    Ports.RefreshTokens,
     Core.Ids,
     Core.Clock,
     I.SessionPolicy,
   ]);
-  factory(
-    bind(I.RefreshSession),
-    (t, users, uow, ids, clock, policy) => new RefreshSession(t, users, uow, ids, clock, policy),
-    [I.RefreshTokens, Ports.Users, Ports.UnitOfWork, Core.Ids, Core.Clock, I.SessionPolicy],
-  );
-  factory(bind(I.EndSession), (t, clock) => new EndSession(t, clock), [I.RefreshTokens, Core.Clock]);
-  factory(bind(I.AdminLogin), (a, h, rl, audit, clock) => new AdminLogin(a, h, rl, audit, clock), [
-    I.Admins,
-    I.PasswordHasher,
-    Ports.RateLimiter,
-    Ports.AuditLog,
-    Core.Clock,
-  ]);
-  factory(bind(I.CreateAdminAccount), (a, c, h, ids, clock) => new CreateAdminAccount(a, c, h, ids, clock), [
-    I.Admins,
-    Ports.Campuses,
-    I.PasswordHasher,
-    Core.Ids,
-    Core.Clock,
-  ]);
-  factory(bind(I.SetUserBan), (u, t, o, audit, uow, clock, ev) => new SetUserBan(u, t, o, audit, uow, clock, ev), [
-    Ports.Users,
-    I.RefreshTokens,
-    Ports.Outbox,
-    Ports.AuditLog,
-    Ports.UnitOfWork,
-    Core.Clock,
-    Core.Events,
-  ]);
+  named(bind(I.RefreshSession), (deps) => new RefreshSession(deps), {
+    tokens: Ports.RefreshTokens,
+    users: Ports.Users,
+    uow: Ports.UnitOfWork,
+    ids: Core.Ids,
+    clock: Core.Clock,
+    policy: I.SessionPolicy,
+  });
+  factory(bind(I.EndSession), (t, clock) => new EndSession(t, clock), [Ports.RefreshTokens, Core.Clock]);
+  named(bind(I.AdminLogin), (deps) => new AdminLogin(deps), {
+    admins: Ports.Admins,
+    hasher: I.PasswordHasher,
+    limiter: Ports.RateLimiter,
+    audit: Ports.AuditLog,
+    clock: Core.Clock,
+  });
+  named(bind(I.CreateAdminAccount), (deps) => new CreateAdminAccount(deps), {
+    admins: Ports.Admins,
+    campuses: Ports.Campuses,
+    hasher: I.PasswordHasher,
+    ids: Core.Ids,
+    clock: Core.Clock,
+  });
+  named(bind(I.SetUserBan), (deps) => new SetUserBan(deps), {
+    users: Ports.Users,
+    refreshTokens: Ports.RefreshTokens,
+    outbox: Ports.Outbox,
+    audit: Ports.AuditLog,
+    uow: Ports.UnitOfWork,
+    clock: Core.Clock,
+    events: Core.Events,
+  });
   factory(bind(I.ListAuditLog), (audit) => new ListAuditLog(audit), [Ports.AuditLog]);
   factory(bind(I.PruneSessions), (t, rl, clock) => new PruneSessions(t, rl, clock), [
-    I.RefreshTokens,
+    Ports.RefreshTokens,
     Ports.RateLimiter,
     Core.Clock,
   ]);
 
-  factory(
-    bind(I.AuthRoutes),
-    (config, loginWithQq, startSession, refreshSession, endSession, tokens) =>
-      authRoutes({
-        loginWithQq,
-        startSession,
-        refreshSession,
-        endSession,
-        tokens,
-        defaultCampusId: config.defaultCampusId,
-      }),
-    [Config.App, I.LoginWithQq, I.StartSession, I.RefreshSession, I.EndSession, HttpParts.Tokens],
+  named(
+    bind(HttpRoutes.Api),
+    ({ config, ...routes }) => authRoutes({ ...routes, defaultCampusId: config.defaultCampusId }),
+    {
+      config: Config.App,
+      loginWithQq: I.LoginWithQq,
+      startSession: I.StartSession,
+      refreshSession: I.RefreshSession,
+      endSession: I.EndSession,
+      tokens: HttpParts.Tokens,
+    },
   );
-  factory(
-    bind(I.AdminIdentityRoutes),
-    (adminLogin, setUserBan, listAuditLog, tokens, viewerKeys) =>
-      adminIdentityRoutes({
-        adminLogin,
-        setUserBan,
-        listAuditLog,
-        tokens,
-        viewerKeys,
-      }),
-    [I.AdminLogin, I.SetUserBan, I.ListAuditLog, HttpParts.Tokens, HttpParts.ViewerKeys],
-  );
+  named(bind(HttpRoutes.Api), adminIdentityRoutes, {
+    adminLogin: I.AdminLogin,
+    setUserBan: I.SetUserBan,
+    listAuditLog: I.ListAuditLog,
+    tokens: HttpParts.Tokens,
+    viewerKeys: HttpParts.ViewerKeys,
+  });
 });

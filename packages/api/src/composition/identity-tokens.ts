@@ -1,6 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type {
-  AdminAccountRepository,
   AdminLogin,
   CreateAdminAccount,
   EndSession,
@@ -10,19 +8,14 @@ import type {
   QqAuthClient,
   PruneSessions,
   RefreshSession,
-  RefreshTokenRepository,
   SessionPolicy,
   SetUserBan,
   StartSession,
 } from '@xianzhi/core';
 import { token } from './token.js';
 
-type Routes = FastifyPluginAsyncTypebox;
-
 /** QQ login, sessions, admin accounts, bans and the audit log. */
 export const Identity = {
-  RefreshTokens: token<RefreshTokenRepository>('RefreshTokenRepository'),
-  Admins: token<AdminAccountRepository>('AdminAccountRepository'),
   Qq: token<QqAuthClient>('QqAuthClient'),
   PasswordHasher: token<PasswordHasher>('PasswordHasher'),
   SessionPolicy: token<SessionPolicy>('SessionPolicy'),
@@ -35,6 +28,4 @@ export const Identity = {
   SetUserBan: token<SetUserBan>('SetUserBan'),
   ListAuditLog: token<ListAuditLog>('ListAuditLog'),
   PruneSessions: token<PruneSessions>('PruneSessions'),
-  AuthRoutes: token<Routes>('AuthRoutes'),
-  AdminIdentityRoutes: token<Routes>('AdminIdentityRoutes'),
 };

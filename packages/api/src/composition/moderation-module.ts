@@ -12,10 +12,10 @@ import { ContainerModule } from 'inversify';
 import { moderationRoutes } from '../http/routes/moderation.js';
 import { Identity } from './identity-tokens.js';
 import { Moderation } from './moderation-tokens.js';
-import { Notify } from './notifications-module.js';
-import { Photos } from './photo-module.js';
-import { factory } from './token.js';
-import { Config, Core, Ports } from './tokens.js';
+import { Notify } from './notifications-tokens.js';
+import { Photos } from './photo-tokens.js';
+import { factory, named } from './token.js';
+import { Config, Core, HttpRoutes, Ports } from './tokens.js';
 
 /**
  * Content safety (QQ's checker with a QQ app, the word list otherwise; XZ_CONTENT_SAFETY chooses), reports
@@ -32,64 +32,48 @@ export const moderationModule = new ContainerModule(({ bind }) => {
   );
   factory(
     bind(Moderation.Screening),
-    (config, checker, p, ids) =>
-      new ContentScreening(checker, config.moderation.whenUnavailable, new SafetyReviewQueue(p.moderationCases, ids)),
-    [Config.App, Moderation.Checker, Ports.Persistence, Core.Ids],
+    (config, checker, cases, ids) =>
+      new ContentScreening(checker, config.moderation.whenUnavailable, new SafetyReviewQueue(cases, ids)),
+    [Config.App, Moderation.Checker, Ports.ModerationCases, Core.Ids],
   );
-  factory(
+  named(
     bind(Moderation.Report),
-    (config, p, lifecycle, audit, uow, ids, clock) =>
-      new ReportContent(
-        p.moderationCases,
-        p.reports,
-        lifecycle,
-        p.comments,
-        p.users,
-        audit,
-        uow,
-        ids,
-        clock,
-        config.moderation.reportHideThreshold,
-      ),
-    [Config.App, Ports.Persistence, Core.Lifecycle, Ports.AuditLog, Ports.UnitOfWork, Core.Ids, Core.Clock],
+    ({ config, ...deps }) => new ReportContent({ ...deps, threshold: config.moderation.reportHideThreshold }),
+    {
+      config: Config.App,
+      cases: Ports.ModerationCases,
+      reports: Ports.Reports,
+      lifecycle: Core.Lifecycle,
+      comments: Ports.Comments,
+      users: Ports.Users,
+      audit: Ports.AuditLog,
+      uow: Ports.UnitOfWork,
+      ids: Core.Ids,
+      clock: Core.Clock,
+    },
   );
   factory(
     bind(Moderation.Queue),
-    (p, lifecycle) =>
-      new ListReviewQueue(p.moderationCases, p.reports, new ReviewTargets(lifecycle, p.comments, p.users, p.photos)),
-    [Ports.Persistence, Core.Lifecycle],
+    (cases, reports, lifecycle, comments, users, photos) =>
+      new ListReviewQueue(cases, reports, new ReviewTargets(lifecycle, comments, users, photos)),
+    [Ports.ModerationCases, Ports.Reports, Core.Lifecycle, Ports.Comments, Ports.Users, Ports.Photos],
   );
-  factory(
-    bind(Moderation.Resolve),
-    (p, lifecycle, remove, deleteComment, ban, storage, audit, uow, clock) =>
-      new ResolveCase(
-        p.moderationCases,
-        lifecycle,
-        p.comments,
-        remove,
-        deleteComment,
-        ban,
-        p.photos,
-        storage,
-        audit,
-        uow,
-        clock,
-      ),
-    [
-      Ports.Persistence,
-      Core.Lifecycle,
-      Core.RemoveListing,
-      Core.DeleteComment,
-      Identity.SetUserBan,
-      Photos.Storage,
-      Ports.AuditLog,
-      Ports.UnitOfWork,
-      Core.Clock,
-    ],
-  );
-  factory(bind(Moderation.Routes), (report, queue, resolve) => moderationRoutes({ report, queue, resolve }), [
-    Moderation.Report,
-    Moderation.Queue,
-    Moderation.Resolve,
-  ]);
+  named(bind(Moderation.Resolve), (deps) => new ResolveCase(deps), {
+    cases: Ports.ModerationCases,
+    lifecycle: Core.Lifecycle,
+    comments: Ports.Comments,
+    removeListing: Core.RemoveListing,
+    deleteComment: Core.DeleteComment,
+    setUserBan: Identity.SetUserBan,
+    photos: Ports.Photos,
+    storage: Photos.Storage,
+    audit: Ports.AuditLog,
+    uow: Ports.UnitOfWork,
+    clock: Core.Clock,
+  });
+  named(bind(HttpRoutes.Api), moderationRoutes, {
+    report: Moderation.Report,
+    queue: Moderation.Queue,
+    resolve: Moderation.Resolve,
+  });
 });

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   HttpQqAccessTokens,
   HttpQqSubscriptionSender,
@@ -38,21 +37,10 @@ import { ContainerModule } from 'inversify';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
 import { notificationRoutes } from '../http/routes/notifications.js';
-import { Background, type PeriodicTask, type QueueConsumer } from './background.js';
-import { factory, token } from './token.js';
-import { Config, Core, Ports } from './tokens.js';
-
-export const Notify = {
-  /** The app's QQ access token, shared by every process (Redis when configured); null without a QQ app. */
-  AccessTokens: token<QqAccessTokens | null>('QqAccessTokens'),
-  Sender: token<SubscriptionMessageSender>('SubscriptionMessageSender'),
-  Recorder: token<NotificationRecorder>('NotificationRecorder'),
-  Rules: token<NotificationRules>('NotificationRules'),
-  FanOut: token<FanOutPriceDrop>('FanOutPriceDrop'),
-  Deliver: token<DeliverNotification>('DeliverNotification'),
-  Bury: token<BuryDelivery>('BuryDelivery'),
-  Routes: token<FastifyPluginAsyncTypebox>('NotificationRoutes'),
-};
+import { Background, type PeriodicTask, type QueueConsumer } from './background-tokens.js';
+import { Notify } from './notifications-tokens.js';
+import { factory, named } from './token.js';
+import { Config, Core, HttpRoutes, Ports } from './tokens.js';
 
 /** Fan-out batches are quick database work; a failing one retries for about a minute. */
 export const FANOUT_CONSUMER_OPTIONS = { concurrency: 2, maxAttempts: 8, backoffMs: 500 } as const;
@@ -110,27 +98,37 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
     [Config.App, Notify.AccessTokens, Config.Logger],
   );
 
-  factory(
-    bind(Notify.Recorder),
-    (p, queue, ids, clock) => new NotificationRecorder(p.notifications, p.users, queue, ids, clock),
-    [Ports.Persistence, Background.Queue, Core.Ids, Core.Clock],
-  );
-  factory(
-    bind(Notify.Rules),
-    (recorder, p, queue, clock) => new NotificationRules(recorder, p.listings, p.comments, p.users, queue, clock),
-    [Notify.Recorder, Ports.Persistence, Background.Queue, Core.Clock],
-  );
-  factory(bind(Notify.FanOut), (p, recorder, queue) => new FanOutPriceDrop(p.notificationSources, recorder, queue), [
-    Ports.Persistence,
+  named(bind(Notify.Recorder), (deps) => new NotificationRecorder(deps), {
+    notifications: Ports.Notifications,
+    users: Ports.Users,
+    queue: Background.Queue,
+    ids: Core.Ids,
+    clock: Core.Clock,
+  });
+  named(bind(Notify.Rules), (deps) => new NotificationRules(deps), {
+    recorder: Notify.Recorder,
+    listings: Ports.Listings,
+    comments: Ports.Comments,
+    users: Ports.Users,
+    queue: Background.Queue,
+    clock: Core.Clock,
+  });
+  factory(bind(Notify.FanOut), (sources, recorder, queue) => new FanOutPriceDrop(sources, recorder, queue), [
+    Ports.NotificationSources,
     Notify.Recorder,
     Background.Queue,
   ]);
-  factory(
-    bind(Notify.Deliver),
-    (p, sender, clock) => new DeliverNotification(p.notifications, p.users, sender, p.uow, clock),
-    [Ports.Persistence, Notify.Sender, Core.Clock],
-  );
-  factory(bind(Notify.Bury), (p, clock) => new BuryDelivery(p.notifications, clock), [Ports.Persistence, Core.Clock]);
+  named(bind(Notify.Deliver), (deps) => new DeliverNotification(deps), {
+    notifications: Ports.Notifications,
+    users: Ports.Users,
+    sender: Notify.Sender,
+    uow: Ports.UnitOfWork,
+    clock: Core.Clock,
+  });
+  factory(bind(Notify.Bury), (notifications, clock) => new BuryDelivery(notifications, clock), [
+    Ports.Notifications,
+    Core.Clock,
+  ]);
 
   factory(bind(Background.EventSubscriber), (rules) => rules, [Notify.Rules]);
   factory(
@@ -175,48 +173,48 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
   const every = (config: AppConfig) => config.expiryIntervalMinutes * 60_000;
   factory(
     bind(Background.PeriodicTask),
-    (config, p, recorder, clock): PeriodicTask => {
-      const task = new NotifyExpiringListings(p.notificationSources, recorder, clock);
+    (config, sources, recorder, clock): PeriodicTask => {
+      const task = new NotifyExpiringListings(sources, recorder, clock);
       return { name: 'notify-expiring', everyMs: every(config), run: () => task.execute() };
     },
-    [Config.App, Ports.Persistence, Notify.Recorder, Core.Clock],
+    [Config.App, Ports.NotificationSources, Notify.Recorder, Core.Clock],
   );
   factory(
     bind(Background.PeriodicTask),
-    (p, queue, clock): PeriodicTask => {
-      const task = new SweepDeliveryLeases(p.notifications, queue, clock);
+    (notifications, queue, clock): PeriodicTask => {
+      const task = new SweepDeliveryLeases(notifications, queue, clock);
       return { name: 'notify-lost-sends', everyMs: 15_000, run: () => task.execute() };
     },
-    [Ports.Persistence, Background.Queue, Core.Clock],
+    [Ports.Notifications, Background.Queue, Core.Clock],
   );
   factory(
     bind(Background.PeriodicTask),
-    (p, queue, clock): PeriodicTask => {
-      const task = new RedeliverPending(p.notifications, queue, clock);
+    (notifications, queue, clock): PeriodicTask => {
+      const task = new RedeliverPending(notifications, queue, clock);
       return { name: 'notify-redeliver', everyMs: 15_000, run: () => task.execute() };
     },
-    [Ports.Persistence, Background.Queue, Core.Clock],
+    [Ports.Notifications, Background.Queue, Core.Clock],
   );
 
   factory(
-    bind(Notify.Routes),
-    (config, p, clock, auditLog) =>
+    bind(HttpRoutes.Api),
+    (config, notifications, clock, auditLog) =>
       notificationRoutes({
-        list: new ListMyNotifications(p.notifications),
-        unread: new CountUnreadNotifications(p.notifications),
-        markRead: new MarkNotificationRead(p.notifications, clock),
-        markAllRead: new MarkAllNotificationsRead(p.notifications, clock),
-        getSettings: new GetNotificationSettings(p.notifications),
-        updateSettings: new UpdateNotificationSettings(p.notifications),
-        recordConsents: new RecordNotificationConsents(p.notifications, clock),
-        deadLetters: new ListDeadLetters(p.notifications),
-        retryDeadLetter: new RetryDeadLetter(p.notifications, auditLog, clock),
+        list: new ListMyNotifications(notifications),
+        unread: new CountUnreadNotifications(notifications),
+        markRead: new MarkNotificationRead(notifications, clock),
+        markAllRead: new MarkAllNotificationsRead(notifications, clock),
+        getSettings: new GetNotificationSettings(notifications),
+        updateSettings: new UpdateNotificationSettings(notifications),
+        recordConsents: new RecordNotificationConsents(notifications, clock),
+        deadLetters: new ListDeadLetters(notifications),
+        retryDeadLetter: new RetryDeadLetter(notifications, auditLog, clock),
         templates: Object.fromEntries(
           NOTIFICATION_KINDS.flatMap((k) =>
             config.notifications.templates[k] ? [[k, config.notifications.templates[k]]] : [],
           ),
         ),
       }),
-    [Config.App, Ports.Persistence, Core.Clock, Ports.AuditLog],
+    [Config.App, Ports.Notifications, Core.Clock, Ports.AuditLog],
   );
 });

@@ -1,28 +1,56 @@
+import type { DatabaseHandle, Persistence, PlatformPorts } from '@xianzhi/adapters';
 import { ContainerModule } from 'inversify';
-import type { Persistence } from './persistence.js';
-import { factory } from './token.js';
+import type { Token } from './token.js';
 import { Ports } from './tokens.js';
+
+/** The token each of the store's ports is bound to; the compiler checks that none is missing or mistyped. */
+const STORE_PORTS: { readonly [K in keyof PlatformPorts]-?: Token<PlatformPorts[K]> } = {
+  listings: Ports.Listings,
+  categories: Ports.Categories,
+  campuses: Ports.Campuses,
+  users: Ports.Users,
+  favorites: Ports.Favorites,
+  comments: Ports.Comments,
+  outbox: Ports.Outbox,
+  viewLog: Ports.ViewLog,
+  uow: Ports.UnitOfWork,
+  photos: Ports.Photos,
+  auditLog: Ports.AuditLog,
+  rateLimiter: Ports.RateLimiter,
+  refreshTokens: Ports.RefreshTokens,
+  admins: Ports.Admins,
+  verifications: Ports.Verifications,
+  moderationCases: Ports.ModerationCases,
+  reports: Ports.Reports,
+  searchIndex: Ports.SearchIndex,
+  outboxLog: Ports.OutboxLog,
+  checkpoints: Ports.Checkpoints,
+  notifications: Ports.Notifications,
+  notificationSources: Ports.NotificationSources,
+  interactions: Ports.Interactions,
+  signals: Ports.Signals,
+  candidates: Ports.Candidates,
+  searchLog: Ports.SearchLog,
+  blockedSearchTerms: Ports.BlockedSearchTerms,
+  campusStatistics: Ports.CampusStatistics,
+};
 
 /**
  * The store is opened by the entry point (it is async and must be closed on shutdown); this module
- * only hands its ports to whoever needs them. Swapping SQLite for MariaDB or an in-memory store is
- * a different `persistence` argument, nothing else.
+ * binds each of its ports to its own token, and the database handle for health checks. Swapping
+ * SQLite for MariaDB is a different `persistence` argument, nothing else.
  */
 export function persistenceModule(persistence: Persistence): ContainerModule {
   return new ContainerModule(({ bind }) => {
-    bind(Ports.Persistence).toConstantValue(persistence);
-    factory(bind(Ports.Listings), (p) => p.listings, [Ports.Persistence]);
-    factory(bind(Ports.Categories), (p) => p.categories, [Ports.Persistence]);
-    factory(bind(Ports.Campuses), (p) => p.campuses, [Ports.Persistence]);
-    factory(bind(Ports.Users), (p) => p.users, [Ports.Persistence]);
-    factory(bind(Ports.Favorites), (p) => p.favorites, [Ports.Persistence]);
-    factory(bind(Ports.Comments), (p) => p.comments, [Ports.Persistence]);
-    factory(bind(Ports.Outbox), (p) => p.outbox, [Ports.Persistence]);
-    factory(bind(Ports.ViewLog), (p) => p.viewLog, [Ports.Persistence]);
-    factory(bind(Ports.UnitOfWork), (p) => p.uow, [Ports.Persistence]);
-    factory(bind(Ports.RateLimiter), (p) => p.rateLimiter, [Ports.Persistence]);
-    factory(bind(Ports.AuditLog), (p) => p.auditLog, [Ports.Persistence]);
-    factory(bind(Ports.Verifications), (p) => p.verifications, [Ports.Persistence]);
-    factory(bind(Ports.Photos), (p) => p.photos, [Ports.Persistence]);
+    const bindPort = <K extends keyof PlatformPorts>(key: K) =>
+      bind(STORE_PORTS[key]).toConstantValue(persistence[key]);
+    for (const key of Object.keys(STORE_PORTS) as (keyof PlatformPorts)[]) bindPort(key);
+    const database: DatabaseHandle = {
+      dialect: persistence.dialect,
+      ping: () => persistence.ping(),
+      raw: (sql, params) => persistence.raw(sql, params),
+      close: () => persistence.close(),
+    };
+    bind(Ports.Database).toConstantValue(database);
   });
 }

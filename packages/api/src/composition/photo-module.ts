@@ -1,28 +1,13 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LocalDiskPhotoStorage, S3PhotoStorage, SharpPhotoProcessor } from '@xianzhi/adapters';
-import {
-  CleanupUnattachedPhotos,
-  DEFAULT_PHOTO_LIMITS,
-  UploadPhoto,
-  type PhotoProcessor,
-  type PhotoStorage,
-} from '@xianzhi/core';
+import { CleanupUnattachedPhotos, DEFAULT_PHOTO_LIMITS, UploadPhoto, type PhotoStorage } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
 import type { AppConfig } from '../config.js';
 import { mediaRoutes, photoRoutes } from '../http/routes/photos.js';
-import { Background, type PeriodicTask } from './background.js';
+import { Background, type PeriodicTask } from './background-tokens.js';
 import { Moderation } from './moderation-tokens.js';
-import { factory, token } from './token.js';
-import { Config, Core, Ports } from './tokens.js';
-
-export const Photos = {
-  Storage: token<PhotoStorage>('PhotoStorage'),
-  Processor: token<PhotoProcessor>('PhotoProcessor'),
-  Upload: token<UploadPhoto>('UploadPhoto'),
-  Routes: token<FastifyPluginAsyncTypebox>('PhotoRoutes'),
-  MediaRoutes: token<FastifyPluginAsyncTypebox>('MediaRoutes'),
-  Cleanup: token<CleanupUnattachedPhotos>('CleanupUnattachedPhotos'),
-};
+import { Photos } from './photo-tokens.js';
+import { factory, named } from './token.js';
+import { Config, Core, HttpRoutes, Ports } from './tokens.js';
 
 /** How often the worker deletes photos abandoned for a day. */
 export const PHOTO_CLEANUP_EVERY_MS = 60 * 60_000;
@@ -46,22 +31,19 @@ export function createPhotoStorage(config: AppConfig): PhotoStorage {
 export const photoModule = new ContainerModule(({ bind }) => {
   factory(bind(Photos.Storage), (config) => createPhotoStorage(config), [Config.App]);
   bind(Photos.Processor).toDynamicValue(() => new SharpPhotoProcessor());
-  factory(
+  named(
     bind(Photos.Upload),
-    (config, repo, storage, processor, ids, clock, screening) =>
-      new UploadPhoto(
-        repo,
-        storage,
-        processor,
-        ids,
-        clock,
-        {
-          ...DEFAULT_PHOTO_LIMITS,
-          maxBytes: config.photos.maxBytes,
-        },
-        screening,
-      ),
-    [Config.App, Ports.Photos, Photos.Storage, Photos.Processor, Core.Ids, Core.Clock, Moderation.Screening],
+    ({ config, ...deps }) =>
+      new UploadPhoto({ ...deps, limits: { ...DEFAULT_PHOTO_LIMITS, maxBytes: config.photos.maxBytes } }),
+    {
+      config: Config.App,
+      photos: Ports.Photos,
+      storage: Photos.Storage,
+      processor: Photos.Processor,
+      ids: Core.Ids,
+      clock: Core.Clock,
+      screening: Moderation.Screening,
+    },
   );
   factory(bind(Photos.Cleanup), (repo, storage, clock) => new CleanupUnattachedPhotos(repo, storage, clock), [
     Ports.Photos,
@@ -77,12 +59,12 @@ export const photoModule = new ContainerModule(({ bind }) => {
     }),
     [Photos.Cleanup],
   );
-  factory(bind(Photos.Routes), (config, upload) => photoRoutes({ upload, maxBytes: config.photos.maxBytes }), [
+  factory(bind(HttpRoutes.Api), (config, upload) => photoRoutes({ upload, maxBytes: config.photos.maxBytes }), [
     Config.App,
     Photos.Upload,
   ]);
   factory(
-    bind(Photos.MediaRoutes),
+    bind(HttpRoutes.Operations),
     (photos, storage) =>
       mediaRoutes({
         photos,

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   BlendedRecommender,
   ProfileReader,
@@ -6,56 +5,58 @@ import {
   SameCategoryRecommender,
   SimilarListings,
   UpdateRecommendationSignals,
-  type Recommender,
 } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
 import { recommendationRoutes } from '../http/routes/recommendations.js';
-import { Background } from './background.js';
-import { factory, token } from './token.js';
-import { Config, Core, Ports } from './tokens.js';
+import { Background } from './background-tokens.js';
+import { Recs } from './recommendations-tokens.js';
+import { factory, named } from './token.js';
+import { Config, Core, HttpRoutes, Ports } from './tokens.js';
 
 /** How often the worker folds new views and favorites into the signals. */
 export const RECS_UPDATE_EVERY_MS = 30_000;
 
-/** Recommendations: ours serves the routes, the baseline is kept for the offline evaluation. */
-export const Recs = {
-  Ours: token<Recommender>('BlendedRecommender'),
-  Baseline: token<Recommender>('SameCategoryRecommender'),
-  Profiles: token<ProfileReader>('ProfileReader'),
-  Similar: token<SimilarListings>('SimilarListings'),
-  ForYou: token<RecommendForYou>('RecommendForYou'),
-  UpdateSignals: token<UpdateRecommendationSignals>('UpdateRecommendationSignals'),
-  Routes: token<FastifyPluginAsyncTypebox>('RecommendationRoutes'),
-};
-
 export const recommendationsModule = new ContainerModule(({ bind }) => {
-  factory(bind(Recs.Ours), (p) => new BlendedRecommender(p.candidates, p.signals), [Ports.Persistence]);
-  factory(bind(Recs.Baseline), (p) => new SameCategoryRecommender(p.candidates), [Ports.Persistence]);
-  factory(bind(Recs.Profiles), (p) => new ProfileReader(p.interactions, p.candidates), [Ports.Persistence]);
-  factory(bind(Recs.Similar), (r, p, views, clock) => new SimilarListings(r, p.candidates, p.listings, views, clock), [
-    Recs.Ours,
-    Ports.Persistence,
-    Core.Views,
-    Core.Clock,
+  factory(bind(Recs.Ours), (candidates, signals) => new BlendedRecommender(candidates, signals), [
+    Ports.Candidates,
+    Ports.Signals,
   ]);
-  factory(
-    bind(Recs.ForYou),
-    (r, profiles, p, views, clock) => new RecommendForYou(r, profiles, p.interactions, p.listings, views, clock),
-    [Recs.Ours, Recs.Profiles, Ports.Persistence, Core.Views, Core.Clock],
-  );
-  factory(
-    bind(Recs.UpdateSignals),
-    (p, clock) =>
-      new UpdateRecommendationSignals(p.interactions, p.outboxLog, p.checkpoints, p.signals, p.listings, p.uow, clock),
-    [Ports.Persistence, Core.Clock],
-  );
+  factory(bind(Recs.Baseline), (candidates) => new SameCategoryRecommender(candidates), [Ports.Candidates]);
+  factory(bind(Recs.Profiles), (interactions, candidates) => new ProfileReader(interactions, candidates), [
+    Ports.Interactions,
+    Ports.Candidates,
+  ]);
+  named(bind(Recs.Similar), (deps) => new SimilarListings(deps), {
+    recommender: Recs.Ours,
+    candidates: Ports.Candidates,
+    listings: Ports.Listings,
+    views: Core.Views,
+    clock: Core.Clock,
+  });
+  named(bind(Recs.ForYou), (deps) => new RecommendForYou(deps), {
+    recommender: Recs.Ours,
+    profiles: Recs.Profiles,
+    interactions: Ports.Interactions,
+    listings: Ports.Listings,
+    views: Core.Views,
+    clock: Core.Clock,
+  });
+  named(bind(Recs.UpdateSignals), (deps) => new UpdateRecommendationSignals(deps), {
+    interactions: Ports.Interactions,
+    log: Ports.OutboxLog,
+    checkpoints: Ports.Checkpoints,
+    signals: Ports.Signals,
+    listings: Ports.Listings,
+    uow: Ports.UnitOfWork,
+    clock: Core.Clock,
+  });
   factory(
     bind(Background.PeriodicTask),
     (job) => ({ name: 'recs-update', everyMs: RECS_UPDATE_EVERY_MS, run: () => job.execute() }),
     [Recs.UpdateSignals],
   );
   factory(
-    bind(Recs.Routes),
+    bind(HttpRoutes.Api),
     (config, similar, forYou) => recommendationRoutes({ similar, forYou, defaultCampusId: config.defaultCampusId }),
     [Config.App, Recs.Similar, Recs.ForYou],
   );

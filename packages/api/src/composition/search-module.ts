@@ -10,88 +10,84 @@ import {
   ListBlockedSearchTerms,
   RecordSearch,
   UnblockSearchTerm,
-  type ListingSearch,
-  type SearchTokenizer,
 } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
 import { ViewerKeys } from '../http/auth.js';
 import { adminSearchRoutes } from '../http/routes/admin-search.js';
 import { searchRoutes } from '../http/routes/search.js';
-import { factory, token } from './token.js';
-import { Config, Core, Ports } from './tokens.js';
+import { Search } from './search-tokens.js';
+import { factory, named } from './token.js';
+import { Config, Core, HttpRoutes, Ports } from './tokens.js';
 
 /** Search: the token index in the database, the outbox projector that keeps it current, the routes. */
-export const Search = {
-  Tokenizer: token<SearchTokenizer>('SearchTokenizer'),
-  Index: token<ListingSearch>('ListingSearch'),
-  SearchListings: token<SearchListings>('SearchListings'),
-  Projector: token<ProjectSearchIndex>('ProjectSearchIndex'),
-  Rebuild: token<RebuildSearchIndex>('RebuildSearchIndex'),
-  Routes: token<FastifyPluginAsyncTypebox>('SearchRoutes'),
-  RecordSearch: token<RecordSearch>('RecordSearch'),
-  HotSearches: token<GetHotSearches>('GetHotSearches'),
-  ListBlocked: token<ListBlockedSearchTerms>('ListBlockedSearchTerms'),
-  Block: token<BlockSearchTerm>('BlockSearchTerm'),
-  Unblock: token<UnblockSearchTerm>('UnblockSearchTerm'),
-};
-
 export const searchModule = new ContainerModule(({ bind }) => {
   bind(Search.Tokenizer).toDynamicValue(() => new PinyinSearchTokenizer());
-  factory(bind(Search.Index), (t, p, c, clock) => new IndexedListingSearch(t, p.searchIndex, p.listings, c, clock), [
-    Search.Tokenizer,
-    Ports.Persistence,
-    Ports.Categories,
-    Core.Clock,
-  ]);
+  named(bind(Search.Index), (deps) => new IndexedListingSearch(deps), {
+    tokenizer: Search.Tokenizer,
+    store: Ports.SearchIndex,
+    listings: Ports.Listings,
+    categories: Ports.Categories,
+    clock: Core.Clock,
+  });
   factory(bind(Search.SearchListings), (s, l, c, v) => new SearchListings(s, l, c, v), [
     Search.Index,
     Ports.Listings,
     Ports.Categories,
     Core.Views,
   ]);
-  factory(
-    bind(Search.Projector),
-    (p, s, clock) => new ProjectSearchIndex(p.outboxLog, p.checkpoints, p.listings, s, p.uow, clock),
-    [Ports.Persistence, Search.Index, Core.Clock],
-  );
-  factory(
-    bind(Search.Rebuild),
-    (p, s, clock) =>
-      new RebuildSearchIndex(p.listings, p.campuses, s, p.searchIndex, p.outboxLog, p.checkpoints, p.uow, clock),
-    [Ports.Persistence, Search.Index, Core.Clock],
-  );
+  named(bind(Search.Projector), (deps) => new ProjectSearchIndex(deps), {
+    log: Ports.OutboxLog,
+    checkpoints: Ports.Checkpoints,
+    listings: Ports.Listings,
+    search: Search.Index,
+    uow: Ports.UnitOfWork,
+    clock: Core.Clock,
+  });
+  named(bind(Search.Rebuild), (deps) => new RebuildSearchIndex(deps), {
+    listings: Ports.Listings,
+    campuses: Ports.Campuses,
+    search: Search.Index,
+    store: Ports.SearchIndex,
+    log: Ports.OutboxLog,
+    checkpoints: Ports.Checkpoints,
+    uow: Ports.UnitOfWork,
+    clock: Core.Clock,
+  });
   factory(
     bind(Search.RecordSearch),
-    (p, config, clock) => new RecordSearch(p.searchLog, new HmacSearcherKeys(config.jwtSecret), clock),
-    [Ports.Persistence, Config.App, Core.Clock],
+    (log, config, clock) => new RecordSearch(log, new HmacSearcherKeys(config.jwtSecret), clock),
+    [Ports.SearchLog, Config.App, Core.Clock],
   );
-  factory(bind(Search.HotSearches), (p, clock) => new GetHotSearches(p.searchLog, p.blockedSearchTerms, clock), [
-    Ports.Persistence,
+  factory(bind(Search.HotSearches), (log, blocked, clock) => new GetHotSearches(log, blocked, clock), [
+    Ports.SearchLog,
+    Ports.BlockedSearchTerms,
     Core.Clock,
   ]);
-  factory(bind(Search.ListBlocked), (p) => new ListBlockedSearchTerms(p.blockedSearchTerms, p.campuses), [
-    Ports.Persistence,
+  factory(bind(Search.ListBlocked), (blocked, campuses) => new ListBlockedSearchTerms(blocked, campuses), [
+    Ports.BlockedSearchTerms,
+    Ports.Campuses,
   ]);
-  factory(
-    bind(Search.Block),
-    (p, ids, clock) => new BlockSearchTerm(p.blockedSearchTerms, p.campuses, p.auditLog, p.uow, ids, clock),
-    [Ports.Persistence, Core.Ids, Core.Clock],
-  );
-  factory(bind(Search.Unblock), (p, clock) => new UnblockSearchTerm(p.blockedSearchTerms, p.auditLog, p.uow, clock), [
-    Ports.Persistence,
+  named(bind(Search.Block), (deps) => new BlockSearchTerm(deps), {
+    blocked: Ports.BlockedSearchTerms,
+    campuses: Ports.Campuses,
+    audit: Ports.AuditLog,
+    uow: Ports.UnitOfWork,
+    ids: Core.Ids,
+    clock: Core.Clock,
+  });
+  factory(bind(Search.Unblock), (blocked, audit, uow, clock) => new UnblockSearchTerm(blocked, audit, uow, clock), [
+    Ports.BlockedSearchTerms,
+    Ports.AuditLog,
+    Ports.UnitOfWork,
     Core.Clock,
   ]);
-  // One plugin for the search routes and their admin side, registered once by the HTTP module.
-  factory(
-    bind(Search.Routes),
-    (config, searchListings, search, recordSearch, hotSearches, list, block, unblock) => {
-      const viewerKeys = new ViewerKeys(config.jwtSecret);
+  // The public search routes and their admin side share one plugin.
+  named(
+    bind(HttpRoutes.Api),
+    ({ config, list, block, unblock, ...search }) => {
       const publicRoutes = searchRoutes({
-        searchListings,
-        search,
-        recordSearch,
-        hotSearches,
-        viewerKeys,
+        ...search,
+        viewerKeys: new ViewerKeys(config.jwtSecret),
         defaultCampusId: config.defaultCampusId,
       });
       const adminRoutes = adminSearchRoutes({ list, block, unblock, defaultCampusId: config.defaultCampusId });
@@ -101,15 +97,15 @@ export const searchModule = new ContainerModule(({ bind }) => {
       };
       return both;
     },
-    [
-      Config.App,
-      Search.SearchListings,
-      Search.Index,
-      Search.RecordSearch,
-      Search.HotSearches,
-      Search.ListBlocked,
-      Search.Block,
-      Search.Unblock,
-    ],
+    {
+      config: Config.App,
+      searchListings: Search.SearchListings,
+      search: Search.Index,
+      recordSearch: Search.RecordSearch,
+      hotSearches: Search.HotSearches,
+      list: Search.ListBlocked,
+      block: Search.Block,
+      unblock: Search.Unblock,
+    },
   );
 });

@@ -39,6 +39,23 @@ export function factory<T, A extends unknown[]>(
   return binding.toResolvedValue(create, deps as unknown as MapToResolvedValueInjectOptions<A>);
 }
 
+export type TokensFor<D> = { [K in keyof D]: Token<D[K]> | AllOf<D[K]> };
+
+/**
+ * `factory` with dependencies by name: `create` receives one object holding, under each key, what the
+ * token of that key resolves to. For constructors that take a deps object, so wiring reads
+ * `{ listings: Ports.Listings, clock: Core.Clock }` instead of two lists that must line up.
+ */
+export function named<T, D extends object>(binding: BindToFluentSyntax<T>, create: (deps: D) => T, deps: TokensFor<D>) {
+  const keys = Object.keys(deps) as (keyof D & string)[];
+  const tokens = keys.map((k) => deps[k]) as unknown as TokensOf<unknown[]>;
+  return factory(
+    binding,
+    (...values: unknown[]) => create(Object.fromEntries(keys.map((k, i) => [k, values[i]])) as D),
+    tokens,
+  );
+}
+
 /** `container.get` that keeps the token's type (inversify cannot infer it from a bare symbol). */
 export function resolve<T>(container: Container, t: Token<T>): T {
   return container.get<T>(t);

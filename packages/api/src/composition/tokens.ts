@@ -1,6 +1,23 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { DatabaseHandle } from '@xianzhi/adapters';
 import type {
+  AdminAccountRepository,
   AuditLog,
+  BlockedSearchTermRepository,
   CampusAuthenticatorRegistry,
+  CampusStatistics,
+  InteractionSource,
+  ModerationCaseRepository,
+  NotificationRepository,
+  NotificationSources,
+  OutboxLog,
+  ProjectionCheckpoints,
+  RecommendationCandidates,
+  RefreshTokenRepository,
+  ReportRepository,
+  SearchIndexStore,
+  SearchLog,
+  SignalStore,
   RateLimiter,
   ReleaseStudentNumber,
   StudentNumberHasher,
@@ -46,7 +63,6 @@ import type { PhotoRepository } from '@xianzhi/core';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
 import type { AppParts } from '../http/app.js';
-import type { Persistence } from './persistence.js';
 import { token } from './token.js';
 
 export const Config = {
@@ -54,8 +70,13 @@ export const Config = {
   Logger: token<Logger>('Logger'),
 };
 
+/**
+ * The ports, each under its own token typed by core's interface. The store's are bound by the
+ * persistence module from whatever the entry point opened; modules depend on the ones they use.
+ */
 export const Ports = {
-  Persistence: token<Persistence>('Persistence'),
+  /** The open database itself: health checks and maintenance (the entry point closes it). */
+  Database: token<DatabaseHandle>('Database'),
   Listings: token<ListingRepository>('ListingRepository'),
   Categories: token<CategoryRepository>('CategoryRepository'),
   Campuses: token<CampusRepository>('CampusRepository'),
@@ -67,10 +88,25 @@ export const Ports = {
   UnitOfWork: token<UnitOfWork>('UnitOfWork'),
   RateLimiter: token<RateLimiter>('RateLimiter'),
   AuditLog: token<AuditLog>('AuditLog'),
+  RefreshTokens: token<RefreshTokenRepository>('RefreshTokenRepository'),
+  Admins: token<AdminAccountRepository>('AdminAccountRepository'),
   Verifications: token<StudentVerificationRepository>('StudentVerificationRepository'),
+  Photos: token<PhotoRepository>('PhotoRepository'),
+  ModerationCases: token<ModerationCaseRepository>('ModerationCaseRepository'),
+  Reports: token<ReportRepository>('ReportRepository'),
+  SearchIndex: token<SearchIndexStore>('SearchIndexStore'),
+  SearchLog: token<SearchLog>('SearchLog'),
+  BlockedSearchTerms: token<BlockedSearchTermRepository>('BlockedSearchTermRepository'),
+  OutboxLog: token<OutboxLog>('OutboxLog'),
+  Checkpoints: token<ProjectionCheckpoints>('ProjectionCheckpoints'),
+  Notifications: token<NotificationRepository>('NotificationRepository'),
+  NotificationSources: token<NotificationSources>('NotificationSources'),
+  Interactions: token<InteractionSource>('InteractionSource'),
+  Signals: token<SignalStore>('SignalStore'),
+  Candidates: token<RecommendationCandidates>('RecommendationCandidates'),
+  CampusStatistics: token<CampusStatistics>('CampusStatistics'),
   CampusAuthenticators: token<CampusAuthenticatorRegistry>('CampusAuthenticatorRegistry'),
   StudentNumberHasher: token<StudentNumberHasher>('StudentNumberHasher'),
-  Photos: token<PhotoRepository>('PhotoRepository'),
 };
 
 export const Core = {
@@ -106,4 +142,15 @@ export const Core = {
 
 export const Http = {
   Parts: token<AppParts>('AppParts'),
+};
+
+/**
+ * Route plugins, contributed by the modules (`bind` once per plugin, like `Background`'s tokens) and
+ * mounted in binding order, so a new route family is one binding in its own module.
+ */
+export const HttpRoutes = {
+  /** Mounted under /v1, behind authentication. */
+  Api: token<FastifyPluginAsyncTypebox>('ApiRoutes'),
+  /** Mounted at the root, no authentication (health checks, media). */
+  Operations: token<FastifyPluginAsyncTypebox>('OperationsRoutes'),
 };

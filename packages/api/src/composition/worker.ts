@@ -1,7 +1,7 @@
 import { RetryJobLater, type JobHandler, type RunningConsumer } from '@xianzhi/core';
 import type { Logger } from 'pino';
 import type { Container } from 'inversify';
-import { Background, type PeriodicTask } from './background.js';
+import { Background, type PeriodicTask } from './background-tokens.js';
 import { resolve, resolveAll } from './token.js';
 import { Config } from './tokens.js';
 

@@ -7,12 +7,12 @@ import { evaluateSearch, formatReport, loadJudgedSet } from '../search-eval/eval
 import { createContainer } from '../composition/container.js';
 import { resolve } from '../composition/token.js';
 import { Identity } from '../composition/identity-tokens.js';
-import { Search } from '../composition/search-module.js';
-import { Recs } from '../composition/recommendations-module.js';
+import { Search } from '../composition/search-tokens.js';
+import { Recs } from '../composition/recommendations-tokens.js';
 import { evaluateRecommendations, formatRecsReport } from '../recs-eval/evaluate.js';
 import { DEFAULT_SIMULATION } from '../recs-eval/simulate.js';
 import { Core } from '../composition/tokens.js';
-import { Photos } from '../composition/photo-module.js';
+import { Photos } from '../composition/photo-tokens.js';
 import { DEFAULT_SEED_LISTINGS } from '../seed/seed-demo.js';
 import { dropDatabase } from './database.js';
 import { loadRuntime, migrate, open, seed } from './runtime.js';

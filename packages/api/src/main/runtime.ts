@@ -66,13 +66,13 @@ export async function seed(
     // Generated photos through the real pipeline, into the configured store (a few dozen images, reused).
     ...(config
       ? {
-          photos: new UploadPhoto(
-            persistence.photos,
-            createPhotoStorage(config),
-            new SharpPhotoProcessor(),
-            new UlidGenerator(),
-            systemClock,
-          ),
+          photos: new UploadPhoto({
+            photos: persistence.photos,
+            storage: createPhotoStorage(config),
+            processor: new SharpPhotoProcessor(),
+            ids: new UlidGenerator(),
+            clock: systemClock,
+          }),
         }
       : {}),
     onProgress: (done, total) => logger.info({ done, total }, `seeding listings ${done}/${total}`),

@@ -1,6 +1,6 @@
 import { createContainer, buildApp } from '../composition/container.js';
 import { resolve } from '../composition/token.js';
-import { Search } from '../composition/search-module.js';
+import { Search } from '../composition/search-tokens.js';
 import { startWorker, type RunningWorker } from '../composition/worker.js';
 import { ConfigError } from '../config.js';
 import { banner } from './banner.js';

@@ -73,8 +73,14 @@ export async function evaluateRecommendations(
   const { held, views, favorites } = await replay(persistence, log);
   onProgress(`replayed ${views} views and ${favorites} favorites (held out ${held.size})`);
   const p = persistence;
-  await new UpdateRecommendationSignals(p.interactions, p.outboxLog, p.checkpoints, p.signals, p.listings, p.uow, {
-    now: () => NOW,
+  await new UpdateRecommendationSignals({
+    interactions: p.interactions,
+    log: p.outboxLog,
+    checkpoints: p.checkpoints,
+    signals: p.signals,
+    listings: p.listings,
+    uow: p.uow,
+    clock: { now: () => NOW },
   }).execute();
   onProgress('signals computed');
 

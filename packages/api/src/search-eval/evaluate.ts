@@ -86,13 +86,13 @@ export async function evaluateSearch(
   });
   await persistence.users.save(owner);
 
-  const search = new IndexedListingSearch(
-    new PinyinSearchTokenizer(),
-    persistence.searchIndex,
-    persistence.listings,
-    persistence.categories,
+  const search = new IndexedListingSearch({
+    tokenizer: new PinyinSearchTokenizer(),
+    store: persistence.searchIndex,
+    listings: persistence.listings,
+    categories: persistence.categories,
     clock,
-  );
+  });
   // One transaction: a few hundred small writes, not a few hundred commits.
   await persistence.uow.run(async () => {
     for (const f of set.listings) {

@@ -18,7 +18,13 @@ describe('seeded demo photos', () => {
   it("go through the real pipeline: listings (not wanted posts) get 1 to 3 of their seller's photos, with variants stored once per image", async () => {
     const ports = inMemoryPersistence();
     const storage = new InMemoryPhotoStorage();
-    const upload = new UploadPhoto(ports.photos, storage, new SharpPhotoProcessor(), new UlidGenerator(), systemClock);
+    const upload = new UploadPhoto({
+      photos: ports.photos,
+      storage,
+      processor: new SharpPhotoProcessor(),
+      ids: new UlidGenerator(),
+      clock: systemClock,
+    });
     const report = await seedDemo(ports, { listings: 60, photos: upload });
     expect(report.listingsCreated).toBe(60);
     const listings = [...ports.store.tables.listings.values()];

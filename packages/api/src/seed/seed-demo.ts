@@ -20,7 +20,7 @@ import {
   type UploadPhoto,
 } from '@xianzhi/core';
 import { DemoPhotoPool } from './demo-photos.js';
-import type { PersistencePorts } from '@xianzhi/core/testing';
+import type { PersistencePorts } from '@xianzhi/core';
 import { DEMO_ADMIN_USERNAME, DEMO_CAMPUS, DEMO_USERS, demoOpenId } from './demo-world.js';
 import { generateListings } from './generator/listing-generator.js';
 import { ManualClock, SeededRandom } from './random.js';
@@ -94,13 +94,13 @@ export async function seedDemo(ports: PersistencePorts, options: SeedOptions = {
   if (options.admin) {
     const existing = await ports.admins.byUsername(DEMO_ADMIN_USERNAME);
     if (!existing) {
-      const created = await new CreateAdminAccount(
-        ports.admins,
-        ports.campuses,
-        options.admin.hasher,
+      const created = await new CreateAdminAccount({
+        admins: ports.admins,
+        campuses: ports.campuses,
+        hasher: options.admin.hasher,
         ids,
         clock,
-      ).execute({
+      }).execute({
         username: DEMO_ADMIN_USERNAME,
         password: options.admin.password,
         role: 'campus_admin',
@@ -182,13 +182,13 @@ async function seedListings(ports: PersistencePorts, ctx: ListingSeedContext): P
   const { clock, ids, now } = ctx;
   const events = new EventFactory(ids, clock);
   const { listings, categories, campuses, outbox, uow, comments, favorites, photos } = ports;
-  const publish = new PublishListing(listings, categories, campuses, outbox, uow, ids, clock, events, photos);
-  const edit = new EditListing(listings, categories, campuses, outbox, uow, clock, events, photos);
-  const lifecycle = new LifecycleDeps(listings, outbox, uow, clock, events);
+  const publish = new PublishListing({ listings, categories, campuses, outbox, uow, ids, clock, events, photos });
+  const edit = new EditListing({ listings, categories, campuses, outbox, uow, clock, events, photos });
+  const lifecycle = new LifecycleDeps({ listings, outbox, uow, clock, events });
   const changeStatus = new ChangeListingStatus(lifecycle);
   const withdraw = new WithdrawListing(lifecycle);
-  const postComment = new PostComment(comments, listings, outbox, uow, ids, clock, events);
-  const setFavorite = new SetFavorite(favorites, listings, outbox, uow, clock, events);
+  const postComment = new PostComment({ comments, listings, outbox, uow, ids, clock, events });
+  const setFavorite = new SetFavorite({ favorites, listings, outbox, uow, clock, events });
 
   const categoryIds = categoryIndex(await categories.forCampus(DEMO_CAMPUS.id));
   const rng = new SeededRandom(ctx.seed);

@@ -2,7 +2,7 @@ import { FakeQqServer } from '../../../adapters/src/qq/fake-qq-server.js';
 import { UlidGenerator, User, type ProjectSearchIndex } from '@xianzhi/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Search } from '../../src/composition/search-module.js';
+import { Search } from '../../src/composition/search-tokens.js';
 import { resolve } from '../../src/composition/token.js';
 import { call, categoryIds, expectError, itemBody, publishAs } from '../support/http.js';
 import { multipartFile } from '../support/photos.js';

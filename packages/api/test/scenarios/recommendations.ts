@@ -93,15 +93,15 @@ export function recommendationScenarios(stack: () => Stack): void {
         await s.persistence.listings.save(l);
       }
       const p = s.persistence;
-      await new UpdateRecommendationSignals(
-        p.interactions,
-        p.outboxLog,
-        p.checkpoints,
-        p.signals,
-        p.listings,
-        p.uow,
-        s.clock,
-      ).execute();
+      await new UpdateRecommendationSignals({
+        interactions: p.interactions,
+        log: p.outboxLog,
+        checkpoints: p.checkpoints,
+        signals: p.signals,
+        listings: p.listings,
+        uow: p.uow,
+        clock: s.clock,
+      }).execute();
     });
 
     const get = async (url: string, who?: string): Promise<Page> => {

@@ -1,6 +1,6 @@
 import { Campus, SeedDefaultCategories, UlidGenerator, User, type ProjectSearchIndex } from '@xianzhi/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Search } from '../../src/composition/search-module.js';
+import { Search } from '../../src/composition/search-tokens.js';
 import { resolve } from '../../src/composition/token.js';
 import { call, categoryIds, expectError, isbn13 } from '../support/http.js';
 import type { Stack } from '../support/stack.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeQqServer } from '../../../adapters/src/qq/fake-qq-server.js';
 import { call, expectError } from '../support/http.js';
-import { HttpParts } from '../../src/composition/http-module.js';
+import { HttpParts } from '../../src/composition/http-tokens.js';
 import { AccessTokens } from '../../src/http/auth.js';
 import { DEMO_ADMIN_PASSWORD, TEST_SECRET, type Stack } from '../support/stack.js';
 

@@ -2,7 +2,7 @@ import { deleteKeys, testRedisUrl, uniquePrefix } from '@xianzhi/adapters/testin
 import type { DomainEvent, EventSubscriber } from '@xianzhi/core';
 import type { Container } from 'inversify';
 import { describe } from 'vitest';
-import { Background } from '../../src/composition/background.js';
+import { Background } from '../../src/composition/background-tokens.js';
 import { startWorker, type RunningWorker, type WorkerOptions } from '../../src/composition/worker.js';
 import type { DatabaseKind } from './databases.js';
 import { startStack, type AppOptions, type Stack } from './stack.js';

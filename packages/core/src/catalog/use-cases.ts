@@ -81,15 +81,17 @@ type AdminError = NotAuthenticated | AdminOnly | AdminScope;
 const NAME_MAX = 12;
 const CODE_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
+export interface CreateCategoryDeps {
+  readonly categories: CategoryRepository;
+  readonly campuses: CampusRepository;
+  readonly ids: IdGenerator;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+}
+
 /** Admins extend the tree: a new 一级标签, or a 二级标签 under an existing root. */
 export class CreateCategory {
-  constructor(
-    private readonly categories: CategoryRepository,
-    private readonly campuses: CampusRepository,
-    private readonly ids: IdGenerator,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: CreateCategoryDeps) {}
 
   async execute(input: {
     actor: Actor;
@@ -106,8 +108,8 @@ export class CreateCategory {
       .check(name.length > 0 && name.length <= NAME_MAX, 'name', `名称须为 1 到 ${NAME_MAX} 个字`)
       .check(CODE_PATTERN.test(input.code), 'code', '代码只能包含小写字母、数字和连字符');
     if (p.any) return err(p.toError());
-    if (!(await this.campuses.byId(input.campusId))) return err(new CampusNotFound(input.campusId));
-    const siblings = await this.categories.forCampus(input.campusId);
+    if (!(await this.deps.campuses.byId(input.campusId))) return err(new CampusNotFound(input.campusId));
+    const siblings = await this.deps.categories.forCampus(input.campusId);
     if (siblings.some((c) => c.code === input.code)) return err(new CategoryCodeTaken(input.code));
     if (input.parentId !== null) {
       const parent = siblings.find((c) => c.id === input.parentId);
@@ -116,22 +118,22 @@ export class CreateCategory {
     }
     const maxOrder = Math.max(0, ...siblings.filter((c) => c.parentId === input.parentId).map((c) => c.sortOrder));
     const category = Category.create({
-      id: this.ids.next(),
+      id: this.deps.ids.next(),
       campusId: input.campusId,
       parentId: input.parentId,
       code: input.code,
       name,
       sortOrder: input.sortOrder ?? maxOrder + 10,
     });
-    await this.categories.save(category);
-    await this.audit.record({
+    await this.deps.categories.save(category);
+    await this.deps.audit.record({
       actor: auditActorOf(input.actor),
       action: 'category.create',
       targetType: 'category',
       targetId: category.id,
       campusId: category.campusId,
       details: { code: category.code, name: category.name, parentId: category.parentId },
-      at: this.clock.now(),
+      at: this.deps.clock.now(),
     });
     return ok(category);
   }

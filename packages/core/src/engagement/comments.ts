@@ -32,18 +32,25 @@ export type PostCommentError =
   | ContentRisky
   | ContentSafetyUnavailable;
 
+export interface PostCommentDeps {
+  readonly comments: CommentRepository;
+  readonly listings: ListingRepository;
+  readonly outbox: Outbox;
+  readonly uow: UnitOfWork;
+  readonly ids: IdGenerator;
+  readonly clock: Clock;
+  readonly events: EventFactory;
+  /** Defaults to `noScreening`. */
+  readonly screening?: ContentScreening;
+}
+
 /** 留言 and 回复. Only verified students speak in public. */
 export class PostComment {
-  constructor(
-    private readonly comments: CommentRepository,
-    private readonly listings: ListingRepository,
-    private readonly outbox: Outbox,
-    private readonly uow: UnitOfWork,
-    private readonly ids: IdGenerator,
-    private readonly clock: Clock,
-    private readonly events: EventFactory,
-    private readonly screening: ContentScreening = noScreening,
-  ) {}
+  private readonly deps: Required<PostCommentDeps>;
+
+  constructor({ screening = noScreening, ...deps }: PostCommentDeps) {
+    this.deps = { ...deps, screening };
+  }
 
   async execute(input: {
     actor: Actor;
@@ -58,10 +65,10 @@ export class PostComment {
       .check(body.length > 0, 'body', '留言不能为空')
       .check(body.length <= COMMENT_MAX, 'body', `留言最多 ${COMMENT_MAX} 字`);
     if (p.any) return err(p.toError());
-    const screened = await this.screening.texts([{ field: 'body', text: body }], { scene: 'comment' });
+    const screened = await this.deps.screening.texts([{ field: 'body', text: body }], { scene: 'comment' });
     if (!screened.ok) return screened;
-    return this.uow.run(async () => {
-      const listing = await this.listings.byId(input.listingId);
+    return this.deps.uow.run(async () => {
+      const listing = await this.deps.listings.byId(input.listingId);
       if (!listing || PRIVATE_STATUSES.includes(listing.status)) {
         return err(new ListingNotFound(input.listingId));
       }
@@ -69,79 +76,81 @@ export class PostComment {
 
       let target: Comment | null = null;
       if (input.replyToCommentId !== undefined) {
-        target = await this.comments.byId(input.replyToCommentId);
+        target = await this.deps.comments.byId(input.replyToCommentId);
         if (!target || target.deleted || target.listingId !== listing.id) {
           return err(new CommentNotFound(input.replyToCommentId));
         }
       }
       const comment = Comment.post({
-        id: this.ids.next(),
+        id: this.deps.ids.next(),
         listingId: listing.id,
         authorId: who.value.userId,
         body,
-        now: this.clock.now(),
+        now: this.deps.clock.now(),
         replyTo: target,
       });
-      await this.comments.save(comment);
-      await this.screening.queueUnchecked(screened.value, {
+      await this.deps.comments.save(comment);
+      await this.deps.screening.queueUnchecked(screened.value, {
         targetType: 'comment',
         targetId: comment.id,
         campusId: listing.campusId,
         now: comment.createdAt,
       });
-      await this.listings.adjustCounters(listing.id, { comments: 1 });
+      await this.deps.listings.adjustCounters(listing.id, { comments: 1 });
       const base = {
         commentId: comment.id,
         listingId: listing.id,
         listingOwnerId: listing.ownerId,
         authorId: comment.authorId,
       };
-      await this.outbox.append([
+      await this.deps.outbox.append([
         target
-          ? this.events.create('CommentReplied', comment.id, {
+          ? this.deps.events.create('CommentReplied', comment.id, {
               ...base,
               parentCommentId: comment.parentId!,
               repliedToUserId: comment.replyToUserId!,
             })
-          : this.events.create('CommentPosted', comment.id, base),
+          : this.deps.events.create('CommentPosted', comment.id, base),
       ]);
       return ok(comment);
     });
   }
 }
 
+export interface DeleteCommentDeps {
+  readonly comments: CommentRepository;
+  readonly listings: ListingRepository;
+  readonly outbox: Outbox;
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  readonly events: EventFactory;
+}
+
 /** The author, the listing's owner, or an admin may delete a comment; the text is kept for moderation. */
 export class DeleteComment {
-  constructor(
-    private readonly comments: CommentRepository,
-    private readonly listings: ListingRepository,
-    private readonly outbox: Outbox,
-    private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
-    private readonly events: EventFactory,
-  ) {}
+  constructor(private readonly deps: DeleteCommentDeps) {}
 
   execute(input: {
     actor: Actor;
     commentId: string;
   }): Promise<Result<void, NotAuthenticated | UserBanned | CommentNotFound | NotCommentModerator>> {
-    return this.uow.run(async () => {
+    return this.deps.uow.run(async () => {
       const asAdmin = input.actor.kind === 'admin';
       const who = asAdmin ? null : requireActiveUser(input.actor);
       if (who && !who.ok) return who;
-      const comment = await this.comments.byId(input.commentId);
+      const comment = await this.deps.comments.byId(input.commentId);
       if (!comment || comment.deleted) return err(new CommentNotFound(input.commentId));
-      const listing = await this.listings.byId(comment.listingId);
+      const listing = await this.deps.listings.byId(comment.listingId);
       const userId = who ? who.value.userId : (input.actor as AdminActor).adminId;
       const allowed = asAdmin
         ? listing !== null && isAdminOf(input.actor, listing.campusId)
         : comment.authorId === userId || listing?.ownerId === userId;
       if (!allowed) return err(new NotCommentModerator(comment.id));
-      comment.delete(userId, this.clock.now());
-      await this.comments.save(comment);
-      await this.listings.adjustCounters(comment.listingId, { comments: -1 });
-      await this.outbox.append([
-        this.events.create('CommentDeleted', comment.id, {
+      comment.delete(userId, this.deps.clock.now());
+      await this.deps.comments.save(comment);
+      await this.deps.listings.adjustCounters(comment.listingId, { comments: -1 });
+      await this.deps.outbox.append([
+        this.deps.events.create('CommentDeleted', comment.id, {
           commentId: comment.id,
           listingId: comment.listingId,
           deletedBy: userId,

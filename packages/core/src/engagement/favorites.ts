@@ -21,49 +21,51 @@ export interface FavoriteState {
 
 type FavoriteError = NotAuthenticated | UserBanned | ListingNotFound | ListingNotOpen;
 
+export interface SetFavoriteDeps {
+  readonly favorites: FavoriteRepository;
+  readonly listings: ListingRepository;
+  readonly outbox: Outbox;
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  readonly events: EventFactory;
+}
+
 /**
  * 收藏 and 取消收藏. Both are idempotent: repeating one changes nothing and still answers with the
  * current state. Any signed-in, unbanned user may favorite; it is private and is how price-drop
  * alerts reach a student who has not verified yet.
  */
 export class SetFavorite {
-  constructor(
-    private readonly favorites: FavoriteRepository,
-    private readonly listings: ListingRepository,
-    private readonly outbox: Outbox,
-    private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
-    private readonly events: EventFactory,
-  ) {}
+  constructor(private readonly deps: SetFavoriteDeps) {}
 
   execute(input: {
     actor: Actor;
     listingId: string;
     favorited: boolean;
   }): Promise<Result<FavoriteState, FavoriteError>> {
-    return this.uow.run(async () => {
+    return this.deps.uow.run(async () => {
       const who = requireActiveUser(input.actor);
       if (!who.ok) return who;
       const userId = who.value.userId;
-      const listing = await this.listings.byId(input.listingId);
+      const listing = await this.deps.listings.byId(input.listingId);
       if (!listing || PRIVATE_STATUSES.includes(listing.status)) {
         return err(new ListingNotFound(input.listingId));
       }
       if (input.favorited) {
         if (!listing.isLive) return err(new ListingNotOpen(listing.id, listing.status));
-        if (await this.favorites.add(userId, listing.id, this.clock.now())) {
-          await this.listings.adjustCounters(listing.id, { favorites: 1 });
-          await this.outbox.append([
-            this.events.create('ListingFavorited', listing.id, { listingId: listing.id, userId }),
+        if (await this.deps.favorites.add(userId, listing.id, this.deps.clock.now())) {
+          await this.deps.listings.adjustCounters(listing.id, { favorites: 1 });
+          await this.deps.outbox.append([
+            this.deps.events.create('ListingFavorited', listing.id, { listingId: listing.id, userId }),
           ]);
         }
-      } else if (await this.favorites.remove(userId, listing.id)) {
-        await this.listings.adjustCounters(listing.id, { favorites: -1 });
-        await this.outbox.append([
-          this.events.create('ListingUnfavorited', listing.id, { listingId: listing.id, userId }),
+      } else if (await this.deps.favorites.remove(userId, listing.id)) {
+        await this.deps.listings.adjustCounters(listing.id, { favorites: -1 });
+        await this.deps.outbox.append([
+          this.deps.events.create('ListingUnfavorited', listing.id, { listingId: listing.id, userId }),
         ]);
       }
-      const fresh = await this.listings.byId(listing.id);
+      const fresh = await this.deps.listings.byId(listing.id);
       return ok({ favorited: input.favorited, favoriteCount: fresh?.favoriteCount ?? listing.favoriteCount });
     });
   }

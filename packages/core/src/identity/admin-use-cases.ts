@@ -27,6 +27,16 @@ import type { User } from './user.js';
 /** Failed admin logins allowed per username and per client, per 15 minutes. */
 export const ADMIN_LOGIN_RULE: RateRule = { limit: 5, windowMs: 15 * 60 * 1000 };
 
+export interface AdminLoginDeps {
+  readonly admins: AdminAccountRepository;
+  readonly hasher: PasswordHasher;
+  readonly limiter: RateLimiter;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  /** Defaults to `ADMIN_LOGIN_RULE`. */
+  readonly rule?: RateRule;
+}
+
 /**
  * Admin sign-in. Failures are counted per username and per client (in shared storage, so every API
  * process sees them); past the limit even the right password is refused until the window moves on.
@@ -35,14 +45,11 @@ export const ADMIN_LOGIN_RULE: RateRule = { limit: 5, windowMs: 15 * 60 * 1000 }
 export class AdminLogin {
   private dummyHash: Promise<string> | null = null;
 
-  constructor(
-    private readonly admins: AdminAccountRepository,
-    private readonly hasher: PasswordHasher,
-    private readonly limiter: RateLimiter,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-    private readonly rule: RateRule = ADMIN_LOGIN_RULE,
-  ) {}
+  private readonly deps: Required<AdminLoginDeps>;
+
+  constructor({ rule = ADMIN_LOGIN_RULE, ...deps }: AdminLoginDeps) {
+    this.deps = { ...deps, rule };
+  }
 
   async execute(input: {
     username: string;
@@ -51,17 +58,17 @@ export class AdminLogin {
   }): Promise<Result<AdminAccount, InvalidCredentials | TooManyAttempts>> {
     const username = input.username.trim().toLowerCase();
     const keys = [`admin-login:user:${username}`, `admin-login:client:${input.clientKey}`];
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     for (const key of keys) {
-      const decision = await this.limiter.check(key, this.rule, now);
+      const decision = await this.deps.limiter.check(key, this.deps.rule, now);
       if (!decision.allowed) return err(new TooManyAttempts(decision.retryAt!));
     }
-    const account = await this.admins.byUsername(username);
-    this.dummyHash ??= this.hasher.hash('not-a-password-of-anyone');
-    const matches = await this.hasher.verify(input.password, account?.passwordHash ?? (await this.dummyHash));
+    const account = await this.deps.admins.byUsername(username);
+    this.dummyHash ??= this.deps.hasher.hash('not-a-password-of-anyone');
+    const matches = await this.deps.hasher.verify(input.password, account?.passwordHash ?? (await this.dummyHash));
     if (!account || !matches || !account.active) {
-      for (const key of keys) await this.limiter.hit(key, this.rule, now);
-      await this.audit.record({
+      for (const key of keys) await this.deps.limiter.hit(key, this.deps.rule, now);
+      await this.deps.audit.record({
         actor: systemAuditActor,
         action: 'admin.login_failed',
         targetType: 'admin',
@@ -72,8 +79,8 @@ export class AdminLogin {
       });
       return err(new InvalidCredentials());
     }
-    await this.limiter.reset(keys[0]!);
-    await this.audit.record({
+    await this.deps.limiter.reset(keys[0]!);
+    await this.deps.audit.record({
       actor: { kind: 'admin', id: account.id },
       action: 'admin.login',
       targetType: 'admin',
@@ -85,15 +92,17 @@ export class AdminLogin {
   }
 }
 
+export interface CreateAdminAccountDeps {
+  readonly admins: AdminAccountRepository;
+  readonly campuses: CampusRepository;
+  readonly hasher: PasswordHasher;
+  readonly ids: IdGenerator;
+  readonly clock: Clock;
+}
+
 /** Creates an admin account (the CLI's create-admin; trusted caller, so no actor). */
 export class CreateAdminAccount {
-  constructor(
-    private readonly admins: AdminAccountRepository,
-    private readonly campuses: CampusRepository,
-    private readonly hasher: PasswordHasher,
-    private readonly ids: IdGenerator,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: CreateAdminAccountDeps) {}
 
   async execute(input: {
     username: string;
@@ -112,18 +121,18 @@ export class CreateAdminAccount {
       )
       .check(input.role !== 'campus_admin' || !!input.campusId, 'campusId', '校区管理员须指定校区');
     if (p.any) return err(p.toError());
-    if (input.role === 'campus_admin' && !(await this.campuses.byId(input.campusId!)))
+    if (input.role === 'campus_admin' && !(await this.deps.campuses.byId(input.campusId!)))
       return err(new CampusNotFound(input.campusId!));
-    if (await this.admins.byUsername(username)) return err(new AdminUsernameTaken(username));
+    if (await this.deps.admins.byUsername(username)) return err(new AdminUsernameTaken(username));
     const account = AdminAccount.create({
-      id: this.ids.next(),
+      id: this.deps.ids.next(),
       username,
-      passwordHash: await this.hasher.hash(input.password),
+      passwordHash: await this.deps.hasher.hash(input.password),
       role: input.role,
       campusId: input.role === 'campus_admin' ? input.campusId : null,
-      now: this.clock.now(),
+      now: this.deps.clock.now(),
     });
-    await this.admins.save(account);
+    await this.deps.admins.save(account);
     return ok(account);
   }
 }
@@ -131,20 +140,22 @@ export class CreateAdminAccount {
 const BAN_REASON_MAX = 200;
 type ModerationError = NotAuthenticated | AdminOnly | AdminScope | UserNotFound | ValidationFailed;
 
+export interface SetUserBanDeps {
+  readonly users: UserRepository;
+  readonly refreshTokens: RefreshTokenRepository;
+  readonly outbox: Outbox;
+  readonly audit: AuditLog;
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  readonly events: EventFactory;
+}
+
 /**
  * Bans or unbans a student. A ban refuses every write at once (the API loads the user on every
  * request) and revokes their refresh tokens; the change is recorded in the outbox and the audit log.
  */
 export class SetUserBan {
-  constructor(
-    private readonly users: UserRepository,
-    private readonly refreshTokens: RefreshTokenRepository,
-    private readonly outbox: Outbox,
-    private readonly audit: AuditLog,
-    private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
-    private readonly events: EventFactory,
-  ) {}
+  constructor(private readonly deps: SetUserBanDeps) {}
 
   execute(input: {
     actor: Actor;
@@ -152,7 +163,7 @@ export class SetUserBan {
     banned: boolean;
     reason: string;
   }): Promise<Result<User, ModerationError>> {
-    return this.uow.run(async () => {
+    return this.deps.uow.run(async () => {
       const anyAdmin = requireAdmin(input.actor);
       if (!anyAdmin.ok) return anyAdmin;
       const reason = input.reason.trim();
@@ -160,23 +171,23 @@ export class SetUserBan {
         .check(reason.length > 0, 'reason', '请填写原因')
         .check(reason.length <= BAN_REASON_MAX, 'reason', `原因最多 ${BAN_REASON_MAX} 字`);
       if (p.any) return err(p.toError());
-      const user = await this.users.byId(input.userId);
+      const user = await this.deps.users.byId(input.userId);
       if (!user) return err(new UserNotFound(input.userId));
       const admin = requireAdminOf(input.actor, user.campusId);
       if (!admin.ok) return admin;
       if (user.banned === input.banned) return ok(user);
-      const now = this.clock.now();
+      const now = this.deps.clock.now();
       user.status = input.banned ? 'banned' : 'active';
       user.updatedAt = now;
-      await this.users.save(user);
-      if (input.banned) await this.refreshTokens.revokeAllOfUser(user.id, now);
+      await this.deps.users.save(user);
+      if (input.banned) await this.deps.refreshTokens.revokeAllOfUser(user.id, now);
       const payload = { userId: user.id, by: admin.value.adminId, reason };
-      await this.outbox.append([
+      await this.deps.outbox.append([
         input.banned
-          ? this.events.create('UserBanned', user.id, payload)
-          : this.events.create('UserUnbanned', user.id, payload),
+          ? this.deps.events.create('UserBanned', user.id, payload)
+          : this.deps.events.create('UserUnbanned', user.id, payload),
       ]);
-      await this.audit.record({
+      await this.deps.audit.record({
         actor: auditActorOf(input.actor),
         action: input.banned ? 'user.ban' : 'user.unban',
         targetType: 'user',

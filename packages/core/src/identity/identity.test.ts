@@ -33,7 +33,13 @@ beforeEach(async () => {
 
 describe('QQ login', () => {
   it('registers a new, unverified user in the named campus, and finds them again next time', async () => {
-    const login = new LoginWithQq(fakeQq, k.ports.users, k.ports.campuses, ids, k.clock);
+    const login = new LoginWithQq({
+      qq: fakeQq,
+      users: k.ports.users,
+      campuses: k.ports.campuses,
+      ids,
+      clock: k.clock,
+    });
     const first = await login.execute({ code: 'ok:zed', campusId: 'demo' });
     expect(first.ok && [first.value.qqOpenId, first.value.verified, first.value.campusId]).toEqual([
       'OPENID-zed',
@@ -55,7 +61,13 @@ describe('QQ login', () => {
 describe('sessions', () => {
   const setup = () => ({
     start: new StartSession(k.ports.refreshTokens, ids, k.clock),
-    refresh: new RefreshSession(k.ports.refreshTokens, k.ports.users, k.ports.uow, ids, k.clock),
+    refresh: new RefreshSession({
+      tokens: k.ports.refreshTokens,
+      users: k.ports.users,
+      uow: k.ports.uow,
+      ids,
+      clock: k.clock,
+    }),
     end: new EndSession(k.ports.refreshTokens, k.clock),
   });
 
@@ -116,8 +128,22 @@ describe('sessions', () => {
 });
 
 describe('admin accounts', () => {
-  const make = () => new CreateAdminAccount(k.ports.admins, k.ports.campuses, plainHasher, ids, k.clock);
-  const login = () => new AdminLogin(k.ports.admins, plainHasher, k.ports.rateLimiter, k.ports.auditLog, k.clock);
+  const make = () =>
+    new CreateAdminAccount({
+      admins: k.ports.admins,
+      campuses: k.ports.campuses,
+      hasher: plainHasher,
+      ids,
+      clock: k.clock,
+    });
+  const login = () =>
+    new AdminLogin({
+      admins: k.ports.admins,
+      hasher: plainHasher,
+      limiter: k.ports.rateLimiter,
+      audit: k.ports.auditLog,
+      clock: k.clock,
+    });
 
   it('creates accounts with validated input and unique usernames', async () => {
     const created = await make().execute({
@@ -186,21 +212,27 @@ describe('admin accounts', () => {
 
 describe('bans and the audit log', () => {
   const ban = () =>
-    new SetUserBan(
-      k.ports.users,
-      k.ports.refreshTokens,
-      k.ports.outbox,
-      k.ports.auditLog,
-      k.ports.uow,
-      k.clock,
-      k.events,
-    );
+    new SetUserBan({
+      users: k.ports.users,
+      refreshTokens: k.ports.refreshTokens,
+      outbox: k.ports.outbox,
+      audit: k.ports.auditLog,
+      uow: k.ports.uow,
+      clock: k.clock,
+      events: k.events,
+    });
 
   it('bans and unbans with a reason, revoking sessions, recording events and audit entries', async () => {
     const session = await new StartSession(k.ports.refreshTokens, ids, k.clock).execute({ userId: 'bob' });
     const banned = await ban().execute({ actor: k.actors.admin, userId: 'bob', banned: true, reason: '发布违规信息' });
     expect(banned.ok && banned.value.banned).toBe(true);
-    const refresh = new RefreshSession(k.ports.refreshTokens, k.ports.users, k.ports.uow, ids, k.clock);
+    const refresh = new RefreshSession({
+      tokens: k.ports.refreshTokens,
+      users: k.ports.users,
+      uow: k.ports.uow,
+      ids,
+      clock: k.clock,
+    });
     expect((await refresh.execute({ refreshToken: session.refreshToken })).ok).toBe(false);
     const unbanned = await ban().execute({
       actor: k.actors.superAdmin,

@@ -15,34 +15,36 @@ import {
 } from './session.js';
 import { User } from './user.js';
 
+export interface LoginWithQqDeps {
+  readonly qq: QqAuthClient;
+  readonly users: UserRepository;
+  readonly campuses: CampusRepository;
+  readonly ids: IdGenerator;
+  readonly clock: Clock;
+}
+
 /**
  * Signs a student in with the `code` from `qq.login`: finds the user by openid, or registers an
  * unverified one in the named campus. An existing user keeps their campus whatever the client says.
  */
 export class LoginWithQq {
-  constructor(
-    private readonly qq: QqAuthClient,
-    private readonly users: UserRepository,
-    private readonly campuses: CampusRepository,
-    private readonly ids: IdGenerator,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: LoginWithQqDeps) {}
 
   async execute(input: { code: string; campusId: string }): Promise<Result<User, QqLoginFailed | CampusNotFound>> {
-    const session = await this.qq.exchangeCode(input.code);
+    const session = await this.deps.qq.exchangeCode(input.code);
     if (!session.ok) return session;
-    const existing = await this.users.byOpenId(session.value.openId);
+    const existing = await this.deps.users.byOpenId(session.value.openId);
     if (existing) return ok(existing);
-    if (!(await this.campuses.byId(input.campusId))) return err(new CampusNotFound(input.campusId));
+    if (!(await this.deps.campuses.byId(input.campusId))) return err(new CampusNotFound(input.campusId));
     const user = User.register({
-      id: this.ids.next(),
+      id: this.deps.ids.next(),
       qqOpenId: session.value.openId,
       nickname: `QQ用户${session.value.openId.slice(-4)}`,
       avatarUrl: null,
       campusId: input.campusId,
-      now: this.clock.now(),
+      now: this.deps.clock.now(),
     });
-    await this.users.save(user);
+    await this.deps.users.save(user);
     return ok(user);
   }
 }
@@ -97,20 +99,27 @@ export class StartSession {
   }
 }
 
+export interface RefreshSessionDeps {
+  readonly tokens: RefreshTokenRepository;
+  readonly users: UserRepository;
+  readonly uow: UnitOfWork;
+  readonly ids: IdGenerator;
+  readonly clock: Clock;
+  /** Defaults to `DEFAULT_SESSION_POLICY`. */
+  readonly policy?: SessionPolicy;
+}
+
 /**
  * Exchanges a refresh token for the next one of its family. A token presented after it was already
  * exchanged has leaked or been replayed: the whole family is revoked, so whoever holds any of its
  * tokens must log in again. A banned user's family is revoked too.
  */
 export class RefreshSession {
-  constructor(
-    private readonly tokens: RefreshTokenRepository,
-    private readonly users: UserRepository,
-    private readonly uow: UnitOfWork,
-    private readonly ids: IdGenerator,
-    private readonly clock: Clock,
-    private readonly policy: SessionPolicy = DEFAULT_SESSION_POLICY,
-  ) {}
+  private readonly deps: Required<RefreshSessionDeps>;
+
+  constructor({ policy = DEFAULT_SESSION_POLICY, ...deps }: RefreshSessionDeps) {
+    this.deps = { ...deps, policy };
+  }
 
   async execute(input: {
     refreshToken: string;
@@ -118,28 +127,28 @@ export class RefreshSession {
     const hash = await hashRefreshToken(input.refreshToken);
     // A refusal rolls its unit of work back, so the family it condemns is revoked after it, on its own.
     const condemned: { familyId: string | null; at: Date } = { familyId: null, at: new Date(0) };
-    const result = await this.uow.run(async () => {
+    const result = await this.deps.uow.run(async () => {
       condemned.familyId = null;
-      const now = this.clock.now();
-      const token = await this.tokens.byHash(hash);
+      const now = this.deps.clock.now();
+      const token = await this.deps.tokens.byHash(hash);
       if (!token || token.revokedAt !== null || token.expiresAt.getTime() <= now.getTime())
         return err(new RefreshTokenInvalid());
-      if (token.rotatedAt !== null || !(await this.tokens.markRotated(token.id, now))) {
+      if (token.rotatedAt !== null || !(await this.deps.tokens.markRotated(token.id, now))) {
         condemned.familyId = token.familyId;
         condemned.at = now;
         return err(new RefreshTokenInvalid());
       }
-      const user = await this.users.byId(token.userId);
+      const user = await this.deps.users.byId(token.userId);
       if (!user) return err(new RefreshTokenInvalid());
       if (user.banned) {
         condemned.familyId = token.familyId;
         condemned.at = now;
         return err(new UserBanned());
       }
-      const next = await issue(this.tokens, this.ids, now, this.policy, user.id, token.familyId);
+      const next = await issue(this.deps.tokens, this.deps.ids, now, this.deps.policy, user.id, token.familyId);
       return ok({ ...next, user });
     });
-    if (condemned.familyId !== null) await this.tokens.revokeFamily(condemned.familyId, condemned.at);
+    if (condemned.familyId !== null) await this.deps.tokens.revokeFamily(condemned.familyId, condemned.at);
     return result;
   }
 }

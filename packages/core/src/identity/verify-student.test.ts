@@ -67,17 +67,23 @@ describe('VerifyStudent and ReleaseStudentNumber', () => {
     const mallory = aUser({ id: 'mallory', verified: false, banned: true });
     const admin: AdminActor = { kind: 'admin', adminId: 'admin-1', role: 'campus_admin', campusId: 'demo' };
     for (const u of [carol, erin, mallory]) await ports.users.save(u);
-    const verify = new VerifyStudent(
-      ports.users,
+    const verify = new VerifyStudent({
+      users: ports.users,
       verifications,
-      new CampusAuthenticators([portal]),
-      new FakeStudentNumberHasher(),
-      ports.rateLimiter,
-      ports.uow,
-      ports.auditLog,
+      authenticators: new CampusAuthenticators([portal]),
+      hasher: new FakeStudentNumberHasher(),
+      limiter: ports.rateLimiter,
+      uow: ports.uow,
+      audit: ports.auditLog,
       clock,
-    );
-    const release = new ReleaseStudentNumber(ports.users, verifications, ports.auditLog, ports.uow, clock);
+    });
+    const release = new ReleaseStudentNumber({
+      users: ports.users,
+      verifications,
+      audit: ports.auditLog,
+      uow: ports.uow,
+      clock,
+    });
     return { ports, clock, portal, verifications, verify, release, carol, erin, mallory, admin };
   }
   beforeEach(async () => {

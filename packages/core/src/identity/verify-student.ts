@@ -37,22 +37,29 @@ export type VerifyStudentError =
   | CampusAuthFailure
   | StudentNumberInUse;
 
+export interface VerifyStudentDeps {
+  readonly users: UserRepository;
+  readonly verifications: StudentVerificationRepository;
+  readonly authenticators: CampusAuthenticatorRegistry;
+  readonly hasher: StudentNumberHasher;
+  readonly limiter: RateLimiter;
+  readonly uow: UnitOfWork;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  /** Defaults to `VERIFICATION_ATTEMPTS`. */
+  readonly limit?: RateRule;
+}
+
 /**
  * 学生身份验证: the user's campus login confirms who they are; we keep only a keyed hash of the
  * student number, the campus and the time, and one number verifies one account per campus.
  */
 export class VerifyStudent {
-  constructor(
-    private readonly users: UserRepository,
-    private readonly verifications: StudentVerificationRepository,
-    private readonly authenticators: CampusAuthenticatorRegistry,
-    private readonly hasher: StudentNumberHasher,
-    private readonly limiter: RateLimiter,
-    private readonly uow: UnitOfWork,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-    private readonly limit: RateRule = VERIFICATION_ATTEMPTS,
-  ) {}
+  private readonly deps: Required<VerifyStudentDeps>;
+
+  constructor({ limit = VERIFICATION_ATTEMPTS, ...deps }: VerifyStudentDeps) {
+    this.deps = { ...deps, limit };
+  }
 
   /** `clientKey` identifies where the request came from (an address), so one client cannot try many accounts. */
   async execute(input: {
@@ -62,9 +69,9 @@ export class VerifyStudent {
   }): Promise<Result<User, VerifyStudentError>> {
     const who = requireActiveUser(input.actor);
     if (!who.ok) return who;
-    const user = await this.users.byId(who.value.userId);
+    const user = await this.deps.users.byId(who.value.userId);
     if (!user) return err(new UserNotFound(who.value.userId));
-    const authenticator = this.authenticators.forCampus(user.campusId);
+    const authenticator = this.deps.authenticators.forCampus(user.campusId);
     if (!authenticator) return err(new CampusVerificationUnavailable(user.campusId));
     const expected = authenticator.method === 'cas' ? 'cas-ticket' : 'password';
     if (input.credentials.kind !== expected) return err(new CampusLoginMethodMismatch(authenticator.method));
@@ -76,23 +83,23 @@ export class VerifyStudent {
 
     const identity = await authenticator.authenticate(input.credentials);
     if (!identity.ok) return identity;
-    const studentNumberHash = this.hasher.hash(user.campusId, identity.value.studentNumber);
+    const studentNumberHash = this.deps.hasher.hash(user.campusId, identity.value.studentNumber);
 
-    return this.uow.run(async () => {
-      const holder = await this.verifications.byStudentNumber(user.campusId, studentNumberHash);
+    return this.deps.uow.run(async () => {
+      const holder = await this.deps.verifications.byStudentNumber(user.campusId, studentNumberHash);
       if (holder && holder.userId !== user.id) return err(new StudentNumberInUse());
-      const now = this.clock.now();
-      const saved = await this.verifications.save({
+      const now = this.deps.clock.now();
+      const saved = await this.deps.verifications.save({
         userId: user.id,
         campusId: user.campusId,
         studentNumberHash,
         verifiedAt: now,
       });
       if (saved === 'taken') return err(new StudentNumberInUse());
-      const fresh = (await this.users.byId(user.id)) ?? user;
+      const fresh = (await this.deps.users.byId(user.id)) ?? user;
       fresh.markVerified(now);
-      await this.users.save(fresh);
-      await this.audit.record({
+      await this.deps.users.save(fresh);
+      await this.deps.audit.record({
         actor: auditActorOf(input.actor),
         action: 'student.verify',
         targetType: 'user',
@@ -110,18 +117,18 @@ export class VerifyStudent {
    * refused attempt is not counted, so hammering does not push the retry time further out.
    */
   private async countAttempt(userId: string, clientKey: string | undefined): Promise<VerificationRateLimited | null> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const keys = [`verify-student:user:${userId}`, ...(clientKey ? [`verify-student:client:${clientKey}`] : [])];
     let retryAt: Date | null = null;
     for (const key of keys) {
-      const decision = await this.limiter.check(key, this.limit, now);
+      const decision = await this.deps.limiter.check(key, this.deps.limit, now);
       if (!decision.allowed) {
-        const at = decision.retryAt ?? new Date(now.getTime() + this.limit.windowMs);
+        const at = decision.retryAt ?? new Date(now.getTime() + this.deps.limit.windowMs);
         if (!retryAt || at > retryAt) retryAt = at;
       }
     }
     if (retryAt) return new VerificationRateLimited(retryAt);
-    for (const key of keys) await this.limiter.hit(key, this.limit, now);
+    for (const key of keys) await this.deps.limiter.hit(key, this.deps.limit, now);
     return null;
   }
 }
@@ -139,36 +146,38 @@ function checkCredentials(c: CampusCredentials): ValidationFailed | null {
   return p.any ? p.toError() : null;
 }
 
+export interface ReleaseStudentNumberDeps {
+  readonly users: UserRepository;
+  readonly verifications: StudentVerificationRepository;
+  readonly audit: AuditLog;
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+}
+
 /**
  * 解除学号绑定: an admin frees a student number (a student changed accounts, or someone else
  * verified with it); the account that held it is no longer verified.
  */
 export class ReleaseStudentNumber {
-  constructor(
-    private readonly users: UserRepository,
-    private readonly verifications: StudentVerificationRepository,
-    private readonly audit: AuditLog,
-    private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: ReleaseStudentNumberDeps) {}
 
   execute(input: {
     actor: Actor;
     userId: string;
     reason?: string;
   }): Promise<Result<User, NotAuthenticated | AdminOnly | AdminScope | UserNotFound | VerificationNotFound>> {
-    return this.uow.run(async () => {
+    return this.deps.uow.run(async () => {
       const admin = requireAdmin(input.actor);
       if (!admin.ok) return admin;
-      const user = await this.users.byId(input.userId);
+      const user = await this.deps.users.byId(input.userId);
       if (!user) return err(new UserNotFound(input.userId));
       const scoped = requireAdminOf(input.actor, user.campusId);
       if (!scoped.ok) return scoped;
-      if (!(await this.verifications.removeForUser(user.id))) return err(new VerificationNotFound(user.id));
+      if (!(await this.deps.verifications.removeForUser(user.id))) return err(new VerificationNotFound(user.id));
       user.verifiedAt = null;
-      user.updatedAt = this.clock.now();
-      await this.users.save(user);
-      await this.audit.record({
+      user.updatedAt = this.deps.clock.now();
+      await this.deps.users.save(user);
+      await this.deps.audit.record({
         actor: auditActorOf(input.actor),
         action: 'student.release',
         targetType: 'user',

@@ -34,7 +34,13 @@ async function world() {
   const log = new InMemorySearchLog();
   const hot = new GetHotSearches(log, new InMemoryBlockedSearchTerms(), clock);
   const record = new RecordSearch(log, { keyFor: (i, d, t) => `${i}|${d}|${t}` }, clock);
-  const stats = new GetCampusStatistics(new InMemoryCampusStatistics(p.store), p.campuses, p.categories, hot, clock);
+  const stats = new GetCampusStatistics({
+    stats: new InMemoryCampusStatistics(p.store),
+    campuses: p.campuses,
+    categories: p.categories,
+    hotSearches: hot,
+    clock,
+  });
   return { clock, p, stats, record };
 }
 

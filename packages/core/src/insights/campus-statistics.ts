@@ -76,18 +76,20 @@ function chinaMidnight(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00+08:00`));
 }
 
+export interface GetCampusStatisticsDeps {
+  readonly stats: CampusStatistics;
+  readonly campuses: CampusRepository;
+  readonly categories: CategoryRepository;
+  readonly hotSearches: GetHotSearches;
+  readonly clock: Clock;
+}
+
 /**
  * The admin dashboard's numbers for one campus: campus admins see their own, super admins any campus
  * they name (their first campus when they name none).
  */
 export class GetCampusStatistics {
-  constructor(
-    private readonly stats: CampusStatistics,
-    private readonly campuses: CampusRepository,
-    private readonly categories: CategoryRepository,
-    private readonly hotSearches: GetHotSearches,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: GetCampusStatisticsDeps) {}
 
   async execute(input: {
     actor: Actor;
@@ -95,7 +97,7 @@ export class GetCampusStatistics {
   }): Promise<Result<CampusStatsView, NotAuthenticated | AdminOnly | AdminScope | CampusNotFound>> {
     const admin = requireAdmin(input.actor);
     if (!admin.ok) return admin;
-    const visible = (await this.campuses.list())
+    const visible = (await this.deps.campuses.list())
       .filter((c) => adminCovers(admin.value, c.id))
       .sort((a, b) => (a.id < b.id ? -1 : 1))
       .map((c) => ({ id: c.id, name: c.name }));
@@ -105,13 +107,13 @@ export class GetCampusStatistics {
     const campus = visible.find((c) => c.id === campusId);
     if (!campus) return err(new CampusNotFound(campusId));
 
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const today = chinaDay(now);
     const days = Array.from({ length: STATS_DAYS }, (_, i) => dayBefore(today, STATS_DAYS - 1 - i));
     const [activity, categories, hot] = await Promise.all([
-      this.stats.activity(campusId, chinaMidnight(days[0]!), TOP_CATEGORIES),
-      this.categories.forCampus(campusId),
-      this.hotSearches.execute({ campusId }),
+      this.deps.stats.activity(campusId, chinaMidnight(days[0]!), TOP_CATEGORIES),
+      this.deps.categories.forCampus(campusId),
+      this.deps.hotSearches.execute({ campusId }),
     ]);
 
     const byStatus: Record<string, number> = {};

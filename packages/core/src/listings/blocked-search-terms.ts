@@ -58,23 +58,25 @@ export class ListBlockedSearchTerms {
   }
 }
 
+export interface BlockSearchTermDeps {
+  readonly blocked: BlockedSearchTermRepository;
+  readonly campuses: CampusRepository;
+  readonly audit: AuditLog;
+  readonly uow: UnitOfWork;
+  readonly ids: IdGenerator;
+  readonly clock: Clock;
+}
+
 /** Blocks a term on one campus; blocking it twice answers the first entry. Audited. */
 export class BlockSearchTerm {
-  constructor(
-    private readonly blocked: BlockedSearchTermRepository,
-    private readonly campuses: CampusRepository,
-    private readonly audit: AuditLog,
-    private readonly uow: UnitOfWork,
-    private readonly ids: IdGenerator,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: BlockSearchTermDeps) {}
 
   execute(input: {
     actor: Actor;
     campusId: string;
     term: string;
   }): Promise<Result<{ entry: BlockedSearchTerm; created: boolean }, AdminError | ValidationFailed>> {
-    return this.uow.run(async () => {
+    return this.deps.uow.run(async () => {
       const admin = requireAdminOf(input.actor, input.campusId);
       if (!admin.ok) return admin;
       const term = normaliseBlockedTerm(input.term);
@@ -82,17 +84,17 @@ export class BlockSearchTerm {
         .check(term.length > 0, 'term', '请输入要屏蔽的词')
         .check([...term].length <= HOT_SEARCH.maxTermLength, 'term', `屏蔽词最多 ${HOT_SEARCH.maxTermLength} 个字`);
       if (p.any) return err(p.toError());
-      if (!(await this.campuses.byId(input.campusId))) return err(new CampusNotFound(input.campusId));
-      const now = this.clock.now();
-      const result = await this.blocked.add({
-        id: this.ids.next(),
+      if (!(await this.deps.campuses.byId(input.campusId))) return err(new CampusNotFound(input.campusId));
+      const now = this.deps.clock.now();
+      const result = await this.deps.blocked.add({
+        id: this.deps.ids.next(),
         campusId: input.campusId,
         term,
         createdAt: now,
         createdBy: admin.value.adminId,
       });
       if (result.created) {
-        await this.audit.record({
+        await this.deps.audit.record({
           actor: auditActorOf(input.actor),
           action: 'search_term.block',
           targetType: 'search_term',

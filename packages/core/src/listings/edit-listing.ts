@@ -41,41 +41,48 @@ export type EditListingError =
   | ContentRisky
   | ContentSafetyUnavailable;
 
+export interface EditListingDeps {
+  readonly listings: ListingRepository;
+  readonly categories: CategoryRepository;
+  readonly campuses: CampusRepository;
+  readonly outbox: Outbox;
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  readonly events: EventFactory;
+  readonly photos: PhotoRepository;
+  /** Defaults to `noScreening`. */
+  readonly screening?: ContentScreening;
+}
+
 export class EditListing {
-  constructor(
-    private readonly listings: ListingRepository,
-    private readonly categories: CategoryRepository,
-    private readonly campuses: CampusRepository,
-    private readonly outbox: Outbox,
-    private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
-    private readonly events: EventFactory,
-    private readonly photos: PhotoRepository,
-    private readonly screening: ContentScreening = noScreening,
-  ) {}
+  private readonly deps: Required<EditListingDeps>;
+
+  constructor({ screening = noScreening, ...deps }: EditListingDeps) {
+    this.deps = { ...deps, screening };
+  }
 
   async execute(input: EditListingInput): Promise<Result<Listing, EditListingError>> {
     // Checked before the row lock is taken: the checker is a network call. Unchanged text costs a check, nothing more.
     const texts = (['title', 'description'] as const)
       .filter((f) => typeof input.changes[f] === 'string')
       .map((f) => ({ field: f, text: input.changes[f] as string }));
-    const screened = await this.screening.texts(texts, { scene: 'listing' });
+    const screened = await this.deps.screening.texts(texts, { scene: 'listing' });
     if (!screened.ok) return screened;
-    return this.uow.run(async () => {
-      const loaded = await loadOwnListingForUpdate(this.listings, input.actor, input.listingId, input.version);
+    return this.deps.uow.run(async () => {
+      const loaded = await loadOwnListingForUpdate(this.deps.listings, input.actor, input.listingId, input.version);
       if (!loaded.ok) return loaded;
       const listing = loaded.value.listing;
       const merged: ListingContentInput = { ...contentOf(listing), ...definedOnly(input.changes) };
       const content = validateContent(listing.kind, merged);
       if (!content.ok) return content;
-      const campus = await this.campuses.byId(listing.campusId);
+      const campus = await this.deps.campuses.byId(listing.campusId);
       if (!campus) return err(new CampusNotFound(listing.campusId));
-      const placement = await checkPlacement(this.categories, campus, content.value);
+      const placement = await checkPlacement(this.deps.categories, campus, content.value);
       if (!placement.ok) return placement;
 
-      const now = this.clock.now();
+      const now = this.deps.clock.now();
       if (input.changes.photos !== undefined) {
-        const bad = await attachOwnPhotos(this.photos, listing.ownerId, content.value.photos, now);
+        const bad = await attachOwnPhotos(this.deps.photos, listing.ownerId, content.value.photos, now);
         if (bad.length > 0) return err(unusablePhotos());
       }
       const changed = listing.edit(content.value, placement.value.root.id, now);
@@ -83,7 +90,7 @@ export class EditListing {
       if (changed.value.fields.length === 0) return ok(listing);
 
       const events: DomainEvent[] = [
-        this.events.create('ListingEdited', listing.id, {
+        this.deps.events.create('ListingEdited', listing.id, {
           listingId: listing.id,
           campusId: listing.campusId,
           fields: changed.value.fields,
@@ -92,7 +99,7 @@ export class EditListing {
       const drop = changed.value.priceDrop;
       if (drop) {
         events.push(
-          this.events.create('ListingPriceDropped', listing.id, {
+          this.deps.events.create('ListingPriceDropped', listing.id, {
             listingId: listing.id,
             campusId: listing.campusId,
             ownerId: listing.ownerId,
@@ -101,14 +108,14 @@ export class EditListing {
           }),
         );
       }
-      await this.listings.save(listing);
-      await this.screening.queueUnchecked(screened.value, {
+      await this.deps.listings.save(listing);
+      await this.deps.screening.queueUnchecked(screened.value, {
         targetType: 'listing',
         targetId: listing.id,
         campusId: listing.campusId,
         now,
       });
-      await this.outbox.append(events);
+      await this.deps.outbox.append(events);
       return ok(listing);
     });
   }

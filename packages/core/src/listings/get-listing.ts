@@ -15,6 +15,14 @@ export interface GetListingInput {
   readonly anonymousViewerKey?: string;
 }
 
+export interface GetListingDeps {
+  readonly listings: ListingRepository;
+  readonly viewLog: ListingViewLog;
+  readonly views: ListingViews;
+  readonly clock: Clock;
+  readonly audit: AuditLog;
+}
+
 /**
  * Listing detail. Counts a view once per viewer per listing per China day (the owner's own views
  * do not count) and reveals the seller's contact to verified viewers only. A withdrawn or removed
@@ -22,16 +30,10 @@ export interface GetListingInput {
  * Each reveal of the contact is audited, at most once per viewer, listing and China day.
  */
 export class GetListing {
-  constructor(
-    private readonly listings: ListingRepository,
-    private readonly viewLog: ListingViewLog,
-    private readonly views: ListingViews,
-    private readonly clock: Clock,
-    private readonly audit: AuditLog,
-  ) {}
+  constructor(private readonly deps: GetListingDeps) {}
 
   async execute(input: GetListingInput): Promise<Result<ListingView, ListingNotFound>> {
-    const listing = await this.listings.byId(input.listingId);
+    const listing = await this.deps.listings.byId(input.listingId);
     if (!listing) return err(new ListingNotFound(input.listingId));
     const actor = input.actor;
     const isOwner = actor.kind === 'user' && actor.userId === listing.ownerId;
@@ -40,29 +42,29 @@ export class GetListing {
       return err(new ListingNotFound(input.listingId));
     }
 
-    const day = chinaDay(this.clock.now());
+    const day = chinaDay(this.deps.clock.now());
     const viewerKey =
       actor.kind === 'user' ? `u:${actor.userId}` : input.anonymousViewerKey ? `a:${input.anonymousViewerKey}` : null;
     if (viewerKey && !isOwner && listing.isLive) {
-      const firstToday = await this.viewLog.recordView(listing.id, viewerKey, day);
+      const firstToday = await this.deps.viewLog.recordView(listing.id, viewerKey, day);
       if (firstToday) {
-        await this.listings.adjustCounters(listing.id, { views: 1 });
+        await this.deps.listings.adjustCounters(listing.id, { views: 1 });
         listing.viewCount += 1;
       }
     }
-    const [view] = await this.views.build([listing], actor, { revealContact: true });
+    const [view] = await this.deps.views.build([listing], actor, { revealContact: true });
     if (view!.seller.qqOpenId !== null && actor.kind === 'user' && !isOwner) {
       // One audit entry per viewer, listing and China day: the day log dedupes under its own key prefix.
-      const firstReveal = await this.viewLog.recordView(listing.id, `c:${actor.userId}`, day);
+      const firstReveal = await this.deps.viewLog.recordView(listing.id, `c:${actor.userId}`, day);
       if (firstReveal) {
-        await this.audit.record({
+        await this.deps.audit.record({
           actor: auditActorOf(actor),
           action: 'contact.reveal',
           targetType: 'listing',
           targetId: listing.id,
           campusId: listing.campusId,
           details: { sellerId: listing.ownerId },
-          at: this.clock.now(),
+          at: this.deps.clock.now(),
         });
       }
     }

@@ -160,7 +160,14 @@ describe('the block list', () => {
   function admin() {
     const w = world();
     const ids = new SequentialIds();
-    const block = new BlockSearchTerm(w.blocked, w.p.campuses, w.p.auditLog, w.p.uow, ids, w.clock);
+    const block = new BlockSearchTerm({
+      blocked: w.blocked,
+      campuses: w.p.campuses,
+      audit: w.p.auditLog,
+      uow: w.p.uow,
+      ids,
+      clock: w.clock,
+    });
     const unblock = new UnblockSearchTerm(w.blocked, w.p.auditLog, w.p.uow, w.clock);
     const list = new ListBlockedSearchTerms(w.blocked, w.p.campuses);
     return { ...w, block, unblock, list };

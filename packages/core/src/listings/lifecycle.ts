@@ -14,15 +14,29 @@ import type { Listing, ListingStatus, OwnerStatusChange } from './listing.js';
 import { loadOwnListingForUpdate, type OwnedListingError } from './owned.js';
 import type { ListingRepository } from './ports.js';
 
+export interface LifecyclePorts {
+  readonly listings: ListingRepository;
+  readonly outbox: Outbox;
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  readonly events: EventFactory;
+}
+
 /** What every lifecycle use case needs: one place to save a transition and record its event. */
-export class LifecycleDeps {
-  constructor(
-    readonly listings: ListingRepository,
-    readonly outbox: Outbox,
-    readonly uow: UnitOfWork,
-    readonly clock: Clock,
-    readonly events: EventFactory,
-  ) {}
+export class LifecycleDeps implements LifecyclePorts {
+  readonly listings: ListingRepository;
+  readonly outbox: Outbox;
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  readonly events: EventFactory;
+
+  constructor(ports: LifecyclePorts) {
+    this.listings = ports.listings;
+    this.outbox = ports.outbox;
+    this.uow = ports.uow;
+    this.clock = ports.clock;
+    this.events = ports.events;
+  }
 
   async record(listing: Listing, from: ListingStatus, reason: string | null, by: string | null): Promise<void> {
     await this.listings.save(listing);

@@ -42,30 +42,37 @@ export type PublishListingError =
   | ContentRisky
   | ContentSafetyUnavailable;
 
+export interface PublishListingDeps {
+  readonly listings: ListingRepository;
+  readonly categories: CategoryRepository;
+  readonly campuses: CampusRepository;
+  readonly outbox: Outbox;
+  readonly uow: UnitOfWork;
+  readonly ids: IdGenerator;
+  readonly clock: Clock;
+  readonly events: EventFactory;
+  readonly photos: PhotoRepository;
+  /** Defaults to `noScreening`. */
+  readonly screening?: ContentScreening;
+}
+
 export class PublishListing {
-  constructor(
-    private readonly listings: ListingRepository,
-    private readonly categories: CategoryRepository,
-    private readonly campuses: CampusRepository,
-    private readonly outbox: Outbox,
-    private readonly uow: UnitOfWork,
-    private readonly ids: IdGenerator,
-    private readonly clock: Clock,
-    private readonly events: EventFactory,
-    private readonly photos: PhotoRepository,
-    private readonly screening: ContentScreening = noScreening,
-  ) {}
+  private readonly deps: Required<PublishListingDeps>;
+
+  constructor({ screening = noScreening, ...deps }: PublishListingDeps) {
+    this.deps = { ...deps, screening };
+  }
 
   async execute(input: PublishListingInput): Promise<Result<Listing, PublishListingError>> {
     const who = requireVerifiedUser(input.actor, '发布信息');
     if (!who.ok) return who;
     const content = validateContent(input.kind, input.content);
     if (!content.ok) return content;
-    const campus = await this.campuses.byId(who.value.campusId);
+    const campus = await this.deps.campuses.byId(who.value.campusId);
     if (!campus) return err(new CampusNotFound(who.value.campusId));
-    const placement = await checkPlacement(this.categories, campus, content.value);
+    const placement = await checkPlacement(this.deps.categories, campus, content.value);
     if (!placement.ok) return placement;
-    const screened = await this.screening.texts(
+    const screened = await this.deps.screening.texts(
       [
         { field: 'title', text: content.value.title },
         { field: 'description', text: content.value.description },
@@ -75,28 +82,28 @@ export class PublishListing {
     if (!screened.ok) return screened;
 
     const listing = Listing.publish({
-      id: this.ids.next(),
+      id: this.deps.ids.next(),
       campusId: campus.id,
       ownerId: who.value.userId,
       kind: input.kind,
       content: content.value,
       rootCategoryId: placement.value.root.id,
-      now: this.clock.now(),
+      now: this.deps.clock.now(),
       lifetimeDays: campus.listingLifetimeDays,
     });
-    const saved = await this.uow.run(async () => {
+    const saved = await this.deps.uow.run(async () => {
       // Only photos the owner uploaded; the check and the attach share the unit of work.
-      const bad = await attachOwnPhotos(this.photos, listing.ownerId, listing.photos, listing.createdAt);
+      const bad = await attachOwnPhotos(this.deps.photos, listing.ownerId, listing.photos, listing.createdAt);
       if (bad.length > 0) return err(unusablePhotos());
-      await this.listings.save(listing);
-      await this.screening.queueUnchecked(screened.value, {
+      await this.deps.listings.save(listing);
+      await this.deps.screening.queueUnchecked(screened.value, {
         targetType: 'listing',
         targetId: listing.id,
         campusId: listing.campusId,
         now: listing.createdAt,
       });
-      await this.outbox.append([
-        this.events.create('ListingPublished', listing.id, {
+      await this.deps.outbox.append([
+        this.deps.events.create('ListingPublished', listing.id, {
           listingId: listing.id,
           campusId: listing.campusId,
           ownerId: listing.ownerId,

@@ -10,6 +10,15 @@ export const SEARCH_PROJECTION = 'search';
 const BATCH = 200;
 const LISTING_EVENTS = new Set(['ListingPublished', 'ListingEdited', 'ListingStatusChanged', 'ListingRenewed']);
 
+export interface ProjectSearchIndexDeps {
+  readonly log: OutboxLog;
+  readonly checkpoints: ProjectionCheckpoints;
+  readonly listings: ListingRepository;
+  readonly search: ListingSearch;
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+}
+
 /**
  * Keeps the search index current by following the outbox from its own checkpoint, gaps included.
  * Each listing in a batch is re-read and indexed once in its current state, so replaying events is
@@ -18,15 +27,8 @@ const LISTING_EVENTS = new Set(['ListingPublished', 'ListingEdited', 'ListingSta
 export class ProjectSearchIndex {
   private readonly follower: LogFollower<LoggedEvent>;
 
-  constructor(
-    log: OutboxLog,
-    checkpoints: ProjectionCheckpoints,
-    private readonly listings: ListingRepository,
-    private readonly search: ListingSearch,
-    private readonly uow: UnitOfWork,
-    clock: Clock,
-  ) {
-    this.follower = new LogFollower(SEARCH_PROJECTION, log, checkpoints, clock);
+  constructor(private readonly deps: ProjectSearchIndexDeps) {
+    this.follower = new LogFollower(SEARCH_PROJECTION, deps.log, deps.checkpoints, deps.clock);
   }
 
   /** Drains the log up to now; answers how many listings were (re)indexed. */
@@ -38,13 +40,13 @@ export class ProjectSearchIndex {
       if (!batch.moved) return { events, listings: touched };
       const ids = listingIds(batch.entries);
       // The index and the checkpoint move together: a crash replays the batch, never skips it.
-      await this.uow.run(async () => {
-        const found = await this.listings.byIds(ids);
+      await this.deps.uow.run(async () => {
+        const found = await this.deps.listings.byIds(ids);
         const byId = new Map(found.map((l) => [l.id, l]));
         for (const id of ids) {
           const listing = byId.get(id);
-          if (listing) await this.search.index(listing);
-          else await this.search.remove(id);
+          if (listing) await this.deps.search.index(listing);
+          else await this.deps.search.remove(id);
         }
         await this.follower.save(batch.position);
       });
@@ -58,6 +60,17 @@ function listingIds(batch: readonly LoggedEvent[]): string[] {
   return [...new Set(batch.filter((e) => LISTING_EVENTS.has(e.event.type)).map((e) => e.event.aggregateId))];
 }
 
+export interface RebuildSearchIndexDeps {
+  readonly listings: ListingRepository;
+  readonly campuses: CampusRepository;
+  readonly search: ListingSearch;
+  readonly store: SearchIndexStore;
+  readonly log: OutboxLog;
+  readonly checkpoints: ProjectionCheckpoints;
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+}
+
 /**
  * Rebuilds the index of every campus from the live listings, then moves the projector's checkpoint to
  * the end of the outbox as it was when the rebuild started: later events are replayed, and so are
@@ -66,37 +79,28 @@ function listingIds(batch: readonly LoggedEvent[]): string[] {
 export class RebuildSearchIndex {
   private readonly follower: LogFollower<LoggedEvent>;
 
-  constructor(
-    private readonly listings: ListingRepository,
-    private readonly campuses: CampusRepository,
-    private readonly search: ListingSearch,
-    private readonly store: SearchIndexStore,
-    private readonly log: OutboxLog,
-    checkpoints: ProjectionCheckpoints,
-    private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
-  ) {
-    this.follower = new LogFollower(SEARCH_PROJECTION, log, checkpoints, clock);
+  constructor(private readonly deps: RebuildSearchIndexDeps) {
+    this.follower = new LogFollower(SEARCH_PROJECTION, deps.log, deps.checkpoints, deps.clock);
   }
 
   async execute(onProgress: (campusId: string, indexed: number) => void = () => {}): Promise<{ indexed: number }> {
-    const mark = await this.follower.skipTo(await this.log.lastSeq());
+    const mark = await this.follower.skipTo(await this.deps.log.lastSeq());
     let indexed = 0;
-    for (const campus of await this.campuses.list()) {
-      await this.store.clear(campus.id);
+    for (const campus of await this.deps.campuses.list()) {
+      await this.deps.store.clear(campus.id);
       let after: ListingCursor | null = null;
       let done = 0;
       for (;;) {
-        const page = await this.listings.feed({
+        const page = await this.deps.listings.feed({
           campusId: campus.id,
           sort: 'newest',
           after,
           limit: 500,
-          now: this.clock.now(),
+          now: this.deps.clock.now(),
         });
         // One transaction per page: one commit for 500 listings instead of one per statement.
-        await this.uow.run(async () => {
-          for (const l of page) await this.search.index(l);
+        await this.deps.uow.run(async () => {
+          for (const l of page) await this.deps.search.index(l);
         });
         done += page.length;
         if (page.length > 0) onProgress(campus.id, done);

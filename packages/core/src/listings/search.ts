@@ -115,57 +115,59 @@ const POSTINGS_PER_TOKEN_AND_FIELD = 1000;
 
 const SNIPPET_LENGTH = 60;
 
+export interface IndexedListingSearchDeps {
+  readonly tokenizer: SearchTokenizer;
+  readonly store: SearchIndexStore;
+  readonly listings: ListingRepository;
+  readonly categories: CategoryRepository;
+  readonly clock: Clock;
+}
+
 /**
  * Search over a token index: candidates come from the store, the ranking and the filters are computed
  * here, so every store ranks the same way. Only live listings (active, reserved, not expired) are hits.
  */
 export class IndexedListingSearch implements ListingSearch {
-  constructor(
-    private readonly tokenizer: SearchTokenizer,
-    private readonly store: SearchIndexStore,
-    private readonly listings: ListingRepository,
-    private readonly categories: CategoryRepository,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: IndexedListingSearchDeps) {}
 
   async index(listing: Listing): Promise<void> {
     if (!LIVE_STATUSES.includes(listing.status)) {
-      await this.store.remove(listing.id);
+      await this.deps.store.remove(listing.id);
       return;
     }
-    const categories = await this.categories.forCampus(listing.campusId);
+    const categories = await this.deps.categories.forCampus(listing.campusId);
     const byId = new Map(categories.map((c) => [c.id, c]));
     const names = [byId.get(listing.categoryId)?.name, byId.get(listing.rootCategoryId)?.name].filter(
       (n): n is string => !!n,
     );
-    const tokens = this.tokenizer.document({
+    const tokens = this.deps.tokenizer.document({
       title: listing.title,
       description: listing.description,
       categoryNames: names,
       isbn: listing.book?.isbn ?? null,
     });
-    await this.store.replace(listing.campusId, listing.id, tokens);
+    await this.deps.store.replace(listing.campusId, listing.id, tokens);
   }
 
   remove(listingId: string): Promise<void> {
-    return this.store.remove(listingId);
+    return this.deps.store.remove(listingId);
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const terms = this.tokenizer.query(query.text);
+    const terms = this.deps.tokenizer.query(query.text);
     if (terms.length === 0) return { hits: [], hasMore: false };
     const exact = [...new Set(terms.flatMap((t) => t.alternatives.filter((a) => a.weight >= 1).map((a) => a.token)))];
     const fuzzy = [
       ...new Set(terms.flatMap((t) => t.alternatives.filter((a) => a.weight < 1).map((a) => a.token))),
     ].filter((t) => !exact.includes(t));
-    let postings = await this.store.lookup(query.campusId, exact, POSTINGS_PER_TOKEN_AND_FIELD);
+    let postings = await this.deps.store.lookup(query.campusId, exact, POSTINGS_PER_TOKEN_AND_FIELD);
     // Typo tolerance is a fallback: a one-word query whose word already has more title matches than
     // the requested pages hold gets nothing from one-edit variants (a variant in a title scores 0.6 × 3,
     // below any exact title match), so the hundreds of variants are not even looked up.
     const titleHits = postings.filter((p) => p.field === 'title').length;
     const enough = terms.length === 1 && titleHits > (query.offset ?? 0) + query.limit;
     if (fuzzy.length > 0 && !enough)
-      postings = postings.concat(await this.store.lookup(query.campusId, fuzzy, POSTINGS_PER_TOKEN_AND_FIELD));
+      postings = postings.concat(await this.deps.store.lookup(query.campusId, fuzzy, POSTINGS_PER_TOKEN_AND_FIELD));
 
     // Per listing, per term: the best (alternative weight × field weight) it reached.
     const byToken = new Map<string, Posting[]>();
@@ -202,11 +204,11 @@ export class IndexedListingSearch implements ListingSearch {
       .sort((a, b) => b.base - a.base || (a.id < b.id ? -1 : 1))
       .slice(0, MAX_CANDIDATES);
 
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const offset = query.offset ?? 0;
     // Filters and freshness need only a few columns: rank every candidate on those, load just the page.
     const byPrice = query.sort === 'price_asc' || query.sort === 'price_desc';
-    const summaries = new Map((await this.listings.summaries(ranked.map((c) => c.id))).map((l) => [l.id, l]));
+    const summaries = new Map((await this.deps.listings.summaries(ranked.map((c) => c.id))).map((l) => [l.id, l]));
     const scored = ranked
       .flatMap((c) => {
         const l = summaries.get(c.id);
@@ -219,7 +221,7 @@ export class IndexedListingSearch implements ListingSearch {
       })
       .sort(searchOrder(query.sort ?? 'relevance'));
     const window = scored.slice(offset, offset + query.limit);
-    const loaded = new Map((await this.listings.byIds(window.map((s) => s.summary.id))).map((l) => [l.id, l]));
+    const loaded = new Map((await this.deps.listings.byIds(window.map((s) => s.summary.id))).map((l) => [l.id, l]));
 
     const page = window.flatMap((s) => {
       const listing = loaded.get(s.summary.id);
@@ -241,7 +243,7 @@ export class IndexedListingSearch implements ListingSearch {
     if (!text) return [];
     const out: string[] = [];
     const lower = text.toLowerCase();
-    for (const c of await this.categories.forCampus(campusId)) {
+    for (const c of await this.deps.categories.forCampus(campusId)) {
       if (c.name.toLowerCase().startsWith(lower)) out.push(c.name);
     }
     const { hits } = await this.search({ campusId, text, limit: limit * 2 });

@@ -52,6 +52,20 @@ export interface ReportOutcome {
   readonly hidTarget: boolean;
 }
 
+export interface ReportContentDeps {
+  readonly cases: ModerationCaseRepository;
+  readonly reports: ReportRepository;
+  readonly lifecycle: LifecycleDeps;
+  readonly comments: CommentRepository;
+  readonly users: UserRepository;
+  readonly audit: AuditLog;
+  readonly uow: UnitOfWork;
+  readonly ids: IdGenerator;
+  readonly clock: Clock;
+  /** Defaults to `DEFAULT_REPORT_HIDE_THRESHOLD`. */
+  readonly threshold?: number;
+}
+
 /**
  * A verified student reports a listing, a comment or a user, once per target. When reports from
  * `threshold` different students gather on an open case, the target is hidden until an admin decides:
@@ -59,21 +73,14 @@ export interface ReportOutcome {
  * placeholder, a user is flagged (never banned without an admin).
  */
 export class ReportContent {
-  constructor(
-    private readonly cases: ModerationCaseRepository,
-    private readonly reports: ReportRepository,
-    private readonly lifecycle: LifecycleDeps,
-    private readonly comments: CommentRepository,
-    private readonly users: UserRepository,
-    private readonly audit: AuditLog,
-    private readonly uow: UnitOfWork,
-    private readonly ids: IdGenerator,
-    private readonly clock: Clock,
-    private readonly threshold: number = DEFAULT_REPORT_HIDE_THRESHOLD,
-  ) {}
+  private readonly deps: Required<ReportContentDeps>;
+
+  constructor({ threshold = DEFAULT_REPORT_HIDE_THRESHOLD, ...deps }: ReportContentDeps) {
+    this.deps = { ...deps, threshold };
+  }
 
   execute(input: ReportContentInput): Promise<Result<ReportOutcome, ReportContentError>> {
-    return this.uow.run(async () => {
+    return this.deps.uow.run(async () => {
       const who = requireVerifiedUser(input.actor, '举报');
       if (!who.ok) return who;
       const details = (input.details ?? '').trim();
@@ -91,18 +98,18 @@ export class ReportContent {
 
       const target = await this.target(input.targetType, input.targetId, reporterId);
       if (!target.ok) return target;
-      const now = this.clock.now();
-      const c: ModerationCase = await this.cases.open(
+      const now = this.deps.clock.now();
+      const c: ModerationCase = await this.deps.cases.open(
         openCase({
-          id: this.ids.next(),
+          id: this.deps.ids.next(),
           targetType: input.targetType,
           targetId: input.targetId,
           campusId: target.value.campusId,
           now,
         }),
       );
-      const added = await this.reports.add({
-        id: this.ids.next(),
+      const added = await this.deps.reports.add({
+        id: this.deps.ids.next(),
         caseId: c.id,
         targetType: input.targetType,
         targetId: input.targetId,
@@ -114,13 +121,13 @@ export class ReportContent {
       if (!added) return err(new AlreadyReported());
       c.reportCount += 1;
       c.updatedAt = now;
-      const reachesThreshold = !c.hidden && c.reportCount >= this.threshold;
+      const reachesThreshold = !c.hidden && c.reportCount >= this.deps.threshold;
       if (reachesThreshold) {
         await this.hide(c, now);
         c.hidden = true;
       }
-      await this.cases.save(c);
-      await this.audit.record({
+      await this.deps.cases.save(c);
+      await this.deps.audit.record({
         actor: auditActorOf(input.actor),
         action: 'report.create',
         targetType: input.targetType,
@@ -130,7 +137,7 @@ export class ReportContent {
         at: now,
       });
       if (reachesThreshold) {
-        await this.audit.record({
+        await this.deps.audit.record({
           actor: systemAuditActor,
           action: input.targetType === 'user' ? 'moderation.flag' : 'moderation.hide',
           targetType: input.targetType,
@@ -150,20 +157,20 @@ export class ReportContent {
     reporterId: string,
   ): Promise<Result<{ campusId: string }, ReportTargetNotFound | CannotReportOwn>> {
     if (type === 'listing') {
-      const listing = await this.lifecycle.listings.byId(id, { forUpdate: true });
+      const listing = await this.deps.lifecycle.listings.byId(id, { forUpdate: true });
       if (!listing || PRIVATE_STATUSES.includes(listing.status)) return err(new ReportTargetNotFound(type, id));
       if (listing.ownerId === reporterId) return err(new CannotReportOwn(type));
       return ok({ campusId: listing.campusId });
     }
     if (type === 'comment') {
-      const comment = await this.comments.byId(id);
-      const listing = comment && !comment.deleted ? await this.lifecycle.listings.byId(comment.listingId) : null;
+      const comment = await this.deps.comments.byId(id);
+      const listing = comment && !comment.deleted ? await this.deps.lifecycle.listings.byId(comment.listingId) : null;
       if (!comment || !listing || PRIVATE_STATUSES.includes(listing.status))
         return err(new ReportTargetNotFound(type, id));
       if (comment.authorId === reporterId) return err(new CannotReportOwn(type));
       return ok({ campusId: listing.campusId });
     }
-    const user = await this.users.byId(id);
+    const user = await this.deps.users.byId(id);
     if (!user) return err(new ReportTargetNotFound(type, id));
     if (user.id === reporterId) return err(new CannotReportOwn(type));
     return ok({ campusId: user.campusId });
@@ -172,19 +179,19 @@ export class ReportContent {
   /** Takes the target out of sight; false when there was nothing to hide (e.g. a listing already sold). */
   private async hide(c: ModerationCase, now: Date): Promise<boolean> {
     if (c.targetType === 'listing') {
-      const listing = await this.lifecycle.listings.byId(c.targetId, { forUpdate: true });
+      const listing = await this.deps.lifecycle.listings.byId(c.targetId, { forUpdate: true });
       if (!listing) return false;
       const from = listing.status;
       if (!listing.hide(now).ok) return false;
       c.hiddenFromStatus = from;
-      await this.lifecycle.record(listing, from, HIDDEN_BY_REPORTS_REASON, null);
+      await this.deps.lifecycle.record(listing, from, HIDDEN_BY_REPORTS_REASON, null);
       return true;
     }
     if (c.targetType === 'comment') {
-      const comment = await this.comments.byId(c.targetId);
+      const comment = await this.deps.comments.byId(c.targetId);
       if (!comment || comment.deleted) return false;
       comment.hiddenAt = now;
-      await this.comments.save(comment);
+      await this.deps.comments.save(comment);
       return true;
     }
     return true; // a user is flagged by the case itself

@@ -153,25 +153,27 @@ export type ResolveCaseError =
   | ModerationCaseClosed
   | DomainError;
 
+export interface ResolveCaseDeps {
+  readonly cases: ModerationCaseRepository;
+  readonly lifecycle: LifecycleDeps;
+  readonly comments: CommentRepository;
+  readonly removeListing: RemoveListing;
+  readonly deleteComment: DeleteComment;
+  readonly setUserBan: SetUserBan;
+  readonly photos: PhotoRepository;
+  readonly storage: PhotoStorage;
+  readonly audit: AuditLog;
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+}
+
 /**
  * An admin decides an open case. Restore: the target comes back as it was and the case closes with its
  * reports. Remove (with a reason): a listing is removed the usual admin way (its owner is told the
  * reason), a comment deleted, a user banned, a photo's stored variants deleted.
  */
 export class ResolveCase {
-  constructor(
-    private readonly cases: ModerationCaseRepository,
-    private readonly lifecycle: LifecycleDeps,
-    private readonly comments: CommentRepository,
-    private readonly removeListing: RemoveListing,
-    private readonly deleteComment: DeleteComment,
-    private readonly setUserBan: SetUserBan,
-    private readonly photos: PhotoRepository,
-    private readonly storage: PhotoStorage,
-    private readonly audit: AuditLog,
-    private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: ResolveCaseDeps) {}
 
   execute(input: {
     actor: Actor;
@@ -179,7 +181,7 @@ export class ResolveCase {
     decision: Decision;
     reason?: string;
   }): Promise<Result<ModerationCase, ResolveCaseError>> {
-    return this.uow.run(async () => {
+    return this.deps.uow.run(async () => {
       const anyAdmin = requireAdmin(input.actor);
       if (!anyAdmin.ok) return anyAdmin;
       const reason = (input.reason ?? '').trim();
@@ -187,12 +189,12 @@ export class ResolveCase {
         .check(input.decision === 'restore' || reason.length > 0, 'reason', '删除/封禁时请填写原因（会告知发布者）')
         .check(reason.length <= RESOLUTION_REASON_MAX, 'reason', `原因最多 ${RESOLUTION_REASON_MAX} 字`);
       if (p.any) return err(p.toError());
-      const c = await this.cases.byId(input.caseId);
+      const c = await this.deps.cases.byId(input.caseId);
       if (!c) return err(new ModerationCaseNotFound(input.caseId));
       const admin = requireAdminOf(input.actor, c.campusId);
       if (!admin.ok) return admin;
       if (c.status !== 'open') return err(new ModerationCaseClosed(c.id, c.status));
-      const now = this.clock.now();
+      const now = this.deps.clock.now();
 
       const done =
         input.decision === 'restore'
@@ -204,8 +206,8 @@ export class ResolveCase {
       c.resolvedBy = admin.value.adminId;
       c.resolution = reason === '' ? null : reason;
       c.updatedAt = now;
-      await this.cases.save(c);
-      await this.audit.record({
+      await this.deps.cases.save(c);
+      await this.deps.audit.record({
         actor: auditActorOf(input.actor),
         action: `moderation.${input.decision}`,
         targetType: c.targetType,
@@ -220,8 +222,8 @@ export class ResolveCase {
 
   /** Only its owner's listings can use a photo; an owner has a few hundred listings at most. */
   private async detachFromOwnersListings(photoId: string, ownerId: string): Promise<void> {
-    const { listings, outbox, events } = this.lifecycle;
-    const now = this.clock.now();
+    const { listings, outbox, events } = this.deps.lifecycle;
+    const now = this.deps.clock.now();
     let after: { sortValue: number; id: string } | null = null;
     for (;;) {
       const page = await listings.byOwner({ ownerId, after, limit: 200 });
@@ -246,20 +248,20 @@ export class ResolveCase {
 
   private async restore(c: ModerationCase, adminId: string, now: Date): Promise<Result<void, DomainError>> {
     if (c.targetType === 'listing' && c.hidden) {
-      const listing = await this.lifecycle.listings.byId(c.targetId, { forUpdate: true });
+      const listing = await this.deps.lifecycle.listings.byId(c.targetId, { forUpdate: true });
       if (listing && listing.status === 'hidden') {
         const back = c.hiddenFromStatus === 'reserved' ? 'reserved' : 'active';
         const changed = listing.unhide(back, now);
         if (!changed.ok) return changed;
         // Named, so the owner is told an admin looked and put it back (not that it came back by itself).
-        await this.lifecycle.record(listing, 'hidden', null, adminId);
+        await this.deps.lifecycle.record(listing, 'hidden', null, adminId);
       }
     }
     if (c.targetType === 'comment' && c.hidden) {
-      const comment = await this.comments.byId(c.targetId);
+      const comment = await this.deps.comments.byId(c.targetId);
       if (comment && comment.hiddenAt !== null) {
         comment.hiddenAt = null;
-        await this.comments.save(comment);
+        await this.deps.comments.save(comment);
       }
     }
     return ok(undefined);
@@ -268,24 +270,24 @@ export class ResolveCase {
   private async remove(c: ModerationCase, actor: Actor, reason: string): Promise<Result<void, DomainError>> {
     switch (c.targetType) {
       case 'listing': {
-        const r = await this.removeListing.execute({ actor, listingId: c.targetId, reason });
+        const r = await this.deps.removeListing.execute({ actor, listingId: c.targetId, reason });
         // Already removed by someone else: the case can still close.
         return r.ok || r.error.code === 'LISTING_TRANSITION_NOT_ALLOWED' ? ok(undefined) : r;
       }
       case 'comment': {
-        const r = await this.deleteComment.execute({ actor, commentId: c.targetId });
+        const r = await this.deps.deleteComment.execute({ actor, commentId: c.targetId });
         return r.ok || r.error.code === 'COMMENT_NOT_FOUND' ? ok(undefined) : r;
       }
       case 'user': {
-        const r = await this.setUserBan.execute({ actor, userId: c.targetId, banned: true, reason });
+        const r = await this.deps.setUserBan.execute({ actor, userId: c.targetId, banned: true, reason });
         return r.ok ? ok(undefined) : r;
       }
       case 'photo': {
-        const photo = await this.photos.byId(c.targetId);
+        const photo = await this.deps.photos.byId(c.targetId);
         if (!photo) return ok(undefined);
         await this.detachFromOwnersListings(photo.id, photo.ownerId);
         // Variants are shared by content hash: a refused image goes for every account that uploaded it.
-        for (const key of Object.values(photo.variants)) await this.storage.delete(key);
+        for (const key of Object.values(photo.variants)) await this.deps.storage.delete(key);
         return ok(undefined);
       }
     }

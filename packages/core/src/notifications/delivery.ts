@@ -22,6 +22,16 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
 
 export type DeliveryResult = 'sent' | `skipped:${SkipReason}` | 'not_pending' | 'unknown';
 
+export interface DeliverNotificationDeps {
+  readonly notifications: NotificationRepository;
+  readonly users: UserRepository;
+  readonly sender: SubscriptionMessageSender;
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  /** Defaults to `DEFAULT_DELIVERY_POLICY`. */
+  readonly policy?: DeliveryPolicy;
+}
+
 /**
  * Sends one notification as a QQ subscription message, at most once. The delivery row is claimed
  * (pending → sending) before the call and settled after it, so a retried job or a second worker
@@ -31,74 +41,72 @@ export type DeliveryResult = 'sent' | `skipped:${SkipReason}` | 'not_pending' | 
  * notice, so it waits for an admin among the dead letters.
  */
 export class DeliverNotification {
-  constructor(
-    private readonly notifications: NotificationRepository,
-    private readonly users: UserRepository,
-    private readonly sender: SubscriptionMessageSender,
-    private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
-    private readonly policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY,
-  ) {}
+  private readonly deps: Required<DeliverNotificationDeps>;
+
+  constructor({ policy = DEFAULT_DELIVERY_POLICY, ...deps }: DeliverNotificationDeps) {
+    this.deps = { ...deps, policy };
+  }
 
   async execute(input: { notificationId: string }): Promise<DeliveryResult> {
     const id = input.notificationId;
-    const [n, d] = await Promise.all([this.notifications.byId(id), this.notifications.delivery(id)]);
+    const [n, d] = await Promise.all([this.deps.notifications.byId(id), this.deps.notifications.delivery(id)]);
     if (!n || !d) return 'not_pending';
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     if (d.state !== 'pending') return 'not_pending';
-    if (!(await this.notifications.claim(id, now, new Date(now.getTime() + this.policy.leaseMs)))) return 'not_pending';
+    if (!(await this.deps.notifications.claim(id, now, new Date(now.getTime() + this.deps.policy.leaseMs))))
+      return 'not_pending';
 
     // Read before the unit of work below, not inside it: on a one-connection database a read
     // waiting behind the open transaction would never finish.
-    const user = await this.users.byId(n.recipientId);
+    const user = await this.deps.users.byId(n.recipientId);
     if (user?.banned) {
       // A banned user cannot open what a message links to; checked before the gate, so no consent is spent.
-      await this.notifications.finish(id, 'skipped', 'banned', now);
+      await this.deps.notifications.finish(id, 'skipped', 'banned', now);
       return 'skipped:banned';
     }
     if (!d.prepared) {
       // The consent spent, the throttle slot taken and the prepared mark commit together: a worker
       // that dies halfway leaves none of them, and the next attempt passes the gate afresh.
-      const refused = await this.uow.run(async () => {
+      const refused = await this.deps.uow.run(async () => {
         const reason = await this.gate(n.recipientId, n.kind, n.listingId, now);
-        if (!reason) await this.notifications.markPrepared(id);
+        if (!reason) await this.deps.notifications.markPrepared(id);
         return reason;
       });
       if (refused) {
-        await this.notifications.finish(id, 'skipped', refused, now);
+        await this.deps.notifications.finish(id, 'skipped', refused, now);
         return `skipped:${refused}`;
       }
     }
     if (!user) {
-      await this.notifications.finish(id, 'skipped', 'no_recipient', this.clock.now());
+      await this.deps.notifications.finish(id, 'skipped', 'no_recipient', this.deps.clock.now());
       return 'skipped:no_recipient';
     }
     const { page, fields } = messageFor(n);
-    await this.notifications.markRequested(id);
+    await this.deps.notifications.markRequested(id);
     let outcome;
     try {
-      outcome = await this.sender.send({ openId: user.qqOpenId, kind: n.kind, page, fields });
+      outcome = await this.deps.sender.send({ openId: user.qqOpenId, kind: n.kind, page, fields });
     } catch (e) {
       if (e instanceof SendOutcomeUnknown) {
-        await this.notifications.finish(id, 'unknown', null, this.clock.now());
+        await this.deps.notifications.finish(id, 'unknown', null, this.deps.clock.now());
         return 'unknown';
       }
       // The platform answered with an error (RetryJobLater included), so nothing was sent: give the
       // row back for the retry.
-      await this.notifications.release(id, describe(e), this.clock.now());
+      await this.deps.notifications.release(id, describe(e), this.deps.clock.now());
       throw e;
     }
-    const done = this.clock.now();
+    const done = this.deps.clock.now();
     if (outcome === 'sent') {
-      await this.notifications.finish(id, 'sent', null, done);
+      await this.deps.notifications.finish(id, 'sent', null, done);
       return 'sent';
     }
     if (outcome === 'consent_revoked') {
-      await this.notifications.revokeConsents(n.recipientId, n.kind, done);
-      await this.notifications.finish(id, 'skipped', 'consent_revoked', done);
+      await this.deps.notifications.revokeConsents(n.recipientId, n.kind, done);
+      await this.deps.notifications.finish(id, 'skipped', 'consent_revoked', done);
       return 'skipped:consent_revoked';
     }
-    await this.notifications.finish(id, 'skipped', 'quota', done);
+    await this.deps.notifications.finish(id, 'skipped', 'quota', done);
     return 'skipped:quota';
   }
 
@@ -111,19 +119,19 @@ export class DeliverNotification {
   ): Promise<SkipReason | null> {
     if (isInboxOnly(kind)) return 'no_template';
     const [muted, balances] = await Promise.all([
-      this.notifications.mutedKinds(userId),
-      this.notifications.consentBalances(userId),
+      this.deps.notifications.mutedKinds(userId),
+      this.deps.notifications.consentBalances(userId),
     ]);
     if (muted.includes(kind)) return 'muted';
-    if (!this.sender.supports(kind)) return 'no_template';
+    if (!this.deps.sender.supports(kind)) return 'no_template';
     if ((balances[kind] ?? 0) <= 0) return 'no_consent';
     if (
       listingId &&
-      this.policy.throttledKinds.includes(kind) &&
-      !(await this.notifications.takeQqSlot(userId, listingId, now, this.policy.throttleMs))
+      this.deps.policy.throttledKinds.includes(kind) &&
+      !(await this.deps.notifications.takeQqSlot(userId, listingId, now, this.deps.policy.throttleMs))
     )
       return 'rate_limited';
-    if (!(await this.notifications.spendConsent(userId, kind, now))) return 'no_consent';
+    if (!(await this.deps.notifications.spendConsent(userId, kind, now))) return 'no_consent';
     return null;
   }
 }

@@ -35,6 +35,14 @@ export function deliverJob(notificationId: string, suffix = ''): JobSpec<Deliver
   return { queue: NOTIFY_DELIVER_QUEUE, key: `deliver:${notificationId}:qq${suffix}`, payload: { notificationId } };
 }
 
+export interface NotificationRecorderDeps {
+  readonly notifications: NotificationRepository;
+  readonly users: UserRepository;
+  readonly queue: JobQueue;
+  readonly ids: IdGenerator;
+  readonly clock: Clock;
+}
+
 /**
  * Stores drafts as notifications (a key already stored is kept, not duplicated) and queues the QQ
  * delivery of each. A job queued twice, or for a delivery already done, does nothing the second time.
@@ -42,21 +50,15 @@ export function deliverJob(notificationId: string, suffix = ''): JobSpec<Deliver
  * inbox (they see it if the ban is lifted); comments, price drops and the like are dropped.
  */
 export class NotificationRecorder {
-  constructor(
-    private readonly notifications: NotificationRepository,
-    private readonly users: UserRepository,
-    private readonly queue: JobQueue,
-    private readonly ids: IdGenerator,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: NotificationRecorderDeps) {}
 
   async record(drafts: readonly NotificationDraft[]): Promise<Notification[]> {
     const kept = await this.withoutBanned(drafts);
     if (kept.length === 0) return [];
-    const now = this.clock.now();
-    const stored = await this.notifications.record(
+    const now = this.deps.clock.now();
+    const stored = await this.deps.notifications.record(
       kept.map((d) => ({
-        id: this.ids.next(),
+        id: this.deps.ids.next(),
         key: notificationKey(d.eventKey, d.recipientId),
         recipientId: d.recipientId,
         campusId: d.campusId,
@@ -68,18 +70,27 @@ export class NotificationRecorder {
       })),
     );
     // Queued after the rows exist, and again on a re-run: a crash in between loses nothing.
-    await this.queue.enqueue(stored.map((n) => deliverJob(n.id)));
+    await this.deps.queue.enqueue(stored.map((n) => deliverJob(n.id)));
     return stored;
   }
 
   private async withoutBanned(drafts: readonly NotificationDraft[]): Promise<readonly NotificationDraft[]> {
     const told = [...new Set(drafts.filter((d) => !MODERATION_KINDS.includes(d.kind)).map((d) => d.recipientId))];
     if (told.length === 0) return drafts;
-    const banned = new Set((await this.users.byIds(told)).filter((u) => u.banned).map((u) => u.id));
+    const banned = new Set((await this.deps.users.byIds(told)).filter((u) => u.banned).map((u) => u.id));
     return banned.size === 0
       ? drafts
       : drafts.filter((d) => MODERATION_KINDS.includes(d.kind) || !banned.has(d.recipientId));
   }
+}
+
+export interface NotificationRulesDeps {
+  readonly recorder: NotificationRecorder;
+  readonly listings: ListingRepository;
+  readonly comments: CommentRepository;
+  readonly users: UserRepository;
+  readonly queue: JobQueue;
+  readonly clock: Clock;
 }
 
 /**
@@ -92,14 +103,7 @@ export class NotificationRules implements EventSubscriber {
   /** Enough wanted posts to look through per new listing; a category with more is a search problem. */
   static readonly WANTED_SCAN = 500;
 
-  constructor(
-    private readonly recorder: NotificationRecorder,
-    private readonly listings: ListingRepository,
-    private readonly comments: CommentRepository,
-    private readonly users: UserRepository,
-    private readonly queue: JobQueue,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: NotificationRulesDeps) {}
 
   wants(event: DomainEvent): boolean {
     switch (event.type) {
@@ -121,12 +125,12 @@ export class NotificationRules implements EventSubscriber {
       case 'CommentPosted':
       case 'CommentReplied': {
         const [listing, comment] = await Promise.all([
-          this.listings.byId(event.payload.listingId),
-          this.comments.byId(event.payload.commentId),
+          this.deps.listings.byId(event.payload.listingId),
+          this.deps.comments.byId(event.payload.commentId),
         ]);
         if (!listing || !comment || comment.deleted) return;
-        const author = await this.users.byId(event.payload.authorId);
-        await this.recorder.record(
+        const author = await this.deps.users.byId(event.payload.authorId);
+        await this.deps.recorder.record(
           event.type === 'CommentPosted'
             ? commentRule(event, listing, comment, author)
             : replyRule(event, listing, comment, author),
@@ -135,7 +139,7 @@ export class NotificationRules implements EventSubscriber {
       }
       case 'ListingPriceDropped': {
         const p = event.payload;
-        const listing = await this.listings.byId(p.listingId);
+        const listing = await this.deps.listings.byId(p.listingId);
         if (!listing) return;
         const job: FanOutJob = {
           eventId: event.id,
@@ -147,17 +151,17 @@ export class NotificationRules implements EventSubscriber {
           newPrice: p.newPrice,
           after: null,
         };
-        await this.queue.enqueue([{ queue: NOTIFY_FANOUT_QUEUE, key: `fanout:${event.id}:start`, payload: job }]);
+        await this.deps.queue.enqueue([{ queue: NOTIFY_FANOUT_QUEUE, key: `fanout:${event.id}:start`, payload: job }]);
         return;
       }
       case 'ListingPublished': {
-        const listing = await this.listings.byId(event.payload.listingId);
+        const listing = await this.deps.listings.byId(event.payload.listingId);
         if (!listing || !listing.isLive) return;
-        const now = this.clock.now();
+        const now = this.deps.clock.now();
         const candidates = [];
         let after = null;
         while (candidates.length < NotificationRules.WANTED_SCAN) {
-          const page = await this.listings.feed({
+          const page = await this.deps.listings.feed({
             campusId: listing.campusId,
             kind: 'wanted',
             categoryId: listing.categoryId,
@@ -171,13 +175,13 @@ export class NotificationRules implements EventSubscriber {
           if (page.length < 100 || !last) break;
           after = { sortValue: last.listedAt.getTime(), id: last.id };
         }
-        await this.recorder.record(wantedMatchRule(event.id, listing, candidates, now));
+        await this.deps.recorder.record(wantedMatchRule(event.id, listing, candidates, now));
         return;
       }
       case 'ListingStatusChanged': {
-        const listing = await this.listings.byId(event.payload.listingId);
+        const listing = await this.deps.listings.byId(event.payload.listingId);
         const title = listing?.title ?? '';
-        await this.recorder.record([...removalRule(event, title), ...reviewNoticeRule(event, title)]);
+        await this.deps.recorder.record([...removalRule(event, title), ...reviewNoticeRule(event, title)]);
         return;
       }
       default:

@@ -141,7 +141,13 @@ describe('rules: who is told what', () => {
   });
 
   it('tells the owner in the inbox when reports hide the listing and when an admin restores it', async () => {
-    const lifecycle = new LifecycleDeps(k.ports.listings, k.ports.outbox, k.ports.uow, k.clock, k.events);
+    const lifecycle = new LifecycleDeps({
+      listings: k.ports.listings,
+      outbox: k.ports.outbox,
+      uow: k.ports.uow,
+      clock: k.clock,
+      events: k.events,
+    });
     const listing = (await k.ports.listings.byId(listingId))!;
     expect(listing.hide(k.clock.now()).ok).toBe(true);
     await lifecycle.record(listing, 'active', HIDDEN_BY_REPORTS_REASON, null);

@@ -21,7 +21,7 @@ const processor: PhotoProcessor = {
 async function setup() {
   const kit = await coreKit();
   const storage = new InMemoryPhotoStorage();
-  const upload = new UploadPhoto(kit.ports.photos, storage, processor, kit.ids, kit.clock);
+  const upload = new UploadPhoto({ photos: kit.ports.photos, storage, processor, ids: kit.ids, clock: kit.clock });
   const up = async (who: 'alice' | 'bob', text: string) => {
     const r = await upload.execute({ actor: kit.actors[who], bytes: new TextEncoder().encode(text) });
     if (!r.ok) throw new Error(r.error.message);
@@ -86,7 +86,13 @@ describe('CleanupUnattachedPhotos', () => {
 
   it('an upload that reused stored variants puts them back if a cleanup deleted them before its save', async () => {
     const { kit, storage } = await setup();
-    const first = await new UploadPhoto(kit.ports.photos, storage, processor, kit.ids, kit.clock).execute({
+    const first = await new UploadPhoto({
+      photos: kit.ports.photos,
+      storage,
+      processor,
+      ids: kit.ids,
+      clock: kit.clock,
+    }).execute({
       actor: kit.actors.alice,
       bytes: new TextEncoder().encode('same'),
     });
@@ -109,7 +115,7 @@ describe('CleanupUnattachedPhotos', () => {
         return repo.save(p);
       },
     };
-    const bobs = await new UploadPhoto(racing, storage, processor, kit.ids, kit.clock).execute({
+    const bobs = await new UploadPhoto({ photos: racing, storage, processor, ids: kit.ids, clock: kit.clock }).execute({
       actor: kit.actors.bob,
       bytes: new TextEncoder().encode('same'),
     });

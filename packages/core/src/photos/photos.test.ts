@@ -30,7 +30,14 @@ async function setup(limits = { maxBytes: 1000, maxPixels: 50_000_000 }) {
   const kit = await coreKit();
   const storage = new InMemoryPhotoStorage();
   const processor = new FakeProcessor();
-  const upload = new UploadPhoto(kit.ports.photos, storage, processor, kit.ids, kit.clock, limits);
+  const upload = new UploadPhoto({
+    photos: kit.ports.photos,
+    storage,
+    processor,
+    ids: kit.ids,
+    clock: kit.clock,
+    limits,
+  });
   return { kit, storage, processor, upload };
 }
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -72,7 +79,13 @@ describe('UploadPhoto', () => {
       countWithHash: (h: string) => repo.countWithHash(h),
       byOwnerAndHash: async (o: string, h: string) => (looked ? repo.byOwnerAndHash(o, h) : ((looked = true), null)),
     };
-    const second = await new UploadPhoto(racing, storage, processor, kit.ids, kit.clock).execute({
+    const second = await new UploadPhoto({
+      photos: racing,
+      storage,
+      processor,
+      ids: kit.ids,
+      clock: kit.clock,
+    }).execute({
       actor: kit.actors.alice,
       bytes: bytes('IMG twice'),
     });

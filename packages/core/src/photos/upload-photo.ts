@@ -45,45 +45,55 @@ export type UploadPhotoError =
   | ContentRisky
   | ContentSafetyUnavailable;
 
+export interface UploadPhotoDeps {
+  readonly photos: PhotoRepository;
+  readonly storage: PhotoStorage;
+  readonly processor: PhotoProcessor;
+  readonly ids: IdGenerator;
+  readonly clock: Clock;
+  /** Defaults to `DEFAULT_PHOTO_LIMITS`. */
+  readonly limits?: PhotoLimits;
+  /** Defaults to `noScreening`. */
+  readonly screening?: ContentScreening;
+}
+
 export class UploadPhoto {
-  constructor(
-    private readonly photos: PhotoRepository,
-    private readonly storage: PhotoStorage,
-    private readonly processor: PhotoProcessor,
-    private readonly ids: IdGenerator,
-    private readonly clock: Clock,
-    private readonly limits: PhotoLimits = DEFAULT_PHOTO_LIMITS,
-    private readonly screening: ContentScreening = noScreening,
-  ) {}
+  private readonly deps: Required<UploadPhotoDeps>;
+
+  constructor({ limits = DEFAULT_PHOTO_LIMITS, screening = noScreening, ...deps }: UploadPhotoDeps) {
+    this.deps = { ...deps, limits, screening };
+  }
 
   async execute(input: UploadPhotoInput): Promise<Result<Photo, UploadPhotoError>> {
     const who = requireVerifiedUser(input.actor, '上传照片');
     if (!who.ok) return who;
-    if (input.bytes.byteLength > this.limits.maxBytes) return err(new PhotoTooLarge(this.limits.maxBytes));
+    if (input.bytes.byteLength > this.deps.limits.maxBytes) return err(new PhotoTooLarge(this.deps.limits.maxBytes));
 
     const contentHash = await sha256Hex(input.bytes);
-    const existing = await this.photos.byOwnerAndHash(who.value.userId, contentHash);
+    const existing = await this.deps.photos.byOwnerAndHash(who.value.userId, contentHash);
     if (existing) return ok(existing);
 
-    const info = await this.processor.inspect(input.bytes);
+    const info = await this.deps.processor.inspect(input.bytes);
     if (info.kind === 'unsupported') return err(new PhotoTypeUnsupported(info.detected));
-    if (info.width * info.height > this.limits.maxPixels) {
-      return err(new PhotoTooManyPixels(this.limits.maxPixels, info.width, info.height));
+    if (info.width * info.height > this.deps.limits.maxPixels) {
+      return err(new PhotoTooManyPixels(this.deps.limits.maxPixels, info.width, info.height));
     }
 
     const keys = {} as Record<PhotoVariantName, string>;
     let stored = true;
     for (const name of Object.keys(PHOTO_VARIANT_SIZES) as PhotoVariantName[]) {
       keys[name] = variantKey(contentHash, name);
-      if (!(await this.storage.exists(keys[name]))) stored = false;
+      if (!(await this.deps.storage.exists(keys[name]))) stored = false;
     }
     // Variants are content-addressed: another account's identical upload may already be stored.
-    const made = stored ? [] : await this.processor.makeVariants(input.bytes, PHOTO_VARIANT_SIZES);
-    const medium = stored ? (await this.storage.get(keys.medium))?.bytes : made.find((v) => v.name === 'medium')?.bytes;
+    const made = stored ? [] : await this.deps.processor.makeVariants(input.bytes, PHOTO_VARIANT_SIZES);
+    const medium = stored
+      ? (await this.deps.storage.get(keys.medium))?.bytes
+      : made.find((v) => v.name === 'medium')?.bytes;
     // Checked before anything is stored, so a refused image leaves nothing behind.
     const screened = await this.screen(medium ?? null);
     if (!screened.ok) return screened;
-    for (const v of made) await this.storage.put(v.bytes, keys[v.name], v.contentType);
+    for (const v of made) await this.deps.storage.put(v.bytes, keys[v.name], v.contentType);
     const recorded = await this.record(who.value, contentHash, info, input.bytes.byteLength, keys, screened.value);
     if (stored && recorded.ok) await this.ensureStored(input.bytes, keys);
     return recorded;
@@ -92,7 +102,7 @@ export class UploadPhoto {
   /** The medium variant (750 px WebP, far under the checkers' 1 MB), never the original. */
   private async screen(medium: Uint8Array | null): Promise<Result<Screening, ContentRisky | ContentSafetyUnavailable>> {
     if (!medium) throw new Error('photo variants were made without a medium one');
-    return this.screening.image(medium, { scene: 'photo' });
+    return this.deps.screening.image(medium, { scene: 'photo' });
   }
 
   private async record(
@@ -104,7 +114,7 @@ export class UploadPhoto {
     screened: Screening,
   ): Promise<Result<Photo, UploadPhotoError>> {
     const photo: Photo = {
-      id: this.ids.next(),
+      id: this.deps.ids.next(),
       ownerId: who.userId,
       contentHash,
       mime: info.mime,
@@ -112,18 +122,18 @@ export class UploadPhoto {
       height: info.height,
       byteSize,
       variants: keys,
-      createdAt: this.clock.now(),
+      createdAt: this.deps.clock.now(),
       attachedAt: null,
     };
     try {
-      await this.photos.save(photo);
+      await this.deps.photos.save(photo);
     } catch (e) {
       // A double tap: the same bytes from the same user, saved by the other request first.
-      const winner = await this.photos.byOwnerAndHash(photo.ownerId, contentHash);
+      const winner = await this.deps.photos.byOwnerAndHash(photo.ownerId, contentHash);
       if (winner) return ok(winner);
       throw e;
     }
-    await this.screening.queueUnchecked(screened, {
+    await this.deps.screening.queueUnchecked(screened, {
       targetType: 'photo',
       targetId: photo.id,
       campusId: who.campusId,
@@ -138,9 +148,9 @@ export class UploadPhoto {
    */
   private async ensureStored(bytes: Uint8Array, keys: Record<PhotoVariantName, string>): Promise<void> {
     for (const name of PHOTO_VARIANTS) {
-      if (await this.storage.exists(keys[name])) continue;
-      for (const v of await this.processor.makeVariants(bytes, PHOTO_VARIANT_SIZES))
-        await this.storage.put(v.bytes, keys[v.name], v.contentType);
+      if (await this.deps.storage.exists(keys[name])) continue;
+      for (const v of await this.deps.processor.makeVariants(bytes, PHOTO_VARIANT_SIZES))
+        await this.deps.storage.put(v.bytes, keys[v.name], v.contentType);
       return;
     }
   }

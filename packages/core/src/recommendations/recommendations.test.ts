@@ -30,24 +30,24 @@ async function world() {
   const views = new ListingViews(p.categories, p.users, p.favorites);
   const candidates = new InMemoryRecommendationCandidates(p.store);
   const ours = new BlendedRecommender(candidates, signals);
-  const feed = new RecommendForYou(
-    ours,
-    new ProfileReader(interactions, candidates),
+  const feed = new RecommendForYou({
+    recommender: ours,
+    profiles: new ProfileReader(interactions, candidates),
     interactions,
-    p.listings,
+    listings: p.listings,
     views,
     clock,
-  );
-  const similar = new SimilarListings(ours, candidates, p.listings, views, clock);
-  const job = new UpdateRecommendationSignals(
+  });
+  const similar = new SimilarListings({ recommender: ours, candidates, listings: p.listings, views, clock });
+  const job = new UpdateRecommendationSignals({
     interactions,
-    new InMemoryOutboxLog(p.store),
-    new InMemoryProjectionCheckpoints(),
+    log: new InMemoryOutboxLog(p.store),
+    checkpoints: new InMemoryProjectionCheckpoints(),
     signals,
-    p.listings,
-    p.uow,
+    listings: p.listings,
+    uow: p.uow,
     clock,
-  );
+  });
   const user = (id: string): Actor => ({
     kind: 'user',
     userId: id,

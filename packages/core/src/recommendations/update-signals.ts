@@ -20,6 +20,16 @@ export interface SignalProgress {
   readonly pairs: number;
 }
 
+export interface UpdateRecommendationSignalsDeps {
+  readonly interactions: InteractionSource;
+  readonly log: OutboxLog;
+  readonly checkpoints: ProjectionCheckpoints;
+  readonly signals: SignalStore;
+  readonly listings: ListingRepository;
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+}
+
 /**
  * The signal job: follows the view log and the favorite events from its own checkpoints and keeps
  * the co-occurrence counts current. A pair is counted once per student: when the later of the two
@@ -32,15 +42,8 @@ export class UpdateRecommendationSignals {
   private readonly viewLog: LogFollower<ViewRecord>;
   private readonly eventLog: LogFollower<LoggedEvent>;
 
-  constructor(
-    private readonly interactions: InteractionSource,
-    log: OutboxLog,
-    checkpoints: ProjectionCheckpoints,
-    private readonly signals: SignalStore,
-    private readonly listings: ListingRepository,
-    private readonly uow: UnitOfWork,
-    clock: Clock,
-  ) {
+  constructor(private readonly deps: UpdateRecommendationSignalsDeps) {
+    const { interactions, log, checkpoints, clock } = deps;
     const views = {
       after: interactions.viewsAfter.bind(interactions),
       within: interactions.viewsWithin.bind(interactions),
@@ -54,7 +57,7 @@ export class UpdateRecommendationSignals {
     let events = 0;
     let pairs = 0;
     for (;;) {
-      const done = await this.uow.run(() => this.batch());
+      const done = await this.deps.uow.run(() => this.batch());
       if (done === null) return { views, events, pairs };
       views += done.views;
       events += done.events;
@@ -64,7 +67,7 @@ export class UpdateRecommendationSignals {
   }
 
   private async batch(): Promise<SignalProgress | null> {
-    await this.signals.lock();
+    await this.deps.signals.lock();
     const viewBatch = await this.viewLog.next(BATCH);
     const eventBatch = await this.eventLog.next(BATCH);
     if (!viewBatch.moved && !eventBatch.moved) return null;
@@ -84,7 +87,7 @@ export class UpdateRecommendationSignals {
           ]
         : [],
     );
-    const found = await this.listings.byIds([
+    const found = await this.deps.listings.byIds([
       ...new Set([...views.map((v) => v.listingId), ...favoriteEvents.map((f) => f.listingId)]),
     ]);
     const campusOf = new Map(found.map((l) => [l.id, l.campusId]));
@@ -107,27 +110,27 @@ export class UpdateRecommendationSignals {
       const campusId = campusOf.get(v.listingId);
       if (!campusId) continue;
       // Later days' visits to the same listing add interest, not new pairs.
-      if (await this.interactions.viewedBefore(v.userId, v.listingId, v.seq)) continue;
+      if (await this.deps.interactions.viewedBefore(v.userId, v.listingId, v.seq)) continue;
       item(v.listingId, campusId).viewers += 1;
       const since = dayBefore(v.day, CO_VIEW_WINDOW_DAYS);
-      for (const h of await this.interactions.viewHistory(v.userId, v.seq, PARTNERS)) {
+      for (const h of await this.deps.interactions.viewHistory(v.userId, v.seq, PARTNERS)) {
         if (h.listingId !== v.listingId && h.lastDay >= since) pair(v.listingId, h.listingId).views += 1;
       }
     }
     for (const f of favoriteEvents) {
       const campusId = campusOf.get(f.listingId);
       if (!campusId) continue;
-      if (!(await this.signals.setFavorite(f.userId, f.listingId, f.on, f.seq))) continue;
+      if (!(await this.deps.signals.setFavorite(f.userId, f.listingId, f.on, f.seq))) continue;
       const sign = f.on ? 1 : -1;
       item(f.listingId, campusId).favoriters += sign;
-      for (const other of await this.signals.projectedFavorites(f.userId, PARTNERS)) {
+      for (const other of await this.deps.signals.projectedFavorites(f.userId, PARTNERS)) {
         if (other !== f.listingId) pair(f.listingId, other).favorites += sign;
       }
     }
     const pairDeltas: PairDelta[] = [...pairs.values()].filter((p) => p.views !== 0 || p.favorites !== 0);
     const itemDeltas: PopularityDelta[] = [...items.values()].filter((i) => i.viewers !== 0 || i.favoriters !== 0);
-    await this.signals.addPairs(pairDeltas);
-    await this.signals.addPopularity(itemDeltas);
+    await this.deps.signals.addPairs(pairDeltas);
+    await this.deps.signals.addPopularity(itemDeltas);
     if (viewBatch.moved) await this.viewLog.save(viewBatch.position);
     if (eventBatch.moved) await this.eventLog.save(eventBatch.position);
     return { views: views.length, events: logged.length, pairs: pairDeltas.length };

@@ -50,21 +50,23 @@ export interface SimilarListingsInput {
   readonly limit?: number;
 }
 
+export interface SimilarListingsDeps {
+  readonly recommender: Recommender;
+  readonly candidates: RecommendationCandidates;
+  readonly listings: ListingRepository;
+  readonly views: ListingViews;
+  readonly clock: Clock;
+}
+
 /**
  * 相似推荐 on a listing's page: live listings of the same campus like this one, never the viewer's own.
  * A withdrawn, removed or hidden listing is "not found" here as on its page, except to its owner and its campus's admins.
  */
 export class SimilarListings {
-  constructor(
-    private readonly recommender: Recommender,
-    private readonly candidates: RecommendationCandidates,
-    private readonly listings: ListingRepository,
-    private readonly views: ListingViews,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: SimilarListingsDeps) {}
 
   async execute(input: SimilarListingsInput): Promise<Result<RecommendationPage, ListingNotFound | ValidationFailed>> {
-    const [target = null] = await this.candidates.byIds([input.listingId]);
+    const [target = null] = await this.deps.candidates.byIds([input.listingId]);
     const actor = input.actor;
     const hidden =
       target !== null &&
@@ -72,7 +74,7 @@ export class SimilarListings {
       !(actor.kind === 'user' && actor.userId === target.ownerId) &&
       !isAdminOf(actor, target.campusId);
     if (!target || hidden) return err(new ListingNotFound(input.listingId));
-    let asOf = this.clock.now();
+    let asOf = this.deps.clock.now();
     let after: { score: number; id: string } | null = null;
     if (input.cursor !== undefined) {
       const d = decodeCursor(input.cursor, ['number', 'number', 'string']);
@@ -84,14 +86,14 @@ export class SimilarListings {
     const ctx: RankingContext = {
       campusId: target.campusId,
       asOf,
-      now: this.clock.now(),
+      now: this.deps.clock.now(),
       viewerId: actor.kind === 'user' ? actor.userId : null,
       exclude: new Set([target.id]),
     };
-    const { page, more } = pageAfter(await this.recommender.similar(target, ctx), after, limit);
+    const { page, more } = pageAfter(await this.deps.recommender.similar(target, ctx), after, limit);
     const last = page.at(-1);
     return ok({
-      items: await this.views.build(await loadPage(this.listings, page), actor),
+      items: await this.deps.views.build(await loadPage(this.deps.listings, page), actor),
       nextCursor: more && last ? encodeCursor([asOf.getTime(), last.score, last.listing.id]) : null,
       mode: 'personal',
     });
@@ -105,19 +107,21 @@ export interface RecommendForYouInput {
   readonly limit?: number;
 }
 
+export interface RecommendForYouDeps {
+  readonly recommender: Recommender;
+  readonly profiles: ProfileReader;
+  readonly interactions: InteractionSource;
+  readonly listings: ListingRepository;
+  readonly views: ListingViews;
+  readonly clock: Clock;
+}
+
 /** 推荐 on the home page: from the student's own history, or what the campus likes for everyone else. */
 export class RecommendForYou {
-  constructor(
-    private readonly recommender: Recommender,
-    private readonly profiles: ProfileReader,
-    private readonly interactions: InteractionSource,
-    private readonly listings: ListingRepository,
-    private readonly views: ListingViews,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: RecommendForYouDeps) {}
 
   async execute(input: RecommendForYouInput): Promise<Result<RecommendationPage, ValidationFailed>> {
-    let asOf = this.clock.now();
+    let asOf = this.deps.clock.now();
     let viewMark: number | null = null;
     let after: { score: number; id: string } | null = null;
     if (input.cursor !== undefined) {
@@ -129,22 +133,22 @@ export class RecommendForYou {
     }
     const actor = input.actor;
     const userId = actor.kind === 'user' ? actor.userId : null;
-    viewMark ??= userId === null ? 0 : await this.interactions.lastViewSeq();
+    viewMark ??= userId === null ? 0 : await this.deps.interactions.lastViewSeq();
     const ctx: RankingContext = {
       campusId: input.campusId,
       asOf,
-      now: this.clock.now(),
+      now: this.deps.clock.now(),
       viewerId: userId,
       exclude: new Set(),
     };
-    const profile = userId === null ? null : await this.profiles.read(userId, viewMark, asOf);
+    const profile = userId === null ? null : await this.deps.profiles.read(userId, viewMark, asOf);
     const mode = profile && profile.interests.length > 0 ? 'personal' : 'popular';
-    const ranked = await this.recommender.forUser(profile ?? { interests: [], seen: new Set() }, ctx);
+    const ranked = await this.deps.recommender.forUser(profile ?? { interests: [], seen: new Set() }, ctx);
     const limit = clampLimit(input.limit);
     const { page, more } = pageAfter(ranked, after, limit);
     const last = page.at(-1);
     return ok({
-      items: await this.views.build(await loadPage(this.listings, page), actor),
+      items: await this.deps.views.build(await loadPage(this.deps.listings, page), actor),
       nextCursor: more && last ? encodeCursor([asOf.getTime(), viewMark, last.score, last.listing.id]) : null,
       mode,
     });

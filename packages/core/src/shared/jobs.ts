@@ -2,8 +2,7 @@ import type { DomainEvent } from './events.js';
 
 /**
  * Background work. The queue is a port so the embedded platform runs jobs in its own process and
- * production runs them on BullMQ/Redis; both adapters pass the queue contract suite in
- * `@xianzhi/core/testing`.
+ * production runs them on BullMQ/Redis; both adapters pass the same queue contract suite.
  *
  * Delivery is at least once: a handler may see a job again after a crash, so handlers make their
  * effects idempotent (a notification is keyed by event, recipient and channel). The `key` only

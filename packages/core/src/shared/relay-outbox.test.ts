@@ -44,9 +44,16 @@ const setup = (batchSize = 100) => {
   const queue = new RecordingQueue();
   const notify = new Recorder('notify', ['CommentPosted']);
   const recs = new Recorder('recs', ['CommentPosted', 'ListingFavorited']);
-  const relay = new RelayOutbox(ports.outbox, queue, [notify, recs], new SequentialIds('claim'), clock, {
-    batchSize,
-    leaseMs: 60_000,
+  const relay = new RelayOutbox({
+    outbox: ports.outbox,
+    queue,
+    subscribers: [notify, recs],
+    ids: new SequentialIds('claim'),
+    clock,
+    options: {
+      batchSize,
+      leaseMs: 60_000,
+    },
   });
   return { ports, queue, notify, recs, relay };
 };
@@ -99,9 +106,16 @@ describe('RelayOutbox', () => {
     const { ports, queue, notify, recs } = setup();
     const relays = [1, 2].map(
       (n) =>
-        new RelayOutbox(ports.outbox, queue, [notify, recs], new SequentialIds(`claim${n}`), clock, {
-          batchSize: 3,
-          leaseMs: 60_000,
+        new RelayOutbox({
+          outbox: ports.outbox,
+          queue,
+          subscribers: [notify, recs],
+          ids: new SequentialIds(`claim${n}`),
+          clock,
+          options: {
+            batchSize: 3,
+            leaseMs: 60_000,
+          },
         }),
     );
     await ports.outbox.append(Array.from({ length: 20 }, (_, i) => comment(`L${i}`)));
@@ -121,13 +135,13 @@ describe('RelayOutbox', () => {
     const make =
       (...names: string[]) =>
       () =>
-        new RelayOutbox(
-          ports.outbox,
+        new RelayOutbox({
+          outbox: ports.outbox,
           queue,
-          names.map((n) => new Recorder(n, [])),
-          new SequentialIds(),
+          subscribers: names.map((n) => new Recorder(n, [])),
+          ids: new SequentialIds(),
           clock,
-        );
+        });
     expect(make('a', 'a')).toThrow(/unique/);
     expect(make('has space')).toThrow(/letters/);
     expect(make('a:b')).toThrow(/letters/);

@@ -31,6 +31,16 @@ export interface RelayResult {
   readonly jobs: number;
 }
 
+export interface RelayOutboxDeps {
+  readonly outbox: Outbox;
+  readonly queue: JobQueue;
+  readonly subscribers: readonly EventSubscriber[];
+  readonly ids: IdGenerator;
+  readonly clock: Clock;
+  /** Defaults to batches of 200 and a 60 s lease. */
+  readonly options?: RelayOptions;
+}
+
 /**
  * Moves committed events from the outbox to the queue: claims a batch oldest first, enqueues one job
  * per (event, interested subscriber) keyed `event:<eventId>:<subscriber>`, then marks the batch
@@ -39,26 +49,27 @@ export interface RelayResult {
  * queue is down, enqueue throws, the claim is let go and the events stay unpublished for the next run.
  */
 export class RelayOutbox {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly queue: JobQueue,
-    private readonly subscribers: readonly EventSubscriber[],
-    private readonly ids: IdGenerator,
-    private readonly clock: Clock,
-    private readonly options: RelayOptions = { batchSize: 200, leaseMs: 60_000 },
-  ) {
-    const names = subscribers.map((s) => s.name);
+  private readonly deps: Required<RelayOutboxDeps>;
+
+  constructor({ options = { batchSize: 200, leaseMs: 60_000 }, ...deps }: RelayOutboxDeps) {
+    this.deps = { ...deps, options };
+    const names = deps.subscribers.map((s) => s.name);
     const bad = names.find((n, i) => names.indexOf(n) !== i || !/^[A-Za-z0-9_.-]+$/.test(n));
     if (bad !== undefined)
       throw new Error(`event subscriber names must be unique and made of letters, digits, "_", "." or "-": "${bad}"`);
   }
 
   async execute(): Promise<RelayResult> {
-    const claim = this.ids.next();
-    const events = await this.outbox.claim(claim, this.options.batchSize, this.clock.now(), this.options.leaseMs);
+    const claim = this.deps.ids.next();
+    const events = await this.deps.outbox.claim(
+      claim,
+      this.deps.options.batchSize,
+      this.deps.clock.now(),
+      this.deps.options.leaseMs,
+    );
     if (events.length === 0) return { published: 0, jobs: 0 };
     const jobs: JobSpec<EventJob>[] = events.flatMap((event) =>
-      this.subscribers
+      this.deps.subscribers
         .filter((s) => s.wants(event))
         .map((s) => ({
           queue: EVENTS_QUEUE,
@@ -67,14 +78,14 @@ export class RelayOutbox {
         })),
     );
     try {
-      if (jobs.length > 0) await this.queue.enqueue(jobs);
+      if (jobs.length > 0) await this.deps.queue.enqueue(jobs);
     } catch (error) {
-      await this.outbox.release(claim).catch(() => {});
+      await this.deps.outbox.release(claim).catch(() => {});
       throw error;
     }
-    await this.outbox.markPublished(
+    await this.deps.outbox.markPublished(
       events.map((e) => e.id),
-      this.clock.now(),
+      this.deps.clock.now(),
     );
     return { published: events.length, jobs: jobs.length };
   }
@@ -86,7 +97,7 @@ export class RelayOutbox {
    * subscriber is idempotent (notification keys, delivery claims); returns how many were replayed.
    */
   replayRecent(windowMs: number): Promise<number> {
-    return this.outbox.unpublishRecent(windowMs);
+    return this.deps.outbox.unpublishRecent(windowMs);
   }
 }
 

@@ -1,32 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CategoryRepository } from '../catalog/ports.js';
-import type { CommentRepository, FavoriteRepository } from '../engagement/ports.js';
-import type { CampusRepository, UserRepository } from '../identity/ports.js';
-import type { ListingRepository, ListingViewLog } from '../listings/ports.js';
-import type { PhotoRepository } from '../photos/ports.js';
-import type { Outbox } from '../shared/events.js';
-import type { UnitOfWork } from '../shared/unit-of-work.js';
+import type { PersistencePorts } from '../persistence.js';
 import { aCampus, aCategoryTree, aUser, TEST_CAMPUS_ID } from './builders.js';
 import { engagementContract } from './engagement-contract.js';
-import { identityContract, type IdentityPorts } from './identity-contract.js';
+import { identityContract } from './identity-contract.js';
 import { listingContract } from './listing-contract.js';
 import { outboxContract } from './outbox-contract.js';
 import { photoContract } from './photo-contract.js';
 import { unitOfWorkContract, type UnitOfWorkContractOptions } from './unit-of-work-contract.js';
 
-/** The ports a persistence adapter family provides, bound to one fresh, empty store. */
-export interface PersistencePorts extends IdentityPorts {
-  listings: ListingRepository;
-  categories: CategoryRepository;
-  campuses: CampusRepository;
-  users: UserRepository;
-  favorites: FavoriteRepository;
-  comments: CommentRepository;
-  outbox: Outbox;
-  viewLog: ListingViewLog;
-  uow: UnitOfWork;
-  photos: PhotoRepository;
-}
+/** The ports each suite below is run against (the set itself is core's, in ../persistence.ts). */
+export type { PersistencePorts };
 
 export type PersistenceFactory = () => Promise<PersistencePorts & { dispose(): Promise<void> }>;
 

@@ -32,7 +32,7 @@ export async function coreKit(ports: PersistencePorts = inMemoryPersistence()) {
   const events = new EventFactory(new SequentialIds('evt'), clock);
   const { listings, categories, campuses, users, favorites, comments, outbox, viewLog, uow, auditLog, photos } = ports;
   const views = new ListingViews(categories, users, favorites);
-  const lifecycle = new LifecycleDeps(listings, outbox, uow, clock, events);
+  const lifecycle = new LifecycleDeps({ listings, outbox, uow, clock, events });
 
   const tree = aCategoryTree();
   await campuses.save(aCampus());
@@ -74,8 +74,8 @@ export async function coreKit(ports: PersistencePorts = inMemoryPersistence()) {
       /** A student whose record still says role 'admin': no admin rights. */
       studentAdmin: as(people.admin),
     },
-    publish: new PublishListing(listings, categories, campuses, outbox, uow, ids, clock, events, photos),
-    edit: new EditListing(listings, categories, campuses, outbox, uow, clock, events, photos),
+    publish: new PublishListing({ listings, categories, campuses, outbox, uow, ids, clock, events, photos }),
+    edit: new EditListing({ listings, categories, campuses, outbox, uow, clock, events, photos }),
     changeStatus: new ChangeListingStatus(lifecycle),
     withdraw: new WithdrawListing(lifecycle),
     renew: new RenewListing(lifecycle, campuses),
@@ -83,15 +83,15 @@ export async function coreKit(ports: PersistencePorts = inMemoryPersistence()) {
     expire: new ExpireListings(lifecycle),
     browse: new BrowseListings(listings, categories, views, clock),
     myListings: new MyListings(listings, views),
-    getListing: new GetListing(listings, viewLog, views, clock, auditLog),
-    setFavorite: new SetFavorite(favorites, listings, outbox, uow, clock, events),
+    getListing: new GetListing({ listings, viewLog, views, clock, audit: auditLog }),
+    setFavorite: new SetFavorite({ favorites, listings, outbox, uow, clock, events }),
     myFavorites: new MyFavorites(favorites, listings, views),
-    postComment: new PostComment(comments, listings, outbox, uow, ids, clock, events),
-    deleteComment: new DeleteComment(comments, listings, outbox, uow, clock, events),
+    postComment: new PostComment({ comments, listings, outbox, uow, ids, clock, events }),
+    deleteComment: new DeleteComment({ comments, listings, outbox, uow, clock, events }),
     listComments: new ListComments(comments, listings, users),
     getCatalog: new GetCatalog(campuses, categories),
     seedCategories: new SeedDefaultCategories(categories, ids),
-    createCategory: new CreateCategory(categories, campuses, ids, auditLog, clock),
+    createCategory: new CreateCategory({ categories, campuses, ids, audit: auditLog, clock }),
     updateCategory: new UpdateCategory(categories, auditLog, clock),
     myProfile: new GetMyProfile(users),
     updateProfile: new UpdateMyProfile(users, clock),

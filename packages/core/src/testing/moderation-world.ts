@@ -44,10 +44,18 @@ export async function moderationWorld(policy: 'accept' | 'refuse' = 'refuse', th
   const reports = new InMemoryReportRepository();
   const safety = new ScriptedSafety();
   const screening = new ContentScreening(safety, policy, new SafetyReviewQueue(cases, kit.ids));
-  const lifecycle = new LifecycleDeps(listings, outbox, uow, kit.clock, kit.events);
+  const lifecycle = new LifecycleDeps({ listings, outbox, uow, clock: kit.clock, events: kit.events });
   const storage = new InMemoryPhotoStorage();
-  const deleteComment = new DeleteComment(comments, listings, outbox, uow, kit.clock, kit.events);
-  const ban = new SetUserBan(users, refreshTokens, outbox, auditLog, uow, kit.clock, kit.events);
+  const deleteComment = new DeleteComment({ comments, listings, outbox, uow, clock: kit.clock, events: kit.events });
+  const ban = new SetUserBan({
+    users,
+    refreshTokens,
+    outbox,
+    audit: auditLog,
+    uow,
+    clock: kit.clock,
+    events: kit.events,
+  });
   for (const id of ['erin', 'frank', 'gina']) await users.save(aUser({ id, nickname: id }));
   return {
     kit,
@@ -56,26 +64,45 @@ export async function moderationWorld(policy: 'accept' | 'refuse' = 'refuse', th
     reports,
     safety,
     storage,
-    publish: new PublishListing(
+    publish: new PublishListing({
       listings,
       categories,
       campuses,
       outbox,
       uow,
-      kit.ids,
-      kit.clock,
-      kit.events,
+      ids: kit.ids,
+      clock: kit.clock,
+      events: kit.events,
       photos,
       screening,
-    ),
-    edit: new EditListing(listings, categories, campuses, outbox, uow, kit.clock, kit.events, photos, screening),
-    comment: new PostComment(comments, listings, outbox, uow, kit.ids, kit.clock, kit.events, screening),
+    }),
+    edit: new EditListing({
+      listings,
+      categories,
+      campuses,
+      outbox,
+      uow,
+      clock: kit.clock,
+      events: kit.events,
+      photos,
+      screening,
+    }),
+    comment: new PostComment({
+      comments,
+      listings,
+      outbox,
+      uow,
+      ids: kit.ids,
+      clock: kit.clock,
+      events: kit.events,
+      screening,
+    }),
     listComments: new ListComments(comments, listings, users),
     profile: new UpdateMyProfile(users, kit.clock, screening, uow),
-    upload: new UploadPhoto(
+    upload: new UploadPhoto({
       photos,
       storage,
-      {
+      processor: {
         inspect: async () => ({ kind: 'image', mime: 'image/jpeg', width: 10, height: 10 }),
         makeVariants: async (bytes: Uint8Array) =>
           (['thumb', 'medium', 'large'] as const).map((name) => ({
@@ -86,26 +113,36 @@ export async function moderationWorld(policy: 'accept' | 'refuse' = 'refuse', th
             contentType: 'image/webp',
           })),
       },
-      kit.ids,
-      kit.clock,
-      undefined,
+      ids: kit.ids,
+      clock: kit.clock,
       screening,
-    ),
-    report: new ReportContent(cases, reports, lifecycle, comments, users, auditLog, uow, kit.ids, kit.clock, threshold),
+    }),
+    report: new ReportContent({
+      cases,
+      reports,
+      lifecycle,
+      comments,
+      users,
+      audit: auditLog,
+      uow,
+      ids: kit.ids,
+      clock: kit.clock,
+      threshold,
+    }),
     queue: new ListReviewQueue(cases, reports, new ReviewTargets(lifecycle, comments, users, photos)),
-    resolve: new ResolveCase(
+    resolve: new ResolveCase({
       cases,
       lifecycle,
       comments,
-      new RemoveListing(lifecycle, auditLog),
+      removeListing: new RemoveListing(lifecycle, auditLog),
       deleteComment,
-      ban,
+      setUserBan: ban,
       photos,
       storage,
-      auditLog,
+      audit: auditLog,
       uow,
-      kit.clock,
-    ),
+      clock: kit.clock,
+    }),
     reporters: ['erin', 'frank', 'gina'].map(
       (id) => ({ kind: 'user', userId: id, campusId: 'demo', role: 'student', verified: true, banned: false }) as Actor,
     ),

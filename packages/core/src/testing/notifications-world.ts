@@ -42,10 +42,29 @@ export async function notificationsWorld() {
   const sources = new InMemoryNotificationSources(persistence.store);
   const queue = new CollectingQueue();
   const sender = new RecordingSubscriptionSender();
-  const recorder = new NotificationRecorder(repo, k.ports.users, queue, new SequentialIds('ntf'), k.clock);
-  const rules = new NotificationRules(recorder, k.ports.listings, k.ports.comments, k.ports.users, queue, k.clock);
+  const recorder = new NotificationRecorder({
+    notifications: repo,
+    users: k.ports.users,
+    queue,
+    ids: new SequentialIds('ntf'),
+    clock: k.clock,
+  });
+  const rules = new NotificationRules({
+    recorder,
+    listings: k.ports.listings,
+    comments: k.ports.comments,
+    users: k.ports.users,
+    queue,
+    clock: k.clock,
+  });
   const fanOut = new FanOutPriceDrop(sources, recorder, queue, 2);
-  const deliver = new DeliverNotification(repo, k.ports.users, sender, k.ports.uow, k.clock);
+  const deliver = new DeliverNotification({
+    notifications: repo,
+    users: k.ports.users,
+    sender,
+    uow: k.ports.uow,
+    clock: k.clock,
+  });
   const handled = new Set<string>();
   /** Hands new outbox events to the rules, then runs queued jobs until none is left. */
   async function drain(): Promise<string[]> {

@@ -132,9 +132,13 @@ export function outboxContract(
       const subscriber: EventSubscriber = { name: 'recorder', wants: () => true, handle: async () => {} };
       const relays = [1, 2, 3, 4].map(
         (n) =>
-          new RelayOutbox(ports().outbox, queue, [subscriber], new SequentialIds(`relay${n}`), new TestClock(T0), {
-            batchSize: 5,
-            leaseMs: 60_000,
+          new RelayOutbox({
+            outbox: ports().outbox,
+            queue,
+            subscribers: [subscriber],
+            ids: new SequentialIds(`relay${n}`),
+            clock: new TestClock(T0),
+            options: { batchSize: 5, leaseMs: 60_000 },
           }),
       );
       const drain = async (relay: RelayOutbox) => {

@@ -59,8 +59,7 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
         ]);
       });
     };
-    const job = () =>
-      new UpdateRecommendationSignals(p.interactions, p.outboxLog, p.checkpoints, p.signals, p.listings, p.uow, clock);
+    const job = () => new UpdateRecommendationSignals({ ...p, log: p.outboxLog, clock });
 
     it("reads the view log in order, after a position or within ranges; only students' views name a user", async () => {
       await put(aListing({ id: 'r-1' }), aListing({ id: 'r-2' }));

@@ -31,7 +31,13 @@ export function searchContract(
     beforeEach(async () => {
       ports = await factory();
       for (const c of [...aCategoryTree().all, ...aCategoryTree('other-campus').all]) await ports.categories.save(c);
-      search = new IndexedListingSearch(tokenizer, ports.store, ports.listings, ports.categories, clock);
+      search = new IndexedListingSearch({
+        tokenizer,
+        store: ports.store,
+        listings: ports.listings,
+        categories: ports.categories,
+        clock,
+      });
     });
     afterEach(async () => {
       await ports.dispose();

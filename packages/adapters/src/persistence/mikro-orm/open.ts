@@ -2,7 +2,22 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { MikroORM, Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import type { PersistencePorts } from '@xianzhi/core/testing';
+import type {
+  BlockedSearchTermRepository,
+  CampusStatistics,
+  InteractionSource,
+  ModerationCaseRepository,
+  NotificationRepository,
+  NotificationSources,
+  OutboxLog,
+  PersistencePorts,
+  ProjectionCheckpoints,
+  RecommendationCandidates,
+  ReportRepository,
+  SearchIndexStore,
+  SearchLog,
+  SignalStore,
+} from '@xianzhi/core';
 import { OrmContext } from './context.js';
 import { MikroOrmUnitOfWork } from './unit-of-work.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -159,28 +174,36 @@ export async function migrateDatabase(config: DatabaseConfig, logger?: Logger): 
   }
 }
 
-export interface Persistence extends PersistencePorts {
-  readonly dialect: Dialect;
+/** Every port the platform keeps in its database, typed by core's interfaces (never by the classes here). */
+export interface PlatformPorts extends PersistencePorts {
   readonly verifications: StudentVerificationRepository;
-  readonly moderationCases: MikroOrmModerationCaseRepository;
-  readonly reports: MikroOrmReportRepository;
-  readonly searchIndex: SqlSearchIndexStore;
-  readonly outboxLog: SqlOutboxLog;
-  readonly checkpoints: SqlProjectionCheckpoints;
-  readonly notifications: MikroOrmNotificationRepository;
-  readonly notificationSources: MikroOrmNotificationSources;
-  readonly interactions: SqlInteractionSource;
-  readonly signals: SqlSignalStore;
-  readonly candidates: SqlRecommendationCandidates;
-  readonly searchLog: MikroOrmSearchLog;
-  readonly blockedSearchTerms: MikroOrmBlockedSearchTerms;
-  readonly campusStatistics: MikroOrmCampusStatistics;
+  readonly moderationCases: ModerationCaseRepository;
+  readonly reports: ReportRepository;
+  readonly searchIndex: SearchIndexStore;
+  readonly outboxLog: OutboxLog;
+  readonly checkpoints: ProjectionCheckpoints;
+  readonly notifications: NotificationRepository;
+  readonly notificationSources: NotificationSources;
+  readonly interactions: InteractionSource;
+  readonly signals: SignalStore;
+  readonly candidates: RecommendationCandidates;
+  readonly searchLog: SearchLog;
+  readonly blockedSearchTerms: BlockedSearchTermRepository;
+  readonly campusStatistics: CampusStatistics;
+}
+
+/** The open database itself: health checks, maintenance and shutdown. Whoever opened it closes it. */
+export interface DatabaseHandle {
+  readonly dialect: Dialect;
   /** Answers true when the database takes a query; for health checks. */
   ping(): Promise<boolean>;
   /** Runs one SQL statement outside any unit of work: for maintenance and tests, not for features. */
   raw(sql: string, params?: unknown[]): Promise<unknown>;
   close(): Promise<void>;
 }
+
+/** What `openPersistence` answers: every port, and the database behind them. */
+export interface Persistence extends PlatformPorts, DatabaseHandle {}
 
 export async function openPersistence(config: DatabaseConfig, logger?: Logger): Promise<Persistence> {
   const { orm, dialect } = await initOrm(config, logger);

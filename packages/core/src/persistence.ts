@@ -1,0 +1,33 @@
+import type { CategoryRepository } from './catalog/ports.js';
+import type { CommentRepository, FavoriteRepository } from './engagement/ports.js';
+import type { AdminAccountRepository } from './identity/admin.js';
+import type { CampusRepository, UserRepository } from './identity/ports.js';
+import type { RefreshTokenRepository } from './identity/session.js';
+import type { ListingRepository, ListingViewLog } from './listings/ports.js';
+import type { AuditLog } from './shared/audit.js';
+import type { PhotoRepository } from './photos/ports.js';
+import type { Outbox } from './shared/events.js';
+import type { RateLimiter } from './shared/rate-limit.js';
+import type { UnitOfWork } from './shared/unit-of-work.js';
+
+/**
+ * The ports every persistence adapter family (in-memory, MikroORM on SQLite or MariaDB) provides over
+ * one store, each held to account by the persistence contract suite. The demo seed and the test kit
+ * take this set; a family may provide more (the API's database does).
+ */
+export interface PersistencePorts {
+  listings: ListingRepository;
+  categories: CategoryRepository;
+  campuses: CampusRepository;
+  users: UserRepository;
+  favorites: FavoriteRepository;
+  comments: CommentRepository;
+  outbox: Outbox;
+  viewLog: ListingViewLog;
+  uow: UnitOfWork;
+  photos: PhotoRepository;
+  auditLog: AuditLog;
+  rateLimiter: RateLimiter;
+  refreshTokens: RefreshTokenRepository;
+  admins: AdminAccountRepository;
+}
