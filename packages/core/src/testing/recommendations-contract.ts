@@ -1,65 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CategoryRepository } from '../catalog/ports.js';
-import type { FavoriteRepository } from '../engagement/ports.js';
-import type { Listing } from '../listings/listing.js';
-import type { ListingRepository, ListingViewLog } from '../listings/ports.js';
-import type { InteractionSource, RecommendationCandidates, SignalStore } from '../recommendations/ports.js';
-import { BlendedRecommender, type RankingContext } from '../recommendations/rankers.js';
-import { UpdateRecommendationSignals } from '../recommendations/update-signals.js';
-import { EventFactory, type Outbox } from '../shared/events.js';
-import type { OutboxLog, ProjectionCheckpoints } from '../shared/projection.js';
-import type { UnitOfWork } from '../shared/unit-of-work.js';
-import { aCategoryTree, aListing, SequentialIds, TestClock, TEST_CAMPUS_ID } from './builders.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { aListing, TEST_CAMPUS_ID } from './builders.js';
+import { recommendationsFixture, type RecommendationPorts } from './recommendations-fixture.js';
+import { recommendationSignalsContract } from './recommendations-signals-contract.js';
 
-/**
- * What a recommendations adapter family provides: one fresh store holding the campuses `demo` and
- * `other-campus` and the users `user-owner`, `stu-a`, `stu-b` and `stu-c`.
- */
-export interface RecommendationPorts {
-  interactions: InteractionSource;
-  signals: SignalStore;
-  candidates: RecommendationCandidates;
-  viewLog: ListingViewLog;
-  favorites: FavoriteRepository;
-  listings: ListingRepository;
-  categories: CategoryRepository;
-  outbox: Outbox;
-  outboxLog: OutboxLog;
-  checkpoints: ProjectionCheckpoints;
-  uow: UnitOfWork;
-  dispose(): Promise<void>;
-}
+export type { RecommendationPorts };
 
 /** The recommendation ports behave alike on every store: the view log read as a log, the signal tables, the job over both. */
 export function recommendationsContract(adapterName: string, factory: () => Promise<RecommendationPorts>): void {
   describe(`${adapterName}: recommendations`, () => {
+    const f = recommendationsFixture(factory);
+    const { clock, tree, put, view } = f;
     let p: RecommendationPorts;
-    const clock = new TestClock(new Date('2026-09-02T02:00:00.000Z'));
-    const events = new EventFactory(new SequentialIds('evt'), clock);
-    const tree = aCategoryTree();
-
-    beforeEach(async () => {
-      p = await factory();
-      for (const c of [...tree.all, ...aCategoryTree('other-campus').all]) await p.categories.save(c);
+    beforeEach(() => {
+      p = f.ports();
     });
-    afterEach(async () => {
-      await p.dispose();
-    });
-
-    const put = async (...ls: Listing[]) => {
-      for (const l of ls) await p.listings.save(l);
-    };
-    const view = (user: string, listing: string, day: string) => p.viewLog.recordView(listing, `u:${user}`, day);
-    const favorite = async (user: string, listing: string, on: boolean, at = clock.now()) => {
-      await p.uow.run(async () => {
-        if (on) await p.favorites.add(user, listing, at);
-        else await p.favorites.remove(user, listing);
-        await p.outbox.append([
-          events.create(on ? 'ListingFavorited' : 'ListingUnfavorited', listing, { listingId: listing, userId: user }),
-        ]);
-      });
-    };
-    const job = () => new UpdateRecommendationSignals({ ...p, log: p.outboxLog, clock });
 
     it("reads the view log in order, after a position or within ranges; only students' views name a user", async () => {
       await put(aListing({ id: 'r-1' }), aListing({ id: 'r-2' }));
@@ -228,130 +182,6 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
       expect(await p.signals.projectedFavorites('stu-a', 10)).toEqual(['x-1']);
       expect(await p.signals.projectedFavorites('stu-b', 10)).toEqual([]);
     });
-
-    it('the signal job counts each pair once per student, follows favorites both ways, and a re-run changes nothing', async () => {
-      await put(
-        aListing({ id: 'j-phone', title: '小米手机 8G' }),
-        aListing({ id: 'j-case', title: '手机壳' }),
-        aListing({ id: 'j-laptop', title: '联想笔记本', categoryId: tree.computers.id }),
-        aListing({
-          id: 'j-far',
-          title: '旧手机',
-          campusId: 'other-campus',
-          categoryId: 'other-campus-phones',
-          rootCategoryId: 'other-campus-digital',
-        }),
-      );
-      await view('stu-a', 'j-phone', '2026-08-01');
-      await view('stu-a', 'j-case', '2026-08-01');
-      await view('stu-a', 'j-phone', '2026-08-02'); // again another day: no new pair
-      await view('stu-b', 'j-phone', '2026-08-01');
-      await view('stu-b', 'j-case', '2026-08-10');
-      await view('stu-c', 'j-phone', '2026-07-01');
-      await view('stu-c', 'j-laptop', '2026-08-20'); // more than the window apart: no pair
-      await favorite('stu-a', 'j-phone', true);
-      await favorite('stu-a', 'j-laptop', true);
-      await favorite('stu-b', 'j-phone', true);
-      await favorite('stu-b', 'j-laptop', true);
-      await favorite('stu-b', 'j-laptop', false);
-
-      const progress: number[] = [];
-      const first = await job().execute((x) => progress.push(x.views));
-      expect(first.views).toBe(7);
-      expect(progress.at(-1)).toBe(7);
-      const phone = await p.signals.neighbours('j-phone', 10);
-      // Equal weights: the later id first, as an index read backwards gives them.
-      expect(phone).toEqual([
-        { listingId: 'j-laptop', coViews: 0, coFavorites: 1 },
-        { listingId: 'j-case', coViews: 2, coFavorites: 0 },
-      ]);
-      expect(await p.signals.popularity(['j-phone', 'j-laptop'])).toEqual(
-        new Map([
-          ['j-phone', { viewers: 3, favoriters: 2 }],
-          ['j-laptop', { viewers: 1, favoriters: 1 }],
-        ]),
-      );
-
-      expect(await job().execute()).toEqual({ views: 0, events: 0, pairs: 0 });
-      expect(await p.signals.neighbours('j-phone', 10)).toEqual(phone);
-
-      // Only what is new counts on the next run.
-      await view('stu-c', 'j-case', '2026-08-21');
-      expect((await job().execute()).views).toBe(1);
-      expect((await p.signals.neighbours('j-case', 10)).find((n) => n.listingId === 'j-laptop')).toEqual({
-        listingId: 'j-laptop',
-        coViews: 1,
-        coFavorites: 0,
-      });
-    });
-
-    it("reads a listing's neighbours with their candidate columns and popularity in one go", async () => {
-      await put(
-        aListing({ id: 'nc-a', title: '台灯' }),
-        aListing({ id: 'nc-b', title: '小米手机', price: 50_000 }),
-        aListing({ id: 'nc-c', status: 'sold' }),
-      );
-      await p.uow.run(async () => {
-        await p.signals.addPairs([
-          { a: 'nc-a', b: 'nc-b', views: 3, favorites: 0 },
-          { a: 'nc-a', b: 'nc-c', views: 1, favorites: 0 },
-          { a: 'nc-a', b: 'nc-gone', views: 5, favorites: 0 },
-        ]);
-        await p.signals.addPopularity([{ listingId: 'nc-b', campusId: TEST_CAMPUS_ID, viewers: 4, favoriters: 1 }]);
-      });
-      const got = await p.signals.neighbourCandidates('nc-a', 10);
-      // nc-gone has no listing: left out; the sold one is still returned (ranking filters it).
-      expect(got.map((g) => [g.neighbour, g.listing.id, g.listing.status, g.popularity])).toEqual([
-        [{ listingId: 'nc-b', coViews: 3, coFavorites: 0 }, 'nc-b', 'active', { viewers: 4, favoriters: 1 }],
-        [{ listingId: 'nc-c', coViews: 1, coFavorites: 0 }, 'nc-c', 'sold', null],
-      ]);
-      expect(got[0]!.listing).toEqual((await p.candidates.byIds(['nc-b']))[0]);
-      expect(await p.signals.neighbourCandidates('nc-a', 1)).toHaveLength(0);
-    });
-
-    it('similar items rank co-viewed listings first and never show sold, removed, expired, own or other-campus ones', async () => {
-      const T = new Date('2026-09-01T02:00:00.000Z');
-      await put(
-        aListing({ id: 's-target', title: '小米手机 8G', price: 100_000, now: T }),
-        aListing({ id: 's-covisited', title: '华为耳机', price: 30_000, categoryId: tree.computers.id, now: T }),
-        aListing({ id: 's-same', title: '小米手机 6G', price: 90_000, now: T }),
-        aListing({ id: 's-sold', title: '小米手机 8G 九成新', price: 100_000, status: 'sold', now: T }),
-        aListing({ id: 's-removed', title: '小米手机 8G', price: 100_000, status: 'removed', now: T }),
-        aListing({
-          id: 's-expired',
-          title: '小米手机 8G',
-          price: 100_000,
-          now: new Date('2026-07-01T00:00:00Z'),
-          lifetimeDays: 30,
-        }),
-        aListing({ id: 's-mine', title: '小米手机 8G', price: 100_000, ownerId: 'stu-a', now: T }),
-        aListing({
-          id: 's-far',
-          title: '小米手机 8G',
-          campusId: 'other-campus',
-          categoryId: 'other-campus-phones',
-          rootCategoryId: 'other-campus-digital',
-          now: T,
-        }),
-      );
-      for (const u of ['stu-a', 'stu-b', 'stu-c']) {
-        await view(u, 's-target', '2026-09-01');
-        await view(u, 's-covisited', '2026-09-01');
-        await view(u, 's-far', '2026-09-01');
-        await view(u, 's-sold', '2026-09-01');
-      }
-      await job().execute();
-      const ctx: RankingContext = {
-        campusId: TEST_CAMPUS_ID,
-        asOf: clock.now(),
-        now: clock.now(),
-        viewerId: 'stu-a',
-        exclude: new Set(['s-target']),
-      };
-      const target = (await p.listings.byId('s-target'))!;
-      const ranked = await new BlendedRecommender(p.candidates, p.signals).similar(target, ctx);
-      expect(ranked.map((s) => s.listing.id)).toEqual(['s-covisited', 's-same']);
-      expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score);
-    });
   });
+  recommendationSignalsContract(adapterName, factory);
 }
