@@ -49,8 +49,8 @@ process.on('SIGINT', () => process.exit(130));
 function start(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(node, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
   child.on('exit', (code) => {
     if (code && code !== 0 && code !== 143) process.stderr.write(`${name} exited with ${code}:\n${out.slice(-3000)}\n`);
   });
@@ -78,9 +78,9 @@ function load(port: number): Promise<{ rps: number; failed: number; p50: number;
       [
         resolve(here, 'load.ts'),
         `http://127.0.0.1:${port}/v1/listings`,
-        values.concurrency!,
-        values.warmup!,
-        values.seconds!,
+        values.concurrency,
+        values.warmup,
+        values.seconds,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );

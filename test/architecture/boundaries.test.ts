@@ -37,7 +37,7 @@ describe('package boundaries', () => {
       unknown
     >;
     expect(manifest['dependencies'] ?? {}).toEqual({});
-    const peers = Object.keys((manifest['peerDependencies'] ?? {}) as object);
+    const peers = Object.keys(manifest['peerDependencies'] ?? {});
     expect(peers.filter((p) => p !== 'vitest')).toEqual([]);
   });
 

@@ -26,7 +26,7 @@ describe('a worker killed mid fan-out', () => {
   const redisUrl = testRedisUrl();
   const prefix = uniquePrefix('xz-crash');
   let s: Stack;
-  let workers: ChildProcess[] = [];
+  const workers: ChildProcess[] = [];
   const logs: string[] = [];
 
   const startWorkerProcess = () => {
@@ -93,7 +93,7 @@ describe('a worker killed mid fan-out', () => {
       fans.push(u);
     }
 
-    let first = startWorkerProcess();
+    const first = startWorkerProcess();
     const drop = await call(s.app, {
       method: 'PATCH',
       url: `/v1/listings/${listing.id}`,

@@ -276,7 +276,7 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
             execute: async () => {
               throw new Error('search log unavailable');
             },
-          } as never);
+          });
         },
       });
       const res = await app.inject({ method: 'GET', url: `/v1/search?q=${encodeURIComponent('台灯')}` });

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Photo } from '@xianzhi/core';
+import type { Photo, CleanupUnattachedPhotos } from '@xianzhi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Background } from '../src/composition/background-tokens.js';
 import { Photos } from '../src/composition/photo-tokens.js';
 import { resolve, resolveAll } from '../src/composition/token.js';
-import type { CleanupUnattachedPhotos } from '@xianzhi/core';
 import { call, categoryIds, itemBody, publishAs } from './support/http.js';
 import { multipartFile, phoneJpeg } from './support/photos.js';
 import { startStack, type Handle, type Stack } from './support/stack.js';

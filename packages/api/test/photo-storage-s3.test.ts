@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { FakeS3Server } from '@xianzhi/adapters/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, ConfigError } from '../src/config.js';
+import { loadConfig, type ConfigError } from '../src/config.js';
 import { call } from './support/http.js';
 import { multipartFile, phoneJpeg } from './support/photos.js';
 import { startStack, type Stack } from './support/stack.js';

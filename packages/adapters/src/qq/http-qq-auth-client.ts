@@ -81,8 +81,8 @@ export class HttpQqAuthClient implements QqAuthClient {
         headers: { accept: 'application/json' },
       });
       if (!response.ok) return null;
-      const parsed = (await response.json()) as unknown;
-      return parsed !== null && typeof parsed === 'object' ? (parsed as Jscode2SessionBody) : null;
+      const parsed = await response.json();
+      return parsed !== null && typeof parsed === 'object' ? parsed : null;
     } catch {
       // Timeouts, refused connections and malformed JSON alike: QQ could not be asked.
       return null;

@@ -72,8 +72,8 @@ describe('QqContentSafety against the fake QQ server', () => {
     const sent = qq.securityChecks.at(-1)!;
     expect(sent.contentType).toBe('image/jpeg');
     expect(sent.bytes!.length).toBeLessThanOrEqual(1024 * 1024);
-    const meta = await sharp(sent.bytes!).metadata();
-    expect([meta.format, Math.max(meta.width!, meta.height!)]).toEqual(['jpeg', 750]);
+    const meta = await sharp(sent.bytes).metadata();
+    expect([meta.format, Math.max(meta.width, meta.height)]).toEqual(['jpeg', 750]);
     expect(await safety.checkImage(await webp({ r: 230, g: 20, b: 20 }), { scene: 'photo' })).toEqual({
       kind: 'risky',
       label: 'qq:87014',

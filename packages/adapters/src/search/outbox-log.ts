@@ -35,7 +35,7 @@ export class SqlOutboxLog implements OutboxLog {
   }
 
   private async read(where: object, limit: number): Promise<LoggedEvent[]> {
-    const rows = await this.ctx.em().find(OutboxRow, where as never, { orderBy: { seq: 'asc' }, limit });
+    const rows = await this.ctx.em().find(OutboxRow, where, { orderBy: { seq: 'asc' }, limit });
     return rows.map((r) => ({
       seq: Number(r.seq),
       event: {

@@ -1,6 +1,5 @@
-import { inMemoryPersistence, InMemorySearchIndexStore, searchContract } from '@xianzhi/core/testing';
+import { inMemoryPersistence, InMemorySearchIndexStore, searchContract, aCampus, aUser } from '@xianzhi/core/testing';
 import { onRealDatabases } from '../persistence/mikro-orm/test-databases.js';
-import { aCampus, aUser } from '@xianzhi/core/testing';
 import type { CampusRepository, UserRepository } from '@xianzhi/core';
 import { PinyinSearchTokenizer } from './tokenizer.js';
 

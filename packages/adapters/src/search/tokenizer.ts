@@ -105,7 +105,7 @@ export class PinyinSearchTokenizer implements SearchTokenizer {
 
 /** Full pinyin and initials of every run of 2 to MAX_PINYIN_SPAN characters. */
 function pinyinSpans(chars: readonly string[]): string[] {
-  const full = pinyin(chars.join(''), { toneType: 'none', type: 'array', v: true }) as string[];
+  const full = pinyin(chars.join(''), { toneType: 'none', type: 'array', v: true });
   const initials = full.map((p) => p[0] ?? '');
   const out: string[] = [];
   for (let i = 0; i < chars.length; i++) {

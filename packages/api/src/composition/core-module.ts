@@ -25,8 +25,9 @@ import {
   UpdateCategory,
   UpdateMyProfile,
   WithdrawListing,
+  ReleaseStudentNumber,
+  VerifyStudent,
 } from '@xianzhi/core';
-import { ReleaseStudentNumber, VerifyStudent } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
 import { Moderation } from './moderation-tokens.js';
 import { factory, named } from './token.js';

@@ -9,7 +9,7 @@ declare const carries: unique symbol;
 export type Token<T> = symbol & { readonly [carries]?: T };
 
 export function token<T>(description: string): Token<T> {
-  return Symbol(description) as Token<T>;
+  return Symbol(description);
 }
 
 /**

@@ -58,8 +58,8 @@ import type {
   UserRepository,
   WithdrawListing,
   BrowseListings,
+  PhotoRepository,
 } from '@xianzhi/core';
-import type { PhotoRepository } from '@xianzhi/core';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
 import type { AppParts } from '../http/app.js';

@@ -40,7 +40,7 @@ declare module 'fastify' {
 export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const { config } = parts;
   const app = Fastify({
-    loggerInstance: parts.logger as FastifyBaseLogger,
+    loggerInstance: parts.logger,
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,

@@ -3,7 +3,6 @@ import {
   Campus,
   ChangeListingStatus,
   CreateAdminAccount,
-  type PasswordHasher,
   EditListing,
   EventFactory,
   LifecycleDeps,
@@ -14,13 +13,9 @@ import {
   UlidGenerator,
   User,
   WithdrawListing,
-  type Category,
-  type Comment,
-  type Listing,
-  type UploadPhoto,
 } from '@xianzhi/core';
 import { DemoPhotoPool } from './demo-photos.js';
-import type { PersistencePorts } from '@xianzhi/core';
+import type { PersistencePorts, PasswordHasher, Category, Comment, Listing, UploadPhoto } from '@xianzhi/core';
 import { DEMO_ADMIN_USERNAME, DEMO_CAMPUS, DEMO_USERS, demoOpenId } from './demo-world.js';
 import { generateListings } from './generator/listing-generator.js';
 import { ManualClock, SeededRandom } from './random.js';

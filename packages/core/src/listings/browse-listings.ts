@@ -1,9 +1,8 @@
 import { checkListingFilters, type ListingFilterInput } from './filters.js';
 import type { CategoryRepository } from '../catalog/ports.js';
 import type { Actor } from '../identity/actor.js';
-import type { NotAuthenticated } from '../identity/errors.js';
+import type { NotAuthenticated, UserBanned } from '../identity/errors.js';
 import { requireActiveUser } from '../identity/policy.js';
-import type { UserBanned } from '../identity/errors.js';
 import type { Clock } from '../shared/clock.js';
 import { Problems, type ValidationFailed } from '../shared/errors.js';
 import { clampLimit, decodeCursor, encodeCursor, type Page } from '../shared/pagination.js';

@@ -55,7 +55,7 @@ describe('reports', () => {
       kind: 'item',
       content: itemInput({ title: '台灯' }),
     });
-    const feed = await w.kit.browse.execute({ actor: w.kit.actors.bob, campusId: 'demo' } as never);
+    const feed = await w.kit.browse.execute({ actor: w.kit.actors.bob, campusId: 'demo' });
     expect(feed.ok && feed.value.items.map((v) => v.listing.id)).toEqual([other.ok && other.value.id]);
     expect(codeOf(await w.kit.getListing.execute({ actor: w.kit.actors.bob, listingId: w.listing.id }))).toBe(
       'LISTING_NOT_FOUND',

@@ -96,7 +96,7 @@ export interface DeadLetter {
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const str = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
-const price = (v: string | number | null | undefined) => (typeof v === 'number' ? formatFen(v as Fen) : '面议');
+const price = (v: string | number | null | undefined) => (typeof v === 'number' ? formatFen(v) : '面议');
 
 /**
  * What a subscription message says: the page it opens and its keyword values in template order.

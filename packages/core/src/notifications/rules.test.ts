@@ -167,14 +167,13 @@ describe('rules: who is told what', () => {
   });
 
   it('tells of a hide whoever did it, of a return only from hidden and by someone other than the owner', () => {
-    const changed = (from: string, to: string, by: string | null): ListingStatusChanged =>
-      ({
-        id: `ev-${from}-${to}-${by}`,
-        type: 'ListingStatusChanged',
-        aggregateId: 'l1',
-        occurredAt: new Date(0),
-        payload: { listingId: 'l1', campusId: 'c1', ownerId: 'alice', from, to, reason: null, by },
-      }) as ListingStatusChanged;
+    const changed = (from: string, to: string, by: string | null): ListingStatusChanged => ({
+      id: `ev-${from}-${to}-${by}`,
+      type: 'ListingStatusChanged',
+      aggregateId: 'l1',
+      occurredAt: new Date(0),
+      payload: { listingId: 'l1', campusId: 'c1', ownerId: 'alice', from, to, reason: null, by },
+    });
     const kinds = (e: ListingStatusChanged) =>
       reviewNoticeRule(e, '台灯').map((d) => [d.kind, d.recipientId, d.eventKey]);
     expect(kinds(changed('reserved', 'hidden', null))).toEqual([['hidden', 'alice', 'ev-reserved-hidden-null']]);

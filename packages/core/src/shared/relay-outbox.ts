@@ -121,7 +121,7 @@ export class DispatchEvent {
 }
 
 export function onTheWire(event: DomainEvent): EventOnTheWire {
-  return { ...event, occurredAt: event.occurredAt.toISOString() } as EventOnTheWire;
+  return { ...event, occurredAt: event.occurredAt.toISOString() };
 }
 
 export function fromTheWire(event: EventOnTheWire): DomainEvent {

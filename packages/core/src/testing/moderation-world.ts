@@ -143,9 +143,14 @@ export async function moderationWorld(policy: 'accept' | 'refuse' = 'refuse', th
       uow,
       clock: kit.clock,
     }),
-    reporters: ['erin', 'frank', 'gina'].map(
-      (id) => ({ kind: 'user', userId: id, campusId: 'demo', role: 'student', verified: true, banned: false }) as Actor,
-    ),
+    reporters: ['erin', 'frank', 'gina'].map((id) => ({
+      kind: 'user',
+      userId: id,
+      campusId: 'demo',
+      role: 'student',
+      verified: true,
+      banned: false,
+    })),
   };
 }
 

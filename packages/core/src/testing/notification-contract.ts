@@ -116,34 +116,34 @@ export function notificationContract(adapterName: string, setup: () => Promise<N
         aNotification({ campusId: 'other' }),
         aNotification({ campusId: 'demo' }),
       ];
-      await repo.record([a!, b!, c!]);
-      expect(await repo.claim(a!.id, at(0), at(MIN))).toBe(true);
-      await repo.markPrepared(a!.id);
-      await repo.release(a!.id, 'Error: 40037', at(1000));
-      expect(await repo.delivery(a!.id)).toMatchObject({
+      await repo.record([a, b, c]);
+      expect(await repo.claim(a.id, at(0), at(MIN))).toBe(true);
+      await repo.markPrepared(a.id);
+      await repo.release(a.id, 'Error: 40037', at(1000));
+      expect(await repo.delivery(a.id)).toMatchObject({
         state: 'pending',
         prepared: true,
         lastError: 'Error: 40037',
         attempts: 1,
         leaseUntil: null,
       });
-      expect(await repo.claim(a!.id, at(2000), at(MIN))).toBe(true);
-      await repo.markRequested(a!.id);
-      await repo.release(a!.id, 'Error: again', at(3000));
-      expect(await repo.delivery(a!.id)).toMatchObject({ state: 'pending', prepared: true, requested: false });
-      expect(await repo.markDead(a!.id, 'Error: gave up', at(4000))).toBe(true);
-      expect(await repo.markDead(a!.id, 'Error: twice', at(5000))).toBe(false);
+      expect(await repo.claim(a.id, at(2000), at(MIN))).toBe(true);
+      await repo.markRequested(a.id);
+      await repo.release(a.id, 'Error: again', at(3000));
+      expect(await repo.delivery(a.id)).toMatchObject({ state: 'pending', prepared: true, requested: false });
+      expect(await repo.markDead(a.id, 'Error: gave up', at(4000))).toBe(true);
+      expect(await repo.markDead(a.id, 'Error: twice', at(5000))).toBe(false);
 
-      expect(await repo.claim(b!.id, at(0), at(MIN))).toBe(true);
-      await repo.markRequested(b!.id);
-      expect(await repo.delivery(b!.id)).toMatchObject({ state: 'sending', prepared: true, requested: true });
+      expect(await repo.claim(b.id, at(0), at(MIN))).toBe(true);
+      await repo.markRequested(b.id);
+      expect(await repo.delivery(b.id)).toMatchObject({ state: 'sending', prepared: true, requested: true });
       const lostEarly = aNotification({ campusId: 'demo' });
       await repo.record([lostEarly]);
       expect(await repo.claim(lostEarly.id, at(0), at(MIN))).toBe(true);
       await repo.markPrepared(lostEarly.id);
       expect(await repo.expireLeases(at(MIN - 1), 10)).toEqual({ retried: [], unknown: [] });
-      expect(await repo.expireLeases(at(MIN), 10)).toEqual({ retried: [lostEarly.id], unknown: [b!.id] });
-      expect(await repo.delivery(b!.id)).toMatchObject({ state: 'unknown' });
+      expect(await repo.expireLeases(at(MIN), 10)).toEqual({ retried: [lostEarly.id], unknown: [b.id] });
+      expect(await repo.delivery(b.id)).toMatchObject({ state: 'unknown' });
       // Claimed but never requested: surely not sent, so back to pending with its consent still spent.
       expect(await repo.delivery(lostEarly.id)).toMatchObject({
         state: 'pending',
@@ -152,33 +152,33 @@ export function notificationContract(adapterName: string, setup: () => Promise<N
         leaseUntil: null,
       });
       // A late finish from the dead worker's twin cannot turn unknown into sent.
-      await repo.finish(b!.id, 'sent', null, at(MIN + 1));
-      expect((await repo.delivery(b!.id))!.state).toBe('unknown');
+      await repo.finish(b.id, 'sent', null, at(MIN + 1));
+      expect((await repo.delivery(b.id))!.state).toBe('unknown');
 
-      expect(await repo.claim(c!.id, at(0), at(MIN))).toBe(true);
-      await repo.finish(c!.id, 'skipped', 'no_consent', at(6000));
-      expect(await repo.delivery(c!.id)).toMatchObject({ state: 'skipped', reason: 'no_consent' });
-      expect(await repo.requeue(c!.id, at(7000))).toBe(false);
+      expect(await repo.claim(c.id, at(0), at(MIN))).toBe(true);
+      await repo.finish(c.id, 'skipped', 'no_consent', at(6000));
+      expect(await repo.delivery(c.id)).toMatchObject({ state: 'skipped', reason: 'no_consent' });
+      expect(await repo.requeue(c.id, at(7000))).toBe(false);
 
       const all = await repo.deadLetters({ before: null, limit: 10 });
-      expect(all.map((x) => x.delivery.notificationId)).toEqual([b!.id, a!.id]);
+      expect(all.map((x) => x.delivery.notificationId)).toEqual([b.id, a.id]);
       expect(all[1]).toMatchObject({
         delivery: { state: 'dead', lastError: 'Error: gave up', attempts: 2 },
-        notification: { id: a!.id, data: a!.data },
+        notification: { id: a.id, data: a.data },
       });
       expect(
         (await repo.deadLetters({ campusId: 'demo', before: null, limit: 10 })).map((x) => x.notification.id),
-      ).toEqual([a!.id]);
-      const cursor = { updatedAt: all[0]!.delivery.updatedAt, id: b!.id };
-      expect((await repo.deadLetters({ before: cursor, limit: 10 })).map((x) => x.notification.id)).toEqual([a!.id]);
+      ).toEqual([a.id]);
+      const cursor = { updatedAt: all[0]!.delivery.updatedAt, id: b.id };
+      expect((await repo.deadLetters({ before: cursor, limit: 10 })).map((x) => x.notification.id)).toEqual([a.id]);
 
       expect(await repo.pendingBefore(at(10_000), 10)).toEqual([]);
-      expect(await repo.requeue(a!.id, at(8000))).toBe(true);
-      expect(await repo.delivery(a!.id)).toMatchObject({ state: 'pending', prepared: true });
+      expect(await repo.requeue(a.id, at(8000))).toBe(true);
+      expect(await repo.delivery(a.id)).toMatchObject({ state: 'pending', prepared: true });
       expect(await repo.pendingBefore(at(7999), 10)).toEqual([]);
-      expect(await repo.pendingBefore(at(8000), 10)).toEqual([{ notificationId: a!.id, updatedAt: at(8000) }]);
-      expect(await repo.requeue(a!.id, at(9000))).toBe(false);
-      expect((await repo.deadLetters({ before: null, limit: 10 })).map((x) => x.notification.id)).toEqual([b!.id]);
+      expect(await repo.pendingBefore(at(8000), 10)).toEqual([{ notificationId: a.id, updatedAt: at(8000) }]);
+      expect(await repo.requeue(a.id, at(9000))).toBe(false);
+      expect((await repo.deadLetters({ before: null, limit: 10 })).map((x) => x.notification.id)).toEqual([b.id]);
     });
 
     it('keeps mutes per user', async () => {

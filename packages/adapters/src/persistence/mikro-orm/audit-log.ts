@@ -17,7 +17,7 @@ export class MikroOrmAuditLog implements AuditLog {
       targetId: entry.targetId,
       campusId: entry.campusId ?? null,
       details: entry.details ?? {},
-    } as AuditRow);
+    });
   }
 
   async list(q: AuditQuery): Promise<AuditEntry[]> {
@@ -32,7 +32,7 @@ export class MikroOrmAuditLog implements AuditLog {
     }
     const rows = await this.ctx
       .em()
-      .find(AuditRow, where as never, { orderBy: [{ at: 'desc' }, { id: 'desc' }], limit: q.limit });
+      .find(AuditRow, where, { orderBy: [{ at: 'desc' }, { id: 'desc' }], limit: q.limit });
     return rows.map((r) => ({
       id: r.id,
       at: r.at,

@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { EntityName } from '@mikro-orm/core';
-import type { MikroORM } from '@mikro-orm/core';
+import type { EntityName, MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Dialect } from './migrations/dialect.js';
 
@@ -41,7 +40,7 @@ export class OrmContext {
     const em = this.em();
     const meta = em.getMetadata().get(entity);
     const pk = Object.fromEntries(meta.primaryKeys.map((k) => [k, (value as Record<string, unknown>)[k]]));
-    const existing = await em.findOne(entity, pk as never);
+    const existing = await em.findOne(entity, pk);
     if (existing && existing !== value) {
       for (const prop of meta.props) {
         if (prop.primary || skip.includes(prop.name)) continue;

@@ -33,7 +33,7 @@ export class MikroOrmFavoriteRepository implements FavoriteRepository {
         { $or: [{ createdAt: { $lt: after.createdAt } }, { listingId: { $lt: after.listingId } }] },
       ];
     }
-    const rows = await this.ctx.em().find(FavoriteRow, where as never, {
+    const rows = await this.ctx.em().find(FavoriteRow, where, {
       orderBy: [{ createdAt: 'desc' }, { listingId: 'desc' }],
       limit,
     });

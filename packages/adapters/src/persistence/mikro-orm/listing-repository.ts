@@ -199,9 +199,7 @@ export class MikroOrmListingRepository implements ListingRepository {
       const at = new Date(q.after.sortValue);
       where['$and'] = [{ createdAt: { $lte: at } }, { $or: [{ createdAt: { $lt: at } }, { id: { $lt: q.after.id } }] }];
     }
-    return this.ctx
-      .em()
-      .find(Listing, where as never, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: q.limit });
+    return this.ctx.em().find(Listing, where, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: q.limit });
   }
 
   async dueForExpiry(now: Date, limit: number): Promise<Listing[]> {

@@ -174,7 +174,7 @@ export class MikroOrmModerationCaseRepository implements ModerationCaseRepositor
         { updatedAt: q.before.updatedAt, id: { $lt: q.before.id } },
       ];
     }
-    const rows = await this.ctx.em().find(ModerationCaseRow, where as never, {
+    const rows = await this.ctx.em().find(ModerationCaseRow, where, {
       orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       limit: q.limit,
       refresh: true,

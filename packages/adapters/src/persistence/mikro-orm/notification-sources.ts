@@ -28,7 +28,7 @@ export class MikroOrmNotificationSources implements NotificationSources {
           $or: [{ expiresAt: { $gt: after.expiresAt } }, { expiresAt: after.expiresAt, id: { $gt: after.id } }],
         }
       : window;
-    const rows = await this.ctx.em().find(Listing, where as never, {
+    const rows = await this.ctx.em().find(Listing, where, {
       orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }],
       limit,
       fields: ['id', 'campusId', 'ownerId', 'title', 'expiresAt'],

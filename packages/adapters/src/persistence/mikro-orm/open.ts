@@ -17,6 +17,7 @@ import type {
   SearchIndexStore,
   SearchLog,
   SignalStore,
+  StudentVerificationRepository,
 } from '@xianzhi/core';
 import { OrmContext } from './context.js';
 import { MikroOrmUnitOfWork } from './unit-of-work.js';
@@ -40,7 +41,6 @@ import { MikroOrmPhotoRepository } from './photo-repository.js';
 import { MikroOrmModerationCaseRepository, MikroOrmReportRepository } from './moderation-repository.js';
 import { MikroOrmBlockedSearchTerms, MikroOrmSearchLog } from './search-log-repository.js';
 import { MikroOrmCampusStatistics } from './campus-statistics.js';
-import type { StudentVerificationRepository } from '@xianzhi/core';
 import { SqlSearchIndexStore } from '../../search/store.js';
 import { MikroOrmNotificationRepository } from './notification-repository.js';
 import { MikroOrmNotificationSources } from './notification-sources.js';
@@ -139,7 +139,7 @@ async function initOrm(config: DatabaseConfig, logger?: Logger): Promise<{ orm: 
         db.pragma?.('busy_timeout = 5000');
       },
     } as Options);
-    return { orm: orm as unknown as MikroORM, dialect: 'sqlite' };
+    return { orm: orm, dialect: 'sqlite' };
   }
   const server = {
     ...common,
@@ -246,7 +246,7 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
         return false;
       }
     },
-    raw: (sql, params = []) => ctx.em().execute(sql, params as unknown[]),
+    raw: (sql, params = []) => ctx.em().execute(sql, params),
     close: () => orm.close(true),
   };
 }

@@ -111,7 +111,7 @@ export class MikroOrmBlockedSearchTerms implements BlockedSearchTermRepository {
     );
     if (existing) return { entry: toBlocked(existing), created: false };
     try {
-      await em.insert(BlockedTermRow, { ...entry } as BlockedTermRow);
+      await em.insert(BlockedTermRow, { ...entry });
     } catch (e) {
       // Another admin blocked the same term in between: theirs is the entry.
       if (!(e instanceof UniqueConstraintViolationException)) throw e;

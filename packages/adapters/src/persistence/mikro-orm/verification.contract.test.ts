@@ -1,5 +1,4 @@
-import { studentVerificationContract } from '@xianzhi/core/testing';
-import { aCampus, aUser } from '@xianzhi/core/testing';
+import { studentVerificationContract, aCampus, aUser } from '@xianzhi/core/testing';
 import { onRealDatabases } from './test-databases.js';
 
 /** The student-number bindings on real databases, where the unique index does the deciding. */

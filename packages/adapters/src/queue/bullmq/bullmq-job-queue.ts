@@ -138,7 +138,7 @@ export class BullMqJobConsumers implements JobConsumers {
         } catch (error) {
           if (received.attempt < options.maxAttempts) throw error;
           try {
-            await options.onExhausted?.(received as ReceivedJob, error);
+            await options.onExhausted?.(received, error);
           } catch (reported) {
             onError?.(reported, `onExhausted of ${queue}`);
           }

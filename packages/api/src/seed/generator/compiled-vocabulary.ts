@@ -94,7 +94,7 @@ function compile(): { leaves: readonly Leaf[]; byCode: ReadonlyMap<string, Leaf>
   let bookSerial = 0;
 
   const leaves: Leaf[] = [];
-  for (const v of LEAF_VOCAB as readonly LeafVocab[]) {
+  for (const v of LEAF_VOCAB) {
     const t = treeIndex.get(v.code);
     if (!t) throw new Error(`vocabulary leaf ${v.code} is not in DEFAULT_CATEGORY_TREE`);
     const rv = rootVocab.get(t.rootCode);
