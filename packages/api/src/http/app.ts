@@ -39,8 +39,10 @@ declare module 'fastify' {
 
 export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const { config } = parts;
+  // Typed as Fastify's own logger so the instance is FastifyInstance's default, not one generic over pino's Logger.
+  const loggerInstance: FastifyBaseLogger = parts.logger;
   const app = Fastify({
-    loggerInstance: parts.logger,
+    loggerInstance,
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,

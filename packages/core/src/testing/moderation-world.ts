@@ -143,7 +143,7 @@ export async function moderationWorld(policy: 'accept' | 'refuse' = 'refuse', th
       uow,
       clock: kit.clock,
     }),
-    reporters: ['erin', 'frank', 'gina'].map((id) => ({
+    reporters: ['erin', 'frank', 'gina'].map((id): Actor => ({
       kind: 'user',
       userId: id,
       campusId: 'demo',
