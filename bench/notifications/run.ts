@@ -159,7 +159,11 @@ async function main(): Promise<void> {
   } finally {
     await stopInProcess?.();
     for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+    await Promise.all(
+      children.map((c) =>
+        c.exitCode !== null ? Promise.resolve() : new Promise<void>((r) => c.once('exit', () => r())),
+      ),
+    );
     await p.close();
     await fake.stop();
     await dropDb();

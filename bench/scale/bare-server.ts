@@ -1,3 +1,4 @@
+import type * as Fastify_ from 'fastify';
 /**
  * The ceiling for GET /v1/listings on this stack: a bare Fastify route that runs the same three statements
  * the full stack runs for the first feed page (the keyset feed query, the campus's categories, the sellers)
@@ -26,9 +27,7 @@ const pool = mysql.createPool({
 });
 // Fastify is a dependency of the api package (the same copy the app uses); resolve it from there.
 const apiRequire = createRequire(resolve(dirname(fileURLToPath(import.meta.url)), '../../packages/api/package.json'));
-const { default: Fastify } = (await import(
-  pathToFileURL(apiRequire.resolve('fastify')).href
-)) as typeof import('fastify');
+const { default: Fastify } = (await import(pathToFileURL(apiRequire.resolve('fastify')).href)) as typeof Fastify_;
 const app = Fastify({ logger: false });
 
 type Row = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A stand-in for 星光大学's login endpoint on loopback, so the example runs anywhere. */
@@ -6,7 +6,8 @@ export async function startStarlightServer(
   accounts: Record<string, { password: string; realName: string; frozen?: boolean }>,
 ) {
   let down = false;
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => void respond(req, res));
+  async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     if (down) return void res.writeHead(502).end();
@@ -23,7 +24,7 @@ export async function startStarlightServer(
           ? { code: 1002, msg: '账号已冻结' }
           : { code: 0, data: { studentId: account, realName: known.realName, userType: 'undergraduate' } };
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -93,7 +93,7 @@ describe('the worker process', () => {
         20_000,
       );
     } catch (error) {
-      throw new Error(`${(error as Error).message}; the worker wrote:\n${worker.out.slice(-3000)}`);
+      throw new Error(`${(error as Error).message}; the worker wrote:\n${worker.out.slice(-3000)}`, { cause: error });
     } finally {
       worker.child.kill('SIGTERM');
     }

@@ -50,6 +50,9 @@ const parser = new XMLParser({
 
 type Node = Record<string, unknown>;
 
+/** An XML attribute or text value as a string; anything else (a nested element) as empty. */
+const textOf = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 /**
  * 统一身份认证 (CAS protocol 2 and 3). The student signs in on the campus's own page in a web-view;
  * we only validate the single-use ticket it hands back, so the platform never sees a password.
@@ -78,7 +81,7 @@ export class CasCampusAuthenticator implements CampusAuthenticator {
     // A ticket issued for another site must not verify anyone here, whatever that site's CAS says.
     if (c.service !== this.settings.service) return err(new CampusCredentialsWrong('INVALID_SERVICE'));
     const path = this.settings.version === 3 ? '/p3/serviceValidate' : '/serviceValidate';
-    const url = `${this.base}${path}?${new URLSearchParams({ service: c.service, ticket: c.ticket })}`;
+    const url = `${this.base}${path}?${new URLSearchParams({ service: c.service, ticket: c.ticket }).toString()}`;
     const res = await portalRequest(
       url,
       { method: 'GET', headers: { accept: 'application/xml, text/xml' } },
@@ -96,7 +99,7 @@ export class CasCampusAuthenticator implements CampusAuthenticator {
     if (!response || typeof response !== 'object') return err(new CampusPortalUnavailable('bad-response'));
     const failure = response['authenticationFailure'];
     if (failure !== undefined) {
-      const code = typeof failure === 'object' && failure ? String((failure as Node)['@_code'] ?? '') : '';
+      const code = typeof failure === 'object' && failure ? textOf((failure as Node)['@_code']) : '';
       return err(
         REJECTIONS.has(code)
           ? new CampusCredentialsWrong(code)

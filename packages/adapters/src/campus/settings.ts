@@ -124,10 +124,11 @@ function checkAuth(auth: unknown, bad: (m: string) => void): CampusAuthSettings 
         problem('"success" must name at least one of "status", "bodyContains", "redirectContains"');
       }
       for (const k of ['studentNumberPattern', 'namePattern'] as const) {
-        if (auth[k] === undefined) continue;
+        const pattern = auth[k];
+        if (pattern === undefined) continue;
         try {
-          if (!/\((?!\?)/.test(String(auth[k]))) throw new Error('no group');
-          new RegExp(String(auth[k]));
+          if (typeof pattern !== 'string' || !/\((?!\?)/.test(pattern)) throw new Error('no group');
+          new RegExp(pattern);
         } catch {
           problem(`"${k}" must be a regular expression with one capturing group`);
         }
@@ -218,7 +219,7 @@ async function loadPlugin(
   try {
     mod = (await import(target)) as Record<string, unknown>;
   } catch (error) {
-    throw new Error(`${where} could not be loaded: ${(error as Error).message}`);
+    throw new Error(`${where} could not be loaded: ${(error as Error).message}`, { cause: error });
   }
   const create = (mod['createCampusAuthenticator'] ?? mod['default']) as CampusAuthenticatorFactory | undefined;
   if (typeof create !== 'function')

@@ -97,7 +97,7 @@ export class HttpQqSubscriptionSender implements SubscriptionMessageSender {
       });
     } catch (e) {
       const code = (e as { cause?: { code?: string } }).cause?.code;
-      if (code && NOT_SENT_CAUSES.has(code)) throw new Error(`QQ unreachable (${code})`);
+      if (code && NOT_SENT_CAUSES.has(code)) throw new Error(`QQ unreachable (${code})`, { cause: e });
       throw new SendOutcomeUnknown(`no answer from QQ (${code ?? (e instanceof Error ? e.name : 'error')})`);
     }
     if (!response.ok) throw new Error(`QQ answered HTTP ${response.status}`);

@@ -32,6 +32,9 @@ import type {
 } from '@xianzhi/core';
 import { token } from './token.js';
 
+// The worker collects consumers of every payload type in one multi-binding; each checks its own payload type
+// where it is bound, so the collection itself is untyped by design.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface QueueConsumer<P = any> {
   readonly queue: string;
   readonly handler: JobHandler<P>;

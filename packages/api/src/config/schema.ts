@@ -257,7 +257,7 @@ export const ConfigSchema = Type.Object({
 
 /** The variables once read: those with a default always hold a value, the others only when set. */
 export type ConfigValues = Static<typeof ConfigSchema>;
-export type ConfigVariable = keyof ConfigValues & string;
+export type ConfigVariable = Extract<keyof ConfigValues, string>;
 
 /** One variable's schema, with the options this file adds to TypeBox's (see the top of the file). */
 export type VariableSchema = TSchema & {

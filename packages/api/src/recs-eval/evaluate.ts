@@ -12,7 +12,6 @@ import {
   User,
   type DomainEvent,
   type RankingContext,
-  type Recommender,
   type Scored,
 } from '@xianzhi/core';
 import { simulate, type SimulatedLog, type SimulationOptions } from './simulate.js';

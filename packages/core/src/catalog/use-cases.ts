@@ -1,5 +1,5 @@
 import type { Actor } from '../identity/actor.js';
-import { CampusNotFound, type AdminOnly, type NotAuthenticated, type UserBanned } from '../identity/errors.js';
+import { CampusNotFound, type AdminOnly, type NotAuthenticated } from '../identity/errors.js';
 import { requireAdmin, requireAdminOf } from '../identity/policy.js';
 import type { AdminScope } from '../identity/admin.js';
 import { auditActorOf, type AuditLog } from '../shared/audit.js';

@@ -1,6 +1,6 @@
 import type { Actor } from '../identity/actor.js';
 import type { AdminScope } from '../identity/admin.js';
-import type { AdminOnly, NotAuthenticated, UserBanned } from '../identity/errors.js';
+import type { AdminOnly, NotAuthenticated } from '../identity/errors.js';
 import { requireAdmin, requireAdminOf } from '../identity/policy.js';
 import { auditActorOf, type AuditLog } from '../shared/audit.js';
 import type { CampusRepository } from '../identity/ports.js';

@@ -1,4 +1,4 @@
-import { formatFen, type Fen } from '../shared/money.js';
+import { formatFen } from '../shared/money.js';
 
 export const NOTIFICATION_KINDS = [
   'comment',

@@ -1,3 +1,4 @@
+import type { ListingContentInput } from '../listings/content.js';
 import { CreateCategory, GetCatalog, SeedDefaultCategories, UpdateCategory } from '../catalog/use-cases.js';
 import { DeleteComment, ListComments, PostComment } from '../engagement/comments.js';
 import { MyFavorites, SetFavorite } from '../engagement/favorites.js';
@@ -112,5 +113,5 @@ export function itemInput(overrides: Record<string, unknown> = {}) {
     areaId: 'east-dorm',
     tradeMethods: ['face_to_face'],
     ...overrides,
-  } as import('../listings/content.js').ListingContentInput;
+  } as ListingContentInput;
 }

@@ -40,7 +40,8 @@ export class OrmContext {
     const em = this.em();
     const meta = em.getMetadata().get(entity);
     const pk = Object.fromEntries(meta.primaryKeys.map((k) => [k, (value as Record<string, unknown>)[k]]));
-    const existing = await em.findOne(entity, pk);
+    // A primary-key filter built at run time types the answer as any; it is a T or nothing.
+    const existing = (await em.findOne(entity, pk)) as T | null;
     if (existing && existing !== value) {
       for (const prop of meta.props) {
         if (prop.primary || skip.includes(prop.name)) continue;

@@ -12,8 +12,8 @@ export class MikroOrmFavoriteRepository implements FavoriteRepository {
       .insert({ userId, listingId, createdAt: at })
       .onConflict(['userId', 'listingId'])
       .ignore()
-      .execute('run');
-    return (result as { affectedRows?: number }).affectedRows === 1;
+      .execute<{ affectedRows?: number }>('run');
+    return result.affectedRows === 1;
   }
 
   async remove(userId: string, listingId: string): Promise<boolean> {

@@ -239,7 +239,7 @@ export class MikroOrmListingViewLog implements ListingViewLog {
       .insert({ listingId, viewerKey, day })
       .onConflict(['listingId', 'viewerKey', 'day'])
       .ignore()
-      .execute('run');
-    return (result as { affectedRows?: number }).affectedRows === 1;
+      .execute<{ affectedRows?: number }>('run');
+    return result.affectedRows === 1;
   }
 }

@@ -203,8 +203,8 @@ export class MikroOrmReportRepository implements ReportRepository {
       })
       .onConflict(['reporterId', 'targetType', 'targetId'])
       .ignore()
-      .execute('run');
-    return (result as { affectedRows?: number }).affectedRows === 1;
+      .execute<{ affectedRows?: number }>('run');
+    return result.affectedRows === 1;
   }
 
   async forCase(caseId: string): Promise<Report[]> {

@@ -17,8 +17,11 @@ export interface LockConflictRetry {
 export const DEFAULT_LOCK_CONFLICT_RETRY: LockConflictRetry = { attempts: 5, firstBackoffMs: 25 };
 
 /** Carries an `err` Result out of `transactional`, which rolls back only on a throw. */
-class Refused {
-  constructor(readonly result: unknown) {}
+/** Thrown only to make MikroORM roll the transaction back; caught below and turned back into the err. */
+class Refused extends Error {
+  constructor(readonly result: unknown) {
+    super('unit of work refused');
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { DEFAULT_CATEGORY_TREE as CORE_DEFAULT_TREE } from '@xianzhi/core';
 import { mintIsbn } from './isbn.js';
 import { tpls, type Tpl } from './templates.js';
 import { COND_CDF_FRESH, COND_CDF_NORMAL } from './terms.js';
-import { ATTR_GROUPS, BOOK_VOCAB, LEAF_VOCAB, PUBLISHERS, ROOT_VOCAB, type LeafVocab } from './vocabulary.js';
+import { ATTR_GROUPS, BOOK_VOCAB, LEAF_VOCAB, PUBLISHERS, ROOT_VOCAB } from './vocabulary.js';
 
 export interface CategoryNode {
   readonly name: string;

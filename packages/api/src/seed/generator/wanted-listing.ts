@@ -21,7 +21,7 @@ export function makeWanted(rng: Rng, areaCount: number): GeneratedListing {
   const hasBudget = rng.next() >= 0.3;
   let name: string;
   let attr = '';
-  let budget = 0;
+  let budget: number;
   if (leaf.books !== null) {
     const bl = leaf.books;
     if (rng.next() < 0.8) {
