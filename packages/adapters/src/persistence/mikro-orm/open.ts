@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { MikroORM, Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import type { PersistencePorts } from '@xianzhi/core/testing';
+import { bindQueryParameters } from './bound-parameters.js';
 import { OrmContext } from './context.js';
 import { MikroOrmUnitOfWork } from './unit-of-work.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -127,6 +128,7 @@ async function initOrm(config: DatabaseConfig, logger?: Logger): Promise<{ orm: 
         db.pragma?.('busy_timeout = 5000');
       },
     } as Options);
+    bindQueryParameters(orm, false);
     return { orm: orm as unknown as MikroORM, dialect: 'sqlite' };
   }
   const server = {
@@ -142,6 +144,7 @@ async function initOrm(config: DatabaseConfig, logger?: Logger): Promise<{ orm: 
   const { MikroORM } =
     target.driver === 'mariadb' ? await import('@mikro-orm/mariadb') : await import('@mikro-orm/mysql');
   const orm = await MikroORM.init(server as never);
+  bindQueryParameters(orm, true);
   return { orm: orm as unknown as MikroORM, dialect: 'mysql' };
 }
 
