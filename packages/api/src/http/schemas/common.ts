@@ -1,9 +1,13 @@
 import type { Condition, ListingKind, ListingStatus, TradeMethod } from '@xianzhi/core';
 import { Type, type TSchema } from 'typebox';
+import { FREE_TEXT } from '../validation.js';
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
+/** Text people write at length (descriptions, comments, reasons): the only strings that may hold tabs and line breaks. */
+export const FreeText = (options: { maxLength: number; description?: string }) =>
+  Type.String({ ...options, [FREE_TEXT]: true });
 export const IsoDate = Type.String({ format: 'date-time' });
 export const Count = Type.Integer({ minimum: 0 });
 
