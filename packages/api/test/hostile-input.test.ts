@@ -5,6 +5,8 @@ import { startStack, type Handle, type Stack } from './support/stack.js';
 
 // Issue 16: whatever a client sends, the answer is a 4xx with a stable code, never a 500.
 
+const b64 = (text: string) => Buffer.from(text).toString('base64url');
+
 describe.each(['sqlite', 'mariadb'] as const)('hostile input on %s', (kind) => {
   let s: Stack;
   let cats: Record<string, string>;
@@ -109,5 +111,47 @@ describe.each(['sqlite', 'mariadb'] as const)('hostile input on %s', (kind) => {
         );
       }
     });
+  });
+
+  describe('tampered cursors answer 400 INVALID_CURSOR on every route that reads one', () => {
+    const tampered = {
+      'non-finite (first)': b64('[1e309,"x"]'),
+      'non-finite, 1': b64('[1e309]'),
+      'non-finite, 3': b64('[1e309,1,"x"]'),
+      'non-finite, 4': b64('[1,-1e309,1,"x"]'),
+      'non-finite score': b64('[1,1e309,"x"]'),
+      'time out of range': b64('[1e300,"x"]'),
+      'wrong shape': b64('{"a":1}'),
+      'wrong types': b64('["x","y"]'),
+      'not base64': '!!!***',
+      'not json': b64('not json'),
+      huge: b64(`[1,"${'x'.repeat(2000)}"]`),
+      empty: '',
+    };
+    const routes: { name: string; handle: Handle | null; url: string }[] = [
+      { name: 'feed', handle: null, url: '/v1/listings' },
+      { name: 'my listings', handle: 'alice', url: '/v1/me/listings' },
+      { name: 'favorites', handle: 'alice', url: '/v1/me/favorites' },
+      { name: 'notifications', handle: 'alice', url: '/v1/me/notifications' },
+      { name: 'search', handle: null, url: '/v1/search?q=iphone' },
+      { name: 'recommendations', handle: 'alice', url: '/v1/recommendations' },
+      { name: 'similar', handle: null, url: '/v1/listings/LISTING/similar' },
+      { name: 'admin dead letters', handle: 'admin', url: '/v1/admin/dead-letters' },
+      { name: 'admin moderation cases', handle: 'admin', url: '/v1/admin/moderation/cases' },
+      { name: 'admin audit log', handle: 'admin', url: '/v1/admin/audit-log' },
+    ];
+    for (const r of routes) {
+      it(r.name, async () => {
+        for (const [label, cursor] of Object.entries(tampered)) {
+          const url = r.url.replace('LISTING', listingId);
+          const res = await as(r.handle, 'GET', `${url}${url.includes('?') ? '&' : '?'}cursor=${cursor}`);
+          expect({ label, status: res.status, code: res.body?.error?.code }).toEqual({
+            label,
+            status: 400,
+            code: 'INVALID_CURSOR',
+          });
+        }
+      });
+    }
   });
 });

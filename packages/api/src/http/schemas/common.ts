@@ -38,7 +38,8 @@ export const Status = Type.Enum([...LISTING_STATUS_VALUES]);
 export const Sort = Type.Enum(['newest', 'price_asc', 'price_desc']);
 
 export const IdParams = Type.Object({ id: Id });
-export const Cursor = Type.String({ minLength: 1, maxLength: 512 });
+/** Any text: core's cursor codec is the one judge (a bad one is INVALID_CURSOR, whatever is wrong with it). */
+export const Cursor = Type.String();
 export const Limit = Type.Integer({ minimum: 1, maximum: 50 });
 
 export const ErrorBody = Type.Object(
