@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AdminAccount, AdminLogin, AuditEntry, ListAuditLog, SetUserBan, User } from '@xianzhi/core';
+import type { AdminAccount, AdminLogin, ListAuditLog, SetUserBan, User } from '@xianzhi/core';
 import { AdminOnly, NotAuthenticated } from '@xianzhi/core';
 import type { AccessTokens, ViewerKeys } from '../auth.js';
 import { encodeTimeIdCursor, readTimeIdCursor } from '../cursors.js';

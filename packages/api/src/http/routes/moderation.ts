@@ -8,7 +8,7 @@ import {
   type ReviewItem,
 } from '@xianzhi/core';
 import { encodeTimeIdCursor, readTimeIdCursor } from '../cursors.js';
-import { Failure, orFail } from '../errors.js';
+import { orFail } from '../errors.js';
 import { photoUrls } from '../presenters.js';
 import { IdParams, responses } from '../schemas/common.js';
 import {
