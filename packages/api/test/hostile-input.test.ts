@@ -1,6 +1,9 @@
+import { existsSync, readdirSync } from 'node:fs';
 import type { InjectOptions } from 'fastify';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, categoryIds, expectError, itemBody, publishAs } from './support/http.js';
+import { multipartFile } from './support/photos.js';
 import { startStack, type Handle, type Stack } from './support/stack.js';
 
 // Issue 16: whatever a client sends, the answer is a 4xx with a stable code, never a 500.
@@ -153,5 +156,44 @@ describe.each(['sqlite', 'mariadb'] as const)('hostile input on %s', (kind) => {
         }
       });
     }
+  });
+
+  describe('malformed uploads answer 4xx and leave no file behind', () => {
+    const photoFiles = () => {
+      const dir = s.config.photos.dir;
+      return existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String) : [];
+    };
+    const post = (payload: Buffer | string, contentType: string) =>
+      call(s.app, {
+        method: 'POST',
+        url: '/v1/photos',
+        headers: { ...s.auth('alice'), 'content-type': contentType },
+        payload,
+      });
+
+    it('a truncated PNG → 400 PHOTO_UNREADABLE', async () => {
+      const before = photoFiles();
+      const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 1, g: 2, b: 3 } } })
+        .png()
+        .toBuffer();
+      const body = multipartFile(png.subarray(0, Math.floor(png.length / 2)), 'cut.png', 'image/png');
+      expectError(await post(body.payload, body.headers['content-type']), 400, 'PHOTO_UNREADABLE');
+      expect(photoFiles()).toEqual(before);
+    });
+
+    it('multipart without its closing boundary → 400 MULTIPART_MALFORMED', async () => {
+      const before = photoFiles();
+      const body = multipartFile(Buffer.from('not really a photo'), 'a.jpg');
+      const cut = body.payload.subarray(0, body.payload.length - 20);
+      expectError(await post(cut, body.headers['content-type']), 400, 'MULTIPART_MALFORMED');
+      expect(photoFiles()).toEqual(before);
+    });
+
+    it('multipart with no boundary → 400 MULTIPART_MALFORMED', async () => {
+      const before = photoFiles();
+      const body = multipartFile(Buffer.from('x'), 'a.jpg');
+      expectError(await post(body.payload, 'multipart/form-data'), 400, 'MULTIPART_MALFORMED');
+      expect(photoFiles()).toEqual(before);
+    });
   });
 });
