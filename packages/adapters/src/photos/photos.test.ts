@@ -64,7 +64,7 @@ describe('SharpPhotoProcessor', () => {
   it('makes WebP variants at the right sizes, upright, never upscaled, without EXIF or GPS', async () => {
     const original = await jpegWithGps(2000, 1500, 6);
     expect((await sharp(original).metadata()).exif).toBeDefined();
-    const variants = await processor.makeVariants(original, PHOTO_VARIANT_SIZES);
+    const variants = (await processor.makeVariants(original, PHOTO_VARIANT_SIZES))!;
     // Orientation 6: the stored 2000×1500 is shown as 1500×2000.
     expect(variants.map((v) => [v.name, v.width, v.height])).toEqual([
       ['thumb', 180, 240],
@@ -81,10 +81,17 @@ describe('SharpPhotoProcessor', () => {
       expect(Buffer.from(v.bytes).includes('Exif')).toBe(false);
     }
     const small = await processor.makeVariants(await pngImage(100, 60), PHOTO_VARIANT_SIZES);
-    expect(small.map((v) => [v.width, v.height])).toEqual([
+    expect(small?.map((v) => [v.width, v.height])).toEqual([
       [100, 60],
       [100, 60],
       [100, 60],
     ]);
+  });
+
+  it('answers null for a file cut short after a header that looked fine', async () => {
+    const png = await pngImage(400, 300);
+    const cut = png.subarray(0, Math.floor(png.length / 2));
+    expect((await processor.inspect(cut)).kind).toBe('image');
+    expect(await processor.makeVariants(cut, PHOTO_VARIANT_SIZES)).toBeNull();
   });
 });

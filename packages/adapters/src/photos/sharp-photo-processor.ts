@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type OutputInfo } from 'sharp';
 import type { ImageInspection, PhotoProcessor, PhotoVariantName, PhotoVariantOutput } from '@xianzhi/core';
 
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
@@ -45,15 +45,22 @@ export class SharpPhotoProcessor implements PhotoProcessor {
   async makeVariants(
     bytes: Uint8Array,
     sizes: Readonly<Record<PhotoVariantName, number>>,
-  ): Promise<PhotoVariantOutput[]> {
+  ): Promise<PhotoVariantOutput[] | null> {
     const base = sharp(bytes, { limitInputPixels: false, failOn: 'error' }).autoOrient();
     const out: PhotoVariantOutput[] = [];
     for (const [name, size] of Object.entries(sizes) as [PhotoVariantName, number][]) {
-      const { data, info } = await base
-        .clone()
-        .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: this.options.quality ?? 80 })
-        .toBuffer({ resolveWithObject: true });
+      let made: { data: Buffer; info: OutputInfo };
+      try {
+        made = await base
+          .clone()
+          .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true })
+          .webp({ quality: this.options.quality ?? 80 })
+          .toBuffer({ resolveWithObject: true });
+      } catch {
+        // Working in memory on bytes the header check accepted: a failure here is the file's (cut short, corrupt).
+        return null;
+      }
+      const { data, info } = made;
       out.push({
         name,
         bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),

@@ -9,6 +9,14 @@ export class DevLoginDisabled extends DomainError<'DEV_LOGIN_DISABLED'> {
   }
 }
 
+/** A multipart body that cannot be parsed: no boundary, cut short, or a broken part header. */
+export class MultipartMalformed extends DomainError<'MULTIPART_MALFORMED'> {
+  readonly code = 'MULTIPART_MALFORMED' as const;
+  constructor() {
+    super('上传内容格式有误（multipart/form-data 不完整或缺少 boundary），请重新上传');
+  }
+}
+
 /**
  * The one table from error code to HTTP status. Every core error code must appear here (a test
  * scans core's exports); the rest are the API's own. Input problems are all 400, whoever finds them.
@@ -16,6 +24,9 @@ export class DevLoginDisabled extends DomainError<'DEV_LOGIN_DISABLED'> {
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   INVALID_ISBN: 400,
+  INVALID_CURSOR: 400,
+  PHOTO_UNREADABLE: 400,
+  MULTIPART_MALFORMED: 400,
   CATEGORY_NOT_SELECTABLE: 400,
   CONTENT_RISKY: 400,
   BAD_REQUEST: 400,

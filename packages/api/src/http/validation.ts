@@ -13,10 +13,55 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, http
   const check = Compile(schema);
   return (input: unknown) => {
     const value = httpPart === 'body' ? (input ?? {}) : Value.Convert(schema, input);
-    if (check.Check(value)) return { value };
-    return { error: check.Errors(value) as unknown as Error };
+    const control = controlCharacterErrors(schema, value);
+    if (check.Check(value) && control.length === 0) return { value };
+    return { error: [...check.Errors(value), ...control] as unknown as Error };
   };
 };
+
+/** Marks a request string as free text (descriptions, comments, reasons): tab and line breaks are allowed. */
+export const FREE_TEXT = 'x-free-text';
+
+/** U+0000–U+001F and U+007F; tab, LF and CR pass when `whitespaceAllowed`. */
+function hasControlCharacter(text: string, whitespaceAllowed: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7f) return true;
+    if (c < 0x20 && !(whitespaceAllowed && (c === 0x09 || c === 0x0a || c === 0x0d))) return true;
+  }
+  return false;
+}
+
+/**
+ * Control characters are never data here: refused in every string a request carries (identifiers,
+ * cursors, titles, names…), except tab and line breaks in free text. One check at the edge, so no
+ * route, use case or query ever sees a NUL.
+ */
+export function controlCharacterErrors(schema: unknown, value: unknown, path = ''): SchemaError[] {
+  const s = branch(schema, value);
+  if (typeof value === 'string') {
+    if (!hasControlCharacter(value, s?.[FREE_TEXT] === true)) return [];
+    return [{ keyword: 'controlCharacters', instancePath: path, params: {}, message: '不能包含控制字符' }];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharacterErrors(s?.['items'], v, `${path}/${i}`));
+  if (value !== null && typeof value === 'object') {
+    const props = s?.['properties'] as Record<string, unknown> | undefined;
+    return Object.entries(value).flatMap(([k, v]) =>
+      controlCharacterErrors(props?.[k] ?? s?.['additionalProperties'], v, `${path}/${escapePointer(k)}`),
+    );
+  }
+  return [];
+}
+
+/** The member of a union that describes this value (JSON Schema `type` of its kind). */
+function branch(schema: unknown, value: unknown): Record<string, unknown> | undefined {
+  if (schema === null || typeof schema !== 'object') return undefined;
+  const s = schema as Record<string, unknown>;
+  const members = (s['anyOf'] ?? s['oneOf']) as Record<string, unknown>[] | undefined;
+  if (!members) return s;
+  const kind = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+  return members.find((m) => m['type'] === kind || (kind === 'number' && m['type'] === 'integer')) ?? members[0];
+}
 
 interface SchemaError {
   readonly keyword: string;
@@ -76,9 +121,15 @@ function describe(e: SchemaError): string {
       return `最多 ${String(p['limit'])} 项`;
     case 'anyOf':
       return '格式不正确';
+    case 'controlCharacters':
+      return '不能包含控制字符';
     default:
       return e.message;
   }
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function unescapePointer(segment: string): string {

@@ -190,12 +190,12 @@ export function recommendationScenarios(stack: () => Stack): void {
       expectError(
         await call(s.app, { method: 'GET', url: `/v1/recommendations?campusId=${CAMPUS}&cursor=bm90LWEtY3Vyc29y` }),
         400,
-        'VALIDATION_FAILED',
+        'INVALID_CURSOR',
       );
       expectError(
         await call(s.app, { method: 'GET', url: `/v1/listings/${ids['phone0']}/similar?cursor=bm90LWEtY3Vyc29y` }),
         400,
-        'VALIDATION_FAILED',
+        'INVALID_CURSOR',
       );
       expectError(
         await call(s.app, { method: 'GET', url: '/v1/listings/01NOSUCHLISTING0000000000/similar' }),

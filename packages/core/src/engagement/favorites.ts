@@ -6,9 +6,8 @@ import { PRIVATE_STATUSES } from '../listings/listing.js';
 import type { ListingRepository } from '../listings/ports.js';
 import type { ListingView, ListingViews } from '../listings/views.js';
 import type { Clock } from '../shared/clock.js';
-import { Problems, type ValidationFailed } from '../shared/errors.js';
 import type { EventFactory, Outbox } from '../shared/events.js';
-import { clampLimit, decodeCursor, encodeCursor, type Page } from '../shared/pagination.js';
+import { clampLimit, encodeCursor, readCursor, type InvalidCursor, type Page } from '../shared/pagination.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { ListingNotOpen } from './errors.js';
@@ -83,14 +82,14 @@ export class MyFavorites {
     actor: Actor;
     cursor?: string;
     limit?: number;
-  }): Promise<Result<Page<ListingView>, NotAuthenticated | UserBanned | ValidationFailed>> {
+  }): Promise<Result<Page<ListingView>, NotAuthenticated | UserBanned | InvalidCursor>> {
     const who = requireActiveUser(input.actor);
     if (!who.ok) return who;
     let after: { createdAt: Date; listingId: string } | null = null;
     if (input.cursor !== undefined) {
-      const decoded = decodeCursor(input.cursor, ['number', 'string']);
-      if (!decoded) return err(new Problems().add('cursor', '翻页参数无效，请从第一页开始').toError());
-      after = { createdAt: new Date(decoded[0] as number), listingId: decoded[1] as string };
+      const decoded = readCursor(input.cursor, ['time', 'string']);
+      if (!decoded.ok) return decoded;
+      after = { createdAt: new Date(decoded.value[0]), listingId: decoded.value[1] };
     }
     const limit = clampLimit(input.limit);
     const entries = await this.favorites.byUser(who.value.userId, after, limit + 1);

@@ -5,7 +5,7 @@ import type { NotAuthenticated, UserBanned } from '../identity/errors.js';
 import { requireActiveUser } from '../identity/policy.js';
 import type { Clock } from '../shared/clock.js';
 import { Problems, type ValidationFailed } from '../shared/errors.js';
-import { clampLimit, decodeCursor, encodeCursor, type Page } from '../shared/pagination.js';
+import { clampLimit, encodeCursor, readOptionalCursor, type InvalidCursor, type Page } from '../shared/pagination.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { ListingStatus } from './listing.js';
 import {
@@ -33,12 +33,13 @@ export class BrowseListings {
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: BrowseListingsInput): Promise<Result<Page<ListingView>, ValidationFailed>> {
+  async execute(input: BrowseListingsInput): Promise<Result<Page<ListingView>, ValidationFailed | InvalidCursor>> {
+    const cursor = parseCursor(input.cursor);
+    if (!cursor.ok) return cursor;
+    const after = cursor.value;
     const p = new Problems();
     const sort = input.sort ?? 'newest';
     const category = await checkListingFilters(p, this.categories, input);
-    const after = input.cursor === undefined ? null : parseCursor(input.cursor);
-    if (input.cursor !== undefined) p.check(after !== null, 'cursor', '翻页参数无效，请从第一页开始');
 
     if (p.any) return err(p.toError());
 
@@ -80,17 +81,15 @@ export class MyListings {
 
   async execute(
     input: MyListingsInput,
-  ): Promise<Result<Page<ListingView>, NotAuthenticated | UserBanned | ValidationFailed>> {
+  ): Promise<Result<Page<ListingView>, NotAuthenticated | UserBanned | InvalidCursor>> {
     const who = requireActiveUser(input.actor);
     if (!who.ok) return who;
-    const after = input.cursor === undefined ? null : parseCursor(input.cursor);
-    if (input.cursor !== undefined && after === null) {
-      return err(new Problems().add('cursor', '翻页参数无效，请从第一页开始').toError());
-    }
+    const after = parseCursor(input.cursor);
+    if (!after.ok) return after;
     const limit = clampLimit(input.limit);
     const rows = await this.listings.byOwner({
       ownerId: who.value.userId,
-      after,
+      after: after.value,
       limit: limit + 1,
       ...(input.status && { status: input.status }),
     });
@@ -101,7 +100,7 @@ export class MyListings {
   }
 }
 
-function parseCursor(cursor: string): ListingCursor | null {
-  const decoded = decodeCursor(cursor, ['number', 'string']);
-  return decoded ? { sortValue: decoded[0] as number, id: decoded[1] as string } : null;
+function parseCursor(cursor: string | undefined): Result<ListingCursor | null, InvalidCursor> {
+  const read = readOptionalCursor(cursor, ['number', 'string']);
+  return read.ok ? ok(read.value && { sortValue: read.value[0], id: read.value[1] }) : read;
 }

@@ -2,7 +2,7 @@ import { checkListingFilters, type ListingFilterInput } from './filters.js';
 import type { CategoryRepository } from '../catalog/ports.js';
 import type { Actor } from '../identity/actor.js';
 import { Problems, type ValidationFailed } from '../shared/errors.js';
-import { clampLimit, decodeCursor, encodeCursor } from '../shared/pagination.js';
+import { clampLimit, encodeCursor, InvalidCursor, readOptionalCursor } from '../shared/pagination.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { ListingRepository } from './ports.js';
 import { SEARCH_SORTS, type ListingSearch, type SearchFilters, type SearchSort, type SnippetPart } from './search.js';
@@ -40,21 +40,21 @@ export class SearchListings {
     private readonly views: ListingViews,
   ) {}
 
-  async execute(input: SearchListingsInput): Promise<Result<SearchPage, ValidationFailed>> {
+  async execute(input: SearchListingsInput): Promise<Result<SearchPage, ValidationFailed | InvalidCursor>> {
+    const decoded = readOptionalCursor(input.cursor, ['number']);
+    if (!decoded.ok) return decoded;
+    const offset = decoded.value?.[0] ?? 0;
+    if (!Number.isInteger(offset) || offset < 0) return err(new InvalidCursor());
     const p = new Problems();
     const text = input.text.trim();
     p.check(text.length > 0, 'q', '请输入搜索内容');
     p.check(text.length <= MAX_QUERY_LENGTH, 'q', `搜索内容不能超过 ${MAX_QUERY_LENGTH} 个字`);
-    const decoded = input.cursor === undefined ? null : decodeCursor(input.cursor, ['number']);
-    if (input.cursor !== undefined)
-      p.check(decoded !== null && (decoded[0] as number) >= 0, 'cursor', '翻页参数无效，请从第一页开始');
     if (input.sort !== undefined)
       p.check((SEARCH_SORTS as readonly string[]).includes(input.sort), 'sort', '排序方式无效');
     const category = await checkListingFilters(p, this.categories, input);
     if (p.any) return err(p.toError());
 
     const limit = clampLimit(input.limit);
-    const offset = decoded ? (decoded[0] as number) : 0;
     const filters: SearchFilters = {
       ...(input.kind !== undefined && { kind: input.kind as SearchFilters['kind'] }),
       ...(category && { categoryId: category.id }),

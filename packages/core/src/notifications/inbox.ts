@@ -5,7 +5,7 @@ import { requireActiveUser, requireAdmin, requireAdminOf } from '../identity/pol
 import type { AuditLog } from '../shared/audit.js';
 import type { Clock } from '../shared/clock.js';
 import { Problems, type ValidationFailed } from '../shared/errors.js';
-import { clampLimit, decodeCursor, encodeCursor, type Page } from '../shared/pagination.js';
+import { clampLimit, encodeCursor, readOptionalCursor, type InvalidCursor, type Page } from '../shared/pagination.js';
 import { err, ok, okVoid, type Result } from '../shared/result.js';
 import { DeadLetterNotFound, NotificationNotFound } from './errors.js';
 import {
@@ -20,11 +20,9 @@ import type { NotificationRepository } from './ports.js';
 
 type SignedIn = NotAuthenticated | UserBanned;
 
-function cursorOf(cursor: string | undefined): Result<{ at: Date; id: string } | null, ValidationFailed> {
-  if (cursor === undefined) return ok(null);
-  const decoded = decodeCursor(cursor, ['number', 'string']);
-  if (!decoded) return err(new Problems().add('cursor', '翻页参数无效，请从第一页开始').toError());
-  return ok({ at: new Date(decoded[0] as number), id: decoded[1] as string });
+function cursorOf(cursor: string | undefined): Result<{ at: Date; id: string } | null, InvalidCursor> {
+  const read = readOptionalCursor(cursor, ['time', 'string']);
+  return read.ok ? ok(read.value && { at: new Date(read.value[0]), id: read.value[1] }) : read;
 }
 
 /** 消息: the signed-in user's own notifications, newest first. */
@@ -35,7 +33,7 @@ export class ListMyNotifications {
     actor: Actor;
     cursor?: string;
     limit?: number;
-  }): Promise<Result<Page<Notification>, SignedIn | ValidationFailed>> {
+  }): Promise<Result<Page<Notification>, SignedIn | InvalidCursor>> {
     const who = requireActiveUser(input.actor);
     if (!who.ok) return who;
     const after = cursorOf(input.cursor);
@@ -170,7 +168,7 @@ export class ListDeadLetters {
     actor: Actor;
     cursor?: string;
     limit?: number;
-  }): Promise<Result<Page<DeadLetter>, NotAuthenticated | AdminOnly | ValidationFailed>> {
+  }): Promise<Result<Page<DeadLetter>, NotAuthenticated | AdminOnly | InvalidCursor>> {
     const admin = requireAdmin(input.actor);
     if (!admin.ok) return admin;
     const before = cursorOf(input.cursor);

@@ -34,6 +34,14 @@ export class PhotoTypeUnsupported extends DomainError<'PHOTO_TYPE_UNSUPPORTED'> 
   }
 }
 
+/** Bytes that start like a JPEG, PNG or WebP but cannot be decoded (cut short, corrupt). */
+export class PhotoUnreadable extends DomainError<'PHOTO_UNREADABLE'> {
+  readonly code = 'PHOTO_UNREADABLE' as const;
+  constructor() {
+    super('照片已损坏或不完整，无法读取：请重新选择后上传');
+  }
+}
+
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MB`;
   if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;

@@ -29,7 +29,11 @@ export interface PhotoVariantOutput {
 /** Decodes images. `inspect` reads only the header; `makeVariants` rotates upright and drops all metadata. */
 export interface PhotoProcessor {
   inspect(bytes: Uint8Array): Promise<ImageInspection>;
-  makeVariants(bytes: Uint8Array, sizes: Readonly<Record<PhotoVariantName, number>>): Promise<PhotoVariantOutput[]>;
+  /** Null when the pixels cannot be decoded (a truncated or corrupt file whose header looked fine). */
+  makeVariants(
+    bytes: Uint8Array,
+    sizes: Readonly<Record<PhotoVariantName, number>>,
+  ): Promise<PhotoVariantOutput[] | null>;
 }
 
 export interface PhotoRepository {

@@ -4,7 +4,7 @@ import { requireVerifiedUser } from '../identity/policy.js';
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { err, ok, type Result } from '../shared/result.js';
-import { PhotoTooLarge, PhotoTooManyPixels, PhotoTypeUnsupported } from './errors.js';
+import { PhotoTooLarge, PhotoTooManyPixels, PhotoTypeUnsupported, PhotoUnreadable } from './errors.js';
 import {
   PHOTO_VARIANT_SIZES,
   PHOTO_VARIANTS,
@@ -42,6 +42,7 @@ export type UploadPhotoError =
   | PhotoTooLarge
   | PhotoTooManyPixels
   | PhotoTypeUnsupported
+  | PhotoUnreadable
   | ContentRisky
   | ContentSafetyUnavailable;
 
@@ -87,6 +88,8 @@ export class UploadPhoto {
     }
     // Variants are content-addressed: another account's identical upload may already be stored.
     const made = stored ? [] : await this.deps.processor.makeVariants(input.bytes, PHOTO_VARIANT_SIZES);
+    // All variants are made before any is stored, so an undecodable file leaves nothing behind.
+    if (made === null) return err(new PhotoUnreadable());
     const medium = stored
       ? (await this.deps.storage.get(keys.medium))?.bytes
       : made.find((v) => v.name === 'medium')?.bytes;
@@ -149,7 +152,7 @@ export class UploadPhoto {
   private async ensureStored(bytes: Uint8Array, keys: Record<PhotoVariantName, string>): Promise<void> {
     for (const name of PHOTO_VARIANTS) {
       if (await this.deps.storage.exists(keys[name])) continue;
-      for (const v of await this.deps.processor.makeVariants(bytes, PHOTO_VARIANT_SIZES))
+      for (const v of (await this.deps.processor.makeVariants(bytes, PHOTO_VARIANT_SIZES)) ?? [])
         await this.deps.storage.put(v.bytes, keys[v.name], v.contentType);
       return;
     }

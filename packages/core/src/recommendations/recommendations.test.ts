@@ -159,7 +159,7 @@ describe('recommendations', () => {
     expect(new Set(ids).size).toBe(11);
     expect(ids).not.toContain('s-00');
     const bad = await w.similar.execute({ actor: anonymous, listingId: 's-00', cursor: 'not-a-cursor' });
-    expect(!bad.ok && bad.error.code).toBe('VALIDATION_FAILED');
+    expect(!bad.ok && bad.error.code).toBe('INVALID_CURSOR');
     const gone = await w.similar.execute({ actor: anonymous, listingId: 's-gone' });
     expect(!gone.ok && gone.error.code).toBe('LISTING_NOT_FOUND');
     const hiddenOne = await w.similar.execute({ actor: anonymous, listingId: 's-hidden' });

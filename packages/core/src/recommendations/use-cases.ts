@@ -5,8 +5,7 @@ import { PRIVATE_STATUSES, type Listing } from '../listings/listing.js';
 import type { ListingRepository } from '../listings/ports.js';
 import type { ListingView, ListingViews } from '../listings/views.js';
 import type { Clock } from '../shared/clock.js';
-import { Problems, type ValidationFailed } from '../shared/errors.js';
-import { clampLimit, decodeCursor, encodeCursor } from '../shared/pagination.js';
+import { clampLimit, encodeCursor, InvalidCursor, readCursor } from '../shared/pagination.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { InteractionSource, RecommendationCandidates } from './ports.js';
 import type { ProfileReader } from './profile.js';
@@ -25,8 +24,6 @@ export interface RecommendationPage {
   /** `personal` from the student's history; `popular` for anonymous callers and students with none yet. */
   readonly mode: 'personal' | 'popular';
 }
-
-const BAD_CURSOR = '翻页参数无效，请从第一页开始';
 
 /** Only the page is loaded in full, in ranking order; one sold or deleted since the ranking is left out. */
 async function loadPage(listings: ListingRepository, page: readonly Scored[]): Promise<Listing[]> {
@@ -65,7 +62,7 @@ export interface SimilarListingsDeps {
 export class SimilarListings {
   constructor(private readonly deps: SimilarListingsDeps) {}
 
-  async execute(input: SimilarListingsInput): Promise<Result<RecommendationPage, ListingNotFound | ValidationFailed>> {
+  async execute(input: SimilarListingsInput): Promise<Result<RecommendationPage, ListingNotFound | InvalidCursor>> {
     const [target = null] = await this.deps.candidates.byIds([input.listingId]);
     const actor = input.actor;
     const hidden =
@@ -77,10 +74,10 @@ export class SimilarListings {
     let asOf = this.deps.clock.now();
     let after: { score: number; id: string } | null = null;
     if (input.cursor !== undefined) {
-      const d = decodeCursor(input.cursor, ['number', 'number', 'string']);
-      if (!d) return err(new Problems().add('cursor', BAD_CURSOR).toError());
-      asOf = new Date(d[0] as number);
-      after = { score: d[1] as number, id: d[2] as string };
+      const d = readCursor(input.cursor, ['time', 'number', 'string']);
+      if (!d.ok) return d;
+      asOf = new Date(d.value[0]);
+      after = { score: d.value[1], id: d.value[2] };
     }
     const limit = clampLimit(input.limit);
     const ctx: RankingContext = {
@@ -120,16 +117,17 @@ export interface RecommendForYouDeps {
 export class RecommendForYou {
   constructor(private readonly deps: RecommendForYouDeps) {}
 
-  async execute(input: RecommendForYouInput): Promise<Result<RecommendationPage, ValidationFailed>> {
+  async execute(input: RecommendForYouInput): Promise<Result<RecommendationPage, InvalidCursor>> {
     let asOf = this.deps.clock.now();
     let viewMark: number | null = null;
     let after: { score: number; id: string } | null = null;
     if (input.cursor !== undefined) {
-      const d = decodeCursor(input.cursor, ['number', 'number', 'number', 'string']);
-      if (!d || (d[1] as number) < 0) return err(new Problems().add('cursor', BAD_CURSOR).toError());
-      asOf = new Date(d[0] as number);
-      viewMark = d[1] as number;
-      after = { score: d[2] as number, id: d[3] as string };
+      const d = readCursor(input.cursor, ['time', 'number', 'number', 'string']);
+      if (!d.ok) return d;
+      if (!Number.isInteger(d.value[1]) || d.value[1] < 0) return err(new InvalidCursor());
+      asOf = new Date(d.value[0]);
+      viewMark = d.value[1];
+      after = { score: d.value[2], id: d.value[3] };
     }
     const actor = input.actor;
     const userId = actor.kind === 'user' ? actor.userId : null;

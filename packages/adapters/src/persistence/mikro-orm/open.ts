@@ -19,6 +19,7 @@ import type {
   SignalStore,
   StudentVerificationRepository,
 } from '@xianzhi/core';
+import { bindQueryParameters } from './bound-parameters.js';
 import { OrmContext } from './context.js';
 import { MikroOrmUnitOfWork } from './unit-of-work.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -139,6 +140,7 @@ async function initOrm(config: DatabaseConfig, logger?: Logger): Promise<{ orm: 
         db.pragma?.('busy_timeout = 5000');
       },
     } as Options);
+    bindQueryParameters(orm, false);
     return { orm: orm, dialect: 'sqlite' };
   }
   const server = {
@@ -154,6 +156,7 @@ async function initOrm(config: DatabaseConfig, logger?: Logger): Promise<{ orm: 
   const { MikroORM } =
     target.driver === 'mariadb' ? await import('@mikro-orm/mariadb') : await import('@mikro-orm/mysql');
   const orm = await MikroORM.init(server as never);
+  bindQueryParameters(orm, true);
   return { orm: orm as unknown as MikroORM, dialect: 'mysql' };
 }
 

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AdminAccount, AdminLogin, AuditEntry, ListAuditLog, SetUserBan, User } from '@xianzhi/core';
+import type { AdminAccount, AdminLogin, ListAuditLog, SetUserBan, User } from '@xianzhi/core';
 import { AdminOnly, NotAuthenticated } from '@xianzhi/core';
 import type { AccessTokens, ViewerKeys } from '../auth.js';
+import { encodeTimeIdCursor, readTimeIdCursor } from '../cursors.js';
 import { Failure, orFail } from '../errors.js';
 import { IdParams, responses } from '../schemas/common.js';
 import {
@@ -30,24 +31,6 @@ const moderated = (u: User) => ({
   status: u.status,
   verified: u.verified,
 });
-
-function encodeCursor(e: AuditEntry): string {
-  return Buffer.from(`${e.at.toISOString()}|${e.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
-  if (cursor === undefined) return null;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime())) {
-    throw new Failure({
-      code: 'VALIDATION_FAILED',
-      message: 'cursor 无效',
-      details: [{ field: 'cursor', message: 'cursor 无效' }],
-    });
-  }
-  return { at: date, id };
-}
 
 export function adminIdentityRoutes(deps: AdminIdentityRouteDeps): FastifyPluginAsyncTypebox {
   const { adminLogin, setUserBan, listAuditLog, tokens, viewerKeys } = deps;
@@ -133,14 +116,15 @@ export function adminIdentityRoutes(deps: AdminIdentityRouteDeps): FastifyPlugin
           await listAuditLog.execute({
             actor: request.actor,
             limit: limit + 1,
-            before: decodeCursor(request.query.cursor),
+            before: readTimeIdCursor(request.query.cursor),
             ...(request.query.action !== undefined ? { action: request.query.action } : {}),
           }),
         );
         const page = items.slice(0, limit);
         return {
           items: page.map((e) => ({ ...e, at: e.at.toISOString() })),
-          nextCursor: items.length > limit ? encodeCursor(page[page.length - 1]!) : null,
+          nextCursor:
+            items.length > limit ? encodeTimeIdCursor(page[page.length - 1]!.at, page[page.length - 1]!.id) : null,
         };
       },
     );

@@ -7,7 +7,8 @@ import {
   type ResolveCase,
   type ReviewItem,
 } from '@xianzhi/core';
-import { Failure, orFail } from '../errors.js';
+import { encodeTimeIdCursor, readTimeIdCursor } from '../cursors.js';
+import { orFail } from '../errors.js';
 import { photoUrls } from '../presenters.js';
 import { IdParams, responses } from '../schemas/common.js';
 import {
@@ -59,22 +60,9 @@ function reviewCase(c: ModerationCase, item?: Omit<ReviewItem, 'case'>): ReviewC
   };
 }
 
-function encodeCursor(c: ModerationCase): string {
-  return Buffer.from(`${c.updatedAt.toISOString()}|${c.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): { updatedAt: Date; id: string } | null {
-  if (cursor === undefined) return null;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const updatedAt = new Date(at ?? '');
-  if (!id || Number.isNaN(updatedAt.getTime())) {
-    throw new Failure({
-      code: 'VALIDATION_FAILED',
-      message: 'cursor 无效',
-      details: [{ field: 'cursor', message: 'cursor 无效' }],
-    });
-  }
-  return { updatedAt, id };
+function beforeCase(cursor: string | undefined): { updatedAt: Date; id: string } | null {
+  const before = readTimeIdCursor(cursor);
+  return before && { updatedAt: before.at, id: before.id };
 }
 
 /** Students report; admins review what was reported or let through while the safety checker was down. */
@@ -139,13 +127,14 @@ export function moderationRoutes(deps: ModerationRouteDeps): FastifyPluginAsyncT
           await deps.queue.execute({
             actor: request.actor,
             limit: limit + 1,
-            before: decodeCursor(request.query.cursor),
+            before: beforeCase(request.query.cursor),
           }),
         );
         const page = items.slice(0, limit);
         return {
           items: page.map((i) => reviewCase(i.case, i)),
-          nextCursor: items.length > limit ? encodeCursor(page.at(-1)!.case) : null,
+          nextCursor:
+            items.length > limit ? encodeTimeIdCursor(page.at(-1)!.case.updatedAt, page.at(-1)!.case.id) : null,
         };
       },
     );

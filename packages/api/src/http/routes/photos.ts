@@ -9,7 +9,7 @@ import {
   type UploadPhoto,
 } from '@xianzhi/core';
 import { Type } from 'typebox';
-import { Failure, orFail } from '../errors.js';
+import { Failure, MultipartMalformed, orFail } from '../errors.js';
 import { photoUrls } from '../presenters.js';
 import { responses } from '../schemas/common.js';
 
@@ -58,9 +58,13 @@ export function photoRoutes(deps: PhotoRouteDeps): FastifyPluginAsyncTypebox {
             );
           bytes = await file.toBuffer();
         } catch (e) {
+          if (e instanceof Failure) throw e;
           if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
             throw new Failure(new PhotoTooLarge(deps.maxBytes));
-          throw e;
+          // The plugin's own refusals (limits, not multipart) carry a 4xx; busboy's parse errors carry none.
+          const status = (e as { statusCode?: number }).statusCode;
+          if (status !== undefined && status >= 400 && status < 500) throw e;
+          throw new Failure(new MultipartMalformed());
         }
         const photo = orFail(
           await deps.upload.execute({

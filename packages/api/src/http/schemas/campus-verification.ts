@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Id, Nullable } from './common.js';
+import { FreeText, Id, Nullable } from './common.js';
 
 export const CampusVerificationBody = Type.Union([
   Type.Object(
@@ -49,7 +49,7 @@ export const UserIdParams = Type.Object({ userId: Id });
 
 export const ReleaseBody = Type.Object(
   {
-    reason: Type.Optional(Type.String({ maxLength: 200 })),
+    reason: Type.Optional(FreeText({ maxLength: 200 })),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Id, IsoDate, Nullable } from './common.js';
+import { FreeText, Id, IsoDate, Nullable } from './common.js';
 
 const Author = Type.Object({ id: Id, nickname: Type.String(), avatarUrl: Nullable(Type.String()) });
 
@@ -24,7 +24,7 @@ export const CommentList = Type.Object({ items: Type.Array(CommentThread) });
 
 export const PostCommentBody = Type.Object(
   {
-    body: Type.String({ maxLength: 2000 }),
+    body: FreeText({ maxLength: 2000 }),
     replyToCommentId: Type.Optional(Id),
   },
   { additionalProperties: false },

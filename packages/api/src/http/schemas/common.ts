@@ -1,9 +1,13 @@
 import type { Condition, ListingKind, ListingStatus, TradeMethod } from '@xianzhi/core';
 import { Type, type TSchema } from 'typebox';
+import { FREE_TEXT } from '../validation.js';
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
+/** Text people write at length (descriptions, comments, reasons): the only strings that may hold tabs and line breaks. */
+export const FreeText = (options: { maxLength: number; description?: string }) =>
+  Type.String({ ...options, [FREE_TEXT]: true });
 export const IsoDate = Type.String({ format: 'date-time' });
 export const Count = Type.Integer({ minimum: 0 });
 
@@ -34,7 +38,8 @@ export const Status = Type.Enum([...LISTING_STATUS_VALUES]);
 export const Sort = Type.Enum(['newest', 'price_asc', 'price_desc']);
 
 export const IdParams = Type.Object({ id: Id });
-export const Cursor = Type.String({ minLength: 1, maxLength: 512 });
+/** Any text: core's cursor codec is the one judge (a bad one is INVALID_CURSOR, whatever is wrong with it). */
+export const Cursor = Type.String();
 export const Limit = Type.Integer({ minimum: 1, maximum: 50 });
 
 export const ErrorBody = Type.Object(

@@ -3,6 +3,7 @@ import {
   ConditionValue,
   Count,
   Cursor,
+  FreeText,
   Id,
   IsoDate,
   Kind,
@@ -105,7 +106,7 @@ export const PageQuery = Type.Object({ cursor: Type.Optional(Cursor), limit: Typ
 /** Length and range rules live in core (one place, with Chinese messages); these only fix the types. */
 const contentProperties = {
   title: Type.String({ maxLength: 200 }),
-  description: Type.String({ maxLength: 5000 }),
+  description: FreeText({ maxLength: 5000 }),
   price: Nullable(Type.Integer({ description: 'Integer fen; null only for a wanted post (面议)' })),
   originalPrice: Nullable(Type.Integer()),
   categoryId: Id,
@@ -181,6 +182,6 @@ export const VersionBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const RemoveBody = Type.Object({ reason: Type.String({ maxLength: 1000 }) }, { additionalProperties: false });
+export const RemoveBody = Type.Object({ reason: FreeText({ maxLength: 1000 }) }, { additionalProperties: false });
 
 export const FavoriteState = Type.Object({ favorited: Type.Boolean(), favoriteCount: Count });

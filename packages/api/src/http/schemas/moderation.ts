@@ -6,7 +6,7 @@ import {
   type ReportTargetType,
 } from '@xianzhi/core';
 import { Type, type Static } from 'typebox';
-import { Count, Cursor, Id, IsoDate, Nullable } from './common.js';
+import { Count, Cursor, FreeText, Id, IsoDate, Nullable } from './common.js';
 
 export const REPORT_REASON_VALUES = Object.keys(REPORT_REASONS) as ReportReason[];
 const TARGET_VALUES: ReportTargetType[] = ['listing', 'comment', 'user'];
@@ -20,7 +20,7 @@ export const ReportBody = Type.Object({
       .join(', '),
   }),
   details: Type.Optional(
-    Type.String({ maxLength: REPORT_DETAILS_MAX, description: 'Free text; required when the reason is `other`' }),
+    FreeText({ maxLength: REPORT_DETAILS_MAX, description: 'Free text; required when the reason is `other`' }),
   ),
 });
 
@@ -70,7 +70,7 @@ export const ReviewQuerystring = Type.Object({
 export const ResolveBody = Type.Object({
   decision: Type.Enum(['restore', 'remove']),
   reason: Type.Optional(
-    Type.String({ maxLength: RESOLUTION_REASON_MAX, description: 'Required to remove: the owner is told' }),
+    FreeText({ maxLength: RESOLUTION_REASON_MAX, description: 'Required to remove: the owner is told' }),
   ),
 });
 
