@@ -27,6 +27,7 @@ function campusVerification(kind: DatabaseKind): void {
         '2023100002': { password: 'second-pw', name: '林同学' },
         '2023100666': { password: 'whatever', name: '被锁', locked: true },
         '2023100777': { password: 'rate-limit-pw', name: '赵同学' },
+        '2023100778': { password: 'rate-limit-pw', name: '孙同学' },
         '2023100888': { password: 'release-pw', name: '钱同学' },
       });
       cas = await FakeCasServer.start({ user: 'north.student', attributes: { xh: 'N2023000042', cn: '北方同学' } });
@@ -218,7 +219,7 @@ function campusVerification(kind: DatabaseKind): void {
       );
     });
 
-    it('rate-limits per user and per address: the 6th attempt in 15 minutes is 429 with Retry-After; later it is allowed', async () => {
+    it('rate-limits per user: the 6th attempt in 15 minutes is 429 with Retry-After; later it is allowed', async () => {
       const student = await newStudent();
       const address = nextAddress();
       const start = s.clock.now();
@@ -249,17 +250,14 @@ function campusVerification(kind: DatabaseKind): void {
         429,
         'VERIFICATION_RATE_LIMITED',
       );
-      // …and another user from the same address is limited by the address.
+      // …but another student behind the same address (a campus NAT) is not blocked by this one's failures.
       const neighbour = await newStudent();
-      expectError(
-        await verify(
-          neighbour.headers,
-          { method: 'password', username: '2023100777', password: 'rate-limit-pw' },
-          address,
-        ),
-        429,
-        'VERIFICATION_RATE_LIMITED',
+      const next = await verify(
+        neighbour.headers,
+        { method: 'password', username: '2023100778', password: 'rate-limit-pw' },
+        address,
       );
+      expect(next.status, JSON.stringify(next.body)).toBe(200);
       s.clock.set(new Date(start.getTime() + 15 * 60_000 + 5000));
       const later = await verify(
         student.headers,

@@ -24,13 +24,27 @@ import type { CampusRepository, UserRepository } from './ports.js';
 import type { RefreshTokenRepository } from './session.js';
 import type { User } from './user.js';
 
-/** Failed admin logins allowed per username and per client, per 15 minutes. */
+/** Failed admin logins allowed per (username, client address): enough for typos, the usual lock-out. */
 export const ADMIN_LOGIN_RULE: RateRule = { limit: 5, windowMs: 15 * 60 * 1000 };
 
 /**
- * Admin sign-in. Failures are counted per username and per client (in shared storage, so every API
- * process sees them); past the limit even the right password is refused until the window moves on.
- * An unknown username costs the same hashing time as a wrong password.
+ * Failed logins of one username from anywhere, longest window last. Far above the per-address limit,
+ * so someone elsewhere cannot lock the real admin out by failing a few times; a spread-out attack
+ * still slows down, then stops for the day.
+ */
+export const ADMIN_LOGIN_ACCOUNT_RULES: readonly RateRule[] = [
+  { limit: 20, windowMs: 15 * 60 * 1000 },
+  { limit: 60, windowMs: 24 * 60 * 60 * 1000 },
+];
+
+/** Failed logins from one client address across usernames (password spraying). */
+export const ADMIN_LOGIN_CLIENT_RULE: RateRule = { limit: 20, windowMs: 15 * 60 * 1000 };
+
+/**
+ * Admin sign-in. Failures are counted (in shared storage, so every API process sees them) per
+ * username and client address, per client address, and per username with a much higher limit; past
+ * any of them even the right password is refused until the window moves on. An unknown username
+ * costs the same hashing time as a wrong password.
  */
 export class AdminLogin {
   private dummyHash: Promise<string> | null = null;
@@ -50,17 +64,28 @@ export class AdminLogin {
     clientKey: string;
   }): Promise<Result<AdminAccount, InvalidCredentials | TooManyAttempts>> {
     const username = input.username.trim().toLowerCase();
-    const keys = [`admin-login:user:${username}`, `admin-login:client:${input.clientKey}`];
+    const pairKey = `admin-login:pair:${username}:${input.clientKey}`;
+    const accountKey = `admin-login:user:${username}`;
+    const limits: [string, RateRule][] = [
+      [pairKey, this.rule],
+      [`admin-login:client:${input.clientKey}`, ADMIN_LOGIN_CLIENT_RULE],
+      ...ADMIN_LOGIN_ACCOUNT_RULES.map((r): [string, RateRule] => [accountKey, r]),
+    ];
     const now = this.clock.now();
-    for (const key of keys) {
-      const decision = await this.limiter.check(key, this.rule, now);
-      if (!decision.allowed) return err(new TooManyAttempts(decision.retryAt!));
+    let retryAt: Date | null = null;
+    for (const [key, rule] of limits) {
+      const decision = await this.limiter.check(key, rule, now);
+      if (!decision.allowed && (!retryAt || decision.retryAt! > retryAt)) retryAt = decision.retryAt!;
     }
+    if (retryAt) return err(new TooManyAttempts(retryAt));
     const account = await this.admins.byUsername(username);
     this.dummyHash ??= this.hasher.hash('not-a-password-of-anyone');
     const matches = await this.hasher.verify(input.password, account?.passwordHash ?? (await this.dummyHash));
     if (!account || !matches || !account.active) {
-      for (const key of keys) await this.limiter.hit(key, this.rule, now);
+      // One hit per key, under its longest window (hit forgets attempts older than the rule's window).
+      const longest = new Map<string, RateRule>();
+      for (const [key, rule] of limits) if ((longest.get(key)?.windowMs ?? -1) < rule.windowMs) longest.set(key, rule);
+      for (const [key, rule] of longest) await this.limiter.hit(key, rule, now);
       await this.audit.record({
         actor: systemAuditActor,
         action: 'admin.login_failed',
@@ -72,7 +97,8 @@ export class AdminLogin {
       });
       return err(new InvalidCredentials());
     }
-    await this.limiter.reset(keys[0]!);
+    await this.limiter.reset(pairKey);
+    await this.limiter.reset(accountKey);
     await this.audit.record({
       actor: { kind: 'admin', id: account.id },
       action: 'admin.login',

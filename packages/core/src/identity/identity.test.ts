@@ -153,12 +153,12 @@ describe('admin accounts', () => {
     expect(!nowhere.ok && nowhere.error.code).toBe('CAMPUS_NOT_FOUND');
   });
 
-  it('logs in, audits success and failure, and locks a username after 5 failures for 15 minutes', async () => {
+  it('logs in, audits success and failure, and locks a username at an address after 5 failures for 15 minutes', async () => {
     await make().execute({ username: 'zhang', password: 'correct-horse', role: 'campus_admin', campusId: 'demo' });
     const ok1 = await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'c1' });
     expect(ok1.ok && ok1.value.role).toBe('campus_admin');
     for (let i = 0; i < 5; i++) {
-      const r = await login().execute({ username: 'zhang', password: 'wrong', clientKey: `c${i}` });
+      const r = await login().execute({ username: 'zhang', password: 'wrong', clientKey: 'fresh' });
       expect(!r.ok && r.error.code).toBe('INVALID_CREDENTIALS');
     }
     const locked = await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'fresh' });
@@ -171,8 +171,34 @@ describe('admin accounts', () => {
     expect(JSON.stringify(await k.ports.auditLog.list({ limit: 20 }))).not.toContain('wrong');
   });
 
+  it('an attacker failing from one address does not lock the admin out at another', async () => {
+    await make().execute({ username: 'zhang', password: 'correct-horse', role: 'campus_admin', campusId: 'demo' });
+    for (let i = 0; i < 5; i++) await login().execute({ username: 'zhang', password: 'wrong', clientKey: 'A' });
+    const fromA = await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'A' });
+    expect(!fromA.ok && fromA.error.code).toBe('TOO_MANY_ATTEMPTS');
+    const fromB = await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'B' });
+    expect(fromB.ok).toBe(true);
+  });
+
+  it('slows a username down from any address only well above the per-address limit, and for a day past 60', async () => {
+    await make().execute({ username: 'zhang', password: 'correct-horse', role: 'campus_admin', campusId: 'demo' });
+    for (let i = 0; i < 20; i++) await login().execute({ username: 'zhang', password: 'wrong', clientKey: `bot${i}` });
+    const spread = await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'home' });
+    expect(!spread.ok && spread.error.code).toBe('TOO_MANY_ATTEMPTS');
+    k.clock.advance(15 * 60_000 + 1);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 20; i++)
+        await login().execute({ username: 'zhang', password: 'wrong', clientKey: `b${round}${i}` });
+      k.clock.advance(15 * 60_000 + 1);
+    }
+    const daily = await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'home' });
+    expect(!daily.ok && daily.error.code).toBe('TOO_MANY_ATTEMPTS');
+    k.clock.advance(24 * 60 * 60_000);
+    expect((await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'home' })).ok).toBe(true);
+  });
+
   it('limits failures per client across usernames, and treats unknown and disabled accounts as wrong passwords', async () => {
-    for (let i = 0; i < 5; i++) await login().execute({ username: `ghost${i}`, password: 'x', clientKey: 'attacker' });
+    for (let i = 0; i < 20; i++) await login().execute({ username: `ghost${i}`, password: 'x', clientKey: 'attacker' });
     const r = await login().execute({ username: 'ghost9', password: 'x', clientKey: 'attacker' });
     expect(!r.ok && r.error.code).toBe('TOO_MANY_ATTEMPTS');
     await make().execute({ username: 'old', password: 'correct-horse', role: 'super_admin', campusId: null });

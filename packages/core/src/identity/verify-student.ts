@@ -23,8 +23,15 @@ import { requireActiveUser, requireAdmin, requireAdminOf } from './policy.js';
 import type { UserRepository } from './ports.js';
 import type { User } from './user.js';
 
-/** Five tries per quarter hour, per user and per client address: enough for typos, too few to guess. */
+/** Five tries per quarter hour per user: enough for typos, too few to guess. Only the user's own session spends them. */
 export const VERIFICATION_ATTEMPTS: RateRule = { limit: 5, windowMs: 15 * 60_000 };
+
+/**
+ * Failed tries per client address across users, so one client cannot guess with many accounts. A
+ * campus NAT puts hundreds of students behind one address, so it is sized for many honest typos:
+ * one student's failures must not block the others.
+ */
+export const VERIFICATION_CLIENT_FAILURES: RateRule = { limit: 60, windowMs: 15 * 60_000 };
 
 export type VerifyStudentError =
   | NotAuthenticated
@@ -75,7 +82,12 @@ export class VerifyStudent {
     if (refused) return err(refused);
 
     const identity = await authenticator.authenticate(input.credentials);
-    if (!identity.ok) return identity;
+    if (!identity.ok) {
+      // A portal outage is nobody's guess, so it does not count against the address.
+      if (input.clientKey && identity.error.code !== 'CAMPUS_PORTAL_UNAVAILABLE')
+        await this.limiter.hit(clientKey(input.clientKey), VERIFICATION_CLIENT_FAILURES, this.clock.now());
+      return identity;
+    }
     const studentNumberHash = this.hasher.hash(user.campusId, identity.value.studentNumber);
 
     return this.uow.run(async () => {
@@ -106,25 +118,31 @@ export class VerifyStudent {
   }
 
   /**
-   * Every attempt counts, successful or not, against the user and against the client address. A
-   * refused attempt is not counted, so hammering does not push the retry time further out.
+   * Every attempt counts against the user, successful or not; only failures count against the client
+   * address. A refused attempt is not counted, so hammering does not push the retry time further out.
    */
-  private async countAttempt(userId: string, clientKey: string | undefined): Promise<VerificationRateLimited | null> {
+  private async countAttempt(userId: string, client: string | undefined): Promise<VerificationRateLimited | null> {
     const now = this.clock.now();
-    const keys = [`verify-student:user:${userId}`, ...(clientKey ? [`verify-student:client:${clientKey}`] : [])];
+    const userKey = `verify-student:user:${userId}`;
+    const limits: [string, RateRule][] = [
+      [userKey, this.limit],
+      ...(client ? [[clientKey(client), VERIFICATION_CLIENT_FAILURES] as [string, RateRule]] : []),
+    ];
     let retryAt: Date | null = null;
-    for (const key of keys) {
-      const decision = await this.limiter.check(key, this.limit, now);
+    for (const [key, rule] of limits) {
+      const decision = await this.limiter.check(key, rule, now);
       if (!decision.allowed) {
-        const at = decision.retryAt ?? new Date(now.getTime() + this.limit.windowMs);
+        const at = decision.retryAt ?? new Date(now.getTime() + rule.windowMs);
         if (!retryAt || at > retryAt) retryAt = at;
       }
     }
     if (retryAt) return new VerificationRateLimited(retryAt);
-    for (const key of keys) await this.limiter.hit(key, this.limit, now);
+    await this.limiter.hit(userKey, this.limit, now);
     return null;
   }
 }
+
+const clientKey = (client: string) => `verify-student:client:${client}`;
 
 function checkCredentials(c: CampusCredentials): ValidationFailed | null {
   const p = new Problems();

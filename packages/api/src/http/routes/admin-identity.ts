@@ -58,7 +58,7 @@ export function adminIdentityRoutes(deps: AdminIdentityRouteDeps): FastifyPlugin
       {
         schema: {
           tags: ['admin'],
-          summary: 'Admin sign-in (5 failures per 15 minutes per username and per client, then 429)',
+          summary: 'Admin sign-in (5 failures per 15 minutes per username and client address, then 429)',
           body: AdminLoginBody,
           response: responses({ 200: AdminSession }),
         },
