@@ -69,15 +69,20 @@ export const identityModule = new ContainerModule(({ bind }) => {
     Core.Ids,
     Core.Clock,
   ]);
-  factory(bind(I.SetUserBan), (u, t, o, audit, uow, clock, ev) => new SetUserBan(u, t, o, audit, uow, clock, ev), [
-    Ports.Users,
-    I.RefreshTokens,
-    Ports.Outbox,
-    Ports.AuditLog,
-    Ports.UnitOfWork,
-    Core.Clock,
-    Core.Events,
-  ]);
+  factory(
+    bind(I.SetUserBan),
+    (u, t, o, audit, uow, clock, ev, listings) => new SetUserBan(u, t, o, audit, uow, clock, ev, listings),
+    [
+      Ports.Users,
+      I.RefreshTokens,
+      Ports.Outbox,
+      Ports.AuditLog,
+      Ports.UnitOfWork,
+      Core.Clock,
+      Core.Events,
+      Ports.Listings,
+    ],
+  );
   factory(bind(I.ListAuditLog), (audit) => new ListAuditLog(audit), [Ports.AuditLog]);
   factory(bind(I.PruneSessions), (t, rl, clock) => new PruneSessions(t, rl, clock), [
     I.RefreshTokens,

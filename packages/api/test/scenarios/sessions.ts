@@ -294,14 +294,8 @@ export function sessionScenarios(get: () => Stack): void {
       try {
         expectError(await call(s.app, { method: 'GET', url: '/v1/me', headers: carol }), 403, 'USER_BANNED');
         expectError(await call(s.app, { method: 'GET', url: '/v1/listings', headers: carol }), 403, 'USER_BANNED');
-        expect((await post(s, '/v1/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
-        expectError(
-          await post(s, '/v1/dev/login', { user: 'carol' }).then(async (r) =>
-            call(s.app, { method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${r.body.accessToken}` } }),
-          ),
-          403,
-          'USER_BANNED',
-        );
+        expectError(await post(s, '/v1/auth/refresh', { refreshToken: session.refreshToken }), 403, 'USER_BANNED');
+        expectError(await post(s, '/v1/dev/login', { user: 'carol' }), 403, 'USER_BANNED');
       } finally {
         const unbanned = await post(
           s,

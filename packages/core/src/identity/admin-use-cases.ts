@@ -20,7 +20,7 @@ import {
 } from './admin.js';
 import { CampusNotFound, UserNotFound, type AdminOnly, type NotAuthenticated } from './errors.js';
 import { requireAdmin, requireAdminOf } from './policy.js';
-import type { CampusRepository, UserRepository } from './ports.js';
+import type { BannedOwnerListings, CampusRepository, UserRepository } from './ports.js';
 import type { RefreshTokenRepository } from './session.js';
 import type { User } from './user.js';
 
@@ -158,8 +158,10 @@ const BAN_REASON_MAX = 200;
 type ModerationError = NotAuthenticated | AdminOnly | AdminScope | UserNotFound | ValidationFailed;
 
 /**
- * Bans or unbans a student. A ban refuses every write at once (the API loads the user on every
- * request) and revokes their refresh tokens; the change is recorded in the outbox and the audit log.
+ * Bans or unbans a student. A ban refuses every request and sign-in at once (the API loads the user on
+ * every request), revokes their refresh tokens and takes their listings out of the feed, search and
+ * recommendations (an unban puts them back as they were); the change is recorded in the outbox and
+ * the audit log.
  */
 export class SetUserBan {
   constructor(
@@ -170,6 +172,7 @@ export class SetUserBan {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly events: EventFactory,
+    private readonly listings: BannedOwnerListings,
   ) {}
 
   execute(input: {
@@ -196,6 +199,7 @@ export class SetUserBan {
       user.updatedAt = now;
       await this.users.save(user);
       if (input.banned) await this.refreshTokens.revokeAllOfUser(user.id, now);
+      await this.listings.setOwnerBanned(user.id, input.banned);
       const payload = { userId: user.id, by: admin.value.adminId, reason };
       await this.outbox.append([
         input.banned

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { coreKit, inMemoryPersistence, SequentialIds, type CoreKit } from '../testing/index.js';
+import { aListing, coreKit, inMemoryPersistence, SequentialIds, type CoreKit } from '../testing/index.js';
 import type { AuditLog } from '../moderation/audit.js';
 import { ListAuditLog } from '../moderation/list-audit-log.js';
 import { err, ok } from '../shared/result.js';
@@ -49,6 +49,22 @@ describe('QQ login', () => {
     expect(!bad.ok && bad.error.code).toBe('QQ_CODE_INVALID');
     const nowhere = await login.execute({ code: 'ok:new', campusId: 'atlantis' });
     expect(!nowhere.ok && nowhere.error.code).toBe('CAMPUS_NOT_FOUND');
+  });
+});
+
+describe('QQ login of a banned student', () => {
+  it('gives no session: USER_BANNED at sign-in, and at refresh even for a token the ban revoked', async () => {
+    const login = new LoginWithQq(fakeQq, k.ports.users, k.ports.campuses, ids, k.clock);
+    const session = await new StartSession(k.ports.refreshTokens, ids, k.clock).execute({ userId: 'bob' });
+    const bob = (await k.ports.users.byId('bob'))!;
+    bob.status = 'banned';
+    await k.ports.users.save(bob);
+    await k.ports.refreshTokens.revokeAllOfUser('bob', k.clock.now());
+    const r = await login.execute({ code: 'ok:BOB', campusId: 'demo' });
+    expect(r.ok ? 'ok' : r.error.code).toBe('USER_BANNED');
+    const refresh = new RefreshSession(k.ports.refreshTokens, k.ports.users, k.ports.uow, ids, k.clock);
+    const renewed = await refresh.execute({ refreshToken: session.refreshToken });
+    expect(renewed.ok ? 'ok' : renewed.error.code).toBe('USER_BANNED');
   });
 });
 
@@ -220,6 +236,7 @@ describe('bans and the audit log', () => {
       k.ports.uow,
       k.clock,
       k.events,
+      k.ports.listings,
     );
 
   it('bans and unbans with a reason, revoking sessions, recording events and audit entries', async () => {
@@ -244,6 +261,21 @@ describe('bans and the audit log', () => {
       ['user.unban', { reason: '申诉通过' }],
       ['user.ban', { reason: '发布违规信息' }],
     ]);
+  });
+
+  it("takes the student's listings out of the feed on ban and puts them back, unchanged, on unban", async () => {
+    const mine = aListing({ id: 'bobs', ownerId: 'bob', now: k.clock.now() });
+    await k.ports.listings.save(mine);
+    const feed = async () =>
+      (
+        await k.ports.listings.feed({ campusId: 'demo', sort: 'newest', now: k.clock.now(), after: null, limit: 10 })
+      ).map((l) => l.id);
+    expect(await feed()).toContain('bobs');
+    await ban().execute({ actor: k.actors.admin, userId: 'bob', banned: true, reason: '发布违规信息' });
+    expect(await feed()).not.toContain('bobs');
+    expect((await k.ports.listings.byId('bobs'))!.status).toBe('active');
+    await ban().execute({ actor: k.actors.admin, userId: 'bob', banned: false, reason: '申诉通过' });
+    expect(await feed()).toContain('bobs');
   });
 
   it('refuses students, other campuses and empty reasons', async () => {

@@ -18,6 +18,7 @@ import { User } from './user.js';
 /**
  * Signs a student in with the `code` from `qq.login`: finds the user by openid, or registers an
  * unverified one in the named campus. An existing user keeps their campus whatever the client says.
+ * A banned student gets no session: every request with one would be refused anyway.
  */
 export class LoginWithQq {
   constructor(
@@ -28,10 +29,14 @@ export class LoginWithQq {
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: { code: string; campusId: string }): Promise<Result<User, QqLoginFailed | CampusNotFound>> {
+  async execute(input: {
+    code: string;
+    campusId: string;
+  }): Promise<Result<User, QqLoginFailed | CampusNotFound | UserBanned>> {
     const session = await this.qq.exchangeCode(input.code);
     if (!session.ok) return session;
     const existing = await this.users.byOpenId(session.value.openId);
+    if (existing?.banned) return err(new UserBanned());
     if (existing) return ok(existing);
     if (!(await this.campuses.byId(input.campusId))) return err(new CampusNotFound(input.campusId));
     const user = User.register({
@@ -100,7 +105,8 @@ export class StartSession {
 /**
  * Exchanges a refresh token for the next one of its family. A token presented after it was already
  * exchanged has leaked or been replayed: the whole family is revoked, so whoever holds any of its
- * tokens must log in again. A banned user's family is revoked too.
+ * tokens must log in again. A banned user's family is revoked too, and any token of theirs, even one
+ * the ban already revoked, is answered USER_BANNED, so the app can say why rather than ask to sign in.
  */
 export class RefreshSession {
   constructor(
@@ -122,20 +128,23 @@ export class RefreshSession {
       condemned.familyId = null;
       const now = this.clock.now();
       const token = await this.tokens.byHash(hash);
-      if (!token || token.revokedAt !== null || token.expiresAt.getTime() <= now.getTime())
-        return err(new RefreshTokenInvalid());
+      if (!token) return err(new RefreshTokenInvalid());
+      const owner = await this.users.byId(token.userId);
+      if (owner?.banned) {
+        if (token.revokedAt === null) {
+          condemned.familyId = token.familyId;
+          condemned.at = now;
+        }
+        return err(new UserBanned());
+      }
+      if (token.revokedAt !== null || token.expiresAt.getTime() <= now.getTime()) return err(new RefreshTokenInvalid());
       if (token.rotatedAt !== null || !(await this.tokens.markRotated(token.id, now))) {
         condemned.familyId = token.familyId;
         condemned.at = now;
         return err(new RefreshTokenInvalid());
       }
-      const user = await this.users.byId(token.userId);
+      const user = owner;
       if (!user) return err(new RefreshTokenInvalid());
-      if (user.banned) {
-        condemned.familyId = token.familyId;
-        condemned.at = now;
-        return err(new UserBanned());
-      }
       const next = await issue(this.tokens, this.ids, now, this.policy, user.id, token.familyId);
       return ok({ ...next, user });
     });

@@ -13,3 +13,11 @@ export interface CampusRepository {
   list(): Promise<Campus[]>;
   save(campus: Campus): Promise<void>;
 }
+
+/**
+ * Takes a banned student's listings out of the feed, search and recommendations and puts them back on
+ * unban. Declared here because identity sits below listings; the listing repository implements it.
+ */
+export interface BannedOwnerListings {
+  setOwnerBanned(ownerId: string, banned: boolean): Promise<void>;
+}

@@ -117,7 +117,8 @@ const SNIPPET_LENGTH = 60;
 
 /**
  * Search over a token index: candidates come from the store, the ranking and the filters are computed
- * here, so every store ranks the same way. Only live listings (active, reserved, not expired) are hits.
+ * here, so every store ranks the same way. Only live listings (active, reserved, not expired, the owner
+ * not banned) are hits.
  */
 export class IndexedListingSearch implements ListingSearch {
   constructor(
@@ -273,7 +274,7 @@ function searchOrder(sort: SearchSort): (a: Scored, b: Scored) => number {
 }
 
 function isLive(l: ListingSummary, now: Date): boolean {
-  return LIVE_STATUSES.includes(l.status) && l.expiresAt.getTime() > now.getTime();
+  return LIVE_STATUSES.includes(l.status) && !l.ownerBanned && l.expiresAt.getTime() > now.getTime();
 }
 
 function passes(l: ListingSummary, f: SearchFilters | undefined): boolean {

@@ -44,7 +44,7 @@ async function world(policy: 'accept' | 'refuse' = 'refuse', threshold = 3) {
   const lifecycle = new LifecycleDeps(listings, outbox, uow, kit.clock, kit.events);
   const storage = new InMemoryPhotoStorage();
   const deleteComment = new DeleteComment(comments, listings, outbox, uow, kit.clock, kit.events);
-  const ban = new SetUserBan(users, refreshTokens, outbox, auditLog, uow, kit.clock, kit.events);
+  const ban = new SetUserBan(users, refreshTokens, outbox, auditLog, uow, kit.clock, kit.events, listings);
   for (const id of ['erin', 'frank', 'gina']) await users.save(aUser({ id, nickname: id }));
   return {
     kit,

@@ -136,6 +136,7 @@ export class InMemoryListingRepository implements ListingRepository {
               price: l.price,
               listedAt: new Date(l.listedAt),
               expiresAt: new Date(l.expiresAt),
+              ownerBanned: l.ownerBanned,
             },
           ]
         : [];
@@ -150,6 +151,7 @@ export class InMemoryListingRepository implements ListingRepository {
         viewCount: stored.viewCount,
         favoriteCount: stored.favoriteCount,
         commentCount: stored.commentCount,
+        ownerBanned: stored.ownerBanned,
       });
     this.table.set(listing.id, next);
   }
@@ -160,6 +162,7 @@ export class InMemoryListingRepository implements ListingRepository {
       (l) =>
         l.campusId === q.campusId &&
         LIVE_STATUSES.includes(l.status) &&
+        !l.ownerBanned &&
         l.expiresAt.getTime() > q.now.getTime() &&
         (q.kind === undefined || l.kind === q.kind) &&
         (q.categoryId === undefined || l.categoryId === q.categoryId) &&
@@ -206,6 +209,10 @@ export class InMemoryListingRepository implements ListingRepository {
     next.favoriteCount = Math.max(0, next.favoriteCount + (d.favorites ?? 0));
     next.commentCount = Math.max(0, next.commentCount + (d.comments ?? 0));
     this.table.set(id, next);
+  }
+  async setOwnerBanned(ownerId: string, banned: boolean): Promise<void> {
+    for (const [id, l] of this.table)
+      if (l.ownerId === ownerId) this.table.set(id, Object.assign(copy(l), { ownerBanned: banned }));
   }
 }
 

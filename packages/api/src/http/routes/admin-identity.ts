@@ -29,6 +29,7 @@ const moderated = (u: User) => ({
   campusId: u.campusId,
   status: u.status,
   verified: u.verified,
+  listingsShown: !u.banned,
 });
 
 function encodeCursor(e: AuditEntry): string {
@@ -96,8 +97,8 @@ export function adminIdentityRoutes(deps: AdminIdentityRouteDeps): FastifyPlugin
           schema: {
             ...admin,
             summary: banned
-              ? 'Ban a student (every write refused, tokens stop working), with a reason'
-              : 'Lift a ban, with a reason',
+              ? 'Ban a student, with a reason: sign-in and every request refused (403 USER_BANNED), sessions revoked, their listings taken out of the feed, search and recommendations'
+              : 'Lift a ban, with a reason: the student may sign in again and their listings are shown again as they were',
             params: IdParams,
             body: BanBody,
             response: responses({ 200: ModeratedUser }),
