@@ -152,12 +152,11 @@ export const coreModule = new ContainerModule(({ bind }) => {
     Core.Clock,
   ]);
   factory(bind(Core.GetMyProfile), (u) => new GetMyProfile(u), [Ports.Users]);
-  factory(bind(Core.UpdateMyProfile), (u, clock, sc, uow) => new UpdateMyProfile(u, clock, sc, uow), [
-    Ports.Users,
-    Core.Clock,
-    Moderation.Screening,
-    Ports.UnitOfWork,
-  ]);
+  factory(
+    bind(Core.UpdateMyProfile),
+    (users, photos, clock, screening, uow) => new UpdateMyProfile({ users, photos, clock, screening, uow }),
+    [Ports.Users, Ports.Photos, Core.Clock, Moderation.Screening, Ports.UnitOfWork],
+  );
   factory(
     bind(Core.VerifyStudent),
     (u, v, a, h, r, uow, audit, clock) => new VerifyStudent(u, v, a, h, r, uow, audit, clock),

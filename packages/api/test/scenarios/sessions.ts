@@ -263,6 +263,13 @@ export function sessionScenarios(get: () => Stack): void {
       });
       expect(audit.body.items.length).toBeGreaterThanOrEqual(5);
       expect(JSON.stringify(audit.body)).not.toContain('guess-');
+      // What was typed as a username is never kept (it may be a password typed in the wrong box).
+      // Failures of unknown usernames belong to no campus: only the store shows them all.
+      const failures = await s.persistence.auditLog.list({ action: 'admin.login_failed', limit: 100 });
+      expect(JSON.stringify(failures)).not.toContain('someone0');
+      const unknown = failures.filter((e) => !e.details['known']);
+      expect(unknown.length).toBeGreaterThanOrEqual(20);
+      expect(unknown.filter((e) => e.targetId !== '' || !e.details['address'])).toEqual([]);
     });
 
     it('bans with a reason: the student is locked out at once, refresh refused; unban restores; all audited', async () => {

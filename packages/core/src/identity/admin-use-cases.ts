@@ -21,7 +21,7 @@ import {
 import { CampusNotFound, UserNotFound, type AdminOnly, type NotAuthenticated } from './errors.js';
 import { requireAdmin, requireAdminOf } from './policy.js';
 import type { BannedOwnerListings, CampusRepository, UserRepository } from './ports.js';
-import type { RefreshTokenRepository } from './session.js';
+import { hashRefreshToken, type RefreshTokenRepository } from './session.js';
 import type { User } from './user.js';
 
 /** Failed admin logins allowed per (username, client address): enough for typos, the usual lock-out. */
@@ -58,14 +58,21 @@ export class AdminLogin {
     private readonly rule: RateRule = ADMIN_LOGIN_RULE,
   ) {}
 
+  /**
+   * `clientKey` (a keyed hash of the address) counts failures; `clientAddress` is only written to the
+   * audit entry of a failure, so admins can see where attacks come from.
+   */
   async execute(input: {
     username: string;
     password: string;
     clientKey: string;
+    clientAddress?: string;
   }): Promise<Result<AdminAccount, InvalidCredentials | TooManyAttempts>> {
     const username = input.username.trim().toLowerCase();
-    const pairKey = `admin-login:pair:${username}:${input.clientKey}`;
-    const accountKey = `admin-login:user:${username}`;
+    // What was typed as a username may be a password typed in the wrong box: keys hold only its hash.
+    const typed = await hashRefreshToken(`admin-login\n${username}`);
+    const pairKey = `admin-login:pair:${typed}:${input.clientKey}`;
+    const accountKey = `admin-login:user:${typed}`;
     const limits: [string, RateRule][] = [
       [pairKey, this.rule],
       [`admin-login:client:${input.clientKey}`, ADMIN_LOGIN_CLIENT_RULE],
@@ -86,13 +93,14 @@ export class AdminLogin {
       const longest = new Map<string, RateRule>();
       for (const [key, rule] of limits) if ((longest.get(key)?.windowMs ?? -1) < rule.windowMs) longest.set(key, rule);
       for (const [key, rule] of longest) await this.limiter.hit(key, rule, now);
+      // Never what was typed (it may be a password): the account when the username is one, else nothing.
       await this.audit.record({
         actor: systemAuditActor,
         action: 'admin.login_failed',
         targetType: 'admin',
-        targetId: username.slice(0, 100),
+        targetId: account?.id ?? '',
         campusId: account?.campusId ?? null,
-        details: { known: account !== null },
+        details: { known: account !== null, ...(input.clientAddress ? { address: input.clientAddress } : {}) },
         at: now,
       });
       return err(new InvalidCredentials());

@@ -213,6 +213,26 @@ describe('admin accounts', () => {
     expect((await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'home' })).ok).toBe(true);
   });
 
+  it('audits a failed login without what was typed: the account id when the username exists, else nothing', async () => {
+    await make().execute({ username: 'zhang', password: 'correct-horse', role: 'campus_admin', campusId: 'demo' });
+    const zhang = (await k.ports.admins.byUsername('zhang'))!;
+    await login().execute({
+      username: 'correct-horse-typed-here',
+      password: 'x',
+      clientKey: 'k7',
+      clientAddress: '10.0.0.7',
+    });
+    await login().execute({ username: 'zhang', password: 'wrong-one', clientKey: 'k7', clientAddress: '10.0.0.7' });
+    const failed = (await k.ports.auditLog.list({ limit: 10 })).filter((e) => e.action === 'admin.login_failed');
+    expect(JSON.stringify(failed)).not.toContain('correct-horse-typed-here');
+    expect(JSON.stringify(failed)).not.toContain('wrong-one');
+    expect([...mem.store.tables.rateHits.keys()].join(' ')).not.toContain('correct-horse-typed-here');
+    expect(failed.map((e) => [e.targetId, e.details])).toEqual([
+      [zhang.id, { known: true, address: '10.0.0.7' }],
+      ['', { known: false, address: '10.0.0.7' }],
+    ]);
+  });
+
   it('limits failures per client across usernames, and treats unknown and disabled accounts as wrong passwords', async () => {
     for (let i = 0; i < 20; i++) await login().execute({ username: `ghost${i}`, password: 'x', clientKey: 'attacker' });
     const r = await login().execute({ username: 'ghost9', password: 'x', clientKey: 'attacker' });

@@ -21,3 +21,19 @@ export interface CampusRepository {
 export interface BannedOwnerListings {
   setOwnerBanned(ownerId: string, banned: boolean): Promise<void>;
 }
+
+/**
+ * Uploaded photos, as far as a profile needs them: whose a photo is, and marking it in use so the
+ * cleanup of unattached uploads leaves it. Declared here because identity sits below photos; the
+ * photo repository implements it.
+ */
+export interface ProfilePhotos {
+  byId(id: string): Promise<ProfilePhoto | null>;
+  save(photo: ProfilePhoto): Promise<void>;
+}
+
+export interface ProfilePhoto {
+  readonly ownerId: string;
+  /** When it was first put to use; null while only uploaded. */
+  attachedAt: Date | null;
+}

@@ -68,7 +68,7 @@ async function world(policy: 'accept' | 'refuse' = 'refuse', threshold = 3) {
     edit: new EditListing(listings, categories, campuses, outbox, uow, kit.clock, kit.events, photos, screening),
     comment: new PostComment(comments, listings, outbox, uow, kit.ids, kit.clock, kit.events, screening),
     listComments: new ListComments(comments, listings, users),
-    profile: new UpdateMyProfile(users, kit.clock, screening, uow),
+    profile: new UpdateMyProfile({ users, photos, clock: kit.clock, screening, uow }),
     upload: new UploadPhoto(
       photos,
       storage,

@@ -71,6 +71,7 @@ export function adminIdentityRoutes(deps: AdminIdentityRouteDeps): FastifyPlugin
             password: request.body.password,
             // A keyed hash: the limiter's table never holds a client address.
             clientKey: viewerKeys.keyFor(request.ip, undefined),
+            clientAddress: request.ip,
           }),
         );
         const { token, expiresAt } = await tokens.issueAdmin(account.id);
