@@ -96,7 +96,7 @@ function campusVerification(kind: DatabaseKind): void {
         method: 'cas',
         kind: 'cas',
         service: SERVICE(),
-        loginUrl: `${cas.baseUrl}/login?service=${encodeURIComponent(SERVICE())}`,
+        loginUrl: `${cas.baseUrl}/login?service=${encodeURIComponent(SERVICE())}&renew=true`,
         hint: null,
       });
       expectError(await call(s.app, { method: 'GET', url: '/v1/campuses/nowhere/login' }), 404, 'CAMPUS_NOT_FOUND');
@@ -217,6 +217,44 @@ function campusVerification(kind: DatabaseKind): void {
         409,
         'STUDENT_NUMBER_IN_USE',
       );
+    });
+
+    it('refuses a ticket from a lingering CAS session that asked for no password (renew)', async () => {
+      const student = await newStudent('north');
+      const silent = await cas.login(SERVICE(), { renew: false });
+      expect(
+        expectError(
+          await verify(student.headers, { method: 'cas', ticket: silent, service: SERVICE() }),
+          400,
+          'CAMPUS_CREDENTIALS_WRONG',
+        ),
+      ).toEqual({ reason: 'INVALID_TICKET' });
+    });
+
+    it('refuses a CAS answer without the student-number attribute, logs it for the campus, and never logs a ticket', async () => {
+      const student = await newStudent('north');
+      const logged = s.logs.length;
+      const secret = 'ST-callback-secret-ticket';
+      await s.app.inject({ method: 'GET', url: `/v1/campuses/north/cas-callback?ticket=${secret}&lang=zh` });
+      cas.signedIn = { user: 'north.nobody', attributes: { cn: '无学号' } };
+      try {
+        const ticket = await cas.login(SERVICE());
+        const res = await verify(student.headers, { method: 'cas', ticket, service: SERVICE() });
+        expect(expectError(res, 502, 'CAMPUS_IDENTITY_INCOMPLETE')).toEqual({ campusId: 'north', missing: 'xh' });
+        const lines = s.logs.slice(logged);
+        const text = JSON.stringify(lines);
+        for (const leaked of [secret, ticket, 'north.nobody']) expect(text).not.toContain(leaked);
+        expect(text).toContain('/v1/campuses/north/cas-callback?ticket=[redacted]&lang=zh');
+        expect(lines.find((l) => l['code'] === 'CAMPUS_IDENTITY_INCOMPLETE')).toMatchObject({
+          campusId: 'north',
+          missing: 'xh',
+          level: 50,
+        });
+        const me = await call(s.app, { method: 'GET', url: '/v1/me', headers: student.headers });
+        expect(me.body.verified).toBe(false);
+      } finally {
+        cas.signedIn = { user: 'north.student', attributes: { xh: 'N2023000042', cn: '北方同学' } };
+      }
     });
 
     it('rate-limits per user: the 6th attempt in 15 minutes is 429 with Retry-After; later it is allowed', async () => {

@@ -83,8 +83,10 @@ export class VerifyStudent {
 
     const identity = await authenticator.authenticate(input.credentials);
     if (!identity.ok) {
-      // A portal outage is nobody's guess, so it does not count against the address.
-      if (input.clientKey && identity.error.code !== 'CAMPUS_PORTAL_UNAVAILABLE')
+      // An outage or the campus's own configuration is nobody's guess: neither counts against the address.
+      const guessed =
+        identity.error.code !== 'CAMPUS_PORTAL_UNAVAILABLE' && identity.error.code !== 'CAMPUS_IDENTITY_INCOMPLETE';
+      if (input.clientKey && guessed)
         await this.limiter.hit(clientKey(input.clientKey), VERIFICATION_CLIENT_FAILURES, this.clock.now());
       return identity;
     }
