@@ -21,6 +21,31 @@ export const REDACTED_PATHS = [
   '*.*.jwtSecret',
 ];
 
+/** Query parameters whose values are credentials: a CAS ticket, an OAuth code, any token or password. */
+const SECRET_QUERY =
+  /^(ticket|code|token|access_?token|refresh_?token|id_?token|password|passwd|pwd|secret|session_?key|signature|sig)$/i;
+
+/** A request URL with the values of credential-bearing query parameters replaced, for logging. */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const pairs = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq < 0 ? pair : pair.slice(0, eq);
+      let decoded = name;
+      try {
+        decoded = decodeURIComponent(name.replace(/\+/g, ' '));
+      } catch {
+        // A malformed name is logged as it came; only a known name is redacted.
+      }
+      return eq >= 0 && SECRET_QUERY.test(decoded.trim()) ? `${name}=[redacted]` : pair;
+    });
+  return `${url.slice(0, q)}?${pairs.join('&')}`;
+}
+
 export function createLogger(config: Pick<AppConfig, 'logLevel'>, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level: config.logLevel,
@@ -30,7 +55,7 @@ export function createLogger(config: Pick<AppConfig, 'logLevel'>, destination?: 
       // Client addresses are personal data and are not needed to follow a request: the id is.
       req: (req: { method?: string; url?: string; headers?: Record<string, unknown> }) => ({
         method: req.method,
-        url: req.url,
+        url: req.url === undefined ? undefined : redactUrl(req.url),
         userAgent: req.headers?.['user-agent'],
       }),
       err: pino.stdSerializers.err,

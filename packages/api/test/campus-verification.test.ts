@@ -27,6 +27,7 @@ function campusVerification(kind: DatabaseKind): void {
         '2023100002': { password: 'second-pw', name: '林同学' },
         '2023100666': { password: 'whatever', name: '被锁', locked: true },
         '2023100777': { password: 'rate-limit-pw', name: '赵同学' },
+        '2023100778': { password: 'rate-limit-pw', name: '孙同学' },
         '2023100888': { password: 'release-pw', name: '钱同学' },
       });
       cas = await FakeCasServer.start({ user: 'north.student', attributes: { xh: 'N2023000042', cn: '北方同学' } });
@@ -95,7 +96,7 @@ function campusVerification(kind: DatabaseKind): void {
         method: 'cas',
         kind: 'cas',
         service: SERVICE(),
-        loginUrl: `${cas.baseUrl}/login?service=${encodeURIComponent(SERVICE())}`,
+        loginUrl: `${cas.baseUrl}/login?service=${encodeURIComponent(SERVICE())}&renew=true`,
         hint: null,
       });
       expectError(await call(s.app, { method: 'GET', url: '/v1/campuses/nowhere/login' }), 404, 'CAMPUS_NOT_FOUND');
@@ -218,7 +219,45 @@ function campusVerification(kind: DatabaseKind): void {
       );
     });
 
-    it('rate-limits per user and per address: the 6th attempt in 15 minutes is 429 with Retry-After; later it is allowed', async () => {
+    it('refuses a ticket from a lingering CAS session that asked for no password (renew)', async () => {
+      const student = await newStudent('north');
+      const silent = await cas.login(SERVICE(), { renew: false });
+      expect(
+        expectError(
+          await verify(student.headers, { method: 'cas', ticket: silent, service: SERVICE() }),
+          400,
+          'CAMPUS_CREDENTIALS_WRONG',
+        ),
+      ).toEqual({ reason: 'INVALID_TICKET' });
+    });
+
+    it('refuses a CAS answer without the student-number attribute, logs it for the campus, and never logs a ticket', async () => {
+      const student = await newStudent('north');
+      const logged = s.logs.length;
+      const secret = 'ST-callback-secret-ticket';
+      await s.app.inject({ method: 'GET', url: `/v1/campuses/north/cas-callback?ticket=${secret}&lang=zh` });
+      cas.signedIn = { user: 'north.nobody', attributes: { cn: '无学号' } };
+      try {
+        const ticket = await cas.login(SERVICE());
+        const res = await verify(student.headers, { method: 'cas', ticket, service: SERVICE() });
+        expect(expectError(res, 502, 'CAMPUS_IDENTITY_INCOMPLETE')).toEqual({ campusId: 'north', missing: 'xh' });
+        const lines = s.logs.slice(logged);
+        const text = JSON.stringify(lines);
+        for (const leaked of [secret, ticket, 'north.nobody']) expect(text).not.toContain(leaked);
+        expect(text).toContain('/v1/campuses/north/cas-callback?ticket=[redacted]&lang=zh');
+        expect(lines.find((l) => l['code'] === 'CAMPUS_IDENTITY_INCOMPLETE')).toMatchObject({
+          campusId: 'north',
+          missing: 'xh',
+          level: 50,
+        });
+        const me = await call(s.app, { method: 'GET', url: '/v1/me', headers: student.headers });
+        expect(me.body.verified).toBe(false);
+      } finally {
+        cas.signedIn = { user: 'north.student', attributes: { xh: 'N2023000042', cn: '北方同学' } };
+      }
+    });
+
+    it('rate-limits per user: the 6th attempt in 15 minutes is 429 with Retry-After; later it is allowed', async () => {
       const student = await newStudent();
       const address = nextAddress();
       const start = s.clock.now();
@@ -249,17 +288,14 @@ function campusVerification(kind: DatabaseKind): void {
         429,
         'VERIFICATION_RATE_LIMITED',
       );
-      // …and another user from the same address is limited by the address.
+      // …but another student behind the same address (a campus NAT) is not blocked by this one's failures.
       const neighbour = await newStudent();
-      expectError(
-        await verify(
-          neighbour.headers,
-          { method: 'password', username: '2023100777', password: 'rate-limit-pw' },
-          address,
-        ),
-        429,
-        'VERIFICATION_RATE_LIMITED',
+      const next = await verify(
+        neighbour.headers,
+        { method: 'password', username: '2023100778', password: 'rate-limit-pw' },
+        address,
       );
+      expect(next.status, JSON.stringify(next.body)).toBe(200);
       s.clock.set(new Date(start.getTime() + 15 * 60_000 + 5000));
       const later = await verify(
         student.headers,

@@ -135,6 +135,15 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
       });
       expect(blocked.status, JSON.stringify(blocked.body)).toBe(201);
       expect(blocked.body).toMatchObject({ campusId: 'demo', term: '代写', createdBy: s.admin.id });
+      for (const term of ['代\u0007写', '代\u200b写', '代']) {
+        const refused = await call(s.app, {
+          method: 'POST',
+          url: '/v1/admin/search/blocked-terms',
+          headers: s.auth('admin'),
+          payload: { term },
+        });
+        expect(expectError(refused, 400, 'VALIDATION_FAILED').map((d: { field: string }) => d.field)).toEqual(['term']);
+      }
       const again = await call(s.app, {
         method: 'POST',
         url: '/v1/admin/search/blocked-terms',

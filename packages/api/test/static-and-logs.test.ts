@@ -80,8 +80,32 @@ describe('logs', () => {
       { password: 'hunter2', nested: { secret: 's3cr3t', token: 'tok-123' }, deep: { a: { password: 'pw-deep' } } },
       'login',
     );
+    logger.info(
+      {
+        req: {
+          method: 'GET',
+          url: '/v1/campuses/north/cas-callback?ticket=ST-9-abc&lang=zh&code=qq-code-1&refreshToken=rt-1&Password=pw-url&access_token=at-1',
+        },
+      },
+      'incoming request',
+    );
     const text = lines.join('\n');
-    for (const leaked of ['eyJhbGciOi', 'hunter2', 's3cr3t', 'tok-123', 'pw-deep']) expect(text).not.toContain(leaked);
+    for (const leaked of [
+      'eyJhbGciOi',
+      'hunter2',
+      's3cr3t',
+      'tok-123',
+      'pw-deep',
+      'ST-9-abc',
+      'qq-code-1',
+      'rt-1',
+      'pw-url',
+      'at-1',
+    ])
+      expect(text).not.toContain(leaked);
+    expect(JSON.parse(lines[3]!).req.url).toBe(
+      '/v1/campuses/north/cas-callback?ticket=[redacted]&lang=zh&code=[redacted]&refreshToken=[redacted]&Password=[redacted]&access_token=[redacted]',
+    );
     expect(text).toContain('[redacted]');
     expect(JSON.parse(lines[0]!).headers.host).toBe('x');
     expect(JSON.parse(lines[1]!).req).toEqual({ method: 'GET', url: '/v1/me' });

@@ -121,11 +121,42 @@ describe('CAS adapter details', () => {
       studentNumberAttribute: 'xh',
     });
 
-  it('points the web-view at <base>/login?service=<our callback>', () => {
+  it('points the web-view at <base>/login?service=<our callback>&renew=true, unless the campus turns renew off', () => {
     expect(v3().loginUrl()).toEqual({
-      url: `${cas.baseUrl}/login?service=${encodeURIComponent(SERVICE)}`,
+      url: `${cas.baseUrl}/login?service=${encodeURIComponent(SERVICE)}&renew=true`,
       service: SERVICE,
     });
+    const lenient = new CasCampusAuthenticator('demo', {
+      baseUrl: cas.baseUrl,
+      version: 3,
+      service: SERVICE,
+      renew: false,
+    });
+    expect(lenient.loginUrl().url).toBe(`${cas.baseUrl}/login?service=${encodeURIComponent(SERVICE)}`);
+  });
+
+  it('refuses a ticket a lingering CAS session issued without the password (renew)', async () => {
+    const silent = await cas.login(SERVICE, { renew: false });
+    const r = await v3().authenticate({ kind: 'cas-ticket', ticket: silent, service: SERVICE });
+    expect(r.ok ? null : [r.error.code, r.error.details]).toEqual([
+      'CAMPUS_CREDENTIALS_WRONG',
+      { reason: 'INVALID_TICKET' },
+    ]);
+    const typed = await cas.login(SERVICE);
+    expect((await v3().authenticate({ kind: 'cas-ticket', ticket: typed, service: SERVICE })).ok).toBe(true);
+  });
+
+  it('refuses an answer without the configured student-number attribute instead of using the CAS user id', async () => {
+    cas.signedIn = { user: 'zhang.san', attributes: { cn: '张三' } };
+    try {
+      const r = await v3().authenticate({ kind: 'cas-ticket', ticket: await cas.login(SERVICE), service: SERVICE });
+      expect(r.ok ? r.value : [r.error.code, r.error.details]).toEqual([
+        'CAMPUS_IDENTITY_INCOMPLETE',
+        { campusId: 'demo', missing: 'xh' },
+      ]);
+    } finally {
+      cas.signedIn = STUDENT;
+    }
   });
 
   it('accepts a ticket once (single use), then INVALID_TICKET', async () => {
@@ -155,8 +186,8 @@ describe('CAS adapter details', () => {
     expect(misbound.kind).toBe('cas');
   });
 
-  it('tells staff from students by a configured attribute, and falls back to the user id', async () => {
-    cas.signedIn = { user: 't001', attributes: { userType: 'teacher' } };
+  it('tells staff from students by a configured attribute', async () => {
+    cas.signedIn = { user: 't001', attributes: { userType: 'teacher', xh: 'T001' } };
     try {
       const staff = await new CasCampusAuthenticator('demo', {
         baseUrl: cas.baseUrl,
@@ -165,7 +196,7 @@ describe('CAS adapter details', () => {
         studentNumberAttribute: 'xh',
         kindAttribute: 'userType',
       }).authenticate({ kind: 'cas-ticket', ticket: await cas.login(SERVICE), service: SERVICE });
-      expect(staff.ok && staff.value).toEqual({ studentNumber: 't001', kind: 'staff', name: null });
+      expect(staff.ok && staff.value).toEqual({ studentNumber: 'T001', kind: 'staff', name: null });
     } finally {
       cas.signedIn = STUDENT;
     }
@@ -262,7 +293,13 @@ describe('campus settings (XZ_CAMPUSES)', () => {
         id: 'north',
         name: '北方大学',
         areas: [{ id: 'gate', name: '北门' }],
-        auth: { kind: 'cas', baseUrl: 'https://cas.north.edu.cn/cas', version: 3, studentNumberAttribute: 'xh' },
+        auth: {
+          kind: 'cas',
+          baseUrl: 'https://cas.north.edu.cn/cas',
+          version: 3,
+          studentNumberAttribute: 'xh',
+          renew: false,
+        },
       },
       {
         id: 'south',
@@ -280,7 +317,7 @@ describe('campus settings (XZ_CAMPUSES)', () => {
     expect(good.campuses.map((c) => c.auth.kind)).toEqual(['demo', 'cas', 'form', 'module']);
 
     const bad = parseCampusSettings([
-      { id: 'north', name: '北方大学', auth: { kind: 'cas', baseUrl: 'ftp://x', version: 4 } },
+      { id: 'north', name: '北方大学', auth: { kind: 'cas', baseUrl: 'ftp://x', version: 4, renew: 'yes' } },
       { id: 'south', name: '', auth: { kind: 'form', loginUrl: 'https://x', success: {}, studentNumberPattern: '[' } },
       { id: 'north', name: 'again', auth: { kind: 'demo' } },
       { id: 'Bad Id', name: 'x', auth: { kind: 'ldap' } },
@@ -288,6 +325,7 @@ describe('campus settings (XZ_CAMPUSES)', () => {
     expect(bad.problems).toEqual([
       'XZ_CAMPUSES campus "north": auth: "baseUrl" must be the CAS server\'s http(s) URL',
       'XZ_CAMPUSES campus "north": auth: "version" must be 2 or 3',
+      'XZ_CAMPUSES campus "north": auth: "renew" must be true or false',
       'XZ_CAMPUSES campus "south": "name" must be a non-empty string of at most 100 characters',
       'XZ_CAMPUSES campus "south": auth: "success" must name at least one of "status", "bodyContains", "redirectContains"',
       'XZ_CAMPUSES campus "south": auth: "studentNumberPattern" must be a regular expression with one capturing group',

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import {
   CampusCredentialsWrong,
+  CampusIdentityIncomplete,
   CampusPortalUnavailable,
   err,
   ok,
@@ -19,7 +20,11 @@ export interface CasSettings {
   readonly version: 2 | 3;
   /** Our callback URL the ticket was issued for; tickets for any other service are refused. */
   readonly service: string;
-  /** Attribute holding the student number (v3); the CAS user id when absent or missing. */
+  /**
+   * Attribute holding the student number. With v3 an answer without it is refused
+   * (CAMPUS_IDENTITY_INCOMPLETE), never taken from the CAS user id; v2 answers carry no attributes as a
+   * rule, so there the user id stands in when the attribute is absent. Unset: the CAS user id.
+   */
   readonly studentNumberAttribute?: string;
   /** Attribute holding the person's name (v3), if the campus releases it. */
   readonly nameAttribute?: string;
@@ -27,6 +32,12 @@ export interface CasSettings {
   readonly kindAttribute?: string;
   readonly staffValues?: readonly string[];
   readonly timeoutMs?: number;
+  /**
+   * Ask CAS for the password even when the web-view still holds a CAS session (`renew=true` on the
+   * login page and on validation, so a ticket from a lingering session is refused). Default true; a
+   * campus whose CAS mishandles renew may turn it off.
+   */
+  readonly renew?: boolean;
 }
 
 /** CAS failure codes that mean "this ticket is no good", as opposed to the server failing. */
@@ -69,9 +80,13 @@ export class CasCampusAuthenticator implements CampusAuthenticator {
     this.base = settings.baseUrl.replace(/\/+$/, '');
   }
 
+  private get renew(): boolean {
+    return this.settings.renew ?? true;
+  }
+
   loginUrl(): { url: string; service: string } {
     return {
-      url: `${this.base}/login?service=${encodeURIComponent(this.settings.service)}`,
+      url: `${this.base}/login?service=${encodeURIComponent(this.settings.service)}${this.renew ? '&renew=true' : ''}`,
       service: this.settings.service,
     };
   }
@@ -81,7 +96,12 @@ export class CasCampusAuthenticator implements CampusAuthenticator {
     // A ticket issued for another site must not verify anyone here, whatever that site's CAS says.
     if (c.service !== this.settings.service) return err(new CampusCredentialsWrong('INVALID_SERVICE'));
     const path = this.settings.version === 3 ? '/p3/serviceValidate' : '/serviceValidate';
-    const url = `${this.base}${path}?${new URLSearchParams({ service: c.service, ticket: c.ticket }).toString()}`;
+    const query = new URLSearchParams({
+      service: c.service,
+      ticket: c.ticket,
+      ...(this.renew ? { renew: 'true' } : {}),
+    });
+    const url = `${this.base}${path}?${query.toString()}`;
     const res = await portalRequest(
       url,
       { method: 'GET', headers: { accept: 'application/xml, text/xml' } },
@@ -116,8 +136,12 @@ export class CasCampusAuthenticator implements CampusAuthenticator {
     const staff =
       kindValue !== null &&
       (this.settings.staffValues ?? ['staff', 'teacher', 'faculty', '教职工']).includes(kindValue);
+    const studentNumber = attr(this.settings.studentNumberAttribute);
+    const numberAttribute = this.settings.studentNumberAttribute;
+    if (studentNumber === null && numberAttribute && this.settings.version === 3)
+      return err(new CampusIdentityIncomplete(this.campusId, numberAttribute));
     return ok({
-      studentNumber: attr(this.settings.studentNumberAttribute) ?? user,
+      studentNumber: studentNumber ?? user,
       kind: staff ? 'staff' : 'student',
       name: attr(this.settings.nameAttribute),
     });

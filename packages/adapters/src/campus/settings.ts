@@ -105,6 +105,7 @@ function checkAuth(auth: unknown, bad: (m: string) => void): CampusAuthSettings 
       if (!isHttpUrl(auth['baseUrl'])) problem('"baseUrl" must be the CAS server\'s http(s) URL');
       if (auth['version'] !== 2 && auth['version'] !== 3) problem('"version" must be 2 or 3');
       if (auth['service'] !== undefined && !isHttpUrl(auth['service'])) problem('"service" must be an http(s) URL');
+      if (auth['renew'] !== undefined && typeof auth['renew'] !== 'boolean') problem('"renew" must be true or false');
       for (const k of ['studentNumberAttribute', 'nameAttribute', 'kindAttribute'] as const) {
         if (auth[k] !== undefined && typeof auth[k] !== 'string') problem(`"${k}" must be a string`);
       }

@@ -2,7 +2,7 @@ import type { CandidateListing, ListingStatus, RecommendationCandidates } from '
 import type { OrmContext } from '../persistence/mikro-orm/context.js';
 
 export const CANDIDATE_COLUMNS =
-  'id, campus_id, owner_id, status, title, category_id, root_category_id, price, listed_at, expires_at';
+  'id, campus_id, owner_id, status, title, category_id, root_category_id, price, listed_at, expires_at, owner_banned';
 const COLUMNS = CANDIDATE_COLUMNS;
 
 /**
@@ -74,5 +74,6 @@ export function toCandidate(r: Record<string, unknown>): CandidateListing {
     price: r['price'] === null || r['price'] === undefined ? null : Number(r['price']),
     listedAt: toDate(r['listed_at']),
     expiresAt: toDate(r['expires_at']),
+    ownerBanned: Boolean(Number(r['owner_banned'])),
   };
 }

@@ -141,12 +141,13 @@ export const coreModule = new ContainerModule(({ bind }) => {
     Core.Clock,
   ]);
   factory(bind(Core.GetMyProfile), (u) => new GetMyProfile(u), [Ports.Users]);
-  factory(bind(Core.UpdateMyProfile), (u, clock, sc, uow) => new UpdateMyProfile(u, clock, sc, uow), [
-    Ports.Users,
-    Core.Clock,
-    Moderation.Screening,
-    Ports.UnitOfWork,
-  ]);
+  named(bind(Core.UpdateMyProfile), (deps) => new UpdateMyProfile(deps), {
+    users: Ports.Users,
+    photos: Ports.Photos,
+    clock: Core.Clock,
+    screening: Moderation.Screening,
+    uow: Ports.UnitOfWork,
+  });
   named(bind(Core.VerifyStudent), (deps) => new VerifyStudent(deps), {
     users: Ports.Users,
     verifications: Ports.Verifications,

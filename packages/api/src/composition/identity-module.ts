@@ -78,6 +78,7 @@ export const identityModule = new ContainerModule(({ bind }) => {
     uow: Ports.UnitOfWork,
     clock: Core.Clock,
     events: Core.Events,
+    listings: Ports.Listings,
   });
   factory(bind(I.ListAuditLog), (audit) => new ListAuditLog(audit), [Ports.AuditLog]);
   factory(bind(I.PruneSessions), (t, rl, clock) => new PruneSessions(t, rl, clock), [

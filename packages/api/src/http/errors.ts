@@ -80,6 +80,7 @@ export const ERROR_STATUS = {
   QQ_UNAVAILABLE: 503,
   CONTENT_SAFETY_UNAVAILABLE: 503,
   CAMPUS_PORTAL_UNAVAILABLE: 503,
+  CAMPUS_IDENTITY_INCOMPLETE: 502,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

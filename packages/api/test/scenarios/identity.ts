@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AccessTokens } from '../../src/http/auth.js';
 import { call, categoryIds, expectError, itemBody, publishAs } from '../support/http.js';
+import { multipartFile, phoneJpeg } from '../support/photos.js';
 import { TEST_SECRET, type Stack } from '../support/stack.js';
 
 export function identityScenarios(get: () => Stack): void {
@@ -133,19 +134,57 @@ export function identityScenarios(get: () => Stack): void {
         'UNAUTHENTICATED',
       );
 
+      // Only our own uploaded photo makes an avatar: any other address would learn every viewer's.
+      const upload = async (handle: 'dave' | 'bob') => {
+        const file = multipartFile(await phoneJpeg(400, 400), 'avatar.jpg');
+        const r = await call(s.app, {
+          method: 'POST',
+          url: '/v1/photos',
+          headers: { ...s.auth(handle), ...file.headers },
+          payload: file.payload,
+        });
+        expect(r.status, JSON.stringify(r.body)).toBe(201);
+        return r.body as { id: string; urls: { thumb: string } };
+      };
+      const [daves, bobs] = [await upload('dave'), await upload('bob')];
+      for (const avatarUrl of ['https://example.com/a.png', bobs.id, bobs.urls.thumb]) {
+        const refused = await call(s.app, {
+          method: 'PATCH',
+          url: '/v1/me',
+          headers: s.auth('carol'),
+          payload: { avatarUrl },
+        });
+        expect(expectError(refused, 400, 'VALIDATION_FAILED').map((d: { field: string }) => d.field)).toEqual([
+          'avatarUrl',
+        ]);
+      }
       const changed = await call(s.app, {
         method: 'PATCH',
         url: '/v1/me',
         headers: s.auth('carol'),
-        payload: { nickname: '  卡萝尔  ', avatarUrl: 'https://example.com/a.png' },
+        payload: { nickname: '  卡萝尔  ' },
       });
-      expect(changed.body).toMatchObject({ nickname: '卡萝尔', avatarUrl: 'https://example.com/a.png' });
+      expect(changed.body).toMatchObject({ nickname: '卡萝尔', avatarUrl: null });
+      const own = await call(s.app, {
+        method: 'PATCH',
+        url: '/v1/me',
+        headers: s.auth('dave'),
+        payload: { avatarUrl: daves.urls.thumb },
+      });
+      expect(own.body).toMatchObject({ avatarUrl: `/media/photos/${daves.id}/thumb` });
+      const cleared = await call(s.app, {
+        method: 'PATCH',
+        url: '/v1/me',
+        headers: s.auth('dave'),
+        payload: { avatarUrl: null },
+      });
+      expect(cleared.body.avatarUrl).toBeNull();
       expect((await s.persistence.users.byId(s.users.carol.id))?.nickname).toBe('卡萝尔');
       const bad = await call(s.app, {
         method: 'PATCH',
         url: '/v1/me',
         headers: s.auth('carol'),
-        payload: { nickname: '', avatarUrl: 'http://insecure' },
+        payload: { nickname: '', avatarUrl: 'https://example.com/a.png' },
       });
       expect(
         expectError(bad, 400, 'VALIDATION_FAILED')

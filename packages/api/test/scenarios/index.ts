@@ -12,6 +12,7 @@ import { platformScenarios } from './platform.js';
 import { searchScenarios } from './search.js';
 import { recommendationScenarios } from './recommendations.js';
 import { sessionScenarios } from './sessions.js';
+import { banScenarios } from './bans.js';
 
 /** The same HTTP scenarios, run once per database the platform supports. */
 export function apiScenarios(kind: DatabaseKind): void {
@@ -39,5 +40,6 @@ export function apiScenarios(kind: DatabaseKind): void {
     recommendationScenarios(get);
     photoScenarios(get);
     moderationScenarios(get);
+    banScenarios(get);
   });
 }

@@ -4,7 +4,7 @@ import type { AdminAccount, User } from '@xianzhi/core';
 import { TestClock } from '@xianzhi/core/testing';
 import type { FastifyInstance } from 'fastify';
 import type { Container } from 'inversify';
-import pino from 'pino';
+import { createLogger } from '../../src/logging.js';
 import { buildApp, createContainer } from '../../src/composition/container.js';
 import { Core } from '../../src/composition/tokens.js';
 import { campusAuthenticators } from '../../src/main/campuses.js';
@@ -78,8 +78,9 @@ export async function startStack(kind: DatabaseKind, options: AppOptions = {}): 
         : {}),
       ...opts.env,
     });
-    const logger = pino(
-      { level: 'info' },
+    // The production logger (its serializers and redaction), writing into `logs`.
+    const logger = createLogger(
+      { logLevel: 'info' },
       { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
     );
     // As server.ts does: campus logins (plugins included) are built before the container.

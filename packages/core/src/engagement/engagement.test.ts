@@ -271,11 +271,47 @@ describe('profile', () => {
     const tooLong = await k.updateProfile.execute({
       actor: k.actors.carol,
       nickname: '长'.repeat(21),
-      avatarUrl: 'http://insecure',
+      avatarUrl: 'https://example.com/a.png',
     });
     expect(
       !tooLong.ok && tooLong.error.code === 'VALIDATION_FAILED' && tooLong.error.problems.map((p) => p.field),
     ).toEqual(['nickname', 'avatarUrl']);
     expect((await k.ports.users.byId('carol'))!.nickname).toBe('小 卡');
+  });
+});
+
+describe('avatar', () => {
+  const photo = (id: string, ownerId: string) => ({
+    id,
+    ownerId,
+    contentHash: `hash-${id}`,
+    mime: 'image/webp' as const,
+    width: 100,
+    height: 100,
+    byteSize: 1000,
+    variants: { thumb: 't', medium: 'm', large: 'l' },
+    createdAt: k.clock.now(),
+    attachedAt: null,
+  });
+  const CAROLS = '01CCCCCCCCCCCCCCCCCCCCCCCC';
+  const BOBS = '01BBBBBBBBBBBBBBBBBBBBBBBB';
+
+  it("takes only the caller's own uploaded photo, by id or by our /media URL, and keeps it from the cleanup", async () => {
+    await k.ports.photos.save(photo(CAROLS, 'carol'));
+    await k.ports.photos.save(photo(BOBS, 'bob'));
+    const field = async (avatarUrl: string) => {
+      const r = await k.updateProfile.execute({ actor: k.actors.carol, avatarUrl });
+      return r.ok ? r.value.avatarUrl : r.error.code === 'VALIDATION_FAILED' && r.error.problems.map((p) => p.field);
+    };
+    expect(await field('https://tracker.example.com/pixel.png')).toEqual(['avatarUrl']);
+    expect(await field(BOBS)).toEqual(['avatarUrl']);
+    expect(await field(`/media/photos/${BOBS}/thumb`)).toEqual(['avatarUrl']);
+    expect(await field('/media/photos/01DDDDDDDDDDDDDDDDDDDDDDDD/thumb')).toEqual(['avatarUrl']);
+    expect(await field(`/media/photos/${CAROLS}/original`)).toEqual(['avatarUrl']);
+    expect(await field(CAROLS)).toBe(`/media/photos/${CAROLS}/thumb`);
+    expect(await field(`/media/photos/${CAROLS}/medium`)).toBe(`/media/photos/${CAROLS}/medium`);
+    expect((await k.ports.photos.byId(CAROLS))!.attachedAt).not.toBeNull();
+    const cleared = await k.updateProfile.execute({ actor: k.actors.carol, avatarUrl: null });
+    expect(cleared.ok && cleared.value.avatarUrl).toBeNull();
   });
 });

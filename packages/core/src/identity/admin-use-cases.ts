@@ -20,11 +20,11 @@ import {
 } from './admin.js';
 import { CampusNotFound, UserNotFound, type AdminOnly, type NotAuthenticated } from './errors.js';
 import { requireAdmin, requireAdminOf } from './policy.js';
-import type { CampusRepository, UserRepository } from './ports.js';
-import type { RefreshTokenRepository } from './session.js';
+import type { BannedOwnerListings, CampusRepository, UserRepository } from './ports.js';
+import { hashRefreshToken, type RefreshTokenRepository } from './session.js';
 import type { User } from './user.js';
 
-/** Failed admin logins allowed per username and per client, per 15 minutes. */
+/** Failed admin logins allowed per (username, client address): enough for typos, the usual lock-out. */
 export const ADMIN_LOGIN_RULE: RateRule = { limit: 5, windowMs: 15 * 60 * 1000 };
 
 export interface AdminLoginDeps {
@@ -38,9 +38,23 @@ export interface AdminLoginDeps {
 }
 
 /**
- * Admin sign-in. Failures are counted per username and per client (in shared storage, so every API
- * process sees them); past the limit even the right password is refused until the window moves on.
- * An unknown username costs the same hashing time as a wrong password.
+ * Failed logins of one username from anywhere, longest window last. Far above the per-address limit,
+ * so someone elsewhere cannot lock the real admin out by failing a few times; a spread-out attack
+ * still slows down, then stops for the day.
+ */
+export const ADMIN_LOGIN_ACCOUNT_RULES: readonly RateRule[] = [
+  { limit: 20, windowMs: 15 * 60 * 1000 },
+  { limit: 60, windowMs: 24 * 60 * 60 * 1000 },
+];
+
+/** Failed logins from one client address across usernames (password spraying). */
+export const ADMIN_LOGIN_CLIENT_RULE: RateRule = { limit: 20, windowMs: 15 * 60 * 1000 };
+
+/**
+ * Admin sign-in. Failures are counted (in shared storage, so every API process sees them) per
+ * username and client address, per client address, and per username with a much higher limit; past
+ * any of them even the right password is refused until the window moves on. An unknown username
+ * costs the same hashing time as a wrong password.
  */
 export class AdminLogin {
   private dummyHash: Promise<string> | null = null;
@@ -51,35 +65,55 @@ export class AdminLogin {
     this.deps = { ...deps, rule };
   }
 
+  /**
+   * `clientKey` (a keyed hash of the address) counts failures; `clientAddress` is only written to the
+   * audit entry of a failure, so admins can see where attacks come from.
+   */
   async execute(input: {
     username: string;
     password: string;
     clientKey: string;
+    clientAddress?: string;
   }): Promise<Result<AdminAccount, InvalidCredentials | TooManyAttempts>> {
     const username = input.username.trim().toLowerCase();
-    const keys = [`admin-login:user:${username}`, `admin-login:client:${input.clientKey}`];
+    // What was typed as a username may be a password typed in the wrong box: keys hold only its hash.
+    const typed = await hashRefreshToken(`admin-login\n${username}`);
+    const pairKey = `admin-login:pair:${typed}:${input.clientKey}`;
+    const accountKey = `admin-login:user:${typed}`;
+    const limits: [string, RateRule][] = [
+      [pairKey, this.deps.rule],
+      [`admin-login:client:${input.clientKey}`, ADMIN_LOGIN_CLIENT_RULE],
+      ...ADMIN_LOGIN_ACCOUNT_RULES.map((r): [string, RateRule] => [accountKey, r]),
+    ];
     const now = this.deps.clock.now();
-    for (const key of keys) {
-      const decision = await this.deps.limiter.check(key, this.deps.rule, now);
-      if (!decision.allowed) return err(new TooManyAttempts(decision.retryAt!));
+    let retryAt: Date | null = null;
+    for (const [key, rule] of limits) {
+      const decision = await this.deps.limiter.check(key, rule, now);
+      if (!decision.allowed && (!retryAt || decision.retryAt! > retryAt)) retryAt = decision.retryAt!;
     }
+    if (retryAt) return err(new TooManyAttempts(retryAt));
     const account = await this.deps.admins.byUsername(username);
     this.dummyHash ??= this.deps.hasher.hash('not-a-password-of-anyone');
     const matches = await this.deps.hasher.verify(input.password, account?.passwordHash ?? (await this.dummyHash));
     if (!account || !matches || !account.active) {
-      for (const key of keys) await this.deps.limiter.hit(key, this.deps.rule, now);
+      // One hit per key, under its longest window (hit forgets attempts older than the rule's window).
+      const longest = new Map<string, RateRule>();
+      for (const [key, rule] of limits) if ((longest.get(key)?.windowMs ?? -1) < rule.windowMs) longest.set(key, rule);
+      for (const [key, rule] of longest) await this.deps.limiter.hit(key, rule, now);
+      // Never what was typed (it may be a password): the account when the username is one, else nothing.
       await this.deps.audit.record({
         actor: systemAuditActor,
         action: 'admin.login_failed',
         targetType: 'admin',
-        targetId: username.slice(0, 100),
+        targetId: account?.id ?? '',
         campusId: account?.campusId ?? null,
-        details: { known: account !== null },
+        details: { known: account !== null, ...(input.clientAddress ? { address: input.clientAddress } : {}) },
         at: now,
       });
       return err(new InvalidCredentials());
     }
-    await this.deps.limiter.reset(keys[0]!);
+    await this.deps.limiter.reset(pairKey);
+    await this.deps.limiter.reset(accountKey);
     await this.deps.audit.record({
       actor: { kind: 'admin', id: account.id },
       action: 'admin.login',
@@ -148,11 +182,15 @@ export interface SetUserBanDeps {
   readonly uow: UnitOfWork;
   readonly clock: Clock;
   readonly events: EventFactory;
+  /** A banned student's listings leave the feed, search and recommendations, and come back on unban. */
+  readonly listings: BannedOwnerListings;
 }
 
 /**
- * Bans or unbans a student. A ban refuses every write at once (the API loads the user on every
- * request) and revokes their refresh tokens; the change is recorded in the outbox and the audit log.
+ * Bans or unbans a student. A ban refuses every request and sign-in at once (the API loads the user on
+ * every request), revokes their refresh tokens and takes their listings out of the feed, search and
+ * recommendations (an unban puts them back as they were); the change is recorded in the outbox and
+ * the audit log.
  */
 export class SetUserBan {
   constructor(private readonly deps: SetUserBanDeps) {}
@@ -181,6 +219,7 @@ export class SetUserBan {
       user.updatedAt = now;
       await this.deps.users.save(user);
       if (input.banned) await this.deps.refreshTokens.revokeAllOfUser(user.id, now);
+      await this.deps.listings.setOwnerBanned(user.id, input.banned);
       const payload = { userId: user.id, by: admin.value.adminId, reason };
       await this.deps.outbox.append([
         input.banned

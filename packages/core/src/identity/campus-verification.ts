@@ -36,7 +36,23 @@ export class CampusAccountLocked extends DomainError<'CAMPUS_ACCOUNT_LOCKED'> {
   }
 }
 
-export type CampusAuthFailure = CampusCredentialsWrong | CampusPortalUnavailable | CampusAccountLocked;
+/**
+ * The campus login succeeded but did not say who the student is in the way this campus is configured
+ * (a CAS answer without the student-number attribute): a configuration matter for the operators, never
+ * a reason to fall back to some other identifier.
+ */
+export class CampusIdentityIncomplete extends DomainError<'CAMPUS_IDENTITY_INCOMPLETE'> {
+  readonly code = 'CAMPUS_IDENTITY_INCOMPLETE' as const;
+  constructor(
+    readonly campusId: string,
+    readonly missing: string,
+  ) {
+    super('学校统一认证没有返回学号，暂时无法完成验证，请联系平台管理员', { campusId, missing });
+  }
+}
+
+export type CampusAuthFailure =
+  CampusCredentialsWrong | CampusPortalUnavailable | CampusAccountLocked | CampusIdentityIncomplete;
 
 /**
  * One campus's login (CAS, a relayed portal form, a university's own plugin). It only answers who

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { coreKit, inMemoryPersistence, SequentialIds, type CoreKit } from '../testing/index.js';
+import { aListing, coreKit, inMemoryPersistence, SequentialIds, type CoreKit } from '../testing/index.js';
 import type { AuditLog } from '../shared/audit.js';
 import { ListAuditLog } from '../moderation/list-audit-log.js';
 import { err, ok } from '../shared/result.js';
@@ -55,6 +55,34 @@ describe('QQ login', () => {
     expect(!bad.ok && bad.error.code).toBe('QQ_CODE_INVALID');
     const nowhere = await login.execute({ code: 'ok:new', campusId: 'atlantis' });
     expect(!nowhere.ok && nowhere.error.code).toBe('CAMPUS_NOT_FOUND');
+  });
+});
+
+describe('QQ login of a banned student', () => {
+  it('gives no session: USER_BANNED at sign-in, and at refresh even for a token the ban revoked', async () => {
+    const login = new LoginWithQq({
+      qq: fakeQq,
+      users: k.ports.users,
+      campuses: k.ports.campuses,
+      ids,
+      clock: k.clock,
+    });
+    const session = await new StartSession(k.ports.refreshTokens, ids, k.clock).execute({ userId: 'bob' });
+    const bob = (await k.ports.users.byId('bob'))!;
+    bob.status = 'banned';
+    await k.ports.users.save(bob);
+    await k.ports.refreshTokens.revokeAllOfUser('bob', k.clock.now());
+    const r = await login.execute({ code: 'ok:BOB', campusId: 'demo' });
+    expect(r.ok ? 'ok' : r.error.code).toBe('USER_BANNED');
+    const refresh = new RefreshSession({
+      tokens: k.ports.refreshTokens,
+      users: k.ports.users,
+      uow: k.ports.uow,
+      ids,
+      clock: k.clock,
+    });
+    const renewed = await refresh.execute({ refreshToken: session.refreshToken });
+    expect(renewed.ok ? 'ok' : renewed.error.code).toBe('USER_BANNED');
   });
 });
 
@@ -179,12 +207,12 @@ describe('admin accounts', () => {
     expect(!nowhere.ok && nowhere.error.code).toBe('CAMPUS_NOT_FOUND');
   });
 
-  it('logs in, audits success and failure, and locks a username after 5 failures for 15 minutes', async () => {
+  it('logs in, audits success and failure, and locks a username at an address after 5 failures for 15 minutes', async () => {
     await make().execute({ username: 'zhang', password: 'correct-horse', role: 'campus_admin', campusId: 'demo' });
     const ok1 = await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'c1' });
     expect(ok1.ok && ok1.value.role).toBe('campus_admin');
     for (let i = 0; i < 5; i++) {
-      const r = await login().execute({ username: 'zhang', password: 'wrong', clientKey: `c${i}` });
+      const r = await login().execute({ username: 'zhang', password: 'wrong', clientKey: 'fresh' });
       expect(!r.ok && r.error.code).toBe('INVALID_CREDENTIALS');
     }
     const locked = await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'fresh' });
@@ -197,8 +225,54 @@ describe('admin accounts', () => {
     expect(JSON.stringify(await k.ports.auditLog.list({ limit: 20 }))).not.toContain('wrong');
   });
 
+  it('an attacker failing from one address does not lock the admin out at another', async () => {
+    await make().execute({ username: 'zhang', password: 'correct-horse', role: 'campus_admin', campusId: 'demo' });
+    for (let i = 0; i < 5; i++) await login().execute({ username: 'zhang', password: 'wrong', clientKey: 'A' });
+    const fromA = await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'A' });
+    expect(!fromA.ok && fromA.error.code).toBe('TOO_MANY_ATTEMPTS');
+    const fromB = await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'B' });
+    expect(fromB.ok).toBe(true);
+  });
+
+  it('slows a username down from any address only well above the per-address limit, and for a day past 60', async () => {
+    await make().execute({ username: 'zhang', password: 'correct-horse', role: 'campus_admin', campusId: 'demo' });
+    for (let i = 0; i < 20; i++) await login().execute({ username: 'zhang', password: 'wrong', clientKey: `bot${i}` });
+    const spread = await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'home' });
+    expect(!spread.ok && spread.error.code).toBe('TOO_MANY_ATTEMPTS');
+    k.clock.advance(15 * 60_000 + 1);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 20; i++)
+        await login().execute({ username: 'zhang', password: 'wrong', clientKey: `b${round}${i}` });
+      k.clock.advance(15 * 60_000 + 1);
+    }
+    const daily = await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'home' });
+    expect(!daily.ok && daily.error.code).toBe('TOO_MANY_ATTEMPTS');
+    k.clock.advance(24 * 60 * 60_000);
+    expect((await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'home' })).ok).toBe(true);
+  });
+
+  it('audits a failed login without what was typed: the account id when the username exists, else nothing', async () => {
+    await make().execute({ username: 'zhang', password: 'correct-horse', role: 'campus_admin', campusId: 'demo' });
+    const zhang = (await k.ports.admins.byUsername('zhang'))!;
+    await login().execute({
+      username: 'correct-horse-typed-here',
+      password: 'x',
+      clientKey: 'k7',
+      clientAddress: '10.0.0.7',
+    });
+    await login().execute({ username: 'zhang', password: 'wrong-one', clientKey: 'k7', clientAddress: '10.0.0.7' });
+    const failed = (await k.ports.auditLog.list({ limit: 10 })).filter((e) => e.action === 'admin.login_failed');
+    expect(JSON.stringify(failed)).not.toContain('correct-horse-typed-here');
+    expect(JSON.stringify(failed)).not.toContain('wrong-one');
+    expect([...mem.store.tables.rateHits.keys()].join(' ')).not.toContain('correct-horse-typed-here');
+    expect(failed.map((e) => [e.targetId, e.details])).toEqual([
+      [zhang.id, { known: true, address: '10.0.0.7' }],
+      ['', { known: false, address: '10.0.0.7' }],
+    ]);
+  });
+
   it('limits failures per client across usernames, and treats unknown and disabled accounts as wrong passwords', async () => {
-    for (let i = 0; i < 5; i++) await login().execute({ username: `ghost${i}`, password: 'x', clientKey: 'attacker' });
+    for (let i = 0; i < 20; i++) await login().execute({ username: `ghost${i}`, password: 'x', clientKey: 'attacker' });
     const r = await login().execute({ username: 'ghost9', password: 'x', clientKey: 'attacker' });
     expect(!r.ok && r.error.code).toBe('TOO_MANY_ATTEMPTS');
     await make().execute({ username: 'old', password: 'correct-horse', role: 'super_admin', campusId: null });
@@ -220,6 +294,7 @@ describe('bans and the audit log', () => {
       uow: k.ports.uow,
       clock: k.clock,
       events: k.events,
+      listings: k.ports.listings,
     });
 
   it('bans and unbans with a reason, revoking sessions, recording events and audit entries', async () => {
@@ -250,6 +325,21 @@ describe('bans and the audit log', () => {
       ['user.unban', { reason: '申诉通过' }],
       ['user.ban', { reason: '发布违规信息' }],
     ]);
+  });
+
+  it("takes the student's listings out of the feed on ban and puts them back, unchanged, on unban", async () => {
+    const mine = aListing({ id: 'bobs', ownerId: 'bob', now: k.clock.now() });
+    await k.ports.listings.save(mine);
+    const feed = async () =>
+      (
+        await k.ports.listings.feed({ campusId: 'demo', sort: 'newest', now: k.clock.now(), after: null, limit: 10 })
+      ).map((l) => l.id);
+    expect(await feed()).toContain('bobs');
+    await ban().execute({ actor: k.actors.admin, userId: 'bob', banned: true, reason: '发布违规信息' });
+    expect(await feed()).not.toContain('bobs');
+    expect((await k.ports.listings.byId('bobs'))!.status).toBe('active');
+    await ban().execute({ actor: k.actors.admin, userId: 'bob', banned: false, reason: '申诉通过' });
+    expect(await feed()).toContain('bobs');
   });
 
   it('refuses students, other campuses and empty reasons', async () => {

@@ -26,14 +26,19 @@ export interface LoginWithQqDeps {
 /**
  * Signs a student in with the `code` from `qq.login`: finds the user by openid, or registers an
  * unverified one in the named campus. An existing user keeps their campus whatever the client says.
+ * A banned student gets no session: every request with one would be refused anyway.
  */
 export class LoginWithQq {
   constructor(private readonly deps: LoginWithQqDeps) {}
 
-  async execute(input: { code: string; campusId: string }): Promise<Result<User, QqLoginFailed | CampusNotFound>> {
+  async execute(input: {
+    code: string;
+    campusId: string;
+  }): Promise<Result<User, QqLoginFailed | CampusNotFound | UserBanned>> {
     const session = await this.deps.qq.exchangeCode(input.code);
     if (!session.ok) return session;
     const existing = await this.deps.users.byOpenId(session.value.openId);
+    if (existing?.banned) return err(new UserBanned());
     if (existing) return ok(existing);
     if (!(await this.deps.campuses.byId(input.campusId))) return err(new CampusNotFound(input.campusId));
     const user = User.register({
@@ -112,7 +117,8 @@ export interface RefreshSessionDeps {
 /**
  * Exchanges a refresh token for the next one of its family. A token presented after it was already
  * exchanged has leaked or been replayed: the whole family is revoked, so whoever holds any of its
- * tokens must log in again. A banned user's family is revoked too.
+ * tokens must log in again. A banned user's family is revoked too, and any token of theirs, even one
+ * the ban already revoked, is answered USER_BANNED, so the app can say why rather than ask to sign in.
  */
 export class RefreshSession {
   private readonly deps: Required<RefreshSessionDeps>;
@@ -131,20 +137,23 @@ export class RefreshSession {
       condemned.familyId = null;
       const now = this.deps.clock.now();
       const token = await this.deps.tokens.byHash(hash);
-      if (!token || token.revokedAt !== null || token.expiresAt.getTime() <= now.getTime())
-        return err(new RefreshTokenInvalid());
+      if (!token) return err(new RefreshTokenInvalid());
+      const owner = await this.deps.users.byId(token.userId);
+      if (owner?.banned) {
+        if (token.revokedAt === null) {
+          condemned.familyId = token.familyId;
+          condemned.at = now;
+        }
+        return err(new UserBanned());
+      }
+      if (token.revokedAt !== null || token.expiresAt.getTime() <= now.getTime()) return err(new RefreshTokenInvalid());
       if (token.rotatedAt !== null || !(await this.deps.tokens.markRotated(token.id, now))) {
         condemned.familyId = token.familyId;
         condemned.at = now;
         return err(new RefreshTokenInvalid());
       }
-      const user = await this.deps.users.byId(token.userId);
+      const user = owner;
       if (!user) return err(new RefreshTokenInvalid());
-      if (user.banned) {
-        condemned.familyId = token.familyId;
-        condemned.at = now;
-        return err(new UserBanned());
-      }
       const next = await issue(this.deps.tokens, this.deps.ids, now, this.deps.policy, user.id, token.familyId);
       return ok({ ...next, user });
     });

@@ -13,3 +13,27 @@ export interface CampusRepository {
   list(): Promise<Campus[]>;
   save(campus: Campus): Promise<void>;
 }
+
+/**
+ * Takes a banned student's listings out of the feed, search and recommendations and puts them back on
+ * unban. Declared here because identity sits below listings; the listing repository implements it.
+ */
+export interface BannedOwnerListings {
+  setOwnerBanned(ownerId: string, banned: boolean): Promise<void>;
+}
+
+/**
+ * Uploaded photos, as far as a profile needs them: whose a photo is, and marking it in use so the
+ * cleanup of unattached uploads leaves it. Declared here because identity sits below photos; the
+ * photo repository implements it.
+ */
+export interface ProfilePhotos {
+  byId(id: string): Promise<ProfilePhoto | null>;
+  save(photo: ProfilePhoto): Promise<void>;
+}
+
+export interface ProfilePhoto {
+  readonly ownerId: string;
+  /** When it was first put to use; null while only uploaded. */
+  attachedAt: Date | null;
+}

@@ -4,7 +4,7 @@ import type { Clock } from '../shared/clock.js';
 import type { Actor } from './actor.js';
 import { NotAuthenticated, UserNotFound, type UserBanned } from './errors.js';
 import { requireActiveUser } from './policy.js';
-import type { UserRepository } from './ports.js';
+import type { ProfilePhoto, ProfilePhotos, UserRepository } from './ports.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import {
   noScreening,
@@ -24,14 +24,43 @@ export class GetMyProfile {
   }
 }
 
+export interface UpdateMyProfileDeps {
+  readonly users: UserRepository;
+  readonly photos: ProfilePhotos;
+  readonly clock: Clock;
+  readonly screening?: ContentScreening;
+  /** Saves the profile and its review-queue entry together; without one they are two writes. */
+  readonly uow?: UnitOfWork | null;
+}
+
+const PHOTO_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const OWN_MEDIA_URL = /^\/media\/photos\/([0-9A-HJKMNP-TV-Z]{26})\/(thumb|medium|large)$/;
+
+/**
+ * The avatar as one of our own photo URLs, or null when the reference is not one: an uploaded photo's
+ * id (shown as its thumb) or the /media URL the upload answered. Any other address is refused, because
+ * whoever runs it would learn the address of everyone who views the profile.
+ */
+function ownPhotoReference(reference: string): { photoId: string; url: string } | null {
+  if (PHOTO_ID.test(reference)) return { photoId: reference, url: `/media/photos/${reference}/thumb` };
+  const m = OWN_MEDIA_URL.exec(reference);
+  return m ? { photoId: m[1]!, url: reference } : null;
+}
+
 export class UpdateMyProfile {
-  constructor(
-    private readonly users: UserRepository,
-    private readonly clock: Clock,
-    private readonly screening: ContentScreening = noScreening,
-    /** Saves the profile and its review-queue entry together; without one they are two writes. */
-    private readonly uow: UnitOfWork | null = null,
-  ) {}
+  private readonly users: UserRepository;
+  private readonly photos: ProfilePhotos;
+  private readonly clock: Clock;
+  private readonly screening: ContentScreening;
+  private readonly uow: UnitOfWork | null;
+
+  constructor(deps: UpdateMyProfileDeps) {
+    this.users = deps.users;
+    this.photos = deps.photos;
+    this.clock = deps.clock;
+    this.screening = deps.screening ?? noScreening;
+    this.uow = deps.uow ?? null;
+  }
 
   async execute(input: {
     actor: Actor;
@@ -53,13 +82,17 @@ export class UpdateMyProfile {
       p.check(nickname.length > 0 && nickname.length <= NICKNAME_MAX, 'nickname', `昵称须为 1 到 ${NICKNAME_MAX} 个字`);
       user.nickname = nickname;
     }
+    let avatarPhoto: ProfilePhoto | null = null;
     if (input.avatarUrl !== undefined) {
+      const own = input.avatarUrl === null ? null : ownPhotoReference(input.avatarUrl);
+      const photo = own ? await this.photos.byId(own.photoId) : null;
       p.check(
-        input.avatarUrl === null || /^https:\/\/\S{1,500}$/.test(input.avatarUrl),
+        input.avatarUrl === null || (photo !== null && photo.ownerId === user.id),
         'avatarUrl',
-        '头像须为 https 地址',
+        '头像须为你自己上传的照片',
       );
-      user.avatarUrl = input.avatarUrl;
+      user.avatarUrl = own?.url ?? null;
+      if (photo?.attachedAt === null) avatarPhoto = photo;
     }
     if (p.any) return err(p.toError());
     const screened =
@@ -70,6 +103,11 @@ export class UpdateMyProfile {
     user.updatedAt = this.clock.now();
     const write = async () => {
       await this.users.save(user);
+      // In use now: the sweep of never-attached uploads must not delete it.
+      if (avatarPhoto) {
+        avatarPhoto.attachedAt = user.updatedAt;
+        await this.photos.save(avatarPhoto);
+      }
       await this.screening.queueUnchecked(screened.value, {
         targetType: 'user',
         targetId: user.id,

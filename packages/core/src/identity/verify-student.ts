@@ -23,8 +23,15 @@ import { requireActiveUser, requireAdmin, requireAdminOf } from './policy.js';
 import type { UserRepository } from './ports.js';
 import type { User } from './user.js';
 
-/** Five tries per quarter hour, per user and per client address: enough for typos, too few to guess. */
+/** Five tries per quarter hour per user: enough for typos, too few to guess. Only the user's own session spends them. */
 export const VERIFICATION_ATTEMPTS: RateRule = { limit: 5, windowMs: 15 * 60_000 };
+
+/**
+ * Failed tries per client address across users, so one client cannot guess with many accounts. A
+ * campus NAT puts hundreds of students behind one address, so it is sized for many honest typos:
+ * one student's failures must not block the others.
+ */
+export const VERIFICATION_CLIENT_FAILURES: RateRule = { limit: 60, windowMs: 15 * 60_000 };
 
 export type VerifyStudentError =
   | NotAuthenticated
@@ -82,7 +89,14 @@ export class VerifyStudent {
     if (refused) return err(refused);
 
     const identity = await authenticator.authenticate(input.credentials);
-    if (!identity.ok) return identity;
+    if (!identity.ok) {
+      // An outage or the campus's own configuration is nobody's guess: neither counts against the address.
+      const guessed =
+        identity.error.code !== 'CAMPUS_PORTAL_UNAVAILABLE' && identity.error.code !== 'CAMPUS_IDENTITY_INCOMPLETE';
+      if (input.clientKey && guessed)
+        await this.deps.limiter.hit(clientKey(input.clientKey), VERIFICATION_CLIENT_FAILURES, this.deps.clock.now());
+      return identity;
+    }
     const studentNumberHash = this.deps.hasher.hash(user.campusId, identity.value.studentNumber);
 
     return this.deps.uow.run(async () => {
@@ -113,25 +127,31 @@ export class VerifyStudent {
   }
 
   /**
-   * Every attempt counts, successful or not, against the user and against the client address. A
-   * refused attempt is not counted, so hammering does not push the retry time further out.
+   * Every attempt counts against the user, successful or not; only failures count against the client
+   * address. A refused attempt is not counted, so hammering does not push the retry time further out.
    */
-  private async countAttempt(userId: string, clientKey: string | undefined): Promise<VerificationRateLimited | null> {
+  private async countAttempt(userId: string, client: string | undefined): Promise<VerificationRateLimited | null> {
     const now = this.deps.clock.now();
-    const keys = [`verify-student:user:${userId}`, ...(clientKey ? [`verify-student:client:${clientKey}`] : [])];
+    const userKey = `verify-student:user:${userId}`;
+    const limits: [string, RateRule][] = [
+      [userKey, this.deps.limit],
+      ...(client ? [[clientKey(client), VERIFICATION_CLIENT_FAILURES] as [string, RateRule]] : []),
+    ];
     let retryAt: Date | null = null;
-    for (const key of keys) {
-      const decision = await this.deps.limiter.check(key, this.deps.limit, now);
+    for (const [key, rule] of limits) {
+      const decision = await this.deps.limiter.check(key, rule, now);
       if (!decision.allowed) {
-        const at = decision.retryAt ?? new Date(now.getTime() + this.deps.limit.windowMs);
+        const at = decision.retryAt ?? new Date(now.getTime() + rule.windowMs);
         if (!retryAt || at > retryAt) retryAt = at;
       }
     }
     if (retryAt) return new VerificationRateLimited(retryAt);
-    for (const key of keys) await this.deps.limiter.hit(key, this.deps.limit, now);
+    await this.deps.limiter.hit(userKey, this.deps.limit, now);
     return null;
   }
 }
+
+const clientKey = (client: string) => `verify-student:client:${client}`;
 
 function checkCredentials(c: CampusCredentials): ValidationFailed | null {
   const p = new Problems();

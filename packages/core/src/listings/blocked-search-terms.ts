@@ -43,6 +43,9 @@ export function normaliseBlockedTerm(text: string): string {
 
 type AdminError = NotAuthenticated | AdminOnly | AdminScope | CampusNotFound;
 
+/** Shortest blocked term: a term hides every hot term containing it, so one character would hide far too much. */
+export const BLOCKED_TERM_MIN = 2;
+
 export class ListBlockedSearchTerms {
   constructor(
     private readonly blocked: BlockedSearchTermRepository,
@@ -80,8 +83,13 @@ export class BlockSearchTerm {
       const admin = requireAdminOf(input.actor, input.campusId);
       if (!admin.ok) return admin;
       const term = normaliseBlockedTerm(input.term);
+      const length = [...term].length;
       const p = new Problems()
         .check(term.length > 0, 'term', '请输入要屏蔽的词')
+        // Checked on what was sent: control and invisible format characters make a term nobody can see or type.
+        .check(!/[\p{Cc}\p{Cf}]/u.test(input.term), 'term', '屏蔽词不能含控制字符或不可见字符')
+        // One character hides every hot term that contains it.
+        .check(length === 0 || length >= BLOCKED_TERM_MIN, 'term', `屏蔽词至少 ${BLOCKED_TERM_MIN} 个字`)
         .check([...term].length <= HOT_SEARCH.maxTermLength, 'term', `屏蔽词最多 ${HOT_SEARCH.maxTermLength} 个字`);
       if (p.any) return err(p.toError());
       if (!(await this.deps.campuses.byId(input.campusId))) return err(new CampusNotFound(input.campusId));

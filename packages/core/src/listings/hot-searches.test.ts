@@ -221,6 +221,16 @@ describe('the block list', () => {
     expect(await code(w.block.execute({ actor: campusAdmin, campusId: 'demo', term: '长'.repeat(21) }))).toBe(
       'VALIDATION_FAILED',
     );
+    const field = async (term: string) => {
+      const r = await w.block.execute({ actor: campusAdmin, campusId: 'demo', term });
+      return r.ok ? 'ok' : r.error.code === 'VALIDATION_FAILED' && r.error.problems.map((p) => p.field);
+    };
+    expect(await field('代\u0000写')).toEqual(['term']);
+    expect(await field('代写\u0007')).toEqual(['term']);
+    expect(await field('代\u200b写')).toEqual(['term']);
+    expect(await field('代\t写')).toEqual(['term']);
+    expect(await field('a')).toEqual(['term']);
+    expect(await field(' 枪 ')).toEqual(['term']);
     expect(await code(w.list.execute({ actor: otherAdmin, campusId: 'demo' }))).toBe('ADMIN_SCOPE');
     expect(await code(w.unblock.execute({ actor: user(1), id: 'x' }))).toBe('ADMIN_ONLY');
     expect(await w.p.auditLog.list({ limit: 10 })).toEqual([]);

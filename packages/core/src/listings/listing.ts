@@ -79,6 +79,12 @@ export class Listing {
   favoriteCount!: number;
   commentCount!: number;
   priceHistory!: PriceChange[];
+  /**
+   * The owner is banned: kept out of the feed, search and recommendations until unbanned, whatever
+   * the status (which the ban leaves alone, so an unban restores exactly what was there). Denormalised
+   * so those reads need no join; only SetUserBan changes it, never a save.
+   */
+  ownerBanned!: boolean;
 
   static publish(input: {
     id: string;
@@ -109,6 +115,7 @@ export class Listing {
     l.favoriteCount = 0;
     l.commentCount = 0;
     l.priceHistory = [{ at: input.now.toISOString(), from: null, to: input.content.price }];
+    l.ownerBanned = false;
     return l;
   }
 

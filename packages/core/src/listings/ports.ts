@@ -54,6 +54,7 @@ export interface ListingSummary {
   readonly price: Fen | null;
   readonly listedAt: Date;
   readonly expiresAt: Date;
+  readonly ownerBanned: boolean;
 }
 
 export interface ListingRepository {
@@ -63,7 +64,7 @@ export interface ListingRepository {
   /** The summaries of those that exist, in any order: a narrow read for ranking thousands of candidates. */
   summaries(ids: readonly string[]): Promise<ListingSummary[]>;
   save(listing: Listing): Promise<void>;
-  /** Live listings (active, reserved) not yet expired, in sort order. Price sorts leave out 面议 posts. */
+  /** Live listings (active, reserved) not yet expired, of owners not banned, in sort order. Price sorts leave out 面议 posts. */
   feed(query: ListingFeedQuery): Promise<Listing[]>;
   /** Newest first by creation, any status unless one is named. */
   byOwner(query: OwnerListingsQuery): Promise<Listing[]>;
@@ -71,6 +72,8 @@ export interface ListingRepository {
   dueForExpiry(now: Date, limit: number): Promise<Listing[]>;
   /** Counters change atomically in the store, never by read-modify-write, and never bump the version. */
   adjustCounters(id: string, deltas: CounterDeltas): Promise<void>;
+  /** Marks every listing of the owner (a ban) or clears the mark (an unban); nothing else changes. */
+  setOwnerBanned(ownerId: string, banned: boolean): Promise<void>;
 }
 
 export interface ListingViewLog {

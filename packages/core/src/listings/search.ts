@@ -125,7 +125,8 @@ export interface IndexedListingSearchDeps {
 
 /**
  * Search over a token index: candidates come from the store, the ranking and the filters are computed
- * here, so every store ranks the same way. Only live listings (active, reserved, not expired) are hits.
+ * here, so every store ranks the same way. Only live listings (active, reserved, not expired, the owner
+ * not banned) are hits.
  */
 export class IndexedListingSearch implements ListingSearch {
   constructor(private readonly deps: IndexedListingSearchDeps) {}
@@ -275,7 +276,7 @@ function searchOrder(sort: SearchSort): (a: Scored, b: Scored) => number {
 }
 
 function isLive(l: ListingSummary, now: Date): boolean {
-  return LIVE_STATUSES.includes(l.status) && l.expiresAt.getTime() > now.getTime();
+  return LIVE_STATUSES.includes(l.status) && !l.ownerBanned && l.expiresAt.getTime() > now.getTime();
 }
 
 function passes(l: ListingSummary, f: SearchFilters | undefined): boolean {

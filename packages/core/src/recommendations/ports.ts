@@ -16,6 +16,8 @@ export interface CandidateListing {
   readonly price: number | null;
   readonly listedAt: Date;
   readonly expiresAt: Date;
+  /** Out of every recommendation while the owner is banned. */
+  readonly ownerBanned: boolean;
 }
 
 /** Candidate listings by where they sit in the catalogue, through the feed's indexes. */

@@ -39,11 +39,12 @@ export interface Recommender {
   forUser(profile: Profile, ctx: RankingContext): Promise<Scored[]>;
 }
 
-/** Never the viewer's own, never another campus's, never sold, withdrawn, removed or expired ones. */
+/** Never the viewer's own, never another campus's, never sold, withdrawn, removed, expired or a banned owner's. */
 export function eligible(l: CandidateListing, ctx: RankingContext): boolean {
   return (
     l.campusId === ctx.campusId &&
     LIVE_STATUSES.includes(l.status) &&
+    !l.ownerBanned &&
     l.expiresAt.getTime() > ctx.now.getTime() &&
     l.ownerId !== ctx.viewerId &&
     !ctx.exclude.has(l.id)

@@ -41,6 +41,7 @@ export class InMemoryListingRepository implements ListingRepository {
               price: l.price,
               listedAt: new Date(l.listedAt),
               expiresAt: new Date(l.expiresAt),
+              ownerBanned: l.ownerBanned,
             },
           ]
         : [];
@@ -55,6 +56,7 @@ export class InMemoryListingRepository implements ListingRepository {
         viewCount: stored.viewCount,
         favoriteCount: stored.favoriteCount,
         commentCount: stored.commentCount,
+        ownerBanned: stored.ownerBanned,
       });
     this.table.set(listing.id, next);
   }
@@ -65,6 +67,7 @@ export class InMemoryListingRepository implements ListingRepository {
       (l) =>
         l.campusId === q.campusId &&
         LIVE_STATUSES.includes(l.status) &&
+        !l.ownerBanned &&
         l.expiresAt.getTime() > q.now.getTime() &&
         (q.kind === undefined || l.kind === q.kind) &&
         (q.categoryId === undefined || l.categoryId === q.categoryId) &&
@@ -111,6 +114,10 @@ export class InMemoryListingRepository implements ListingRepository {
     next.favoriteCount = Math.max(0, next.favoriteCount + (d.favorites ?? 0));
     next.commentCount = Math.max(0, next.commentCount + (d.comments ?? 0));
     this.table.set(id, next);
+  }
+  async setOwnerBanned(ownerId: string, banned: boolean): Promise<void> {
+    for (const [id, l] of this.table)
+      if (l.ownerId === ownerId) this.table.set(id, Object.assign(copy(l), { ownerBanned: banned }));
   }
 }
 

@@ -192,6 +192,7 @@ export class InMemoryRecommendationCandidates implements RecommendationCandidate
         (l) =>
           l.campusId === q.campusId &&
           LIVE_STATUSES.includes(l.status) &&
+          !l.ownerBanned &&
           l.expiresAt.getTime() > q.now.getTime() &&
           (q.categoryId === undefined || l.categoryId === q.categoryId) &&
           (q.rootCategoryId === undefined || l.rootCategoryId === q.rootCategoryId),
@@ -221,5 +222,6 @@ function candidate(l: Listing): CandidateListing {
     price: l.price,
     listedAt: new Date(l.listedAt),
     expiresAt: new Date(l.expiresAt),
+    ownerBanned: l.ownerBanned,
   };
 }

@@ -95,7 +95,7 @@ export async function coreKit(ports: PersistencePorts = inMemoryPersistence()) {
     createCategory: new CreateCategory({ categories, campuses, ids, audit: auditLog, clock }),
     updateCategory: new UpdateCategory(categories, auditLog, clock),
     myProfile: new GetMyProfile(users),
-    updateProfile: new UpdateMyProfile(users, clock),
+    updateProfile: new UpdateMyProfile({ users, photos, clock }),
   };
 }
 

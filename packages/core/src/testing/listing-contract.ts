@@ -123,6 +123,26 @@ export function listingContract(
       expect(ids(await ports().listings.feed(feedQuery()))).toEqual(['new', 'reserved', 'old']);
     });
 
+    it("leaves a banned owner's listings out of the feed until the mark is cleared; a save never writes it back", async () => {
+      await saveAll([
+        aListing({ id: 'theirs', ownerId: 'user-buyer', now: new Date(T0.getTime() - HOUR) }),
+        aListing({ id: 'mine', now: new Date(T0.getTime() - 2 * HOUR) }),
+      ]);
+      const stale = (await ports().listings.byId('theirs'))!;
+      await ports().listings.setOwnerBanned('user-buyer', true);
+      expect(ids(await ports().listings.feed(feedQuery()))).toEqual(['mine']);
+      expect((await ports().listings.summaries(['theirs', 'mine'])).map((l) => [l.id, l.ownerBanned]).sort()).toEqual([
+        ['mine', false],
+        ['theirs', true],
+      ]);
+      expect((await ports().listings.byId('theirs'))!.ownerBanned).toBe(true);
+      stale.title = '改个标题';
+      await ports().uow.run(() => ports().listings.save(stale));
+      expect(ids(await ports().listings.feed(feedQuery()))).toEqual(['mine']);
+      await ports().listings.setOwnerBanned('user-buyer', false);
+      expect(ids(await ports().listings.feed(feedQuery()))).toEqual(['theirs', 'mine']);
+    });
+
     it('filters by kind, either category level, condition, price range and area', async () => {
       await saveAll([
         aListing({

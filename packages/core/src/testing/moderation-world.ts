@@ -55,6 +55,7 @@ export async function moderationWorld(policy: 'accept' | 'refuse' = 'refuse', th
     uow,
     clock: kit.clock,
     events: kit.events,
+    listings,
   });
   for (const id of ['erin', 'frank', 'gina']) await users.save(aUser({ id, nickname: id }));
   return {
@@ -98,7 +99,7 @@ export async function moderationWorld(policy: 'accept' | 'refuse' = 'refuse', th
       screening,
     }),
     listComments: new ListComments(comments, listings, users),
-    profile: new UpdateMyProfile(users, kit.clock, screening, uow),
+    profile: new UpdateMyProfile({ users, photos, clock: kit.clock, screening, uow }),
     upload: new UploadPhoto({
       photos,
       storage,

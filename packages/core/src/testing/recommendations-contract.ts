@@ -113,6 +113,7 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
         price: 30_000,
         listedAt: at(20),
         expiresAt: new Date(at(20).getTime() + 30 * 86_400_000),
+        ownerBanned: false,
       });
       expect(
         (await p.candidates.byIds(['c-sold', 'c-new', 'missing'])).map((c) => [c.id, c.status, c.price]).sort(),

@@ -13,11 +13,13 @@ export type FakeCasMode = 'normal' | 'slow' | 'error';
  * issues single-use tickets bound to the service, `/serviceValidate` (v2) and
  * `/p3/serviceValidate` (v3, with attributes) validate them; INVALID_TICKET and INVALID_SERVICE
  * as the CAS spec words them. `slow` answers validation after `slowMs`; `error` answers it with 503.
+ * `/login` without `renew=true` stands for a lingering single sign-on session (no password asked), and
+ * validation with `renew=true` refuses such tickets, as a real CAS does.
  */
 export class FakeCasServer {
   mode: FakeCasMode = 'normal';
   slowMs = 2000;
-  private readonly tickets = new Map<string, { service: string; account: FakeCasAccount }>();
+  private readonly tickets = new Map<string, { service: string; account: FakeCasAccount; renewed: boolean }>();
   private server!: LoopbackServer;
   /** The account `/login` signs in; a real CAS would show a form. */
   signedIn: FakeCasAccount;
@@ -32,7 +34,7 @@ export class FakeCasServer {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const service = url.searchParams.get('service') ?? '';
       if (url.pathname === '/cas/login') {
-        const ticket = cas.issue(service);
+        const ticket = cas.issue(service, cas.signedIn, url.searchParams.get('renew') === 'true');
         res.writeHead(302, { location: `${service}${service.includes('?') ? '&' : '?'}ticket=${ticket}` }).end();
         return;
       }
@@ -46,7 +48,9 @@ export class FakeCasServer {
         const v3 = url.pathname.includes('/p3/');
         res
           .writeHead(200, { 'content-type': 'application/xml;charset=UTF-8' })
-          .end(cas.validate(url.searchParams.get('ticket') ?? '', service, v3));
+          .end(
+            cas.validate(url.searchParams.get('ticket') ?? '', service, v3, url.searchParams.get('renew') === 'true'),
+          );
         return;
       }
       res.writeHead(404).end();
@@ -60,19 +64,25 @@ export class FakeCasServer {
   }
 
   /** What `/login` does once the student has signed in: a ticket for this service. */
-  issue(service: string, account: FakeCasAccount = this.signedIn): string {
+  issue(service: string, account: FakeCasAccount = this.signedIn, renewed = true): string {
     const ticket = `ST-${randomBytes(12).toString('hex')}-fakecas`;
-    this.tickets.set(ticket, { service, account });
+    this.tickets.set(ticket, { service, account, renewed });
     return ticket;
   }
 
-  /** Follows `/login` as a browser would and returns the ticket from the redirect. */
-  async login(service: string): Promise<string> {
-    const res = await fetch(`${this.baseUrl}/login?service=${encodeURIComponent(service)}`, { redirect: 'manual' });
+  /**
+   * Follows `/login` as a browser would and returns the ticket from the redirect: with the password
+   * typed (`renew=true`, as our login URL asks), or from a lingering session (`renew: false`).
+   */
+  async login(service: string, options: { renew?: boolean } = {}): Promise<string> {
+    const renew = (options.renew ?? true) ? '&renew=true' : '';
+    const res = await fetch(`${this.baseUrl}/login?service=${encodeURIComponent(service)}${renew}`, {
+      redirect: 'manual',
+    });
     return new URL(res.headers.get('location')!).searchParams.get('ticket')!;
   }
 
-  private validate(ticket: string, service: string, v3: boolean): string {
+  private validate(ticket: string, service: string, v3: boolean, renew: boolean): string {
     const issued = this.tickets.get(ticket);
     this.tickets.delete(ticket);
     const wrap = (inner: string) =>
@@ -84,6 +94,10 @@ export class FakeCasServer {
     if (!issued)
       return wrap(
         `  <cas:authenticationFailure code="INVALID_TICKET">Ticket ${escapeXml(ticket)} not recognized</cas:authenticationFailure>`,
+      );
+    if (renew && !issued.renewed)
+      return wrap(
+        `  <cas:authenticationFailure code="INVALID_TICKET">Ticket ${escapeXml(ticket)} was not issued from a new login</cas:authenticationFailure>`,
       );
     if (issued.service !== service) {
       return wrap(

@@ -21,13 +21,15 @@ describe('MariaDB: listing.live', () => {
     await db?.drop();
   });
 
-  it('is a stored generated column, computed from the status', async () => {
+  it("is a stored generated column, computed from the status and the owner's ban", async () => {
     const rows = (await p.raw(
       "select extra, generation_expression from information_schema.columns where table_schema = database() and table_name = 'listing' and column_name = 'live'",
     )) as { extra: string; generation_expression: string }[];
     expect(rows).toHaveLength(1);
     expect(rows[0]!.extra).toBe('STORED GENERATED');
-    expect(rows[0]!.generation_expression.replace(/`/g, '')).toMatch(/status in \('active','reserved'\)/);
+    expect(rows[0]!.generation_expression.replace(/`/g, '')).toMatch(
+      /status in \('active','reserved'\) and owner_banned = 0/,
+    );
   });
 
   it('still leads the feed and expiry indexes, in their column order', async () => {

@@ -17,6 +17,8 @@ import { json, orNull, toDate } from './rows.js';
 import { ListingViewRow } from './schemas.js';
 
 const COUNTERS = ['viewCount', 'favoriteCount', 'commentCount'] as const;
+/** Columns a save never writes back: their own atomic UPDATEs own them. */
+const NOT_SAVED = [...COUNTERS, 'ownerBanned'] as const;
 
 /** Where each content field is stored and how it reads back; keyed by core's list, so a new field cannot be missed. */
 const CONTENT_COLUMNS: {
@@ -53,6 +55,7 @@ const LISTING_COLUMNS = [
   'favorite_count',
   'comment_count',
   'price_history',
+  'owner_banned',
 ].join(', ');
 
 /** A listing row (as `select LISTING_COLUMNS` returns it on either database) as an unmanaged Listing. */
@@ -77,6 +80,7 @@ function listingFromRow(r: Record<string, unknown>): Listing {
   l.favoriteCount = Number(r['favorite_count']);
   l.commentCount = Number(r['comment_count']);
   l.priceHistory = json(r['price_history']);
+  l.ownerBanned = Boolean(Number(r['owner_banned']));
   return l;
 }
 
@@ -115,7 +119,7 @@ export class MikroOrmListingRepository implements ListingRepository {
       const batch = ids.slice(i, i + 500);
       // Plain rows, no entity hydration: search ranks up to thousands of these per query.
       const rows = await this.ctx.em().execute<Record<string, unknown>[]>(
-        `select id, campus_id, status, kind, category_id, root_category_id, item_condition, area_id, price, listed_at, expires_at
+        `select id, campus_id, status, kind, category_id, root_category_id, item_condition, area_id, price, listed_at, expires_at, owner_banned
          from listing where id in (${batch.map(() => '?').join(', ')})`,
         batch,
       );
@@ -132,6 +136,7 @@ export class MikroOrmListingRepository implements ListingRepository {
           price: r['price'] === null || r['price'] === undefined ? null : Number(r['price']),
           listedAt: toDate(r['listed_at']),
           expiresAt: toDate(r['expires_at']),
+          ownerBanned: Boolean(Number(r['owner_banned'])),
         });
       }
     }
@@ -139,7 +144,7 @@ export class MikroOrmListingRepository implements ListingRepository {
   }
 
   async save(listing: Listing): Promise<void> {
-    await this.ctx.save(Listing, listing, COUNTERS);
+    await this.ctx.save(Listing, listing, NOT_SAVED);
   }
 
   async feed(q: ListingFeedQuery): Promise<Listing[]> {
@@ -226,6 +231,12 @@ export class MikroOrmListingRepository implements ListingRepository {
     }
     if (sets.length === 0) return;
     await this.ctx.em().execute(`update listing set ${sets.join(', ')} where id = ?`, [...params, id], 'run');
+  }
+
+  async setOwnerBanned(ownerId: string, banned: boolean): Promise<void> {
+    await this.ctx
+      .em()
+      .execute('update listing set owner_banned = ? where owner_id = ?', [banned ? 1 : 0, ownerId], 'run');
   }
 }
 

@@ -30,6 +30,7 @@ const moderated = (u: User) => ({
   campusId: u.campusId,
   status: u.status,
   verified: u.verified,
+  listingsShown: !u.banned,
 });
 
 export function adminIdentityRoutes(deps: AdminIdentityRouteDeps): FastifyPluginAsyncTypebox {
@@ -41,7 +42,7 @@ export function adminIdentityRoutes(deps: AdminIdentityRouteDeps): FastifyPlugin
       {
         schema: {
           tags: ['admin'],
-          summary: 'Admin sign-in (5 failures per 15 minutes per username and per client, then 429)',
+          summary: 'Admin sign-in (5 failures per 15 minutes per username and client address, then 429)',
           body: AdminLoginBody,
           response: responses({ 200: AdminSession }),
         },
@@ -53,6 +54,7 @@ export function adminIdentityRoutes(deps: AdminIdentityRouteDeps): FastifyPlugin
             password: request.body.password,
             // A keyed hash: the limiter's table never holds a client address.
             clientKey: viewerKeys.keyFor(request.ip, undefined),
+            clientAddress: request.ip,
           }),
         );
         const { token, expiresAt } = await tokens.issueAdmin(account.id);
@@ -79,8 +81,8 @@ export function adminIdentityRoutes(deps: AdminIdentityRouteDeps): FastifyPlugin
           schema: {
             ...admin,
             summary: banned
-              ? 'Ban a student (every write refused, tokens stop working), with a reason'
-              : 'Lift a ban, with a reason',
+              ? 'Ban a student, with a reason: sign-in and every request refused (403 USER_BANNED), sessions revoked, their listings taken out of the feed, search and recommendations'
+              : 'Lift a ban, with a reason: the student may sign in again and their listings are shown again as they were',
             params: IdParams,
             body: BanBody,
             response: responses({ 200: ModeratedUser }),

@@ -89,7 +89,7 @@ export function campusVerificationRoutes(deps: CampusVerificationRouteDeps): Fas
           tags: ['identity'],
           security: [{ bearerAuth: [] }],
           summary:
-            '学生身份验证 through the campus login; keeps only a keyed hash of the student number. 5 attempts per 15 minutes per user and per address',
+            '学生身份验证 through the campus login; keeps only a keyed hash of the student number. 5 attempts per 15 minutes per user; an address only after 60 failures',
           body: CampusVerificationBody,
           response: responses({ 200: Me }),
         },
@@ -100,15 +100,20 @@ export function campusVerificationRoutes(deps: CampusVerificationRouteDeps): Fas
           body.method === 'password'
             ? { kind: 'password', username: body.username, password: body.password }
             : { kind: 'cas-ticket', ticket: body.ticket, service: body.service };
-        return me(
-          orFail(
-            await verify.execute({
-              actor: request.actor,
-              credentials,
-              clientKey: clientKeys.keyFor(request.ip, undefined),
-            }),
-          ),
-        );
+        const verified = await verify.execute({
+          actor: request.actor,
+          credentials,
+          clientKey: clientKeys.keyFor(request.ip, undefined),
+        });
+        if (!verified.ok && verified.error.code === 'CAMPUS_IDENTITY_INCOMPLETE') {
+          // The campus's settings and its CAS disagree: the operators must hear of it (no ticket in the line).
+          const { campusId, missing } = verified.error;
+          request.log.error(
+            { code: verified.error.code, campusId, missing },
+            'campus CAS answered without the configured student-number attribute; verification refused',
+          );
+        }
+        return me(orFail(verified));
       },
     );
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { UserNotFound, type StartSession, type UserRepository } from '@xianzhi/core';
+import { UserBanned, UserNotFound, type StartSession, type UserRepository } from '@xianzhi/core';
 import type { Environment } from '../../config.js';
 import { demoOpenId } from '../../seed/demo-world.js';
 import type { AccessTokens } from '../auth.js';
@@ -34,6 +34,7 @@ export function devRoutes({ env, users, tokens, startSession }: DevRouteDeps): F
         const handle = request.body.user.trim().toLowerCase();
         const user = await users.byOpenId(demoOpenId(handle));
         if (!user) throw new Failure(new UserNotFound(handle));
+        if (user.banned) throw new Failure(new UserBanned());
         return sessionBody(tokens, user, await startSession.execute({ userId: user.id }));
       },
     );

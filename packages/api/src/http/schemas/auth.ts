@@ -62,6 +62,9 @@ export const ModeratedUser = Type.Object({
   campusId: Id,
   status: Type.Enum(['active', 'banned']),
   verified: Type.Boolean(),
+  listingsShown: Type.Boolean({
+    description: "False while banned: the student's listings are out of the feed, search and recommendations",
+  }),
 });
 
 export const AuditQuerystring = Type.Object(

@@ -15,7 +15,15 @@ export const Me = Type.Object({
 export const UpdateMeBody = Type.Object(
   {
     nickname: Type.Optional(Type.String({ maxLength: 100 })),
-    avatarUrl: Type.Optional(Nullable(Type.String({ maxLength: 600 }))),
+    avatarUrl: Type.Optional(
+      Nullable(
+        Type.String({
+          maxLength: 600,
+          description:
+            'One of my own uploaded photos: its id or its /media/photos/{id}/{variant} URL; null removes the avatar',
+        }),
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -11,6 +11,7 @@ import { Migration20261125000700Moderation } from './Migration20261125000700Mode
 import { Migration20261125001000BenchIndexes } from './Migration20261125001000BenchIndexes.js';
 import { Migration20261125001100ListingLiveStored } from './Migration20261125001100ListingLiveStored.js';
 import { Migration20261125001200ProjectionGaps } from './Migration20261125001200ProjectionGaps.js';
+import { Migration20261205000000ListingOwnerBanned } from './Migration20261205000000ListingOwnerBanned.js';
 
 /** Every committed migration, in order. Listed explicitly so compiled and source runs agree. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125001000BenchIndexes', class: Migration20261125001000BenchIndexes },
   { name: 'Migration20261125001100ListingLiveStored', class: Migration20261125001100ListingLiveStored },
   { name: 'Migration20261125001200ProjectionGaps', class: Migration20261125001200ProjectionGaps },
+  { name: 'Migration20261205000000ListingOwnerBanned', class: Migration20261205000000ListingOwnerBanned },
 ];
