@@ -10,6 +10,8 @@ export interface AppConfig {
   readonly env: Environment;
   readonly host: string;
   readonly port: number;
+  /** How long the whole of a request (headers and body) may take to arrive. */
+  readonly requestTimeoutSeconds: number;
   readonly dataDir: string;
   readonly databaseUrl: string;
   readonly jwtSecret: string;

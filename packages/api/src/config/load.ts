@@ -34,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const mode = vars.get('XZ_ENV');
   const host = vars.get('XZ_HOST');
   const port = vars.get('XZ_PORT');
+  const requestTimeoutSeconds = vars.get('XZ_REQUEST_TIMEOUT_SECONDS');
   const dataDir = absolute(vars.get('XZ_DATA_DIR'), cwd);
   const databaseUrl = vars.get('XZ_DATABASE_URL', `sqlite:${join(dataDir, 'xianzhi.sqlite')}`);
   const logLevel = vars.get('XZ_LOG_LEVEL');
@@ -98,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     env: mode,
     host,
     port,
+    requestTimeoutSeconds,
     dataDir,
     databaseUrl,
     jwtSecret,

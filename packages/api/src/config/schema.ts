@@ -52,6 +52,13 @@ export const ConfigSchema = Type.Object({
     description: 'Address the HTTP server listens on; use `0.0.0.0` behind a proxy or in a container',
   }),
   XZ_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080, description: 'HTTP port' }),
+  XZ_REQUEST_TIMEOUT_SECONDS: Type.Integer({
+    minimum: 1,
+    maximum: 3600,
+    default: 60,
+    description:
+      'A request (headers and body, photo uploads included) must arrive within this long; a slower or stalled one is answered 408 and its connection closed',
+  }),
   XZ_DATA_DIR: Type.String({
     default: './data',
     description: 'Folder for the SQLite file and the generated secret key (embedded mode)',

@@ -41,12 +41,22 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const { config } = parts;
   // Typed as Fastify's own logger so the instance is FastifyInstance's default, not one generic over pino's Logger.
   const loggerInstance: FastifyBaseLogger = parts.logger;
+  const requestTimeout = config.requestTimeoutSeconds * 1000;
   const app = Fastify({
     loggerInstance,
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
     return503OnClosing: true,
+    // Fastify turns Node's request timeout off: a body shorter than its Content-Length then held its
+    // connection forever. Node answers 408 and closes once headers and body take longer than this; it only
+    // looks every `connectionsCheckingInterval` (30 s by default), so a short timeout is looked at sooner.
+    requestTimeout,
+    http: {
+      requestTimeout,
+      headersTimeout: requestTimeout,
+      connectionsCheckingInterval: Math.min(30_000, Math.max(250, requestTimeout / 4)),
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const routeTable: RouteInfo[] = [];
