@@ -84,9 +84,9 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
       await search('自行车', { headers: s.auth('bob') });
       await search('ZiXingChe', { headers: s.auth('carol') });
       expect(await hot()).toEqual([]);
-      // Two visitors on different connections count as two people; the same one twice as one.
-      await search(' 自行车 ', { ip: '10.9.9.1' });
-      await search('自行车', { ip: '10.9.9.1' });
+      // A fourth student searching twice counts as one more searcher.
+      await search(' 自行车 ', { headers: s.auth('dave') });
+      await search('自行车', { headers: s.auth('dave') });
       expect(await hot()).toEqual(['自行车']);
       const [row] = (await s.persistence.raw('select searches, searchers from search_term_day where term = ?', [
         '自行车',
@@ -95,6 +95,13 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
         searches: 4,
         searchers: 3,
       });
+    });
+
+    it('visitors never count: 40 searches from one address with 40 user agents leave the term out (issue 16)', async () => {
+      for (let i = 0; i < 40; i++) await search('捷安特', { headers: { 'user-agent': `phone-${i}` }, ip: '10.6.6.6' });
+      for (let i = 0; i < 40; i++)
+        await search('捷安特', { headers: { 'user-agent': `phone-${i}` }, ip: `10.7.0.${i}` });
+      expect(await hot()).not.toContain('捷安特');
     });
 
     it('does not count searches that found nothing, next pages, admins or long numbers', async () => {

@@ -12,7 +12,6 @@ import {
   UnblockSearchTerm,
 } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
-import { ViewerKeys } from '../http/auth.js';
 import { adminSearchRoutes } from '../http/routes/admin-search.js';
 import { searchRoutes } from '../http/routes/search.js';
 import { Search } from './search-tokens.js';
@@ -87,7 +86,6 @@ export const searchModule = new ContainerModule(({ bind }) => {
     ({ config, list, block, unblock, ...search }) => {
       const publicRoutes = searchRoutes({
         ...search,
-        viewerKeys: new ViewerKeys(config.jwtSecret),
         defaultCampusId: config.defaultCampusId,
       });
       const adminRoutes = adminSearchRoutes({ list, block, unblock, defaultCampusId: config.defaultCampusId });

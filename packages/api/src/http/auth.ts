@@ -135,8 +135,9 @@ export class Authenticator {
 }
 
 /**
- * A stable, unlinkable key for an anonymous viewer (IP + user agent), so views are counted once a
- * day without the address itself ever being stored.
+ * A stable, unlinkable key for an anonymous client, so views are counted once a day (and lock-outs
+ * kept) without the address itself ever being stored. Keyed by the address alone: the user agent is
+ * the client's to choose, and rotating it made every request a new viewer (issue 16).
  */
 export class ViewerKeys {
   private readonly key: Buffer;
@@ -144,10 +145,8 @@ export class ViewerKeys {
     this.key = createHmac('sha256', secret).update('xianzhi/viewer-key/v1').digest();
   }
 
-  keyFor(ip: string, userAgent: string | undefined): string {
-    return createHmac('sha256', this.key)
-      .update(`${ip}\n${userAgent ?? ''}`)
-      .digest('base64url')
-      .slice(0, 32);
+  keyFor(ip: string): string {
+    // The trailing newline keeps the keys lock-outs already hold (they were made with an empty user agent).
+    return createHmac('sha256', this.key).update(`${ip}\n`).digest('base64url').slice(0, 32);
   }
 }

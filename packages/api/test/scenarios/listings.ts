@@ -202,16 +202,34 @@ export function listingScenarios(get: () => Stack): void {
       expect(expectError(res, 404, 'LISTING_NOT_FOUND')).toEqual({ listingId: '01HZZZZZZZZZZZZZZZZZZZZZZZ' });
     });
 
-    it('views count once per anonymous viewer per day, never the owner', async () => {
+    it('views count once per viewer per day (anonymous: per address), never the owner', async () => {
       const s = get();
       const d = await publishAs(s, 'alice', itemBody(cats, { title: '计数用台灯' }));
       const view = (headers: Record<string, string>) =>
         call(s.app, { method: 'GET', url: `/v1/listings/${d.id}`, headers, remoteAddress: '10.1.2.3' });
       expect((await view({ 'user-agent': 'phone-A' })).body.viewCount).toBe(1);
       expect((await view({ 'user-agent': 'phone-A' })).body.viewCount).toBe(1);
-      expect((await view({ 'user-agent': 'phone-B' })).body.viewCount).toBe(2);
-      expect((await view({ ...s.auth('alice') })).body.viewCount).toBe(2);
-      expect((await view({ ...s.auth('bob') })).body.viewCount).toBe(3);
+      expect((await view({ 'user-agent': 'phone-B' })).body.viewCount).toBe(1);
+      expect((await view({ ...s.auth('alice') })).body.viewCount).toBe(1);
+      expect((await view({ ...s.auth('bob') })).body.viewCount).toBe(2);
+      expect((await view({ ...s.auth('bob') })).body.viewCount).toBe(2);
+      expect((await view({ ...s.auth('carol') })).body.viewCount).toBe(3);
+    });
+
+    it('30 anonymous views from one address with 30 user agents add at most one view (issue 16)', async () => {
+      const s = get();
+      const d = await publishAs(s, 'alice', itemBody(cats, { title: '刷不动的浏览量' }));
+      let last = 0;
+      for (let i = 0; i < 30; i++) {
+        const res = await call(s.app, {
+          method: 'GET',
+          url: `/v1/listings/${d.id}`,
+          headers: { 'user-agent': `phone-${i}` },
+          remoteAddress: '10.4.4.4',
+        });
+        last = res.body.viewCount;
+      }
+      expect(last).toBeLessThanOrEqual(1);
     });
   });
 

@@ -11,7 +11,10 @@ import type { ListingView, ListingViews } from './views.js';
 export interface GetListingInput {
   readonly actor: Actor;
   readonly listingId: string;
-  /** Identifies an anonymous viewer for view counting (a hash the API derives); ignored for users. */
+  /**
+   * Identifies an anonymous viewer for view counting; ignored for users. The API derives it from the
+   * client address alone, so all visitors behind one address count as one viewer.
+   */
   readonly anonymousViewerKey?: string;
 }
 

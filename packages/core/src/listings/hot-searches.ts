@@ -19,13 +19,12 @@ export interface RecordSearchInput {
   readonly found: number;
   /** False for the next pages of the same search (scrolling is not searching again). */
   readonly firstPage: boolean;
-  /** The API's keyed hash of an anonymous client (address and user agent); without it a visitor is not counted. */
-  readonly anonymousKey?: string;
 }
 
 /**
- * Counts a search a student or visitor made towards the campus's hot searches. Admins' searches are
- * not counted. The searcher is kept only as a hash scoped to the day and the term, deleted once the
+ * Counts a search a signed-in student made towards the campus's hot searches. Visitors' and admins'
+ * searches are not counted: a visitor is only an address and a user agent, which anyone can vary, so
+ * counting them let one client put any term on top (issue 16). The searcher is kept only as a hash scoped to the day and the term, deleted once the
  * day is over, so the table never tells who searched what.
  */
 export class RecordSearch {
@@ -39,13 +38,8 @@ export class RecordSearch {
 
   async execute(input: RecordSearchInput): Promise<boolean> {
     if (!input.firstPage || input.found <= 0) return false;
-    const identity =
-      input.actor.kind === 'user'
-        ? `u:${input.actor.userId}`
-        : input.actor.kind === 'anonymous' && input.anonymousKey
-          ? `a:${input.anonymousKey}`
-          : null;
-    if (identity === null) return false;
+    if (input.actor.kind !== 'user') return false;
+    const identity = `u:${input.actor.userId}`;
     const term = normaliseSearchTerm(input.text);
     if (term === null) return false;
     const day = chinaDay(this.clock.now());

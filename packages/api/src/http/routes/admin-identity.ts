@@ -53,7 +53,7 @@ export function adminIdentityRoutes(deps: AdminIdentityRouteDeps): FastifyPlugin
             username: request.body.username,
             password: request.body.password,
             // A keyed hash: the limiter's table never holds a client address.
-            clientKey: viewerKeys.keyFor(request.ip, undefined),
+            clientKey: viewerKeys.keyFor(request.ip),
             clientAddress: request.ip,
           }),
         );

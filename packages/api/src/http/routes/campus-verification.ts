@@ -103,7 +103,7 @@ export function campusVerificationRoutes(deps: CampusVerificationRouteDeps): Fas
         const verified = await verify.execute({
           actor: request.actor,
           credentials,
-          clientKey: clientKeys.keyFor(request.ip, undefined),
+          clientKey: clientKeys.keyFor(request.ip),
         });
         if (!verified.ok && verified.error.code === 'CAMPUS_IDENTITY_INCOMPLETE') {
           // The campus's settings and its CAS disagree: the operators must hear of it (no ticket in the line).

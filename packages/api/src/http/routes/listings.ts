@@ -55,7 +55,7 @@ export function listingRoutes(deps: ListingRouteDeps): FastifyPluginAsyncTypebox
           await getListing.execute({
             actor: request.actor,
             listingId: request.params.id,
-            anonymousViewerKey: viewerKeys.keyFor(request.ip, request.headers['user-agent']),
+            anonymousViewerKey: viewerKeys.keyFor(request.ip),
           }),
         );
         return listingDetail(view, request.actor);

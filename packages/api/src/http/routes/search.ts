@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { GetHotSearches, ListingSearch, RecordSearch, SearchListings } from '@xianzhi/core';
-import type { ViewerKeys } from '../auth.js';
 import { orFail } from '../errors.js';
 import { listingSummary } from '../presenters.js';
 import { responses } from '../schemas/common.js';
@@ -11,7 +10,6 @@ export interface SearchRouteDeps {
   readonly search: ListingSearch;
   readonly recordSearch: RecordSearch;
   readonly hotSearches: GetHotSearches;
-  readonly viewerKeys: ViewerKeys;
   readonly defaultCampusId: string;
 }
 
@@ -20,7 +18,6 @@ export function searchRoutes({
   search,
   recordSearch,
   hotSearches,
-  viewerKeys,
   defaultCampusId,
 }: SearchRouteDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -47,7 +44,6 @@ export function searchRoutes({
             text: q,
             found: page.items.length,
             firstPage: filters.cursor === undefined,
-            anonymousKey: viewerKeys.keyFor(request.ip, request.headers['user-agent']),
           });
         } catch (error) {
           // Hot searches are a nicety: the searcher still gets their results.
