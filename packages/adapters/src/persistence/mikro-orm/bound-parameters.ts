@@ -27,7 +27,10 @@ export function bindQueryParameters(orm: MikroORM, nestedArraysInParentheses: bo
       const [text, values] = isRaw(q) ? [q.sql, q.params] : [q as string, params as unknown[]];
       await connection.ensureConnection();
       const { sql, parameters } = binder.bind(text, values);
-      const logged = inner.getSql(text, connection.getPlatform().formatQuery(text, values), loggerContext);
+      // Formatting the query for the log costs a walk of it: only when query logging is on, as MikroORM does.
+      const logged = inner.config.getLogger().isEnabled('query', loggerContext)
+        ? inner.getSql(text, connection.getPlatform().formatQuery(text, values), loggerContext)
+        : text;
       return inner.executeQuery(
         logged,
         async () => {
@@ -42,6 +45,7 @@ export function bindQueryParameters(orm: MikroORM, nestedArraysInParentheses: bo
 }
 
 interface Internals {
+  readonly config: { getLogger(): { isEnabled(namespace: string, context?: unknown): boolean } };
   getSql(query: string, formatted: string, context?: unknown): string;
   executeQuery<T>(sql: string, cb: () => Promise<T>, context?: unknown): Promise<T>;
   transformRawResult<T>(res: unknown, method: string): T;
