@@ -1,8 +1,12 @@
-import type { PropsWithChildren } from 'react';
+import { createElement, type PropsWithChildren } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from './api/query';
 import './app.css';
 
+const queryClient = createQueryClient();
+
 function App({ children }: PropsWithChildren) {
-  return children;
+  return createElement(QueryClientProvider, { client: queryClient }, children);
 }
 
 export default App;
