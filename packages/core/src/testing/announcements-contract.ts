@@ -71,7 +71,14 @@ export function announcementsContract(adapterName: string, factory: () => Promis
         await ports.banners.save(b);
         expect(await ports.banners.byId(b.id)).toEqual(b);
       }
-      const changed = aBanner('b0', { title: '改过', endsAt: null, updatedAt: at(3), target: { kind: 'none' } });
+      const changed = aBanner('b0', {
+        title: '改过',
+        startsAt: at(30),
+        endsAt: null,
+        updatedAt: at(3),
+        position: 7,
+        photoId: 'photo-other',
+      });
       await ports.banners.save(changed);
       expect(await ports.banners.byId('b0')).toEqual(changed);
       expect(await ports.banners.byId('missing')).toBeNull();
@@ -114,7 +121,7 @@ export function announcementsContract(adapterName: string, factory: () => Promis
       const n = aNotice('n1', { body, pinned: true, endsAt: at(60), title: '期末二手书集市 📚' });
       await ports.notices.save(n);
       expect(await ports.notices.byId('n1')).toEqual(n);
-      const changed = { ...n, pinned: false, endsAt: null, updatedAt: at(2) };
+      const changed = { ...n, pinned: false, startsAt: at(20), endsAt: null, updatedAt: at(2), body: '短' };
       await ports.notices.save(changed);
       expect(await ports.notices.byId('n1')).toEqual(changed);
       expect(await ports.notices.byId('missing')).toBeNull();

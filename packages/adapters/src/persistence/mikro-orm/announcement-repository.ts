@@ -160,10 +160,13 @@ export class MikroOrmBannerRepository implements BannerRepository {
   }
 
   async save(b: Banner): Promise<void> {
-    const { id, target, ...rest } = b;
-    const row = { ...rest, targetKind: target.kind, targetRef: refOf(target) };
-    const em = this.ctx.em();
-    if ((await em.nativeUpdate(BannerRow, { id }, row)) === 0) await em.insert(BannerRow, { id, ...row });
+    const { target, ...rest } = b;
+    // Through the managed row (as the other repositories save): a native update beside a row the unit of
+    // work has loaded would be overwritten by that row's stale fields when the unit flushes.
+    await this.ctx.save(
+      BannerRow,
+      Object.assign(new BannerRow(), rest, { targetKind: target.kind, targetRef: refOf(target) }),
+    );
   }
 
   async delete(id: string): Promise<void> {
@@ -200,9 +203,7 @@ export class MikroOrmNoticeRepository implements NoticeRepository {
   }
 
   async save(n: Notice): Promise<void> {
-    const { id, ...row } = n;
-    const em = this.ctx.em();
-    if ((await em.nativeUpdate(NoticeRow, { id }, row)) === 0) await em.insert(NoticeRow, { id, ...row });
+    await this.ctx.save(NoticeRow, Object.assign(new NoticeRow(), n));
   }
 
   async delete(id: string): Promise<void> {

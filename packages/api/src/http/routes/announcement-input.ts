@@ -1,4 +1,4 @@
-import type { Actor } from '@xianzhi/core';
+import type { Actor, BannerTarget } from '@xianzhi/core';
 
 /** A campus admin who names no campus means their own; a super admin, the default campus. */
 export const adminCampusOf = (actor: Actor, named: string | undefined, defaultCampusId: string): string =>
@@ -20,3 +20,25 @@ export const times = (a: { startsAt: Date; endsAt: Date | null; createdAt: Date;
   createdAt: a.createdAt.toISOString(),
   updatedAt: a.updatedAt.toISOString(),
 });
+
+/** The target as core takes it; a missing id or path is empty, which core refuses as a bad `target`. */
+export function bannerTarget(t: {
+  kind: BannerTarget['kind'];
+  listingId?: string;
+  categoryId?: string;
+  noticeId?: string;
+  path?: string;
+}): BannerTarget {
+  switch (t.kind) {
+    case 'listing':
+      return { kind: t.kind, listingId: t.listingId ?? '' };
+    case 'category':
+      return { kind: t.kind, categoryId: t.categoryId ?? '' };
+    case 'notice':
+      return { kind: t.kind, noticeId: t.noticeId ?? '' };
+    case 'page':
+      return { kind: t.kind, path: t.path ?? '' };
+    default:
+      return { kind: 'none' };
+  }
+}

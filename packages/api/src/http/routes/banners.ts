@@ -5,7 +5,7 @@ import { orFail } from '../errors.js';
 import { photoUrl } from '../presenters.js';
 import { Banner, BannerList, CampusQuery, CreateBannerBody, UpdateBannerBody } from '../schemas/announcements.js';
 import { IdParams, responses } from '../schemas/common.js';
-import { adminCampusOf, dateOrNull, dateOrUndefined, times } from './announcement-input.js';
+import { adminCampusOf, bannerTarget, dateOrNull, dateOrUndefined, times } from './announcement-input.js';
 
 export interface BannerRouteDeps {
   readonly live: ListLiveBanners;
@@ -82,11 +82,12 @@ export function bannerRoutes(deps: BannerRouteDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const { startsAt, endsAt, ...body } = request.body;
+        const { startsAt, endsAt, target, ...body } = request.body;
         const banner = orFail(
           await deps.create.execute({
             actor: request.actor,
             ...body,
+            target: bannerTarget(target),
             ...dateOrUndefined('startsAt', startsAt),
             ...dateOrNull('endsAt', endsAt),
           }),
@@ -108,13 +109,14 @@ export function bannerRoutes(deps: BannerRouteDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => {
-        const { startsAt, endsAt, ...body } = request.body;
+        const { startsAt, endsAt, target, ...body } = request.body;
         return presentBanner(
           orFail(
             await deps.update.execute({
               actor: request.actor,
               id: request.params.id,
               ...body,
+              ...(target ? { target: bannerTarget(target) } : {}),
               ...dateOrUndefined('startsAt', startsAt),
               ...dateOrNull('endsAt', endsAt),
             }),

@@ -29,11 +29,23 @@ export const Banner = Type.Object({
 });
 export const BannerList = Type.Object({ items: Type.Array(Banner) });
 
+/**
+ * A target as sent: one object whatever the kind, so a wrong or missing id is one problem named
+ * `target` (core checks that the id exists on the campus) rather than one per member of the union.
+ */
+export const BannerTargetInput = Type.Object({
+  kind: Type.Enum(['none', 'listing', 'category', 'notice', 'page']),
+  listingId: Type.Optional(Id),
+  categoryId: Type.Optional(Id),
+  noticeId: Type.Optional(Id),
+  path: Type.Optional(Type.String({ maxLength: 100 })),
+});
+
 // Lengths are checked by core (in characters, with the field named); these caps only bound the request.
 const bannerFields = {
   title: FreeText({ maxLength: 200 }),
   photoId: Id,
-  target: BannerTarget,
+  target: BannerTargetInput,
   position: Type.Integer({ description: '0 to 999; smaller shows first' }),
   startsAt: IsoDate,
   endsAt: Nullable(IsoDate),
