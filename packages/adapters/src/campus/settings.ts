@@ -129,7 +129,9 @@ function checkContact(contact: unknown, bad: (m: string) => void): CampusContact
     }
   }
   if (!ok) return undefined;
-  return Object.fromEntries(Object.entries(contact).map(([k, v]) => [k, (v as string).trim()])) as CampusContact;
+  const trimmed: Record<string, string> = {};
+  for (const [k, v] of Object.entries(contact)) trimmed[k] = (v as string).trim();
+  return trimmed;
 }
 
 function checkAuth(auth: unknown, bad: (m: string) => void): CampusAuthSettings | null {
