@@ -84,4 +84,6 @@ export * from './recommendations/update-signals.js';
 
 export * from './notifications/index.js';
 
+export * from './announcements/index.js';
+
 export * from './persistence.js';

@@ -85,11 +85,15 @@ export const httpModule = new ContainerModule(({ bind }) => {
     (config, create, update) => adminCategoryRoutes({ create, update, defaultCampusId: config.defaultCampusId }),
     [Config.App, Core.CreateCategory, Core.UpdateCategory],
   );
-  factory(
-    bind(HttpRoutes.Api),
-    (config, users, tokens, startSession) => devRoutes({ env: config.env, users, tokens, startSession }),
-    [Config.App, Ports.Users, H.Tokens, Identity.StartSession],
-  );
+  named(bind(HttpRoutes.Api), ({ config, ...deps }) => devRoutes({ env: config.env, ...deps }), {
+    config: Config.App,
+    users: Ports.Users,
+    tokens: H.Tokens,
+    startSession: Identity.StartSession,
+    admins: Ports.Admins,
+    audit: Ports.AuditLog,
+    clock: Core.Clock,
+  });
   named(bind(HttpRoutes.Api), campusVerificationRoutes, {
     verify: Core.VerifyStudent,
     release: Core.ReleaseStudentNumber,

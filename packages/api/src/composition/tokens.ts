@@ -3,11 +3,13 @@ import type { DatabaseHandle } from '@xianzhi/adapters';
 import type {
   AdminAccountRepository,
   AuditLog,
+  BannerRepository,
   BlockedSearchTermRepository,
   CampusAuthenticatorRegistry,
   CampusStatistics,
   InteractionSource,
   ModerationCaseRepository,
+  NoticeRepository,
   NotificationRepository,
   NotificationSources,
   OutboxLog,
@@ -108,6 +110,8 @@ export const Ports = {
   Signals: token<SignalStore>('SignalStore'),
   Candidates: token<RecommendationCandidates>('RecommendationCandidates'),
   CampusStatistics: token<CampusStatistics>('CampusStatistics'),
+  Banners: token<BannerRepository>('BannerRepository'),
+  Notices: token<NoticeRepository>('NoticeRepository'),
   CampusAuthenticators: token<CampusAuthenticatorRegistry>('CampusAuthenticatorRegistry'),
   StudentNumberHasher: token<StudentNumberHasher>('StudentNumberHasher'),
 };
