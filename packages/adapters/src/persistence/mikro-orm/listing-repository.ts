@@ -55,6 +55,7 @@ const LISTING_COLUMNS = [
   'favorite_count',
   'comment_count',
   'price_history',
+  'status_history',
   'owner_banned',
 ].join(', ');
 
@@ -80,6 +81,7 @@ function listingFromRow(r: Record<string, unknown>): Listing {
   l.favoriteCount = Number(r['favorite_count']);
   l.commentCount = Number(r['comment_count']);
   l.priceHistory = json(r['price_history']);
+  l.statusHistory = json(r['status_history']);
   l.ownerBanned = Boolean(Number(r['owner_banned']));
   return l;
 }

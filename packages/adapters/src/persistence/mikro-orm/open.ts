@@ -34,6 +34,7 @@ import {
   MikroOrmUserRepository,
 } from './identity-repository.js';
 import { MikroOrmListingRepository, MikroOrmListingViewLog } from './listing-repository.js';
+import { MikroOrmListingDirectory, MikroOrmUserDirectory } from './directories.js';
 import { MikroOrmOutbox } from './outbox.js';
 import { MikroOrmRateLimiter } from './rate-limiter.js';
 import { ENTITY_SCHEMAS } from './schemas.js';
@@ -217,6 +218,8 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     categories: new MikroOrmCategoryRepository(ctx),
     campuses: new MikroOrmCampusRepository(ctx),
     users: new MikroOrmUserRepository(ctx),
+    userDirectory: new MikroOrmUserDirectory(ctx),
+    listingDirectory: new MikroOrmListingDirectory(ctx),
     favorites: new MikroOrmFavoriteRepository(ctx),
     comments: new MikroOrmCommentRepository(ctx),
     outbox: new MikroOrmOutbox(ctx),
