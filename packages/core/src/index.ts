@@ -35,6 +35,9 @@ export * from './identity/login.js';
 export * from './identity/admin-use-cases.js';
 
 export * from './moderation/list-audit-log.js';
+export * from './moderation/admin-scope.js';
+export * from './moderation/admin-users.js';
+export * from './moderation/admin-listings.js';
 export * from './moderation/cases.js';
 export * from './moderation/report-content.js';
 export * from './moderation/review.js';

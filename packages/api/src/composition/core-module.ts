@@ -17,6 +17,7 @@ import {
   PostComment,
   PublishListing,
   RemoveListing,
+  RestoreListing,
   RenewListing,
   SeedDefaultCategories,
   SetFavorite,
@@ -74,6 +75,7 @@ export const coreModule = new ContainerModule(({ bind }) => {
   factory(bind(Core.WithdrawListing), (d) => new WithdrawListing(d), [Core.Lifecycle]);
   factory(bind(Core.RenewListing), (d, cs) => new RenewListing(d, cs), [Core.Lifecycle, Ports.Campuses]);
   factory(bind(Core.RemoveListing), (d, audit) => new RemoveListing(d, audit), [Core.Lifecycle, Ports.AuditLog]);
+  factory(bind(Core.RestoreListing), (d, audit) => new RestoreListing(d, audit), [Core.Lifecycle, Ports.AuditLog]);
   factory(bind(Core.ExpireListings), (d) => new ExpireListings(d), [Core.Lifecycle]);
   factory(bind(Core.BrowseListings), (l, c, v, clock) => new BrowseListings(l, c, v, clock), [
     Ports.Listings,

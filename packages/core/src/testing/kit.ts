@@ -14,6 +14,7 @@ import {
   LifecycleDeps,
   RemoveListing,
   RenewListing,
+  RestoreListing,
   WithdrawListing,
 } from '../listings/lifecycle.js';
 import { PublishListing } from '../listings/publish-listing.js';
@@ -81,6 +82,8 @@ export async function coreKit(ports: PersistencePorts = inMemoryPersistence()) {
     withdraw: new WithdrawListing(lifecycle),
     renew: new RenewListing(lifecycle, campuses),
     remove: new RemoveListing(lifecycle, auditLog),
+    restore: new RestoreListing(lifecycle, auditLog),
+    lifecycle,
     expire: new ExpireListings(lifecycle),
     browse: new BrowseListings(listings, categories, views, clock),
     myListings: new MyListings(listings, views),
