@@ -22,6 +22,7 @@ export * from './catalog/use-cases.js';
 export * from './identity/user.js';
 export * from './identity/campus.js';
 export * from './identity/actor.js';
+export * from './identity/activity.js';
 export * from './identity/errors.js';
 export * from './identity/policy.js';
 export * from './identity/ports.js';

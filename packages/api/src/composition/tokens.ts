@@ -58,6 +58,7 @@ import type {
   UserRepository,
   UserDirectory,
   ListingDirectory,
+  ActiveUserLog,
   RestoreListing,
   WithdrawListing,
   BrowseListings,
@@ -110,6 +111,7 @@ export const Ports = {
   Signals: token<SignalStore>('SignalStore'),
   Candidates: token<RecommendationCandidates>('RecommendationCandidates'),
   CampusStatistics: token<CampusStatistics>('CampusStatistics'),
+  ActiveUsers: token<ActiveUserLog>('ActiveUserLog'),
   CampusAuthenticators: token<CampusAuthenticatorRegistry>('CampusAuthenticatorRegistry'),
   StudentNumberHasher: token<StudentNumberHasher>('StudentNumberHasher'),
 };

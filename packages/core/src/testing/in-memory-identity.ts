@@ -1,5 +1,6 @@
 import type { AdminAccount, AdminAccountRepository } from '../identity/admin.js';
 import type { Campus } from '../identity/campus.js';
+import type { ActiveUserLog } from '../identity/activity.js';
 import type { CampusRepository, UserDirectory, UserDirectoryQuery, UserRepository } from '../identity/ports.js';
 import type { RefreshToken, RefreshTokenRepository } from '../identity/session.js';
 import type { User } from '../identity/user.js';
@@ -123,5 +124,13 @@ export class InMemoryUserDirectory implements UserDirectory {
       .sort(newestCreated)
       .slice(0, q.limit)
       .map(copy);
+  }
+}
+
+export class InMemoryActiveUserLog implements ActiveUserLog {
+  constructor(private readonly store: InMemoryStore) {}
+  async record(userId: string, campusId: string, day: string): Promise<void> {
+    const key = `${userId}|${day}`;
+    if (!this.store.tables.activeDays.has(key)) this.store.tables.activeDays.set(key, { userId, campusId, day });
   }
 }

@@ -2,6 +2,7 @@ import { InMemoryAuditLog } from './in-memory-audit.js';
 import { InMemoryCategoryRepository } from './in-memory-catalog.js';
 import { InMemoryCommentRepository, InMemoryFavoriteRepository } from './in-memory-engagement.js';
 import {
+  InMemoryActiveUserLog,
   InMemoryAdminAccountRepository,
   InMemoryCampusRepository,
   InMemoryRefreshTokenRepository,
@@ -27,6 +28,7 @@ export function inMemoryPersistence(store = new InMemoryStore()) {
     campuses: new InMemoryCampusRepository(store),
     users: new InMemoryUserRepository(store),
     userDirectory: new InMemoryUserDirectory(store),
+    activeUsers: new InMemoryActiveUserLog(store),
     listingDirectory: new InMemoryListingDirectory(store),
     favorites: new InMemoryFavoriteRepository(store),
     comments: new InMemoryCommentRepository(store),

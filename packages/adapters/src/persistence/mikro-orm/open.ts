@@ -4,6 +4,7 @@ import type { MikroORM, Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import type {
   BlockedSearchTermRepository,
+  ActiveUserLog,
   CampusStatistics,
   InteractionSource,
   ModerationCaseRepository,
@@ -42,7 +43,7 @@ import { MikroOrmStudentVerificationRepository } from './verification-repository
 import { MikroOrmPhotoRepository } from './photo-repository.js';
 import { MikroOrmModerationCaseRepository, MikroOrmReportRepository } from './moderation-repository.js';
 import { MikroOrmBlockedSearchTerms, MikroOrmSearchLog } from './search-log-repository.js';
-import { MikroOrmCampusStatistics } from './campus-statistics.js';
+import { MikroOrmActiveUserLog, MikroOrmCampusStatistics } from './campus-statistics.js';
 import { SqlSearchIndexStore } from '../../search/store.js';
 import { MikroOrmNotificationRepository } from './notification-repository.js';
 import { MikroOrmNotificationSources } from './notification-sources.js';
@@ -194,6 +195,7 @@ export interface PlatformPorts extends PersistencePorts {
   readonly searchLog: SearchLog;
   readonly blockedSearchTerms: BlockedSearchTermRepository;
   readonly campusStatistics: CampusStatistics;
+  readonly activeUsers: ActiveUserLog;
 }
 
 /** The open database itself: health checks, maintenance and shutdown. Whoever opened it closes it. */
@@ -244,6 +246,7 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     searchLog: new MikroOrmSearchLog(ctx),
     blockedSearchTerms: new MikroOrmBlockedSearchTerms(ctx),
     campusStatistics: new MikroOrmCampusStatistics(ctx),
+    activeUsers: new MikroOrmActiveUserLog(ctx),
     async ping() {
       try {
         await ctx.em().execute('select 1');

@@ -13,6 +13,7 @@ import { Migration20261125001100ListingLiveStored } from './Migration20261125001
 import { Migration20261125001200ProjectionGaps } from './Migration20261125001200ProjectionGaps.js';
 import { Migration20261205000000ListingOwnerBanned } from './Migration20261205000000ListingOwnerBanned.js';
 import { Migration20261206003000ListingStatusHistory } from './Migration20261206003000ListingStatusHistory.js';
+import { Migration20261206004000AdminStatistics } from './Migration20261206004000AdminStatistics.js';
 
 /** Every committed migration, in order. Listed explicitly so compiled and source runs agree. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125001200ProjectionGaps', class: Migration20261125001200ProjectionGaps },
   { name: 'Migration20261205000000ListingOwnerBanned', class: Migration20261205000000ListingOwnerBanned },
   { name: 'Migration20261206003000ListingStatusHistory', class: Migration20261206003000ListingStatusHistory },
+  { name: 'Migration20261206004000AdminStatistics', class: Migration20261206004000AdminStatistics },
 ];
