@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Count, Id, IsoDate, Nullable } from './common.js';
+import { Count, IsoDate, Nullable } from './common.js';
 
 export const StatsQuery = Type.Object({
   campusId: Type.Optional(
