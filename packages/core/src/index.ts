@@ -81,6 +81,7 @@ export * from './recommendations/profile.js';
 export * from './recommendations/use-cases.js';
 export * from './recommendations/update-signals.js';
 
+export * from './feedback/index.js';
 export * from './notifications/index.js';
 
 export * from './persistence.js';

@@ -8,6 +8,7 @@ import {
   InMemoryUserRepository,
 } from './in-memory-identity.js';
 import { InMemoryListingRepository, InMemoryListingViewLog } from './in-memory-listings.js';
+import { InMemoryFeedbackRepository } from './in-memory-feedback.js';
 import { InMemoryOutbox } from './in-memory-outbox.js';
 import { InMemoryPhotoRepository } from './in-memory-photos.js';
 import { InMemoryRateLimiter } from './in-memory-rate-limit.js';
@@ -34,6 +35,7 @@ export function inMemoryPersistence(store = new InMemoryStore()) {
     refreshTokens: new InMemoryRefreshTokenRepository(store),
     admins: new InMemoryAdminAccountRepository(store),
     photos: new InMemoryPhotoRepository(store),
+    feedback: new InMemoryFeedbackRepository(store),
     uow: new InMemoryUnitOfWork(store),
   };
 }
