@@ -5,6 +5,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type {
   BlockedSearchTermRepository,
   CampusStatistics,
+  FeedbackRepository,
   InteractionSource,
   ModerationCaseRepository,
   NotificationRepository,
@@ -42,6 +43,7 @@ import { MikroOrmPhotoRepository } from './photo-repository.js';
 import { MikroOrmModerationCaseRepository, MikroOrmReportRepository } from './moderation-repository.js';
 import { MikroOrmBlockedSearchTerms, MikroOrmSearchLog } from './search-log-repository.js';
 import { MikroOrmCampusStatistics } from './campus-statistics.js';
+import { MikroOrmFeedbackRepository } from './feedback-repository.js';
 import { SqlSearchIndexStore } from '../../search/store.js';
 import { MikroOrmNotificationRepository } from './notification-repository.js';
 import { MikroOrmNotificationSources } from './notification-sources.js';
@@ -193,6 +195,7 @@ export interface PlatformPorts extends PersistencePorts {
   readonly searchLog: SearchLog;
   readonly blockedSearchTerms: BlockedSearchTermRepository;
   readonly campusStatistics: CampusStatistics;
+  readonly feedback: FeedbackRepository;
 }
 
 /** The open database itself: health checks, maintenance and shutdown. Whoever opened it closes it. */
@@ -241,6 +244,7 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     searchLog: new MikroOrmSearchLog(ctx),
     blockedSearchTerms: new MikroOrmBlockedSearchTerms(ctx),
     campusStatistics: new MikroOrmCampusStatistics(ctx),
+    feedback: new MikroOrmFeedbackRepository(ctx),
     async ping() {
       try {
         await ctx.em().execute('select 1');
