@@ -15,6 +15,7 @@ import type * as Nt from './http/schemas/notifications.js';
 import type * as R from './http/schemas/recommendations.js';
 import type * as St from './http/schemas/stats.js';
 import type * as Mod from './http/schemas/moderation.js';
+import type * as Fb from './http/schemas/feedback.js';
 
 export type ErrorBody = Static<typeof Common.ErrorBody>;
 export type ListingKind = Static<typeof Common.Kind>;
@@ -103,3 +104,15 @@ export type ReportReasons = Static<typeof Mod.ReportReasons>;
 export type ReviewCase = Static<typeof Mod.ReviewCase>;
 export type ReviewPage = Static<typeof Mod.ReviewPage>;
 export type ResolveBody = Static<typeof Mod.ResolveBody>;
+
+export type FeedbackState = Static<typeof Fb.FeedbackStateValue>;
+export type Feedback = Static<typeof Fb.Feedback>;
+export type FeedbackReply = Feedback['replies'][number];
+export type FeedbackPhoto = Feedback['photos'][number];
+export type AdminFeedback = Static<typeof Fb.AdminFeedback>;
+export type FeedbackPage = Static<typeof Fb.FeedbackPage>;
+export type AdminFeedbackPage = Static<typeof Fb.AdminFeedbackPage>;
+export type SendFeedbackBody = Static<typeof Fb.SendFeedbackBody>;
+export type FeedbackReplyBody = Static<typeof Fb.FeedbackReplyBody>;
+export type MyFeedbackQuery = Static<typeof Fb.MyFeedbackQuery>;
+export type AdminFeedbackQuery = Static<typeof Fb.AdminFeedbackQuery>;

@@ -18,6 +18,7 @@ import { photoModule } from './photo-module.js';
 import { moderationModule } from './moderation-module.js';
 import { recommendationsModule } from './recommendations-module.js';
 import { notificationsModule } from './notifications-module.js';
+import { feedbackModule } from './feedback-module.js';
 import { resolve } from './token.js';
 import { Http } from './tokens.js';
 
@@ -48,6 +49,7 @@ export function createContainer({ config, logger, persistence, campusAuthenticat
     searchModule,
     recommendationsModule,
     notificationsModule,
+    feedbackModule,
     insightsModule,
     backgroundModule,
   );

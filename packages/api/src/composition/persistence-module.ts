@@ -33,6 +33,7 @@ const STORE_PORTS: { readonly [K in keyof PlatformPorts]-?: Token<PlatformPorts[
   searchLog: Ports.SearchLog,
   blockedSearchTerms: Ports.BlockedSearchTerms,
   campusStatistics: Ports.CampusStatistics,
+  feedback: Ports.Feedback,
 };
 
 /**

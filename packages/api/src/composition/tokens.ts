@@ -6,6 +6,7 @@ import type {
   BlockedSearchTermRepository,
   CampusAuthenticatorRegistry,
   CampusStatistics,
+  FeedbackRepository,
   InteractionSource,
   ModerationCaseRepository,
   NotificationRepository,
@@ -105,6 +106,7 @@ export const Ports = {
   Signals: token<SignalStore>('SignalStore'),
   Candidates: token<RecommendationCandidates>('RecommendationCandidates'),
   CampusStatistics: token<CampusStatistics>('CampusStatistics'),
+  Feedback: token<FeedbackRepository>('FeedbackRepository'),
   CampusAuthenticators: token<CampusAuthenticatorRegistry>('CampusAuthenticatorRegistry'),
   StudentNumberHasher: token<StudentNumberHasher>('StudentNumberHasher'),
 };
