@@ -82,6 +82,7 @@ export function listingDetail(view: ListingView, viewer: Actor): ListingDetail {
     removalReason: privileged ? l.removalReason : null,
     favoritedByMe: view.favoritedByMe,
     isMine: view.isMine,
+    priceHistory: l.priceHistory.map((c) => ({ at: c.at, from: c.from, to: c.to })),
     seller: {
       id: view.seller.id,
       nickname: view.seller.nickname,
@@ -132,7 +133,12 @@ function leaf(c: Category) {
 export function comment(view: CommentView): CommentBody {
   return {
     id: view.id,
-    author: view.author,
+    author: {
+      id: view.author.id,
+      nickname: view.author.nickname,
+      avatarUrl: view.author.avatarUrl,
+      ...(typeof view.author.qqOpenId === 'string' && { qqOpenId: view.author.qqOpenId }),
+    },
     body: view.body,
     deleted: view.deleted,
     hidden: view.hidden,

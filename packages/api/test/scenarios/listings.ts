@@ -297,6 +297,12 @@ export function listingScenarios(get: () => Stack): void {
         [null, 150_000],
         [150_000, 120_000],
       ]);
+      // Anyone reading the detail gets the same history: the app's 降价 badge reads its last step.
+      const seen = await call(s.app, { method: 'GET', url: `/v1/listings/${d.id}` });
+      expect(seen.body.priceHistory.map((h: { from: number | null; to: number | null }) => [h.from, h.to])).toEqual([
+        [null, 150_000],
+        [150_000, 120_000],
+      ]);
       const events = (await s.persistence.outbox.unpublished(10_000)).filter((e) => e.aggregateId === d.id);
       expect(events.map((e) => e.type)).toEqual(['ListingPublished', 'ListingEdited', 'ListingPriceDropped']);
       expect(events[2]!.payload).toMatchObject({

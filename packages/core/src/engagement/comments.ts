@@ -1,6 +1,6 @@
 import type { Actor, AdminActor } from '../identity/actor.js';
 import type { NotAuthenticated, NotVerified, UserBanned } from '../identity/errors.js';
-import { isAdminOf, requireActiveUser, requireVerifiedUser } from '../identity/policy.js';
+import { isAdminOf, maySeeContact, requireActiveUser, requireVerifiedUser } from '../identity/policy.js';
 import type { UserRepository } from '../identity/ports.js';
 import { ListingNotFound } from '../listings/errors.js';
 import { PRIVATE_STATUSES } from '../listings/listing.js';
@@ -165,6 +165,11 @@ export interface CommentAuthor {
   readonly id: string;
   readonly nickname: string;
   readonly avatarUrl: string | null;
+  /**
+   * For 加好友 beside a comment: shown under the same rule as the seller's contact (verified, unbanned
+   * viewers), never for a banned author, and never to the author about themselves.
+   */
+  readonly qqOpenId?: string | null;
 }
 
 export interface CommentView {
@@ -204,9 +209,11 @@ export class ListComments {
     const all = await this.comments.forListing(listing.id);
     const users = await this.users.byIds([...new Set(all.flatMap((c) => [c.authorId, c.replyToUserId ?? c.authorId]))]);
     const userById = new Map(users.map((u) => [u.id, u]));
+    const reveal = maySeeContact(actor);
     const author = (id: string): CommentAuthor => {
       const u = userById.get(id);
-      return { id, nickname: u?.nickname ?? '已注销用户', avatarUrl: u?.avatarUrl ?? null };
+      const openId = reveal && u && !u.banned && id !== viewerId ? u.qqOpenId : null;
+      return { id, nickname: u?.nickname ?? '已注销用户', avatarUrl: u?.avatarUrl ?? null, qqOpenId: openId };
     };
     const view = (c: Comment): CommentView => ({
       id: c.id,

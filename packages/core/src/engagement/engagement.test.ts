@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../identity/actor.js';
 import { coreKit, itemInput, type CoreKit } from '../testing/kit.js';
 
 let k: CoreKit;
@@ -115,6 +116,21 @@ describe('comments', () => {
         .filter((e) => e.type === 'CommentReplied')
         .map((e) => 'repliedToUserId' in e.payload && e.payload.repliedToUserId),
     ).toEqual(['bob', 'alice']);
+  });
+
+  it("shows a commenter's QQ openid for 加好友 only to verified viewers other than the commenter", async () => {
+    const posted = await k.postComment.execute({ actor: k.actors.bob, listingId, body: '还在吗' });
+    if (!posted.ok) throw new Error(posted.error.code);
+    const openIdSeenBy = async (actor: Actor) => {
+      const r = await k.listComments.execute({ actor, listingId });
+      if (!r.ok) throw new Error(r.error.code);
+      return r.value[0]!.comment.author.qqOpenId ?? null;
+    };
+    expect(await openIdSeenBy(k.actors.alice)).toBe('OPENID-BOB');
+    expect(await openIdSeenBy(k.actors.bob)).toBeNull();
+    expect(await openIdSeenBy({ kind: 'anonymous' })).toBeNull();
+    expect(await openIdSeenBy(k.actors.carol)).toBeNull(); // not verified
+    expect(await openIdSeenBy(k.actors.mallory)).toBeNull(); // banned
   });
 
   it('refuses unverified, banned and anonymous commenters, empty and overlong text, and foreign reply targets', async () => {

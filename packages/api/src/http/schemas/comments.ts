@@ -1,7 +1,14 @@
 import { Type } from 'typebox';
 import { FreeText, Id, IsoDate, Nullable } from './common.js';
 
-const Author = Type.Object({ id: Id, nickname: Type.String(), avatarUrl: Nullable(Type.String()) });
+const Author = Type.Object({
+  id: Id,
+  nickname: Type.String(),
+  avatarUrl: Nullable(Type.String()),
+  qqOpenId: Type.Optional(
+    Type.String({ description: 'Present only for verified viewers (not about themselves): the add-friend button' }),
+  ),
+});
 
 const commentProperties = {
   id: Id,

@@ -69,6 +69,9 @@ export const ListingDetail = Type.Object({
   removalReason: Nullable(Type.String({ description: 'Shown to the owner and admins only' })),
   favoritedByMe: Type.Boolean(),
   isMine: Type.Boolean(),
+  priceHistory: Type.Array(Type.Object({ at: IsoDate, from: Nullable(Type.Integer()), to: Nullable(Type.Integer()) }), {
+    description: 'Every price the listing has had, oldest first: the app shows 降价 when the last change lowered it',
+  }),
   seller: Type.Object({
     ...SellerSummary.properties,
     qqOpenId: Type.Optional(Type.String({ description: 'Present only for verified viewers: the add-friend button' })),
