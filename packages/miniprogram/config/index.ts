@@ -28,6 +28,8 @@ export default defineConfig<'webpack5'>(async () => {
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
+      // Pages share component styles in different orders; each component's classes are its own, so order is moot.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
