@@ -60,3 +60,81 @@ export interface FieldIssue {
 
 /** The demo students the dev login offers (admins sign in to the admin app, not here). */
 export type DevUser = 'alice' | 'bob' | 'carol' | 'dave';
+
+// ---- Issue 11/12 routes (/work/notes/spec-11-12.md). Declared here from the agreed contract until the
+// API exports them from '@xianzhi/api/contract'; then these become re-exports like the ones above.
+
+/** `GET /v1/client-config`: how this server runs. `demoLogin` only in embedded (demo) mode. */
+export interface ClientConfig {
+  mode: 'embedded' | 'production';
+  demoLogin: boolean;
+  /** The one campus when exactly one is configured, else null (a visitor picks). */
+  defaultCampusId: string | null;
+}
+
+export interface CampusContact {
+  qq?: string;
+  email?: string;
+  phone?: string;
+  hours?: string;
+}
+
+export interface Campus {
+  id: string;
+  name: string;
+  verification: string;
+  contact: CampusContact | null;
+}
+
+export interface CampusList {
+  items: Campus[];
+  defaultCampusId: string | null;
+}
+
+export type BannerTarget =
+  | { kind: 'none' }
+  | { kind: 'listing'; listingId: string }
+  | { kind: 'category'; categoryId: string }
+  | { kind: 'notice'; noticeId: string }
+  | { kind: 'page'; path: string };
+
+export type ScheduleState = 'scheduled' | 'live' | 'ended';
+
+export interface Banner {
+  id: string;
+  campusId: string;
+  title: string;
+  imageUrl: string;
+  photoId: string;
+  target: BannerTarget;
+  position: number;
+  startsAt: string;
+  endsAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  state: ScheduleState;
+}
+
+export interface Notice {
+  id: string;
+  campusId: string;
+  title: string;
+  body: string;
+  pinned: boolean;
+  startsAt: string;
+  endsAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  state: ScheduleState;
+}
+
+/** `GET /v1/users/:id`: what anyone may see of a student. */
+export interface PublicProfile {
+  id: string;
+  nickname: string;
+  avatarUrl: string | null;
+  verified: boolean;
+  campusId: string | null;
+  memberSince: string;
+  liveListingCount: number;
+}
