@@ -26,7 +26,13 @@ export function OpenInQQ({ action = '继续' }: { action?: string }) {
   );
 }
 
-/** Its children where a QQ login is possible (the mini-program, a demo H5), the prompt elsewhere. */
+/**
+ * Its children where a QQ login is possible (the mini-program, a demo H5), the prompt elsewhere. The
+ * web page waits for the server's mode first, so nothing signed-in is asked for on a production page.
+ */
 export function QQOnly({ action, children }: { action?: string; children: ReactNode }) {
-  return useNeedsQQ() ? <OpenInQQ action={action} /> : <>{children}</>;
+  const config = useClientConfig();
+  const needsQQ = useNeedsQQ();
+  if (process.env.TARO_ENV === 'h5' && config.isPending) return <View className="empty">加载中…</View>;
+  return needsQQ ? <OpenInQQ action={action} /> : <>{children}</>;
 }
