@@ -1,46 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../api/endpoints';
-import { errorMessage } from '../api/client';
-import type { ListingSummary } from '../api/types';
+import { paged, useSimilar } from '../api/feeds';
 import { ListingCard } from './ListingCard';
 import './SimilarListings.css';
 
 /** 相似推荐 under a listing: six at first, more on request (cursor-paged, never a repeat). */
 export function SimilarListings({ listingId }: { listingId: string }) {
-  const [items, setItems] = useState<ListingSummary[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // Moving to another listing drops answers still on their way for the previous one.
-  const current = useRef(listingId);
-
-  const load = useCallback(
-    async (after?: string) => {
-      const forId = listingId;
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await api.similar(forId, after);
-        if (current.current !== forId) return;
-        setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-      } catch (e) {
-        if (current.current === forId) setError(errorMessage(e));
-      } finally {
-        if (current.current === forId) setLoading(false);
-      }
-    },
-    [listingId],
-  );
-
-  useEffect(() => {
-    current.current = listingId;
-    setItems([]);
-    setCursor(null);
-    void load();
-  }, [listingId, load]);
+  // Keyed by listing: moving to another listing shows its own list, never the previous one's.
+  const list = paged(useSimilar(listingId));
+  const { items, loading, error } = list;
 
   // Nothing similar: the section stays out of the way.
   if (!loading && !error && items.length === 0) return null;
@@ -50,7 +18,7 @@ export function SimilarListings({ listingId }: { listingId: string }) {
     <View className="section similar" data-testid="similar-listings">
       <Text className="similar-title">相似推荐</Text>
       {error && (
-        <View className="banner-error" onClick={() => void load(cursor ?? undefined)}>
+        <View className="banner-error" onClick={list.retry}>
           {error}（点击重试）
         </View>
       )}
@@ -62,8 +30,8 @@ export function SimilarListings({ listingId }: { listingId: string }) {
         ))}
       </View>
       {loading && <View className="empty">加载中…</View>}
-      {!loading && cursor && (
-        <View className="similar-more" data-testid="similar-more" onClick={() => void load(cursor)}>
+      {!loading && !list.done && (
+        <View className="similar-more" data-testid="similar-more" onClick={list.more}>
           查看更多
         </View>
       )}
