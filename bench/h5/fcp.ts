@@ -45,13 +45,18 @@ async function main(): Promise<void> {
       cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
       const start = Date.now();
       await page.goto(`${base}/h5/`, { waitUntil: 'commit' });
-      await page.getByTestId('listing-card').first().waitFor({ timeout: 120_000 });
+      // A server with several campuses first asks a visitor to pick one: that list is the first screen then.
+      await page
+        .getByTestId('listing-card')
+        .or(page.getByTestId('campus-option'))
+        .first()
+        .waitFor({ timeout: 120_000 });
       const firstCard = Date.now() - start;
       // Runs in the page; by the time a listing card shows, the first contentful paint has happened.
       const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
       results.push({ fcp: Math.round(fcp), firstCard, bytes });
       console.log(
-        `run ${i + 1}: FCP ${Math.round(fcp)} ms, first listing card ${firstCard} ms, ${(bytes / 1024).toFixed(0)} KB`,
+        `run ${i + 1}: FCP ${Math.round(fcp)} ms, first listing card (or campus list) ${firstCard} ms, ${(bytes / 1024).toFixed(0)} KB`,
       );
       await context.close();
     }
