@@ -15,6 +15,7 @@ import type * as Nt from './http/schemas/notifications.js';
 import type * as R from './http/schemas/recommendations.js';
 import type * as St from './http/schemas/stats.js';
 import type * as Mod from './http/schemas/moderation.js';
+import type * as U from './http/schemas/users.js';
 
 export type ErrorBody = Static<typeof Common.ErrorBody>;
 export type ListingKind = Static<typeof Common.Kind>;
@@ -48,6 +49,8 @@ export type CommentView = Static<typeof K.Comment>;
 export type CommentThread = Static<typeof K.CommentThread>;
 export type CommentList = Static<typeof K.CommentList>;
 export type PostCommentBody = Static<typeof K.PostCommentBody>;
+
+export type SellerProfile = Static<typeof U.SellerProfile>;
 
 export type Me = Static<typeof M.Me>;
 export type UpdateMeBody = Static<typeof M.UpdateMeBody>;

@@ -143,6 +143,12 @@ const ROWS: Row[] = [
     request: (f) => ({ url: `/v1/listings/${f.listingId}/withdraw` }),
     expect: ownerOnly(200),
   },
+  // The fixture's listing is on sale: relisting it is the rule answering (409), once access is granted.
+  {
+    route: 'POST /v1/listings/:id/relist',
+    request: (f) => ({ url: `/v1/listings/${f.listingId}/relist` }),
+    expect: ownerOnly(409),
+  },
   {
     route: 'POST /v1/admin/listings/:id/remove',
     request: (f) => ({ url: `/v1/admin/listings/${f.listingId}/remove`, payload: { reason: '违规' } }),
@@ -173,6 +179,13 @@ const ROWS: Row[] = [
     route: 'DELETE /v1/comments/:id',
     request: (f) => ({ url: `/v1/comments/${f.commentId}` }),
     expect: { ...ownerOnly(204), admin: 204, otherCampusAdmin: 403 },
+  },
+  // Seller pages are public; the rows before them may have banned dave, but each fixture unbans him.
+  { route: 'GET /v1/users/:id', request: (f) => ({ url: `/v1/users/${f.targetUserId}` }), expect: everyone(200) },
+  {
+    route: 'GET /v1/users/:id/listings',
+    request: (f) => ({ url: `/v1/users/${f.targetUserId}/listings` }),
+    expect: everyone(200),
   },
   { route: 'GET /v1/me', request: () => ({ url: '/v1/me' }), expect: students(200) },
   { route: 'PATCH /v1/me', request: () => ({ url: '/v1/me', payload: { nickname: '新昵称' } }), expect: students(200) },

@@ -61,6 +61,7 @@ export * from './listings/edit-listing.js';
 export * from './listings/lifecycle.js';
 export * from './listings/browse-listings.js';
 export * from './listings/get-listing.js';
+export * from './listings/seller-profile.js';
 
 export * from './engagement/comment.js';
 export * from './engagement/errors.js';
