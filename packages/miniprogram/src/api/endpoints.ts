@@ -23,8 +23,6 @@ import type {
   NotificationPage,
   Notice,
   NotificationSettings,
-  PublicProfile,
-  TradeMethod,
   UnreadCount,
   PostCommentBody,
   ReportBody,
@@ -33,14 +31,11 @@ import type {
   RecommendationPage,
   SearchPage,
   SearchQuery,
+  SellerProfile,
   Session,
   StatusBody,
   Suggestions,
 } from './types';
-
-/** `tradeMethod` is the student branch's addition to the feed and search filters (spec-11-12). */
-export type FeedQuery = ListingQuery & { tradeMethod?: TradeMethod };
-export type FeedSearchQuery = SearchQuery & { tradeMethod?: TradeMethod };
 
 // Every campus-wide read names its campus: the one the student belongs to, or the one a visitor picked
 // (src/api/campus.ts). There is no built-in campus.
@@ -52,9 +47,9 @@ export const api = {
   notices: (campusId: string) => request<{ items: Notice[] }>('GET', '/v1/notices', { query: { campusId } }),
   notice: (id: string) => request<Notice>('GET', `/v1/notices/${encodeURIComponent(id)}`),
 
-  listings: (campusId: string, q: FeedQuery) =>
+  listings: (campusId: string, q: ListingQuery) =>
     request<ListingPage>('GET', '/v1/listings', { query: { campusId, limit: 20, ...q } }),
-  search: (campusId: string, q: FeedSearchQuery) =>
+  search: (campusId: string, q: SearchQuery) =>
     request<SearchPage>('GET', '/v1/search', { query: { campusId, limit: 20, ...q } }),
   suggest: (campusId: string, q: string) =>
     request<Suggestions>('GET', '/v1/search/suggest', { query: { campusId, q, limit: 8 } }),
@@ -92,7 +87,7 @@ export const api = {
 
   me: () => request<Me>('GET', '/v1/me'),
   /** A seller's public profile and their live listings (anyone may look; banned or unknown is 404). */
-  user: (id: string) => request<PublicProfile>('GET', `/v1/users/${encodeURIComponent(id)}`),
+  user: (id: string) => request<SellerProfile>('GET', `/v1/users/${encodeURIComponent(id)}`),
   userListings: (id: string, cursor?: string) =>
     request<ListingPage>('GET', `/v1/users/${encodeURIComponent(id)}/listings`, { query: { limit: 20, cursor } }),
   campusLogin: (campusId: string) => request<CampusLogin>('GET', `/v1/campuses/${encodeURIComponent(campusId)}/login`),

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { errorMessage } from './client';
-import { api, type FeedQuery, type FeedSearchQuery } from './endpoints';
+import { api } from './endpoints';
+import type { ListingQuery, SearchQuery } from './types';
 
 interface Page<T> {
   items: T[];
@@ -13,7 +14,11 @@ const cursorPaging = {
 };
 
 /** The campus feed with its filters (`GET /v1/listings`); idle until the campus is known. */
-export function useListingFeed(campusId: string | null, query: Omit<FeedQuery, 'cursor'>, enabled = true) {
+export function useListingFeed(
+  campusId: string | null,
+  query: Omit<ListingQuery, 'cursor' | 'campusId'>,
+  enabled = true,
+) {
   return useInfiniteQuery({
     queryKey: ['feed', campusId, query],
     queryFn: ({ pageParam }) => api.listings(campusId!, { ...query, cursor: pageParam }),
@@ -32,7 +37,7 @@ export function useRecommendations(campusId: string | null, enabled = true) {
   });
 }
 
-export function useSearch(campusId: string | null, query: Omit<FeedSearchQuery, 'cursor'> | null) {
+export function useSearch(campusId: string | null, query: Omit<SearchQuery, 'cursor' | 'campusId'> | null) {
   return useInfiniteQuery({
     queryKey: ['search', campusId, query],
     queryFn: ({ pageParam }) => api.search(campusId!, { ...query!, cursor: pageParam }),

@@ -45,6 +45,7 @@ export type {
   SearchPage,
   SearchQuery,
   SearchSort,
+  SellerProfile,
   Session,
   StatusBody,
   Suggestions,
@@ -126,15 +127,4 @@ export interface Notice {
   createdAt: string;
   updatedAt: string;
   state: ScheduleState;
-}
-
-/** `GET /v1/users/:id`: what anyone may see of a student. */
-export interface PublicProfile {
-  id: string;
-  nickname: string;
-  avatarUrl: string | null;
-  verified: boolean;
-  campusId: string | null;
-  memberSince: string;
-  liveListingCount: number;
 }

@@ -1,5 +1,4 @@
-import type { FeedQuery } from '../api/endpoints';
-import type { Catalog, Condition, ListingKind, ListingSort, TradeMethod } from '../api/types';
+import type { Catalog, Condition, ListingQuery, ListingKind, ListingSort, TradeMethod } from '../api/types';
 import { CONDITION_LABEL, TRADE_METHOD_LABEL } from './labels';
 import { formatFen } from './money';
 
@@ -119,8 +118,8 @@ export function removeFilter(f: FeedFilters, key: ChipKey): FeedFilters {
 }
 
 /** The listing query for these filters; unset ones are left out of the URL. */
-export function feedQuery(f: FeedFilters): Omit<FeedQuery, 'cursor'> {
-  const q: Omit<FeedQuery, 'cursor'> = { sort: f.sort };
+export function feedQuery(f: FeedFilters): Omit<ListingQuery, 'cursor' | 'campusId'> {
+  const q: Omit<ListingQuery, 'cursor' | 'campusId'> = { sort: f.sort };
   if (f.kind) q.kind = f.kind;
   if (f.categoryId) q.categoryId = f.categoryId;
   if (f.condition) q.condition = f.condition;
