@@ -16,6 +16,9 @@ import type * as R from './http/schemas/recommendations.js';
 import type * as St from './http/schemas/stats.js';
 import type * as Mod from './http/schemas/moderation.js';
 import type * as U from './http/schemas/users.js';
+import type * as An from './http/schemas/announcements.js';
+import type * as P from './http/schemas/platform.js';
+import type * as Ops from './http/schemas/admin-ops.js';
 
 export type ErrorBody = Static<typeof Common.ErrorBody>;
 export type ListingKind = Static<typeof Common.Kind>;
@@ -67,6 +70,18 @@ export type AdminSession = Static<typeof A.AdminSession>;
 export type BanBody = Static<typeof A.BanBody>;
 export type ModeratedUser = Static<typeof A.ModeratedUser>;
 export type AuditPage = Static<typeof A.AuditPage>;
+export type AuditEntry = AuditPage['items'][number];
+export type AuditQuery = Static<typeof A.AuditQuerystring>;
+
+export type AdminUserRow = Static<typeof Ops.AdminUserRow>;
+export type AdminUsersQuery = Static<typeof Ops.AdminUsersQuery>;
+export type AdminUsersPage = Static<typeof Ops.AdminUsersPage>;
+export type AdminUserDetail = Static<typeof Ops.AdminUserDetail>;
+export type AdminListingRow = Static<typeof Ops.AdminListingRow>;
+export type AdminListingsQuery = Static<typeof Ops.AdminListingsQuery>;
+export type AdminListingsPage = Static<typeof Ops.AdminListingsPage>;
+export type AdminListingDetail = Static<typeof Ops.AdminListingDetail>;
+export type RestoreListingBody = Static<typeof Ops.RestoreBody>;
 
 export type CampusLogin = Static<typeof V.CampusLogin>;
 export type CampusVerificationBody = Static<typeof V.CampusVerificationBody>;
@@ -106,3 +121,19 @@ export type ReportReasons = Static<typeof Mod.ReportReasons>;
 export type ReviewCase = Static<typeof Mod.ReviewCase>;
 export type ReviewPage = Static<typeof Mod.ReviewPage>;
 export type ResolveBody = Static<typeof Mod.ResolveBody>;
+
+export type ClientConfig = Static<typeof P.ClientConfig>;
+export type Campus = Static<typeof P.Campus>;
+export type CampusContact = Static<typeof P.CampusContact>;
+export type CampusList = Static<typeof P.CampusList>;
+
+export type AnnouncementState = Banner['state'];
+export type Banner = Static<typeof An.Banner>;
+export type BannerTarget = Static<typeof An.BannerTarget>;
+export type BannerList = Static<typeof An.BannerList>;
+export type CreateBannerBody = Static<typeof An.CreateBannerBody>;
+export type UpdateBannerBody = Static<typeof An.UpdateBannerBody>;
+export type Notice = Static<typeof An.Notice>;
+export type NoticeList = Static<typeof An.NoticeList>;
+export type CreateNoticeBody = Static<typeof An.CreateNoticeBody>;
+export type UpdateNoticeBody = Static<typeof An.UpdateNoticeBody>;

@@ -1,6 +1,7 @@
 import { AdminAccount, Campus, User } from '@xianzhi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, categoryIds, itemBody, publishAs } from './support/http.js';
+import { makeAnnouncements } from './support/announcements.js';
 import { multipartFile, phoneJpeg } from './support/photos.js';
 import { DEMO_ADMIN_PASSWORD, startStack, TEST_HASHER, type Stack } from './support/stack.js';
 
@@ -68,6 +69,8 @@ let categories: Record<string, string>;
 let photo: { id: string; jpeg: Buffer };
 /** A demo-campus block entry made before the rows run: other campuses' admins may not lift it, the demo admin may (last role). */
 let blockedTermId: string;
+/** Demo-campus announcements made before the rows run, and a photo the demo admin uploaded (for new banners). */
+let announcement: { bannerId: string; noticeId: string; adminPhotoId: string };
 const ROWS: Row[] = [
   { route: 'GET /v1/catalog', request: () => ({ url: '/v1/catalog' }), expect: everyone(200) },
   { route: 'GET /v1/categories', request: () => ({ url: '/v1/categories' }), expect: everyone(200) },
@@ -289,6 +292,36 @@ const ROWS: Row[] = [
     expect: campusAdmins(200),
   },
   { route: 'GET /v1/admin/audit-log', request: () => ({ url: '/v1/admin/audit-log' }), expect: admins(200) },
+  // The back office's students and listings: without a campusId an admin reads their own campus (all for a super
+  // admin); naming another campus, or opening one of its students or listings, is refused to campus admins.
+  { route: 'GET /v1/admin/users', request: () => ({ url: '/v1/admin/users' }), expect: admins(200) },
+  {
+    route: 'GET /v1/admin/users#demo',
+    request: () => ({ url: '/v1/admin/users?campusId=demo' }),
+    expect: campusAdmins(200),
+  },
+  {
+    route: 'GET /v1/admin/users/:id',
+    request: (f) => ({ url: `/v1/admin/users/${f.targetUserId}` }),
+    expect: campusAdmins(200),
+  },
+  { route: 'GET /v1/admin/listings', request: () => ({ url: '/v1/admin/listings' }), expect: admins(200) },
+  {
+    route: 'GET /v1/admin/listings#demo',
+    request: () => ({ url: '/v1/admin/listings?campusId=demo&status=removed' }),
+    expect: campusAdmins(200),
+  },
+  {
+    route: 'GET /v1/admin/listings/:id',
+    request: (f) => ({ url: `/v1/admin/listings/${f.listingId}` }),
+    expect: campusAdmins(200),
+  },
+  // The fixture's listing is live, not removed: the demo admin gets past every check but the last (409).
+  {
+    route: 'POST /v1/admin/listings/:id/restore',
+    request: (f) => ({ url: `/v1/admin/listings/${f.listingId}/restore`, payload: { reason: '误删' } }),
+    expect: campusAdmins(409),
+  },
   { route: 'GET /v1/reports/reasons', request: () => ({ url: '/v1/reports/reasons' }), expect: everyone(200) },
   // Verified students other than the owner report; the owner's own listing is refused (403 CANNOT_REPORT_OWN).
   {
@@ -310,7 +343,7 @@ const ROWS: Row[] = [
   {
     route: 'POST /v1/photos',
     request: () => ({ url: '/v1/photos', ...multipartFile(photo.jpeg, 'IMG_0001.jpg') }),
-    expect: verifiedStudents(201),
+    expect: { ...verifiedStudents(201), otherCampusAdmin: 201, admin: 201 },
   },
   { route: 'GET /v1/campuses/:id/login', request: () => ({ url: '/v1/campuses/demo/login' }), expect: everyone(200) },
   // A fresh number each time, so no row is refused for a number an earlier role verified with.
@@ -331,6 +364,62 @@ const ROWS: Row[] = [
     route: 'POST /v1/admin/verifications/:userId/release',
     request: (f) => ({ url: `/v1/admin/verifications/${f.targetUserId}/release`, payload: { reason: '换号' } }),
     expect: campusAdmins(404),
+  },
+  { route: 'GET /v1/client-config', request: () => ({ url: '/v1/client-config' }), expect: everyone(200) },
+  { route: 'GET /v1/campuses', request: () => ({ url: '/v1/campuses' }), expect: everyone(200) },
+  { route: 'POST /v1/dev/admin-login', request: () => ({ url: '/v1/dev/admin-login' }), expect: everyone(200) },
+  // Announcements: live lists for everyone; admins manage their own campus's (the demo admin deletes last).
+  { route: 'GET /v1/banners', request: () => ({ url: '/v1/banners?campusId=demo' }), expect: everyone(200) },
+  { route: 'GET /v1/admin/banners', request: () => ({ url: '/v1/admin/banners' }), expect: admins(200) },
+  {
+    route: 'GET /v1/admin/banners#demo',
+    request: () => ({ url: '/v1/admin/banners?campusId=demo' }),
+    expect: campusAdmins(200),
+  },
+  {
+    route: 'POST /v1/admin/banners',
+    request: () => ({
+      url: '/v1/admin/banners',
+      payload: { campusId: 'demo', title: '矩阵轮播', photoId: announcement.adminPhotoId, target: { kind: 'none' } },
+    }),
+    expect: campusAdmins(201),
+  },
+  {
+    route: 'PATCH /v1/admin/banners/:id',
+    request: () => ({ url: `/v1/admin/banners/${announcement.bannerId}`, payload: { position: 5 } }),
+    expect: campusAdmins(200),
+  },
+  {
+    route: 'DELETE /v1/admin/banners/:id',
+    request: () => ({ url: `/v1/admin/banners/${announcement.bannerId}` }),
+    expect: campusAdmins(204),
+  },
+  { route: 'GET /v1/notices', request: () => ({ url: '/v1/notices?campusId=demo' }), expect: everyone(200) },
+  {
+    route: 'GET /v1/notices/:id',
+    request: () => ({ url: `/v1/notices/${announcement.noticeId}` }),
+    expect: everyone(200),
+  },
+  { route: 'GET /v1/admin/notices', request: () => ({ url: '/v1/admin/notices' }), expect: admins(200) },
+  {
+    route: 'GET /v1/admin/notices#demo',
+    request: () => ({ url: '/v1/admin/notices?campusId=demo' }),
+    expect: campusAdmins(200),
+  },
+  {
+    route: 'POST /v1/admin/notices',
+    request: () => ({ url: '/v1/admin/notices', payload: { campusId: 'demo', title: '矩阵通知', body: '正文' } }),
+    expect: campusAdmins(201),
+  },
+  {
+    route: 'PATCH /v1/admin/notices/:id',
+    request: () => ({ url: `/v1/admin/notices/${announcement.noticeId}`, payload: { pinned: true } }),
+    expect: campusAdmins(200),
+  },
+  {
+    route: 'DELETE /v1/admin/notices/:id',
+    request: () => ({ url: `/v1/admin/notices/${announcement.noticeId}` }),
+    expect: campusAdmins(204),
   },
   // Outside /v1: no caller identification at all.
   {
@@ -393,6 +482,7 @@ describe('access rules: every route × every kind of caller', () => {
         payload: { term: '矩阵屏蔽词' },
       })
     ).body.id;
+    announcement = await makeAnnouncements(s);
   }, 60_000);
   afterAll(async () => {
     await s?.close();

@@ -1,4 +1,5 @@
 import { ContainerModule } from 'inversify';
+import { RecordActivity } from '@xianzhi/core';
 import type { AppParts } from '../http/app.js';
 import { AccessTokens, ADMIN_TOKEN_SECONDS, Authenticator, ViewerKeys } from '../http/auth.js';
 import { adminCategoryRoutes } from '../http/routes/admin-categories.js';
@@ -34,11 +35,12 @@ export const httpModule = new ContainerModule(({ bind }) => {
     [Config.App],
   );
   factory(bind(H.ViewerKeys), (config) => new ViewerKeys(config.jwtSecret), [Config.App]);
-  factory(bind(H.Authenticator), (tokens, users, admins) => new Authenticator(tokens, users, admins), [
-    H.Tokens,
-    Ports.Users,
-    Ports.Admins,
-  ]);
+  factory(
+    bind(H.Authenticator),
+    (tokens, users, admins, activeUsers, clock) =>
+      new Authenticator(tokens, users, admins, new RecordActivity(activeUsers, clock)),
+    [H.Tokens, Ports.Users, Ports.Admins, Ports.ActiveUsers, Core.Clock],
+  );
 
   factory(
     bind(HttpRoutes.Api),
@@ -85,11 +87,15 @@ export const httpModule = new ContainerModule(({ bind }) => {
     (config, create, update) => adminCategoryRoutes({ create, update, defaultCampusId: config.defaultCampusId }),
     [Config.App, Core.CreateCategory, Core.UpdateCategory],
   );
-  factory(
-    bind(HttpRoutes.Api),
-    (config, users, tokens, startSession) => devRoutes({ env: config.env, users, tokens, startSession }),
-    [Config.App, Ports.Users, H.Tokens, Identity.StartSession],
-  );
+  named(bind(HttpRoutes.Api), ({ config, ...deps }) => devRoutes({ env: config.env, ...deps }), {
+    config: Config.App,
+    users: Ports.Users,
+    tokens: H.Tokens,
+    startSession: Identity.StartSession,
+    admins: Ports.Admins,
+    audit: Ports.AuditLog,
+    clock: Core.Clock,
+  });
   named(bind(HttpRoutes.Api), campusVerificationRoutes, {
     verify: Core.VerifyStudent,
     release: Core.ReleaseStudentNumber,

@@ -9,6 +9,8 @@ const STORE_PORTS: { readonly [K in keyof PlatformPorts]-?: Token<PlatformPorts[
   categories: Ports.Categories,
   campuses: Ports.Campuses,
   users: Ports.Users,
+  userDirectory: Ports.UserDirectory,
+  listingDirectory: Ports.ListingDirectory,
   favorites: Ports.Favorites,
   comments: Ports.Comments,
   outbox: Ports.Outbox,
@@ -33,6 +35,9 @@ const STORE_PORTS: { readonly [K in keyof PlatformPorts]-?: Token<PlatformPorts[
   searchLog: Ports.SearchLog,
   blockedSearchTerms: Ports.BlockedSearchTerms,
   campusStatistics: Ports.CampusStatistics,
+  banners: Ports.Banners,
+  notices: Ports.Notices,
+  activeUsers: Ports.ActiveUsers,
 };
 
 /**

@@ -3,6 +3,7 @@ import { StudentVerificationSchema } from './verification-repository.js';
 import { PhotoSchema } from './photo-repository.js';
 import { ModerationCaseSchema, ReportSchema } from './moderation-repository.js';
 import { BlockedTermSchema } from './search-log-repository.js';
+import { BannerSchema, NoticeSchema } from './announcement-repository.js';
 import { AdminAccount, Campus, Category, Comment, Listing, RefreshToken, User } from '@xianzhi/core';
 
 /*
@@ -89,6 +90,7 @@ export const ListingSchema = new EntitySchema<Listing, Pick<Listing, 'isLive'>>(
     favoriteCount: { type: 'integer' },
     commentCount: { type: 'integer' },
     priceHistory: { type: 'json' },
+    statusHistory: { type: 'json' },
     // Written only by setOwnerBanned's UPDATE (a save skips it); part of the generated `live` column.
     ownerBanned: { type: 'boolean', fieldName: 'owner_banned' },
   },
@@ -264,4 +266,6 @@ export const ENTITY_SCHEMAS = [
   ModerationCaseSchema,
   ReportSchema,
   BlockedTermSchema,
+  BannerSchema,
+  NoticeSchema,
 ];

@@ -47,6 +47,8 @@ export async function mariadbTestDatabase(label: string): Promise<TestDatabase> 
 
 /** Tables in dependency order, children first, for wiping between tests. */
 const TABLES = [
+  'banner',
+  'notice',
   'content_report',
   'moderation_case',
   'notification_throttle',
@@ -70,6 +72,7 @@ const TABLES = [
   'refresh_token',
   'outbox',
   'listing_view',
+  'user_active_day',
   'favorite',
   'listing_comment',
   'listing',
