@@ -1,6 +1,6 @@
 import { request, setSession } from './client';
 import type {
-  Banner,
+  BannerList,
   CampusList,
   CampusLogin,
   ClientConfig,
@@ -22,6 +22,7 @@ import type {
   MyListingsQuery,
   NotificationPage,
   Notice,
+  NoticeList,
   NotificationSettings,
   UnreadCount,
   PostCommentBody,
@@ -43,8 +44,8 @@ export const api = {
   clientConfig: () => request<ClientConfig>('GET', '/v1/client-config'),
   campuses: () => request<CampusList>('GET', '/v1/campuses'),
   catalog: (campusId: string) => request<Catalog>('GET', '/v1/catalog', { query: { campusId } }),
-  banners: (campusId: string) => request<{ items: Banner[] }>('GET', '/v1/banners', { query: { campusId } }),
-  notices: (campusId: string) => request<{ items: Notice[] }>('GET', '/v1/notices', { query: { campusId } }),
+  banners: (campusId: string) => request<BannerList>('GET', '/v1/banners', { query: { campusId } }),
+  notices: (campusId: string) => request<NoticeList>('GET', '/v1/notices', { query: { campusId } }),
   notice: (id: string) => request<Notice>('GET', `/v1/notices/${encodeURIComponent(id)}`),
 
   listings: (campusId: string, q: ListingQuery) =>

@@ -3,7 +3,14 @@
 // Money is always integer fen (1 yuan = 100 fen).
 
 export type {
+  Banner,
+  BannerList,
+  BannerTarget,
   BookInfo,
+  Campus,
+  CampusContact,
+  CampusList,
+  ClientConfig,
   CampusLogin,
   CampusVerificationBody,
   Catalog,
@@ -29,6 +36,8 @@ export type {
   ListingSummary,
   Me,
   MyListingsQuery,
+  Notice,
+  NoticeList,
   NotificationItem,
   NotificationKind,
   NotificationPage,
@@ -61,70 +70,3 @@ export interface FieldIssue {
 
 /** The demo students the dev login offers (admins sign in to the admin app, not here). */
 export type DevUser = 'alice' | 'bob' | 'carol' | 'dave';
-
-// ---- Issue 11/12 routes (/work/notes/spec-11-12.md). Declared here from the agreed contract until the
-// API exports them from '@xianzhi/api/contract'; then these become re-exports like the ones above.
-
-/** `GET /v1/client-config`: how this server runs. `demoLogin` only in embedded (demo) mode. */
-export interface ClientConfig {
-  mode: 'embedded' | 'production';
-  demoLogin: boolean;
-  /** The one campus when exactly one is configured, else null (a visitor picks). */
-  defaultCampusId: string | null;
-}
-
-export interface CampusContact {
-  qq?: string;
-  email?: string;
-  phone?: string;
-  hours?: string;
-}
-
-export interface Campus {
-  id: string;
-  name: string;
-  verification: string;
-  contact: CampusContact | null;
-}
-
-export interface CampusList {
-  items: Campus[];
-  defaultCampusId: string | null;
-}
-
-export type BannerTarget =
-  | { kind: 'none' }
-  | { kind: 'listing'; listingId: string }
-  | { kind: 'category'; categoryId: string }
-  | { kind: 'notice'; noticeId: string }
-  | { kind: 'page'; path: string };
-
-export type ScheduleState = 'scheduled' | 'live' | 'ended';
-
-export interface Banner {
-  id: string;
-  campusId: string;
-  title: string;
-  imageUrl: string;
-  photoId: string;
-  target: BannerTarget;
-  position: number;
-  startsAt: string;
-  endsAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  state: ScheduleState;
-}
-
-export interface Notice {
-  id: string;
-  campusId: string;
-  title: string;
-  body: string;
-  pinned: boolean;
-  startsAt: string;
-  endsAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  state: ScheduleState;
-}
