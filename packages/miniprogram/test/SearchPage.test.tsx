@@ -111,7 +111,7 @@ describe('search page', () => {
     expect(taroFake.navigateTo).toHaveBeenCalledWith({ url: '/pages/detail/index?id=L-bike' });
   });
 
-  it('applies kind, sort, condition and price filters to the search', async () => {
+  it('applies kind, sort, condition, trade method and price filters to the search', async () => {
     serve({ '/v1/search': () => ({ statusCode: 200, data: { items: [bike], nextCursor: null } }) });
     Object.assign(routerParams, { q: '自行车' });
     render(<SearchPage />);
@@ -124,6 +124,8 @@ describe('search page', () => {
     const panel = screen.getByTestId('filter-panel');
     fireEvent.click(within(panel).getByText('几乎全新'));
     await waitFor(() => expect(params(calls('/v1/search').at(-1)!.url)['condition']).toBe('like_new'));
+    fireEvent.click(within(panel).getByText('快递'));
+    await waitFor(() => expect(params(calls('/v1/search').at(-1)!.url)['tradeMethod']).toBe('express'));
     const price = (id: string) => within(panel).getByTestId(id).querySelector('input') ?? within(panel).getByTestId(id);
     fireEvent.input(price('min-price'), { target: { value: '30' } });
     fireEvent.input(price('max-price'), { target: { value: '12.5' } });
@@ -137,6 +139,7 @@ describe('search page', () => {
         kind: 'book',
         sort: 'price_asc',
         condition: 'like_new',
+        tradeMethod: 'express',
         minPrice: '1000',
         maxPrice: '1250',
       }),
