@@ -55,16 +55,6 @@ export function useUserListings(userId: string) {
   });
 }
 
-/** 相似推荐 under a listing: six at a time, never a repeat. */
-export function useSimilar(listingId: string) {
-  return useInfiniteQuery({
-    queryKey: ['similar', listingId],
-    queryFn: ({ pageParam }) => api.similar(listingId, pageParam),
-    enabled: listingId !== '',
-    ...cursorPaging,
-  });
-}
-
 export function useNotifications(enabled: boolean) {
   return useInfiniteQuery({
     queryKey: ['user', 'notifications'],
