@@ -191,7 +191,8 @@ describe('H5 mini-program: a visitor on a server with two campuses', () => {
     const feed = await api<{ items: Summary[] }>(platform.server, 'GET', '/v1/recommendations?campusId=demo&limit=50');
     const seller = feed.body.items.find((i) => i.title === title)!.seller;
 
-    await page.getByTestId('seller-card').click();
+    // The seller's avatar and name (beside them sits the contact button, which is not the way to the profile).
+    await page.locator('.detail-seller-info').filter({ visible: true }).first().click();
     await page.getByTestId('profile-card').waitFor({ timeout: 15_000 });
     const profile = await api<{ nickname: string; liveListingCount: number }>(
       platform.server,
