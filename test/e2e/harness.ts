@@ -27,7 +27,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `extraEnv` adds to or overrides the server's environment (e.g. `XZ_CAMPUSES` for several campuses). */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const entry = join(ROOT, 'packages/api/dist/main/server.js');
   for (const needed of [
     entry,
@@ -48,6 +49,7 @@ export async function startServer(): Promise<RunningServer> {
       XZ_PORT: String(port),
       XZ_DATABASE_URL: '',
       XZ_LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -98,10 +100,13 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** The compiled server and Chromium for one test file: started before its tests, stopped after them. */
-export function usePlatform(): { readonly server: RunningServer; readonly browser: Browser } {
+export function usePlatform(extraEnv: Record<string, string> = {}): {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+} {
   const platform = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    [platform.server, platform.browser] = await Promise.all([startServer(), launchBrowser()]);
+    [platform.server, platform.browser] = await Promise.all([startServer(extraEnv), launchBrowser()]);
   }, 120_000);
   afterAll(async () => {
     await platform.browser?.close();

@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
 // Where the app finds the API. On H5 the API server also serves this build under /h5/, so the
@@ -9,6 +11,16 @@ function apiBase(): string {
   if (fromEnv !== undefined) return fromEnv.replace(/\/+$/, '');
   return process.env.TARO_ENV === 'h5' ? '' : 'https://api.example.edu.cn';
 }
+
+// TanStack Query ships modern syntax (private class fields `#x`) that Taro does not compile in node_modules:
+// the H5 minifier's quote_keys turns `#e` into a syntax error, and QQ's runtime (es6: false) may not parse it.
+// Compile it through babel like our own code, for the phones the browserslist names. Webpack matches real
+// paths (pnpm's store), and Taro's config check takes only strings here.
+function tanstackDirs(): string[] {
+  const reactQuery = realpathSync(join(process.cwd(), 'node_modules', '@tanstack', 'react-query'));
+  return [reactQuery, realpathSync(join(reactQuery, '..', 'query-core'))];
+}
+const compileDeps = { include: tanstackDirs() };
 
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
@@ -28,6 +40,9 @@ export default defineConfig<'webpack5'>(async () => {
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
+      compile: compileDeps,
+      // Pages share component styles in different orders; each component's classes are its own, so order is moot.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -37,6 +52,7 @@ export default defineConfig<'webpack5'>(async () => {
       // Served by the API under /h5/. With hash routing the server path never reaches the router,
       // so only assets need the prefix: a router basename would double it (/h5/#/h5/pages/...).
       publicPath: '/h5/',
+      compile: compileDeps,
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: {

@@ -1,48 +1,122 @@
 #!/usr/bin/env node
-// Checks that `taro build --type qq` left a loadable QQ mini-program in dist-qq/: the app's
-// entry files, and for every page in app.json its .js, .json, .qml template and .qss style.
-// Exits non-zero with the list of what is missing. Usage: node scripts/check-qq-output.mjs [dir]
+// Checks that `taro build --type qq` left a loadable QQ mini-program in dist-qq/: the app's entry
+// files; for every page in app.json (main package and subpackages) its .js, .json, .qml template and
+// .qss style; every page folder of src/pages registered; the main package within QQ's budget; and
+// the share wiring of the pages worth sharing. Exits non-zero with the list of what is wrong and
+// prints the main package's size. Usage: node scripts/check-qq-output.mjs [dir]
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export function checkQqOutput(dir) {
+/** QQ refuses a main package over 2 MB; we keep a margin for the pages still to come. */
+export const MAIN_PACKAGE_LIMIT = 1.5 * 1024 * 1024;
+
+/** Pages a student shares (detail, seller profile, home, search results): QQ's menu and both share hooks. */
+export const SHARED_PAGES = ['pages/home/index', 'pages/detail/index', 'pages/profile/index', 'pages/search/index'];
+
+/** Share targets QQ offers in its menu (lib/share.ts asks for all of them). */
+const SHARE_ITEMS = ['qq', 'qzone', 'wechatFriends', 'wechatMoment'];
+
+function walk(dir, visit) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, visit);
+    else visit(p);
+  }
+}
+
+/** Every page of app.json: the main package's, then each subpackage's under its root. */
+export function appPages(app) {
+  const main = Array.isArray(app.pages) ? app.pages : [];
+  const subs = (app.subPackages ?? app.subpackages ?? []).flatMap((s) => (s.pages ?? []).map((p) => `${s.root}/${p}`));
+  return { main, subs, all: [...main, ...subs] };
+}
+
+/** Bytes of everything outside the subpackage roots: what QQ downloads before the first page shows. */
+export function mainPackageBytes(dir, app) {
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => join(dir, s.root));
+  let bytes = 0;
+  walk(dir, (p) => {
+    if (!roots.some((r) => p.startsWith(r + '/'))) bytes += statSync(p).size;
+  });
+  return bytes;
+}
+
+/**
+ * @param {string} dir the build output
+ * @param {{ sourcePages?: string[] }} [opts] page paths that must be registered (from src/pages)
+ */
+export function checkQqOutput(dir, opts = {}) {
   const problems = [];
   const need = (rel) => {
     const p = join(dir, rel);
     if (!existsSync(p) || statSync(p).size === 0) problems.push(`missing or empty: ${rel}`);
   };
   for (const f of ['app.json', 'app.js', 'app.qss', 'project.config.json']) need(f);
-  if (problems.some((p) => p.endsWith('app.json'))) return { problems, pages: [] };
+  if (problems.some((p) => p.endsWith('app.json'))) return { problems, pages: [], mainBytes: 0 };
 
   const app = JSON.parse(readFileSync(join(dir, 'app.json'), 'utf8'));
-  const pages = Array.isArray(app.pages) ? app.pages : [];
-  if (pages.length === 0) problems.push('app.json lists no pages');
+  const { main, all: pages } = appPages(app);
+  if (main.length === 0) problems.push('app.json lists no pages');
   for (const page of pages) for (const ext of ['.js', '.json', '.qml', '.qss']) need(page + ext);
+  for (const page of opts.sourcePages ?? []) if (!pages.includes(page)) problems.push(`page not in app.json: ${page}`);
   for (const item of app.tabBar?.list ?? []) {
-    if (!pages.includes(item.pagePath)) problems.push(`tabBar page not in pages: ${item.pagePath}`);
+    if (!main.includes(item.pagePath)) problems.push(`tabBar page not in the main package: ${item.pagePath}`);
     for (const icon of [item.iconPath, item.selectedIconPath]) if (icon) need(icon);
   }
+
   // A QQ build must not contain WeChat templates: that would mean the qq plugin was not applied.
   const wxml = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (/\.(wxml|wxss)$/.test(e.name)) wxml.push(join(d, e.name));
-    }
-  };
-  walk(dir);
+  const scripts = [];
+  walk(dir, (p) => {
+    if (/\.(wxml|wxss)$/.test(p)) wxml.push(p);
+    if (p.endsWith('.js')) scripts.push(p);
+  });
   if (wxml.length) problems.push(`WeChat files in a QQ build: ${wxml.slice(0, 3).join(', ')}`);
-  return { problems, pages };
+
+  // Share: the page flags that make Taro define onShareAppMessage / onShareTimeline, and QQ's targets.
+  for (const page of SHARED_PAGES.filter((p) => pages.includes(p))) {
+    const js = existsSync(join(dir, `${page}.js`)) ? readFileSync(join(dir, `${page}.js`), 'utf8') : '';
+    for (const flag of ['enableShareAppMessage', 'enableShareTimeline']) {
+      if (!new RegExp(`${flag}\\s*[=:]\\s*(!0|true)`).test(js)) problems.push(`${page} is not shareable: no ${flag}`);
+    }
+  }
+  if (SHARED_PAGES.some((p) => pages.includes(p))) {
+    const withMenu = scripts.some((p) => {
+      const js = readFileSync(p, 'utf8');
+      return js.includes('showShareMenu') && SHARE_ITEMS.every((t) => js.includes(`"${t}"`) || js.includes(`'${t}'`));
+    });
+    if (!withMenu) problems.push(`no showShareMenu with QQ's share targets (${SHARE_ITEMS.join(', ')})`);
+  }
+
+  const mainBytes = mainPackageBytes(dir, app);
+  if (mainBytes > MAIN_PACKAGE_LIMIT) {
+    problems.push(
+      `main package is ${kb(mainBytes)}, over the ${kb(MAIN_PACKAGE_LIMIT)} limit: move pages to subPackages`,
+    );
+  }
+  return { problems, pages, mainBytes };
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** The pages the source has: every src/pages/<name>/index.tsx. */
+function sourcePages(srcDir) {
+  const pagesDir = join(srcDir, 'pages');
+  if (!existsSync(pagesDir)) return [];
+  return readdirSync(pagesDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(pagesDir, e.name, 'index.tsx')))
+    .map((e) => `pages/${e.name}/index`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const here = dirname(fileURLToPath(import.meta.url));
   const dir = resolve(process.argv[2] ?? join(here, '..', 'dist-qq'));
-  const { problems, pages } = checkQqOutput(dir);
+  const { problems, pages, mainBytes } = checkQqOutput(dir, { sourcePages: sourcePages(join(here, '..', 'src')) });
+  console.log(`QQ main package: ${kb(mainBytes)} (limit ${kb(MAIN_PACKAGE_LIMIT)})`);
   if (problems.length) {
     console.error(`QQ output check failed for ${dir}:\n  ${problems.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(`QQ output OK: ${pages.length} pages with .js/.json/.qml/.qss in ${dir}`);
+  console.log(`QQ output OK: ${pages.length} pages with .js/.json/.qml/.qss, share wiring present, in ${dir}`);
 }

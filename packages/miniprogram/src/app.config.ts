@@ -1,13 +1,23 @@
+// Tab pages and the pages most visits reach (a listing, a search, a seller) sit in the main package;
+// pages opened rarely are subpackages, loaded by QQ on first use, to keep the main package small
+// (scripts/check-qq-output.mjs fails the build above 1.5 MB). A subpackage's root is the page's own
+// folder, so every page keeps its path (`pages/notice/index`) on QQ and H5 alike.
 export default defineAppConfig({
   pages: [
     'pages/home/index',
+    'pages/category/index',
     'pages/publish/index',
+    'pages/notifications/index',
     'pages/me/index',
     'pages/detail/index',
-    'pages/edit/index',
-    'pages/campus-login/index',
     'pages/search/index',
-    'pages/notifications/index',
+    'pages/profile/index',
+  ],
+  subPackages: [
+    { root: 'pages/edit', pages: ['index'] },
+    { root: 'pages/campus-login', pages: ['index'] },
+    { root: 'pages/campus', pages: ['index'] },
+    { root: 'pages/notice', pages: ['index'] },
   ],
   window: {
     navigationBarTitleText: '闲置',
@@ -21,7 +31,8 @@ export default defineAppConfig({
     selectedColor: '#ff6a00',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
-    // Mini-programs only take PNG/JPG tab icons: the PNGs are 81×81 renders of the SVGs beside them.
+    // Mini-programs only take PNG/JPG tab icons: the PNGs are 81×81 renders of the SVGs beside them
+    // (scripts/render-tab-icons.mjs).
     list: [
       {
         pagePath: 'pages/home/index',
@@ -30,10 +41,22 @@ export default defineAppConfig({
         selectedIconPath: 'assets/tab/home-active.png',
       },
       {
+        pagePath: 'pages/category/index',
+        text: '分类',
+        iconPath: 'assets/tab/category.png',
+        selectedIconPath: 'assets/tab/category-active.png',
+      },
+      {
         pagePath: 'pages/publish/index',
         text: '发布',
         iconPath: 'assets/tab/publish.png',
         selectedIconPath: 'assets/tab/publish-active.png',
+      },
+      {
+        pagePath: 'pages/notifications/index',
+        text: '消息',
+        iconPath: 'assets/tab/messages.png',
+        selectedIconPath: 'assets/tab/messages-active.png',
       },
       {
         pagePath: 'pages/me/index',

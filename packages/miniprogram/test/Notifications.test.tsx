@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { NotificationItem, NotificationSettings } from '../src/api/types';
 import Notifications from '../src/pages/notifications/index';
+import { CLIENT_CONFIG, render } from './render';
 import { requests, respondWith, storage, taroFake, type FakeResponse } from './taro-mock';
 
 const notice = (id: string, over: Partial<NotificationItem> = {}): NotificationItem => ({
@@ -20,6 +21,8 @@ const calls = (method: string, path: string) =>
 function serve(routes: Record<string, (req: { method: string; url: string; data: unknown }) => FakeResponse>) {
   respondWith((req) => {
     const route = routes[`${req.method} ${req.url.split('?')[0]}`];
+    if (!route && req.url === '/v1/client-config') return { statusCode: 200, data: CLIENT_CONFIG };
+    if (!route && req.url === '/v1/me/notifications/unread-count') return { statusCode: 200, data: { unread: 0 } };
     return route
       ? route(req)
       : { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: 'no route', details: null } } };
@@ -56,7 +59,7 @@ describe('消息 page', () => {
     fireEvent.click(first!);
     await waitFor(() => expect(calls('POST', '/v1/me/notifications/N2/read')).toHaveLength(1));
     expect(taroFake.navigateTo).toHaveBeenCalledWith({ url: '/pages/detail/index?id=L-N2' });
-    expect(screen.getAllByTestId('notice')[0]!.className).not.toContain('notice-unread');
+    await waitFor(() => expect(screen.getAllByTestId('notice')[0]!.className).not.toContain('notice-unread'));
     expect(screen.getByText('没有未读消息')).toBeTruthy();
   });
 
@@ -126,9 +129,10 @@ describe('消息 page', () => {
     expect(calls('PUT', '/v1/me/notification-settings')[0]!.data).toEqual({ muted: ['price_drop'] });
   });
 
-  it('asks a signed-out visitor to sign in without calling the API', async () => {
+  it("asks a signed-out visitor to sign in without asking for anyone's messages", async () => {
+    serve({});
     render(<Notifications />);
     expect(await screen.findByText('请先在「我的」页登录')).toBeTruthy();
-    expect(requests).toHaveLength(0);
+    expect(requests.filter((r) => r.url.startsWith('/v1/me'))).toHaveLength(0);
   });
 });

@@ -1,9 +1,9 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { SimilarListings } from '../src/components/SimilarListings';
-import { resetCatalogCache } from '../src/hooks/useCatalog';
 import Home from '../src/pages/home/index';
 import { aListing, catalog } from './fixtures';
+import { CLIENT_CONFIG, render } from './render';
 import { requests, respondWith, taroFake, type FakeResponse } from './taro-mock';
 
 const params = (url: string) => Object.fromEntries(new URL(url, 'http://x').searchParams);
@@ -16,14 +16,14 @@ function serve(routes: Record<string, (q: Record<string, string>) => FakeRespons
     const route = routes[path];
     if (route) return route(params(req.url));
     if (path === '/v1/catalog') return { statusCode: 200, data: catalog };
+    if (path === '/v1/client-config') return { statusCode: 200, data: CLIENT_CONFIG };
+    if (path === '/v1/banners' || path === '/v1/notices') return { statusCode: 200, data: { items: [] } };
     return { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: 'no route', details: null } } };
   });
 }
 
 describe('推荐 on the home page', () => {
-  beforeEach(() => resetCatalogCache());
-
-  it('opens on 推荐, pages with the cursor the API gave, and 全部 goes back to the campus feed', async () => {
+  it('opens on 推荐, pages with the cursor the API gave, and 最新 goes to the campus feed', async () => {
     serve({
       '/v1/recommendations': (q) =>
         q['cursor'] === 'page-2'
@@ -56,8 +56,9 @@ describe('推荐 on the home page', () => {
     expect(params(calls('/v1/recommendations')[1]!.url)['cursor']).toBe('page-2');
     expect(screen.getByText('— 没有更多了 —')).toBeTruthy();
 
-    fireEvent.click(screen.getByText('全部'));
+    fireEvent.click(screen.getAllByText('最新')[0]!);
     await waitFor(() => expect(titles()).toEqual(['最新的书']));
+    expect(params(calls('/v1/listings')[0]!.url)).toMatchObject({ campusId: 'demo', sort: 'newest' });
     expect(screen.queryByTestId('recommend-hint')).toBeNull();
     expect(screen.getByText('价格↑')).toBeTruthy();
   });
@@ -69,18 +70,17 @@ describe('推荐 on the home page', () => {
         data: { items: [aListing({ id: 'R1', title: '耳机' })], nextCursor: null, mode: 'personal' },
       }),
     });
-    render(<Home />);
+    const { unmount } = render(<Home />);
     await waitFor(() => expect(screen.getByTestId('recommend-hint').textContent).toBe('根据你的浏览和收藏推荐'));
+    unmount();
 
-    resetCatalogCache();
     serve({
       '/v1/recommendations': () => ({
         statusCode: 400,
         data: { error: { code: 'VALIDATION_FAILED', message: '翻页参数无效，请从第一页开始', details: [] } },
       }),
     });
-    fireEvent.click(screen.getByText('闲置'));
-    fireEvent.click(screen.getByText('推荐'));
+    render(<Home />);
     expect(await screen.findByText(/翻页参数无效/)).toBeTruthy();
   });
 });

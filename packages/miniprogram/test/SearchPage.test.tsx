@@ -1,10 +1,10 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../src/api/types';
-import { resetCatalogCache } from '../src/hooks/useCatalog';
 import Home from '../src/pages/home/index';
 import SearchPage from '../src/pages/search/index';
 import { aListing, catalog } from './fixtures';
+import { CLIENT_CONFIG, render } from './render';
 import { requests, respondWith, routerParams, storage, taroFake, taroModule, type FakeResponse } from './taro-mock';
 
 const hit = (id: string, title: string, over: Partial<SearchHit> = {}): SearchHit => ({
@@ -38,6 +38,8 @@ function serve(routes: Routes) {
     const route = routes[path];
     if (route) return route(params(req.url));
     if (path === '/v1/catalog') return { statusCode: 200, data: catalog };
+    if (path === '/v1/client-config') return { statusCode: 200, data: CLIENT_CONFIG };
+    if (path === '/v1/banners' || path === '/v1/notices') return { statusCode: 200, data: { items: [] } };
     if (path === '/v1/search/hot') return { statusCode: 200, data: { terms: [] } };
     return { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: 'no route', details: null } } };
   });
@@ -47,10 +49,6 @@ const input = () => screen.getByTestId('search-input').querySelector('input') ??
 const type = (value: string) => fireEvent.input(input(), { target: { value } });
 
 describe('search page', () => {
-  beforeEach(() => {
-    resetCatalogCache();
-  });
-
   it('offers the campus hot searches and the recent ones kept on the phone; 清空 forgets them', async () => {
     storage.set('xz.recentSearches', ['高数', '台灯']);
     serve({ '/v1/search/hot': () => ({ statusCode: 200, data: { terms: ['自行车', '四六级', '电风扇'] } }) });
@@ -113,7 +111,7 @@ describe('search page', () => {
     expect(taroFake.navigateTo).toHaveBeenCalledWith({ url: '/pages/detail/index?id=L-bike' });
   });
 
-  it('applies kind, sort, condition and price filters to the search', async () => {
+  it('applies kind, sort, condition, trade method and price filters to the search', async () => {
     serve({ '/v1/search': () => ({ statusCode: 200, data: { items: [bike], nextCursor: null } }) });
     Object.assign(routerParams, { q: '自行车' });
     render(<SearchPage />);
@@ -126,6 +124,8 @@ describe('search page', () => {
     const panel = screen.getByTestId('filter-panel');
     fireEvent.click(within(panel).getByText('几乎全新'));
     await waitFor(() => expect(params(calls('/v1/search').at(-1)!.url)['condition']).toBe('like_new'));
+    fireEvent.click(within(panel).getByText('快递'));
+    await waitFor(() => expect(params(calls('/v1/search').at(-1)!.url)['tradeMethod']).toBe('express'));
     const price = (id: string) => within(panel).getByTestId(id).querySelector('input') ?? within(panel).getByTestId(id);
     fireEvent.input(price('min-price'), { target: { value: '30' } });
     fireEvent.input(price('max-price'), { target: { value: '12.5' } });
@@ -139,6 +139,7 @@ describe('search page', () => {
         kind: 'book',
         sort: 'price_asc',
         condition: 'like_new',
+        tradeMethod: 'express',
         minPrice: '1000',
         maxPrice: '1250',
       }),
@@ -173,8 +174,10 @@ describe('search page', () => {
     expect(empty.textContent).toContain('没有找到与“自行车”相关的闲置');
     expect(empty.textContent).toContain('试试拼音或首字母');
     fireEvent.click(within(empty).getByText('清除筛选条件再试'));
+    // The unfiltered results come back (from the cache: the same search was just made).
     await screen.findByTestId('search-hit');
-    expect(params(calls('/v1/search').at(-1)!.url)['kind']).toBeUndefined();
+    expect(screen.getByText('全部').className).toContain('sfb-chip-on');
+    expect(calls('/v1/search').filter((r) => !params(r.url)['kind']).length).toBeGreaterThan(0);
   });
 
   it("shows the API's message when the search is refused", async () => {
@@ -193,7 +196,6 @@ describe('search page', () => {
 
 describe('home page search bar', () => {
   it('opens the search page', async () => {
-    resetCatalogCache();
     // The home page opens on 推荐 (recommendations), above which the search bar sits.
     serve({
       '/v1/recommendations': () => ({ statusCode: 200, data: { items: [], nextCursor: null, mode: 'popular' } }),

@@ -79,10 +79,10 @@ describe('api client', () => {
     expect([getToken(), storage.get('xz_refresh')]).toEqual(['tok-q', 'ref-q']);
   });
 
-  it('builds listing queries with the demo campus and cursor, skipping empty filters', async () => {
+  it('builds listing queries with the chosen campus and cursor, skipping empty filters', async () => {
     respondWith(() => ({ statusCode: 200, data: { items: [], nextCursor: null } }));
-    await api.listings({ kind: 'book', sort: 'price_asc', cursor: 'abc', categoryId: undefined });
-    expect(requests[0]!.url).toBe('/v1/listings?campusId=demo&limit=20&kind=book&sort=price_asc&cursor=abc');
+    await api.listings('north', { kind: 'book', sort: 'price_asc', cursor: 'abc', categoryId: undefined });
+    expect(requests[0]!.url).toBe('/v1/listings?campusId=north&limit=20&kind=book&sort=price_asc&cursor=abc');
     expect(buildQuery({ a: '', b: null, c: 0 })).toBe('?c=0');
   });
 });

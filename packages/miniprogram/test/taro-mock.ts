@@ -47,6 +47,8 @@ const taro = {
   switchTab: vi.fn(async () => ({})),
   stopPullDownRefresh: vi.fn(),
   showShareMenu: vi.fn(async () => ({})),
+  setTabBarBadge: vi.fn(async () => ({})),
+  removeTabBarBadge: vi.fn(async () => ({})),
   setClipboardData: vi.fn(async () => ({})),
   previewImage: vi.fn(async () => ({})),
   /** Tests choose images with `taroFake.chooseImage.mockResolvedValueOnce({ tempFilePaths: [...] })`. */
@@ -82,4 +84,5 @@ export const taroModule = {
   usePullDownRefresh: vi.fn(),
   useReachBottom: vi.fn(),
   useShareAppMessage: vi.fn(),
+  useShareTimeline: vi.fn(),
 };

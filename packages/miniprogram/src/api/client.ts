@@ -6,6 +6,20 @@ const REFRESH_KEY = 'xz_refresh';
 
 export const API_BASE: string = typeof XZ_API_BASE === 'string' ? XZ_API_BASE : '';
 
+/** Why the session changed: a login or logout changes who is asking; a refresh only renews the same session. */
+export type SessionChange = 'signin' | 'signout' | 'refresh';
+const sessionListeners = new Set<(change: SessionChange) => void>();
+
+/** Called on every login, logout and refresh (the query cache forgets one student's data on a change of student). */
+export function onSessionChange(listener: (change: SessionChange) => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+function notifySession(change: SessionChange): void {
+  for (const l of [...sessionListeners]) l(change);
+}
+
 export function getToken(): string {
   try {
     return Taro.getStorageSync<string>(TOKEN_KEY) || '';
@@ -16,14 +30,17 @@ export function getToken(): string {
 
 /** `null` signs out: the access token and the refresh token both go. */
 export function setToken(token: string | null): void {
+  const had = Boolean(getToken());
   if (token) Taro.setStorageSync(TOKEN_KEY, token);
   else {
     Taro.removeStorageSync(TOKEN_KEY);
     Taro.removeStorageSync(REFRESH_KEY);
   }
+  if (token) notifySession('signin');
+  else if (had) notifySession('signout');
 }
 
-function getRefreshToken(): string {
+export function getRefreshToken(): string {
   try {
     return Taro.getStorageSync<string>(REFRESH_KEY) || '';
   } catch {
@@ -32,9 +49,13 @@ function getRefreshToken(): string {
 }
 
 /** A login's pair: the short-lived access token and the single-use refresh token that renews it. */
-export function setSession(session: { accessToken: string; refreshToken: string }): void {
+export function setSession(
+  session: { accessToken: string; refreshToken: string },
+  change: SessionChange = 'signin',
+): void {
   Taro.setStorageSync(TOKEN_KEY, session.accessToken);
   Taro.setStorageSync(REFRESH_KEY, session.refreshToken);
+  notifySession(change);
 }
 
 let refreshing: Promise<boolean> | null = null;
@@ -56,7 +77,7 @@ function refreshSession(): Promise<boolean> {
         data: { refreshToken },
       });
       if (res.statusCode !== 200) return false;
-      setSession(res.data as { accessToken: string; refreshToken: string });
+      setSession(res.data as { accessToken: string; refreshToken: string }, 'refresh');
       return true;
     } catch {
       return false;

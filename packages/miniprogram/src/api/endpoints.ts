@@ -1,6 +1,9 @@
 import { request, setSession } from './client';
 import type {
+  BannerList,
+  CampusList,
   CampusLogin,
+  ClientConfig,
   CampusVerificationBody,
   Catalog,
   CommentList,
@@ -18,6 +21,8 @@ import type {
   Me,
   MyListingsQuery,
   NotificationPage,
+  Notice,
+  NoticeList,
   NotificationSettings,
   UnreadCount,
   PostCommentBody,
@@ -27,31 +32,33 @@ import type {
   RecommendationPage,
   SearchPage,
   SearchQuery,
+  SellerProfile,
   Session,
   StatusBody,
   Suggestions,
 } from './types';
 
-export const DEFAULT_CAMPUS = 'demo';
-
+// Every campus-wide read names its campus: the one the student belongs to, or the one a visitor picked
+// (src/api/campus.ts). There is no built-in campus.
 export const api = {
-  catalog: (campusId = DEFAULT_CAMPUS) => request<Catalog>('GET', '/v1/catalog', { query: { campusId } }),
+  clientConfig: () => request<ClientConfig>('GET', '/v1/client-config'),
+  campuses: () => request<CampusList>('GET', '/v1/campuses'),
+  catalog: (campusId: string) => request<Catalog>('GET', '/v1/catalog', { query: { campusId } }),
+  banners: (campusId: string) => request<BannerList>('GET', '/v1/banners', { query: { campusId } }),
+  notices: (campusId: string) => request<NoticeList>('GET', '/v1/notices', { query: { campusId } }),
+  notice: (id: string) => request<Notice>('GET', `/v1/notices/${encodeURIComponent(id)}`),
 
-  listings: (q: ListingQuery) =>
-    request<ListingPage>('GET', '/v1/listings', {
-      query: { campusId: DEFAULT_CAMPUS, limit: 20, ...q },
-    }),
-  search: (q: SearchQuery) =>
-    request<SearchPage>('GET', '/v1/search', { query: { campusId: DEFAULT_CAMPUS, limit: 20, ...q } }),
-  suggest: (q: string) =>
-    request<Suggestions>('GET', '/v1/search/suggest', { query: { campusId: DEFAULT_CAMPUS, q, limit: 8 } }),
-  hotSearches: () => request<HotSearches>('GET', '/v1/search/hot', { query: { campusId: DEFAULT_CAMPUS } }),
+  listings: (campusId: string, q: ListingQuery) =>
+    request<ListingPage>('GET', '/v1/listings', { query: { campusId, limit: 20, ...q } }),
+  search: (campusId: string, q: SearchQuery) =>
+    request<SearchPage>('GET', '/v1/search', { query: { campusId, limit: 20, ...q } }),
+  suggest: (campusId: string, q: string) =>
+    request<Suggestions>('GET', '/v1/search/suggest', { query: { campusId, q, limit: 8 } }),
+  hotSearches: (campusId: string) => request<HotSearches>('GET', '/v1/search/hot', { query: { campusId } }),
   listing: (id: string) => request<ListingDetail>('GET', `/v1/listings/${encodeURIComponent(id)}`),
   /** 推荐: personal when signed in with some history, what the campus likes otherwise (`mode`). */
-  recommendations: (cursor?: string) =>
-    request<RecommendationPage>('GET', '/v1/recommendations', {
-      query: { campusId: DEFAULT_CAMPUS, limit: 20, cursor },
-    }),
+  recommendations: (campusId: string, cursor?: string) =>
+    request<RecommendationPage>('GET', '/v1/recommendations', { query: { campusId, limit: 20, cursor } }),
   similar: (id: string, cursor?: string, limit = 6) =>
     request<RecommendationPage>('GET', `/v1/listings/${encodeURIComponent(id)}/similar`, { query: { limit, cursor } }),
   createListing: (body: CreateListingBody) => request<ListingDetail>('POST', '/v1/listings', { body }),
@@ -80,6 +87,10 @@ export const api = {
   report: (body: ReportBody) => request<{ received: true }>('POST', '/v1/reports', { body: body satisfies ReportBody }),
 
   me: () => request<Me>('GET', '/v1/me'),
+  /** A seller's public profile and their live listings (anyone may look; banned or unknown is 404). */
+  user: (id: string) => request<SellerProfile>('GET', `/v1/users/${encodeURIComponent(id)}`),
+  userListings: (id: string, cursor?: string) =>
+    request<ListingPage>('GET', `/v1/users/${encodeURIComponent(id)}/listings`, { query: { limit: 20, cursor } }),
   campusLogin: (campusId: string) => request<CampusLogin>('GET', `/v1/campuses/${encodeURIComponent(campusId)}/login`),
   /** The password goes to the API once, over the same connection as every call; it is never kept here. */
   verifyStudent: (body: CampusVerificationBody) => request<Me>('POST', '/v1/me/campus-verification', { body }),

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiError } from './client';
+import { ApiError, onSessionChange } from './client';
 
 /**
  * The one server-state cache of the app (TanStack Query runs under Taro React on QQ and H5 alike).
@@ -17,5 +17,15 @@ export function createQueryClient(): QueryClient {
       },
       mutations: { retry: false },
     },
+  });
+}
+
+/**
+ * A login or logout changes whose data every answer was: recommendations, the profile, the unread
+ * count. Reset the whole cache then (active queries load again); a token refresh changes nothing.
+ */
+export function followSession(client: QueryClient): () => void {
+  return onSessionChange((change) => {
+    if (change !== 'refresh') void client.resetQueries();
   });
 }

@@ -3,7 +3,14 @@
 // Money is always integer fen (1 yuan = 100 fen).
 
 export type {
+  Banner,
+  BannerList,
+  BannerTarget,
   BookInfo,
+  Campus,
+  CampusContact,
+  CampusList,
+  ClientConfig,
   CampusLogin,
   CampusVerificationBody,
   Catalog,
@@ -29,6 +36,8 @@ export type {
   ListingSummary,
   Me,
   MyListingsQuery,
+  Notice,
+  NoticeList,
   NotificationItem,
   NotificationKind,
   NotificationPage,
@@ -45,6 +54,7 @@ export type {
   SearchPage,
   SearchQuery,
   SearchSort,
+  SellerProfile,
   Session,
   StatusBody,
   Suggestions,

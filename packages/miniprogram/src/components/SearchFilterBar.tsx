@@ -1,6 +1,8 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { Catalog, Condition, ListingKind, SearchSort } from '../api/types';
+import type { Catalog, Condition, ListingKind, SearchSort, TradeMethod } from '../api/types';
+import { TRADE_METHODS } from '../lib/feedFilters';
+import { TRADE_METHOD_LABEL } from '../lib/labels';
 import { CategoryPicker } from './CategoryPicker';
 import './SearchFilterBar.css';
 
@@ -12,6 +14,7 @@ export interface SearchFilters {
   /** Fen, as the API takes them. */
   minPrice: number | null;
   maxPrice: number | null;
+  tradeMethod: TradeMethod | null;
   sort: SearchSort;
 }
 
@@ -22,6 +25,7 @@ export const NO_FILTERS: SearchFilters = {
   areaId: null,
   minPrice: null,
   maxPrice: null,
+  tradeMethod: null,
   sort: 'relevance',
 };
 
@@ -33,7 +37,8 @@ export function narrows(f: SearchFilters): boolean {
     f.condition !== null ||
     f.areaId !== null ||
     f.minPrice !== null ||
-    f.maxPrice !== null
+    f.maxPrice !== null ||
+    f.tradeMethod !== null
   );
 }
 
@@ -148,6 +153,24 @@ export function SearchFilterBar({ catalog, value, onChange }: Props) {
                 onClick={() => set({ condition: c.value })}
               >
                 {c.label}
+              </Text>
+            ))}
+          </View>
+          <Text className="sfb-label">交易方式</Text>
+          <View className="sfb-row sfb-wrap">
+            <Text
+              className={`sfb-chip ${value.tradeMethod === null ? 'sfb-chip-on' : ''}`}
+              onClick={() => set({ tradeMethod: null })}
+            >
+              不限
+            </Text>
+            {TRADE_METHODS.map((m) => (
+              <Text
+                key={m}
+                className={`sfb-chip ${value.tradeMethod === m ? 'sfb-chip-on' : ''}`}
+                onClick={() => set({ tradeMethod: m })}
+              >
+                {TRADE_METHOD_LABEL[m]}
               </Text>
             ))}
           </View>

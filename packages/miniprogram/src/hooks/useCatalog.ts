@@ -1,49 +1,22 @@
-import { useEffect, useState } from 'react';
-import { api } from '../api/endpoints';
+import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../api/client';
+import { api } from '../api/endpoints';
+import { keys, useCampus } from '../api/queries';
 import type { Catalog } from '../api/types';
 
-// The catalog changes rarely; every page shares one fetch per app launch.
-let cached: Catalog | null = null;
-let inflight: Promise<Catalog> | null = null;
-
-export function loadCatalog(): Promise<Catalog> {
-  if (cached) return Promise.resolve(cached);
-  if (!inflight) {
-    inflight = api
-      .catalog()
-      .then((c) => {
-        cached = c;
-        return c;
-      })
-      .finally(() => {
-        inflight = null;
-      });
-  }
-  return inflight;
-}
-
-/** Test hook: forget the shared catalog. */
-export function resetCatalogCache(): void {
-  cached = null;
-  inflight = null;
-}
-
+/**
+ * The catalog (categories, conditions, areas) of the campus being browsed. It changes rarely: one
+ * fetch per campus serves every page for ten minutes.
+ */
 export function useCatalog(): { catalog: Catalog | null; error: string | null; reload: () => void } {
-  const [catalog, setCatalog] = useState<Catalog | null>(cached);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let alive = true;
-    loadCatalog().then(
-      (c) => alive && (setCatalog(c), setError(null)),
-      (e) => alive && setError(errorMessage(e)),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [attempt]);
-  return { catalog, error, reload: () => setAttempt((n) => n + 1) };
+  const { campusId } = useCampus();
+  const q = useQuery({
+    queryKey: keys.catalog(campusId),
+    queryFn: () => api.catalog(campusId!),
+    enabled: campusId !== null,
+    staleTime: 10 * 60_000,
+  });
+  return { catalog: q.data ?? null, error: q.error ? errorMessage(q.error) : null, reload: () => void q.refetch() };
 }
 
 export function areaName(catalog: Catalog | null, areaId: string | null | undefined): string {

@@ -1,5 +1,5 @@
 import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { askForSubscription, primeSubscriptionTemplates } from '../../lib/notifications';
@@ -12,6 +12,8 @@ import { SimilarListings } from '../../components/SimilarListings';
 import { areaName, useCatalog } from '../../hooks/useCatalog';
 import { conditionLabel, formatDate, KIND_LABEL, STATUS_LABEL, TRADE_METHOD_LABEL } from '../../lib/labels';
 import { formatFen } from '../../lib/money';
+import { openProfile } from '../../lib/navigation';
+import { useShare } from '../../lib/share';
 import './index.css';
 
 export default function Detail() {
@@ -39,17 +41,11 @@ export default function Detail() {
     void load();
   }, [load]);
 
-  useEffect(() => {
-    if (process.env.TARO_ENV === 'qq') {
-      // QQ-specific share targets; the typings only know WeChat's.
-      void Taro.showShareMenu({ withShareTicket: false, showShareItems: ['qq', 'qzone'] });
-    }
-  }, []);
-
-  useShareAppMessage(() => ({
+  useShare({
     title: listing ? `${formatFen(listing.price)} ${listing.title}` : '闲置 · 校园二手',
     path: `/pages/detail/index?id=${encodeURIComponent(id)}`,
-  }));
+    imageUrl: listing?.photos[0]?.url,
+  });
 
   const toggleFavorite = async () => {
     if (!listing || favBusy) return;
@@ -164,7 +160,7 @@ export default function Detail() {
       </View>
 
       <View className="section detail-seller">
-        <View className="detail-seller-info">
+        <View className="detail-seller-info" data-testid="seller-card" onClick={() => openProfile(listing.seller.id)}>
           {listing.seller.avatarUrl ? (
             <Image className="avatar" src={listing.seller.avatarUrl} />
           ) : (

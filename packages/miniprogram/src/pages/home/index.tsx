@@ -1,13 +1,17 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../api/endpoints';
-import { errorMessage } from '../../api/client';
-import type { ListingKind, ListingSort, ListingSummary, RecommendationPage } from '../../api/types';
-import { ListingCard } from '../../components/ListingCard';
-import { CategoryPicker } from '../../components/CategoryPicker';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { paged, useListingFeed, useRecommendations } from '../../api/feeds';
+import { keys, useCampus } from '../../api/queries';
+import type { ListingKind, ListingSort } from '../../api/types';
+import { CampusGate } from '../../components/CampusChoice';
+import { BannerCarousel, CategoryGrid, NoticeBar } from '../../components/HomeSections';
+import { ListingGrid } from '../../components/ListingGrid';
+import { ShareButton } from '../../components/ShareButton';
 import { useCatalog } from '../../hooks/useCatalog';
-import { PageFooter } from '../../components/PageFooter';
+import { useUnreadBadge } from '../../hooks/useUnreadBadge';
+import { useShare } from '../../lib/share';
 import './index.css';
 
 /** 推荐 is the recommendations feed (/v1/recommendations); the other tabs browse the campus feed by kind. */
@@ -15,7 +19,7 @@ type Tab = ListingKind | null | 'recommended';
 
 const KIND_TABS: { value: Tab; label: string }[] = [
   { value: 'recommended', label: '推荐' },
-  { value: null, label: '全部' },
+  { value: null, label: '最新' },
   { value: 'item', label: '闲置' },
   { value: 'book', label: '书籍' },
   { value: 'wanted', label: '求购' },
@@ -27,163 +31,97 @@ const SORTS: { value: ListingSort; label: string }[] = [
   { value: 'price_desc', label: '价格↓' },
 ];
 
-interface Filters {
-  kind: Tab;
-  categoryId: string | null;
-  sort: ListingSort;
-}
-
 export default function Home() {
+  const campus = useCampus();
+  const { campusId } = campus;
   const { catalog, error: catalogError } = useCatalog();
-  const [filters, setFilters] = useState<Filters>({ kind: 'recommended', categoryId: null, sort: 'newest' });
-  const [mode, setMode] = useState<'personal' | 'popular' | null>(null);
-  const [items, setItems] = useState<ListingSummary[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // Each filter change starts a new generation; late pages of an older one are dropped.
-  const generation = useRef(0);
-  const busy = useRef(false);
+  const [tab, setTab] = useState<Tab>('recommended');
+  const [sort, setSort] = useState<ListingSort>('newest');
+  const recommended = tab === 'recommended';
+  const rec = useRecommendations(campusId, recommended);
+  const feed = useListingFeed(campusId, { kind: recommended ? undefined : (tab ?? undefined), sort }, !recommended);
+  const list = recommended ? paged(rec) : paged(feed);
+  const mode = rec.data?.pages[0]?.mode ?? null;
+  const queryClient = useQueryClient();
+  const campusName = catalog?.campus.name ?? '校园';
+  const share = { title: `${campusName}的闲置：同学们在转让什么`, path: '/pages/home/index' };
 
-  const load = useCallback(
-    async (reset: boolean) => {
-      if (busy.current && !reset) return;
-      const gen = reset ? ++generation.current : generation.current;
-      busy.current = true;
-      setLoading(true);
-      setError(null);
-      try {
-        const after = reset ? undefined : (cursor ?? undefined);
-        const page =
-          filters.kind === 'recommended'
-            ? await api.recommendations(after)
-            : await api.listings({
-                kind: filters.kind ?? undefined,
-                categoryId: filters.categoryId ?? undefined,
-                sort: filters.sort,
-                cursor: after,
-              });
-        if (gen !== generation.current) return;
-        setMode(filters.kind === 'recommended' && 'mode' in page ? (page as RecommendationPage).mode : null);
-        setItems((prev) => (reset ? page.items : [...prev, ...page.items]));
-        setCursor(page.nextCursor);
-        setDone(page.nextCursor === null);
-      } catch (e) {
-        if (gen === generation.current) setError(errorMessage(e));
-      } finally {
-        if (gen === generation.current) {
-          busy.current = false;
-          setLoading(false);
-        }
-      }
-    },
-    [filters, cursor],
-  );
-
-  useEffect(() => {
-    void load(true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filters]);
-
+  useUnreadBadge();
+  useShare(share);
+  useReachBottom(list.more);
   usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([
+      queryClient.invalidateQueries({ queryKey: keys.banners(campusId) }),
+      queryClient.invalidateQueries({ queryKey: keys.notices(campusId) }),
+      recommended ? rec.refetch() : feed.refetch(),
+    ]).finally(() => Taro.stopPullDownRefresh());
   });
-
-  useReachBottom(() => {
-    if (!done && !loading) void load(false);
-  });
-
-  const open = (id: string) => Taro.navigateTo({ url: `/pages/detail/index?id=${encodeURIComponent(id)}` });
-  const left = items.filter((_, i) => i % 2 === 0);
-  const right = items.filter((_, i) => i % 2 === 1);
 
   return (
     <View className="page home">
       <View
         className="home-search"
         data-testid="home-search"
-        onClick={() => Taro.navigateTo({ url: '/pages/search/index' })}
+        onClick={() => void Taro.navigateTo({ url: '/pages/search/index' })}
       >
         <Text className="home-search-text">🔍 搜索闲置、书籍、求购</Text>
       </View>
-      <View className="home-header">
-        <Text className="home-campus">{catalog?.campus.name ?? '校园'} · 闲置</Text>
-        <Text className="muted">让闲置流动起来</Text>
-      </View>
-
-      <View className="kind-tabs">
-        {KIND_TABS.map((t) => (
-          <View
-            key={t.label}
-            className={`kind-tab ${filters.kind === t.value ? 'kind-tab-active' : ''}`}
-            onClick={() => setFilters((f) => ({ ...f, kind: t.value }))}
-          >
-            {t.label}
-          </View>
-        ))}
-      </View>
-
-      {filters.kind === 'recommended' ? (
-        <View className="filter-bar" data-testid="recommend-hint">
-          <Text className="muted">{mode === 'personal' ? '根据你的浏览和收藏推荐' : '同学们都在看'}</Text>
-        </View>
-      ) : (
-        <View className="filter-bar">
-          <View className="filter-category">
-            {catalog ? (
-              <CategoryPicker
-                categories={catalog.categories}
-                value={filters.categoryId}
-                allowAll
-                placeholder="全部分类"
-                onChange={(id) => setFilters((f) => ({ ...f, categoryId: id }))}
-              />
-            ) : (
-              <Text className="muted">{catalogError ? '分类加载失败' : '分类加载中…'}</Text>
+      <CampusGate campus={campus}>
+        <View className="home-header">
+          <View className="home-header-main">
+            <Text className="home-campus">{campusName} · 闲置</Text>
+            {campus.source !== 'profile' && (
+              <Text
+                className="home-switch"
+                data-testid="switch-campus"
+                onClick={() => void Taro.navigateTo({ url: '/pages/campus/index' })}
+              >
+                切换学校
+              </Text>
             )}
           </View>
-          <View className="sorts">
-            {SORTS.map((s) => (
-              <Text
-                key={s.value}
-                className={`sort ${filters.sort === s.value ? 'sort-active' : ''}`}
-                onClick={() => setFilters((f) => ({ ...f, sort: s.value }))}
-              >
-                {s.label}
-              </Text>
-            ))}
+          <ShareButton content={share} />
+        </View>
+
+        <BannerCarousel campusId={campusId} />
+        <NoticeBar campusId={campusId} />
+        <CategoryGrid categories={catalog?.categories ?? null} error={catalogError} />
+
+        <View className="kind-tabs">
+          {KIND_TABS.map((t) => (
+            <View
+              key={t.label}
+              className={`kind-tab ${tab === t.value ? 'kind-tab-active' : ''}`}
+              onClick={() => setTab(t.value)}
+            >
+              {t.label}
+            </View>
+          ))}
+        </View>
+
+        {recommended ? (
+          <View className="filter-bar" data-testid="recommend-hint">
+            <Text className="muted">{mode === 'personal' ? '根据你的浏览和收藏推荐' : '同学们都在看'}</Text>
           </View>
-        </View>
-      )}
+        ) : (
+          <View className="filter-bar">
+            <Text className="muted">更多筛选在「分类」</Text>
+            <View className="sorts">
+              {SORTS.map((s) => (
+                <Text
+                  key={s.value}
+                  className={`sort ${sort === s.value ? 'sort-active' : ''}`}
+                  onClick={() => setSort(s.value)}
+                >
+                  {s.label}
+                </Text>
+              ))}
+            </View>
+          </View>
+        )}
 
-      {error && (
-        <View className="banner-error" onClick={() => void load(items.length === 0)}>
-          {error}（点击重试）
-        </View>
-      )}
-
-      <View className="grid">
-        <View className="grid-col">
-          {left.map((l) => (
-            <ListingCard key={l.id} listing={l} onOpen={open} />
-          ))}
-        </View>
-        <View className="grid-col">
-          {right.map((l) => (
-            <ListingCard key={l.id} listing={l} onOpen={open} />
-          ))}
-        </View>
-      </View>
-
-      {!loading && !error && items.length === 0 && <View className="empty">这里还空空的，去发布第一件闲置吧</View>}
-      <PageFooter
-        loading={loading}
-        done={done}
-        count={items.length}
-        loadingText="加载中…"
-        onMore={() => void load(false)}
-      />
+        <ListingGrid list={list} empty="这里还空空的，去发布第一件闲置吧" />
+      </CampusGate>
     </View>
   );
 }

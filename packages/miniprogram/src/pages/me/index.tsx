@@ -2,10 +2,14 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { api } from '../../api/endpoints';
-import { ApiError, errorMessage, getToken, setToken } from '../../api/client';
+import { ApiError, errorMessage, getToken } from '../../api/client';
+import { useClientConfig } from '../../api/queries';
+import { logout as endSession } from '../../api/session';
+import { useUnreadBadge } from '../../hooks/useUnreadBadge';
 import type { DevUser, ListingStatus, ListingSummary, Me as MeProfile } from '../../api/types';
 import { ListingCard } from '../../components/ListingCard';
 import { VerifyStudentForm } from '../../components/VerifyStudentForm';
+import { OpenInQQ, useNeedsQQ } from '../../components/OpenInQQ';
 import { STATUS_LABEL } from '../../lib/labels';
 import { formatFen } from '../../lib/money';
 import './index.css';
@@ -66,6 +70,9 @@ export default function Me() {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [unread, setUnread] = useState(0);
+  const demoLogin = useClientConfig().data?.demoLogin === true;
+  useUnreadBadge();
+  const needsQQ = useNeedsQQ();
 
   const loadList = useCallback(async (which: Tab, st: ListingStatus | null, after?: string) => {
     setLoading(true);
@@ -131,7 +138,7 @@ export default function Me() {
   };
 
   const logout = () => {
-    setToken(null);
+    void endSession();
     setMe(null);
     setItems([]);
     setLoggedIn(false);
@@ -169,13 +176,14 @@ export default function Me() {
       <View className="page me">
         <View className="section me-login">
           <View className="section-title">登录</View>
+          {needsQQ && <OpenInQQ action="登录" />}
           {process.env.TARO_ENV === 'qq' && (
             <Button className="btn-primary me-qq-login" onClick={() => void qqLogin()}>
               QQ 一键登录
             </Button>
           )}
-          <View className="muted">演示环境可用测试账号体验：</View>
-          {DEV_USERS.map((u) => (
+          {demoLogin && <View className="muted">演示环境可用测试账号体验：</View>}
+          {(demoLogin ? DEV_USERS : []).map((u) => (
             <Button key={u} className="btn-plain me-dev-user" onClick={() => void login(u)}>
               以 {u} 登录
             </Button>
@@ -214,7 +222,7 @@ export default function Me() {
       <View
         className="section me-inbox"
         data-testid="me-inbox"
-        onClick={() => void Taro.navigateTo({ url: '/pages/notifications/index' })}
+        onClick={() => void Taro.switchTab({ url: '/pages/notifications/index' })}
       >
         <Text>消息</Text>
         {unread > 0 && (

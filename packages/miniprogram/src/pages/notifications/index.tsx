@@ -1,9 +1,15 @@
 import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../../api/endpoints';
-import { errorMessage, getToken } from '../../api/client';
-import type { NotificationItem, NotificationKind, NotificationSettings } from '../../api/types';
+import { errorMessage } from '../../api/client';
+import { paged, useNotifications } from '../../api/feeds';
+import { keys, useSignedIn } from '../../api/queries';
+import type { NotificationItem, NotificationKind, NotificationPage } from '../../api/types';
+import { PageFooter } from '../../components/PageFooter';
+import { QQOnly } from '../../components/OpenInQQ';
+import { useUnreadBadge } from '../../hooks/useUnreadBadge';
 import { describe, KIND_LABEL, MUTABLE_KINDS } from '../../lib/notifications';
 import './index.css';
 
@@ -13,44 +19,59 @@ const when = (iso: string) => {
   return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
 
-/** 消息: my notifications, newest first; tapping one marks it read and opens its listing. */
+/** 消息 (a tab): my notifications, newest first; tapping one marks it read and opens its listing. */
 export default function Notifications() {
-  const [items, setItems] = useState<NotificationItem[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [settings, setSettings] = useState<NotificationSettings | null>(null);
+  return (
+    <QQOnly action="查看消息">
+      <Inbox />
+    </QQOnly>
+  );
+}
+
+function Inbox() {
+  const signedIn = useSignedIn();
+  const queryClient = useQueryClient();
+  const inbox = useNotifications(signedIn);
+  const list = paged(inbox);
+  const items = list.items;
   const [showSettings, setShowSettings] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  const load = useCallback(async (after?: string) => {
-    if (!getToken()) {
-      setError('请先在「我的」页登录');
-      return;
-    }
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api.notifications(after);
-      setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => void load(), [load]);
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => {
-    if (cursor && !loading) void load(cursor);
+  const settingsQuery = useQuery({
+    queryKey: ['user', 'notification-settings'],
+    queryFn: api.notificationSettings,
+    enabled: signedIn && showSettings,
   });
+  const settings = settingsQuery.data ?? null;
 
-  const open = async (n: NotificationItem) => {
+  useUnreadBadge();
+  useDidShow(() => {
+    if (signedIn) void inbox.refetch();
+  });
+  usePullDownRefresh(() => void inbox.refetch().finally(() => Taro.stopPullDownRefresh()));
+  useReachBottom(list.more);
+
+  /** Marks notifications read in the cached pages at once; the badge follows from the server. */
+  const markLocally = (read: (n: NotificationItem) => boolean) => {
+    const now = new Date().toISOString();
+    queryClient.setQueryData<InfiniteData<NotificationPage>>(keys.notifications, (data) =>
+      data
+        ? {
+            ...data,
+            pages: data.pages.map((p) => ({
+              ...p,
+              items: p.items.map((x) => (!x.readAt && read(x) ? { ...x, readAt: now } : x)),
+            })),
+          }
+        : data,
+    );
+  };
+
+  const open = (n: NotificationItem) => {
     if (!n.readAt) {
-      setItems((prev) => prev.map((x) => (x.id === n.id ? { ...x, readAt: new Date().toISOString() } : x)));
-      void api.markRead(n.id).catch(() => undefined);
+      markLocally((x) => x.id === n.id);
+      void api.markRead(n.id).then(
+        () => queryClient.invalidateQueries({ queryKey: keys.unread }),
+        () => undefined,
+      );
     }
     if (n.listingId) void Taro.navigateTo({ url: `/pages/detail/index?id=${encodeURIComponent(n.listingId)}` });
   };
@@ -58,21 +79,10 @@ export default function Notifications() {
   const readAll = async () => {
     try {
       await api.markAllRead();
-      const now = new Date().toISOString();
-      setItems((prev) => prev.map((x) => (x.readAt ? x : { ...x, readAt: now })));
+      markLocally(() => true);
+      void queryClient.invalidateQueries({ queryKey: keys.unread });
     } catch (e) {
       void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    }
-  };
-
-  const openSettings = async () => {
-    setShowSettings((v) => !v);
-    if (!settings) {
-      try {
-        setSettings(await api.notificationSettings());
-      } catch (e) {
-        void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-      }
     }
   };
 
@@ -80,11 +90,18 @@ export default function Notifications() {
     if (!settings) return;
     const muted = on ? settings.muted.filter((k) => k !== kind) : [...settings.muted, kind];
     try {
-      setSettings(await api.setMuted(muted));
+      queryClient.setQueryData(['user', 'notification-settings'], await api.setMuted(muted));
     } catch (e) {
       void Taro.showToast({ title: errorMessage(e), icon: 'none' });
     }
   };
+
+  if (!signedIn)
+    return (
+      <View className="page">
+        <View className="banner-error">请先在「我的」页登录</View>
+      </View>
+    );
 
   const unread = items.filter((n) => !n.readAt).length;
 
@@ -98,12 +115,17 @@ export default function Notifications() {
               全部已读
             </Button>
           )}
-          <Button size="mini" className="btn-plain" onClick={() => void openSettings()}>
+          <Button size="mini" className="btn-plain" onClick={() => setShowSettings((v) => !v)}>
             提醒设置
           </Button>
         </View>
       </View>
 
+      {showSettings && settingsQuery.isError && (
+        <View className="banner-error" onClick={() => void settingsQuery.refetch()}>
+          {errorMessage(settingsQuery.error)}（点击重试）
+        </View>
+      )}
       {showSettings && settings && (
         <View className="section" data-testid="notice-settings">
           <View className="section-title">QQ 消息提醒</View>
@@ -124,14 +146,18 @@ export default function Notifications() {
         </View>
       )}
 
-      {error && <View className="banner-error">{error}</View>}
-      {!error && !loading && items.length === 0 && <View className="empty">还没有消息</View>}
+      {list.error && (
+        <View className="banner-error" onClick={list.retry}>
+          {list.error}（点击重试）
+        </View>
+      )}
+      {!list.error && !list.loading && items.length === 0 && <View className="empty">还没有消息</View>}
       {items.map((n) => (
         <View
           key={n.id}
           data-testid="notice"
           className={`notice ${n.readAt ? '' : 'notice-unread'}`}
-          onClick={() => void open(n)}
+          onClick={() => open(n)}
         >
           <Text className="notice-kind">{KIND_LABEL[n.kind]}</Text>
           <Text className="notice-title">{String(n.data.listingTitle ?? '')}</Text>
@@ -139,11 +165,13 @@ export default function Notifications() {
           <Text className="notice-time">{when(n.createdAt)}</Text>
         </View>
       ))}
-      {cursor && !loading && (
-        <View className="empty" onClick={() => void load(cursor)}>
-          加载更多
-        </View>
-      )}
+      <PageFooter
+        loading={list.loading}
+        done={list.done}
+        count={items.length}
+        loadingText="加载中…"
+        onMore={list.more}
+      />
     </View>
   );
 }

@@ -7,6 +7,7 @@ import { getToken } from '../../api/client';
 import { PublishForm } from '../../components/PublishForm';
 import { emptyForm } from '../../components/publish-form-model';
 import { useCatalog } from '../../hooks/useCatalog';
+import { useUnreadBadge } from '../../hooks/useUnreadBadge';
 import './index.css';
 
 export default function Publish() {
@@ -14,6 +15,7 @@ export default function Publish() {
   const [loggedIn, setLoggedIn] = useState(() => Boolean(getToken()));
   // Bumped after a successful post so the next post starts from an empty form.
   const [formKey, setFormKey] = useState(0);
+  useUnreadBadge();
 
   useDidShow(() => {
     setLoggedIn(Boolean(getToken()));

@@ -1,4 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '搜索',
   onReachBottomDistance: 120,
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
 });

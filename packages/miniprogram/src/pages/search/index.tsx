@@ -1,13 +1,17 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../../api/client';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints';
-import type { SearchHit } from '../../api/types';
+import { paged, useSearch } from '../../api/feeds';
+import { useCampus } from '../../api/queries';
 import { NO_FILTERS, narrows, SearchFilterBar, type SearchFilters } from '../../components/SearchFilterBar';
 import { SearchResult } from '../../components/SearchResult';
+import { CampusGate } from '../../components/CampusChoice';
+import { ShareButton } from '../../components/ShareButton';
 import { areaName, useCatalog } from '../../hooks/useCatalog';
 import { clearRecentSearches, loadRecentSearches, rememberSearch } from '../../lib/recentSearches';
+import { useShare } from '../../lib/share';
 import { PageFooter } from '../../components/PageFooter';
 import './index.css';
 
@@ -15,62 +19,51 @@ import './index.css';
 export const SUGGEST_DELAY_MS = 250;
 const MAX_QUERY = 50;
 
+/** The value once it has stopped changing for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 export default function SearchPage() {
   const { params } = useRouter();
   const initial = (params.q ?? '').trim();
+  const campus = useCampus();
+  const { campusId } = campus;
   const { catalog } = useCatalog();
   const [text, setText] = useState(initial);
   const [query, setQuery] = useState<string | null>(initial || null);
-  const [suggestions, setSuggestions] = useState<string[]>([]);
-  const [hot, setHot] = useState<string[]>([]);
   const [recent, setRecent] = useState<string[]>(loadRecentSearches);
   const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS);
-  const [hits, setHits] = useState<SearchHit[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const generation = useRef(0);
-  const busy = useRef(false);
 
   const typed = text.trim();
   const typing = typed !== '' && typed !== query;
+  const settled = useSettled(typed, SUGGEST_DELAY_MS);
 
-  useEffect(() => {
-    api.hotSearches().then(
-      (r) => setHot(r.terms),
-      () => setHot([]), // Hot searches are a nicety; the page works without them.
-    );
-  }, []);
+  // Hot searches are a nicety: without them (or while they load) the page still works.
+  const hot =
+    useQuery({
+      queryKey: ['hot-searches', campusId],
+      queryFn: () => api.hotSearches(campusId!),
+      enabled: campusId !== null,
+    }).data?.terms ?? [];
+  // Suggestions once the typing pauses; an answer for text the user has since changed is not shown.
+  const suggest = useQuery({
+    queryKey: ['suggest', campusId, settled],
+    queryFn: () => api.suggest(campusId!, settled),
+    enabled: campusId !== null && typing && settled === typed,
+  });
+  const suggestions = typing && settled === typed ? (suggest.data?.suggestions ?? []) : [];
 
-  // Debounced suggestions; an answer for text the user has since changed is dropped.
-  useEffect(() => {
-    if (!typing) {
-      setSuggestions([]);
-      return;
-    }
-    let current = true;
-    const timer = setTimeout(() => {
-      api.suggest(typed).then(
-        (r) => current && setSuggestions(r.suggestions),
-        () => current && setSuggestions([]),
-      );
-    }, SUGGEST_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [typed, typing]);
-
-  const load = useCallback(
-    async (reset: boolean) => {
-      if (query === null || (busy.current && !reset)) return;
-      const gen = reset ? ++generation.current : generation.current;
-      busy.current = true;
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await api.search({
+  const search = useSearch(
+    campusId,
+    query === null
+      ? null
+      : {
           q: query,
           kind: filters.kind ?? undefined,
           categoryId: filters.categoryId ?? undefined,
@@ -78,52 +71,33 @@ export default function SearchPage() {
           areaId: filters.areaId ?? undefined,
           minPrice: filters.minPrice ?? undefined,
           maxPrice: filters.maxPrice ?? undefined,
+          tradeMethod: filters.tradeMethod ?? undefined,
           sort: filters.sort,
-          cursor: reset ? undefined : (cursor ?? undefined),
-        });
-        if (gen !== generation.current) return;
-        setHits((prev) => (reset ? page.items : [...prev, ...page.items]));
-        setCursor(page.nextCursor);
-        setDone(page.nextCursor === null);
-      } catch (e) {
-        if (gen === generation.current) {
-          setError(errorMessage(e));
-          if (reset) setHits([]);
-        }
-      } finally {
-        if (gen === generation.current) {
-          busy.current = false;
-          setLoading(false);
-        }
-      }
-    },
-    [query, filters, cursor],
+        },
   );
-
-  useEffect(() => {
-    if (query !== null) void load(true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, filters]);
+  const results = paged(search);
+  const share = {
+    title: query ? `在闲置搜「${query}」` : '闲置 · 搜搜同学们的二手',
+    path: query ? `/pages/search/index?q=${encodeURIComponent(query)}` : '/pages/search/index',
+  };
+  useShare(share);
 
   useReachBottom(() => {
-    if (query !== null && !done && !loading) void load(false);
+    if (query !== null) results.more();
   });
 
   const submit = (q: string) => {
     const t = q.trim().slice(0, MAX_QUERY);
     if (!t) return;
     setText(t);
-    setSuggestions([]);
     setRecent(rememberSearch(t));
-    if (t === query) void load(true);
+    if (t === query) void search.refetch();
     else setQuery(t);
   };
 
   const clearText = () => {
     setText('');
     setQuery(null);
-    setHits([]);
-    setError(null);
   };
 
   const open = (id: string) => Taro.navigateTo({ url: `/pages/detail/index?id=${encodeURIComponent(id)}` });
@@ -212,38 +186,47 @@ export default function SearchPage() {
       )}
 
       {!typing && query !== null && (
-        <View className="search-results">
-          <SearchFilterBar catalog={catalog} value={filters} onChange={setFilters} />
-          {error && (
-            <View className="banner-error" onClick={() => void load(hits.length === 0)}>
-              {error}（点击重试）
+        <CampusGate campus={campus}>
+          <View className="search-results">
+            <View className="search-share">
+              <Text className="muted">“{query}”的搜索结果</Text>
+              <ShareButton content={share} />
             </View>
-          )}
-          {hits.map((h) => (
-            <SearchResult key={h.listing.id} hit={h} areaName={areaName(catalog, h.listing.areaId)} onOpen={open} />
-          ))}
-          {!loading && !error && hits.length === 0 && (
-            <View className="search-empty" data-testid="search-empty">
-              <Text className="search-empty-title">没有找到与“{query}”相关的闲置</Text>
-              <Text className="muted">· 试试拼音或首字母，例如 zixingche、zxc</Text>
-              <Text className="muted">· 换个更短、更常见的词，例如“台灯”而不是“宿舍护眼LED台灯”</Text>
-              {narrows(filters) ? (
-                <Text className="search-empty-action" onClick={() => setFilters({ ...NO_FILTERS, sort: filters.sort })}>
-                  清除筛选条件再试
-                </Text>
-              ) : (
-                <Text className="muted">· 也可以发一条求购，让卖家来找你</Text>
-              )}
-            </View>
-          )}
-          <PageFooter
-            loading={loading}
-            done={done}
-            count={hits.length}
-            loadingText="搜索中…"
-            onMore={() => void load(false)}
-          />
-        </View>
+            <SearchFilterBar catalog={catalog} value={filters} onChange={setFilters} />
+            {results.error && (
+              <View className="banner-error" onClick={results.retry}>
+                {results.error}（点击重试）
+              </View>
+            )}
+            {results.items.map((h) => (
+              <SearchResult key={h.listing.id} hit={h} areaName={areaName(catalog, h.listing.areaId)} onOpen={open} />
+            ))}
+            {!results.loading && !results.error && results.items.length === 0 && (
+              <View className="search-empty" data-testid="search-empty">
+                <Text className="search-empty-title">没有找到与“{query}”相关的闲置</Text>
+                <Text className="muted">· 试试拼音或首字母，例如 zixingche、zxc</Text>
+                <Text className="muted">· 换个更短、更常见的词，例如“台灯”而不是“宿舍护眼LED台灯”</Text>
+                {narrows(filters) ? (
+                  <Text
+                    className="search-empty-action"
+                    onClick={() => setFilters({ ...NO_FILTERS, sort: filters.sort })}
+                  >
+                    清除筛选条件再试
+                  </Text>
+                ) : (
+                  <Text className="muted">· 也可以发一条求购，让卖家来找你</Text>
+                )}
+              </View>
+            )}
+            <PageFooter
+              loading={results.loading}
+              done={results.done}
+              count={results.items.length}
+              loadingText="搜索中…"
+              onMore={results.more}
+            />
+          </View>
+        </CampusGate>
       )}
     </View>
   );
