@@ -8,6 +8,11 @@ export default defineAppConfig({
     'pages/campus-login/index',
     'pages/search/index',
     'pages/notifications/index',
+    // Rarely opened: candidates for a subpackage.
+    'pages/feedback/index',
+    'pages/settings/index',
+    'pages/about/index',
+    'pages/rules/index',
   ],
   window: {
     navigationBarTitleText: '闲置',

@@ -1,4 +1,4 @@
-import type { NotificationItem, NotificationKind } from '../api/types';
+import type { ListingKind, NotificationItem, NotificationKind } from '../api/types';
 import { api } from '../api/endpoints';
 import { formatFen } from './money';
 
@@ -44,6 +44,11 @@ export function describe(n: NotificationItem): string {
     case 'restored':
       return '管理员审核后已恢复，其他同学又能看到了';
   }
+}
+
+/** The QQ reminders a new post asks for: a wanted post is waiting for a match above all. */
+export function consentKindsFor(kind: ListingKind): NotificationKind[] {
+  return kind === 'wanted' ? ['wanted_match', 'comment', 'reply'] : ['comment', 'reply', 'expiring'];
 }
 
 let templatesCache: Record<string, string> | null = null;
