@@ -1,57 +1,36 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../api/endpoints';
 import { errorMessage } from '../api/client';
-import type { ListingSummary } from '../api/types';
 import { ListingCard } from './ListingCard';
 import './SimilarListings.css';
 
 /** 相似推荐 under a listing: six at first, more on request (cursor-paged, never a repeat). */
 export function SimilarListings({ listingId }: { listingId: string }) {
-  const [items, setItems] = useState<ListingSummary[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // Moving to another listing drops answers still on their way for the previous one.
-  const current = useRef(listingId);
-
-  const load = useCallback(
-    async (after?: string) => {
-      const forId = listingId;
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await api.similar(forId, after);
-        if (current.current !== forId) return;
-        setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-      } catch (e) {
-        if (current.current === forId) setError(errorMessage(e));
-      } finally {
-        if (current.current === forId) setLoading(false);
-      }
-    },
-    [listingId],
-  );
-
-  useEffect(() => {
-    current.current = listingId;
-    setItems([]);
-    setCursor(null);
-    void load();
-  }, [listingId, load]);
+  // Keyed by listing: moving to another listing never mixes in answers for the previous one.
+  const similar = useInfiniteQuery({
+    queryKey: ['listing', listingId, 'similar'],
+    queryFn: ({ pageParam }) => api.similar(listingId, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = similar.data?.pages.flatMap((p) => p.items) ?? [];
+  const loading = similar.isPending || similar.isFetchingNextPage;
 
   // Nothing similar: the section stays out of the way.
-  if (!loading && !error && items.length === 0) return null;
+  if (!loading && !similar.error && items.length === 0) return null;
 
   const open = (id: string) => Taro.navigateTo({ url: `/pages/detail/index?id=${encodeURIComponent(id)}` });
   return (
     <View className="section similar" data-testid="similar-listings">
       <Text className="similar-title">相似推荐</Text>
-      {error && (
-        <View className="banner-error" onClick={() => void load(cursor ?? undefined)}>
-          {error}（点击重试）
+      {similar.error && (
+        <View
+          className="banner-error"
+          onClick={() => void (similar.data ? similar.fetchNextPage() : similar.refetch())}
+        >
+          {errorMessage(similar.error)}（点击重试）
         </View>
       )}
       <View className="similar-grid">
@@ -62,8 +41,8 @@ export function SimilarListings({ listingId }: { listingId: string }) {
         ))}
       </View>
       {loading && <View className="empty">加载中…</View>}
-      {!loading && cursor && (
-        <View className="similar-more" data-testid="similar-more" onClick={() => void load(cursor)}>
+      {!loading && similar.hasNextPage && (
+        <View className="similar-more" data-testid="similar-more" onClick={() => void similar.fetchNextPage()}>
           查看更多
         </View>
       )}
