@@ -20,7 +20,7 @@ export function ListingGallery({ listing }: { listing: ListingDetail }) {
   const large = photos.map((p) => p.urls.large);
   return (
     <View className="detail-gallery" data-testid="gallery">
-      <Swiper className="detail-photos" circular={photos.length > 1} onChange={(e) => setCurrent(e.detail.current)}>
+      <Swiper className="detail-photos" onChange={(e) => setCurrent(e.detail.current)}>
         {photos.map((p, i) => (
           <SwiperItem key={p.id}>
             <Image
