@@ -1,4 +1,5 @@
 import { request } from './client';
+import type { SellerProfile } from '@xianzhi/api/contract';
 import type { ListingDetail, Me } from './types';
 
 /** `PATCH /v1/me`: the nickname, or the avatar as one of my uploaded photos (its id); null removes it. */
@@ -7,16 +8,8 @@ export interface UpdateProfileBody {
   avatarUrl?: string | null;
 }
 
-/** `GET /v1/users/:id`: what anyone may see of a student (spec 11-12, student side). */
-export interface PublicUser {
-  id: string;
-  nickname: string;
-  avatarUrl: string | null;
-  verified: boolean;
-  campusId: string | null;
-  memberSince: string;
-  liveListingCount: number;
-}
+/** `GET /v1/users/:id`: what anyone may see of a student (the seller page's header). */
+export type PublicUser = SellerProfile;
 
 export const profileApi = {
   updateMe: (body: UpdateProfileBody) => request<Me>('PATCH', '/v1/me', { body }),

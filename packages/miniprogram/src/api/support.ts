@@ -1,19 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import type { CampusContact, CampusList } from '@xianzhi/api/contract';
 import { request } from './client';
-
-/** A campus's own support contact, from its configuration (`XZ_CAMPUSES` → contact). */
-export interface CampusContact {
-  qq?: string;
-  email?: string;
-  phone?: string;
-  hours?: string;
-}
-
-/** `GET /v1/campuses` (spec 11-12, platform). */
-export interface CampusList {
-  items: { id: string; name: string; verification: string; contact: CampusContact | null }[];
-  defaultCampusId: string | null;
-}
 
 export const campusesKey = ['campuses'] as const;
 
