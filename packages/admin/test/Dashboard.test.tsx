@@ -13,6 +13,8 @@ function days(): AdminStats['daily'] {
       newUsers: i === 29 ? 2 : 0,
       favorites: i === 29 ? 5 : 1,
       comments: 0,
+      views: 0,
+      activeUsers: 0,
     };
   });
 }
@@ -31,6 +33,8 @@ function stats(over: Partial<AdminStats> = {}): AdminStats {
     },
     users: { total: 40, verified: 30, unverified: 10 },
     daily: days(),
+    funnel: { listed: 12, favorited: 6, commented: 3, sold: 2 },
+    topViewed: [],
     topCategories: [
       { categoryId: 'c-bike', name: '自行车', parentName: '交通出行', count: 6 },
       { categoryId: 'c-text', name: '教材', parentName: '书籍教材', count: 3 },
