@@ -253,7 +253,7 @@ describe('a student’s forms on the H5 app', () => {
             .catch(() => undefined);
           return (await b.getByTestId('notice').allTextContents()).join('\n');
         },
-        { timeout: 60_000, intervals: [1_000, 2_000, 3_000] },
+        { timeout: 60_000, interval: 1_500 },
       )
       .toContain('回复了你：在的，明天中午图书馆见');
     await expect
@@ -262,7 +262,7 @@ describe('a student’s forms on the H5 app', () => {
           await open(b, 'pages/notifications/index');
           return (await b.getByTestId('notice').allTextContents()).join('\n');
         },
-        { timeout: 60_000, intervals: [1_000, 2_000, 3_000] },
+        { timeout: 60_000, interval: 1_500 },
       )
       .toContain('¥30.00 → ¥25.00');
     await shot(b, 'notifications');
@@ -305,7 +305,7 @@ describe('a student’s forms on the H5 app', () => {
           await open(b, 'pages/notifications/index');
           return (await b.getByTestId('notice').allTextContents()).join('\n');
         },
-        { timeout: 60_000, intervals: [1_000, 2_000, 3_000] },
+        { timeout: 60_000, interval: 1_500 },
       )
       .toContain(reply);
     await shot(b, 'notifications-feedback');
