@@ -56,7 +56,9 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   child.stdout?.on('data', (d: Buffer) => logs.push(d.toString()));
   child.stderr?.on('data', (d: Buffer) => logs.push(d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Seeding the demo photos takes most of the start; on a shared, loaded machine it has taken 100 s.
+  const startSeconds = 150;
+  const deadline = Date.now() + startSeconds * 1000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${logs.join('')}`);
     try {
@@ -65,7 +67,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not become healthy within 60 s:\n${logs.join('')}`);
+    if (Date.now() > deadline)
+      throw new Error(`server did not become healthy within ${startSeconds} s:\n${logs.join('')}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
@@ -107,7 +110,7 @@ export function usePlatform(extraEnv: Record<string, string> = {}): {
   const platform = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
     [platform.server, platform.browser] = await Promise.all([startServer(extraEnv), launchBrowser()]);
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await platform.browser?.close();
     await platform.server?.stop();

@@ -38,6 +38,9 @@ export default defineConfig<'webpack5'>(async () => {
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
+    // Taro's H5 default quotes every key (terser quote_keys), which also quotes class private names
+    // (`#"e"`): a syntax error in TanStack Query's classes that left the whole H5 app blank.
+    terser: { enable: true, config: { output: { quote_keys: false } } },
     logger: { quiet: true, stats: false },
     mini: {
       compile: compileDeps,

@@ -109,6 +109,44 @@ function sourcePages(srcDir) {
     .map((e) => `pages/${e.name}/index`);
 }
 
+/** Every file under `dir` whose name ends with `ext`, as [relative path, text]. */
+function filesWith(dir, ext) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.endsWith(ext))
+        out.push([join(d, e.name).slice(dir.length + 1), readFileSync(join(d, e.name), 'utf8')]);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/**
+ * The QQ-only wiring students rely on, checked in the compiled output (issue 11): 加QQ好友 is a
+ * `<button open-type="addFriend" open-id>` after `qq.authorize({ scope: 'setting.addFriend' })`, and
+ * 联系客服 a `<button open-type="contact">`. The base template must pass both attributes through.
+ */
+export function checkQqWiring(dir) {
+  const problems = [];
+  const js = filesWith(dir, '.js');
+  const find = (re) => js.filter(([, text]) => re.test(text)).map(([rel]) => rel);
+  const addFriend = find(/openType:\s*["']addFriend["']/);
+  if (addFriend.length === 0) problems.push('no add-friend button (openType "addFriend") in the compiled pages');
+  else if (find(/openId:/).filter((f) => addFriend.includes(f)).length === 0)
+    problems.push(`the add-friend button passes no openId (${addFriend.join(', ')})`);
+  if (find(/["']setting\.addFriend["']/).length === 0)
+    problems.push('no setting.addFriend authorisation before the add-friend button');
+  const contact = find(/openType:\s*["']contact["']/);
+  if (contact.length === 0) problems.push('no customer-service button (openType "contact") in the compiled pages');
+  const base = existsSync(join(dir, 'base.qml')) ? readFileSync(join(dir, 'base.qml'), 'utf8') : '';
+  for (const attr of ['open-type=', 'open-id=']) {
+    if (!base.includes(attr)) problems.push(`base.qml: the button template does not pass ${attr}`);
+  }
+  return { problems, addFriend, contact };
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const here = dirname(fileURLToPath(import.meta.url));
   const dir = resolve(process.argv[2] ?? join(here, '..', 'dist-qq'));
@@ -119,4 +157,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(1);
   }
   console.log(`QQ output OK: ${pages.length} pages with .js/.json/.qml/.qss, share wiring present, in ${dir}`);
+  const wiring = checkQqWiring(dir);
+  if (wiring.problems.length) {
+    console.error(`QQ wiring check failed for ${dir}:\n  ${wiring.problems.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log(`QQ wiring OK: add-friend in ${wiring.addFriend.join(', ')}; contact in ${wiring.contact.join(', ')}`);
 }

@@ -18,6 +18,10 @@ export default defineAppConfig({
     { root: 'pages/campus-login', pages: ['index'] },
     { root: 'pages/campus', pages: ['index'] },
     { root: 'pages/notice', pages: ['index'] },
+    { root: 'pages/feedback', pages: ['index'] },
+    { root: 'pages/settings', pages: ['index'] },
+    { root: 'pages/about', pages: ['index'] },
+    { root: 'pages/rules', pages: ['index'] },
   ],
   window: {
     navigationBarTitleText: '闲置',

@@ -50,7 +50,7 @@ describe('PublishForm photos', () => {
     ]);
     const photos = within(screen.getByTestId('photos'));
     expect(photos.getByText('封面')).toBeTruthy();
-    expect(photos.getByText('2/9 张，第一张作封面')).toBeTruthy();
+    expect(photos.getByText('2/9 张，第一张作封面，‹ › 调整顺序')).toBeTruthy();
     expect(document.querySelector('img')?.getAttribute('src')).toBe('/media/photos/PHOTOA/thumb');
 
     // Removing the first makes the second the cover.

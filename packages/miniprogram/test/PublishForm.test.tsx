@@ -166,3 +166,22 @@ describe('PublishForm and the content check', () => {
     expect((await screen.findByTestId('form-error')).textContent).toContain('请稍后再试');
   });
 });
+
+describe('PublishForm and list fields', () => {
+  it('puts a message about one photo (photos.1) under the photos', async () => {
+    respondWith(() => ({
+      statusCode: 400,
+      data: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: '提交内容有误',
+          details: [{ field: '/photos/1', message: '这张照片不是你上传的' }],
+        },
+      },
+    }));
+    renderForm(filled());
+    fireEvent.click(screen.getByText('发布'));
+    const photos = await screen.findByText('这张照片不是你上传的');
+    expect(photos.closest('[data-testid="form-error"]')).toBeNull();
+  });
+});

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SimilarListings } from '../src/components/SimilarListings';
+import { renderWithQuery } from './query';
 import Home from '../src/pages/home/index';
 import { aListing, catalog } from './fixtures';
 import { CLIENT_CONFIG, render } from './render';
@@ -103,7 +104,7 @@ describe('相似推荐 on a listing page', () => {
               },
             },
     });
-    render(<SimilarListings listingId="L-9" />);
+    renderWithQuery(<SimilarListings listingId="L-9" />);
     await waitFor(() => expect(titles()).toEqual(['小米手机 8', '手机壳']));
     expect(screen.getByText('相似推荐')).toBeTruthy();
     expect(params(calls('/v1/listings/L-9/similar')[0]!.url)).toMatchObject({ limit: '6' });
@@ -121,7 +122,7 @@ describe('相似推荐 on a listing page', () => {
     serve({
       '/v1/listings/L-1/similar': () => ({ statusCode: 200, data: { items: [], nextCursor: null, mode: 'personal' } }),
     });
-    const { unmount } = render(<SimilarListings listingId="L-1" />);
+    const { unmount } = renderWithQuery(<SimilarListings listingId="L-1" />);
     await waitFor(() => expect(calls('/v1/listings/L-1/similar')).toHaveLength(1));
     await waitFor(() => expect(screen.queryByTestId('similar-listings')).toBeNull());
     unmount();
@@ -136,7 +137,7 @@ describe('相似推荐 on a listing page', () => {
               data: { items: [aListing({ id: 'S1', title: '台灯' })], nextCursor: null, mode: 'personal' },
             },
     });
-    render(<SimilarListings listingId="L-2" />);
+    renderWithQuery(<SimilarListings listingId="L-2" />);
     const banner = await screen.findByText(/点击重试/);
     fail = false;
     fireEvent.click(banner);

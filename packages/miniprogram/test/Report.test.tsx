@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { describe, expect, it } from 'vitest';
 import { Comments } from '../src/components/Comments';
 import { ReportSheet } from '../src/components/ReportSheet';
+import { renderWithQuery } from './query';
 import { requests, respondWith, storage } from './taro-mock';
 
 const signedIn = () => storage.set('xz_token', 'token-bob');
@@ -64,7 +65,7 @@ describe('举报', () => {
           }
         : { statusCode: 201, data: { received: true } },
     );
-    render(<Comments listingId="L1" />);
+    renderWithQuery(<Comments listingId="L1" />);
     expect(await screen.findByText('该留言被举报，等待管理员审核')).toBeTruthy();
     const reportButtons = screen.getAllByText('举报');
     expect(reportButtons).toHaveLength(1);

@@ -11,17 +11,24 @@ export interface UploadedPhoto {
 /** At most this many photos per listing (the API's limit). */
 export const PHOTOS_MAX = 9;
 
-/** Uploads one chosen image (a temp file path from Taro.chooseImage) to `POST /v1/photos`. */
-export async function uploadPhoto(filePath: string): Promise<UploadedPhoto> {
+/**
+ * Uploads one chosen image (a temp file path from Taro.chooseImage) to `POST /v1/photos`.
+ * `onProgress` hears the percentage sent, where the platform reports it (QQ and H5 both do).
+ */
+export async function uploadPhoto(filePath: string, onProgress?: (percent: number) => void): Promise<UploadedPhoto> {
   const token = getToken();
   let res: { statusCode: number; data: unknown };
   try {
-    res = await Taro.uploadFile({
+    const task = Taro.uploadFile({
       url: `${API_BASE}/v1/photos`,
       filePath,
       name: 'file',
       header: token ? { Authorization: `Bearer ${token}` } : {},
     });
+    // The task is a promise with the UploadTask methods on it; a stand-in may lack them.
+    const progress = (task as Partial<Taro.UploadTask>).onProgressUpdate;
+    if (onProgress && typeof progress === 'function') progress.call(task, (p) => onProgress(p.progress));
+    res = await task;
   } catch (e) {
     const msg = (e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? 'network error';
     throw new ApiError(0, 'NETWORK_ERROR', `照片上传失败，请稍后重试（${msg}）`);

@@ -1,12 +1,13 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '../api/client';
+import type { KnownBook } from '../api/books';
 import { PHOTOS_MAX } from '../api/photos';
 import type { Catalog, CreateListingBody, ListingKind, TradeMethod } from '../api/types';
 import { BookFields } from './BookFields';
 import { CategoryPicker } from './CategoryPicker';
 import { Field } from './FormField';
-import { PhotoPicker, usePhotoUploads } from './PhotoPicker';
+import { movePhoto, PhotoPicker, usePhotoUploads } from './PhotoPicker';
 import {
   errorsFromApi,
   validate,
@@ -43,10 +44,25 @@ export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmi
     if (errors[errKey]) setErrors(({ [errKey]: _dropped, ...rest }) => rest);
   };
 
+  // A known ISBN fills what the seller has not typed yet, never over what they have.
+  const fillBook = (book: KnownBook) =>
+    setV((prev) => ({
+      ...prev,
+      title: prev.title.trim() ? prev.title : book.title,
+      author: prev.author.trim() ? prev.author : (book.author ?? ''),
+      publisher: prev.publisher.trim() ? prev.publisher : (book.publisher ?? ''),
+      course: prev.course.trim() ? prev.course : (book.course ?? ''),
+      categoryId: prev.categoryId ?? book.categoryId,
+    }));
+
   const toggleMethod = (m: TradeMethod) =>
     set('tradeMethods', v.tradeMethods.includes(m) ? v.tradeMethods.filter((x) => x !== m) : [...v.tradeMethods, m]);
 
-  const { uploading, add: addPhotos } = usePhotoUploads(v.photos.length, {
+  const {
+    uploading,
+    pending,
+    add: addPhotos,
+  } = usePhotoUploads(v.photos.length, {
     onChosen: () => {
       if (errors.photos) setErrors(({ photos: _dropped, ...rest }) => rest);
     },
@@ -64,6 +80,7 @@ export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmi
       'photos',
       v.photos.filter((p) => p.id !== id),
     );
+  const shiftPhoto = (index: number, by: -1 | 1) => set('photos', movePhoto(v.photos, index, by));
 
   const submit = async () => {
     if (submitting || uploading > 0) return;
@@ -138,10 +155,11 @@ export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmi
 
         <PhotoPicker
           photos={v.photos}
-          uploading={uploading}
+          pending={pending}
           error={errors.photos}
           onAdd={() => void addPhotos()}
           onRemove={removePhoto}
+          onMove={shiftPhoto}
         />
       </View>
 
@@ -251,7 +269,7 @@ export function PublishForm({ catalog, initial, kindLocked, submitLabel, onSubmi
         </Field>
       </View>
 
-      {v.kind === 'book' && <BookFields values={v} errors={errors} onChange={set} />}
+      {v.kind === 'book' && <BookFields values={v} errors={errors} onChange={set} onFound={fillBook} />}
 
       <View className="pf-submit">
         <Button className="btn-primary" loading={submitting} disabled={submitting} onClick={() => void submit()}>

@@ -85,9 +85,15 @@ export function formFromListing(l: ListingDetail): FormValues {
   };
 }
 
-/** TypeBox-style `/book/isbn` and dotted `book.isbn` both land on `book.isbn`. */
+/**
+ * TypeBox-style `/book/isbn` and dotted `book.isbn` both land on `book.isbn`; an item of a list field
+ * (`photos.2`, `/tradeMethods/0`) lands on the list, where the form shows its message.
+ */
 export function normalizeField(field: string): string {
-  return field.replace(/^\/+/, '').replace(/\//g, '.');
+  return field
+    .replace(/^\/+/, '')
+    .replace(/\//g, '.')
+    .replace(/^(photos|tradeMethods)\.\d+$/, '$1');
 }
 
 /** Business error codes that belong to one field rather than the whole form. */

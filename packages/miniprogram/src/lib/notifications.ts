@@ -1,4 +1,4 @@
-import type { NotificationItem, NotificationKind } from '../api/types';
+import type { ListingKind, NotificationItem, NotificationKind } from '../api/types';
 import { api } from '../api/endpoints';
 import { formatFen } from './money';
 
@@ -47,6 +47,11 @@ export function describe(n: NotificationItem): string {
     case 'feedback_reply':
       return `${str(d.title)}：${str(d.text)}`;
   }
+}
+
+/** The QQ reminders a new post asks for: a wanted post is waiting for a match above all. */
+export function consentKindsFor(kind: ListingKind): NotificationKind[] {
+  return kind === 'wanted' ? ['wanted_match', 'comment', 'reply'] : ['comment', 'reply', 'expiring'];
 }
 
 let templatesCache: Record<string, string> | null = null;

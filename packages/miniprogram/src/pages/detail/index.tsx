@@ -1,69 +1,63 @@
-import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints';
-import { askForSubscription, primeSubscriptionTemplates } from '../../lib/notifications';
 import { errorMessage, getToken } from '../../api/client';
+import { invalidateListing, listingKeys, useListing } from '../../api/listing-queries';
 import type { ListingDetail } from '../../api/types';
 import { Comments } from '../../components/Comments';
-import { ContactSeller } from '../../components/ContactSeller';
+import { ListingGallery } from '../../components/ListingGallery';
 import { ReportSheet } from '../../components/ReportSheet';
+import { SellerCard } from '../../components/SellerCard';
 import { SimilarListings } from '../../components/SimilarListings';
 import { areaName, useCatalog } from '../../hooks/useCatalog';
 import { conditionLabel, formatDate, KIND_LABEL, STATUS_LABEL, TRADE_METHOD_LABEL } from '../../lib/labels';
 import { formatFen } from '../../lib/money';
-import { openProfile } from '../../lib/navigation';
+import { askForSubscription, primeSubscriptionTemplates } from '../../lib/notifications';
+import { lastPriceDrop } from '../../lib/price';
 import { useShare } from '../../lib/share';
 import './index.css';
 
 export default function Detail() {
   const id = useRouter().params.id ?? '';
   const { catalog } = useCatalog();
-  const [listing, setListing] = useState<ListingDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [favBusy, setFavBusy] = useState(false);
+  const client = useQueryClient();
+  const query = useListing(id);
+  const me = useQuery({ queryKey: ['me'], queryFn: () => api.me(), enabled: Boolean(getToken()) });
   const [reporting, setReporting] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setListing(await api.listing(id));
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [id]);
 
   useEffect(() => {
     if (getToken()) void primeSubscriptionTemplates();
   }, []);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
+  const listing = query.data;
   useShare({
     title: listing ? `${formatFen(listing.price)} ${listing.title}` : '闲置 · 校园二手',
     path: `/pages/detail/index?id=${encodeURIComponent(id)}`,
     imageUrl: listing?.photos[0]?.url,
   });
 
-  const toggleFavorite = async () => {
-    if (!listing || favBusy) return;
+  const favorite = useMutation({
+    mutationFn: (l: ListingDetail) => (l.favoritedByMe ? api.unfavorite(l.id) : api.favorite(l.id)),
+    onSuccess: (res, l) => {
+      client.setQueryData<ListingDetail>(listingKeys.detail(l.id), (old) =>
+        old ? { ...old, favoritedByMe: res.favorited, favoriteCount: res.favoriteCount } : old,
+      );
+      void client.invalidateQueries({ queryKey: listingKeys.favorites });
+    },
+    onError: (e) => void Taro.showToast({ title: errorMessage(e), icon: 'none' }),
+  });
+
+  const toggleFavorite = () => {
+    if (!listing || favorite.isPending) return;
     if (!getToken()) {
       void Taro.showToast({ title: '请先在「我的」页登录', icon: 'none' });
       return;
     }
-    setFavBusy(true);
     // A favorite is how a price drop reaches the student: offer the QQ reminder within this tap.
     if (!listing.favoritedByMe) void askForSubscription(['price_drop']);
-    try {
-      const res = listing.favoritedByMe ? await api.unfavorite(listing.id) : await api.favorite(listing.id);
-      setListing({ ...listing, favoritedByMe: res.favorited, favoriteCount: res.favoriteCount });
-    } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setFavBusy(false);
-    }
+    favorite.mutate(listing);
   };
 
   const copyLink = () => {
@@ -74,11 +68,11 @@ export default function Detail() {
     );
   };
 
-  if (error) {
+  if (query.error) {
     return (
       <View className="page">
-        <View className="empty" onClick={() => void load()}>
-          {error}（点击重试）
+        <View className="empty" onClick={() => void invalidateListing(client, id)}>
+          {errorMessage(query.error)}（点击重试）
         </View>
       </View>
     );
@@ -89,32 +83,21 @@ export default function Detail() {
   const category = listing.category.parentName
     ? `${listing.category.parentName} / ${listing.category.name}`
     : listing.category.name;
+  const drop = lastPriceDrop(listing);
 
   return (
     <View className="page detail">
-      {listing.photos.length > 0 ? (
-        <Swiper className="detail-photos" indicatorDots={listing.photos.length > 1} circular>
-          {listing.photos.map((p) => (
-            <SwiperItem key={p.url}>
-              <Image
-                className="detail-photo"
-                src={p.url}
-                mode="aspectFit"
-                onClick={() => void Taro.previewImage({ current: p.url, urls: listing.photos.map((x) => x.url) })}
-              />
-            </SwiperItem>
-          ))}
-        </Swiper>
-      ) : (
-        <View className={`detail-photos detail-placeholder card-cover-${listing.kind}`}>
-          <Text className="muted">{listing.kind === 'wanted' ? '求购帖' : '卖家暂未上传照片'}</Text>
-        </View>
-      )}
+      <ListingGallery listing={listing} />
 
       <View className="section">
         <View className="detail-price-row">
           <Text className="price detail-price">{formatFen(listing.price)}</Text>
           {listing.originalPrice !== null && <Text className="price-original">{formatFen(listing.originalPrice)}</Text>}
+          {drop && (
+            <Text className="badge badge-drop" data-testid="price-drop">
+              降价 {formatFen(drop.from - drop.to)}
+            </Text>
+          )}
           {listing.status !== 'active' && (
             <Text className={`badge badge-${listing.status} detail-status`}>{STATUS_LABEL[listing.status]}</Text>
           )}
@@ -139,11 +122,12 @@ export default function Detail() {
       <View className="section">
         <View className="section-title">描述</View>
         <Text className="detail-desc" userSelect>
-          {listing.description}
+          {listing.description || '卖家没有写描述'}
         </Text>
       </View>
 
       <View className="section detail-facts">
+        {listing.condition && <Fact label="成色" value={conditionLabel(listing.condition)} />}
         {area && <Fact label="交易地点" value={area} />}
         {listing.tradeMethods.length > 0 && (
           <Fact label="交易方式" value={listing.tradeMethods.map((m) => TRADE_METHOD_LABEL[m] ?? m).join('、')} />
@@ -159,24 +143,14 @@ export default function Detail() {
         {listing.expiresAt && <Fact label="有效期至" value={formatDate(listing.expiresAt)} />}
       </View>
 
-      <View className="section detail-seller">
-        <View className="detail-seller-info" data-testid="seller-card" onClick={() => openProfile(listing.seller.id)}>
-          {listing.seller.avatarUrl ? (
-            <Image className="avatar" src={listing.seller.avatarUrl} />
-          ) : (
-            <View className="avatar avatar-placeholder">{listing.seller.nickname.slice(0, 1)}</View>
-          )}
-          <Text className="detail-seller-name">{listing.seller.nickname}</Text>
-        </View>
-        <ContactSeller listing={listing} />
-      </View>
+      <SellerCard listing={listing} />
 
-      <Comments listingId={listing.id} />
+      <Comments listingId={listing.id} myId={me.data?.id ?? null} />
 
       <SimilarListings listingId={listing.id} />
 
       <View className="detail-bar">
-        <View className="detail-bar-item" onClick={() => void toggleFavorite()}>
+        <View className="detail-bar-item" data-testid="favorite" onClick={toggleFavorite}>
           <Text className={listing.favoritedByMe ? 'fav-on' : ''}>{listing.favoritedByMe ? '★' : '☆'}</Text>
           <Text className="detail-bar-label">{listing.favoritedByMe ? '已收藏' : '收藏'}</Text>
         </View>
@@ -192,7 +166,7 @@ export default function Detail() {
           </View>
         )}
         {!listing.isMine && (
-          <View className="detail-bar-item" onClick={() => setReporting(true)}>
+          <View className="detail-bar-item" data-testid="report" onClick={() => setReporting(true)}>
             <Text>⚑</Text>
             <Text className="detail-bar-label">举报</Text>
           </View>

@@ -74,6 +74,9 @@ function Inbox() {
       );
     }
     if (n.listingId) void Taro.navigateTo({ url: `/pages/detail/index?id=${encodeURIComponent(n.listingId)}` });
+    // A notice about something else than a listing names its page (意见反馈's reply: pages/feedback/index).
+    else if (typeof n.data.page === 'string' && n.data.page.startsWith('pages/'))
+      void Taro.navigateTo({ url: `/${n.data.page}` });
   };
 
   const readAll = async () => {

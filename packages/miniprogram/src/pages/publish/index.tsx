@@ -2,7 +2,7 @@ import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
-import { askForSubscription, primeSubscriptionTemplates } from '../../lib/notifications';
+import { askForSubscription, consentKindsFor, primeSubscriptionTemplates } from '../../lib/notifications';
 import { getToken } from '../../api/client';
 import { PublishForm } from '../../components/PublishForm';
 import { emptyForm } from '../../components/publish-form-model';
@@ -53,8 +53,9 @@ export default function Publish() {
         initial={emptyForm()}
         submitLabel="发布"
         onSubmit={async (body) => {
-          // Within the tap: comments, replies and the reminder before it expires are what a seller waits for.
-          void askForSubscription(['comment', 'reply', 'expiring']);
+          // Within the tap: a seller waits for comments, replies and the reminder before it expires; a
+          // wanted post waits above all for a matching listing (QQ asks for three kinds at most).
+          void askForSubscription(consentKindsFor(body.kind));
           const created = await api.createListing(body);
           setFormKey((k) => k + 1);
           void Taro.showToast({ title: '发布成功', icon: 'success' });
