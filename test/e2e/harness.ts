@@ -12,6 +12,8 @@ const CHROMIUM = process.env['XZ_CHROMIUM'] ?? '/usr/bin/chromium';
 /** The real server entry point, compiled, on a fresh SQLite file: what `./xz start` runs. */
 export interface RunningServer {
   readonly url: string;
+  /** Its XZ_DATA_DIR (the SQLite file is there), for running the CLI against the same database. */
+  readonly dataDir: string;
   readonly logs: string[];
   stop(): Promise<void>;
 }
@@ -27,7 +29,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `extraEnv` adds to or overrides the server's environment (e.g. `XZ_CAMPUSES` for several campuses). */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const entry = join(ROOT, 'packages/api/dist/main/server.js');
   for (const needed of [
     entry,
@@ -48,6 +51,7 @@ export async function startServer(): Promise<RunningServer> {
       XZ_PORT: String(port),
       XZ_DATABASE_URL: '',
       XZ_LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -68,6 +72,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     url,
+    dataDir,
     logs,
     stop: async () => {
       if (child.exitCode === null) {
@@ -98,10 +103,13 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** The compiled server and Chromium for one test file: started before its tests, stopped after them. */
-export function usePlatform(): { readonly server: RunningServer; readonly browser: Browser } {
+export function usePlatform(extraEnv: Record<string, string> = {}): {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+} {
   const platform = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    [platform.server, platform.browser] = await Promise.all([startServer(), launchBrowser()]);
+    [platform.server, platform.browser] = await Promise.all([startServer(extraEnv), launchBrowser()]);
   }, 120_000);
   afterAll(async () => {
     await platform.browser?.close();

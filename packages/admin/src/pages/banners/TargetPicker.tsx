@@ -18,10 +18,13 @@ export const TARGET_KIND: Record<TargetKind, string> = {
 /** Pages a banner may open (the API keeps the same allow-list and refuses any other). */
 export const PAGE_OPTIONS = [
   { value: 'pages/about/index', label: '关于我们' },
+  { value: 'pages/rules/index', label: '社区规范' },
+  { value: 'pages/feedback/index', label: '意见反馈' },
+  { value: 'pages/notice/index', label: '公告' },
   { value: 'pages/search/index', label: '搜索' },
-  { value: 'pages/publish/index', label: '发布闲置' },
-  { value: 'pages/notifications/index', label: '消息' },
-  { value: 'pages/me/index', label: '我的' },
+  { value: 'pages/category/index', label: '分类' },
+  { value: 'pages/profile/index', label: '个人主页' },
+  { value: 'pages/home/index', label: '首页' },
 ];
 
 export function describeTarget(t: BannerTarget): string {
