@@ -33,6 +33,8 @@ function rowsOf(list: CategoryList): Row[] {
 export function Categories() {
   const { campusId, campusName } = useSession();
   const [editing, setEditing] = useState<Editing>(null);
+  // Every 一级标签 starts open (the tree loads after the first render, so antd's default-expand would miss it).
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [form] = Form.useForm<{ name: string; code: string }>();
   const list = useQuery({ queryKey: keys.categories(campusId), queryFn: () => api.categories(campusId) });
   const invalidates = [keys.categories(campusId)];
@@ -91,7 +93,16 @@ export function Categories() {
         loading={list.isPending}
         pagination={false}
         dataSource={list.data ? rowsOf(list.data) : []}
-        expandable={{ defaultExpandAllRows: true }}
+        expandable={{
+          expandedRowKeys: (list.data?.items ?? []).map((r) => r.id).filter((id) => !collapsed.has(id)),
+          onExpand: (open, r) =>
+            setCollapsed((prev) => {
+              const next = new Set(prev);
+              if (open) next.delete(r.id);
+              else next.add(r.id);
+              return next;
+            }),
+        }}
         locale={{ emptyText: list.isError ? '加载失败' : '还没有分类' }}
         columns={[
           {
