@@ -15,6 +15,9 @@ import type * as Nt from './http/schemas/notifications.js';
 import type * as R from './http/schemas/recommendations.js';
 import type * as St from './http/schemas/stats.js';
 import type * as Mod from './http/schemas/moderation.js';
+import type * as U from './http/schemas/users.js';
+import type * as An from './http/schemas/announcements.js';
+import type * as P from './http/schemas/platform.js';
 
 export type ErrorBody = Static<typeof Common.ErrorBody>;
 export type ListingKind = Static<typeof Common.Kind>;
@@ -48,6 +51,8 @@ export type CommentView = Static<typeof K.Comment>;
 export type CommentThread = Static<typeof K.CommentThread>;
 export type CommentList = Static<typeof K.CommentList>;
 export type PostCommentBody = Static<typeof K.PostCommentBody>;
+
+export type SellerProfile = Static<typeof U.SellerProfile>;
 
 export type Me = Static<typeof M.Me>;
 export type UpdateMeBody = Static<typeof M.UpdateMeBody>;
@@ -103,3 +108,19 @@ export type ReportReasons = Static<typeof Mod.ReportReasons>;
 export type ReviewCase = Static<typeof Mod.ReviewCase>;
 export type ReviewPage = Static<typeof Mod.ReviewPage>;
 export type ResolveBody = Static<typeof Mod.ResolveBody>;
+
+export type ClientConfig = Static<typeof P.ClientConfig>;
+export type Campus = Static<typeof P.Campus>;
+export type CampusContact = Static<typeof P.CampusContact>;
+export type CampusList = Static<typeof P.CampusList>;
+
+export type AnnouncementState = Banner['state'];
+export type Banner = Static<typeof An.Banner>;
+export type BannerTarget = Static<typeof An.BannerTarget>;
+export type BannerList = Static<typeof An.BannerList>;
+export type CreateBannerBody = Static<typeof An.CreateBannerBody>;
+export type UpdateBannerBody = Static<typeof An.UpdateBannerBody>;
+export type Notice = Static<typeof An.Notice>;
+export type NoticeList = Static<typeof An.NoticeList>;
+export type CreateNoticeBody = Static<typeof An.CreateNoticeBody>;
+export type UpdateNoticeBody = Static<typeof An.UpdateNoticeBody>;

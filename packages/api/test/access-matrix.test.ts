@@ -1,6 +1,7 @@
 import { AdminAccount, Campus, User } from '@xianzhi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, categoryIds, itemBody, publishAs } from './support/http.js';
+import { makeAnnouncements } from './support/announcements.js';
 import { multipartFile, phoneJpeg } from './support/photos.js';
 import { DEMO_ADMIN_PASSWORD, startStack, TEST_HASHER, type Stack } from './support/stack.js';
 
@@ -68,6 +69,8 @@ let categories: Record<string, string>;
 let photo: { id: string; jpeg: Buffer };
 /** A demo-campus block entry made before the rows run: other campuses' admins may not lift it, the demo admin may (last role). */
 let blockedTermId: string;
+/** Demo-campus announcements made before the rows run, and a photo the demo admin uploaded (for new banners). */
+let announcement: { bannerId: string; noticeId: string; adminPhotoId: string };
 const ROWS: Row[] = [
   { route: 'GET /v1/catalog', request: () => ({ url: '/v1/catalog' }), expect: everyone(200) },
   { route: 'GET /v1/categories', request: () => ({ url: '/v1/categories' }), expect: everyone(200) },
@@ -143,6 +146,12 @@ const ROWS: Row[] = [
     request: (f) => ({ url: `/v1/listings/${f.listingId}/withdraw` }),
     expect: ownerOnly(200),
   },
+  // The fixture's listing is on sale: relisting it is the rule answering (409), once access is granted.
+  {
+    route: 'POST /v1/listings/:id/relist',
+    request: (f) => ({ url: `/v1/listings/${f.listingId}/relist` }),
+    expect: ownerOnly(409),
+  },
   {
     route: 'POST /v1/admin/listings/:id/remove',
     request: (f) => ({ url: `/v1/admin/listings/${f.listingId}/remove`, payload: { reason: '违规' } }),
@@ -173,6 +182,13 @@ const ROWS: Row[] = [
     route: 'DELETE /v1/comments/:id',
     request: (f) => ({ url: `/v1/comments/${f.commentId}` }),
     expect: { ...ownerOnly(204), admin: 204, otherCampusAdmin: 403 },
+  },
+  // Seller pages are public; the rows before them may have banned dave, but each fixture unbans him.
+  { route: 'GET /v1/users/:id', request: (f) => ({ url: `/v1/users/${f.targetUserId}` }), expect: everyone(200) },
+  {
+    route: 'GET /v1/users/:id/listings',
+    request: (f) => ({ url: `/v1/users/${f.targetUserId}/listings` }),
+    expect: everyone(200),
   },
   { route: 'GET /v1/me', request: () => ({ url: '/v1/me' }), expect: students(200) },
   { route: 'PATCH /v1/me', request: () => ({ url: '/v1/me', payload: { nickname: '新昵称' } }), expect: students(200) },
@@ -297,7 +313,7 @@ const ROWS: Row[] = [
   {
     route: 'POST /v1/photos',
     request: () => ({ url: '/v1/photos', ...multipartFile(photo.jpeg, 'IMG_0001.jpg') }),
-    expect: verifiedStudents(201),
+    expect: { ...verifiedStudents(201), otherCampusAdmin: 201, admin: 201 },
   },
   { route: 'GET /v1/campuses/:id/login', request: () => ({ url: '/v1/campuses/demo/login' }), expect: everyone(200) },
   // A fresh number each time, so no row is refused for a number an earlier role verified with.
@@ -318,6 +334,62 @@ const ROWS: Row[] = [
     route: 'POST /v1/admin/verifications/:userId/release',
     request: (f) => ({ url: `/v1/admin/verifications/${f.targetUserId}/release`, payload: { reason: '换号' } }),
     expect: campusAdmins(404),
+  },
+  { route: 'GET /v1/client-config', request: () => ({ url: '/v1/client-config' }), expect: everyone(200) },
+  { route: 'GET /v1/campuses', request: () => ({ url: '/v1/campuses' }), expect: everyone(200) },
+  { route: 'POST /v1/dev/admin-login', request: () => ({ url: '/v1/dev/admin-login' }), expect: everyone(200) },
+  // Announcements: live lists for everyone; admins manage their own campus's (the demo admin deletes last).
+  { route: 'GET /v1/banners', request: () => ({ url: '/v1/banners?campusId=demo' }), expect: everyone(200) },
+  { route: 'GET /v1/admin/banners', request: () => ({ url: '/v1/admin/banners' }), expect: admins(200) },
+  {
+    route: 'GET /v1/admin/banners#demo',
+    request: () => ({ url: '/v1/admin/banners?campusId=demo' }),
+    expect: campusAdmins(200),
+  },
+  {
+    route: 'POST /v1/admin/banners',
+    request: () => ({
+      url: '/v1/admin/banners',
+      payload: { campusId: 'demo', title: '矩阵轮播', photoId: announcement.adminPhotoId, target: { kind: 'none' } },
+    }),
+    expect: campusAdmins(201),
+  },
+  {
+    route: 'PATCH /v1/admin/banners/:id',
+    request: () => ({ url: `/v1/admin/banners/${announcement.bannerId}`, payload: { position: 5 } }),
+    expect: campusAdmins(200),
+  },
+  {
+    route: 'DELETE /v1/admin/banners/:id',
+    request: () => ({ url: `/v1/admin/banners/${announcement.bannerId}` }),
+    expect: campusAdmins(204),
+  },
+  { route: 'GET /v1/notices', request: () => ({ url: '/v1/notices?campusId=demo' }), expect: everyone(200) },
+  {
+    route: 'GET /v1/notices/:id',
+    request: () => ({ url: `/v1/notices/${announcement.noticeId}` }),
+    expect: everyone(200),
+  },
+  { route: 'GET /v1/admin/notices', request: () => ({ url: '/v1/admin/notices' }), expect: admins(200) },
+  {
+    route: 'GET /v1/admin/notices#demo',
+    request: () => ({ url: '/v1/admin/notices?campusId=demo' }),
+    expect: campusAdmins(200),
+  },
+  {
+    route: 'POST /v1/admin/notices',
+    request: () => ({ url: '/v1/admin/notices', payload: { campusId: 'demo', title: '矩阵通知', body: '正文' } }),
+    expect: campusAdmins(201),
+  },
+  {
+    route: 'PATCH /v1/admin/notices/:id',
+    request: () => ({ url: `/v1/admin/notices/${announcement.noticeId}`, payload: { pinned: true } }),
+    expect: campusAdmins(200),
+  },
+  {
+    route: 'DELETE /v1/admin/notices/:id',
+    request: () => ({ url: `/v1/admin/notices/${announcement.noticeId}` }),
+    expect: campusAdmins(204),
   },
   // Outside /v1: no caller identification at all.
   {
@@ -380,6 +452,7 @@ describe('access rules: every route × every kind of caller', () => {
         payload: { term: '矩阵屏蔽词' },
       })
     ).body.id;
+    announcement = await makeAnnouncements(s);
   }, 60_000);
   afterAll(async () => {
     await s?.close();

@@ -12,6 +12,7 @@ import { Search } from '../src/composition/search-tokens.js';
 import { Insights } from '../src/composition/insights-tokens.js';
 import { Recs } from '../src/composition/recommendations-tokens.js';
 import { Notify } from '../src/composition/notifications-tokens.js';
+import { Announcements } from '../src/composition/announcements-tokens.js';
 import { resolve } from '../src/composition/token.js';
 import { Core, Http, Ports } from '../src/composition/tokens.js';
 import { loadConfig } from '../src/config.js';
@@ -38,7 +39,20 @@ describe('the composition root', () => {
   it('resolves every use case, port and HTTP part, each once (singletons)', () => {
     const config = loadConfig({ XZ_JWT_SECRET: 'x'.repeat(40), XZ_DATA_DIR: '/nonexistent-never-written' });
     const container = createContainer({ config, logger: pino({ level: 'silent' }), persistence });
-    for (const group of [Core, Ports, HttpParts, Http, Identity, Moderation, Photos, Search, Insights, Recs, Notify]) {
+    for (const group of [
+      Core,
+      Ports,
+      HttpParts,
+      Http,
+      Identity,
+      Moderation,
+      Photos,
+      Search,
+      Insights,
+      Recs,
+      Notify,
+      Announcements,
+    ]) {
       for (const [name, token] of Object.entries(group)) {
         const first = resolve(container, token as symbol & { readonly never?: unknown });
         expect(first, name).toBeDefined();
@@ -46,7 +60,7 @@ describe('the composition root', () => {
       }
     }
     expect(resolve(container, Ports.Listings)).toBe(persistence.listings);
-    expect(resolve(container, Http.Parts).api).toHaveLength(16);
+    expect(resolve(container, Http.Parts).api).toHaveLength(20);
   });
 
   it('keeps modules apart: they share token files, never import one another, and no import cycle exists', () => {

@@ -61,6 +61,7 @@ export * from './listings/edit-listing.js';
 export * from './listings/lifecycle.js';
 export * from './listings/browse-listings.js';
 export * from './listings/get-listing.js';
+export * from './listings/seller-profile.js';
 
 export * from './engagement/comment.js';
 export * from './engagement/errors.js';
@@ -82,5 +83,7 @@ export * from './recommendations/use-cases.js';
 export * from './recommendations/update-signals.js';
 
 export * from './notifications/index.js';
+
+export * from './announcements/index.js';
 
 export * from './persistence.js';

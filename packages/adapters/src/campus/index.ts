@@ -8,6 +8,7 @@ export {
   createBuiltInCampusAuthenticator,
   defaultCasService,
   type CampusSettings,
+  type CampusContact,
   type CampusAuthSettings,
   type CampusAuthenticatorFactory,
   type AuthenticatorOptions,

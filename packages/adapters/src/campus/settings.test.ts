@@ -98,4 +98,46 @@ describe('campus settings (XZ_CAMPUSES)', () => {
       /could not be loaded/,
     );
   });
+
+  it('takes an optional contact per campus, trimmed, and names each bad or unknown key', () => {
+    const auth = { kind: 'demo' };
+    const good = parseCampusSettings([
+      {
+        id: 'north',
+        name: '北方大学',
+        contact: {
+          qq: '123456789',
+          email: 'xianzhi@north.edu.cn',
+          phone: '+86 10-1234 5678',
+          hours: ' 工作日 9:00–17:00 ',
+        },
+        auth,
+      },
+      { id: 'south', name: '南方大学', contact: {}, auth },
+      { id: 'west', name: '西部大学', auth },
+    ]);
+    expect(good.problems).toEqual([]);
+    expect(good.campuses.map((c) => c.contact)).toEqual([
+      { qq: '123456789', email: 'xianzhi@north.edu.cn', phone: '+86 10-1234 5678', hours: '工作日 9:00–17:00' },
+      {},
+      undefined,
+    ]);
+    const bad = parseCampusSettings([
+      { id: 'a', name: 'A', contact: 'qq 123', auth },
+      {
+        id: 'b',
+        name: 'B',
+        contact: { qq: 'abc', email: 'nobody', phone: 12345, wechat: 'x', hours: 'x'.repeat(101) },
+        auth,
+      },
+    ]);
+    expect(bad.problems).toEqual([
+      'XZ_CAMPUSES campus "a": "contact" must be an object with any of "qq", "email", "phone", "hours"',
+      'XZ_CAMPUSES campus "b": contact: "qq" must be a QQ number (5–12 digits)',
+      'XZ_CAMPUSES campus "b": contact: "email" must be an e-mail address',
+      'XZ_CAMPUSES campus "b": contact: "phone" must be a phone number (digits, spaces, dashes, an optional leading +)',
+      'XZ_CAMPUSES campus "b": contact: unknown key "wechat" (use "qq", "email", "phone" or "hours")',
+      'XZ_CAMPUSES campus "b": contact: "hours" must be at most 100 characters of text',
+    ]);
+  });
 });

@@ -11,6 +11,15 @@ export type CampusAuthSettings =
   | ({ readonly kind: 'form' } & FormLoginSettings)
   | { readonly kind: 'module'; readonly module: string; readonly options?: unknown };
 
+/** How students reach the people running a campus's marketplace, shown on its about page. */
+export interface CampusContact {
+  readonly qq?: string;
+  readonly email?: string;
+  readonly phone?: string;
+  /** When someone answers, in words: `工作日 9:00–17:00`. */
+  readonly hours?: string;
+}
+
 /** One campus of a deployment, as XZ_CAMPUSES lists it. */
 export interface CampusSettings {
   readonly id: string;
@@ -18,6 +27,7 @@ export interface CampusSettings {
   readonly name?: string;
   readonly areas?: readonly TradeArea[];
   readonly listingLifetimeDays?: number;
+  readonly contact?: CampusContact;
   readonly auth: CampusAuthSettings;
 }
 
@@ -77,6 +87,7 @@ export function parseCampusSettings(value: unknown): { campuses: CampusSettings[
     ) {
       bad('"listingLifetimeDays" must be a whole number of days from 1 to 365');
     }
+    const contact = checkContact(entry['contact'], bad);
     const auth = checkAuth(entry['auth'], bad);
     if (auth) {
       campuses.push({
@@ -85,10 +96,42 @@ export function parseCampusSettings(value: unknown): { campuses: CampusSettings[
         areas: (areas as TradeArea[]).map((a) => ({ id: a.id, name: a.name })),
         auth,
         ...(lifetime !== undefined ? { listingLifetimeDays: lifetime as number } : {}),
+        ...(contact ? { contact } : {}),
       });
     }
   });
   return { campuses, problems };
+}
+
+const CONTACT_RULES: Record<keyof CampusContact, { pattern: RegExp; says: string }> = {
+  qq: { pattern: /^[1-9][0-9]{4,11}$/, says: 'a QQ number (5–12 digits)' },
+  email: { pattern: /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/, says: 'an e-mail address' },
+  phone: {
+    pattern: /^\+?[0-9][0-9 -]{2,28}[0-9]$/,
+    says: 'a phone number (digits, spaces, dashes, an optional leading +)',
+  },
+  hours: { pattern: /^[^\p{Cc}]{1,100}$/u, says: 'at most 100 characters of text' },
+};
+
+/** The optional `contact`: only the known keys, each a string of its kind; undefined when absent or wrong. */
+function checkContact(contact: unknown, bad: (m: string) => void): CampusContact | undefined {
+  if (contact === undefined) return undefined;
+  if (!isObj(contact)) return void bad('"contact" must be an object with any of "qq", "email", "phone", "hours"');
+  let ok = true;
+  for (const [key, value] of Object.entries(contact)) {
+    const rule = CONTACT_RULES[key as keyof CampusContact] as (typeof CONTACT_RULES)['qq'] | undefined;
+    if (!rule) {
+      ok = false;
+      bad(`contact: unknown key "${key}" (use "qq", "email", "phone" or "hours")`);
+    } else if (typeof value !== 'string' || !rule.pattern.test(value.trim())) {
+      ok = false;
+      bad(`contact: "${key}" must be ${rule.says}`);
+    }
+  }
+  if (!ok) return undefined;
+  const trimmed: Record<string, string> = {};
+  for (const [k, v] of Object.entries(contact)) trimmed[k] = (v as string).trim();
+  return trimmed;
 }
 
 function checkAuth(auth: unknown, bad: (m: string) => void): CampusAuthSettings | null {

@@ -18,6 +18,7 @@ import { photoModule } from './photo-module.js';
 import { moderationModule } from './moderation-module.js';
 import { recommendationsModule } from './recommendations-module.js';
 import { notificationsModule } from './notifications-module.js';
+import { announcementsModule } from './announcements-module.js';
 import { resolve } from './token.js';
 import { Http } from './tokens.js';
 
@@ -49,6 +50,7 @@ export function createContainer({ config, logger, persistence, campusAuthenticat
     recommendationsModule,
     notificationsModule,
     insightsModule,
+    announcementsModule,
     backgroundModule,
   );
   return container;

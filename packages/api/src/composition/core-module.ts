@@ -16,8 +16,11 @@ import {
   MyListings,
   PostComment,
   PublishListing,
+  RelistListing,
   RemoveListing,
   RenewListing,
+  GetSellerProfile,
+  SellerListings,
   SeedDefaultCategories,
   SetFavorite,
   systemClock,
@@ -73,6 +76,7 @@ export const coreModule = new ContainerModule(({ bind }) => {
   factory(bind(Core.ChangeListingStatus), (d) => new ChangeListingStatus(d), [Core.Lifecycle]);
   factory(bind(Core.WithdrawListing), (d) => new WithdrawListing(d), [Core.Lifecycle]);
   factory(bind(Core.RenewListing), (d, cs) => new RenewListing(d, cs), [Core.Lifecycle, Ports.Campuses]);
+  factory(bind(Core.RelistListing), (d, cs) => new RelistListing(d, cs), [Core.Lifecycle, Ports.Campuses]);
   factory(bind(Core.RemoveListing), (d, audit) => new RemoveListing(d, audit), [Core.Lifecycle, Ports.AuditLog]);
   factory(bind(Core.ExpireListings), (d) => new ExpireListings(d), [Core.Lifecycle]);
   factory(bind(Core.BrowseListings), (l, c, v, clock) => new BrowseListings(l, c, v, clock), [
@@ -82,6 +86,17 @@ export const coreModule = new ContainerModule(({ bind }) => {
     Core.Clock,
   ]);
   factory(bind(Core.MyListings), (l, v) => new MyListings(l, v), [Ports.Listings, Core.Views]);
+  factory(bind(Core.GetSellerProfile), (u, l, clock) => new GetSellerProfile(u, l, clock), [
+    Ports.Users,
+    Ports.Listings,
+    Core.Clock,
+  ]);
+  factory(bind(Core.SellerListings), (u, l, v, clock) => new SellerListings(u, l, v, clock), [
+    Ports.Users,
+    Ports.Listings,
+    Core.Views,
+    Core.Clock,
+  ]);
   named(bind(Core.GetListing), (deps) => new GetListing(deps), {
     listings: Ports.Listings,
     viewLog: Ports.ViewLog,

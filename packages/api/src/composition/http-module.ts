@@ -10,6 +10,7 @@ import { healthRoutes } from '../http/routes/health.js';
 import { lifecycleRoutes } from '../http/routes/lifecycle.js';
 import { listingRoutes } from '../http/routes/listings.js';
 import { meRoutes } from '../http/routes/me.js';
+import { userRoutes } from '../http/routes/users.js';
 import { HttpParts } from './http-tokens.js';
 import { Identity } from './identity-tokens.js';
 import { allOf, factory, named } from './token.js';
@@ -61,6 +62,7 @@ export const httpModule = new ContainerModule(({ bind }) => {
     changeStatus: Core.ChangeListingStatus,
     renew: Core.RenewListing,
     withdraw: Core.WithdrawListing,
+    relist: Core.RelistListing,
     remove: Core.RemoveListing,
     views: Core.Views,
   });
@@ -77,16 +79,21 @@ export const httpModule = new ContainerModule(({ bind }) => {
     myListings: Core.MyListings,
     myFavorites: Core.MyFavorites,
   });
+  named(bind(HttpRoutes.Api), userRoutes, { profile: Core.GetSellerProfile, listings: Core.SellerListings });
   factory(
     bind(HttpRoutes.Api),
     (config, create, update) => adminCategoryRoutes({ create, update, defaultCampusId: config.defaultCampusId }),
     [Config.App, Core.CreateCategory, Core.UpdateCategory],
   );
-  factory(
-    bind(HttpRoutes.Api),
-    (config, users, tokens, startSession) => devRoutes({ env: config.env, users, tokens, startSession }),
-    [Config.App, Ports.Users, H.Tokens, Identity.StartSession],
-  );
+  named(bind(HttpRoutes.Api), ({ config, ...deps }) => devRoutes({ env: config.env, ...deps }), {
+    config: Config.App,
+    users: Ports.Users,
+    tokens: H.Tokens,
+    startSession: Identity.StartSession,
+    admins: Ports.Admins,
+    audit: Ports.AuditLog,
+    clock: Core.Clock,
+  });
   named(bind(HttpRoutes.Api), campusVerificationRoutes, {
     verify: Core.VerifyStudent,
     release: Core.ReleaseStudentNumber,

@@ -33,6 +33,8 @@ const STORE_PORTS: { readonly [K in keyof PlatformPorts]-?: Token<PlatformPorts[
   searchLog: Ports.SearchLog,
   blockedSearchTerms: Ports.BlockedSearchTerms,
   campusStatistics: Ports.CampusStatistics,
+  banners: Ports.Banners,
+  notices: Ports.Notices,
 };
 
 /**

@@ -104,7 +104,7 @@ export const ConfigSchema = Type.Object({
   XZ_CAMPUSES: optionalText({
     unsetMeans: 'the demo campus with the demo login (embedded only)',
     description:
-      'Campuses and their student-verification logins: inline JSON or a path to a JSON file listing `{ id, name, areas?, auth: { kind, … } }`, kind being `cas`, `form`, `demo` or `module` (see “For universities” below)',
+      "Campuses and their student-verification logins: inline JSON or a path to a JSON file listing `{ id, name, areas?, contact?, auth: { kind, … } }`, kind being `cas`, `form`, `demo` or `module`; `contact` (any of `qq`, `email`, `phone`, `hours`) is shown to students on the mini-program's about page (see “For universities” below)",
   }),
   XZ_EXPIRY_INTERVAL_MINUTES: Type.Integer({
     minimum: 0,

@@ -13,6 +13,7 @@ import { searchScenarios } from './search.js';
 import { recommendationScenarios } from './recommendations.js';
 import { sessionScenarios } from './sessions.js';
 import { banScenarios } from './bans.js';
+import { studentScenarios } from './students.js';
 
 /** The same HTTP scenarios, run once per database the platform supports. */
 export function apiScenarios(kind: DatabaseKind): void {
@@ -41,5 +42,6 @@ export function apiScenarios(kind: DatabaseKind): void {
     photoScenarios(get);
     moderationScenarios(get);
     banScenarios(get);
+    studentScenarios(get);
   });
 }

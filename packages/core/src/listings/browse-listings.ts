@@ -56,6 +56,7 @@ export class BrowseListings {
       ...(input.minPrice !== undefined && { minPrice: input.minPrice }),
       ...(input.maxPrice !== undefined && { maxPrice: input.maxPrice }),
       ...(input.areaId !== undefined && { areaId: input.areaId }),
+      ...(input.tradeMethod !== undefined && { tradeMethod: input.tradeMethod as ListingFeedQuery['tradeMethod'] }),
     };
     const rows = await this.listings.feed(query);
     const page = rows.slice(0, limit);

@@ -35,7 +35,7 @@ export class ListingTransitionNotAllowed extends DomainError<'LISTING_TRANSITION
   readonly code = 'LISTING_TRANSITION_NOT_ALLOWED' as const;
   constructor(
     readonly from: ListingStatus,
-    readonly to: ListingStatus | 'edited' | 'renewed',
+    readonly to: ListingStatus | 'edited' | 'renewed' | 'relisted',
   ) {
     super(`当前状态（${from}）不能执行此操作（${to}）`, { from, to });
   }

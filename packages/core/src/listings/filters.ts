@@ -1,5 +1,5 @@
 import type { Category } from '../catalog/category.js';
-import { isCondition, isListingKind } from '../catalog/dimensions.js';
+import { isCondition, isListingKind, isTradeMethod } from '../catalog/dimensions.js';
 import type { CategoryRepository } from '../catalog/ports.js';
 import type { Problems } from '../shared/errors.js';
 import { isValidFen } from '../shared/money.js';
@@ -15,6 +15,8 @@ export interface ListingFilterInput {
   readonly maxPrice?: number;
   /** A trade place (campus area id), matched as given. */
   readonly areaId?: string;
+  /** face_to_face, delivery or express: listings offering it among their trade methods. */
+  readonly tradeMethod?: string;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function checkListingFilters(
 ): Promise<Category | null> {
   if (input.kind !== undefined) p.check(isListingKind(input.kind), 'kind', '类型无效');
   if (input.condition !== undefined) p.check(isCondition(input.condition), 'condition', '成色无效');
+  if (input.tradeMethod !== undefined) p.check(isTradeMethod(input.tradeMethod), 'tradeMethod', '交易方式无效');
   for (const key of ['minPrice', 'maxPrice'] as const) {
     const v = input[key];
     if (v !== undefined) p.check(isValidFen(v), key, '价格须为整数分');

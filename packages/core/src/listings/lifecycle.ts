@@ -134,6 +134,30 @@ export class RenewListing {
   }
 }
 
+/** 重新上架: a listing the owner withdrew goes back on sale, and back into the feed and search. */
+export class RelistListing {
+  constructor(
+    private readonly deps: LifecycleDeps,
+    private readonly campuses: CampusRepository,
+  ) {}
+
+  execute(input: OwnerChangeInput): Promise<Result<Listing, OwnedListingError | ListingTransitionNotAllowed>> {
+    const { listings, uow, clock } = this.deps;
+    return uow.run(async () => {
+      const loaded = await loadOwnListingForUpdate(listings, input.actor, input.listingId, input.version);
+      if (!loaded.ok) return loaded;
+      const listing = loaded.value.listing;
+      const campus = await this.campuses.byId(listing.campusId);
+      const from = listing.status;
+      const relisted = listing.relist(clock.now(), campus?.listingLifetimeDays ?? 60);
+      if (!relisted.ok) return relisted;
+      // The status change alone re-indexes it for search; the feed reads the row as saved.
+      await this.deps.record(listing, from, null, loaded.value.owner.userId);
+      return ok(listing);
+    });
+  }
+}
+
 export const REMOVAL_REASON_MAX = 200;
 
 /** An admin takes a listing down with a reason the owner will be told. */

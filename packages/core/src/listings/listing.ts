@@ -221,6 +221,24 @@ export class Listing {
     return okVoid;
   }
 
+  /**
+   * 重新上架: a withdrawn listing goes back on sale with a fresh lifetime. It returns to the top of the
+   * feed only when a 擦亮 would be allowed now, so withdrawing and relisting is no way around that limit.
+   * Anything else not live (sold, removed, hidden) stays where it is; an expired one is renewed instead.
+   */
+  relist(now: Date, lifetimeDays: number): Result<void, ListingTransitionNotAllowed> {
+    if (this.status !== 'withdrawn') return err(new ListingTransitionNotAllowed(this.status, 'relisted'));
+    this.status = 'active';
+    this.expiresAt = addDays(now, lifetimeDays);
+    const last = (this.lastRenewedAt ?? this.listedAt).getTime();
+    if (now.getTime() - last >= RENEW_INTERVAL_MS) {
+      this.listedAt = now;
+      this.lastRenewedAt = now;
+    }
+    this.touch(now);
+    return okVoid;
+  }
+
   private applyContent(c: ListingContent): void {
     Object.assign(this, contentOf(c));
   }

@@ -1,4 +1,4 @@
-import type { Condition, ListingKind } from '../catalog/dimensions.js';
+import type { Condition, ListingKind, TradeMethod } from '../catalog/dimensions.js';
 import type { Fen } from '../shared/money.js';
 import type { Listing, ListingStatus } from './listing.js';
 
@@ -21,6 +21,8 @@ export interface ListingFeedQuery {
   readonly minPrice?: Fen;
   readonly maxPrice?: Fen;
   readonly areaId?: string;
+  /** Listings offering this way to hand the item over (among others). */
+  readonly tradeMethod?: TradeMethod;
   readonly sort: ListingSort;
   readonly after: ListingCursor | null;
   readonly limit: number;
@@ -33,6 +35,14 @@ export interface OwnerListingsQuery {
   readonly status?: ListingStatus;
   readonly after: ListingCursor | null;
   readonly limit: number;
+}
+
+/** A seller's live listings as anyone may see them: the feed's rules, one owner, newest first. */
+export interface LiveOwnerListingsQuery {
+  readonly ownerId: string;
+  readonly after: ListingCursor | null;
+  readonly limit: number;
+  readonly now: Date;
 }
 
 export interface CounterDeltas {
@@ -51,6 +61,7 @@ export interface ListingSummary {
   readonly rootCategoryId: string;
   readonly condition: Condition | null;
   readonly areaId: string | null;
+  readonly tradeMethods: readonly TradeMethod[];
   readonly price: Fen | null;
   readonly listedAt: Date;
   readonly expiresAt: Date;
@@ -68,6 +79,10 @@ export interface ListingRepository {
   feed(query: ListingFeedQuery): Promise<Listing[]>;
   /** Newest first by creation, any status unless one is named. */
   byOwner(query: OwnerListingsQuery): Promise<Listing[]>;
+  /** The owner's listings the feed would show (live, unexpired, owner not banned), newest first by listing time. */
+  liveByOwner(query: LiveOwnerListingsQuery): Promise<Listing[]>;
+  /** How many listings `liveByOwner` would give in all. */
+  countLiveByOwner(ownerId: string, now: Date): Promise<number>;
   /** Live listings whose lifetime ended at or before `now`, oldest first. */
   dueForExpiry(now: Date, limit: number): Promise<Listing[]>;
   /** Counters change atomically in the store, never by read-modify-write, and never bump the version. */

@@ -62,6 +62,7 @@ export class SearchListings {
       ...(input.minPrice !== undefined && { minPrice: input.minPrice }),
       ...(input.maxPrice !== undefined && { maxPrice: input.maxPrice }),
       ...(input.areaId !== undefined && { areaId: input.areaId }),
+      ...(input.tradeMethod !== undefined && { tradeMethod: input.tradeMethod as SearchFilters['tradeMethod'] }),
     };
     const result = await this.search.search({
       campusId: input.campusId,

@@ -1,4 +1,4 @@
-import type { Condition, ListingKind } from '../catalog/dimensions.js';
+import type { Condition, ListingKind, TradeMethod } from '../catalog/dimensions.js';
 import type { CategoryRepository } from '../catalog/ports.js';
 import type { Clock } from '../shared/clock.js';
 import { DAY_MS } from '../shared/clock.js';
@@ -61,6 +61,7 @@ export interface SearchFilters {
   readonly minPrice?: Fen;
   readonly maxPrice?: Fen;
   readonly areaId?: string;
+  readonly tradeMethod?: TradeMethod;
 }
 
 /** Best match first (the default), or the feed's orders among the matches; price orders leave out 面议 posts as the feed does. */
@@ -285,6 +286,7 @@ function passes(l: ListingSummary, f: SearchFilters | undefined): boolean {
   if (f.categoryId !== undefined && l.categoryId !== f.categoryId && l.rootCategoryId !== f.categoryId) return false;
   if (f.condition !== undefined && l.condition !== f.condition) return false;
   if (f.areaId !== undefined && l.areaId !== f.areaId) return false;
+  if (f.tradeMethod !== undefined && !l.tradeMethods.includes(f.tradeMethod)) return false;
   if (f.minPrice !== undefined && (l.price === null || l.price < f.minPrice)) return false;
   if (f.maxPrice !== undefined && (l.price === null || l.price > f.maxPrice)) return false;
   return true;

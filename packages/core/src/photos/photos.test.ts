@@ -111,6 +111,17 @@ describe('UploadPhoto', () => {
 });
 
 describe('listings reference uploaded photos', () => {
+  it('lets admins upload (for banners) under their own account id', async () => {
+    const { upload } = await setup();
+    for (const actor of [
+      { kind: 'admin', adminId: 'admin-1', role: 'campus_admin', campusId: 'demo' },
+      { kind: 'admin', adminId: 'admin-0', role: 'super_admin', campusId: null },
+    ] as const) {
+      const r = await upload.execute({ actor, bytes: bytes('IMG banner') });
+      expect(r.ok && r.value).toMatchObject({ ownerId: actor.adminId, attachedAt: null });
+    }
+  });
+
   it('accepts only the owner’s photos and marks them attached', async () => {
     const { kit, upload } = await setup();
     const mine = await upload.execute({ actor: kit.actors.alice, bytes: bytes('IMG a') });

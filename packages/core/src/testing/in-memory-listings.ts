@@ -6,6 +6,7 @@ import {
   type ListingRepository,
   type ListingSummary,
   type ListingViewLog,
+  type LiveOwnerListingsQuery,
   type OwnerListingsQuery,
 } from '../listings/ports.js';
 import { copy, type InMemoryStore } from './in-memory-store.js';
@@ -38,6 +39,7 @@ export class InMemoryListingRepository implements ListingRepository {
               rootCategoryId: l.rootCategoryId,
               condition: l.condition,
               areaId: l.areaId,
+              tradeMethods: [...l.tradeMethods],
               price: l.price,
               listedAt: new Date(l.listedAt),
               expiresAt: new Date(l.expiresAt),
@@ -74,6 +76,7 @@ export class InMemoryListingRepository implements ListingRepository {
         (q.rootCategoryId === undefined || l.rootCategoryId === q.rootCategoryId) &&
         (q.condition === undefined || l.condition === q.condition) &&
         (q.areaId === undefined || l.areaId === q.areaId) &&
+        (q.tradeMethod === undefined || l.tradeMethods.includes(q.tradeMethod)) &&
         (!priceSort || l.price !== null) &&
         (q.minPrice === undefined || (l.price !== null && l.price >= q.minPrice)) &&
         (q.maxPrice === undefined || (l.price !== null && l.price <= q.maxPrice)),
@@ -98,6 +101,28 @@ export class InMemoryListingRepository implements ListingRepository {
       .sort((a, b) => desc(key(a), key(b)))
       .slice(0, q.limit)
       .map(copy);
+  }
+  async liveByOwner(q: LiveOwnerListingsQuery): Promise<Listing[]> {
+    const key = (l: Listing): [number, string] => [l.listedAt.getTime(), l.id];
+    const desc = (a: [number, string], b: [number, string]) =>
+      cmp(b[0], a[0]) || (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0);
+    return this.liveOf(q.ownerId, q.now)
+      .filter((l) => !q.after || desc(key(l), [q.after.sortValue, q.after.id]) > 0)
+      .sort((a, b) => desc(key(a), key(b)))
+      .slice(0, q.limit)
+      .map(copy);
+  }
+  async countLiveByOwner(ownerId: string, now: Date): Promise<number> {
+    return this.liveOf(ownerId, now).length;
+  }
+  private liveOf(ownerId: string, now: Date): Listing[] {
+    return [...this.table.values()].filter(
+      (l) =>
+        l.ownerId === ownerId &&
+        LIVE_STATUSES.includes(l.status) &&
+        !l.ownerBanned &&
+        l.expiresAt.getTime() > now.getTime(),
+    );
   }
   async dueForExpiry(now: Date, limit: number): Promise<Listing[]> {
     return [...this.table.values()]

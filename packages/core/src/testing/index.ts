@@ -29,3 +29,5 @@ export * from './in-memory-notifications.js';
 export * from './notification-contract.js';
 export * from './unit-of-work-contract.js';
 export * from './projection-contract.js';
+export * from './in-memory-announcements.js';
+export * from './announcements-contract.js';

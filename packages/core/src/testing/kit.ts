@@ -12,11 +12,13 @@ import {
   ChangeListingStatus,
   ExpireListings,
   LifecycleDeps,
+  RelistListing,
   RemoveListing,
   RenewListing,
   WithdrawListing,
 } from '../listings/lifecycle.js';
 import { PublishListing } from '../listings/publish-listing.js';
+import { GetSellerProfile, SellerListings } from '../listings/seller-profile.js';
 import { ListingViews } from '../listings/views.js';
 import { EventFactory } from '../shared/events.js';
 import { aCampus, aCategoryTree, aUser, SequentialIds, TestClock, TEST_CAMPUS_ID } from './builders.js';
@@ -80,10 +82,13 @@ export async function coreKit(ports: PersistencePorts = inMemoryPersistence()) {
     changeStatus: new ChangeListingStatus(lifecycle),
     withdraw: new WithdrawListing(lifecycle),
     renew: new RenewListing(lifecycle, campuses),
+    relist: new RelistListing(lifecycle, campuses),
     remove: new RemoveListing(lifecycle, auditLog),
     expire: new ExpireListings(lifecycle),
     browse: new BrowseListings(listings, categories, views, clock),
     myListings: new MyListings(listings, views),
+    sellerProfile: new GetSellerProfile(users, listings, clock),
+    sellerListings: new SellerListings(users, listings, views, clock),
     getListing: new GetListing({ listings, viewLog, views, clock, audit: auditLog }),
     setFavorite: new SetFavorite({ favorites, listings, outbox, uow, clock, events }),
     myFavorites: new MyFavorites(favorites, listings, views),

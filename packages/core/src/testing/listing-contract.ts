@@ -180,6 +180,49 @@ export function listingContract(
       expect(await q({ rootCategoryId: 'demo-digital', maxPrice: 200_000, kind: 'item' })).toEqual(['phone']);
     });
 
+    it('filters by a trade method among several, and summaries carry them', async () => {
+      await saveAll([
+        aListing({ id: 'f2f', tradeMethods: ['face_to_face'] }),
+        aListing({ id: 'both', tradeMethods: ['express', 'face_to_face'] }),
+        aListing({ id: 'courier', tradeMethods: ['delivery'] }),
+        aListing({ id: 'none', tradeMethods: [] }),
+      ]);
+      const q = async (tradeMethod: ListingFeedQuery['tradeMethod']) =>
+        ids(await ports().listings.feed(feedQuery({ tradeMethod }))).sort();
+      expect(await q('face_to_face')).toEqual(['both', 'f2f']);
+      expect(await q('express')).toEqual(['both']);
+      expect(await q('delivery')).toEqual(['courier']);
+      expect(ids(await ports().listings.feed(feedQuery({ tradeMethod: 'express', sort: 'price_asc' })))).toEqual([
+        'both',
+      ]);
+      const summaries = await ports().listings.summaries(['both', 'none']);
+      expect(Object.fromEntries(summaries.map((l) => [l.id, l.tradeMethods]))).toEqual({
+        both: ['express', 'face_to_face'],
+        none: [],
+      });
+    });
+
+    it("lists and counts an owner's live listings, newest first by listing time, with keyset paging", async () => {
+      await saveAll([
+        aListing({ id: 'V1', now: new Date(T0.getTime() - 3 * HOUR) }),
+        aListing({ id: 'V2', status: 'reserved', now: new Date(T0.getTime() - 2 * HOUR) }),
+        aListing({ id: 'V3', now: new Date(T0.getTime() - 2 * HOUR) }),
+        aListing({ id: 'Vsold', status: 'sold' }),
+        aListing({ id: 'Vgone', status: 'withdrawn' }),
+        aListing({ id: 'Vold', now: new Date(T0.getTime() - 31 * 24 * HOUR) }),
+        aListing({ id: 'Vother', ownerId: 'user-buyer' }),
+      ]);
+      const live = (after: ListingFeedQuery['after'], limit = 10) =>
+        ports().listings.liveByOwner({ ownerId: 'user-owner', after, limit, now: T0 });
+      expect(ids(await live(null))).toEqual(['V3', 'V2', 'V1']);
+      const v3 = (await ports().listings.byId('V3'))!;
+      expect(ids(await live({ sortValue: sortValueOf(v3, 'newest'), id: 'V3' }, 1))).toEqual(['V2']);
+      expect(await ports().listings.countLiveByOwner('user-owner', T0)).toBe(3);
+      await ports().listings.setOwnerBanned('user-owner', true);
+      expect(ids(await live(null))).toEqual([]);
+      expect(await ports().listings.countLiveByOwner('user-owner', T0)).toBe(0);
+    });
+
     it('pages by keyset through ties on listing time without skipping or repeating', async () => {
       const all: Listing[] = [];
       for (let i = 0; i < 23; i++) {

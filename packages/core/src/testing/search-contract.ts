@@ -129,8 +129,16 @@ export function searchContract(
     it('combines filters with the query and highlights what matched', async () => {
       await put(
         aListing({ id: 's-cheap', title: '考研英语 真题', price: 2_000, condition: 'new' }),
-        aListing({ id: 's-dear', title: '考研英语 词汇', price: 9_000, condition: 'lightly_used' }),
+        aListing({
+          id: 's-dear',
+          title: '考研英语 词汇',
+          price: 9_000,
+          condition: 'lightly_used',
+          tradeMethods: ['face_to_face', 'express'],
+        }),
       );
+      expect(await ids('考研', { tradeMethod: 'express' })).toEqual(['s-dear']);
+      expect(await ids('考研', { tradeMethod: 'delivery' })).toEqual([]);
       expect(await ids('考研', { maxPrice: 5_000 })).toEqual(['s-cheap']);
       expect(await ids('考研', { condition: 'lightly_used' })).toEqual(['s-dear']);
       expect((await ids('考研', { categoryId: `${TEST_CAMPUS_ID}-digital` })).sort()).toEqual(['s-cheap', 's-dear']);

@@ -10,6 +10,7 @@ import {
   type ListingRepository,
   type ListingSummary,
   type ListingViewLog,
+  type LiveOwnerListingsQuery,
   type OwnerListingsQuery,
 } from '@xianzhi/core';
 import type { OrmContext } from './context.js';
@@ -119,7 +120,7 @@ export class MikroOrmListingRepository implements ListingRepository {
       const batch = ids.slice(i, i + 500);
       // Plain rows, no entity hydration: search ranks up to thousands of these per query.
       const rows = await this.ctx.em().execute<Record<string, unknown>[]>(
-        `select id, campus_id, status, kind, category_id, root_category_id, item_condition, area_id, price, listed_at, expires_at, owner_banned
+        `select id, campus_id, status, kind, category_id, root_category_id, item_condition, area_id, trade_methods, price, listed_at, expires_at, owner_banned
          from listing where id in (${batch.map(() => '?').join(', ')})`,
         batch,
       );
@@ -133,6 +134,7 @@ export class MikroOrmListingRepository implements ListingRepository {
           rootCategoryId: String(r['root_category_id']),
           condition: (r['item_condition'] ?? null) as ListingSummary['condition'],
           areaId: (r['area_id'] ?? null) as string | null,
+          tradeMethods: json(r['trade_methods']),
           price: r['price'] === null || r['price'] === undefined ? null : Number(r['price']),
           listedAt: toDate(r['listed_at']),
           expiresAt: toDate(r['expires_at']),
@@ -162,6 +164,10 @@ export class MikroOrmListingRepository implements ListingRepository {
     if (q.rootCategoryId) eq('root_category_id', q.rootCategoryId);
     if (q.condition) eq('item_condition', q.condition);
     if (q.areaId) eq('area_id', q.areaId);
+    if (q.tradeMethod) {
+      where.push(this.offersTradeMethod());
+      params.push(q.tradeMethod);
+    }
     if (q.minPrice !== undefined) {
       where.push('price >= ?');
       params.push(q.minPrice);
@@ -205,6 +211,46 @@ export class MikroOrmListingRepository implements ListingRepository {
       where['$and'] = [{ createdAt: { $lte: at } }, { $or: [{ createdAt: { $lt: at } }, { id: { $lt: q.after.id } }] }];
     }
     return this.ctx.em().find(Listing, where, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: q.limit });
+  }
+
+  async liveByOwner(q: LiveOwnerListingsQuery): Promise<Listing[]> {
+    // The feed's own rules (live, unexpired) on listing_owner_live_idx, in the feed's newest order.
+    const at = (d: Date) => (this.ctx.dialect === 'sqlite' ? d.getTime() : d);
+    const where = ['owner_id = ?', 'live = 1', 'expires_at > ?'];
+    const params: unknown[] = [q.ownerId, at(q.now)];
+    if (q.after) {
+      const t = at(new Date(q.after.sortValue));
+      where.push('listed_at <= ?', '(listed_at < ? or id < ?)');
+      params.push(t, t, q.after.id);
+    }
+    const rows = await this.ctx
+      .em()
+      .execute<Record<string, unknown>[]>(
+        `select ${LISTING_COLUMNS} from listing where ${where.join(' and ')} order by listed_at desc, id desc limit ${Math.floor(q.limit)}`,
+        params,
+      );
+    return rows.map(listingFromRow);
+  }
+
+  async countLiveByOwner(ownerId: string, now: Date): Promise<number> {
+    const rows = await this.ctx
+      .em()
+      .execute<{ n: unknown }[]>(
+        'select count(*) as n from listing where owner_id = ? and live = 1 and expires_at > ?',
+        [ownerId, this.ctx.dialect === 'sqlite' ? now.getTime() : now],
+      );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /**
+   * `trade_methods` is a JSON array of the method names: a predicate taking one name that is true when
+   * the array holds it, as an element (a substring match could not tell a future `express_cold` from
+   * `express`). It filters the rows the feed's index already orders, so no index changes.
+   */
+  private offersTradeMethod(): string {
+    return this.ctx.dialect === 'sqlite'
+      ? 'exists (select 1 from json_each(listing.trade_methods) where json_each.value = ?)'
+      : 'json_contains(trade_methods, json_quote(?))';
   }
 
   async dueForExpiry(now: Date, limit: number): Promise<Listing[]> {

@@ -3,10 +3,12 @@ import { dirname, resolve } from 'node:path';
 import type { MikroORM, Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import type {
+  BannerRepository,
   BlockedSearchTermRepository,
   CampusStatistics,
   InteractionSource,
   ModerationCaseRepository,
+  NoticeRepository,
   NotificationRepository,
   NotificationSources,
   OutboxLog,
@@ -42,6 +44,7 @@ import { MikroOrmPhotoRepository } from './photo-repository.js';
 import { MikroOrmModerationCaseRepository, MikroOrmReportRepository } from './moderation-repository.js';
 import { MikroOrmBlockedSearchTerms, MikroOrmSearchLog } from './search-log-repository.js';
 import { MikroOrmCampusStatistics } from './campus-statistics.js';
+import { MikroOrmBannerRepository, MikroOrmNoticeRepository } from './announcement-repository.js';
 import { SqlSearchIndexStore } from '../../search/store.js';
 import { MikroOrmNotificationRepository } from './notification-repository.js';
 import { MikroOrmNotificationSources } from './notification-sources.js';
@@ -193,6 +196,8 @@ export interface PlatformPorts extends PersistencePorts {
   readonly searchLog: SearchLog;
   readonly blockedSearchTerms: BlockedSearchTermRepository;
   readonly campusStatistics: CampusStatistics;
+  readonly banners: BannerRepository;
+  readonly notices: NoticeRepository;
 }
 
 /** The open database itself: health checks, maintenance and shutdown. Whoever opened it closes it. */
@@ -241,6 +246,8 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     searchLog: new MikroOrmSearchLog(ctx),
     blockedSearchTerms: new MikroOrmBlockedSearchTerms(ctx),
     campusStatistics: new MikroOrmCampusStatistics(ctx),
+    banners: new MikroOrmBannerRepository(ctx),
+    notices: new MikroOrmNoticeRepository(ctx),
     async ping() {
       try {
         await ctx.em().execute('select 1');

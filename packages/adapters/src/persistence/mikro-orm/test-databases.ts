@@ -47,6 +47,8 @@ export async function mariadbTestDatabase(label: string): Promise<TestDatabase> 
 
 /** Tables in dependency order, children first, for wiping between tests. */
 const TABLES = [
+  'banner',
+  'notice',
   'content_report',
   'moderation_case',
   'notification_throttle',

@@ -23,7 +23,12 @@ export interface AdminIdentityRouteDeps {
   readonly viewerKeys: ViewerKeys;
 }
 
-const adminProfile = (a: AdminAccount) => ({ id: a.id, username: a.username, role: a.role, campusId: a.campusId });
+export const adminProfile = (a: AdminAccount) => ({
+  id: a.id,
+  username: a.username,
+  role: a.role,
+  campusId: a.campusId,
+});
 const moderated = (u: User) => ({
   id: u.id,
   nickname: u.nickname,

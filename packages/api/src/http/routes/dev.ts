@@ -1,12 +1,22 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { UserBanned, UserNotFound, type StartSession, type UserRepository } from '@xianzhi/core';
+import {
+  InvalidCredentials,
+  UserBanned,
+  UserNotFound,
+  type AdminAccountRepository,
+  type AuditLog,
+  type Clock,
+  type StartSession,
+  type UserRepository,
+} from '@xianzhi/core';
 import type { Environment } from '../../config.js';
-import { demoOpenId } from '../../seed/demo-world.js';
+import { DEMO_ADMIN_USERNAME, demoOpenId } from '../../seed/demo-world.js';
 import type { AccessTokens } from '../auth.js';
 import { DevLoginDisabled, Failure } from '../errors.js';
 import { responses } from '../schemas/common.js';
 import { DevLoginBody } from '../schemas/me.js';
-import { Session } from '../schemas/auth.js';
+import { AdminSession, Session } from '../schemas/auth.js';
+import { adminProfile } from './admin-identity.js';
 import { sessionBody } from './auth.js';
 
 export interface DevRouteDeps {
@@ -14,10 +24,17 @@ export interface DevRouteDeps {
   readonly users: UserRepository;
   readonly tokens: AccessTokens;
   readonly startSession: StartSession;
+  readonly admins: AdminAccountRepository;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
 }
 
-/** A session for a seeded demo student without going through QQ, in embedded mode only. Admins use /v1/admin/auth/login. */
-export function devRoutes({ env, users, tokens, startSession }: DevRouteDeps): FastifyPluginAsyncTypebox {
+/**
+ * Sessions without credentials, in embedded mode only: a seeded demo student without going through
+ * QQ, and the seeded demo admin without its password, so no demo password is built into the admin app.
+ */
+export function devRoutes(deps: DevRouteDeps): FastifyPluginAsyncTypebox {
+  const { env, users, tokens, startSession } = deps;
   return async (app) => {
     app.post(
       '/dev/login',
@@ -36,6 +53,35 @@ export function devRoutes({ env, users, tokens, startSession }: DevRouteDeps): F
         if (!user) throw new Failure(new UserNotFound(handle));
         if (user.banned) throw new Failure(new UserBanned());
         return sessionBody(tokens, user, await startSession.execute({ userId: user.id }));
+      },
+    );
+
+    app.post(
+      '/dev/admin-login',
+      {
+        schema: {
+          tags: ['dev'],
+          summary:
+            'Development sign-in as the seeded demo admin, without a password (embedded mode only; 403 DEV_LOGIN_DISABLED otherwise); audited as admin.login',
+          response: responses({ 200: AdminSession }),
+        },
+      },
+      async () => {
+        if (env !== 'embedded') throw new Failure(new DevLoginDisabled());
+        const account = await deps.admins.byUsername(DEMO_ADMIN_USERNAME);
+        if (!account) throw new Failure(new UserNotFound(DEMO_ADMIN_USERNAME));
+        if (!account.active) throw new Failure(new InvalidCredentials());
+        await deps.audit.record({
+          actor: { kind: 'admin', id: account.id },
+          action: 'admin.login',
+          targetType: 'admin',
+          targetId: account.id,
+          campusId: account.campusId,
+          details: { dev: true },
+          at: deps.clock.now(),
+        });
+        const { token, expiresAt } = await tokens.issueAdmin(account.id);
+        return { accessToken: token, expiresAt: expiresAt.toISOString(), admin: adminProfile(account) };
       },
     );
   };

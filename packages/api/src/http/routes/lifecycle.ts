@@ -1,5 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ChangeListingStatus, ListingViews, RemoveListing, RenewListing, WithdrawListing } from '@xianzhi/core';
+import type {
+  ChangeListingStatus,
+  ListingViews,
+  RelistListing,
+  RemoveListing,
+  RenewListing,
+  WithdrawListing,
+} from '@xianzhi/core';
 import { orFail } from '../errors.js';
 import { IdParams, responses } from '../schemas/common.js';
 import { ListingDetail, RemoveBody, StatusBody, VersionBody } from '../schemas/listings.js';
@@ -9,12 +16,13 @@ export interface LifecycleRouteDeps {
   readonly changeStatus: ChangeListingStatus;
   readonly renew: RenewListing;
   readonly withdraw: WithdrawListing;
+  readonly relist: RelistListing;
   readonly remove: RemoveListing;
   readonly views: ListingViews;
 }
 
 export function lifecycleRoutes(deps: LifecycleRouteDeps): FastifyPluginAsyncTypebox {
-  const { changeStatus, renew, withdraw, remove } = deps;
+  const { changeStatus, renew, withdraw, relist, remove } = deps;
   const detail = detailOf(deps.views);
   const owner = {
     tags: ['lifecycle'],
@@ -64,6 +72,25 @@ export function lifecycleRoutes(deps: LifecycleRouteDeps): FastifyPluginAsyncTyp
         const { version } = request.body;
         return detail(
           orFail(await withdraw.execute({ actor: request.actor, listingId: request.params.id, version })),
+          request.actor,
+        );
+      },
+    );
+
+    app.post(
+      '/listings/:id/relist',
+      {
+        schema: {
+          ...owner,
+          summary:
+            '重新上架: a withdrawn listing back on sale with a fresh lifetime (409 LISTING_TRANSITION_NOT_ALLOWED for any other state)',
+          body: VersionBody,
+        },
+      },
+      async (request) => {
+        const { version } = request.body;
+        return detail(
+          orFail(await relist.execute({ actor: request.actor, listingId: request.params.id, version })),
           request.actor,
         );
       },

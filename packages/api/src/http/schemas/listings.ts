@@ -86,6 +86,8 @@ export const ListingFilterFields = {
   minPrice: Type.Optional(Type.Integer({ minimum: 0 })),
   maxPrice: Type.Optional(Type.Integer({ minimum: 0 })),
   areaId: Type.Optional(Id),
+  /** Listings offering this trade method, among others. */
+  tradeMethod: Type.Optional(TradeMethodValue),
 };
 
 export const ListingQuery = Type.Object({

@@ -12,6 +12,9 @@ import { Migration20261125001000BenchIndexes } from './Migration20261125001000Be
 import { Migration20261125001100ListingLiveStored } from './Migration20261125001100ListingLiveStored.js';
 import { Migration20261125001200ProjectionGaps } from './Migration20261125001200ProjectionGaps.js';
 import { Migration20261205000000ListingOwnerBanned } from './Migration20261205000000ListingOwnerBanned.js';
+import { Migration20261206000100ListingOwnerLive } from './Migration20261206000100ListingOwnerLive.js';
+import { Migration20261206000100Announcements } from './Migration20261206000100Announcements.js';
+import { Migration20261206000200PhotoOwners } from './Migration20261206000200PhotoOwners.js';
 
 /** Every committed migration, in order. Listed explicitly so compiled and source runs agree. */
 export const MIGRATIONS = [
@@ -29,4 +32,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261125001100ListingLiveStored', class: Migration20261125001100ListingLiveStored },
   { name: 'Migration20261125001200ProjectionGaps', class: Migration20261125001200ProjectionGaps },
   { name: 'Migration20261205000000ListingOwnerBanned', class: Migration20261205000000ListingOwnerBanned },
+  { name: 'Migration20261206000100ListingOwnerLive', class: Migration20261206000100ListingOwnerLive },
+  { name: 'Migration20261206000100Announcements', class: Migration20261206000100Announcements },
+  { name: 'Migration20261206000200PhotoOwners', class: Migration20261206000200PhotoOwners },
 ];
