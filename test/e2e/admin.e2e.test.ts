@@ -22,7 +22,7 @@ import { api, devToken, usePlatform } from './harness.js';
  */
 const platform = usePlatform(CAMPUSES_ENV);
 const WANG = { username: 'wang', password: 'wang-e2e-password-1' };
-const LI = { username: 'li', password: 'li-e2e-password-1' };
+const LI = { username: 'li.north', password: 'li-e2e-password-1' };
 
 interface Row {
   id: string;

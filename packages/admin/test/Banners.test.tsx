@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Banner, BannerBody } from '../src/api/types';
+import type { Banner, CreateBannerBody } from '../src/api/types';
 import { Banners } from '../src/pages/banners/Banners';
 import { refuse, stubFetch, type Call } from './fakeApi';
 import { renderPage } from './render';
@@ -39,8 +39,12 @@ function bannersApi(initial: Banner[]) {
         },
       };
     if (c.path === '/v1/admin/banners' && c.method === 'POST') {
-      const body = c.body as BannerBody;
-      const created = aBanner('B-new', { ...body, imageUrl: '/media/photos/P-new/medium', state: 'live' });
+      const body = c.body as CreateBannerBody;
+      const created = aBanner('B-new', {
+        ...(body as Partial<Banner>),
+        imageUrl: '/media/photos/P-new/medium',
+        state: 'live',
+      });
       banners = [...banners, created];
       return { status: 201, body: created };
     }

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Notice, NoticeBody } from '../src/api/types';
+import type { Notice, CreateNoticeBody } from '../src/api/types';
 import { Notices } from '../src/pages/notices/Notices';
 import { stubFetch, type Call } from './fakeApi';
 import { renderPage } from './render';
@@ -26,7 +26,7 @@ function noticesApi(initial: Notice[]) {
     if (c.path === '/v1/admin/banners') return { status: 200, body: { items: [] } };
     if (c.path === '/v1/admin/notices' && c.method === 'GET') return { status: 200, body: { items: notices } };
     if (c.path === '/v1/admin/notices' && c.method === 'POST') {
-      const created = aNotice('N-new', c.body as NoticeBody);
+      const created = aNotice('N-new', c.body as CreateNoticeBody);
       notices = [created, ...notices];
       return { status: 201, body: created };
     }

@@ -12,7 +12,7 @@ import type {
   AdminUserRow,
   AuditPage,
   Banner,
-  BannerBody,
+  CreateBannerBody,
   BlockedTerm,
   BlockedTermList,
   CampusList,
@@ -24,12 +24,14 @@ import type {
   Me,
   ModeratedUser,
   Notice,
-  NoticeBody,
+  CreateNoticeBody,
   Page,
   ResolveBody,
   ReviewCase,
   ReviewPage,
   UpdateCategoryBody,
+  UpdateNoticeBody,
+  UpdateBannerBody,
   UploadedPhoto,
 } from './types';
 
@@ -96,13 +98,13 @@ export const api = {
 
   uploadPhoto: (file: File) => upload<UploadedPhoto>('/v1/photos', file, file.name),
   banners: (campusId: string) => request<{ items: Banner[] }>('GET', '/v1/admin/banners', { query: { campusId } }),
-  createBanner: (body: BannerBody) => request<Banner>('POST', '/v1/admin/banners', { body }),
-  updateBanner: (bannerId: string, body: Omit<BannerBody, 'campusId'>) =>
+  createBanner: (body: CreateBannerBody) => request<Banner>('POST', '/v1/admin/banners', { body }),
+  updateBanner: (bannerId: string, body: UpdateBannerBody) =>
     request<Banner>('PATCH', `/v1/admin/banners/${id(bannerId)}`, { body }),
   deleteBanner: (bannerId: string) => request<null>('DELETE', `/v1/admin/banners/${id(bannerId)}`),
   notices: (campusId: string) => request<{ items: Notice[] }>('GET', '/v1/admin/notices', { query: { campusId } }),
-  createNotice: (body: NoticeBody) => request<Notice>('POST', '/v1/admin/notices', { body }),
-  updateNotice: (noticeId: string, body: Omit<NoticeBody, 'campusId'>) =>
+  createNotice: (body: CreateNoticeBody) => request<Notice>('POST', '/v1/admin/notices', { body }),
+  updateNotice: (noticeId: string, body: UpdateNoticeBody) =>
     request<Notice>('PATCH', `/v1/admin/notices/${id(noticeId)}`, { body }),
   deleteNotice: (noticeId: string) => request<null>('DELETE', `/v1/admin/notices/${id(noticeId)}`),
 

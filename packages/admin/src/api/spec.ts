@@ -1,91 +1,10 @@
-// Shapes of the routes issue 12 adds (the agreed contract, /work/notes/spec-11-12.md), declared here until
-// the API exports them from `@xianzhi/api/contract`.
+// Shapes of the routes issue 12 adds that the API does not export yet (the agreed contract,
+// /work/notes/spec-11-12.md); each moves to `@xianzhi/api/contract` as its branch lands.
 import type { AdminStats as BaseStats, ListingKind, ListingStatus } from '@xianzhi/api/contract';
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
-}
-
-export interface ClientConfig {
-  mode: 'embedded' | 'production';
-  demoLogin: boolean;
-  defaultCampusId: string | null;
-}
-
-export interface CampusContact {
-  qq?: string;
-  email?: string;
-  phone?: string;
-  hours?: string;
-}
-
-export interface Campus {
-  id: string;
-  name: string;
-  verification: string;
-  contact: CampusContact | null;
-}
-
-export interface CampusList {
-  items: Campus[];
-  defaultCampusId: string | null;
-}
-
-export type ScheduleState = 'scheduled' | 'live' | 'ended';
-
-export type BannerTarget =
-  | { kind: 'none' }
-  | { kind: 'listing'; listingId: string }
-  | { kind: 'category'; categoryId: string }
-  | { kind: 'notice'; noticeId: string }
-  | { kind: 'page'; path: string };
-
-export interface Banner {
-  id: string;
-  campusId: string;
-  title: string;
-  imageUrl: string;
-  photoId: string;
-  target: BannerTarget;
-  position: number;
-  startsAt: string;
-  endsAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  state: ScheduleState;
-}
-
-export interface BannerBody {
-  campusId: string;
-  title: string;
-  photoId: string;
-  target: BannerTarget;
-  position?: number;
-  startsAt?: string;
-  endsAt?: string | null;
-}
-
-export interface Notice {
-  id: string;
-  campusId: string;
-  title: string;
-  body: string;
-  pinned: boolean;
-  startsAt: string;
-  endsAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  state: ScheduleState;
-}
-
-export interface NoticeBody {
-  campusId: string;
-  title: string;
-  body: string;
-  pinned?: boolean;
-  startsAt?: string;
-  endsAt?: string | null;
 }
 
 export type FeedbackState = 'open' | 'answered' | 'closed';

@@ -8,6 +8,16 @@ export type {
   AdminProfile,
   AdminSession,
   AuditPage,
+  Banner,
+  BannerTarget,
+  Campus,
+  CampusList,
+  ClientConfig,
+  CreateBannerBody,
+  CreateNoticeBody,
+  Notice,
+  UpdateBannerBody,
+  UpdateNoticeBody,
   BlockedTerm,
   BlockedTermList,
   BlockTermBody,
@@ -26,4 +36,5 @@ export type {
   ReviewPage,
   UpdateCategoryBody,
 } from '@xianzhi/api/contract';
+export type { AnnouncementState as ScheduleState } from '@xianzhi/api/contract';
 export type * from './spec';

@@ -2,7 +2,7 @@ import { Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select,
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/endpoints';
 import { keys } from '../../api/query';
-import type { Banner, BannerBody, BannerTarget } from '../../api/types';
+import type { Banner, BannerTarget, CreateBannerBody } from '../../api/types';
 import { ImageUpload, type PhotoValue } from '../../components/ImageUpload';
 import { PhonePreview } from '../../components/PhonePreview';
 import { useAction } from '../../lib/useAction';
@@ -64,7 +64,7 @@ function BannerEditor({ campusId, editing, live, onClose }: Props & { editing: B
   const watched = Form.useWatch([], form) as Partial<Values> | undefined;
 
   const save = useAction(
-    (body: Omit<BannerBody, 'campusId'>) =>
+    (body: Omit<CreateBannerBody, 'campusId'>) =>
       editing ? api.updateBanner(editing.id, body) : api.createBanner({ campusId, ...body }),
     { success: editing ? '轮播图已保存' : '轮播图已创建', invalidates: [keys.banners(campusId)], onSuccess: onClose },
   );
@@ -90,8 +90,8 @@ function BannerEditor({ campusId, editing, live, onClose }: Props & { editing: B
   ].sort((a, b) => a.position - b.position);
 
   return (
-    <Row gutter={24}>
-      <Col flex="auto">
+    <Row gutter={24} wrap={false}>
+      <Col flex="auto" style={{ minWidth: 0 }}>
         <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={valuesOf(editing)}>
           <Form.Item name="title" label="标题" rules={[{ required: true, whitespace: true, message: '请填写标题' }]}>
             <Input maxLength={40} showCount />

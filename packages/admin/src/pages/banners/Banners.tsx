@@ -28,8 +28,8 @@ export function Banners() {
   const live = items.filter((b) => b.state === 'live').sort((a, b) => a.position - b.position);
 
   return (
-    <Row gutter={16}>
-      <Col flex="auto">
+    <Row gutter={16} wrap={false}>
+      <Col flex="auto" style={{ minWidth: 0 }}>
         <Card
           title={`轮播图（${campusName}）`}
           extra={

@@ -2,7 +2,7 @@ import { Button, Col, DatePicker, Drawer, Form, Input, Row, Space, Switch, Typog
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/endpoints';
 import { keys } from '../../api/query';
-import type { Notice, NoticeBody } from '../../api/types';
+import type { CreateNoticeBody, Notice } from '../../api/types';
 import { PhonePreview } from '../../components/PhonePreview';
 import { useAction } from '../../lib/useAction';
 
@@ -37,7 +37,7 @@ function NoticeEditor({ campusId, editing, live, onClose }: Props & { editing: N
   const [form] = Form.useForm<Values>();
   const watched = Form.useWatch([], form) as Partial<Values> | undefined;
   const save = useAction(
-    (body: Omit<NoticeBody, 'campusId'>) =>
+    (body: Omit<CreateNoticeBody, 'campusId'>) =>
       editing ? api.updateNotice(editing.id, body) : api.createNotice({ campusId, ...body }),
     { success: editing ? '公告已保存' : '公告已发布', invalidates: [keys.notices(campusId)], onSuccess: onClose },
   );
@@ -56,8 +56,8 @@ function NoticeEditor({ campusId, editing, live, onClose }: Props & { editing: N
   ].sort((a, b) => Number(b.pinned) - Number(a.pinned));
 
   return (
-    <Row gutter={24}>
-      <Col flex="auto">
+    <Row gutter={24} wrap={false}>
+      <Col flex="auto" style={{ minWidth: 0 }}>
         <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={valuesOf(editing)}>
           <Form.Item name="title" label="标题" rules={[{ required: true, whitespace: true, message: '请填写标题' }]}>
             <Input maxLength={60} showCount />

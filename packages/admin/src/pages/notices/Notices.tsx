@@ -27,8 +27,8 @@ export function Notices() {
   const live = items.filter((n) => n.state === 'live');
 
   return (
-    <Row gutter={16}>
-      <Col flex="auto">
+    <Row gutter={16} wrap={false}>
+      <Col flex="auto" style={{ minWidth: 0 }}>
         <Card
           title={`公告（${campusName}）`}
           extra={
