@@ -18,6 +18,7 @@ import type * as Mod from './http/schemas/moderation.js';
 import type * as U from './http/schemas/users.js';
 import type * as An from './http/schemas/announcements.js';
 import type * as P from './http/schemas/platform.js';
+import type * as Ops from './http/schemas/admin-ops.js';
 
 export type ErrorBody = Static<typeof Common.ErrorBody>;
 export type ListingKind = Static<typeof Common.Kind>;
@@ -69,6 +70,18 @@ export type AdminSession = Static<typeof A.AdminSession>;
 export type BanBody = Static<typeof A.BanBody>;
 export type ModeratedUser = Static<typeof A.ModeratedUser>;
 export type AuditPage = Static<typeof A.AuditPage>;
+export type AuditEntry = AuditPage['items'][number];
+export type AuditQuery = Static<typeof A.AuditQuerystring>;
+
+export type AdminUserRow = Static<typeof Ops.AdminUserRow>;
+export type AdminUsersQuery = Static<typeof Ops.AdminUsersQuery>;
+export type AdminUsersPage = Static<typeof Ops.AdminUsersPage>;
+export type AdminUserDetail = Static<typeof Ops.AdminUserDetail>;
+export type AdminListingRow = Static<typeof Ops.AdminListingRow>;
+export type AdminListingsQuery = Static<typeof Ops.AdminListingsQuery>;
+export type AdminListingsPage = Static<typeof Ops.AdminListingsPage>;
+export type AdminListingDetail = Static<typeof Ops.AdminListingDetail>;
+export type RestoreListingBody = Static<typeof Ops.RestoreBody>;
 
 export type CampusLogin = Static<typeof V.CampusLogin>;
 export type CampusVerificationBody = Static<typeof V.CampusVerificationBody>;

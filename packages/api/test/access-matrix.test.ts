@@ -292,6 +292,36 @@ const ROWS: Row[] = [
     expect: campusAdmins(200),
   },
   { route: 'GET /v1/admin/audit-log', request: () => ({ url: '/v1/admin/audit-log' }), expect: admins(200) },
+  // The back office's students and listings: without a campusId an admin reads their own campus (all for a super
+  // admin); naming another campus, or opening one of its students or listings, is refused to campus admins.
+  { route: 'GET /v1/admin/users', request: () => ({ url: '/v1/admin/users' }), expect: admins(200) },
+  {
+    route: 'GET /v1/admin/users#demo',
+    request: () => ({ url: '/v1/admin/users?campusId=demo' }),
+    expect: campusAdmins(200),
+  },
+  {
+    route: 'GET /v1/admin/users/:id',
+    request: (f) => ({ url: `/v1/admin/users/${f.targetUserId}` }),
+    expect: campusAdmins(200),
+  },
+  { route: 'GET /v1/admin/listings', request: () => ({ url: '/v1/admin/listings' }), expect: admins(200) },
+  {
+    route: 'GET /v1/admin/listings#demo',
+    request: () => ({ url: '/v1/admin/listings?campusId=demo&status=removed' }),
+    expect: campusAdmins(200),
+  },
+  {
+    route: 'GET /v1/admin/listings/:id',
+    request: (f) => ({ url: `/v1/admin/listings/${f.listingId}` }),
+    expect: campusAdmins(200),
+  },
+  // The fixture's listing is live, not removed: the demo admin gets past every check but the last (409).
+  {
+    route: 'POST /v1/admin/listings/:id/restore',
+    request: (f) => ({ url: `/v1/admin/listings/${f.listingId}/restore`, payload: { reason: '误删' } }),
+    expect: campusAdmins(409),
+  },
   { route: 'GET /v1/reports/reasons', request: () => ({ url: '/v1/reports/reasons' }), expect: everyone(200) },
   // Verified students other than the owner report; the owner's own listing is refused (403 CANNOT_REPORT_OWN).
   {

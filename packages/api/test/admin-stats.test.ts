@@ -104,7 +104,8 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
       expect(v.topCategories).toHaveLength(3);
       expect(v.hotSearches).toEqual([]);
       expect(Date.parse(v.generatedAt)).not.toBeNaN();
-      // Only aggregates leave the server: no listing id, user id or openid.
+      // Only aggregates leave the server: no user id or openid, and no listing id (nothing was viewed, so
+      // topViewed, the one place a listing is named, is empty).
       const text = JSON.stringify(v);
       for (const id of [...listingIds, s.users.alice.id, s.users.alice.qqOpenId]) expect(text).not.toContain(id);
     });
@@ -124,6 +125,35 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
       expectError(await stats(s.auth('admin'), '?campusId=north'), 403, 'ADMIN_SCOPE');
       expectError(await stats(s.auth('alice')), 403, 'ADMIN_ONLY');
       expectError(await stats({}), 401, 'UNAUTHENTICATED');
+    });
+
+    it('counts views and active students per day, the funnel and the most viewed; `all` for super admins only', async () => {
+      const [phone, , book] = listingIds as [string, string, string];
+      for (const who of ['bob', 'dave'] as const)
+        expect((await call(s.app, { method: 'GET', url: `/v1/listings/${phone}`, headers: s.auth(who) })).status).toBe(
+          200,
+        );
+      // A second look the same day is not a second view; the owner's own look is none, nor a look at a sold one.
+      await call(s.app, { method: 'GET', url: `/v1/listings/${listingIds[1]!}`, headers: s.auth('dave') });
+      await call(s.app, { method: 'GET', url: `/v1/listings/${phone}`, headers: s.auth('bob') });
+      await call(s.app, { method: 'GET', url: `/v1/listings/${phone}`, headers: s.auth('alice') });
+      await call(s.app, { method: 'GET', url: `/v1/listings/${book}`, headers: s.auth('dave') });
+      const v = (await stats(s.auth('admin'))).body;
+      const today = v.daily.at(-1)!;
+      expect(today.views).toBe(3);
+      // alice, bob and dave made signed-in requests today (erin signed in, which needs no token).
+      expect(today.activeUsers).toBeGreaterThanOrEqual(3);
+      expect(v.funnel).toEqual({ listed: 3, favorited: 1, commented: 1, sold: 1 });
+      expect(v.topViewed).toEqual([
+        { listingId: phone, title: expect.any(String) as string, views: 2 },
+        { listingId: book, title: '高等数学 上册', views: 1 },
+      ]);
+
+      const all = await stats(superAdmin, '?campusId=all');
+      expect(all.status, JSON.stringify(all.body)).toBe(200);
+      expect(all.body).toMatchObject({ campusId: 'all', campusName: '全部校区', funnel: v.funnel, hotSearches: [] });
+      expect(all.body.daily.at(-1)).toMatchObject({ views: 3 });
+      expectError(await stats(s.auth('admin'), '?campusId=all'), 403, 'ADMIN_SCOPE');
     });
   });
 }

@@ -28,7 +28,9 @@ function cli(args: string[], dataDir: string, input?: string) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe('cli', () => {
+// Each case starts the CLI as its own process (tsx compiling on the fly): seconds on a quiet machine, tens of
+// seconds on a loaded one, so the cases get the process's own budget rather than the project's 30 s.
+describe('cli', { timeout: 120_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'xz-cli-'));
   let persistence: Persistence | undefined;
   let app: FastifyInstance | undefined;

@@ -22,6 +22,7 @@ export * from './catalog/use-cases.js';
 export * from './identity/user.js';
 export * from './identity/campus.js';
 export * from './identity/actor.js';
+export * from './identity/activity.js';
 export * from './identity/errors.js';
 export * from './identity/policy.js';
 export * from './identity/ports.js';
@@ -35,6 +36,9 @@ export * from './identity/login.js';
 export * from './identity/admin-use-cases.js';
 
 export * from './moderation/list-audit-log.js';
+export * from './moderation/admin-scope.js';
+export * from './moderation/admin-users.js';
+export * from './moderation/admin-listings.js';
 export * from './moderation/cases.js';
 export * from './moderation/report-content.js';
 export * from './moderation/review.js';

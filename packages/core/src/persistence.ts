@@ -1,9 +1,9 @@
 import type { CategoryRepository } from './catalog/ports.js';
 import type { CommentRepository, FavoriteRepository } from './engagement/ports.js';
 import type { AdminAccountRepository } from './identity/admin.js';
-import type { CampusRepository, UserRepository } from './identity/ports.js';
+import type { CampusRepository, UserDirectory, UserRepository } from './identity/ports.js';
 import type { RefreshTokenRepository } from './identity/session.js';
-import type { ListingRepository, ListingViewLog } from './listings/ports.js';
+import type { ListingDirectory, ListingRepository, ListingViewLog } from './listings/ports.js';
 import type { AuditLog } from './shared/audit.js';
 import type { PhotoRepository } from './photos/ports.js';
 import type { Outbox } from './shared/events.js';
@@ -20,6 +20,9 @@ export interface PersistencePorts {
   categories: CategoryRepository;
   campuses: CampusRepository;
   users: UserRepository;
+  /** The back office's searches over students and over listings of every status. */
+  userDirectory: UserDirectory;
+  listingDirectory: ListingDirectory;
   favorites: FavoriteRepository;
   comments: CommentRepository;
   outbox: Outbox;

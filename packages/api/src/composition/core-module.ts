@@ -18,6 +18,7 @@ import {
   PublishListing,
   RelistListing,
   RemoveListing,
+  RestoreListing,
   RenewListing,
   GetSellerProfile,
   SellerListings,
@@ -78,6 +79,7 @@ export const coreModule = new ContainerModule(({ bind }) => {
   factory(bind(Core.RenewListing), (d, cs) => new RenewListing(d, cs), [Core.Lifecycle, Ports.Campuses]);
   factory(bind(Core.RelistListing), (d, cs) => new RelistListing(d, cs), [Core.Lifecycle, Ports.Campuses]);
   factory(bind(Core.RemoveListing), (d, audit) => new RemoveListing(d, audit), [Core.Lifecycle, Ports.AuditLog]);
+  factory(bind(Core.RestoreListing), (d, audit) => new RestoreListing(d, audit), [Core.Lifecycle, Ports.AuditLog]);
   factory(bind(Core.ExpireListings), (d) => new ExpireListings(d), [Core.Lifecycle]);
   factory(bind(Core.BrowseListings), (l, c, v, clock) => new BrowseListings(l, c, v, clock), [
     Ports.Listings,

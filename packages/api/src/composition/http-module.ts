@@ -1,4 +1,5 @@
 import { ContainerModule } from 'inversify';
+import { RecordActivity } from '@xianzhi/core';
 import type { AppParts } from '../http/app.js';
 import { AccessTokens, ADMIN_TOKEN_SECONDS, Authenticator, ViewerKeys } from '../http/auth.js';
 import { adminCategoryRoutes } from '../http/routes/admin-categories.js';
@@ -34,11 +35,12 @@ export const httpModule = new ContainerModule(({ bind }) => {
     [Config.App],
   );
   factory(bind(H.ViewerKeys), (config) => new ViewerKeys(config.jwtSecret), [Config.App]);
-  factory(bind(H.Authenticator), (tokens, users, admins) => new Authenticator(tokens, users, admins), [
-    H.Tokens,
-    Ports.Users,
-    Ports.Admins,
-  ]);
+  factory(
+    bind(H.Authenticator),
+    (tokens, users, admins, activeUsers, clock) =>
+      new Authenticator(tokens, users, admins, new RecordActivity(activeUsers, clock)),
+    [H.Tokens, Ports.Users, Ports.Admins, Ports.ActiveUsers, Core.Clock],
+  );
 
   factory(
     bind(HttpRoutes.Api),

@@ -1,6 +1,10 @@
 import { QqContentSafety, WordListContentSafety } from '@xianzhi/adapters';
 import {
   ContentScreening,
+  GetAdminListing,
+  GetAdminUser,
+  ListAdminListings,
+  ListAdminUsers,
   ListReviewQueue,
   ReportContent,
   ResolveCase,
@@ -9,6 +13,7 @@ import {
   type ContentSafety,
 } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
+import { adminOpsRoutes } from '../http/routes/admin-ops.js';
 import { moderationRoutes } from '../http/routes/moderation.js';
 import { Identity } from './identity-tokens.js';
 import { Moderation } from './moderation-tokens.js';
@@ -75,5 +80,34 @@ export const moderationModule = new ContainerModule(({ bind }) => {
     report: Moderation.Report,
     queue: Moderation.Queue,
     resolve: Moderation.Resolve,
+  });
+  factory(bind(Moderation.ListAdminUsers), (d, l) => new ListAdminUsers(d, l), [
+    Ports.UserDirectory,
+    Ports.ListingDirectory,
+  ]);
+  named(bind(Moderation.GetAdminUser), (deps) => new GetAdminUser(deps), {
+    users: Ports.Users,
+    listings: Ports.Listings,
+    listingDirectory: Ports.ListingDirectory,
+    cases: Ports.ModerationCases,
+    reports: Ports.Reports,
+    audit: Ports.AuditLog,
+  });
+  factory(bind(Moderation.ListAdminListings), (d, u) => new ListAdminListings(d, u), [
+    Ports.ListingDirectory,
+    Ports.Users,
+  ]);
+  named(bind(Moderation.GetAdminListing), (deps) => new GetAdminListing(deps), {
+    listings: Ports.Listings,
+    directory: Ports.ListingDirectory,
+    users: Ports.Users,
+    clock: Core.Clock,
+  });
+  named(bind(HttpRoutes.Api), adminOpsRoutes, {
+    listUsers: Moderation.ListAdminUsers,
+    getUser: Moderation.GetAdminUser,
+    listListings: Moderation.ListAdminListings,
+    getListing: Moderation.GetAdminListing,
+    restore: Core.RestoreListing,
   });
 });

@@ -1,4 +1,14 @@
-import type { ContentSafety, ContentScreening, ListReviewQueue, ReportContent, ResolveCase } from '@xianzhi/core';
+import type {
+  ContentSafety,
+  ContentScreening,
+  GetAdminListing,
+  GetAdminUser,
+  ListAdminListings,
+  ListAdminUsers,
+  ListReviewQueue,
+  ReportContent,
+  ResolveCase,
+} from '@xianzhi/core';
 import { token } from './token.js';
 
 export const Moderation = {
@@ -8,4 +18,9 @@ export const Moderation = {
   Report: token<ReportContent>('ReportContent'),
   Queue: token<ListReviewQueue>('ListReviewQueue'),
   Resolve: token<ResolveCase>('ResolveCase'),
+  /** The back office's students and listings of every status. */
+  ListAdminUsers: token<ListAdminUsers>('ListAdminUsers'),
+  GetAdminUser: token<GetAdminUser>('GetAdminUser'),
+  ListAdminListings: token<ListAdminListings>('ListAdminListings'),
+  GetAdminListing: token<GetAdminListing>('GetAdminListing'),
 };

@@ -9,6 +9,8 @@ const STORE_PORTS: { readonly [K in keyof PlatformPorts]-?: Token<PlatformPorts[
   categories: Ports.Categories,
   campuses: Ports.Campuses,
   users: Ports.Users,
+  userDirectory: Ports.UserDirectory,
+  listingDirectory: Ports.ListingDirectory,
   favorites: Ports.Favorites,
   comments: Ports.Comments,
   outbox: Ports.Outbox,
@@ -35,6 +37,7 @@ const STORE_PORTS: { readonly [K in keyof PlatformPorts]-?: Token<PlatformPorts[
   campusStatistics: Ports.CampusStatistics,
   banners: Ports.Banners,
   notices: Ports.Notices,
+  activeUsers: Ports.ActiveUsers,
 };
 
 /**

@@ -8,6 +8,7 @@ import {
   type Actor,
   type AdminAccount,
   type AdminAccountRepository,
+  type RecordActivity,
   type User,
   type UserRepository,
 } from '@xianzhi/core';
@@ -110,6 +111,8 @@ export class Authenticator {
     private readonly tokens: AccessTokens,
     private readonly users: UserRepository,
     private readonly admins: AdminAccountRepository,
+    /** Notes each signed-in student active for the day (the dashboard's daily active users). */
+    private readonly activity: RecordActivity,
   ) {}
 
   /**
@@ -130,6 +133,7 @@ export class Authenticator {
     const user = await this.users.byId(verified.subject);
     if (!user) return new NotAuthenticated();
     if (user.banned) return new UserBanned();
+    await this.activity.execute(user);
     return { actor: actorFor(user), user, admin: null };
   }
 }

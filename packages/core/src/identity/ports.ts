@@ -8,6 +8,23 @@ export interface UserRepository {
   save(user: User): Promise<void>;
 }
 
+/** The back office's query over students; newest registered first. */
+export interface UserDirectoryQuery {
+  /** Every campus when absent (super admins). */
+  readonly campusId?: string;
+  /** Part of the nickname (matched literally), or a user's exact id. */
+  readonly nicknameOrId?: string;
+  readonly verified?: boolean;
+  readonly banned?: boolean;
+  /** Keyset cursor: users registered strictly before this (createdAt, id). */
+  readonly before: { readonly createdAt: Date; readonly id: string } | null;
+  readonly limit: number;
+}
+
+export interface UserDirectory {
+  search(query: UserDirectoryQuery): Promise<User[]>;
+}
+
 export interface CampusRepository {
   byId(id: string): Promise<Campus | null>;
   list(): Promise<Campus[]>;

@@ -89,8 +89,24 @@ describe('GetCampusStatistics', () => {
     expect(v.users).toEqual({ total: 2, verified: 1, unverified: 1 });
     expect(v.daily).toHaveLength(STATS_DAYS);
     expect(v.daily[0]!.day).toBe('2026-09-01');
-    expect(v.daily.at(-1)).toEqual({ day: '2026-09-30', newListings: 1, newUsers: 1, favorites: 1, comments: 1 });
-    expect(v.daily.at(-2)).toEqual({ day: '2026-09-29', newListings: 1, newUsers: 1, favorites: 0, comments: 0 });
+    expect(v.daily.at(-1)).toEqual({
+      day: '2026-09-30',
+      newListings: 1,
+      newUsers: 1,
+      favorites: 1,
+      comments: 1,
+      views: 0,
+      activeUsers: 0,
+    });
+    expect(v.daily.at(-2)).toEqual({
+      day: '2026-09-29',
+      newListings: 1,
+      newUsers: 1,
+      favorites: 0,
+      comments: 0,
+      views: 0,
+      activeUsers: 0,
+    });
     expect(v.daily.slice(0, -2).every((d) => d.newListings + d.newUsers + d.favorites + d.comments === 0)).toBe(true);
     expect(v.topCategories).toEqual([
       { categoryId: 'demo-phones', name: '手机', parentName: '电子产品', count: 1 },
@@ -108,12 +124,21 @@ describe('GetCampusStatistics', () => {
     ]);
     const first = await w.stats.execute({ actor: superAdmin });
     expect(first.ok && first.value.campusId).toBe('demo');
+    await w.p.users.save(aUser({ id: 'U-north', campusId: 'other-campus' }));
+    const all = await w.stats.execute({ actor: superAdmin, campusId: 'all' });
+    expect(all.ok && [all.value.campusId, all.value.campusName, all.value.users.total, all.value.hotSearches]).toEqual([
+      'all',
+      '全部校区',
+      1,
+      [],
+    ]);
     const code = async (input: Parameters<GetCampusStatistics['execute']>[0]) => {
       const r = await w.stats.execute(input);
       return r.ok ? 'ok' : r.error.code;
     };
     expect(await code({ actor: superAdmin, campusId: 'nowhere' })).toBe('CAMPUS_NOT_FOUND');
     expect(await code({ actor: campusAdmin, campusId: 'other-campus' })).toBe('ADMIN_SCOPE');
+    expect(await code({ actor: campusAdmin, campusId: 'all' })).toBe('ADMIN_SCOPE');
     expect(await code({ actor: student })).toBe('ADMIN_ONLY');
     expect(await code({ actor: { kind: 'anonymous' } })).toBe('UNAUTHENTICATED');
   });

@@ -33,13 +33,40 @@ export interface CampusActivity {
   readonly topCategories: readonly { readonly categoryId: string; readonly count: number }[];
   readonly favoritesPerDay: readonly DayCount[];
   readonly commentsPerDay: readonly DayCount[];
+  /** Counted listing views (once per viewer, listing and day; contact reveals are not views). */
+  readonly viewsPerDay: readonly DayCount[];
+  /** Distinct students who made a signed-in request, per day. */
+  readonly activeUsersPerDay: readonly DayCount[];
+  readonly funnel: Funnel;
+  /** Listings by views since `since`, most first, ties by id. */
+  readonly topViewed: readonly TopViewed[];
+}
+
+/** Listings created in the window: all of them, those with a favorite, with a comment, and sold. */
+export interface Funnel {
+  readonly listed: number;
+  readonly favorited: number;
+  readonly commented: number;
+  readonly sold: number;
+}
+
+export interface TopViewed {
+  readonly listingId: string;
+  readonly title: string;
+  readonly views: number;
 }
 
 /** Aggregates over a campus's listings, users and engagement: grouped reads, never rows. */
 export interface CampusStatistics {
-  /** `since` is the first instant counted by the daily series and the top categories. */
-  activity(campusId: string, since: Date, topCategories: number): Promise<CampusActivity>;
+  /**
+   * `since` is the first instant counted by the daily series, the funnel and the tops; `top` is how
+   * many top categories and most viewed listings to answer. A null campus is every campus together.
+   */
+  activity(campusId: string | null, since: Date, top: number): Promise<CampusActivity>;
 }
+
+/** What `campusId` names for every campus together (super admins only). */
+export const ALL_CAMPUSES = 'all';
 
 export interface CampusStatsView {
   readonly campusId: string;
@@ -61,13 +88,18 @@ export interface CampusStatsView {
     readonly newUsers: number;
     readonly favorites: number;
     readonly comments: number;
+    readonly views: number;
+    readonly activeUsers: number;
   }[];
+  readonly funnel: Funnel;
+  readonly topViewed: readonly TopViewed[];
   readonly topCategories: readonly {
     readonly categoryId: string;
     readonly name: string;
     readonly parentName: string | null;
     readonly count: number;
   }[];
+  /** Per campus; none for every campus together. */
   readonly hotSearches: readonly HotTerm[];
 }
 
@@ -86,7 +118,7 @@ export interface GetCampusStatisticsDeps {
 
 /**
  * The admin dashboard's numbers for one campus: campus admins see their own, super admins any campus
- * they name (their first campus when they name none).
+ * they name (their first campus when they name none), or every campus together (`all`).
  */
 export class GetCampusStatistics {
   constructor(private readonly deps: GetCampusStatisticsDeps) {}
@@ -103,17 +135,19 @@ export class GetCampusStatistics {
       .map((c) => ({ id: c.id, name: c.name }));
     const campusId = input.campusId ?? admin.value.campusId ?? visible[0]?.id;
     if (campusId === undefined) return err(new CampusNotFound(''));
-    if (!adminCovers(admin.value, campusId)) return err(new AdminScope(campusId));
-    const campus = visible.find((c) => c.id === campusId);
+    const all = campusId === ALL_CAMPUSES;
+    if (all ? admin.value.role !== 'super_admin' : !adminCovers(admin.value, campusId))
+      return err(new AdminScope(campusId));
+    const campus = all ? { id: ALL_CAMPUSES, name: '全部校区' } : visible.find((c) => c.id === campusId);
     if (!campus) return err(new CampusNotFound(campusId));
 
     const now = this.deps.clock.now();
     const today = chinaDay(now);
     const days = Array.from({ length: STATS_DAYS }, (_, i) => dayBefore(today, STATS_DAYS - 1 - i));
     const [activity, categories, hot] = await Promise.all([
-      this.deps.stats.activity(campusId, chinaMidnight(days[0]!), TOP_CATEGORIES),
-      this.deps.categories.forCampus(campusId),
-      this.deps.hotSearches.execute({ campusId }),
+      this.deps.stats.activity(all ? null : campusId, chinaMidnight(days[0]!), TOP_CATEGORIES),
+      Promise.all((all ? visible.map((c) => c.id) : [campusId]).map((id) => this.deps.categories.forCampus(id))),
+      all ? Promise.resolve([]) : this.deps.hotSearches.execute({ campusId }),
     ]);
 
     const byStatus: Record<string, number> = {};
@@ -124,14 +158,19 @@ export class GetCampusStatistics {
       byKind[r.kind] = (byKind[r.kind] ?? 0) + r.count;
       total += r.count;
     }
-    const series = (rows: readonly DayCount[]) => new Map(rows.map((r) => [r.day, r.count]));
-    const [listingsPerDay, usersPerDay, favoritesPerDay, commentsPerDay] = [
-      activity.newListingsPerDay,
-      activity.newUsersPerDay,
-      activity.favoritesPerDay,
-      activity.commentsPerDay,
-    ].map(series) as [Map<string, number>, Map<string, number>, Map<string, number>, Map<string, number>];
-    const byId = new Map(categories.map((c) => [c.id, c]));
+    const perDay = (rows: readonly DayCount[]) => {
+      const counts = new Map(rows.map((r) => [r.day, r.count]));
+      return (day: string) => counts.get(day) ?? 0;
+    };
+    const [newListings, newUsers, favorites, comments, views, activeUsers] = [
+      perDay(activity.newListingsPerDay),
+      perDay(activity.newUsersPerDay),
+      perDay(activity.favoritesPerDay),
+      perDay(activity.commentsPerDay),
+      perDay(activity.viewsPerDay),
+      perDay(activity.activeUsersPerDay),
+    ];
+    const byId = new Map(categories.flat().map((c) => [c.id, c]));
 
     return ok({
       campusId,
@@ -149,11 +188,15 @@ export class GetCampusStatistics {
       users: { total: activity.users.verified + activity.users.unverified, ...activity.users },
       daily: days.map((day) => ({
         day,
-        newListings: listingsPerDay.get(day) ?? 0,
-        newUsers: usersPerDay.get(day) ?? 0,
-        favorites: favoritesPerDay.get(day) ?? 0,
-        comments: commentsPerDay.get(day) ?? 0,
+        newListings: newListings(day),
+        newUsers: newUsers(day),
+        favorites: favorites(day),
+        comments: comments(day),
+        views: views(day),
+        activeUsers: activeUsers(day),
       })),
+      funnel: activity.funnel,
+      topViewed: activity.topViewed,
       topCategories: activity.topCategories.map((t) => {
         const c = byId.get(t.categoryId);
         const parent = c?.parentId ? byId.get(c.parentId) : undefined;

@@ -41,6 +41,17 @@ export class ListingTransitionNotAllowed extends DomainError<'LISTING_TRANSITION
   }
 }
 
+/** Only a removed listing can be restored. */
+export class ListingNotRemoved extends DomainError<'LISTING_NOT_REMOVED'> {
+  readonly code = 'LISTING_NOT_REMOVED' as const;
+  constructor(
+    readonly listingId: string,
+    readonly status: ListingStatus,
+  ) {
+    super(`只有已被下架的商品可以恢复（当前状态：${status}）`, { listingId, status });
+  }
+}
+
 export class RenewTooSoon extends DomainError<'RENEW_TOO_SOON'> {
   readonly code = 'RENEW_TOO_SOON' as const;
   constructor(readonly retryAt: Date) {

@@ -9,7 +9,7 @@ import { Problems, type ValidationFailed } from '../shared/errors.js';
 import type { EventFactory, Outbox } from '../shared/events.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
-import { ListingNotFound, type ListingTransitionNotAllowed, type RenewTooSoon } from './errors.js';
+import { ListingNotFound, ListingNotRemoved, type ListingTransitionNotAllowed, type RenewTooSoon } from './errors.js';
 import type { Listing, ListingStatus, OwnerStatusChange } from './listing.js';
 import { loadOwnListingForUpdate, type OwnedListingError } from './owned.js';
 import type { ListingRepository } from './ports.js';
@@ -39,6 +39,7 @@ export class LifecycleDeps implements LifecyclePorts {
   }
 
   async record(listing: Listing, from: ListingStatus, reason: string | null, by: string | null): Promise<void> {
+    if (from !== listing.status) listing.noteStatusChange(from, listing.updatedAt, by, reason);
     await this.listings.save(listing);
     if (from !== listing.status) {
       await this.outbox.append([
@@ -206,6 +207,72 @@ export class RemoveListing {
       });
       return ok(listing);
     });
+  }
+}
+
+const RESTORABLE: readonly ListingStatus[] = ['active', 'reserved', 'sold', 'withdrawn', 'expired'];
+
+/**
+ * An admin takes back a removal, with a reason: the listing returns to the status it had before it was
+ * removed (before the reports hid it, if they had), and the owner is told in the inbox. Removals older
+ * than the status history are read from the removal's audit entry; if neither says, it comes back
+ * withdrawn, which only its owner sees and may renew.
+ */
+export class RestoreListing {
+  constructor(
+    private readonly deps: LifecycleDeps,
+    private readonly audit: AuditLog,
+  ) {}
+
+  execute(input: {
+    actor: Actor;
+    listingId: string;
+    reason: string;
+  }): Promise<
+    Result<Listing, NotAuthenticated | AdminOnly | AdminScope | ListingNotFound | ListingNotRemoved | ValidationFailed>
+  > {
+    const { listings, uow, clock } = this.deps;
+    return uow.run(async () => {
+      const anyAdmin = requireAdmin(input.actor);
+      if (!anyAdmin.ok) return anyAdmin;
+      const reason = input.reason.trim();
+      const problems = new Problems()
+        .check(reason.length > 0, 'reason', '请填写恢复原因')
+        .check(reason.length <= REMOVAL_REASON_MAX, 'reason', `原因最多 ${REMOVAL_REASON_MAX} 字`);
+      if (problems.any) return err(problems.toError());
+      const listing = await listings.byId(input.listingId, { forUpdate: true });
+      if (!listing) return err(new ListingNotFound(input.listingId));
+      const admin = requireAdminOf(input.actor, listing.campusId);
+      if (!admin.ok) return admin;
+      if (listing.status !== 'removed') return err(new ListingNotRemoved(listing.id, listing.status));
+      const to = listing.statusBeforeRemoval() ?? (await this.audited(listing.id)) ?? 'withdrawn';
+      const now = clock.now();
+      const restored = listing.restore(to, now);
+      if (!restored.ok) return err(new ListingNotRemoved(listing.id, listing.status));
+      await this.deps.record(listing, 'removed', reason, admin.value.adminId);
+      await this.audit.record({
+        actor: auditActorOf(input.actor),
+        action: 'listing.restore',
+        targetType: 'listing',
+        targetId: listing.id,
+        campusId: listing.campusId,
+        details: { reason, to },
+        at: now,
+      });
+      return ok(listing);
+    });
+  }
+
+  /** The status the newest removal's audit entry names, when it is one a listing may return to. */
+  private async audited(listingId: string): Promise<ListingStatus | null> {
+    const [entry] = await this.audit.list({
+      action: 'listing.remove',
+      targetType: 'listing',
+      targetId: listingId,
+      limit: 1,
+    });
+    const from = entry?.details['from'];
+    return RESTORABLE.find((s) => s === from) ?? null;
   }
 }
 

@@ -26,6 +26,15 @@ export interface PriceChange {
   readonly to: Fen | null;
 }
 
+/** One change of status, as the lifecycle recorded it; `by` is the student or admin, null for the system. */
+export interface StatusChange {
+  readonly from: ListingStatus | null;
+  readonly to: ListingStatus;
+  readonly at: string;
+  readonly by: string | null;
+  readonly reason: string | null;
+}
+
 export interface ContentChange {
   readonly fields: ListingContentField[];
   /** Set when the price went down: favoriters are told. */
@@ -80,6 +89,11 @@ export class Listing {
   commentCount!: number;
   priceHistory!: PriceChange[];
   /**
+   * Every change of status, oldest first, saved with the change itself. Listings published before it
+   * was kept start with their first change after that.
+   */
+  statusHistory!: StatusChange[];
+  /**
    * The owner is banned: kept out of the feed, search and recommendations until unbanned, whatever
    * the status (which the ban leaves alone, so an unban restores exactly what was there). Denormalised
    * so those reads need no join; only SetUserBan changes it, never a save.
@@ -115,6 +129,7 @@ export class Listing {
     l.favoriteCount = 0;
     l.commentCount = 0;
     l.priceHistory = [{ at: input.now.toISOString(), from: null, to: input.content.price }];
+    l.statusHistory = [{ from: null, to: 'active', at: input.now.toISOString(), by: input.ownerId, reason: null }];
     l.ownerBanned = false;
     return l;
   }
@@ -170,6 +185,39 @@ export class Listing {
     this.removalReason = reason;
     this.touch(now);
     return okVoid;
+  }
+
+  /**
+   * The status a removed listing had before its last removal: the one it goes back to when an admin
+   * restores it. A listing hidden by reports before removal goes back to what it was before that;
+   * null when the history does not say.
+   */
+  statusBeforeRemoval(): ListingStatus | null {
+    let wanted: ListingStatus = 'removed';
+    for (let i = this.statusHistory.length - 1; i >= 0; i--) {
+      const change = this.statusHistory[i]!;
+      if (change.to !== wanted) continue;
+      if (change.from === null) return null;
+      if (change.from !== 'hidden' && change.from !== 'removed') return change.from;
+      wanted = change.from;
+    }
+    return null;
+  }
+
+  /** An admin takes back a removal: the listing returns to `to`, the status it had before. */
+  restore(to: ListingStatus, now: Date): Result<void, ListingTransitionNotAllowed> {
+    if (this.status !== 'removed' || to === 'removed' || to === 'hidden') {
+      return err(new ListingTransitionNotAllowed(this.status, to));
+    }
+    this.status = to;
+    this.removalReason = null;
+    this.touch(now);
+    return okVoid;
+  }
+
+  /** Called by the lifecycle with every save of a changed status, so the history is written with it. */
+  noteStatusChange(from: ListingStatus, at: Date, by: string | null, reason: string | null): void {
+    this.statusHistory = [...this.statusHistory, { from, to: this.status, at: at.toISOString(), by, reason }];
   }
 
   /** Out of sight pending review; only a live listing is hidden (others are out of sight already). */

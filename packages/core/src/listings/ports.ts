@@ -91,6 +91,34 @@ export interface ListingRepository {
   setOwnerBanned(ownerId: string, banned: boolean): Promise<void>;
 }
 
+/** The back office's query over listings of every status; newest created first. */
+export interface ListingDirectoryQuery {
+  /** Every campus when absent (super admins). */
+  readonly campusId?: string;
+  readonly status?: ListingStatus;
+  readonly kind?: ListingKind;
+  /** Part of the title, matched literally (no wildcards). */
+  readonly titleContains?: string;
+  /** Keyset cursor: listings created strictly before this (createdAt, id). */
+  readonly before: { readonly createdAt: Date; readonly id: string } | null;
+  readonly limit: number;
+}
+
+/** A China day (YYYY-MM-DD) and how many of something it had. */
+export interface ListingDayCount {
+  readonly day: string;
+  readonly count: number;
+}
+
+/** What admins read about listings beyond what students see: every status, counts per owner, views per day. */
+export interface ListingDirectory {
+  search(query: ListingDirectoryQuery): Promise<Listing[]>;
+  /** Listings of each owner, of every status; owners with none are absent. */
+  countByOwner(ownerIds: readonly string[]): Promise<Map<string, number>>;
+  /** Counted views (the view log's viewers, not contact reveals) per China day from `sinceDay` on, oldest first. */
+  viewsPerDay(listingId: string, sinceDay: string): Promise<ListingDayCount[]>;
+}
+
 export interface ListingViewLog {
   /** Records that `viewerKey` saw the listing on `day` (YYYY-MM-DD); true only the first time that day. */
   recordView(listingId: string, viewerKey: string, day: string): Promise<boolean>;

@@ -101,6 +101,8 @@ export interface ModerationCaseRepository {
   save(c: ModerationCase): Promise<void>;
   /** Open cases, most recently updated first. */
   listOpen(query: OpenCasesQuery): Promise<ModerationCase[]>;
+  /** Every case of a target, open or resolved, newest opened first (the back office's history). */
+  forTarget(targetType: ModerationTargetType, targetId: string, limit: number): Promise<ModerationCase[]>;
 }
 
 export interface ReportRepository {

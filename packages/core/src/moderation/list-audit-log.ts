@@ -2,7 +2,7 @@ import type { Actor } from '../identity/actor.js';
 import type { AdminOnly, NotAuthenticated } from '../identity/errors.js';
 import { requireAdmin } from '../identity/policy.js';
 import { ok, type Result } from '../shared/result.js';
-import type { AuditEntry, AuditLog } from '../shared/audit.js';
+import type { AuditEntry, AuditFilters, AuditLog } from '../shared/audit.js';
 
 /** The audit log, newest first. Campus admins read their own campus only; super admins everything. */
 export class ListAuditLog {
@@ -10,7 +10,7 @@ export class ListAuditLog {
 
   async execute(input: {
     actor: Actor;
-    action?: string;
+    filters?: AuditFilters;
     before?: { at: Date; id: string } | null;
     limit: number;
   }): Promise<Result<AuditEntry[], NotAuthenticated | AdminOnly>> {
@@ -22,7 +22,7 @@ export class ListAuditLog {
         limit: input.limit,
         before: input.before ?? null,
         ...(campusId !== undefined ? { campusId } : {}),
-        ...(input.action !== undefined ? { action: input.action } : {}),
+        ...input.filters,
       }),
     );
   }

@@ -114,7 +114,12 @@ export class NotificationRules implements EventSubscriber {
       case 'ListingPublished':
         return event.payload.kind !== 'wanted';
       case 'ListingStatusChanged':
-        return event.payload.to === 'removed' || event.payload.to === 'hidden' || event.payload.from === 'hidden';
+        return (
+          event.payload.to === 'removed' ||
+          event.payload.to === 'hidden' ||
+          event.payload.from === 'hidden' ||
+          event.payload.from === 'removed'
+        );
       default:
         return false;
     }

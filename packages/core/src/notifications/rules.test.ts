@@ -184,6 +184,9 @@ describe('rules: who is told what', () => {
     expect(kinds(changed('hidden', 'removed', 'adm-1'))).toEqual([]);
     expect(kinds(changed('active', 'reserved', 'alice'))).toEqual([]);
     expect(kinds(changed('reserved', 'active', 'adm-1'))).toEqual([]);
+    // An admin taking back a removal: the owner hears of it, whatever status it returns to.
+    expect(kinds(changed('removed', 'sold', 'adm-1'))).toEqual([['restored', 'alice', 'ev-removed-sold-adm-1']]);
+    expect(kinds(changed('removed', 'active', null))).toEqual([]);
   });
 
   it('tells an owner once per expiry time when the listing ends within a day', async () => {

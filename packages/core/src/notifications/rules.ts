@@ -165,14 +165,17 @@ export function removalRule(event: ListingStatusChanged, title: string): Notific
 }
 
 /**
- * Reports hid the listing (no one in particular did: `by` is null) or an admin brought it back:
+ * Reports hid the listing (no one in particular did: `by` is null) or an admin brought it back (after
+ * a review, or by taking back a removal):
  * the owner learns it in the inbox instead of only from a banner on the detail page.
  */
 export function reviewNoticeRule(event: ListingStatusChanged, title: string): NotificationDraft[] {
   const p = event.payload;
   const hidden = p.to === 'hidden';
+  const byAdmin = p.by !== null && p.by !== p.ownerId;
+  // Back from hidden to live after a review, or from removed to whatever it was before the removal.
   const restored =
-    p.from === 'hidden' && (p.to === 'active' || p.to === 'reserved') && p.by !== null && p.by !== p.ownerId;
+    byAdmin && ((p.from === 'hidden' && (p.to === 'active' || p.to === 'reserved')) || p.from === 'removed');
   if (!hidden && !restored) return [];
   return [
     {

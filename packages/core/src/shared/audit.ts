@@ -29,6 +29,14 @@ export interface AuditEntry extends AuditRecord {
 export interface AuditQuery {
   readonly campusId?: string;
   readonly action?: string;
+  /** The acting account's id (of any kind). */
+  readonly actorId?: string;
+  readonly targetType?: string;
+  readonly targetId?: string;
+  /** Entries at or after this instant. */
+  readonly from?: Date;
+  /** Entries strictly before this instant. */
+  readonly to?: Date;
   /** Keyset cursor: entries strictly older than this (at, id). */
   readonly before?: { at: Date; id: string } | null;
   readonly limit: number;
@@ -63,4 +71,20 @@ export function auditActorOf(actor: AuditedActor): AuditActor {
     default:
       return systemAuditActor;
   }
+}
+
+/** The filters of an audit query other than campus and paging, as the admin names them. */
+export type AuditFilters = Pick<AuditQuery, 'action' | 'actorId' | 'targetType' | 'targetId' | 'from' | 'to'>;
+
+/** Whether an entry passes the filters: what every AuditLog adapter must agree with. */
+export function matchesAuditFilters(e: AuditEntry, q: AuditFilters & { campusId?: string }): boolean {
+  return (
+    (q.campusId === undefined || e.campusId === q.campusId) &&
+    (q.action === undefined || e.action === q.action) &&
+    (q.actorId === undefined || e.actor.id === q.actorId) &&
+    (q.targetType === undefined || e.targetType === q.targetType) &&
+    (q.targetId === undefined || e.targetId === q.targetId) &&
+    (q.from === undefined || e.at.getTime() >= q.from.getTime()) &&
+    (q.to === undefined || e.at.getTime() < q.to.getTime())
+  );
 }

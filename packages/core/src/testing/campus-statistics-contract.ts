@@ -3,7 +3,8 @@ import { Comment } from '../engagement/comment.js';
 import type { CommentRepository, FavoriteRepository } from '../engagement/ports.js';
 import type { CampusRepository, UserRepository } from '../identity/ports.js';
 import type { CampusStatistics, DayCount } from '../insights/campus-statistics.js';
-import type { ListingRepository } from '../listings/ports.js';
+import type { ActiveUserLog } from '../identity/activity.js';
+import type { ListingRepository, ListingViewLog } from '../listings/ports.js';
 import type { CategoryRepository } from '../catalog/ports.js';
 import { aCampus, aCategoryTree, aListing, aUser } from './builders.js';
 
@@ -15,6 +16,8 @@ export interface CampusStatisticsPorts {
   readonly listings: ListingRepository;
   readonly favorites: FavoriteRepository;
   readonly comments: CommentRepository;
+  readonly viewLog: ListingViewLog;
+  readonly activeUsers: ActiveUserLog;
   dispose(): Promise<void>;
 }
 
@@ -153,7 +156,70 @@ export function campusStatisticsContract(adapterName: string, factory: () => Pro
         topCategories: [],
         favoritesPerDay: [],
         commentsPerDay: [],
+        viewsPerDay: [],
+        activeUsersPerDay: [],
+        funnel: { listed: 0, favorited: 0, commented: 0, sold: 0 },
+        topViewed: [],
       });
+    });
+
+    it('counts views and active students per day, the funnel and the most viewed, per campus or all together', async () => {
+      await p.users.save(aUser({ id: 'user-owner' }));
+      const at = new Date('2026-09-10T03:00:00.000Z');
+      await p.listings.save(aListing({ id: 'V1', title: '台灯', now: at }));
+      await p.listings.save(aListing({ id: 'V2', title: '书桌', now: at, status: 'sold' }));
+      await p.listings.save(aListing({ id: 'V3', title: '旧书', now: new Date('2026-08-01T02:00:00.000Z') }));
+      await p.listings.save(aListing({ id: 'V9', title: '隔壁', now: at, campusId: 'other-campus' }));
+      await p.listings.adjustCounters('V1', { favorites: 1, comments: 2 });
+      await p.listings.adjustCounters('V2', { comments: 1 });
+      for (const [listing, viewer, day] of [
+        ['V1', 'u:a', '2026-09-10'],
+        ['V1', 'a:b', '2026-09-10'],
+        ['V1', 'c:a', '2026-09-10'],
+        ['V1', 'u:a', '2026-09-11'],
+        ['V2', 'u:a', '2026-09-11'],
+        ['V3', 'u:a', '2026-09-01'],
+        ['V9', 'u:z', '2026-09-11'],
+      ] as const)
+        await p.viewLog.recordView(listing, viewer, day);
+      for (const [user, campus, day] of [
+        ['a', 'demo', '2026-09-10'],
+        ['a', 'demo', '2026-09-10'],
+        ['b', 'demo', '2026-09-10'],
+        ['a', 'demo', '2026-09-11'],
+        ['a', 'demo', '2026-09-01'],
+        ['z', 'other-campus', '2026-09-11'],
+      ] as const)
+        await p.activeUsers.record(user, campus, day);
+
+      const a = await p.stats.activity('demo', SINCE, 10);
+      expect(byDay(a.viewsPerDay)).toEqual([
+        { day: '2026-09-10', count: 2 },
+        { day: '2026-09-11', count: 2 },
+      ]);
+      expect(byDay(a.activeUsersPerDay)).toEqual([
+        { day: '2026-09-10', count: 2 },
+        { day: '2026-09-11', count: 1 },
+      ]);
+      expect(a.funnel).toEqual({ listed: 2, favorited: 1, commented: 2, sold: 1 });
+      expect(a.topViewed).toEqual([
+        { listingId: 'V1', title: '台灯', views: 3 },
+        { listingId: 'V2', title: '书桌', views: 1 },
+      ]);
+      expect((await p.stats.activity('demo', SINCE, 1)).topViewed).toHaveLength(1);
+
+      const all = await p.stats.activity(null, SINCE, 10);
+      expect(byDay(all.viewsPerDay)).toEqual([
+        { day: '2026-09-10', count: 2 },
+        { day: '2026-09-11', count: 3 },
+      ]);
+      expect(byDay(all.activeUsersPerDay)).toEqual([
+        { day: '2026-09-10', count: 2 },
+        { day: '2026-09-11', count: 2 },
+      ]);
+      expect(all.funnel.listed).toBe(3);
+      expect(all.topViewed.map((t) => t.listingId)).toEqual(['V1', 'V2', 'V9']);
+      expect(all.users.verified).toBe(1);
     });
   });
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PersistencePorts } from '../persistence.js';
 import { aCampus, aCategoryTree, aUser, TEST_CAMPUS_ID } from './builders.js';
+import { directoryContract } from './directory-contract.js';
 import { engagementContract } from './engagement-contract.js';
 import { identityContract } from './identity-contract.js';
 import { listingContract } from './listing-contract.js';
@@ -94,6 +95,7 @@ export function persistenceContract(
   outboxContract(adapterName, () => ports);
   engagementContract(adapterName, () => ports);
   identityContract(adapterName, () => ports);
+  directoryContract(adapterName, () => ports);
   photoContract(adapterName, () => ports);
   unitOfWorkContract(adapterName, () => ports, options);
 }

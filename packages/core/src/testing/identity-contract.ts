@@ -82,6 +82,30 @@ export function identityContract(adapterName: string, ports: () => IdentityPorts
       expect([...page1, ...page2].map((e) => e.id)).toEqual(all.map((e) => e.id));
     });
 
+    it('filters by actor, target and a half-open time window', async () => {
+      const log = ports().auditLog;
+      const entry = (actorId: string, targetId: string, minutes: number) =>
+        log.record({
+          actor: { kind: 'admin', id: actorId },
+          action: 'user.ban',
+          targetType: targetId.startsWith('L') ? 'listing' : 'user',
+          targetId,
+          campusId: 'demo',
+          at: at(minutes),
+        });
+      await entry('adm-1', 'u1', 1);
+      await entry('adm-2', 'u1', 2);
+      await entry('adm-1', 'L1', 3);
+      const ids = async (q: Partial<Parameters<typeof log.list>[0]>) =>
+        (await log.list({ limit: 10, ...q })).map((e) => `${e.actor.id}/${e.targetId}`);
+      expect(await ids({ actorId: 'adm-1' })).toEqual(['adm-1/L1', 'adm-1/u1']);
+      expect(await ids({ targetType: 'user', targetId: 'u1' })).toEqual(['adm-2/u1', 'adm-1/u1']);
+      expect(await ids({ targetType: 'listing' })).toEqual(['adm-1/L1']);
+      expect(await ids({ from: at(2), to: at(3) })).toEqual(['adm-2/u1']);
+      expect(await ids({ from: at(2), actorId: 'adm-1' })).toEqual(['adm-1/L1']);
+      expect(await ids({ to: at(1) })).toEqual([]);
+    });
+
     it('writes inside a unit of work commit or roll back with it', async () => {
       const { auditLog, uow } = ports();
       await expect(

@@ -1,4 +1,10 @@
-import type { AuditEntry, AuditLog, AuditQuery, AuditRecord } from '../shared/audit.js';
+import {
+  matchesAuditFilters,
+  type AuditEntry,
+  type AuditLog,
+  type AuditQuery,
+  type AuditRecord,
+} from '../shared/audit.js';
 import { UlidGenerator } from '../shared/ids.js';
 import type { InMemoryStore } from './in-memory-store.js';
 import { cmp } from './order.js';
@@ -23,10 +29,7 @@ export class InMemoryAuditLog implements AuditLog {
       cmp(b.at.getTime(), a.at.getTime()) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
     const before = q.before;
     return [...this.store.tables.audit.values()]
-      .filter(
-        (e) =>
-          (q.campusId === undefined || e.campusId === q.campusId) && (q.action === undefined || e.action === q.action),
-      )
+      .filter((e) => matchesAuditFilters(e, q))
       .filter((e) => !before || newerFirst(e, before) > 0)
       .sort(newerFirst)
       .slice(0, q.limit)

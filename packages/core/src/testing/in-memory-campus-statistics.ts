@@ -12,12 +12,24 @@ function perDay(dates: Date[]): DayCount[] {
 export class InMemoryCampusStatistics implements CampusStatistics {
   constructor(private readonly store: InMemoryStore) {}
 
-  async activity(campusId: string, since: Date, topCategories: number): Promise<CampusActivity> {
+  async activity(campusId: string | null, since: Date, top: number): Promise<CampusActivity> {
     const t = this.store.tables;
-    const listings = [...t.listings.values()].filter((l) => l.campusId === campusId);
+    const inScope = (c: string) => campusId === null || c === campusId;
+    const listings = [...t.listings.values()].filter((l) => inScope(l.campusId));
     const ofCampus = new Set(listings.map((l) => l.id));
     const recent = listings.filter((l) => l.createdAt.getTime() >= since.getTime());
-    const users = [...t.users.values()].filter((u) => u.campusId === campusId);
+    const users = [...t.users.values()].filter((u) => inScope(u.campusId));
+    const sinceDay = chinaDay(since);
+    const views = [...t.views.keys()]
+      .map((key) => key.split('|') as [string, string, string])
+      .filter(([id, viewer, day]) => ofCampus.has(id) && !viewer.startsWith('c:') && day >= sinceDay);
+    const viewsOf = new Map<string, number>();
+    for (const [id] of views) viewsOf.set(id, (viewsOf.get(id) ?? 0) + 1);
+    const dayCounts = (days: readonly string[]): DayCount[] => {
+      const counts = new Map<string, number>();
+      for (const d of days) counts.set(d, (counts.get(d) ?? 0) + 1);
+      return [...counts].map(([day, count]) => ({ day, count }));
+    };
     const groups = new Map<string, { status: string; kind: string; count: number }>();
     for (const l of listings) {
       const key = `${l.status}|${l.kind}`;
@@ -35,7 +47,7 @@ export class InMemoryCampusStatistics implements CampusStatistics {
       topCategories: [...categories.entries()]
         .map(([categoryId, count]) => ({ categoryId, count }))
         .sort((a, b) => b.count - a.count || (a.categoryId < b.categoryId ? -1 : 1))
-        .slice(0, topCategories),
+        .slice(0, top),
       favoritesPerDay: perDay(
         [...t.favorites.values()]
           .filter((f) => ofCampus.has(f.listingId))
@@ -48,6 +60,20 @@ export class InMemoryCampusStatistics implements CampusStatistics {
           .map((c) => c.createdAt)
           .filter(after),
       ),
+      viewsPerDay: dayCounts(views.map(([, , day]) => day)),
+      activeUsersPerDay: dayCounts(
+        [...t.activeDays.values()].filter((a) => inScope(a.campusId) && a.day >= sinceDay).map((a) => a.day),
+      ),
+      funnel: {
+        listed: recent.length,
+        favorited: recent.filter((l) => l.favoriteCount > 0).length,
+        commented: recent.filter((l) => l.commentCount > 0).length,
+        sold: recent.filter((l) => l.status === 'sold').length,
+      },
+      topViewed: [...viewsOf]
+        .map(([listingId, n]) => ({ listingId, title: t.listings.get(listingId)!.title, views: n }))
+        .sort((a, b) => b.views - a.views || (a.listingId < b.listingId ? -1 : 1))
+        .slice(0, top),
     };
   }
 }

@@ -1,9 +1,11 @@
 import type { AdminAccount, AdminAccountRepository } from '../identity/admin.js';
 import type { Campus } from '../identity/campus.js';
-import type { CampusRepository, UserRepository } from '../identity/ports.js';
+import type { ActiveUserLog } from '../identity/activity.js';
+import type { CampusRepository, UserDirectory, UserDirectoryQuery, UserRepository } from '../identity/ports.js';
 import type { RefreshToken, RefreshTokenRepository } from '../identity/session.js';
 import type { User } from '../identity/user.js';
 import { copy, type InMemoryStore } from './in-memory-store.js';
+import { newestCreated } from './in-memory-listings.js';
 
 export class InMemoryCampusRepository implements CampusRepository {
   constructor(private readonly store: InMemoryStore) {}
@@ -103,5 +105,32 @@ export class InMemoryAdminAccountRepository implements AdminAccountRepository {
     );
     if (clash) throw new Error(`duplicate admin username ${account.username}`);
     this.store.tables.admins.set(account.id, copy(account));
+  }
+}
+
+export class InMemoryUserDirectory implements UserDirectory {
+  constructor(private readonly store: InMemoryStore) {}
+  async search(q: UserDirectoryQuery): Promise<User[]> {
+    const needle = q.nicknameOrId?.toLowerCase();
+    return [...this.store.tables.users.values()]
+      .filter(
+        (u) =>
+          (q.campusId === undefined || u.campusId === q.campusId) &&
+          (needle === undefined || u.id === q.nicknameOrId || u.nickname.toLowerCase().includes(needle)) &&
+          (q.verified === undefined || (u.verifiedAt !== null) === q.verified) &&
+          (q.banned === undefined || (u.status === 'banned') === q.banned) &&
+          (!q.before || newestCreated(u, q.before) > 0),
+      )
+      .sort(newestCreated)
+      .slice(0, q.limit)
+      .map(copy);
+  }
+}
+
+export class InMemoryActiveUserLog implements ActiveUserLog {
+  constructor(private readonly store: InMemoryStore) {}
+  async record(userId: string, campusId: string, day: string): Promise<void> {
+    const key = `${userId}|${day}`;
+    if (!this.store.tables.activeDays.has(key)) this.store.tables.activeDays.set(key, { userId, campusId, day });
   }
 }

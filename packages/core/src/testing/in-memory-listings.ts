@@ -2,6 +2,9 @@ import { LIVE_STATUSES, type Listing } from '../listings/listing.js';
 import {
   sortValueOf,
   type CounterDeltas,
+  type ListingDayCount,
+  type ListingDirectory,
+  type ListingDirectoryQuery,
   type ListingFeedQuery,
   type ListingRepository,
   type ListingSummary,
@@ -153,5 +156,43 @@ export class InMemoryListingViewLog implements ListingViewLog {
     if (this.store.tables.views.has(key)) return false;
     this.store.tables.views.set(key, true);
     return true;
+  }
+}
+
+/** Newest created first, the id breaking ties: the order of every admin list. */
+export const newestCreated = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) =>
+  cmp(b.createdAt.getTime(), a.createdAt.getTime()) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+export class InMemoryListingDirectory implements ListingDirectory {
+  constructor(private readonly store: InMemoryStore) {}
+  async search(q: ListingDirectoryQuery): Promise<Listing[]> {
+    const needle = q.titleContains?.toLowerCase();
+    return [...this.store.tables.listings.values()]
+      .filter(
+        (l) =>
+          (q.campusId === undefined || l.campusId === q.campusId) &&
+          (q.status === undefined || l.status === q.status) &&
+          (q.kind === undefined || l.kind === q.kind) &&
+          (needle === undefined || l.title.toLowerCase().includes(needle)) &&
+          (!q.before || newestCreated(l, q.before) > 0),
+      )
+      .sort(newestCreated)
+      .slice(0, q.limit)
+      .map(copy);
+  }
+  async countByOwner(ownerIds: readonly string[]): Promise<Map<string, number>> {
+    const wanted = new Set(ownerIds);
+    const out = new Map<string, number>();
+    for (const l of this.store.tables.listings.values())
+      if (wanted.has(l.ownerId)) out.set(l.ownerId, (out.get(l.ownerId) ?? 0) + 1);
+    return out;
+  }
+  async viewsPerDay(listingId: string, sinceDay: string): Promise<ListingDayCount[]> {
+    const perDay = new Map<string, number>();
+    for (const key of this.store.tables.views.keys()) {
+      const [id, viewer, day] = key.split('|') as [string, string, string];
+      if (id === listingId && !viewer.startsWith('c:') && day >= sinceDay) perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    }
+    return [...perDay].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, count]) => ({ day, count }));
   }
 }

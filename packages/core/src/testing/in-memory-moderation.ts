@@ -57,6 +57,13 @@ export class InMemoryModerationCaseRepository implements ModerationCaseRepositor
       .slice(0, q.limit)
       .map(cloneCase);
   }
+  async forTarget(targetType: ModerationTargetType, targetId: string, limit: number): Promise<ModerationCase[]> {
+    return [...this.table.values()]
+      .filter((c) => c.targetType === targetType && c.targetId === targetId)
+      .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime() || (a.id < b.id ? 1 : -1))
+      .slice(0, limit)
+      .map(cloneCase);
+  }
 }
 
 export class InMemoryReportRepository implements ReportRepository {

@@ -31,6 +31,8 @@ export class InMemoryStore {
       { event: DomainEvent; publishedAt: Date | null; seq: number; claim?: string | null; claimedUntil?: Date | null }
     >(),
     views: new Map<string, true>(),
+    /** Keyed `userId|day`. */
+    activeDays: new Map<string, { userId: string; campusId: string; day: string }>(),
     studentVerifications: new Map<string, StudentVerification>(),
     audit: new Map<string, AuditEntry>(),
     rateHits: new Map<string, Date[]>(),

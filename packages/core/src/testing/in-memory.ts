@@ -2,12 +2,14 @@ import { InMemoryAuditLog } from './in-memory-audit.js';
 import { InMemoryCategoryRepository } from './in-memory-catalog.js';
 import { InMemoryCommentRepository, InMemoryFavoriteRepository } from './in-memory-engagement.js';
 import {
+  InMemoryActiveUserLog,
   InMemoryAdminAccountRepository,
   InMemoryCampusRepository,
   InMemoryRefreshTokenRepository,
+  InMemoryUserDirectory,
   InMemoryUserRepository,
 } from './in-memory-identity.js';
-import { InMemoryListingRepository, InMemoryListingViewLog } from './in-memory-listings.js';
+import { InMemoryListingDirectory, InMemoryListingRepository, InMemoryListingViewLog } from './in-memory-listings.js';
 import { InMemoryOutbox } from './in-memory-outbox.js';
 import { InMemoryPhotoRepository } from './in-memory-photos.js';
 import { InMemoryRateLimiter } from './in-memory-rate-limit.js';
@@ -25,6 +27,9 @@ export function inMemoryPersistence(store = new InMemoryStore()) {
     categories: new InMemoryCategoryRepository(store),
     campuses: new InMemoryCampusRepository(store),
     users: new InMemoryUserRepository(store),
+    userDirectory: new InMemoryUserDirectory(store),
+    activeUsers: new InMemoryActiveUserLog(store),
+    listingDirectory: new InMemoryListingDirectory(store),
     favorites: new InMemoryFavoriteRepository(store),
     comments: new InMemoryCommentRepository(store),
     outbox: new InMemoryOutbox(store),

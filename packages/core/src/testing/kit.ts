@@ -15,6 +15,7 @@ import {
   RelistListing,
   RemoveListing,
   RenewListing,
+  RestoreListing,
   WithdrawListing,
 } from '../listings/lifecycle.js';
 import { PublishListing } from '../listings/publish-listing.js';
@@ -84,6 +85,8 @@ export async function coreKit(ports: PersistencePorts = inMemoryPersistence()) {
     renew: new RenewListing(lifecycle, campuses),
     relist: new RelistListing(lifecycle, campuses),
     remove: new RemoveListing(lifecycle, auditLog),
+    restore: new RestoreListing(lifecycle, auditLog),
+    lifecycle,
     expire: new ExpireListings(lifecycle),
     browse: new BrowseListings(listings, categories, views, clock),
     myListings: new MyListings(listings, views),

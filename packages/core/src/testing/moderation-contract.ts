@@ -66,6 +66,19 @@ export function moderationContract(name: string, factory: () => Promise<Moderati
       expect(await p.cases.byId('C1')).toMatchObject({ status: 'restored', resolvedBy: 'adm', resolvedAt: at(2) });
     });
 
+    it('lists every case of a target, open or resolved, newest opened first', async () => {
+      const first = openCase({ id: 'C1', targetType: 'user', targetId: 'U1', campusId: 'demo', now: at(0) });
+      await p.cases.save(Object.assign(first, { status: 'removed', resolvedAt: at(1), resolvedBy: 'adm' }));
+      await p.cases.save(openCase({ id: 'C2', targetType: 'user', targetId: 'U1', campusId: 'demo', now: at(2) }));
+      await p.cases.save(openCase({ id: 'C3', targetType: 'listing', targetId: 'U1', campusId: 'demo', now: at(3) }));
+      expect((await p.cases.forTarget('user', 'U1', 10)).map((c) => [c.id, c.status])).toEqual([
+        ['C2', 'open'],
+        ['C1', 'removed'],
+      ]);
+      expect((await p.cases.forTarget('user', 'U1', 1)).map((c) => c.id)).toEqual(['C2']);
+      expect(await p.cases.forTarget('user', 'nobody', 10)).toEqual([]);
+    });
+
     it('open() returns the case already open for a target, or inserts the candidate; concurrent first opens agree', async () => {
       const first = await p.cases.open(
         openCase({ id: 'C1', targetType: 'user', targetId: 'U1', campusId: 'demo', now: at(0) }),

@@ -24,12 +24,16 @@ export class MikroOrmAuditLog implements AuditLog {
     const where: Record<string, unknown> = {};
     if (q.campusId !== undefined) where['campusId'] = q.campusId;
     if (q.action !== undefined) where['action'] = q.action;
+    if (q.actorId !== undefined) where['actorId'] = q.actorId;
+    if (q.targetType !== undefined) where['targetType'] = q.targetType;
+    if (q.targetId !== undefined) where['targetId'] = q.targetId;
+    const and: Record<string, unknown>[] = [];
+    if (q.from !== undefined) and.push({ at: { $gte: q.from } });
+    if (q.to !== undefined) and.push({ at: { $lt: q.to } });
     if (q.before) {
-      where['$and'] = [
-        { at: { $lte: q.before.at } },
-        { $or: [{ at: { $lt: q.before.at } }, { id: { $lt: q.before.id } }] },
-      ];
+      and.push({ at: { $lte: q.before.at } }, { $or: [{ at: { $lt: q.before.at } }, { id: { $lt: q.before.id } }] });
     }
+    if (and.length > 0) where['$and'] = and;
     const rows = await this.ctx
       .em()
       .find(AuditRow, where, { orderBy: [{ at: 'desc' }, { id: 'desc' }], limit: q.limit });

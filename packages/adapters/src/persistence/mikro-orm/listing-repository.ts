@@ -56,6 +56,7 @@ const LISTING_COLUMNS = [
   'favorite_count',
   'comment_count',
   'price_history',
+  'status_history',
   'owner_banned',
 ].join(', ');
 
@@ -81,6 +82,7 @@ function listingFromRow(r: Record<string, unknown>): Listing {
   l.favoriteCount = Number(r['favorite_count']);
   l.commentCount = Number(r['comment_count']);
   l.priceHistory = json(r['price_history']);
+  l.statusHistory = json(r['status_history']);
   l.ownerBanned = Boolean(Number(r['owner_banned']));
   return l;
 }

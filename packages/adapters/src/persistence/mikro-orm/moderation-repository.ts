@@ -181,6 +181,17 @@ export class MikroOrmModerationCaseRepository implements ModerationCaseRepositor
     });
     return rows.map(toCase);
   }
+
+  async forTarget(targetType: ModerationTargetType, targetId: string, limit: number): Promise<ModerationCase[]> {
+    const rows = await this.ctx
+      .em()
+      .find(
+        ModerationCaseRow,
+        { targetType, targetId },
+        { orderBy: [{ openedAt: 'desc' }, { id: 'desc' }], limit, refresh: true },
+      );
+    return rows.map(toCase);
+  }
 }
 
 export class MikroOrmReportRepository implements ReportRepository {

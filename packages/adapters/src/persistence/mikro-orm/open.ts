@@ -5,6 +5,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type {
   BannerRepository,
   BlockedSearchTermRepository,
+  ActiveUserLog,
   CampusStatistics,
   InteractionSource,
   ModerationCaseRepository,
@@ -36,6 +37,7 @@ import {
   MikroOrmUserRepository,
 } from './identity-repository.js';
 import { MikroOrmListingRepository, MikroOrmListingViewLog } from './listing-repository.js';
+import { MikroOrmListingDirectory, MikroOrmUserDirectory } from './directories.js';
 import { MikroOrmOutbox } from './outbox.js';
 import { MikroOrmRateLimiter } from './rate-limiter.js';
 import { ENTITY_SCHEMAS } from './schemas.js';
@@ -43,8 +45,8 @@ import { MikroOrmStudentVerificationRepository } from './verification-repository
 import { MikroOrmPhotoRepository } from './photo-repository.js';
 import { MikroOrmModerationCaseRepository, MikroOrmReportRepository } from './moderation-repository.js';
 import { MikroOrmBlockedSearchTerms, MikroOrmSearchLog } from './search-log-repository.js';
-import { MikroOrmCampusStatistics } from './campus-statistics.js';
 import { MikroOrmBannerRepository, MikroOrmNoticeRepository } from './announcement-repository.js';
+import { MikroOrmActiveUserLog, MikroOrmCampusStatistics } from './campus-statistics.js';
 import { SqlSearchIndexStore } from '../../search/store.js';
 import { MikroOrmNotificationRepository } from './notification-repository.js';
 import { MikroOrmNotificationSources } from './notification-sources.js';
@@ -198,6 +200,7 @@ export interface PlatformPorts extends PersistencePorts {
   readonly campusStatistics: CampusStatistics;
   readonly banners: BannerRepository;
   readonly notices: NoticeRepository;
+  readonly activeUsers: ActiveUserLog;
 }
 
 /** The open database itself: health checks, maintenance and shutdown. Whoever opened it closes it. */
@@ -222,6 +225,8 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     categories: new MikroOrmCategoryRepository(ctx),
     campuses: new MikroOrmCampusRepository(ctx),
     users: new MikroOrmUserRepository(ctx),
+    userDirectory: new MikroOrmUserDirectory(ctx),
+    listingDirectory: new MikroOrmListingDirectory(ctx),
     favorites: new MikroOrmFavoriteRepository(ctx),
     comments: new MikroOrmCommentRepository(ctx),
     outbox: new MikroOrmOutbox(ctx),
@@ -248,6 +253,7 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     campusStatistics: new MikroOrmCampusStatistics(ctx),
     banners: new MikroOrmBannerRepository(ctx),
     notices: new MikroOrmNoticeRepository(ctx),
+    activeUsers: new MikroOrmActiveUserLog(ctx),
     async ping() {
       try {
         await ctx.em().execute('select 1');

@@ -90,6 +90,7 @@ export const ListingSchema = new EntitySchema<Listing, Pick<Listing, 'isLive'>>(
     favoriteCount: { type: 'integer' },
     commentCount: { type: 'integer' },
     priceHistory: { type: 'json' },
+    statusHistory: { type: 'json' },
     // Written only by setOwnerBanned's UPDATE (a save skips it); part of the generated `live` column.
     ownerBanned: { type: 'boolean', fieldName: 'owner_banned' },
   },

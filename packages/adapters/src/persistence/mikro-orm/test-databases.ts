@@ -72,6 +72,7 @@ const TABLES = [
   'refresh_token',
   'outbox',
   'listing_view',
+  'user_active_day',
   'favorite',
   'listing_comment',
   'listing',

@@ -118,13 +118,21 @@ export function adminIdentityRoutes(deps: AdminIdentityRouteDeps): FastifyPlugin
         },
       },
       async (request) => {
+        const { action, actorId, targetType, targetId, from, to } = request.query;
         const limit = request.query.limit ?? 50;
         const items = orFail(
           await listAuditLog.execute({
             actor: request.actor,
             limit: limit + 1,
             before: readTimeIdCursor(request.query.cursor),
-            ...(request.query.action !== undefined ? { action: request.query.action } : {}),
+            filters: {
+              ...(action !== undefined ? { action } : {}),
+              ...(actorId !== undefined ? { actorId } : {}),
+              ...(targetType !== undefined ? { targetType } : {}),
+              ...(targetId !== undefined ? { targetId } : {}),
+              ...(from !== undefined ? { from: new Date(from) } : {}),
+              ...(to !== undefined ? { to: new Date(to) } : {}),
+            },
           }),
         );
         const page = items.slice(0, limit);

@@ -13,7 +13,7 @@ export function adminStatsRoutes({ stats }: { readonly stats: GetCampusStatistic
           tags: ['admin'],
           security: [{ bearerAuth: [] }],
           summary:
-            "A campus's numbers for the dashboard (campus admins: their campus; super admins: any, the first when none is named)",
+            "A campus's numbers for the dashboard (campus admins: their campus; super admins: any, the first when none is named, or `all` for every campus together)",
           querystring: StatsQuery,
           response: responses({ 200: AdminStats }),
         },
@@ -32,6 +32,7 @@ export function adminStatsRoutes({ stats }: { readonly stats: GetCampusStatistic
           listings: { ...v.listings, byStatusAndKind: [...v.listings.byStatusAndKind] },
           daily: [...v.daily],
           topCategories: [...v.topCategories],
+          topViewed: [...v.topViewed],
           hotSearches: [...v.hotSearches],
         };
       },

@@ -70,6 +70,11 @@ export const ModeratedUser = Type.Object({
 export const AuditQuerystring = Type.Object(
   {
     action: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    actorId: Type.Optional(Id),
+    targetType: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    targetId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    from: Type.Optional(Type.String({ format: 'date-time', description: 'Entries at or after this instant' })),
+    to: Type.Optional(Type.String({ format: 'date-time', description: 'Entries before this instant' })),
     cursor: Type.Optional(Cursor),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   },

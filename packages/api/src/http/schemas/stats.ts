@@ -1,8 +1,10 @@
 import { Type } from 'typebox';
-import { Count, Id, IsoDate, Nullable } from './common.js';
+import { Count, IsoDate, Nullable } from './common.js';
 
 export const StatsQuery = Type.Object({
-  campusId: Type.Optional(Id),
+  campusId: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 64, description: 'A campus id, or `all` for every campus (super admins)' }),
+  ),
 });
 
 const Counts = Type.Record(Type.String(), Count);
@@ -28,6 +30,8 @@ export const AdminStats = Type.Object({
       newUsers: Count,
       favorites: Count,
       comments: Count,
+      views: Count,
+      activeUsers: Type.Integer({ minimum: 0, description: 'Distinct students who made a signed-in request that day' }),
     }),
     { description: 'The last 30 China days, oldest first, zeros included' },
   ),
@@ -37,7 +41,15 @@ export const AdminStats = Type.Object({
       description: 'Categories by listings published in the last 30 days',
     },
   ),
+  funnel: Type.Object(
+    { listed: Count, favorited: Count, commented: Count, sold: Count },
+    { description: 'Listings created in the last 30 days: all, with a favorite, with a comment, sold' },
+  ),
+  topViewed: Type.Array(Type.Object({ listingId: Type.String(), title: Type.String(), views: Count }), {
+    description: 'Listings by views in the last 30 days, most first',
+  }),
   hotSearches: Type.Array(
     Type.Object({ term: Type.String(), score: Type.Number(), searchers: Count, searches: Count }),
+    { description: 'Per campus; empty for every campus together' },
   ),
 });

@@ -15,6 +15,8 @@ import { Migration20261205000000ListingOwnerBanned } from './Migration2026120500
 import { Migration20261206000100ListingOwnerLive } from './Migration20261206000100ListingOwnerLive.js';
 import { Migration20261206000100Announcements } from './Migration20261206000100Announcements.js';
 import { Migration20261206000200PhotoOwners } from './Migration20261206000200PhotoOwners.js';
+import { Migration20261206003000ListingStatusHistory } from './Migration20261206003000ListingStatusHistory.js';
+import { Migration20261206004000AdminStatistics } from './Migration20261206004000AdminStatistics.js';
 
 /** Every committed migration, in order. Listed explicitly so compiled and source runs agree. */
 export const MIGRATIONS = [
@@ -35,4 +37,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261206000100ListingOwnerLive', class: Migration20261206000100ListingOwnerLive },
   { name: 'Migration20261206000100Announcements', class: Migration20261206000100Announcements },
   { name: 'Migration20261206000200PhotoOwners', class: Migration20261206000200PhotoOwners },
+  { name: 'Migration20261206003000ListingStatusHistory', class: Migration20261206003000ListingStatusHistory },
+  { name: 'Migration20261206004000AdminStatistics', class: Migration20261206004000AdminStatistics },
 ];
