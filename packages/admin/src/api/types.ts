@@ -4,6 +4,11 @@
 
 export type {
   AdminCategory,
+  AdminListingDetail,
+  AdminListingRow,
+  AdminStats,
+  AdminUserDetail,
+  AdminUserRow,
   AdminLoginBody,
   AdminProfile,
   AdminSession,
