@@ -45,7 +45,7 @@ function Charts({ s }: { s: AdminStats }) {
   const daily = useMemo(() => dailyOption(s.daily), [s.daily]);
   const status = useMemo(() => statusOption(s.listings.byStatus), [s.listings.byStatus]);
   const category = useMemo(() => categoryOption(s.topCategories), [s.topCategories]);
-  const funnel = useMemo(() => (s.funnel ? funnelOption(s.funnel) : null), [s.funnel]);
+  const funnel = useMemo(() => funnelOption(s.funnel), [s.funnel]);
   return (
     <>
       <Card title="近 30 天趋势" style={{ marginBottom: 16 }}>
@@ -68,16 +68,16 @@ function Charts({ s }: { s: AdminStats }) {
         </Col>
         <Col xs={24} lg={8}>
           <Card title="转化漏斗（近 30 天发布的商品）">
-            {funnel ? (
+            {s.funnel.listed > 0 ? (
               <>
                 <EChart option={funnel} label="发布、被收藏、有留言、已售出" />
                 <Typography.Text type="secondary" data-testid="funnel">
-                  发布 {s.funnel!.listed} → 被收藏 {s.funnel!.favorited} → 有留言 {s.funnel!.commented} → 已售出{' '}
-                  {s.funnel!.sold}
+                  发布 {s.funnel.listed} → 被收藏 {s.funnel.favorited} → 有留言 {s.funnel.commented} → 已售出{' '}
+                  {s.funnel.sold}
                 </Typography.Text>
               </>
             ) : (
-              <Empty description="暂无漏斗数据" />
+              <Empty description="近 30 天没有新发布" />
             )}
           </Card>
         </Col>
@@ -123,7 +123,7 @@ export function Dashboard() {
               size="small"
               pagination={false}
               rowKey="listingId"
-              dataSource={s.topViewed ?? []}
+              dataSource={s.topViewed}
               locale={{ emptyText: '暂无浏览' }}
               columns={[
                 { title: '商品', dataIndex: 'title' },

@@ -13,7 +13,7 @@ export const DAILY_SERIES = [
 
 export type DailyKey = (typeof DAILY_SERIES)[number]['key'];
 
-export const dayValue = (d: AdminStats['daily'][number], key: DailyKey): number => d[key] ?? 0;
+export const dayValue = (d: AdminStats['daily'][number], key: DailyKey): number => d[key];
 
 /** The last 30 days, one line per measure. */
 export function dailyOption(daily: AdminStats['daily']): ChartOption {
@@ -67,7 +67,7 @@ export const FUNNEL_STEPS = [
   { key: 'sold', label: '已售出' },
 ] as const;
 
-export function funnelOption(funnel: NonNullable<AdminStats['funnel']>): ChartOption {
+export function funnelOption(funnel: AdminStats['funnel']): ChartOption {
   return {
     tooltip: { trigger: 'item', formatter: '{b}：{c}' },
     series: [
