@@ -40,9 +40,9 @@ export function statusOption(byStatus: Record<string, number>): ChartOption {
     series: [
       {
         type: 'pie',
-        radius: ['40%', '68%'],
+        radius: ['35%', '58%'],
         center: ['50%', '45%'],
-        label: { formatter: '{b} {c}' },
+        label: { formatter: '{b} {c}', overflow: 'none' },
         data: Object.entries(byStatus).map(([k, v]) => ({ name: statusLabel(k), value: v })),
       },
     ],
@@ -76,6 +76,7 @@ export function funnelOption(funnel: AdminStats['funnel']): ChartOption {
         sort: 'none',
         left: '10%',
         width: '80%',
+        minSize: '30%',
         label: { position: 'inside', formatter: '{b} {c}' },
         data: FUNNEL_STEPS.map((s) => ({ name: s.label, value: funnel[s.key] })),
       },
