@@ -71,6 +71,8 @@ let photo: { id: string; jpeg: Buffer };
 let blockedTermId: string;
 /** Demo-campus announcements made before the rows run, and a photo the demo admin uploaded (for new banners). */
 let announcement: { bannerId: string; noticeId: string; adminPhotoId: string };
+/** dave's feedback, made before the rows run: the reply row answers it, the close row then closes it (the demo admin, last role). */
+let feedbackId: string;
 const ROWS: Row[] = [
   { route: 'GET /v1/catalog', request: () => ({ url: '/v1/catalog' }), expect: everyone(200) },
   { route: 'GET /v1/categories', request: () => ({ url: '/v1/categories' }), expect: everyone(200) },
@@ -421,6 +423,29 @@ const ROWS: Row[] = [
     request: () => ({ url: `/v1/admin/notices/${announcement.noticeId}` }),
     expect: campusAdmins(204),
   },
+  // 意见反馈: any signed-in student who is not banned writes and reads their own; admins of the campus answer.
+  {
+    route: 'POST /v1/feedback',
+    request: () => ({ url: '/v1/feedback', payload: { text: '首页能加个夜间模式吗？' } }),
+    expect: students(201),
+  },
+  { route: 'GET /v1/me/feedback', request: () => ({ url: '/v1/me/feedback' }), expect: students(200) },
+  { route: 'GET /v1/admin/feedback', request: () => ({ url: '/v1/admin/feedback' }), expect: admins(200) },
+  {
+    route: 'GET /v1/admin/feedback#demo',
+    request: () => ({ url: '/v1/admin/feedback?campusId=demo&state=open' }),
+    expect: campusAdmins(200),
+  },
+  {
+    route: 'POST /v1/admin/feedback/:id/reply',
+    request: () => ({ url: `/v1/admin/feedback/${feedbackId}/reply`, payload: { text: '收到，谢谢反馈' } }),
+    expect: campusAdmins(200),
+  },
+  {
+    route: 'POST /v1/admin/feedback/:id/close',
+    request: () => ({ url: `/v1/admin/feedback/${feedbackId}/close`, payload: {} }),
+    expect: campusAdmins(200),
+  },
   // Outside /v1: no caller identification at all.
   {
     route: 'GET /media/photos/:id/:variant',
@@ -483,6 +508,14 @@ describe('access rules: every route × every kind of caller', () => {
       })
     ).body.id;
     announcement = await makeAnnouncements(s);
+    feedbackId = (
+      await call(s.app, {
+        method: 'POST',
+        url: '/v1/feedback',
+        headers: s.auth('dave'),
+        payload: { text: '矩阵测试的反馈' },
+      })
+    ).body.id;
   }, 60_000);
   afterAll(async () => {
     await s?.close();

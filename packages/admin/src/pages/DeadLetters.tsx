@@ -16,6 +16,7 @@ const KIND: Record<DeadLetterItem['kind'], string> = {
   removed: '下架通知',
   hidden: '举报隐藏',
   restored: '恢复展示',
+  feedback_reply: '反馈回复',
 };
 
 /**

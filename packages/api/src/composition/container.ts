@@ -19,6 +19,7 @@ import { moderationModule } from './moderation-module.js';
 import { recommendationsModule } from './recommendations-module.js';
 import { notificationsModule } from './notifications-module.js';
 import { announcementsModule } from './announcements-module.js';
+import { feedbackModule } from './feedback-module.js';
 import { resolve } from './token.js';
 import { Http } from './tokens.js';
 
@@ -49,6 +50,7 @@ export function createContainer({ config, logger, persistence, campusAuthenticat
     searchModule,
     recommendationsModule,
     notificationsModule,
+    feedbackModule,
     insightsModule,
     announcementsModule,
     backgroundModule,

@@ -38,6 +38,7 @@ const STORE_PORTS: { readonly [K in keyof PlatformPorts]-?: Token<PlatformPorts[
   banners: Ports.Banners,
   notices: Ports.Notices,
   activeUsers: Ports.ActiveUsers,
+  feedback: Ports.Feedback,
 };
 
 /**

@@ -7,6 +7,7 @@ import type {
   BlockedSearchTermRepository,
   CampusAuthenticatorRegistry,
   CampusStatistics,
+  FeedbackRepository,
   InteractionSource,
   ModerationCaseRepository,
   NoticeRepository,
@@ -119,6 +120,7 @@ export const Ports = {
   Banners: token<BannerRepository>('BannerRepository'),
   Notices: token<NoticeRepository>('NoticeRepository'),
   ActiveUsers: token<ActiveUserLog>('ActiveUserLog'),
+  Feedback: token<FeedbackRepository>('FeedbackRepository'),
   CampusAuthenticators: token<CampusAuthenticatorRegistry>('CampusAuthenticatorRegistry'),
   StudentNumberHasher: token<StudentNumberHasher>('StudentNumberHasher'),
 };

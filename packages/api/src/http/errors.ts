@@ -59,6 +59,7 @@ export const ERROR_STATUS = {
   DEAD_LETTER_NOT_FOUND: 404,
   BANNER_NOT_FOUND: 404,
   NOTICE_NOT_FOUND: 404,
+  FEEDBACK_NOT_FOUND: 404,
   LISTING_VERSION_CONFLICT: 409,
   LISTING_TRANSITION_NOT_ALLOWED: 409,
   LISTING_NOT_OPEN: 409,
@@ -69,6 +70,7 @@ export const ERROR_STATUS = {
   ADMIN_USERNAME_TAKEN: 409,
   STUDENT_NUMBER_IN_USE: 409,
   CAMPUS_VERIFICATION_UNAVAILABLE: 409,
+  FEEDBACK_CLOSED: 409,
   PAYLOAD_TOO_LARGE: 413,
   PHOTO_TOO_LARGE: 413,
   PHOTO_TOO_MANY_PIXELS: 413,
@@ -79,6 +81,7 @@ export const ERROR_STATUS = {
   TOO_MANY_ATTEMPTS: 429,
   QQ_RATE_LIMITED: 429,
   VERIFICATION_RATE_LIMITED: 429,
+  FEEDBACK_LIMIT_REACHED: 429,
   INTERNAL: 500,
   QQ_UNAVAILABLE: 503,
   CONTENT_SAFETY_UNAVAILABLE: 503,
@@ -153,7 +156,8 @@ function answer(reply: FastifyReply, problem: Problem, clock: Clock = systemCloc
   if (
     problem.code === 'RENEW_TOO_SOON' ||
     problem.code === 'TOO_MANY_ATTEMPTS' ||
-    problem.code === 'VERIFICATION_RATE_LIMITED'
+    problem.code === 'VERIFICATION_RATE_LIMITED' ||
+    problem.code === 'FEEDBACK_LIMIT_REACHED'
   ) {
     const retryAt = Date.parse((problem.details as { retryAt?: string } | undefined)?.retryAt ?? '');
     if (Number.isFinite(retryAt))

@@ -9,20 +9,28 @@ export const NOTIFICATION_KINDS = [
   'removed',
   'hidden',
   'restored',
+  'feedback_reply',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * Reports hid a listing, an admin restored it: the owner reads these in the inbox only. They are
  * interim news about a review (the decision, if it is a removal, comes as `removed`), so they neither
- * need a QQ template nor can be muted.
+ * need a QQ template nor can be muted. An admin's answer to feedback is read where the student
+ * left it (意见反馈) and in the inbox; no QQ template is configured for it.
  */
-export const INBOX_ONLY_KINDS = ['hidden', 'restored'] as const satisfies readonly NotificationKind[];
+export const INBOX_ONLY_KINDS = ['hidden', 'restored', 'feedback_reply'] as const satisfies readonly NotificationKind[];
 /** Kinds that may go out as QQ subscription messages: each has a template variable and a mute switch. */
 export type QqNotificationKind = Exclude<NotificationKind, (typeof INBOX_ONLY_KINDS)[number]>;
 export const QQ_NOTIFICATION_KINDS = NOTIFICATION_KINDS.filter((k): k is QqNotificationKind => !isInboxOnly(k));
-/** What a banned user is still told, in the inbox: what moderation did to their listings. */
-export const MODERATION_KINDS: readonly NotificationKind[] = ['removed', 'hidden', 'restored'];
+/**
+ * What a banned user is still told, in the inbox: what moderation did to their listings, and the admins'
+ * answers to their feedback (they see both if the ban is lifted).
+ */
+export const MODERATION_KINDS: readonly NotificationKind[] = ['removed', 'hidden', 'restored', 'feedback_reply'];
+
+/** The mini-program page an answered feedback opens (it lists the student's feedback with the replies). */
+export const FEEDBACK_PAGE = 'pages/feedback/index';
 
 export function isInboxOnly(kind: NotificationKind): boolean {
   return (INBOX_ONLY_KINDS as readonly NotificationKind[]).includes(kind);
@@ -103,7 +111,12 @@ const price = (v: string | number | null | undefined) => (typeof v === 'number' 
  * QQ cuts keyword values at 20 characters, so they are clipped here where the words are chosen.
  */
 export function messageFor(n: Notification): { page: string; fields: string[] } {
-  const page = n.listingId ? `pages/detail/index?id=${n.listingId}` : 'pages/notifications/index';
+  const page =
+    n.kind === 'feedback_reply'
+      ? FEEDBACK_PAGE
+      : n.listingId
+        ? `pages/detail/index?id=${n.listingId}`
+        : 'pages/notifications/index';
   const d = n.data;
   const title = str(d['listingTitle']);
   const fields: Record<NotificationKind, string[]> = {
@@ -116,6 +129,7 @@ export function messageFor(n: Notification): { page: string; fields: string[] } 
     // Never sent (inbox only); worded anyway so the record stays total.
     hidden: [title, '因多人举报已暂时隐藏，等待审核'],
     restored: [title, '审核通过，已恢复展示'],
+    feedback_reply: [str(d['title']), str(d['text'])],
   };
   return { page, fields: fields[n.kind].map((f) => clip(f, 20)) };
 }

@@ -10,6 +10,7 @@ import type { NotificationRepository, NotificationSources } from './ports.js';
 import {
   commentRule,
   expiringRule,
+  feedbackReplyRule,
   priceDropRule,
   removalRule,
   replyRule,
@@ -110,6 +111,7 @@ export class NotificationRules implements EventSubscriber {
       case 'CommentPosted':
       case 'CommentReplied':
       case 'ListingPriceDropped':
+      case 'FeedbackReplied':
         return true;
       case 'ListingPublished':
         return event.payload.kind !== 'wanted';
@@ -183,6 +185,9 @@ export class NotificationRules implements EventSubscriber {
         await this.deps.recorder.record(wantedMatchRule(event.id, listing, candidates, now));
         return;
       }
+      case 'FeedbackReplied':
+        await this.deps.recorder.record(feedbackReplyRule(event));
+        return;
       case 'ListingStatusChanged': {
         const listing = await this.deps.listings.byId(event.payload.listingId);
         const title = listing?.title ?? '';

@@ -7,7 +7,8 @@ import { aUser } from '../testing/builders.js';
 import { LifecycleDeps } from '../listings/lifecycle.js';
 import { HIDDEN_BY_REPORTS_REASON } from '../moderation/report-content.js';
 import type { ListingStatusChanged } from '../shared/events.js';
-import { reviewNoticeRule } from './rules.js';
+import { feedbackReplyRule, reviewNoticeRule } from './rules.js';
+import { FEEDBACK_PAGE, isInboxOnly, messageFor } from './notification.js';
 
 let w: NotificationsWorld;
 let k: CoreKit;
@@ -202,5 +203,25 @@ describe('rules: who is told what', () => {
     expect(inbox).toHaveLength(1);
     expect(inbox[0]).toMatchObject({ kind: 'expiring', data: { expiresAt: listing.expiresAt.toISOString() } });
     expect(inbox[0]!.key).toBe(`expiring-${listingId}-${listing.expiresAt.getTime()}:alice`);
+  });
+});
+
+describe('rules: feedback replies', () => {
+  it('tell the feedback’s author once per reply event, inbox only, keyed by the event', async () => {
+    const event = k.events.create('FeedbackReplied', 'fb-1', {
+      feedbackId: 'fb-1',
+      replyId: 'r-1',
+      campusId: 'demo',
+      authorId: 'bob',
+      text: '已经修好了',
+    });
+    const [draft] = feedbackReplyRule(event);
+    expect(draft).toMatchObject({ eventKey: event.id, recipientId: 'bob', kind: 'feedback_reply', listingId: null });
+    expect(isInboxOnly('feedback_reply')).toBe(true);
+    await w.rules.handle(event);
+    await w.rules.handle(event);
+    const inbox = await w.inboxOf('bob');
+    expect(inbox).toHaveLength(1);
+    expect(messageFor(inbox[0]!)).toEqual({ page: FEEDBACK_PAGE, fields: ['意见反馈有回复', '已经修好了'] });
   });
 });

@@ -1,8 +1,8 @@
 import type { Comment } from '../engagement/comment.js';
 import type { User } from '../identity/user.js';
 import type { Listing } from '../listings/listing.js';
-import type { CommentPosted, CommentReplied, ListingStatusChanged } from '../shared/events.js';
-import type { NotificationData, NotificationKind } from './notification.js';
+import type { CommentPosted, CommentReplied, FeedbackReplied, ListingStatusChanged } from '../shared/events.js';
+import { FEEDBACK_PAGE, type NotificationData, type NotificationKind } from './notification.js';
 import { shareWords } from './words.js';
 
 /** Who is told what, before ids and times are given: pure, so each rule is tested on its own. */
@@ -205,4 +205,28 @@ export function expiringRule(listing: {
     listingId: listing.id,
     data: { listingTitle: listing.title, expiresAt: listing.expiresAt.toISOString() },
   };
+}
+
+/**
+ * An admin's answer to feedback tells its author, once per reply (each reply is its own event). The
+ * inbox item carries the whole answer and the page that lists the student's feedback.
+ */
+export function feedbackReplyRule(event: FeedbackReplied): NotificationDraft[] {
+  const p = event.payload;
+  return [
+    {
+      eventKey: event.id,
+      recipientId: p.authorId,
+      campusId: p.campusId,
+      kind: 'feedback_reply',
+      listingId: null,
+      data: {
+        title: '意见反馈有回复',
+        text: p.text,
+        feedbackId: p.feedbackId,
+        replyId: p.replyId,
+        page: `${FEEDBACK_PAGE}?id=${p.feedbackId}`,
+      },
+    },
+  ];
 }

@@ -32,6 +32,7 @@ export const SAFETY_FIELD_NAMES: Readonly<Record<string, string>> = {
   body: '留言',
   nickname: '昵称',
   photo: '照片',
+  text: '反馈内容',
 };
 
 export class ContentRisky extends DomainError<'CONTENT_RISKY'> {

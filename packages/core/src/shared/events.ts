@@ -72,6 +72,11 @@ export type CommentReplied = EventBase<
   }
 >;
 export type CommentDeleted = EventBase<'CommentDeleted', { commentId: string; listingId: string; deletedBy: string }>;
+/** An admin answered a student's feedback; the reply's text rides along so the inbox needs no second read. */
+export type FeedbackReplied = EventBase<
+  'FeedbackReplied',
+  { feedbackId: string; replyId: string; campusId: string; authorId: string; text: string }
+>;
 export type UserBannedEvent = EventBase<'UserBanned', { userId: string; by: string; reason: string }>;
 export type UserUnbannedEvent = EventBase<'UserUnbanned', { userId: string; by: string; reason: string }>;
 
@@ -86,6 +91,7 @@ export type DomainEvent =
   | CommentPosted
   | CommentReplied
   | CommentDeleted
+  | FeedbackReplied
   | UserBannedEvent
   | UserUnbannedEvent;
 

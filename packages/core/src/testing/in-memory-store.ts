@@ -8,6 +8,7 @@ import type { RefreshToken } from '../identity/session.js';
 import type { AuditEntry } from '../shared/audit.js';
 import type { User } from '../identity/user.js';
 import type { Photo } from '../photos/photo.js';
+import type { Feedback } from '../feedback/feedback.js';
 import type { Listing } from '../listings/listing.js';
 import type { DomainEvent } from '../shared/events.js';
 import { isErr } from '../shared/result.js';
@@ -39,6 +40,7 @@ export class InMemoryStore {
     refreshTokens: new Map<string, RefreshToken>(),
     admins: new Map<string, AdminAccount>(),
     photos: new Map<string, Photo>(),
+    feedback: new Map<string, Feedback>(),
   };
   private seq = 0;
   nextSeq(): number {

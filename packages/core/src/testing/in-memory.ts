@@ -10,6 +10,7 @@ import {
   InMemoryUserRepository,
 } from './in-memory-identity.js';
 import { InMemoryListingDirectory, InMemoryListingRepository, InMemoryListingViewLog } from './in-memory-listings.js';
+import { InMemoryFeedbackRepository } from './in-memory-feedback.js';
 import { InMemoryOutbox } from './in-memory-outbox.js';
 import { InMemoryPhotoRepository } from './in-memory-photos.js';
 import { InMemoryRateLimiter } from './in-memory-rate-limit.js';
@@ -39,6 +40,7 @@ export function inMemoryPersistence(store = new InMemoryStore()) {
     refreshTokens: new InMemoryRefreshTokenRepository(store),
     admins: new InMemoryAdminAccountRepository(store),
     photos: new InMemoryPhotoRepository(store),
+    feedback: new InMemoryFeedbackRepository(store),
     uow: new InMemoryUnitOfWork(store),
   };
 }

@@ -31,3 +31,5 @@ export * from './unit-of-work-contract.js';
 export * from './projection-contract.js';
 export * from './in-memory-announcements.js';
 export * from './announcements-contract.js';
+export * from './in-memory-feedback.js';
+export * from './feedback-contract.js';

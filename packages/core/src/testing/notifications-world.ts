@@ -99,7 +99,22 @@ export async function notificationsWorld() {
     if (!r.ok) throw new Error(r.error.code);
     return r.value;
   };
-  return { k, repo, sources, queue, sender, recorder, rules, fanOut, deliver, drain, inboxOf, listingId, comment };
+  return {
+    k,
+    persistence,
+    repo,
+    sources,
+    queue,
+    sender,
+    recorder,
+    rules,
+    fanOut,
+    deliver,
+    drain,
+    inboxOf,
+    listingId,
+    comment,
+  };
 }
 
 export type NotificationsWorld = Awaited<ReturnType<typeof notificationsWorld>>;

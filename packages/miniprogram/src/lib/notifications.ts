@@ -11,11 +11,12 @@ export const KIND_LABEL: Record<NotificationKind, string> = {
   removed: '下架通知',
   hidden: '举报隐藏',
   restored: '恢复展示',
+  feedback_reply: '反馈回复',
 };
 
 /** Only in the inbox: nothing to mute, so the settings list leaves them out (the API refuses muting them). */
 export const MUTABLE_KINDS = (Object.keys(KIND_LABEL) as NotificationKind[]).filter(
-  (k) => k !== 'hidden' && k !== 'restored',
+  (k) => k !== 'hidden' && k !== 'restored' && k !== 'feedback_reply',
 );
 
 const str = (v: unknown) =>
@@ -43,6 +44,8 @@ export function describe(n: NotificationItem): string {
       return '因多人举报已暂时隐藏，等待管理员审核';
     case 'restored':
       return '管理员审核后已恢复，其他同学又能看到了';
+    case 'feedback_reply':
+      return `${str(d.title)}：${str(d.text)}`;
   }
 }
 

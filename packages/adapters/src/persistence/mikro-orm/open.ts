@@ -7,6 +7,7 @@ import type {
   BlockedSearchTermRepository,
   ActiveUserLog,
   CampusStatistics,
+  FeedbackRepository,
   InteractionSource,
   ModerationCaseRepository,
   NoticeRepository,
@@ -47,6 +48,7 @@ import { MikroOrmModerationCaseRepository, MikroOrmReportRepository } from './mo
 import { MikroOrmBlockedSearchTerms, MikroOrmSearchLog } from './search-log-repository.js';
 import { MikroOrmBannerRepository, MikroOrmNoticeRepository } from './announcement-repository.js';
 import { MikroOrmActiveUserLog, MikroOrmCampusStatistics } from './campus-statistics.js';
+import { MikroOrmFeedbackRepository } from './feedback-repository.js';
 import { SqlSearchIndexStore } from '../../search/store.js';
 import { MikroOrmNotificationRepository } from './notification-repository.js';
 import { MikroOrmNotificationSources } from './notification-sources.js';
@@ -201,6 +203,7 @@ export interface PlatformPorts extends PersistencePorts {
   readonly banners: BannerRepository;
   readonly notices: NoticeRepository;
   readonly activeUsers: ActiveUserLog;
+  readonly feedback: FeedbackRepository;
 }
 
 /** The open database itself: health checks, maintenance and shutdown. Whoever opened it closes it. */
@@ -254,6 +257,7 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     banners: new MikroOrmBannerRepository(ctx),
     notices: new MikroOrmNoticeRepository(ctx),
     activeUsers: new MikroOrmActiveUserLog(ctx),
+    feedback: new MikroOrmFeedbackRepository(ctx),
     async ping() {
       try {
         await ctx.em().execute('select 1');

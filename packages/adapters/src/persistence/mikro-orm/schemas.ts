@@ -4,6 +4,7 @@ import { PhotoSchema } from './photo-repository.js';
 import { ModerationCaseSchema, ReportSchema } from './moderation-repository.js';
 import { BlockedTermSchema } from './search-log-repository.js';
 import { BannerSchema, NoticeSchema } from './announcement-repository.js';
+import { FeedbackReplySchema, FeedbackSchema } from './feedback-repository.js';
 import { AdminAccount, Campus, Category, Comment, Listing, RefreshToken, User } from '@xianzhi/core';
 
 /*
@@ -268,4 +269,6 @@ export const ENTITY_SCHEMAS = [
   BlockedTermSchema,
   BannerSchema,
   NoticeSchema,
+  FeedbackSchema,
+  FeedbackReplySchema,
 ];

@@ -49,6 +49,8 @@ export async function mariadbTestDatabase(label: string): Promise<TestDatabase> 
 const TABLES = [
   'banner',
   'notice',
+  'feedback_reply',
+  'feedback',
   'content_report',
   'moderation_case',
   'notification_throttle',

@@ -17,6 +17,7 @@ export const NOTIFICATION_KIND_VALUES = list<NotificationKind>()([
   'removed',
   'hidden',
   'restored',
+  'feedback_reply',
 ]);
 const DELIVERY_STATE_VALUES = list<DeliveryState>()(['pending', 'sending', 'sent', 'skipped', 'dead', 'unknown']);
 const SKIP_REASON_VALUES = list<SkipReason>()([

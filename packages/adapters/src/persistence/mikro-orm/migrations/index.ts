@@ -13,10 +13,11 @@ import { Migration20261125001100ListingLiveStored } from './Migration20261125001
 import { Migration20261125001200ProjectionGaps } from './Migration20261125001200ProjectionGaps.js';
 import { Migration20261205000000ListingOwnerBanned } from './Migration20261205000000ListingOwnerBanned.js';
 import { Migration20261206000100ListingOwnerLive } from './Migration20261206000100ListingOwnerLive.js';
-import { Migration20261206000100Announcements } from './Migration20261206000100Announcements.js';
+import { Migration20261206000150Announcements } from './Migration20261206000150Announcements.js';
 import { Migration20261206000200PhotoOwners } from './Migration20261206000200PhotoOwners.js';
 import { Migration20261206003000ListingStatusHistory } from './Migration20261206003000ListingStatusHistory.js';
 import { Migration20261206004000AdminStatistics } from './Migration20261206004000AdminStatistics.js';
+import { Migration20261206005000Feedback } from './Migration20261206005000Feedback.js';
 
 /** Every committed migration, in order. Listed explicitly so compiled and source runs agree. */
 export const MIGRATIONS = [
@@ -35,8 +36,9 @@ export const MIGRATIONS = [
   { name: 'Migration20261125001200ProjectionGaps', class: Migration20261125001200ProjectionGaps },
   { name: 'Migration20261205000000ListingOwnerBanned', class: Migration20261205000000ListingOwnerBanned },
   { name: 'Migration20261206000100ListingOwnerLive', class: Migration20261206000100ListingOwnerLive },
-  { name: 'Migration20261206000100Announcements', class: Migration20261206000100Announcements },
+  { name: 'Migration20261206000150Announcements', class: Migration20261206000150Announcements },
   { name: 'Migration20261206000200PhotoOwners', class: Migration20261206000200PhotoOwners },
   { name: 'Migration20261206003000ListingStatusHistory', class: Migration20261206003000ListingStatusHistory },
   { name: 'Migration20261206004000AdminStatistics', class: Migration20261206004000AdminStatistics },
+  { name: 'Migration20261206005000Feedback', class: Migration20261206005000Feedback },
 ];

@@ -5,8 +5,8 @@ import { columnTypes, type Dialect } from './dialect.js';
  * Banners (首页轮播) and notices (首页通知): per campus, each shown between its start and its end.
  * The indexes lead with the campus and follow the order the lists are read in.
  */
-export class Migration20261206000100Announcements extends Migration {
-  override name = 'Migration20261206000100Announcements';
+export class Migration20261206000150Announcements extends Migration {
+  override name = 'Migration20261206000150Announcements';
 
   override up(): void {
     const t = columnTypes(this.dialect());
