@@ -1,22 +1,8 @@
-// Shapes of the routes issue 12 adds that the API does not export yet (the agreed contract,
-// /work/notes/spec-11-12.md); each moves to `@xianzhi/api/contract` as its branch lands.
+// What the API's contract does not describe: the one page shape, and the photo upload's answer (a
+// multipart route whose body is not a TypeBox schema the contract could derive from).
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
-}
-
-export type FeedbackState = 'open' | 'answered' | 'closed';
-
-export interface AdminFeedback {
-  id: string;
-  campusId: string;
-  text: string;
-  photos: { id: string; url: string }[];
-  state: FeedbackState;
-  createdAt: string;
-  updatedAt: string;
-  replies: { id: string; text: string; at: string }[];
-  author: { id: string; nickname: string; avatarUrl: string | null };
 }
 
 export interface UploadedPhoto {

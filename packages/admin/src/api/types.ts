@@ -1,9 +1,10 @@
 // The HTTP contract is the API's: types derived from the TypeBox schemas the server validates and
-// serializes with. What issue 12 adds is declared in ./spec until the contract exports it.
+// serializes with; ./spec declares the little the contract does not describe.
 // Money is always integer fen (1 yuan = 100 fen).
 
 export type {
   AdminCategory,
+  AdminFeedback,
   AdminListingDetail,
   AdminListingRow,
   AdminStats,
@@ -32,6 +33,7 @@ export type {
   DeadLetterItem,
   DeadLetterPage,
   ErrorBody,
+  FeedbackState,
   ListingKind,
   ListingStatus,
   Me,
