@@ -104,12 +104,6 @@ export default tseslint.config(
     files: ['packages/admin/**/*.{ts,tsx}', 'packages/miniprogram/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat['recommended-latest']],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      // Off for now: every page still loads its data with a hand-written useEffect loader, which this rule
-      // flags as a whole; the front-end issues replace those loaders with a data-fetching library (SWR or
-      // TanStack Query), and this rule goes back on with them.
-      'react-hooks/set-state-in-effect': 'off',
-    },
   },
   {
     // Tests poke at values on purpose (parsed JSON bodies, deliberately wrong inputs); the rules about `any`

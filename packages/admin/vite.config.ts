@@ -13,16 +13,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 1000,
     rolldownOptions: {
       output: {
-        // Vendors change less often than our code: separate chunks stay cached across deploys.
+        // React changes less often than our code: its own chunk stays cached across deploys. antd is left to
+        // the page chunks on purpose: each page (lazy, src/routes.tsx) brings the components it uses, so the
+        // first load carries only the shell's and the sign-in form's, and ECharts only comes with the charts.
         codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
-            {
-              name: 'antd',
-              test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/,
-              priority: 10,
-            },
-          ],
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 }],
         },
       },
     },

@@ -12,6 +12,8 @@ const CHROMIUM = process.env['XZ_CHROMIUM'] ?? '/usr/bin/chromium';
 /** The real server entry point, compiled, on a fresh SQLite file: what `./xz start` runs. */
 export interface RunningServer {
   readonly url: string;
+  /** Its XZ_DATA_DIR (the SQLite file is there), for running the CLI against the same database. */
+  readonly dataDir: string;
   readonly logs: string[];
   stop(): Promise<void>;
 }
@@ -73,6 +75,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   }
   return {
     url,
+    dataDir,
     logs,
     stop: async () => {
       if (child.exitCode === null) {

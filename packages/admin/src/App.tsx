@@ -1,61 +1,52 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Button, Layout, Menu, Space, Tag, Typography, App as AntApp } from 'antd';
-import {
-  ApartmentOutlined,
-  DashboardOutlined,
-  MailOutlined,
-  SafetyOutlined,
-  ShoppingOutlined,
-} from '@ant-design/icons';
-import { api, ApiError, DEMO_ADMIN, getToken, setToken } from './api/client';
-import type { AdminProfile } from './api/types';
-import { useHashRoute, type RouteKey } from './useHashRoute';
-import { Dashboard } from './pages/Dashboard';
-import { Listings } from './pages/Listings';
-import { Categories } from './pages/Categories';
-import { DeadLetters } from './pages/DeadLetters';
-import { Moderation } from './pages/Moderation';
+import { Suspense, useState, useSyncExternalStore } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Layout, Menu, Select, Space, Spin, Tag, Typography } from 'antd';
+import { getToken, subscribeToken } from './api/client';
+import { api } from './api/endpoints';
+import { keys } from './api/query';
+import { useHashRoute } from './lib/useHashRoute';
+import { SignIn } from './pages/SignIn';
+import { PAGES } from './routes';
+import { isSuper, ROLE_LABEL, useSession } from './session/context';
+import { SessionProvider } from './session/SessionProvider';
 
 const { Sider, Header, Content } = Layout;
 
-const MENU = [
-  { key: 'dashboard', icon: <DashboardOutlined />, label: '概览' },
-  { key: 'listings', icon: <ShoppingOutlined />, label: '商品' },
-  { key: 'categories', icon: <ApartmentOutlined />, label: '分类' },
-  { key: 'moderation', icon: <SafetyOutlined />, label: '举报与审核' },
-  { key: 'dead-letters', icon: <MailOutlined />, label: '死信' },
-];
+const hasToken = () => getToken() !== '';
 
-export function App() {
+/** Who is signed in, on which campus: a super admin picks the campus here, a campus admin sees their own. */
+function Account() {
+  const { admin, campusId, campusName, campuses, setCampusId, signOut } = useSession();
+  return (
+    <Space data-testid="account">
+      {isSuper(admin) ? (
+        <Select
+          aria-label="选择校区"
+          style={{ minWidth: 180 }}
+          value={campusId || undefined}
+          placeholder="选择校区"
+          options={campuses.map((c) => ({ value: c.id, label: c.name }))}
+          onChange={setCampusId}
+        />
+      ) : (
+        <Tag color="blue" data-testid="own-campus">
+          {campusName}
+        </Tag>
+      )}
+      <span>{admin.username}</span>
+      <Tag color={isSuper(admin) ? 'red' : 'orange'}>{ROLE_LABEL[admin.role]}</Tag>
+      <Button size="small" onClick={signOut}>
+        退出登录
+      </Button>
+    </Space>
+  );
+}
+
+function Shell() {
   const [route, navigate] = useHashRoute();
   const [collapsed, setCollapsed] = useState(false);
-  const [me, setMe] = useState<AdminProfile | null>(null);
-  // Bumped on login/logout so pages refetch with the new token.
-  const [session, setSession] = useState(0);
-  const { message } = AntApp.useApp();
-
-  useEffect(() => {
-    if (!getToken()) return;
-    api.me().then(setMe, (e: unknown) => {
-      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setToken(null);
-    });
-  }, []);
-
-  const login = useCallback(async () => {
-    try {
-      setMe(await api.login(DEMO_ADMIN));
-      setSession((n) => n + 1);
-    } catch (e) {
-      void message.error(`登录失败：${(e as Error).message}`);
-    }
-  }, [message]);
-
-  const logout = () => {
-    setToken(null);
-    setMe(null);
-    setSession((n) => n + 1);
-  };
-
+  const { campusId } = useSession();
+  const current = PAGES.find((p) => p.key === route) ?? PAGES[0]!;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg">
@@ -64,42 +55,51 @@ export function App() {
           theme="dark"
           mode="inline"
           selectedKeys={[route]}
-          items={MENU}
-          onClick={({ key }) => navigate(key as RouteKey)}
+          items={PAGES.map(({ key, icon, label }) => ({ key, icon, label }))}
+          onClick={({ key }) => navigate(key as typeof route)}
         />
       </Sider>
       <Layout>
         <Header className="xz-header">
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {MENU.find((m) => m.key === route)?.label}
+            {current.label}
           </Typography.Title>
-          {me ? (
-            <Space>
-              <span>{me.username}</span>
-              <Tag color={me.role === 'super_admin' ? 'red' : 'orange'}>
-                {me.role === 'super_admin' ? '超级管理员' : '校区管理员'}
-              </Tag>
-              <Button size="small" onClick={logout}>
-                退出
-              </Button>
-            </Space>
-          ) : (
-            <Space>
-              <Typography.Text type="secondary">未登录</Typography.Text>
-              <Button size="small" type="primary" onClick={() => void login()}>
-                演示账号登录（admin）
-              </Button>
-            </Space>
-          )}
+          <Account />
         </Header>
         <Content className="xz-content">
-          {route === 'dashboard' && <Dashboard key={session} />}
-          {route === 'listings' && <Listings key={session} />}
-          {route === 'categories' && <Categories />}
-          {route === 'moderation' && <Moderation key={session} />}
-          {route === 'dead-letters' && <DeadLetters key={session} />}
+          {campusId ? (
+            <Suspense fallback={<Spin data-testid="page-loading" />}>
+              {/* Keyed by campus: a page's local state (filters, open drawers) never outlives its campus. */}
+              <current.Page key={`${current.key}:${campusId}`} />
+            </Suspense>
+          ) : (
+            <Alert type="warning" showIcon title="没有可管理的校区" description="校区列表加载失败或为空。" />
+          )}
         </Content>
       </Layout>
     </Layout>
+  );
+}
+
+export function App() {
+  const signedIn = useSyncExternalStore(subscribeToken, hasToken);
+  const me = useQuery({ queryKey: keys.me, queryFn: api.me, enabled: signedIn, staleTime: Infinity });
+
+  if (!signedIn) return <SignIn />;
+  if (me.isPending) return <Spin fullscreen />;
+  if (me.isError)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title="无法读取管理员账号"
+        description={me.error.message}
+        action={<Button onClick={() => void me.refetch()}>重试</Button>}
+      />
+    );
+  return (
+    <SessionProvider admin={me.data}>
+      <Shell />
+    </SessionProvider>
   );
 }

@@ -1,8 +1,11 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AdminStats } from '../src/api/types';
-import { Dashboard } from '../src/pages/Dashboard';
+import { Dashboard } from '../src/pages/dashboard/Dashboard';
 import { stubFetch, type Call } from './fakeApi';
+import { renderPage } from './render';
+
+const superAdmin = { id: 'adm-0', username: 'root', role: 'super_admin', campusId: null } as const;
 
 function days(): AdminStats['daily'] {
   return Array.from({ length: 30 }, (_, i) => {
@@ -12,9 +15,9 @@ function days(): AdminStats['daily'] {
       newListings: i === 29 ? 8 : i === 28 ? 4 : 0,
       newUsers: i === 29 ? 2 : 0,
       favorites: i === 29 ? 5 : 1,
-      comments: 0,
-      views: 0,
-      activeUsers: 0,
+      comments: i === 29 ? 3 : 0,
+      views: i === 29 ? 40 : 2,
+      activeUsers: i === 29 ? 6 : 1,
     };
   });
 }
@@ -33,8 +36,6 @@ function stats(over: Partial<AdminStats> = {}): AdminStats {
     },
     users: { total: 40, verified: 30, unverified: 10 },
     daily: days(),
-    funnel: { listed: 12, favorited: 6, commented: 3, sold: 2 },
-    topViewed: [],
     topCategories: [
       { categoryId: 'c-bike', name: '自行车', parentName: '交通出行', count: 6 },
       { categoryId: 'c-text', name: '教材', parentName: '书籍教材', count: 3 },
@@ -43,6 +44,8 @@ function stats(over: Partial<AdminStats> = {}): AdminStats {
       { term: '自行车', score: 5.2, searchers: 7, searches: 11 },
       { term: '台灯', score: 3, searchers: 3, searches: 3 },
     ],
+    funnel: { listed: 12, favorited: 7, commented: 4, sold: 2 },
+    topViewed: [{ listingId: 'L1', title: '二手显示器', views: 30 }],
     ...over,
   };
 }
@@ -53,84 +56,68 @@ const noBlocks = (c: Call) =>
 describe('Dashboard', () => {
   it("shows the campus's totals, listings by status and kind, top categories and hot searches", async () => {
     const calls = stubFetch((c) => (c.path === '/v1/admin/stats' ? { status: 200, body: stats() } : noBlocks(c)));
-    render(<Dashboard />);
+    renderPage(<Dashboard />);
     await screen.findByTestId('stats');
     await within(screen.getByTestId('blocked-terms')).findByText('暂无屏蔽词');
     expect(calls.map((c) => `${c.path}?${c.query}`)).toEqual([
-      '/v1/admin/stats?',
+      '/v1/admin/stats?campusId=demo',
       '/v1/admin/search/blocked-terms?campusId=demo',
     ]);
     const value = (title: string) =>
       screen.getByText(title).closest('.ant-statistic')!.querySelector('.ant-statistic-content')!.textContent;
     expect(value('商品总数')).toBe('15');
     expect(value('在售（含已预订）')).toBe('10');
-    expect(value('在售')).toBe('9');
     expect(value('用户总数')).toBe('40');
     expect(value('已认证学生')).toBe('30/ 未认证 10');
     expect(value('近 30 天新增商品')).toBe('12');
-    expect(value('近 30 天收藏')).toBe('34');
-    expect(value('已售出')).toBe('5');
-    expect(value('闲置书籍')).toBe('5');
-    expect(screen.getByText('交通出行 / 自行车')).toBeTruthy();
+    expect(value('近 30 天浏览')).toBe('98');
+    expect(value('近 30 天留言')).toBe('3');
+    expect(value('今日活跃用户')).toBe('6');
+    expect(screen.getByTestId('funnel').textContent).toBe('发布 12 → 被收藏 7 → 有留言 4 → 已售出 2');
+    expect(screen.getByText('二手显示器')).toBeTruthy();
     const hot = screen.getByTestId('hot-searches');
     expect(
       within(hot)
         .getAllByText(/^\d\. /)
         .map((e) => e.textContent),
     ).toEqual(['1. 自行车', '2. 台灯']);
-    // A campus admin has one campus: nothing to choose.
-    expect(screen.queryByLabelText('选择校区')).toBeNull();
+    // A campus admin has one campus: no view across campuses.
+    expect(screen.queryByText('全部校区')).toBeNull();
   });
 
-  it('draws one bar per day, scaled to the busiest day, for the chosen metric', async () => {
-    stubFetch((c) => (c.path === '/v1/admin/stats' ? { status: 200, body: stats() } : undefined));
-    render(<Dashboard />);
-    const bars = await screen.findByTestId('daily-bars');
-    const heights = () => [...bars.querySelectorAll<HTMLElement>('.xz-bar-fill')].map((b) => b.style.height);
-    expect(heights()).toHaveLength(30);
-    expect(heights().slice(-3)).toEqual(['0%', '50%', '100%']);
-    fireEvent.click(screen.getByText('收藏'));
-    await waitFor(() => expect(heights().slice(-2)).toEqual(['20%', '100%']));
-    expect(bars.getAttribute('aria-label')).toBe('近 30 天收藏');
+  it('draws the daily series, listings by status and category, and the funnel with ECharts', async () => {
+    stubFetch((c) => (c.path === '/v1/admin/stats' ? { status: 200, body: stats() } : noBlocks(c)));
+    renderPage(<Dashboard />);
+    await screen.findByTestId('stats');
+    for (const label of [
+      '近 30 天新增商品、活跃用户、浏览、留言',
+      '商品按状态',
+      '近 30 天各分类新发布',
+      '发布、被收藏、有留言、已售出',
+    ]) {
+      const chart = screen.getByRole('img', { name: label });
+      await waitFor(() => expect(chart.querySelector('svg')).not.toBeNull());
+    }
   });
 
-  it('lets a super admin switch campus', async () => {
-    const campuses = [
-      { id: 'demo', name: '示例大学' },
-      { id: 'north', name: '北方大学' },
-    ];
-    const calls = stubFetch((c) => {
-      if (c.path !== '/v1/admin/stats') return undefined;
-      const id = c.query.get('campusId') ?? 'demo';
-      return {
-        status: 200,
-        body: stats({ campusId: id, campusName: campuses.find((x) => x.id === id)!.name, campuses }),
-      };
-    });
-    render(<Dashboard />);
-    await screen.findByText('示例大学', { selector: 'h4' });
-    fireEvent.mouseDown(screen.getByLabelText('选择校区'));
-    fireEvent.click(await screen.findByTitle('北方大学'));
-    await screen.findByText('北方大学', { selector: 'h4' });
-    expect(calls.filter((c) => c.path === '/v1/admin/stats').map((c) => c.query.get('campusId'))).toEqual([
-      null,
-      'north',
-    ]);
-    // The block list follows the chosen campus.
+  it('lets a super admin look at every campus together', async () => {
+    const calls = stubFetch((c) =>
+      c.path === '/v1/admin/stats'
+        ? { status: 200, body: stats({ campusId: c.query.get('campusId')!, campusName: '全部校区' }) }
+        : noBlocks(c),
+    );
+    renderPage(<Dashboard />, { admin: superAdmin });
+    await screen.findByTestId('stats');
+    fireEvent.click(screen.getByText('全部校区', { selector: '.ant-segmented-item-label' }));
     await waitFor(() =>
       expect(
         calls
-          .filter((c) => c.path === '/v1/admin/search/blocked-terms')
+          .filter((c) => c.path === '/v1/admin/stats')
           .at(-1)!
           .query.get('campusId'),
-      ).toBe('north'),
+      ).toBe('all'),
     );
-  });
-
-  it('asks to sign in when there is no admin session', async () => {
-    stubFetch(() => ({ status: 401, body: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } }));
-    render(<Dashboard />);
-    expect(await screen.findByText('请先登录管理员账号')).toBeTruthy();
+    expect(await screen.findByText(/热搜按校区统计/)).toBeTruthy();
   });
 
   it("shows the API's refusal and real failures as errors", async () => {
@@ -138,11 +125,11 @@ describe('Dashboard', () => {
       status: 403,
       body: { error: { code: 'ADMIN_SCOPE', message: '校区管理员只能管理本校区的内容' } },
     }));
-    const { unmount } = render(<Dashboard />);
+    const { unmount } = renderPage(<Dashboard />);
     expect(await screen.findByText('校区管理员只能管理本校区的内容')).toBeTruthy();
     unmount();
     stubFetch(() => ({ status: 500, body: { error: { code: 'INTERNAL', message: '服务器内部错误' } } }));
-    render(<Dashboard />);
+    renderPage(<Dashboard />);
     expect(await screen.findByText('服务器内部错误')).toBeTruthy();
   });
 
@@ -180,7 +167,7 @@ describe('Dashboard', () => {
       }
       return undefined;
     });
-    render(<Dashboard />);
+    renderPage(<Dashboard />);
     const hot = await screen.findByTestId('hot-searches');
     fireEvent.click(within(hot).getByRole('button', { name: '屏蔽 台灯' }));
     // antd spaces out a two-character button label (屏 蔽).

@@ -1,10 +1,9 @@
-import { render, screen, waitFor, within, fireEvent } from '@testing-library/react';
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DeadLetterItem } from '../src/api/types';
 import { DeadLetters } from '../src/pages/DeadLetters';
 import { stubFetch } from './fakeApi';
+import { renderWithProviders } from './render';
 
 const letter = (id: string, over: Partial<DeadLetterItem> = {}): DeadLetterItem => ({
   notificationId: id,
@@ -22,29 +21,28 @@ const letter = (id: string, over: Partial<DeadLetterItem> = {}): DeadLetterItem 
   ...over,
 });
 
-function renderPage() {
-  return render(
-    <ConfigProvider locale={zhCN}>
-      <AntApp>
-        <DeadLetters />
-      </AntApp>
-    </ConfigProvider>,
-  );
-}
+const renderPage = () => renderWithProviders(<DeadLetters />);
 
 describe('死信 page', () => {
   it('lists failed and unknown QQ messages and retries one after confirming', async () => {
+    // A retried letter leaves the list the page fetches again.
+    let retried = false;
     const calls = stubFetch((call) => {
       if (call.method === 'GET' && call.path === '/v1/admin/dead-letters') {
         return {
           status: 200,
           body: {
-            items: [letter('N1'), letter('N2', { state: 'unknown', kind: 'comment', lastError: null })],
+            items: [letter('N1'), letter('N2', { state: 'unknown', kind: 'comment', lastError: null })].filter(
+              (l) => !retried || l.notificationId !== 'N1',
+            ),
             nextCursor: null,
           },
         };
       }
-      if (call.method === 'POST' && call.path === '/v1/admin/dead-letters/N1/retry') return { status: 202 };
+      if (call.method === 'POST' && call.path === '/v1/admin/dead-letters/N1/retry') {
+        retried = true;
+        return { status: 202 };
+      }
       return undefined;
     });
     renderPage();

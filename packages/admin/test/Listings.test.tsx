@@ -1,155 +1,135 @@
-import { render, screen, waitFor, within, fireEvent } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
 import { describe, expect, it } from 'vitest';
-import { Listings } from '../src/pages/Listings';
-import { aListing, catalog, stubFetch, type Call } from './fakeApi';
+import type { AdminListingDetail, AdminListingRow } from '../src/api/types';
+import { Listings } from '../src/pages/listings/Listings';
+import { aListing, refuse, stubFetch, type Call } from './fakeApi';
+import { renderPage } from './render';
 
-/** The table row of a listing (antd marks rows with data-row-key). */
-function rowOf(id: string): HTMLElement {
-  const row = document.querySelector<HTMLElement>(`tr[data-row-key="${id}"]`);
-  if (!row) throw new Error(`no row for ${id}`);
-  return row;
+const row = (id: string) => document.querySelector<HTMLElement>(`tr[data-row-key="${id}"]`)!;
+const modal = async (title: string) =>
+  (await screen.findByText(title, { selector: '.ant-modal-title' })).closest<HTMLElement>('.ant-modal')!;
+
+function detailOf(l: AdminListingRow): AdminListingDetail {
+  return {
+    listing: {
+      ...l,
+      description: '用了一年，屏幕无坏点',
+      photos: [{ id: 'P1', url: '/media/photos/P1/medium' }],
+      categoryId: 'c-phone',
+      condition: 'like_new',
+      tradeMethods: ['face_to_face'],
+    },
+    priceHistory: [{ price: 40000, at: '2026-11-18T08:00:00.000Z' }],
+    statusHistory: [{ from: null, to: 'active', at: '2026-11-18T08:00:00.000Z', actorId: null, reason: null }],
+    viewsPerDay: [{ day: '2026-11-20', count: 5 }],
+  };
 }
 
-function renderListings() {
-  return render(
-    <ConfigProvider locale={zhCN}>
-      <AntApp>
-        <Listings />
-      </AntApp>
-    </ConfigProvider>,
+/** Every status of the campus's listings, two pages, with remove and restore changing the store. */
+function listingsApi() {
+  const store = new Map<string, AdminListingRow>(
+    [
+      aListing({ id: 'L1', title: '二手显示器', price: 35000 }),
+      aListing({ id: 'L2', title: '高数教材', kind: 'book', price: 1250, status: 'sold' }),
+      aListing({ id: 'L3', title: '违规手机', status: 'removed', seller: { id: 'u2', nickname: 'bob' } }),
+    ].map((l) => [l.id, l]),
   );
+  return (c: Call) => {
+    if (c.path === '/v1/admin/listings') {
+      const status = c.query.get('status');
+      const all = [...store.values()].filter((l) => !status || l.status === status);
+      const page = c.query.get('cursor') === 'c2' ? all.slice(2) : all.slice(0, 2);
+      return { status: 200, body: { items: page, nextCursor: c.query.get('cursor') || all.length <= 2 ? null : 'c2' } };
+    }
+    const m = /^\/v1\/admin\/listings\/([^/]+)(?:\/(remove|restore))?$/.exec(c.path);
+    const l = m && store.get(m[1]!);
+    if (!m || !l) return undefined;
+    if (m[2]) store.set(l.id, { ...l, status: m[2] === 'remove' ? 'removed' : 'active' });
+    return { status: 200, body: m[2] ? { ok: true } : detailOf(l) };
+  };
 }
 
-const page1 = [
-  aListing({ id: 'L1', title: '二手显示器', price: 35000 }),
-  aListing({
-    id: 'L2',
-    title: '高数教材',
-    kind: 'book',
-    price: 1250,
-    status: 'reserved',
-    seller: { id: 'u2', nickname: 'bob', avatarUrl: null },
-  }),
-];
-const page2 = [aListing({ id: 'L3', title: '求购自行车', kind: 'wanted', price: null })];
-
-function listingsRoute(call: Call) {
-  if (call.path === '/v1/catalog') return { status: 200, body: catalog };
-  if (call.path === '/v1/listings') {
-    return call.query.get('cursor') === 'c2'
-      ? { status: 200, body: { items: page2, nextCursor: null } }
-      : { status: 200, body: { items: page1, nextCursor: 'c2' } };
-  }
-  return undefined;
-}
-
-describe('Listings page', () => {
-  it('renders a row per listing from the API, with fen formatted as yuan', async () => {
-    const calls = stubFetch(listingsRoute);
-    renderListings();
-
-    const row = (await screen.findByText('二手显示器')).closest('tr')!;
-    expect(within(row).getByText('¥350.00')).toBeTruthy();
-    expect(within(row).getByText('在售')).toBeTruthy();
-    expect(within(row).getByText('数码 / 手机')).toBeTruthy();
-
-    const row2 = screen.getByText('高数教材').closest('tr')!;
-    expect(within(row2).getByText('¥12.50')).toBeTruthy();
-    expect(within(row2).getByText('已预订')).toBeTruthy();
-    expect(within(row2).getByText('bob')).toBeTruthy();
-
-    const listCall = calls.find((c) => c.path === '/v1/listings')!;
-    expect(listCall.query.get('campusId')).toBe('demo');
-    expect(listCall.query.get('sort')).toBe('newest');
-    expect(listCall.query.has('cursor')).toBe(false);
-  });
-
-  it('loads the next page with the cursor and appends it', async () => {
-    const calls = stubFetch(listingsRoute);
-    renderListings();
+describe('商品 page', () => {
+  it('lists listings of every status with fen as yuan, loads more, and filters by status', async () => {
+    const calls = stubFetch(listingsApi());
+    renderPage(<Listings />);
     await screen.findByText('二手显示器');
+    expect(within(row('L1')).getByText('¥350.00')).toBeTruthy();
+    expect(within(row('L2')).getByText('已售出')).toBeTruthy();
+    expect(calls[0]!.query.get('campusId')).toBe('demo');
     fireEvent.click(screen.getByRole('button', { name: '加载更多' }));
-    const row = (await screen.findByText('求购自行车')).closest('tr')!;
-    expect(within(row).getByText('面议')).toBeTruthy();
-    expect(screen.getByText('二手显示器')).toBeTruthy();
-    expect(
-      calls
-        .filter((c) => c.path === '/v1/listings')
-        .at(-1)!
-        .query.get('cursor'),
-    ).toBe('c2');
+    await screen.findByText('违规手机');
+    expect(within(row('L3')).getByText('已移除')).toBeTruthy();
+    expect(calls.at(-1)!.query.get('cursor')).toBe('c2');
     await screen.findByText('已全部加载（3 条）');
-    expect(screen.queryByRole('button', { name: '加载更多' })).toBeNull();
+
+    fireEvent.mouseDown(screen.getByLabelText('状态'));
+    fireEvent.click(await screen.findByTitle('已售出'));
+    await waitFor(() => expect(document.querySelector('tr[data-row-key="L1"]')).toBeNull());
+    expect(calls.at(-1)!.query.get('status')).toBe('sold');
   });
 
-  it('refetches with the kind filter', async () => {
-    const calls = stubFetch(listingsRoute);
-    renderListings();
+  it('searches by title through the API', async () => {
+    const calls = stubFetch(listingsApi());
+    renderPage(<Listings />);
     await screen.findByText('二手显示器');
-    const kindSelect = screen.getByLabelText('类型');
-    fireEvent.mouseDown(kindSelect);
-    fireEvent.click(await screen.findByTitle('闲置书籍'));
-    await waitFor(() =>
-      expect(
-        calls
-          .filter((c) => c.path === '/v1/listings')
-          .at(-1)!
-          .query.get('kind'),
-      ).toBe('book'),
-    );
+    fireEvent.change(screen.getByPlaceholderText('搜索标题'), { target: { value: '显示器' } });
+    fireEvent.keyDown(screen.getByPlaceholderText('搜索标题'), { key: 'Enter', code: 'Enter', keyCode: 13 });
+    await waitFor(() => expect(calls.at(-1)!.query.get('q')).toBe('显示器'));
   });
-});
 
-describe('remove dialog', () => {
-  it('requires a reason before calling the API, then posts it', async () => {
+  it('opens the detail drawer with photos, price and status history', async () => {
     const user = userEvent.setup();
-    const calls = stubFetch((call) => {
-      if (call.path === '/v1/admin/listings/L1/remove') return { status: 200, body: { ok: true } };
-      return listingsRoute(call);
-    });
-    renderListings();
-    const row = (await screen.findByText('二手显示器')).closest('tr')!;
-    await user.click(within(row).getByRole('button', { name: /^下\s?架$/ }));
+    stubFetch(listingsApi());
+    renderPage(<Listings />);
+    await user.click(await screen.findByRole('button', { name: '二手显示器' }));
+    const detail = await screen.findByTestId('listing-detail');
+    expect(within(detail).getByText('用了一年，屏幕无坏点')).toBeTruthy();
+    expect(within(detail).getByAltText('二手显示器').getAttribute('src')).toBe('/media/photos/P1/medium');
+    expect(within(detail).getByText('¥400.00')).toBeTruthy();
+  });
 
-    const dialog = await screen.findByRole('dialog');
+  it('removes a listing only with a reason, and restores a removed one', async () => {
+    const user = userEvent.setup();
+    const calls = stubFetch(listingsApi());
+    renderPage(<Listings />);
+    await screen.findByText('二手显示器');
+    await user.click(within(row('L1')).getByRole('button', { name: /^下\s?架$/ }));
+    const dialog = await modal('下架商品');
     await user.click(within(dialog).getByRole('button', { name: '确认下架' }));
     expect(await within(dialog).findByText('请填写下架原因')).toBeTruthy();
     expect(calls.some((c) => c.path.endsWith('/remove'))).toBe(false);
 
-    // Whitespace alone is not a reason either.
-    await user.type(within(dialog).getByLabelText('下架原因'), '   ');
-    await user.click(within(dialog).getByRole('button', { name: '确认下架' }));
-    expect(await within(dialog).findByText('请填写下架原因')).toBeTruthy();
-    expect(calls.some((c) => c.path.endsWith('/remove'))).toBe(false);
-
-    await user.clear(within(dialog).getByLabelText('下架原因'));
     await user.type(within(dialog).getByLabelText('下架原因'), '违禁物品');
     await user.click(within(dialog).getByRole('button', { name: '确认下架' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === '/v1/admin/listings/L1/remove')?.body).toEqual({ reason: '违禁物品' }),
+    );
+    await waitFor(() => expect(within(row('L1')).getByText('已移除')).toBeTruthy());
 
-    await waitFor(() => expect(calls.some((c) => c.path === '/v1/admin/listings/L1/remove')).toBe(true));
-    const removeCall = calls.find((c) => c.path === '/v1/admin/listings/L1/remove')!;
-    expect(removeCall.method).toBe('POST');
-    expect(removeCall.body).toEqual({ reason: '违禁物品' });
-    await waitFor(() => expect(within(rowOf('L1')).getByText('已移除')).toBeTruthy());
+    await user.click(within(row('L1')).getByRole('button', { name: /^恢\s?复$/ }));
+    const restore = await modal('恢复商品');
+    await user.type(within(restore).getByLabelText('恢复原因'), '经核实无误');
+    await user.click(within(restore).getByRole('button', { name: '确认恢复' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === '/v1/admin/listings/L1/restore')?.body).toEqual({ reason: '经核实无误' }),
+    );
+    await waitFor(() => expect(within(row('L1')).getByText('在售')).toBeTruthy());
   });
 
-  it('shows the API error message when the removal is refused', async () => {
+  it('keeps the dialog open with the API error when the removal is refused', async () => {
     const user = userEvent.setup();
-    stubFetch((call) => {
-      if (call.path === '/v1/admin/listings/L1/remove')
-        return { status: 403, body: { error: { code: 'FORBIDDEN', message: '需要管理员权限' } } };
-      return listingsRoute(call);
-    });
-    renderListings();
-    const row = (await screen.findByText('二手显示器')).closest('tr')!;
-    await user.click(within(row).getByRole('button', { name: /^下\s?架$/ }));
-    const dialog = await screen.findByRole('dialog');
+    stubFetch((c) =>
+      c.path.endsWith('/remove') ? refuse(403, 'ADMIN_SCOPE', '只能管理本校区的商品') : listingsApi()(c),
+    );
+    renderPage(<Listings />);
+    await screen.findByText('二手显示器');
+    await user.click(within(row('L1')).getByRole('button', { name: /^下\s?架$/ }));
+    const dialog = await modal('下架商品');
     await user.type(within(dialog).getByLabelText('下架原因'), '虚假信息');
     await user.click(within(dialog).getByRole('button', { name: '确认下架' }));
-    expect(await within(dialog).findByText('需要管理员权限')).toBeTruthy();
-    expect(within(rowOf('L1')).getByText('在售')).toBeTruthy();
+    expect(await within(dialog).findByText('只能管理本校区的商品')).toBeTruthy();
+    expect(within(row('L1')).getByText('在售')).toBeTruthy();
   });
 });

@@ -1,10 +1,9 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ReviewCase } from '../src/api/types';
 import { Moderation } from '../src/pages/Moderation';
 import { stubFetch } from './fakeApi';
+import { renderWithProviders } from './render';
 
 const aCase = (id: string, over: Partial<ReviewCase> = {}): ReviewCase => ({
   id,
@@ -46,18 +45,12 @@ const aCase = (id: string, over: Partial<ReviewCase> = {}): ReviewCase => ({
   ...over,
 });
 
-function renderPage() {
-  return render(
-    <ConfigProvider locale={zhCN}>
-      <AntApp>
-        <Moderation />
-      </AntApp>
-    </ConfigProvider>,
-  );
-}
+const renderPage = () => renderWithProviders(<Moderation />);
 
 describe('举报与审核 page', () => {
   it('lists cases with why they are there, restores one, and removes another only with a reason', async () => {
+    // Resolved cases leave the queue the page fetches again.
+    const resolved = new Set<string>();
     const calls = stubFetch((call) => {
       if (call.method === 'GET' && call.path === '/v1/admin/moderation/cases') {
         return {
@@ -79,13 +72,15 @@ describe('举报与审核 page', () => {
                   photoUrl: null,
                 },
               }),
-            ],
+            ].filter((c) => !resolved.has(c.id)),
             nextCursor: null,
           },
         };
       }
-      if (call.method === 'POST' && call.path.startsWith('/v1/admin/moderation/cases/'))
+      if (call.method === 'POST' && call.path.startsWith('/v1/admin/moderation/cases/')) {
+        resolved.add(call.path.split('/')[5]!);
         return { status: 200, body: { ...aCase('X'), status: 'restored' } };
+      }
       return undefined;
     });
     renderPage();

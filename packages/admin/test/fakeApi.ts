@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { Catalog, ListingSummary } from '../src/api/types';
+import type { AdminListingRow, AdminUserRow } from '../src/api/types';
 
 export interface Call {
   method: string;
@@ -22,7 +22,7 @@ export function stubFetch(handler: Handler): Call[] {
         method: init.method ?? 'GET',
         path: url.pathname,
         query: url.searchParams,
-        body: init.body ? JSON.parse(init.body as string) : undefined,
+        body: init.body instanceof FormData ? init.body : init.body ? JSON.parse(init.body as string) : undefined,
         headers: (init.headers ?? {}) as Record<string, string>,
       };
       calls.push(call);
@@ -36,43 +36,39 @@ export function stubFetch(handler: Handler): Call[] {
   return calls;
 }
 
-export const catalog: Catalog = {
-  campus: { id: 'demo', name: '示例大学', areas: [{ id: 'a1', name: '北区' }] },
-  categories: [
-    {
-      id: 'c-books',
-      code: 'books',
-      name: '书籍教材',
-      children: [{ id: 'c-textbook', code: 'textbooks', name: '教材' }],
-    },
-    { id: 'c-digital', code: 'digital', name: '数码', children: [{ id: 'c-phone', code: 'phones', name: '手机' }] },
-  ],
-  conditions: [{ value: 'new', label: '全新' }],
-  tradeMethods: [{ value: 'face_to_face', label: '当面交易' }],
-  kinds: [
-    { value: 'item', label: '闲置物品' },
-    { value: 'book', label: '闲置书籍' },
-    { value: 'wanted', label: '求购' },
-  ],
-};
+export const refuse = (status: number, code: string, message: string, details: unknown = null) => ({
+  status,
+  body: { error: { code, message, details } },
+});
 
-export function aListing(over: Partial<ListingSummary> = {}): ListingSummary {
+export function aListing(over: Partial<AdminListingRow> = {}): AdminListingRow {
   return {
     id: 'L1',
-    kind: 'item',
     title: '二手显示器',
-    price: 35000,
-    originalPrice: null,
+    kind: 'item',
     status: 'active',
-    category: { id: 'c-phone', name: '手机', parentId: 'c-digital', parentName: '数码' },
-    condition: 'like_new',
-    areaId: null,
-    coverPhotoUrl: null,
-    listedAt: '2026-11-20T08:00:00.000Z',
-    viewCount: 0,
-    favoriteCount: 0,
-    commentCount: 0,
-    seller: { id: 'u1', nickname: 'alice', avatarUrl: null },
+    price: 35000,
+    campusId: 'demo',
+    coverUrl: null,
+    seller: { id: 'u1', nickname: 'alice' },
+    createdAt: '2026-11-20T08:00:00.000Z',
+    updatedAt: '2026-11-20T08:00:00.000Z',
+    viewCount: 12,
+    ...over,
+  };
+}
+
+export function aUser(over: Partial<AdminUserRow> = {}): AdminUserRow {
+  return {
+    id: 'u-alice',
+    nickname: 'alice',
+    avatarUrl: null,
+    campusId: 'demo',
+    verified: true,
+    verifiedAt: '2026-11-01T08:00:00.000Z',
+    banned: false,
+    createdAt: '2026-10-01T08:00:00.000Z',
+    listingCount: 3,
     ...over,
   };
 }

@@ -1,35 +1,23 @@
-import type {
-  AdminLoginBody,
-  AdminProfile,
-  AdminSession,
-  AdminStats,
-  BlockedTerm,
-  BlockedTermList,
-  BlockTermBody,
-  Catalog,
-  ErrorBody,
-  ListingDetail,
-  ListingPage,
-  ListingQuery,
-  DeadLetterPage,
-  RemoveListingBody,
-  ResolveBody,
-  ReviewCase,
-  ReviewPage,
-} from './types';
+import type { ErrorBody } from './types';
 
 const TOKEN_KEY = 'xz_admin_token';
-export const DEFAULT_CAMPUS = 'demo';
-/** The admin account embedded mode seeds (README: XZ_DEMO_ADMIN_PASSWORD). */
-export const DEMO_ADMIN: AdminLoginBody = { username: 'admin', password: 'xianzhi-admin-demo' };
+
+const listeners = new Set<() => void>();
 
 export function getToken(): string {
   return localStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** Signing in and out, and a token the API no longer takes, all go through here; the shell listens. */
 export function setToken(token: string | null): void {
   if (token) localStorage.setItem(TOKEN_KEY, token);
   else localStorage.removeItem(TOKEN_KEY);
+  for (const l of listeners) l();
+}
+
+export function subscribeToken(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 export class ApiError extends Error {
@@ -44,7 +32,7 @@ export class ApiError extends Error {
   }
 }
 
-type Query = Record<string, string | number | undefined | null>;
+export type Query = Record<string, string | number | boolean | undefined | null>;
 
 function withQuery(path: string, query?: Query): string {
   if (!query) return path;
@@ -54,22 +42,15 @@ function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-export async function request<T>(
-  method: string,
-  path: string,
-  opts: { query?: Query; body?: unknown } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+function authHeaders(): Record<string, string> {
   const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let body: string | undefined;
-  if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(opts.body ?? {});
-  }
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+async function send<T>(url: string, init: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(withQuery(path, opts.query), { method, headers, body });
+    res = await fetch(url, init);
   } catch (e) {
     throw new ApiError(0, 'NETWORK_ERROR', `网络异常：${(e as Error).message}`);
   }
@@ -83,6 +64,8 @@ export async function request<T>(
     }
   }
   if (res.ok) return data as T;
+  // An expired or revoked admin token: back to the sign-in form (a wrong password has no token to drop).
+  if (res.status === 401 && getToken()) setToken(null);
   const err = (data as Partial<ErrorBody> | null)?.error;
   throw new ApiError(
     res.status,
@@ -92,41 +75,29 @@ export async function request<T>(
   );
 }
 
-export const api = {
-  catalog: () => request<Catalog>('GET', '/v1/catalog', { query: { campusId: DEFAULT_CAMPUS } }),
-  listings: (q: ListingQuery) =>
-    request<ListingPage>('GET', '/v1/listings', { query: { campusId: DEFAULT_CAMPUS, limit: 20, ...q } }),
-  me: () => request<AdminProfile>('GET', '/v1/admin/me'),
-  /** A campus admin's own campus when none is named; super admins choose. */
-  stats: (campusId?: string) => request<AdminStats>('GET', '/v1/admin/stats', { query: { campusId } }),
-  blockedTerms: (campusId: string) =>
-    request<BlockedTermList>('GET', '/v1/admin/search/blocked-terms', { query: { campusId } }),
-  blockTerm: (body: BlockTermBody) => request<BlockedTerm>('POST', '/v1/admin/search/blocked-terms', { body }),
-  unblockTerm: (id: string) =>
-    request<BlockedTerm>('DELETE', `/v1/admin/search/blocked-terms/${encodeURIComponent(id)}`),
-  removeListing: (id: string, reason: string) =>
-    request<ListingDetail>('POST', `/v1/admin/listings/${encodeURIComponent(id)}/remove`, {
-      body: { reason } satisfies RemoveListingBody,
-    }),
-  /** QQ messages that failed for good or whose outcome is unknown (a campus admin's own campus). */
-  /** Open review cases: reported content and what was let through while the safety checker was down. */
-  reviewCases: (cursor?: string) =>
-    request<ReviewPage>('GET', '/v1/admin/moderation/cases', { query: { cursor, limit: 20 } }),
-  /** Restore (un-hide) or remove with a reason the owner is told; audited. */
-  resolveCase: (caseId: string, body: ResolveBody) =>
-    request<ReviewCase>('POST', `/v1/admin/moderation/cases/${encodeURIComponent(caseId)}/resolve`, {
-      body: body satisfies ResolveBody,
-    }),
-  deadLetters: (cursor?: string) =>
-    request<DeadLetterPage>('GET', '/v1/admin/dead-letters', { query: { cursor, limit: 20 } }),
-  /** Audited; the worker sends it again within a couple of minutes. */
-  retryDeadLetter: (notificationId: string) =>
-    request<null>('POST', `/v1/admin/dead-letters/${encodeURIComponent(notificationId)}/retry`),
-  async login(credentials: AdminLoginBody): Promise<AdminProfile> {
-    const res = await request<AdminSession>('POST', '/v1/admin/auth/login', {
-      body: credentials satisfies AdminLoginBody,
-    });
-    setToken(res.accessToken);
-    return res.admin;
-  },
-};
+export async function request<T>(
+  method: string,
+  path: string,
+  opts: { query?: Query; body?: unknown } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders() };
+  let body: string | undefined;
+  if (method !== 'GET' && method !== 'DELETE') {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(opts.body ?? {});
+  }
+  return send<T>(withQuery(path, opts.query), { method, headers, body });
+}
+
+/** One file as a multipart body (the field name the API and the mini-program use: `file`). */
+export async function upload<T>(path: string, file: Blob, filename: string): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, filename);
+  // No Content-Type: the browser writes the multipart boundary itself.
+  return send<T>(path, { method: 'POST', headers: { Accept: 'application/json', ...authHeaders() }, body: form });
+}
+
+/** A message for a failed request, in the words the API chose. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

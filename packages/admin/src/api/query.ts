@@ -18,3 +18,26 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+/**
+ * Query keys, by area: a mutation invalidates its area's prefix (every campus, filter and page of it).
+ * The campus is part of every campus-scoped key, so switching campus never shows another campus's rows.
+ */
+export const keys = {
+  me: ['me'] as const,
+  clientConfig: ['client-config'] as const,
+  campuses: ['campuses'] as const,
+  stats: (campusId: string) => ['stats', campusId] as const,
+  blockedTerms: (campusId: string) => ['blocked-terms', campusId] as const,
+  listings: ['listings'] as const,
+  listing: (id: string) => ['listing', id] as const,
+  users: ['users'] as const,
+  user: (id: string) => ['user', id] as const,
+  categories: (campusId: string) => ['categories', campusId] as const,
+  banners: (campusId: string) => ['banners', campusId] as const,
+  notices: (campusId: string) => ['notices', campusId] as const,
+  feedback: ['feedback'] as const,
+  audit: ['audit'] as const,
+  reviewCases: ['review-cases'] as const,
+  deadLetters: ['dead-letters'] as const,
+};

@@ -18,6 +18,9 @@ export const STATUS_META: Record<ListingStatus, { label: string; color: string }
   hidden: { label: '已隐藏', color: 'volcano' },
 };
 
+export const statusLabel = (s: string) => STATUS_META[s as ListingStatus]?.label ?? s;
+export const kindLabel = (k: string) => KIND_LABEL[k as ListingKind] ?? k;
+
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);

@@ -1,10 +1,11 @@
-import { Alert, App as AntApp, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { api } from '../api/client';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { api } from '../api/endpoints';
+import { keys } from '../api/query';
 import type { DeadLetterItem } from '../api/types';
+import { LoadError, LoadMore } from '../components/status';
 import { formatDateTime } from '../lib/format';
-import { useCursorPages } from '../lib/useCursorPages';
-
-const fetchPage = (after?: string) => api.deadLetters(after);
+import { useAction } from '../lib/useAction';
 
 const KIND: Record<DeadLetterItem['kind'], string> = {
   comment: '新留言',
@@ -24,31 +25,32 @@ const KIND: Record<DeadLetterItem['kind'], string> = {
  * inbox anyway; retrying sends the QQ message again.
  */
 export function DeadLetters() {
-  const { message } = AntApp.useApp();
-  const { items, setItems, cursor, loading, error, load } = useCursorPages(fetchPage);
-
-  const retry = async (item: DeadLetterItem) => {
-    try {
-      await api.retryDeadLetter(item.notificationId);
-      setItems((prev) => prev.filter((x) => x.notificationId !== item.notificationId));
-      void message.success('已重新排队，几分钟内发送');
-    } catch (e) {
-      void message.error(`重试失败：${(e as Error).message}`);
-    }
-  };
+  const list = useInfiniteQuery({
+    queryKey: keys.deadLetters,
+    queryFn: ({ pageParam }) => api.deadLetters(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const retry = useAction((item: DeadLetterItem) => api.retryDeadLetter(item.notificationId), {
+    success: '已重新排队，几分钟内发送',
+    failure: '重试失败',
+    invalidates: [keys.deadLetters],
+  });
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph type="secondary">
         这些 QQ 订阅消息没有发出（多次失败），或发送时进程中断、无法确定是否送达。学生的站内消息不受影响。
         “结果未知”的消息重试后学生可能收到两次，请酌情处理。
       </Typography.Paragraph>
-      {error && <Alert type="error" message={error} showIcon />}
+      {list.isError && <LoadError title="死信加载失败" error={list.error} retry={() => void list.refetch()} />}
       <Table<DeadLetterItem>
         rowKey="notificationId"
-        loading={loading}
+        loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
         dataSource={items}
         pagination={false}
+        locale={{ emptyText: list.isError ? '加载失败' : '没有发送失败的消息' }}
         columns={[
           { title: '类型', dataIndex: 'kind', render: (k: DeadLetterItem['kind']) => KIND[k] },
           { title: '商品', render: (_, d) => String(d.data['listingTitle'] ?? '—') },
@@ -72,7 +74,7 @@ export function DeadLetters() {
                 }
                 okText="重试"
                 cancelText="取消"
-                onConfirm={() => void retry(d)}
+                onConfirm={() => retry.mutateAsync(d).catch(() => undefined)}
               >
                 <Button size="small">重试</Button>
               </Popconfirm>
@@ -80,11 +82,12 @@ export function DeadLetters() {
           },
         ]}
       />
-      {cursor && (
-        <Button onClick={() => void load(cursor)} loading={loading}>
-          加载更多
-        </Button>
-      )}
+      <LoadMore
+        count={items.length}
+        hasNextPage={list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onLoad={() => void list.fetchNextPage()}
+      />
     </Space>
   );
 }

@@ -1,24 +1,12 @@
 import { useState } from 'react';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Empty,
-  Input,
-  List,
-  Modal,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import { api } from '../api/client';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Empty, Input, List, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { api } from '../api/endpoints';
+import { keys } from '../api/query';
 import type { ReviewCase } from '../api/types';
+import { LoadError, LoadMore } from '../components/status';
 import { formatDateTime } from '../lib/format';
-import { useCursorPages } from '../lib/useCursorPages';
-
-const fetchPage = (after?: string) => api.reviewCases(after);
+import { useAction } from '../lib/useAction';
 
 const TARGET: Record<ReviewCase['targetType'], string> = {
   listing: '商品',
@@ -61,36 +49,37 @@ function Reasons({ c }: { c: ReviewCase }) {
  * remove takes it down with a reason (a listing's owner is told it in their messages).
  */
 export function Moderation() {
-  const { message } = AntApp.useApp();
-  const { items, setItems, cursor, loading, error, load } = useCursorPages(fetchPage);
+  const list = useInfiniteQuery({
+    queryKey: keys.reviewCases,
+    queryFn: ({ pageParam }) => api.reviewCases(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const [removing, setRemoving] = useState<ReviewCase | null>(null);
   const [reason, setReason] = useState('');
-  const [saving, setSaving] = useState(false);
-
-  const resolve = async (c: ReviewCase, decision: 'restore' | 'remove', why?: string) => {
-    setSaving(true);
-    try {
-      await api.resolveCase(c.id, decision === 'remove' ? { decision, reason: why ?? '' } : { decision });
-      setItems((prev) => prev.filter((x) => x.id !== c.id));
-      void message.success(decision === 'restore' ? '已恢复' : `已${REMOVE_LABEL[c.targetType]}`);
-      setRemoving(null);
-      setReason('');
-    } catch (e) {
-      void message.error(`操作失败：${(e as Error).message}`);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const resolve = useAction(
+    ({ c, decision, why }: { c: ReviewCase; decision: 'restore' | 'remove'; why?: string }) =>
+      api.resolveCase(c.id, decision === 'remove' ? { decision, reason: why ?? '' } : { decision }),
+    {
+      success: (_, v) => (v.decision === 'restore' ? '已恢复' : `已${REMOVE_LABEL[v.c.targetType]}`),
+      invalidates: [keys.reviewCases, keys.listings, keys.users],
+      onSuccess: () => {
+        setRemoving(null);
+        setReason('');
+      },
+    },
+  );
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph type="secondary">
         被多名同学举报的内容会先隐藏，等待处理；安全检查服务不可用时发布的内容也在这里复核。恢复会取消隐藏并关闭举报；删除需填写原因，商品的发布者会在消息中看到。
       </Typography.Paragraph>
-      {error && <Alert type="error" message={error} showIcon />}
+      {list.isError && <LoadError title="举报加载失败" error={list.error} retry={() => void list.refetch()} />}
       <Table<ReviewCase>
         rowKey="id"
-        loading={loading}
+        loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
         dataSource={items}
         pagination={false}
         locale={{ emptyText: <Empty description="没有待处理的举报" /> }}
@@ -135,7 +124,7 @@ export function Moderation() {
                   title="确认内容没有问题，恢复并关闭举报？"
                   okText="恢复"
                   cancelText="取消"
-                  onConfirm={() => void resolve(c, 'restore')}
+                  onConfirm={() => resolve.mutateAsync({ c, decision: 'restore' }).catch(() => undefined)}
                 >
                   <Button size="small">恢复</Button>
                 </Popconfirm>
@@ -147,18 +136,19 @@ export function Moderation() {
           },
         ]}
       />
-      {cursor && (
-        <Button onClick={() => void load(cursor)} loading={loading}>
-          加载更多
-        </Button>
-      )}
+      <LoadMore
+        count={items.length}
+        hasNextPage={list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onLoad={() => void list.fetchNextPage()}
+      />
       <Modal
         title={removing ? `${REMOVE_LABEL[removing.targetType]}：填写原因` : ''}
         open={removing !== null}
         okText="确认"
         cancelText="取消"
-        okButtonProps={{ danger: true, disabled: reason.trim() === '', loading: saving }}
-        onOk={() => removing && void resolve(removing, 'remove', reason.trim())}
+        okButtonProps={{ danger: true, disabled: reason.trim() === '', loading: resolve.isPending }}
+        onOk={() => removing && resolve.mutate({ c: removing, decision: 'remove', why: reason.trim() })}
         onCancel={() => {
           setRemoving(null);
           setReason('');

@@ -1,54 +1,39 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Empty, Input, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
-import { api } from '../api/client';
-import type { AdminStats, BlockedTerm } from '../api/types';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Empty, Input, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
+import { api } from '../../api/endpoints';
+import { keys } from '../../api/query';
+import type { AdminStats } from '../../api/types';
+import { LoadError } from '../../components/status';
+import { useAction } from '../../lib/useAction';
 
 interface Props {
   campusId: string;
   hot: AdminStats['hotSearches'];
-  /** Called after the block list changed, so the hot list can be fetched again. */
-  onChanged: () => void;
 }
 
 /**
  * The campus's hot searches and their block list: a blocked term hides every hot term containing it.
- * Each change is audited by the API.
+ * Each change is audited by the API; the statistics are fetched again after it.
  */
-export function HotSearches({ campusId, hot, onChanged }: Props) {
-  const [blocked, setBlocked] = useState<BlockedTerm[] | null>(null);
+export function HotSearches({ campusId, hot }: Props) {
   const [term, setTerm] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const reload = useCallback(() => {
-    api.blockedTerms(campusId).then(
-      (r) => setBlocked(r.items),
-      (e: unknown) => setError((e as Error).message),
-    );
-  }, [campusId]);
-
-  useEffect(reload, [reload]);
-
-  const run = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-      reload();
-      onChanged();
-      return true;
-    } catch (e) {
-      setError((e as Error).message);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const block = (t: string) => run(() => api.blockTerm({ campusId, term: t }));
+  const blocked = useQuery({ queryKey: keys.blockedTerms(campusId), queryFn: () => api.blockedTerms(campusId) });
+  const changed = [keys.blockedTerms(campusId), keys.stats(campusId)];
+  const block = useAction((t: string) => api.blockTerm(campusId, t), {
+    success: (_, t) => `已屏蔽「${t}」`,
+    failure: '屏蔽失败',
+    invalidates: changed,
+    onSuccess: () => setTerm(''),
+  });
+  const unblock = useAction((id: string) => api.unblockTerm(id), {
+    success: '已解除屏蔽',
+    failure: '解除失败',
+    invalidates: changed,
+  });
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {hot.length === 0 ? (
         <Empty description="还没有足够多的同学搜索同一个词" />
       ) : (
@@ -63,7 +48,7 @@ export function HotSearches({ campusId, hot, onChanged }: Props) {
               <Popconfirm
                 title={`屏蔽「${h.term}」？`}
                 description="热搜中不再出现这个词及含有它的词"
-                onConfirm={() => block(h.term)}
+                onConfirm={() => block.mutateAsync(h.term).catch(() => undefined)}
                 okText="屏蔽"
                 cancelText="取消"
               >
@@ -77,20 +62,23 @@ export function HotSearches({ campusId, hot, onChanged }: Props) {
       )}
 
       <Typography.Text strong>屏蔽词</Typography.Text>
+      {blocked.isError && (
+        <LoadError title="屏蔽词加载失败" error={blocked.error} retry={() => void blocked.refetch()} />
+      )}
       <Space wrap data-testid="blocked-terms">
-        {blocked === null ? (
+        {blocked.isPending ? (
           <Typography.Text type="secondary">加载中…</Typography.Text>
-        ) : blocked.length === 0 ? (
+        ) : (blocked.data?.items.length ?? 0) === 0 ? (
           <Typography.Text type="secondary">暂无屏蔽词</Typography.Text>
         ) : (
-          blocked.map((b) => (
+          blocked.data?.items.map((b) => (
             <Tag
               key={b.id}
               closable
               closeIcon={<span aria-label={`解除屏蔽 ${b.term}`}>×</span>}
               onClose={(e) => {
                 e.preventDefault();
-                void run(() => api.unblockTerm(b.id));
+                unblock.mutate(b.id);
               }}
             >
               {b.term}
@@ -100,22 +88,22 @@ export function HotSearches({ campusId, hot, onChanged }: Props) {
       </Space>
       <Space.Compact style={{ maxWidth: 360 }}>
         <Input
+          aria-label="屏蔽词"
           placeholder="输入要屏蔽的词，如：代写"
           value={term}
           maxLength={20}
           onChange={(e) => setTerm(e.target.value)}
-          onPressEnter={() => void (term.trim() && block(term).then((ok) => ok && setTerm('')))}
+          onPressEnter={() => term.trim() && block.mutate(term.trim())}
         />
         <Button
           type="primary"
           disabled={!term.trim()}
-          loading={busy}
-          onClick={() => void block(term).then((ok) => ok && setTerm(''))}
+          loading={block.isPending}
+          onClick={() => block.mutate(term.trim())}
         >
           屏蔽
         </Button>
       </Space.Compact>
-      {error && <Alert type="error" showIcon title={error} />}
     </Space>
   );
 }
