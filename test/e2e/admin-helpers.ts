@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -102,15 +102,4 @@ export async function inboxMentions(server: RunningServer, token: string, text: 
       { timeout: 30_000, interval: 500 },
     )
     .toContain(text);
-}
-
-/** Whether the built H5 app draws the home page's banners and notices (issue 11's home page). */
-export function h5ShowsAnnouncements(): boolean {
-  const dir = join(ROOT, 'packages/miniprogram/dist-h5');
-  const files = (d: string): string[] =>
-    readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : [join(d, f)]));
-  return (
-    existsSync(dir) &&
-    files(dir).some((f) => f.endsWith('.js') && readFileSync(f, 'utf8').includes('home-banner-title'))
-  );
 }
