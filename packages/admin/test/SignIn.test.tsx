@@ -28,6 +28,8 @@ const stats = (campusId: string) => ({
   daily: [],
   topCategories: [],
   hotSearches: [],
+  funnel: { listed: 0, favorited: 0, commented: 0, sold: 0 },
+  topViewed: [],
 });
 
 /** The platform routes every sign-in scenario needs; `mode` is what `GET /v1/client-config` says. */
