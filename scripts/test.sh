@@ -39,6 +39,11 @@ pnpm --filter @xianzhi/miniprogram run build || failures+=("miniprogram build")
 step "Admin: component tests and build"
 pnpm --filter @xianzhi/admin run test || failures+=("admin tests")
 pnpm --filter @xianzhi/admin run build || failures+=("admin build")
+# No credential is compiled into a front end: the demo admin's default password must be in no build output
+# (the admin app's demo button asks the server, which signs the demo admin in only in embedded mode).
+if grep -rlF 'xianzhi-admin-demo' packages/admin/dist packages/miniprogram/dist-h5 packages/miniprogram/dist-qq; then
+  failures+=("a demo credential in a front-end build (files above)")
+fi
 
 step "Unit, contract, API, architecture and browser tests"
 results="$XZ_ROOT/.tooling/vitest-results.json"
