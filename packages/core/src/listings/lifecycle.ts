@@ -161,6 +161,34 @@ export class RelistListing {
 
 export const REMOVAL_REASON_MAX = 200;
 
+/**
+ * The steps an admin's removal and restore share: an admin, a reason (required, at most
+ * REMOVAL_REASON_MAX characters), the listing locked for the change, and the admin's scope over its campus.
+ */
+async function lockForAdmin(
+  listings: ListingRepository,
+  input: { actor: Actor; listingId: string; reason: string },
+  missingReason: string,
+): Promise<
+  Result<
+    { listing: Listing; reason: string; adminId: string },
+    NotAuthenticated | AdminOnly | AdminScope | ListingNotFound | ValidationFailed
+  >
+> {
+  const anyAdmin = requireAdmin(input.actor);
+  if (!anyAdmin.ok) return anyAdmin;
+  const reason = input.reason.trim();
+  const problems = new Problems()
+    .check(reason.length > 0, 'reason', missingReason)
+    .check(reason.length <= REMOVAL_REASON_MAX, 'reason', `原因最多 ${REMOVAL_REASON_MAX} 字`);
+  if (problems.any) return err(problems.toError());
+  const listing = await listings.byId(input.listingId, { forUpdate: true });
+  if (!listing) return err(new ListingNotFound(input.listingId));
+  const admin = requireAdminOf(input.actor, listing.campusId);
+  if (!admin.ok) return admin;
+  return ok({ listing, reason, adminId: admin.value.adminId });
+}
+
 /** An admin takes a listing down with a reason the owner will be told. */
 export class RemoveListing {
   constructor(
@@ -180,22 +208,14 @@ export class RemoveListing {
   > {
     const { listings, uow, clock } = this.deps;
     return uow.run(async () => {
-      const anyAdmin = requireAdmin(input.actor);
-      if (!anyAdmin.ok) return anyAdmin;
-      const reason = input.reason.trim();
-      const problems = new Problems()
-        .check(reason.length > 0, 'reason', '请填写下架原因')
-        .check(reason.length <= REMOVAL_REASON_MAX, 'reason', `原因最多 ${REMOVAL_REASON_MAX} 字`);
-      if (problems.any) return err(problems.toError());
-      const listing = await listings.byId(input.listingId, { forUpdate: true });
-      if (!listing) return err(new ListingNotFound(input.listingId));
-      const admin = requireAdminOf(input.actor, listing.campusId);
-      if (!admin.ok) return admin;
+      const target = await lockForAdmin(listings, input, '请填写下架原因');
+      if (!target.ok) return target;
+      const { listing, reason, adminId } = target.value;
       const from = listing.status;
       const now = clock.now();
       const removed = listing.remove(reason, now);
       if (!removed.ok) return removed;
-      await this.deps.record(listing, from, reason, admin.value.adminId);
+      await this.deps.record(listing, from, reason, adminId);
       await this.audit.record({
         actor: auditActorOf(input.actor),
         action: 'listing.remove',
@@ -233,23 +253,15 @@ export class RestoreListing {
   > {
     const { listings, uow, clock } = this.deps;
     return uow.run(async () => {
-      const anyAdmin = requireAdmin(input.actor);
-      if (!anyAdmin.ok) return anyAdmin;
-      const reason = input.reason.trim();
-      const problems = new Problems()
-        .check(reason.length > 0, 'reason', '请填写恢复原因')
-        .check(reason.length <= REMOVAL_REASON_MAX, 'reason', `原因最多 ${REMOVAL_REASON_MAX} 字`);
-      if (problems.any) return err(problems.toError());
-      const listing = await listings.byId(input.listingId, { forUpdate: true });
-      if (!listing) return err(new ListingNotFound(input.listingId));
-      const admin = requireAdminOf(input.actor, listing.campusId);
-      if (!admin.ok) return admin;
+      const target = await lockForAdmin(listings, input, '请填写恢复原因');
+      if (!target.ok) return target;
+      const { listing, reason, adminId } = target.value;
       if (listing.status !== 'removed') return err(new ListingNotRemoved(listing.id, listing.status));
       const to = listing.statusBeforeRemoval() ?? (await this.audited(listing.id)) ?? 'withdrawn';
       const now = clock.now();
       const restored = listing.restore(to, now);
       if (!restored.ok) return err(new ListingNotRemoved(listing.id, listing.status));
-      await this.deps.record(listing, 'removed', reason, admin.value.adminId);
+      await this.deps.record(listing, 'removed', reason, adminId);
       await this.audit.record({
         actor: auditActorOf(input.actor),
         action: 'listing.restore',
