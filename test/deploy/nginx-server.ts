@@ -1,5 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +44,9 @@ export interface NginxOptions {
  * a temporary folder.
  */
 export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
+  for (const build of ['packages/miniprogram/dist-h5', 'packages/admin/dist'])
+    if (!existsSync(join(ROOT, build, 'index.html')))
+      throw new Error(`${build} is missing: the deploy suite runs after the builds (./xz test does both)`);
   const dir = mkdtempSync(join(tmpdir(), 'xz-nginx-'));
   // When the test runs as root, nginx's workers run as www-data: they must reach the web root and temp folders.
   chmodSync(dir, 0o755);
