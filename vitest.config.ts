@@ -74,6 +74,7 @@ export default defineConfig({
         test: {
           // The deployment kit (deploy/): nginx in front of the compiled API in production, the backup drill, the units.
           name: 'deploy',
+          isolate: false,
           root: '.',
           include: ['test/deploy/**/*.test.ts'],
           environment: 'node',
