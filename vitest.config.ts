@@ -72,6 +72,20 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The deployment kit (deploy/): nginx in front of the compiled API in production, the backup drill, the units.
+          name: 'deploy',
+          isolate: false,
+          root: '.',
+          include: ['test/deploy/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           root: '.',
           include: ['test/e2e/**/*.e2e.test.ts'],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: format check and lint; type checks; unit and contract tests (in-memory, SQLite, a real MariaDB and Redis); API tests on
 # SQLite and MariaDB; front-end component tests; the QQ, H5 and admin builds checked by their
-# output; and end-to-end tests in Debian's Chromium against the compiled server.
+# output; end-to-end tests in Debian's Chromium against the compiled server; and the deployment kit (deploy/) with
+# Debian's nginx in front of the compiled server in production mode.
 # Called by `./xz test` after the toolchain is in place; extra arguments go to vitest.
 set -euo pipefail
 XZ_ROOT="${XZ_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
@@ -13,12 +14,13 @@ step() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
 started=$(date +%s)
 failures=()
 
-step "Services: MariaDB, Redis, Chromium"
+step "Services: MariaDB, Redis, Chromium, nginx"
 xz_ensure_mariadb
 # Shared by the BullMQ tests (each uses its own key prefix); tests that stop Redis start their own.
 xz_ensure_redis
 xz_export_service_env
 xz_ensure_chromium
+xz_ensure_nginx
 
 # Prettier and the type-aware ESLint run on one core each; the type check and the front-end builds beside them
 # keep the other busy (about two minutes off a run on two cores). Their output is printed once they finish.

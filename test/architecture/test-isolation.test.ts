@@ -28,6 +28,7 @@ describe('test isolation', () => {
         'packages/api',
         'examples',
         'test/architecture',
+        'test/deploy',
         'packages/admin',
       ]),
     ).toEqual([]);

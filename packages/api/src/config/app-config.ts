@@ -18,7 +18,8 @@ export interface AppConfig {
   readonly defaultCampusId: string;
   readonly logLevel: LogLevel;
   readonly publicUrl: string;
-  readonly trustProxy: boolean;
+  /** Proxies whose X-Forwarded-* headers are believed: none (false), anyone (true), or these addresses and ranges. */
+  readonly trustProxy: boolean | readonly string[];
   readonly adminDist: string;
   readonly h5Dist: string;
   readonly expiryIntervalMinutes: number;

@@ -4,6 +4,7 @@ import { ConfigError, type AppConfig } from './app-config.js';
 import { readCampuses } from './campuses.js';
 import { absolute, PACKAGES_DIR } from './paths.js';
 import { configReader } from './read.js';
+import { readTrustProxy } from './proxy.js';
 import { readS3 } from './s3.js';
 import { SECRET_MIN_LENGTH, type ConfigVariable } from './schema.js';
 import { embeddedSecret } from './secret.js';
@@ -39,7 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const databaseUrl = vars.get('XZ_DATABASE_URL', `sqlite:${join(dataDir, 'xianzhi.sqlite')}`);
   const logLevel = vars.get('XZ_LOG_LEVEL');
   const defaultCampusId = vars.get('XZ_DEFAULT_CAMPUS');
-  const trustProxy = vars.get('XZ_TRUST_PROXY');
+  const trustProxy = readTrustProxy(vars.get('XZ_TRUST_PROXY'), problems);
   const expiryIntervalMinutes = vars.get('XZ_EXPIRY_INTERVAL_MINUTES');
 
   const redisUrl = vars.get('XZ_REDIS_URL');

@@ -89,9 +89,12 @@ export const ConfigSchema = Type.Object({
       description: 'Address people use to reach the server; printed in the start banner',
     }),
   ),
-  XZ_TRUST_PROXY: Type.Boolean({
-    default: false,
-    description: 'Trust `X-Forwarded-*` headers (set `true` behind Nginx so client addresses are right)',
+  XZ_TRUST_PROXY: Type.String({
+    pattern: '^[0-9A-Za-z.:/, ]+$',
+    errorMessage: 'must be false, true or proxy addresses and CIDR ranges separated by commas (e.g. 127.0.0.1,::1)',
+    default: 'false',
+    description:
+      'Whose `X-Forwarded-For` and `X-Forwarded-Proto` to believe: `false` (nobody), or the addresses and CIDR ranges of the proxies in front of the API, comma-separated (`127.0.0.1` for nginx on the same machine; `loopback` is 127.0.0.0/8 and ::1). A request from any other address keeps its own address, whatever it sends. `true` believes anyone: only when nothing but the proxy can reach the API',
   }),
   XZ_ADMIN_DIST: optionalText({
     unsetMeans: "the installation's packages/admin/dist",

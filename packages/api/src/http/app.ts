@@ -37,6 +37,13 @@ declare module 'fastify' {
   }
 }
 
+/** What an X-Request-Id may hold to be used as ours (nginx's $request_id is 32 hex digits; the nginx config in deploy/ checks the same). */
+const REQUEST_ID = /^[A-Za-z0-9._:@=+/-]{1,128}$/;
+
+export function requestIdFrom(header: string | string[] | undefined): string {
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
 export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const { config } = parts;
   // Typed as Fastify's own logger so the instance is FastifyInstance's default, not one generic over pino's Logger.
@@ -44,8 +51,11 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const requestTimeout = config.requestTimeoutSeconds * 1000;
   const app = Fastify({
     loggerInstance,
-    genReqId: () => randomUUID(),
-    trustProxy: config.trustProxy,
+    // The id nginx (or any caller) sent in X-Request-Id, so one id follows a request through both logs; a new one
+    // when none came or it does not look like an id. Every log line of the request carries it as `reqId`.
+    requestIdHeader: false,
+    genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
+    trustProxy: typeof config.trustProxy === 'boolean' ? config.trustProxy : [...config.trustProxy],
     bodyLimit: 256 * 1024,
     return503OnClosing: true,
     // Fastify turns Node's request timeout off: a body shorter than its Content-Length then held its
