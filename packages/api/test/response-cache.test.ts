@@ -90,9 +90,9 @@ describe('cache of public bodies across two instances sharing Redis', () => {
 
   it("a signed-in viewer's fields never reach an anonymous answer, nor an anonymous answer a signed-in viewer", async () => {
     const d = await publishAs(s, 'bob', itemBody(cats, { title: '缓存测试 书桌', price: 8_000 }));
-    expect((await call(a, { method: 'PUT', url: `/v1/listings/${d.id}/favorite`, headers: s.auth('dave') })).status).toBe(
-      200,
-    );
+    expect(
+      (await call(a, { method: 'PUT', url: `/v1/listings/${d.id}/favorite`, headers: s.auth('dave') })).status,
+    ).toBe(200);
     const url = `/v1/listings/${d.id}`;
     for (const app of [a, b]) {
       // Signed-in first, then anonymous twice (miss, hit), then signed-in again after the cache holds the anonymous body.
@@ -123,7 +123,9 @@ describe('cache of public bodies across two instances sharing Redis', () => {
     for (const [n, url] of urls.entries()) {
       // Any committed change moves this instance's version at once: the next request misses, the one after hits.
       const method = n % 2 === 0 ? 'PUT' : 'DELETE';
-      expect((await call(a, { method, url: `/v1/listings/${d.id}/favorite`, headers: s.auth('dave') })).status).toBe(200);
+      expect((await call(a, { method, url: `/v1/listings/${d.id}/favorite`, headers: s.auth('dave') })).status).toBe(
+        200,
+      );
       const miss = await raw(a, url);
       const hit = await raw(a, url);
       expect([url, miss.cache, hit.cache]).toEqual([url, 'miss', 'hit']);

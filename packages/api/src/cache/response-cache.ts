@@ -38,6 +38,8 @@ export class ResponseCache {
       maxSize: options.maxSize ?? 32 * 1024 * 1024,
       sizeCalculation: (entry, key) => entry.body.length + key.length + 64,
       ttl: options.ttlMs ?? 10_000,
+      // Ask the clock on every read: a test clock moves by days between two requests.
+      ttlResolution: 0,
       ...(now && { perf: { now } }),
     });
   }

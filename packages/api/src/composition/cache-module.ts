@@ -28,9 +28,8 @@ export const cacheModule = new ContainerModule(({ bind }) => {
     },
     [Config.App, Config.Logger],
   );
-  factory(
-    bind(Cache.Responses),
-    (version, clock) => new ResponseCache(version, { now: () => clock.now().getTime() }),
-    [Cache.Version, Core.Clock],
-  );
+  factory(bind(Cache.Responses), (version, clock) => new ResponseCache(version, { now: () => clock.now().getTime() }), [
+    Cache.Version,
+    Core.Clock,
+  ]);
 });

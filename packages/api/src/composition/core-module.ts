@@ -108,11 +108,11 @@ export const coreModule = new ContainerModule(({ bind }) => {
     audit: Ports.AuditLog,
   });
 
-  factory(
-    bind(Core.CountListingView),
-    (listings, viewLog, clock) => new CountListingView(listings, viewLog, clock),
-    [Ports.Listings, Ports.ViewLog, Core.Clock],
-  );
+  factory(bind(Core.CountListingView), (listings, viewLog, clock) => new CountListingView(listings, viewLog, clock), [
+    Ports.Listings,
+    Ports.ViewLog,
+    Core.Clock,
+  ]);
 
   named(bind(Core.SetFavorite), (deps) => new SetFavorite(deps), {
     favorites: Ports.Favorites,

@@ -111,9 +111,10 @@ export const httpModule = new ContainerModule(({ bind }) => {
   // The cache's Redis connection closes with the app.
   factory(
     bind(HttpRoutes.Operations),
-    (cache): FastifyPluginAsyncTypebox => async (app) => {
-      app.addHook('onClose', () => cache.close());
-    },
+    (cache): FastifyPluginAsyncTypebox =>
+      async (app) => {
+        app.addHook('onClose', () => cache.close());
+      },
     [Cache.Responses],
   );
 

@@ -56,12 +56,12 @@ export function persistenceModule(persistence: Persistence): ContainerModule {
     // The unit of work and the category store move the response cache's version after each commit.
     const bumping = new Set<keyof PlatformPorts>(['uow', 'categories']);
     for (const key of Object.keys(STORE_PORTS) as (keyof PlatformPorts)[]) if (!bumping.has(key)) bindPort(key);
-    factory(bind(Ports.UnitOfWork), (version) => new VersionBumpingUnitOfWork(persistence.uow, version), [Cache.Version]);
-    factory(
-      bind(Ports.Categories),
-      (version) => new VersionBumpingCategories(persistence.categories, version),
-      [Cache.Version],
-    );
+    factory(bind(Ports.UnitOfWork), (version) => new VersionBumpingUnitOfWork(persistence.uow, version), [
+      Cache.Version,
+    ]);
+    factory(bind(Ports.Categories), (version) => new VersionBumpingCategories(persistence.categories, version), [
+      Cache.Version,
+    ]);
     const database: DatabaseHandle = {
       dialect: persistence.dialect,
       ping: () => persistence.ping(),
