@@ -1,3 +1,4 @@
 export { InProcessJobQueue, type InProcessJobQueueOptions } from './in-process/in-process-job-queue.js';
 export { BullMqJobConsumers, BullMqJobQueue, redisConnection, type BullMqOptions } from './bullmq/bullmq-job-queue.js';
 export { RedisTaskLease } from './bullmq/redis-task-lease.js';
+export { RedisVersionCounter } from './bullmq/redis-version-counter.js';

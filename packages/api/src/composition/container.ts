@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
 import { buildApp as buildAppFromParts } from '../http/app.js';
 import { backgroundModule } from './background.js';
+import { cacheModule } from './cache-module.js';
 import { campusModule } from './campus-module.js';
 import { configModule } from './config-module.js';
 import { coreModule } from './core-module.js';
@@ -40,6 +41,7 @@ export function createContainer({ config, logger, persistence, campusAuthenticat
   container.load(
     configModule(config, logger),
     persistenceModule(persistence),
+    cacheModule,
     campusModule(authenticators),
     coreModule,
     // Route plugins and background contributions are multi-bindings: they mount and run in this order.

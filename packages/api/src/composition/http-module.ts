@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ContainerModule } from 'inversify';
 import { RecordActivity } from '@xianzhi/core';
 import type { AppParts } from '../http/app.js';
@@ -12,6 +13,7 @@ import { lifecycleRoutes } from '../http/routes/lifecycle.js';
 import { listingRoutes } from '../http/routes/listings.js';
 import { meRoutes } from '../http/routes/me.js';
 import { userRoutes } from '../http/routes/users.js';
+import { Cache } from './cache-tokens.js';
 import { HttpParts } from './http-tokens.js';
 import { Identity } from './identity-tokens.js';
 import { allOf, factory, named } from './token.js';
@@ -44,8 +46,8 @@ export const httpModule = new ContainerModule(({ bind }) => {
 
   factory(
     bind(HttpRoutes.Api),
-    (config, getCatalog) => catalogRoutes({ getCatalog, defaultCampusId: config.defaultCampusId }),
-    [Config.App, Core.GetCatalog],
+    (config, getCatalog, cache) => catalogRoutes({ getCatalog, cache, defaultCampusId: config.defaultCampusId }),
+    [Config.App, Core.GetCatalog, Cache.Responses],
   );
   named(
     bind(HttpRoutes.Api),
@@ -58,6 +60,8 @@ export const httpModule = new ContainerModule(({ bind }) => {
       edit: Core.EditListing,
       views: Core.Views,
       viewerKeys: H.ViewerKeys,
+      countView: Core.CountListingView,
+      cache: Cache.Responses,
     },
   );
   named(bind(HttpRoutes.Api), lifecycleRoutes, {
@@ -104,6 +108,15 @@ export const httpModule = new ContainerModule(({ bind }) => {
     clientKeys: H.ViewerKeys,
   });
   factory(bind(HttpRoutes.Operations), (database) => healthRoutes({ ping: () => database.ping() }), [Ports.Database]);
+  // The cache's Redis connection closes with the app.
+  factory(
+    bind(HttpRoutes.Operations),
+    (cache): FastifyPluginAsyncTypebox =>
+      async (app) => {
+        app.addHook('onClose', () => cache.close());
+      },
+    [Cache.Responses],
+  );
 
   named(bind(Http.Parts), (parts): AppParts => parts, {
     config: Config.App,
