@@ -68,6 +68,14 @@ export class InMemoryNotificationRepository implements NotificationRepository {
     const n = this.rows.get(id);
     return n ? structuredClone(n) : null;
   }
+  /** Every notice of a recipient, newest first, unfolded: for tests of who is told what. */
+  async noticesOf(recipientId: string): Promise<Notification[]> {
+    const key = (n: Notification) => ({ t: n.createdAt.getTime(), id: n.id });
+    return [...this.rows.values()]
+      .filter((n) => n.recipientId === recipientId)
+      .sort((a, b) => newerFirst(key(a), key(b)))
+      .map((n) => structuredClone(n));
+  }
   private entries(recipientId: string): InboxEntry[] {
     const key = (n: Notification) => ({ t: n.createdAt.getTime(), id: n.id });
     const members = new Map<string, Notification[]>();
