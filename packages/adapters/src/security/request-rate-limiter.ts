@@ -115,6 +115,11 @@ export class RedisRequestRateLimiter extends QuotaLimiter {
     });
   }
 
+  /** Whether counts go to Redis now (shared by every process), rather than to this process's memory. */
+  get shared(): boolean {
+    return this.redis.status === 'ready';
+  }
+
   override async consume(quotas: readonly RequestQuota[]): Promise<RequestVerdict> {
     const lost = ['reconnecting', 'close', 'end'].includes(this.redis.status);
     return lost ? this.memory.consume(quotas) : super.consume(quotas);
