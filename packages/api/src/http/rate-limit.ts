@@ -79,8 +79,12 @@ export function limitRequests(scope: FastifyInstance, { limiter, limits, clientK
       const quotas: RequestQuota[] = [];
       // The account first: past its own limit a request is not charged to the address it shares.
       const account = request.user ? `s:${request.user.id}` : request.admin ? `a:${request.admin.id}` : null;
-      if (account) quotas.push({ key: `${family}:${account}`, points: limit.perUser, ...window(limit) });
-      quotas.push({ key: `${family}:ip:${clientKeys.keyFor(request.ip)}`, points: limit.perAddress, ...window(limit) });
+      if (account) quotas.push({ key: `${family}:${account}`, points: limit.perUser, ...windowOf(limit) });
+      quotas.push({
+        key: `${family}:ip:${clientKeys.keyFor(request.ip)}`,
+        points: limit.perAddress,
+        ...windowOf(limit),
+      });
       const verdict = await limiter.consume(quotas);
       if (!verdict.allowed)
         throw new Failure(new RateLimited(family, Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))));
@@ -94,4 +98,4 @@ export function limitRequests(scope: FastifyInstance, { limiter, limits, clientK
   });
 }
 
-const window = (limit: { windowSeconds: number }) => ({ windowSeconds: limit.windowSeconds });
+const windowOf = (limit: { windowSeconds: number }) => ({ windowSeconds: limit.windowSeconds });
