@@ -25,3 +25,10 @@ export * from './queue/index.js';
 export { HmacSearcherKeys } from './security/hmac-searcher-keys.js';
 export { MikroOrmSearchLog, MikroOrmBlockedSearchTerms } from './persistence/mikro-orm/search-log-repository.js';
 export * from './qq/messaging.js';
+export {
+  MemoryRequestRateLimiter,
+  RedisRequestRateLimiter,
+  type RequestQuota,
+  type RequestRateLimiter,
+  type RequestVerdict,
+} from './security/request-rate-limiter.js';

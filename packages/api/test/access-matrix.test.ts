@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, categoryIds, itemBody, publishAs } from './support/http.js';
 import { makeAnnouncements } from './support/announcements.js';
 import { multipartFile, phoneJpeg } from './support/photos.js';
-import { DEMO_ADMIN_PASSWORD, startStack, TEST_HASHER, type Stack } from './support/stack.js';
+import { DEMO_ADMIN_PASSWORD, SCENARIO_BOOK_LIMITS, startStack, TEST_HASHER, type Stack } from './support/stack.js';
 
 /**
  * Every route × every kind of caller, with the status each must get, on the embedded stack. The
@@ -460,7 +460,8 @@ describe('access rules: every route × every kind of caller', () => {
   const headers: Record<Role, Record<string, string>> = {} as never;
 
   beforeAll(async () => {
-    s = await startStack('sqlite');
+    // Every route × seven callers, with fixtures published for each: far more than one student's hour.
+    s = await startStack('sqlite', { env: SCENARIO_BOOK_LIMITS });
     categories = await categoryIds(s.app);
     await s.persistence.campuses.save(Campus.create({ id: 'north', name: '北方大学', areas: [] }));
     const northAdmin = AdminAccount.create({

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { MemoryRequestRateLimiter, RedisRequestRateLimiter } from '@xianzhi/adapters';
 import { ContainerModule } from 'inversify';
 import { RecordActivity } from '@xianzhi/core';
 import type { AppParts } from '../http/app.js';
@@ -37,6 +38,14 @@ export const httpModule = new ContainerModule(({ bind }) => {
     [Config.App],
   );
   factory(bind(H.ViewerKeys), (config) => new ViewerKeys(config.jwtSecret), [Config.App]);
+  factory(
+    bind(H.RequestLimiter),
+    (config) =>
+      config.redis
+        ? RedisRequestRateLimiter.connect(config.redis.url, config.redis.prefix)
+        : new MemoryRequestRateLimiter(),
+    [Config.App],
+  );
   factory(
     bind(H.Authenticator),
     (tokens, users, admins, activeUsers, clock) =>
@@ -118,12 +127,21 @@ export const httpModule = new ContainerModule(({ bind }) => {
     [Cache.Responses],
   );
 
-  named(bind(Http.Parts), (parts): AppParts => parts, {
-    config: Config.App,
-    logger: Config.Logger,
-    clock: Core.Clock,
-    authenticator: H.Authenticator,
-    api: allOf(HttpRoutes.Api),
-    operations: allOf(HttpRoutes.Operations),
-  });
+  named(
+    bind(Http.Parts),
+    ({ limiter, clientKeys, ...parts }): AppParts => ({
+      ...parts,
+      requestLimits: { limiter, clientKeys, limits: parts.config.rateLimits },
+    }),
+    {
+      config: Config.App,
+      logger: Config.Logger,
+      clock: Core.Clock,
+      authenticator: H.Authenticator,
+      limiter: H.RequestLimiter,
+      clientKeys: H.ViewerKeys,
+      api: allOf(HttpRoutes.Api),
+      operations: allOf(HttpRoutes.Operations),
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import type { CampusSettings } from '@xianzhi/adapters';
 import type { NotificationKind } from '@xianzhi/core';
+import type { RateLimits } from './rate-limits.js';
 import type { ConfigValues } from './schema.js';
 
 export type Environment = ConfigValues['XZ_ENV'];
@@ -50,6 +51,8 @@ export interface AppConfig {
     readonly templates: Partial<Record<NotificationKind, string>>;
     readonly sendConcurrency: number;
   };
+  /** Request limits per route family, per account and per client address. */
+  readonly rateLimits: RateLimits;
 }
 
 /** S3-compatible object storage for photos (Tencent COS, MinIO, AWS); null keeps them on local disk. */

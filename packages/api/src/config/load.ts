@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { QQ_NOTIFICATION_KINDS, type NotificationKind, type QqNotificationKind } from '@xianzhi/core';
 import { ConfigError, type AppConfig } from './app-config.js';
 import { readCampuses } from './campuses.js';
+import { readRateLimits } from './rate-limits.js';
 import { absolute, PACKAGES_DIR } from './paths.js';
 import { configReader } from './read.js';
 import { readTrustProxy } from './proxy.js';
@@ -92,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     if (id !== undefined) templates[kind] = id;
   }
   const sendConcurrency = vars.get('XZ_NOTIFY_SEND_CONCURRENCY');
+  const rateLimits = readRateLimits(vars.get('XZ_RATE_LIMITS'), problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   jwtSecret ??= embeddedSecret(dataDir);
@@ -125,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     photos: { dir: photosDir, maxBytes: photoMaxBytes, s3 },
     moderation: { safety, whenUnavailable, reportHideThreshold },
     notifications: { templates, sendConcurrency },
+    rateLimits,
   };
 }

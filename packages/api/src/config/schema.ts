@@ -257,6 +257,11 @@ export const ConfigSchema = Type.Object({
     description:
       'Reports from different verified students that hide a listing or comment (and flag a user) until an admin decides',
   }),
+  XZ_RATE_LIMITS: optionalText({
+    unsetMeans: 'the defaults under “Rate limits” below',
+    description:
+      'Overrides of the request limits, as a JSON object of route families (`publish`, `edit`, `comment`, `report`, `upload`, `favorite`, `feedback`, `search`, `suggest`, `default`), each with any of `perUser`, `perAddress` and `windowSeconds`, e.g. `{"comment":{"perUser":60}}`; counted in Redis when `XZ_REDIS_URL` is set (shared by every API process), otherwise in the process',
+  }),
   XZ_DEMO_ADMIN_PASSWORD: Type.String({
     minLength: 10,
     default: 'xianzhi-admin-demo',

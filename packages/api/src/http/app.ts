@@ -9,6 +9,7 @@ import type { AppConfig } from '../config.js';
 import type { Authenticator } from './auth.js';
 import { identifyCallers } from './caller.js';
 import { createErrorHandler, notFoundHandler } from './errors.js';
+import { limitRequests, type RequestLimits } from './rate-limit.js';
 import { serveFrontEnd } from './static.js';
 import { validatorCompiler } from './validation.js';
 
@@ -18,6 +19,8 @@ export interface AppParts {
   readonly logger: Logger;
   readonly authenticator: Authenticator;
   readonly clock: Clock;
+  /** Per-family request limits on the /v1 routes (./rate-limit.ts). */
+  readonly requestLimits: RequestLimits;
   /** Mounted under /v1, behind authentication. */
   readonly api: readonly FastifyPluginAsyncTypebox[];
   /** Mounted at the root, no authentication (health checks). */
@@ -80,6 +83,8 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
+  app.addHook('onClose', () => parts.requestLimits.limiter.close());
+
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(createErrorHandler(parts.clock));
   app.setNotFoundHandler(notFoundHandler);
@@ -103,6 +108,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   await app.register(
     async (v1) => {
       identifyCallers(v1, parts.authenticator);
+      limitRequests(v1, parts.requestLimits);
       for (const routes of parts.api) await v1.register(routes);
     },
     { prefix: '/v1' },

@@ -8,7 +8,7 @@ import { createLogger } from '../../src/logging.js';
 import { buildApp, createContainer } from '../../src/composition/container.js';
 import { Core } from '../../src/composition/tokens.js';
 import { campusAuthenticators } from '../../src/main/campuses.js';
-import { loadConfig, type AppConfig } from '../../src/config.js';
+import { loadConfig, RATE_LIMIT_FAMILIES, type AppConfig } from '../../src/config.js';
 import { AccessTokens } from '../../src/http/auth.js';
 import { DEMO_USERS, demoOpenId } from '../../src/seed/demo-world.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
@@ -23,6 +23,17 @@ export type Handle = Student | 'admin';
 export const DEMO_ADMIN_PASSWORD = 'admin-password-for-tests';
 /** Cheap scrypt parameters for seeding; the app's hasher reads them from the stored hash. */
 export const TEST_HASHER = new ScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
+
+/**
+ * For a stack that plays a whole book of scenarios as the same few students from one address (more
+ * listings, comments and uploads than any student makes in an hour): every family's limits raised out of
+ * the way, named by the stack that needs it. The limits themselves are tested in rate-limits*.test.ts.
+ */
+export const SCENARIO_BOOK_LIMITS: Record<string, string> = {
+  XZ_RATE_LIMITS: JSON.stringify(
+    Object.fromEntries(RATE_LIMIT_FAMILIES.map((family) => [family, { perUser: 100_000, perAddress: 100_000 }])),
+  ),
+};
 
 export interface AppOptions {
   readonly env?: Record<string, string>;
