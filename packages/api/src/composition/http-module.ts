@@ -14,6 +14,7 @@ import { meRoutes } from '../http/routes/me.js';
 import { userRoutes } from '../http/routes/users.js';
 import { HttpParts } from './http-tokens.js';
 import { Identity } from './identity-tokens.js';
+import { Observability } from './observability-tokens.js';
 import { allOf, factory, named } from './token.js';
 import { Config, Core, Http, HttpRoutes, Ports } from './tokens.js';
 
@@ -103,7 +104,7 @@ export const httpModule = new ContainerModule(({ bind }) => {
     campuses: Ports.Campuses,
     clientKeys: H.ViewerKeys,
   });
-  factory(bind(HttpRoutes.Operations), (database) => healthRoutes({ ping: () => database.ping() }), [Ports.Database]);
+  factory(bind(HttpRoutes.Operations), (readiness) => healthRoutes(readiness), [Observability.Readiness]);
 
   named(bind(Http.Parts), (parts): AppParts => parts, {
     config: Config.App,
@@ -112,5 +113,6 @@ export const httpModule = new ContainerModule(({ bind }) => {
     authenticator: H.Authenticator,
     api: allOf(HttpRoutes.Api),
     operations: allOf(HttpRoutes.Operations),
+    metrics: Observability.Metrics,
   });
 });

@@ -1,6 +1,7 @@
 import type { DatabaseHandle, Persistence, PlatformPorts } from '@xianzhi/adapters';
 import { ContainerModule } from 'inversify';
 import type { Token } from './token.js';
+import { Observability } from './observability-tokens.js';
 import { Ports } from './tokens.js';
 
 /** The token each of the store's ports is bound to; the compiler checks that none is missing or mistyped. */
@@ -58,5 +59,6 @@ export function persistenceModule(persistence: Persistence): ContainerModule {
       close: () => persistence.close(),
     };
     bind(Ports.Database).toConstantValue(database);
+    bind(Observability.Stats).toConstantValue(persistence.stats);
   });
 }

@@ -4,6 +4,7 @@ import { ConfigError, type AppConfig } from './app-config.js';
 import { readCampuses } from './campuses.js';
 import { absolute, PACKAGES_DIR } from './paths.js';
 import { configReader } from './read.js';
+import { readOperations } from './operations.js';
 import { readS3 } from './s3.js';
 import { SECRET_MIN_LENGTH, type ConfigVariable } from './schema.js';
 import { embeddedSecret } from './secret.js';
@@ -91,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     if (id !== undefined) templates[kind] = id;
   }
   const sendConcurrency = vars.get('XZ_NOTIFY_SEND_CONCURRENCY');
+  const operations = readOperations(vars, mode, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   jwtSecret ??= embeddedSecret(dataDir);
@@ -124,5 +126,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     photos: { dir: photosDir, maxBytes: photoMaxBytes, s3 },
     moderation: { safety, whenUnavailable, reportHideThreshold },
     notifications: { templates, sendConcurrency },
+    operations,
   };
 }

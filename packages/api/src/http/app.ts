@@ -9,6 +9,7 @@ import type { AppConfig } from '../config.js';
 import type { Authenticator } from './auth.js';
 import { identifyCallers } from './caller.js';
 import { createErrorHandler, notFoundHandler } from './errors.js';
+import { secureHeaders } from './security.js';
 import { serveFrontEnd } from './static.js';
 import { validatorCompiler } from './validation.js';
 
@@ -22,6 +23,8 @@ export interface AppParts {
   readonly api: readonly FastifyPluginAsyncTypebox[];
   /** Mounted at the root, no authentication (health checks). */
   readonly operations: readonly FastifyPluginAsyncTypebox[];
+  /** Counts and times every request when metrics are on (`XZ_METRICS_PORT`). */
+  readonly metrics?: { instrument(app: FastifyInstance): void } | null;
 }
 
 export interface RouteInfo {
@@ -70,6 +73,9 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
+  await secureHeaders(app, config);
+  parts.metrics?.instrument(app);
+
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(createErrorHandler(parts.clock));
   app.setNotFoundHandler(notFoundHandler);
@@ -88,7 +94,8 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // The document is always built (tests hold it to account); its pages are served when configured (embedded: on).
+  if (config.operations.docs) await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
 
   await app.register(
     async (v1) => {
