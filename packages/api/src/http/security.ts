@@ -13,7 +13,8 @@ import type { AppConfig } from '../config.js';
  *   hash can cover them, and a nonce would have to be minted per response into a page that Nginx serves as a
  *   static file. Inline styles cannot run code; the script rules above are what stops injected script;
  * - images from our origin (and the photo bucket's public address when photos are served from there),
- *   `data:` (antd and swagger-ui icons) and `blob:` (a photo previewed before upload);
+ *   `data:` (antd and swagger-ui icons) and `blob:` (a photo previewed before upload); requests to our
+ *   origin, and to `blob:` (Taro's H5 upload reads the picked photo back from its blob URL);
  * - no plugins, no framing by other sites, forms post only to us.
  */
 export function contentSecurityPolicy(config: Pick<AppConfig, 'photos'>): Record<string, string[]> {
@@ -26,7 +27,7 @@ export function contentSecurityPolicy(config: Pick<AppConfig, 'photos'>): Record
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:', ...(photoOrigin ? [photoOrigin] : [])],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'"],
+    'connect-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],
     'frame-ancestors': ["'self'"],
     'form-action': ["'self'"],
