@@ -132,6 +132,8 @@ describe('liveness, readiness and metrics of the API and the worker processes', 
     expect(text).toMatch(/^xz_outbox_lag_seconds 0$/m);
     for (const projection of ['search', 'recs-events', 'recs-views'])
       expect(text).toMatch(new RegExp(`^xz_projection_lag_events\\{projection="${projection}"\\} \\d+$`, 'm'));
+    for (const projection of ['search', 'recs-events'])
+      expect(text).toMatch(new RegExp(`^xz_projection_lag_seconds\\{projection="${projection}"\\} [\\d.]+$`, 'm'));
     for (const queue of ['events', 'notify-deliver', 'notify-fanout'])
       expect(text).toMatch(new RegExp(`^xz_queue_jobs\\{queue="${queue}",state="waiting"\\} \\d+$`, 'm'));
     expect(text).toMatch(/^# TYPE xz_notification_deliveries_total counter$/m);

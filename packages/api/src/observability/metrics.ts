@@ -118,27 +118,22 @@ export class Metrics implements Telemetry {
     }
   }
 
-  /**
-   * A gauge whose values `collect` sets when Prometheus scrapes (old values are dropped first), or, without
-   * `collect`, one that the collect of a gauge registered before it writes.
-   */
+  /** A gauge whose values `collect` sets when Prometheus scrapes (old values are dropped first). */
   gauge<L extends string>(
     name: string,
     help: string,
     labelNames: readonly L[],
-    collect?: (gauge: Gauge<L>) => Promise<void> | void,
+    collect: (gauge: Gauge<L>) => Promise<void> | void,
   ): Gauge<L> {
     return new Gauge<L>({
       name: `${PREFIX}${name}`,
       help,
       labelNames,
       registers: [this.registry],
-      ...(collect && {
-        async collect(this: Gauge<L>) {
-          this.reset();
-          await collect(this);
-        },
-      }),
+      async collect() {
+        this.reset();
+        await collect(this);
+      },
     });
   }
 }

@@ -55,24 +55,24 @@ export function watchPipeline(metrics: Metrics, sources: PipelineSources): void 
       else g.set(0);
     },
   );
-  // One reading per scrape sets both projection gauges: the registry collects in registration order, so the
-  // seconds gauge (registered after, no collect of its own) is written before it is read.
+  // The registry collects every metric at once: both projection gauges share one reading per scrape.
+  const projections = sharedReading(() => metrics.reading('projections', () => sources.stats.projections()));
   metrics.gauge(
     'projection_lag_events',
     'Log entries a projection has not applied yet: search and recs-events follow the outbox, recs-views the view log',
     ['projection'],
     async (g) => {
-      seconds.reset();
-      for (const p of (await metrics.reading('projections', () => sources.stats.projections())) ?? []) {
-        g.set({ projection: p.name }, p.behind);
-        if (p.log === 'outbox') seconds.set({ projection: p.name }, ageOf(p.oldestBehindAt));
-      }
+      for (const p of (await projections()) ?? []) g.set({ projection: p.name }, p.behind);
     },
   );
-  const seconds = metrics.gauge(
+  metrics.gauge(
     'projection_lag_seconds',
     'Age of the oldest outbox event a projection has not applied yet (0 when it is current)',
     ['projection'],
+    async (g) => {
+      for (const p of (await projections()) ?? [])
+        if (p.log === 'outbox') g.set({ projection: p.name }, ageOf(p.oldestBehindAt));
+    },
   );
   metrics.gauge(
     'queue_jobs',
@@ -85,4 +85,13 @@ export function watchPipeline(metrics: Metrics, sources: PipelineSources): void 
       }
     },
   );
+}
+
+/** Callers while a reading is under way share it; the next call after it settles reads afresh. */
+function sharedReading<T>(read: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () =>
+    (pending ??= read().finally(() => {
+      pending = null;
+    }));
 }
