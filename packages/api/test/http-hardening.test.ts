@@ -119,6 +119,14 @@ describe('HTTP hardening: security headers, CORS and the API docs', () => {
       expect(() => loadConfig({ XZ_CORS_ORIGINS: bad }, { cwd }), bad).toThrow(ConfigError);
     }
     expect(() => loadConfig({ XZ_METRICS_PORT: 'nine' }, { cwd })).toThrow(/XZ_METRICS_PORT must be a whole number/);
+    expect(() => loadConfig({ XZ_METRICS_PORT: '8080' }, { cwd })).toThrow(/XZ_METRICS_PORT must differ from XZ_PORT/);
+    expect(() => loadConfig({ XZ_METRICS_PORT: '9464', XZ_WORKER_METRICS_PORT: '9464' }, { cwd })).toThrow(
+      /XZ_WORKER_METRICS_PORT must differ/,
+    );
+    expect(
+      loadConfig({ XZ_METRICS_PORT: '9464', XZ_WORKER_METRICS_PORT: '9474', XZ_METRICS_HOST: '10.0.0.5' }, { cwd })
+        .operations.metrics,
+    ).toEqual({ host: '10.0.0.5', apiPort: 9464, workerPort: 9474 });
     expect(loadConfig({}, { cwd }).operations).toEqual({
       corsOrigins: [],
       docs: true,

@@ -92,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     if (id !== undefined) templates[kind] = id;
   }
   const sendConcurrency = vars.get('XZ_NOTIFY_SEND_CONCURRENCY');
-  const operations = readOperations(vars, mode, problems);
+  const operations = readOperations(vars, mode, port, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   jwtSecret ??= embeddedSecret(dataDir);
