@@ -12,7 +12,7 @@ interface Chain {
 /**
  * Taro's H5 build puts its rem sizing script inline in index.html; our Content-Security-Policy allows no
  * inline script. This takes the script out of the page into `js/rem.<hash>.js`, which the template loads
- * (blocking, in the head, as before, so the first paint is already sized), under `script-src 'self'`.
+ * (deferred, ahead of the app's deferred scripts, so it runs before the app renders) under `script-src 'self'`.
  */
 export function remScriptAsFile(chain: Chain, publicPath: string): void {
   let script = '';
