@@ -453,6 +453,7 @@ const ROWS: Row[] = [
     expect: { ...everyone(200), banned: 200 },
   },
   { route: 'GET /healthz', request: () => ({ url: '/healthz' }), expect: { ...everyone(200), banned: 200 } },
+  { route: 'GET /readyz', request: () => ({ url: '/readyz' }), expect: { ...everyone(200), banned: 200 } },
 ];
 
 describe('access rules: every route × every kind of caller', () => {

@@ -17,6 +17,7 @@ import { userRoutes } from '../http/routes/users.js';
 import { Cache } from './cache-tokens.js';
 import { HttpParts } from './http-tokens.js';
 import { Identity } from './identity-tokens.js';
+import { Observability } from './observability-tokens.js';
 import { allOf, factory, named } from './token.js';
 import { Config, Core, Http, HttpRoutes, Ports } from './tokens.js';
 
@@ -116,7 +117,7 @@ export const httpModule = new ContainerModule(({ bind }) => {
     campuses: Ports.Campuses,
     clientKeys: H.ViewerKeys,
   });
-  factory(bind(HttpRoutes.Operations), (database) => healthRoutes({ ping: () => database.ping() }), [Ports.Database]);
+  factory(bind(HttpRoutes.Operations), (readiness) => healthRoutes(readiness), [Observability.Readiness]);
   // The cache's Redis connection closes with the app.
   factory(
     bind(HttpRoutes.Operations),
@@ -142,6 +143,7 @@ export const httpModule = new ContainerModule(({ bind }) => {
       clientKeys: H.ViewerKeys,
       api: allOf(HttpRoutes.Api),
       operations: allOf(HttpRoutes.Operations),
+      metrics: Observability.Metrics,
     },
   );
 });

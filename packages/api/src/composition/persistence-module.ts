@@ -4,6 +4,7 @@ import { VersionBumpingCategories } from '../cache/bumping-categories.js';
 import { VersionBumpingUnitOfWork } from '../cache/bumping-unit-of-work.js';
 import { Cache } from './cache-tokens.js';
 import { factory, type Token } from './token.js';
+import { Observability } from './observability-tokens.js';
 import { Ports } from './tokens.js';
 
 /** The token each of the store's ports is bound to; the compiler checks that none is missing or mistyped. */
@@ -69,5 +70,6 @@ export function persistenceModule(persistence: Persistence): ContainerModule {
       close: () => persistence.close(),
     };
     bind(Ports.Database).toConstantValue(database);
+    bind(Observability.Stats).toConstantValue(persistence.stats);
   });
 }

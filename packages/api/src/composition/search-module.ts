@@ -14,6 +14,8 @@ import {
 import { ContainerModule } from 'inversify';
 import { adminSearchRoutes } from '../http/routes/admin-search.js';
 import { searchRoutes } from '../http/routes/search.js';
+import { timedSearch } from '../observability/timed-search.js';
+import { Observability } from './observability-tokens.js';
 import { Search } from './search-tokens.js';
 import { factory, named } from './token.js';
 import { Config, Core, HttpRoutes, Ports } from './tokens.js';
@@ -21,7 +23,8 @@ import { Config, Core, HttpRoutes, Ports } from './tokens.js';
 /** Search: the token index in the database, the outbox projector that keeps it current, the routes. */
 export const searchModule = new ContainerModule(({ bind }) => {
   bind(Search.Tokenizer).toDynamicValue(() => new PinyinSearchTokenizer());
-  named(bind(Search.Index), (deps) => new IndexedListingSearch(deps), {
+  named(bind(Search.Index), ({ telemetry, ...deps }) => timedSearch(new IndexedListingSearch(deps), telemetry), {
+    telemetry: Observability.Telemetry,
     tokenizer: Search.Tokenizer,
     store: Ports.SearchIndex,
     listings: Ports.Listings,

@@ -53,6 +53,20 @@ export interface AppConfig {
   };
   /** Request limits per route family, per account and per client address. */
   readonly rateLimits: RateLimits;
+  readonly operations: OperationsSettings;
+}
+
+/** Cross-origin callers, the API docs, and the Prometheus endpoints (null port: off). */
+export interface OperationsSettings {
+  /** Origins allowed to call the API from a browser; empty turns CORS off. */
+  readonly corsOrigins: readonly string[];
+  /** Serve /docs and its JSON. */
+  readonly docs: boolean;
+  readonly metrics: {
+    readonly host: string;
+    readonly apiPort: number | null;
+    readonly workerPort: number | null;
+  };
 }
 
 /** S3-compatible object storage for photos (Tencent COS, MinIO, AWS); null keeps them on local disk. */

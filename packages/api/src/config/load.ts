@@ -6,6 +6,7 @@ import { readRateLimits } from './rate-limits.js';
 import { absolute, PACKAGES_DIR } from './paths.js';
 import { configReader } from './read.js';
 import { readTrustProxy } from './proxy.js';
+import { readOperations } from './operations.js';
 import { readS3 } from './s3.js';
 import { SECRET_MIN_LENGTH, type ConfigVariable } from './schema.js';
 import { embeddedSecret } from './secret.js';
@@ -94,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   }
   const sendConcurrency = vars.get('XZ_NOTIFY_SEND_CONCURRENCY');
   const rateLimits = readRateLimits(vars.get('XZ_RATE_LIMITS'), problems);
+  const operations = readOperations(vars, mode, port, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   jwtSecret ??= embeddedSecret(dataDir);
@@ -128,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     moderation: { safety, whenUnavailable, reportHideThreshold },
     notifications: { templates, sendConcurrency },
     rateLimits,
+    operations,
   };
 }

@@ -268,6 +268,40 @@ export const ConfigSchema = Type.Object({
     description:
       'Password of the admin account `admin` seeded in embedded mode (ignored in production; create admins there with `cli create-admin`)',
   }),
+  XZ_CORS_ORIGINS: optionalText({
+    unsetMeans: "none: no cross-origin access (the builds are served from the API's own origin)",
+    description:
+      'Comma-separated origins (`https://admin.example.edu.cn,https://m.example.edu.cn`: scheme, host and port, no path) whose pages may call the API from the browser; any other origin gets no CORS headers',
+  }),
+  XZ_DOCS: Type.Optional(
+    Type.Enum(['on', 'off'], {
+      unsetMeans: '`on` in embedded mode, `off` in production',
+      description: 'Serve the OpenAPI documentation at `/docs` (and its JSON at `/docs/json`)',
+    }),
+  ),
+  XZ_METRICS_PORT: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 65535,
+      unsetMeans: 'none: no metrics',
+      description:
+        "Port of the API process's Prometheus endpoint (`/metrics`), apart from the HTTP port and not to be exposed through Nginx; with several API processes on one host give each its own",
+    }),
+  ),
+  XZ_WORKER_METRICS_PORT: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 65535,
+      unsetMeans: 'none: no metrics or health endpoints for the worker',
+      description:
+        "Port of the worker process's `/metrics`, `/healthz` (liveness) and `/readyz` (database and Redis answer)",
+    }),
+  ),
+  XZ_METRICS_HOST: Type.String({
+    default: '127.0.0.1',
+    description:
+      'Address the metrics ports listen on; keep it on loopback or a private interface that only Prometheus reaches',
+  }),
 });
 
 /** The variables once read: those with a default always hold a value, the others only when set. */

@@ -10,6 +10,7 @@ import type { Authenticator } from './auth.js';
 import { identifyCallers } from './caller.js';
 import { createErrorHandler, notFoundHandler } from './errors.js';
 import { limitRequests, type RequestLimits } from './rate-limit.js';
+import { secureHeaders } from './security.js';
 import { serveFrontEnd } from './static.js';
 import { validatorCompiler } from './validation.js';
 
@@ -25,6 +26,8 @@ export interface AppParts {
   readonly api: readonly FastifyPluginAsyncTypebox[];
   /** Mounted at the root, no authentication (health checks). */
   readonly operations: readonly FastifyPluginAsyncTypebox[];
+  /** Counts and times every request when metrics are on (`XZ_METRICS_PORT`). */
+  readonly metrics?: { instrument(app: FastifyInstance): void } | null;
 }
 
 export interface RouteInfo {
@@ -84,6 +87,8 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   });
 
   app.addHook('onClose', () => parts.requestLimits.limiter.close());
+  await secureHeaders(app, config);
+  parts.metrics?.instrument(app);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(createErrorHandler(parts.clock));
@@ -103,7 +108,8 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // The document is always built (tests hold it to account); its pages are served when configured (embedded: on).
+  if (config.operations.docs) await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
 
   await app.register(
     async (v1) => {

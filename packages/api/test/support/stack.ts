@@ -1,5 +1,5 @@
 import { migrateDatabase, openPersistence, type Persistence } from '@xianzhi/adapters';
-import { ScryptPasswordHasher } from '@xianzhi/adapters';
+import { Argon2idPasswordHasher } from '@xianzhi/adapters';
 import type { AdminAccount, User } from '@xianzhi/core';
 import { TestClock } from '@xianzhi/core/testing';
 import type { FastifyInstance } from 'fastify';
@@ -7,6 +7,7 @@ import type { Container } from 'inversify';
 import { createLogger } from '../../src/logging.js';
 import { buildApp, createContainer } from '../../src/composition/container.js';
 import { Core } from '../../src/composition/tokens.js';
+import { Identity } from '../../src/composition/identity-tokens.js';
 import { campusAuthenticators } from '../../src/main/campuses.js';
 import { loadConfig, RATE_LIMIT_FAMILIES, type AppConfig } from '../../src/config.js';
 import { AccessTokens } from '../../src/http/auth.js';
@@ -21,8 +22,11 @@ export type Student = 'alice' | 'bob' | 'carol' | 'dave';
 export type Handle = Student | 'admin';
 
 export const DEMO_ADMIN_PASSWORD = 'admin-password-for-tests';
-/** Cheap scrypt parameters for seeding; the app's hasher reads them from the stored hash. */
-export const TEST_HASHER = new ScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
+/**
+ * Cheap argon2id parameters, for seeding and for the stack's apps (so a login does not upgrade the seeded
+ * hashes to the production cost every time); test/admin-password-upgrade.test.ts runs the real hasher.
+ */
+export const TEST_HASHER = new Argon2idPasswordHasher({ memoryKiB: 64, passes: 1, parallelism: 1 });
 
 /**
  * For a stack that plays a whole book of scenarios as the same few students from one address (more
@@ -102,6 +106,7 @@ export async function startStack(kind: DatabaseKind, options: AppOptions = {}): 
       campusAuthenticators: await campusAuthenticators(config),
     });
     container.rebind(Core.Clock).toConstantValue(clock);
+    container.rebind(Identity.PasswordHasher).toConstantValue(TEST_HASHER);
     opts.customize?.(container);
     const app = await buildApp(container);
     await app.ready();
