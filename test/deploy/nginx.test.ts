@@ -6,6 +6,7 @@ import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../packages/adapters/src/queue/testing/redis.js';
 import { multipartFile, noiseJpeg } from '../../packages/api/test/support/photos.js';
+import { contentSecurityPolicyHeader } from '../../packages/api/src/http/security.js';
 import { startNginx, type RunningNginx } from './nginx-server.js';
 import {
   CAMPUS,
@@ -31,6 +32,8 @@ const MiB = 1024 * 1024;
  * made on the fly, in front of two compiled API processes in production mode on MariaDB and Redis, the database
  * migrated and the first super admin created by the CLI as the runbook says.
  */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe('nginx in front of two API processes in production', () => {
   let site: Site;
   let apis: [ApiProcess, ApiProcess];
@@ -199,7 +202,18 @@ describe('nginx in front of two API processes in production', () => {
       { path, header: 'x-content-type-options', value: /^nosniff$/ },
       { path, header: 'referrer-policy', value: /^strict-origin-when-cross-origin$/ },
       { path, header: 'x-frame-options', value: /^SAMEORIGIN$/ },
+      { path, header: 'cross-origin-opener-policy', value: /^same-origin$/ },
+      { path, header: 'cross-origin-resource-policy', value: /^same-origin$/ },
     ]),
+    // nginx serves the builds itself: its policy must be the one the browser suites check the builds under, and the
+    // API's own answers keep theirs (one header, not two).
+    ...['/h5/', '/admin/', `/v1/catalog?campusId=${CAMPUS}`].map((path) => ({
+      path,
+      header: 'content-security-policy',
+      value: new RegExp(
+        `^${escapeRegExp(contentSecurityPolicyHeader({ photos: { dir: '', maxBytes: 0, s3: null } }))}$`,
+      ),
+    })),
   ];
 
   it('sends the security headers, each once', async () => {
