@@ -15,6 +15,7 @@ import {
 import { ContainerModule } from 'inversify';
 import { adminSearchRoutes } from '../http/routes/admin-search.js';
 import { searchRoutes } from '../http/routes/search.js';
+import { Cache } from './cache-tokens.js';
 import { Search } from './search-tokens.js';
 import { factory, named } from './token.js';
 import { Config, Core, HttpRoutes, Ports } from './tokens.js';
@@ -122,6 +123,7 @@ export const searchModule = new ContainerModule(({ bind }) => {
       search: Search.Index,
       recordSearch: Search.RecordSearch,
       hotSearches: Search.HotSearches,
+      cache: Cache.Responses,
       list: Search.ListBlocked,
       block: Search.Block,
       unblock: Search.Unblock,
