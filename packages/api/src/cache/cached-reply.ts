@@ -7,6 +7,8 @@ export interface CacheableAnswer<T> {
   readonly payload: T;
   /** Set when a later hit must count a view of this listing (an anonymous detail of a live listing). */
   readonly countsViewOf?: string;
+  /** How many results the body shows, when a later hit must count a search of it (first search pages). */
+  readonly found?: number;
 }
 
 /**
@@ -32,7 +34,11 @@ export async function cachedReply<T>(
   const answer = await compute();
   const body = reply.serialize(answer.payload) as string;
   if (version !== null) {
-    cache.set(version, key, { body, ...(answer.countsViewOf !== undefined && { countsViewOf: answer.countsViewOf }) });
+    cache.set(version, key, {
+      body,
+      ...(answer.countsViewOf !== undefined && { countsViewOf: answer.countsViewOf }),
+      ...(answer.found !== undefined && { found: answer.found }),
+    });
   }
   reply.header('x-cache', version === null ? 'bypass' : 'miss');
   return reply.type(JSON_TYPE).send(body);

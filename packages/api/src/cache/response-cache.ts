@@ -1,10 +1,14 @@
 import { LRUCache } from 'lru-cache';
 import type { CacheVersion } from './version.js';
 
-/** A ready-to-send JSON body, and the listing whose view a hit must still count (anonymous details). */
+/**
+ * A ready-to-send JSON body, and what a hit must still count: the listing whose view (anonymous details),
+ * or how many results a search found (a hit is still a student searching).
+ */
 export interface CachedBody {
   readonly body: string;
   readonly countsViewOf?: string;
+  readonly found?: number;
 }
 
 export interface ResponseCacheOptions {
