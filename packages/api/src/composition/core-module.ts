@@ -105,6 +105,7 @@ export const coreModule = new ContainerModule(({ bind }) => {
     views: Core.Views,
     clock: Core.Clock,
     audit: Ports.AuditLog,
+    uow: Ports.UnitOfWork,
   });
 
   named(bind(Core.SetFavorite), (deps) => new SetFavorite(deps), {
