@@ -4,6 +4,7 @@ import type { Container } from 'inversify';
 import { Background, type PeriodicTask } from './background-tokens.js';
 import { resolve, resolveAll } from './token.js';
 import { Config } from './tokens.js';
+import { failureFields } from '../logging.js';
 
 /**
  * How far back, from the last publication, an in-process worker replays events when it starts. An
@@ -87,7 +88,7 @@ export async function startWorker(container: Container, options: WorkerOptions =
         next = Math.min(idleMs * 2 ** failures, maxBackoffMs);
         // The events stay in the outbox; nothing is lost, delivery is only late.
         log.warn(
-          { err, failures, retryInMs: next },
+          { ...failureFields(err), failures, retryInMs: next },
           'outbox relay failed (queue or database unreachable); the events wait in the outbox',
         );
       }
@@ -144,7 +145,7 @@ function logged<P>(handler: JobHandler<P>, maxAttempts: number, log: Logger): Jo
         log.info({ ...context, retryInMs: err.delayMs, reason: err.message }, 'job asks to be retried later');
       else
         log.warn(
-          { ...context, err },
+          { ...context, ...failureFields(err) },
           job.attempt < maxAttempts ? 'job attempt failed; it will be retried' : 'job failed on its last attempt',
         );
       throw err;
@@ -159,6 +160,9 @@ async function runTask(task: PeriodicTask, log: Logger): Promise<void> {
       log.info({ task: task.name, ...outcome }, `${task.name} done`);
     }
   } catch (err) {
-    log.error({ err, task: task.name }, `${task.name} failed; next run as scheduled`);
+    // An outage is a warning (the next run retries, as for a relay); anything else may be a bug.
+    const fields = { ...failureFields(err), task: task.name };
+    if ('reason' in fields) log.warn(fields, `${task.name} failed: database unavailable; next run as scheduled`);
+    else log.error(fields, `${task.name} failed; next run as scheduled`);
   }
 }
