@@ -109,7 +109,7 @@ export async function steadyTraffic(options: TrafficOptions): Promise<Exchange[]
       })();
       const sentAt = Date.now();
       let status = 0;
-      let body: { id?: string; error?: { code?: string } } | null = null;
+      let body = null as { id?: string; error?: { code?: string } } | null;
       let retryAfter: string | null = null;
       try {
         const res = await fetch(options.url + request.path, {
