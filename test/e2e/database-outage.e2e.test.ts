@@ -125,8 +125,8 @@ describe('MariaDB stopped for 10 s under load', () => {
     const q = async <T>(sql: string, params: unknown[] = []) => (await stack.persistence.raw(sql, params)) as T[];
     const published = writes.filter((e) => e.op === 'publish' && ok(e)).map((e) => e.createdId!);
     const commented = writes.filter((e) => e.op === 'comment' && ok(e)).map((e) => e.createdId!);
-    expect(published.length).toBeGreaterThan(10);
-    expect(commented.length).toBeGreaterThan(10);
+    expect(published.length).toBeGreaterThan(3);
+    expect(commented.length).toBeGreaterThan(3);
     const ids = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
     const studentIds = stack.students.map((s) => s.id);
     const inList = studentIds.map(() => '?').join(', ');
