@@ -225,6 +225,9 @@ try {
   const rssAfter = stack.server.rssMiB();
   const workerRssAfter = stack.worker!.rssMiB();
   const uptimeAfter = execFileSync('uptime', { encoding: 'utf8' }).trim();
+  // And once the garbage collector has had some quiet: growth that stays is what would add up.
+  await new Promise((r) => setTimeout(r, 15_000));
+  const rssSettled = stack.server.rssMiB();
 
   const errorsOf = (r: autocannon.Result) => r.non2xx + r.errors + r.timeouts;
   log('');
@@ -245,7 +248,9 @@ try {
     `errors: ${errors} (non-2xx ${results.reduce((n, x) => n + x.result.non2xx, 0)}, connection errors ${results.reduce((n, x) => n + x.result.errors, 0)}, timeouts ${results.reduce((n, x) => n + x.result.timeouts, 0)})`,
   );
   for (const { route, failures } of results) for (const f of failures) log(`  ${route}: ${f}`);
-  log(`API memory (RSS): ${rssBefore.toFixed(0)} MiB before, ${rssAfter.toFixed(0)} MiB after`);
+  log(
+    `API memory (RSS): ${rssBefore.toFixed(0)} MiB before, ${rssAfter.toFixed(0)} MiB right after, ${rssSettled.toFixed(0)} MiB 15 s later`,
+  );
   log(`worker memory (RSS): ${workerRssBefore.toFixed(0)} MiB before, ${workerRssAfter.toFixed(0)} MiB after`);
   log(`uptime after: ${uptimeAfter}`);
   const serverErrors = stack.server.logLines().filter((l) => (l['level'] as number) >= 50).length;
@@ -263,7 +268,7 @@ try {
       loadavg: load(),
       requestsPerSecond: total / seconds,
       errors,
-      rssMiB: { before: rssBefore, after: rssAfter },
+      rssMiB: { before: rssBefore, after: rssAfter, settled: rssSettled },
       routes: Object.fromEntries(
         results.map(({ route, result: r }) => [
           route,
