@@ -11,6 +11,7 @@ export {
   type Logger,
 } from './persistence/mikro-orm/open.js';
 export type { OperationalStats, PoolUse, ProjectionLag } from './persistence/mikro-orm/operational-stats.js';
+export { isDatabaseUnavailable, POOL_ACQUIRE_TIMEOUT } from './persistence/mikro-orm/unavailable.js';
 export { HttpQqAuthClient, type HttpQqAuthClientOptions } from './qq/http-qq-auth-client.js';
 export { DemoQqAuthClient, demoQqOpenId } from './qq/demo-qq-auth-client.js';
 export { ScryptPasswordHasher, DEFAULT_SCRYPT, type ScryptParameters } from './security/scrypt-password-hasher.js';

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { isDatabaseUnavailable } from '@xianzhi/adapters';
 import type { AppConfig } from './config.js';
 
 /** Secrets never reach a log line, whichever object they ride in on. */
@@ -62,4 +63,14 @@ export function createLogger(config: Pick<AppConfig, 'logLevel'>, destination?: 
     },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+/**
+ * What to log about a failure: the error with its stack, or for a database outage its reason alone,
+ * since every request and retry meanwhile fails the same way and a stack per line tells nobody more.
+ */
+export function failureFields(err: unknown): { err: unknown } | { reason: { code: unknown; message: unknown } } {
+  if (!isDatabaseUnavailable(err)) return { err };
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  return { reason: { code, message } };
 }

@@ -6,6 +6,7 @@ import { resolve, resolveAll } from './token.js';
 import { Config } from './tokens.js';
 import { Observability } from './observability-tokens.js';
 import type { Telemetry } from '../observability/telemetry.js';
+import { failureFields } from '../logging.js';
 
 /**
  * How far back, from the last publication, an in-process worker replays events when it starts. An
@@ -90,7 +91,7 @@ export async function startWorker(container: Container, options: WorkerOptions =
         next = Math.min(idleMs * 2 ** failures, maxBackoffMs);
         // The events stay in the outbox; nothing is lost, delivery is only late.
         log.warn(
-          { err, failures, retryInMs: next },
+          { ...failureFields(err), failures, retryInMs: next },
           'outbox relay failed (queue or database unreachable); the events wait in the outbox',
         );
       }
@@ -148,7 +149,7 @@ function logged<P>(handler: JobHandler<P>, maxAttempts: number, log: Logger, tel
       else {
         telemetry.jobFailed(job.queue, job.attempt >= maxAttempts);
         log.warn(
-          { ...context, err },
+          { ...context, ...failureFields(err) },
           job.attempt < maxAttempts ? 'job attempt failed; it will be retried' : 'job failed on its last attempt',
         );
       }
@@ -164,6 +165,9 @@ async function runTask(task: PeriodicTask, log: Logger): Promise<void> {
       log.info({ task: task.name, ...outcome }, `${task.name} done`);
     }
   } catch (err) {
-    log.error({ err, task: task.name }, `${task.name} failed; next run as scheduled`);
+    // An outage is a warning (the next run retries, as for a relay); anything else may be a bug.
+    const fields = { ...failureFields(err), task: task.name };
+    if ('reason' in fields) log.warn(fields, `${task.name} failed: database unavailable; next run as scheduled`);
+    else log.error(fields, `${task.name} failed; next run as scheduled`);
   }
 }

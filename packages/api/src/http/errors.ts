@@ -1,5 +1,7 @@
+import { isDatabaseUnavailable } from '@xianzhi/adapters';
 import { DomainError, systemClock, type Clock, type Result } from '@xianzhi/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { failureFields } from '../logging.js';
 import { fieldProblems } from './validation.js';
 
 export class DevLoginDisabled extends DomainError<'DEV_LOGIN_DISABLED'> {
@@ -87,6 +89,7 @@ export const ERROR_STATUS = {
   QQ_UNAVAILABLE: 503,
   CONTENT_SAFETY_UNAVAILABLE: 503,
   CAMPUS_PORTAL_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
   CAMPUS_IDENTITY_INCOMPLETE: 502,
 } as const satisfies Record<string, number>;
 
@@ -115,6 +118,9 @@ export function statusOf(code: string): number {
   return (ERROR_STATUS as Record<string, number>)[code] ?? 500;
 }
 
+/** What a client is told to wait after a database outage answer: a restarted MariaDB takes connections within seconds. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /** The one error handler. The clock is the domain's, so Retry-After agrees with the rule that refused. */
 export function createErrorHandler(clock: Clock) {
   return (error: FastifyError | Failure, request: FastifyRequest, reply: FastifyReply): FastifyReply =>
@@ -140,6 +146,16 @@ function handle(
   if (status >= 400 && status < 500) {
     request.log.info({ err: error }, 'request refused by the framework');
     return answer(reply, transportProblem(status));
+  }
+  if (isDatabaseUnavailable(error)) {
+    // An outage, not a bug: one line per request, without the stack (the same for every request meanwhile).
+    request.log.error(failureFields(error), 'database unavailable');
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    return answer(reply, {
+      code: 'DATABASE_UNAVAILABLE',
+      message: '服务暂时不可用（数据库连接中断），请稍后再试',
+      details: { requestId: request.id },
+    });
   }
   request.log.error({ err: error, reqId: request.id }, 'unhandled error');
   return answer(reply, { code: 'INTERNAL', message: '服务器开小差了，请稍后再试', details: { requestId: request.id } });

@@ -68,7 +68,9 @@ export class PostComment {
     const screened = await this.deps.screening.texts([{ field: 'body', text: body }], { scene: 'comment' });
     if (!screened.ok) return screened;
     return this.deps.uow.run(async () => {
-      const listing = await this.deps.listings.byId(input.listingId);
+      // Locked first: the comment's insert would otherwise share-lock the row (its foreign key) before the
+      // counter update needs it exclusively, and two comments at once would deadlock on that upgrade.
+      const listing = await this.deps.listings.byId(input.listingId, { forUpdate: true });
       if (!listing || PRIVATE_STATUSES.includes(listing.status)) {
         return err(new ListingNotFound(input.listingId));
       }

@@ -46,7 +46,8 @@ export class SetFavorite {
       const who = requireActiveUser(input.actor);
       if (!who.ok) return who;
       const userId = who.value.userId;
-      const listing = await this.deps.listings.byId(input.listingId);
+      // Locked first, as for comments: the favorite's insert would share-lock the row before its counter update.
+      const listing = await this.deps.listings.byId(input.listingId, { forUpdate: true });
       if (!listing || PRIVATE_STATUSES.includes(listing.status)) {
         return err(new ListingNotFound(input.listingId));
       }

@@ -7,6 +7,7 @@ import { ListingNotFound } from './errors.js';
 import { PRIVATE_STATUSES } from './listing.js';
 import type { ListingRepository, ListingViewLog } from './ports.js';
 import type { ListingView, ListingViews } from './views.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
 
 export interface GetListingInput {
   readonly actor: Actor;
@@ -24,6 +25,7 @@ export interface GetListingDeps {
   readonly views: ListingViews;
   readonly clock: Clock;
   readonly audit: AuditLog;
+  readonly uow: UnitOfWork;
 }
 
 /**
@@ -49,11 +51,14 @@ export class GetListing {
     const viewerKey =
       actor.kind === 'user' ? `u:${actor.userId}` : input.anonymousViewerKey ? `a:${input.anonymousViewerKey}` : null;
     if (viewerKey && !isOwner && listing.isLive) {
-      const firstToday = await this.deps.viewLog.recordView(listing.id, viewerKey, day);
-      if (firstToday) {
-        await this.deps.listings.adjustCounters(listing.id, { views: 1 });
-        listing.viewCount += 1;
-      }
+      // One unit: the view is logged and counted together, and a deadlock with a favorite or comment
+      // touching the same row (MariaDB) runs it again instead of failing the page.
+      const counted = await this.deps.uow.run(async () => {
+        const firstToday = await this.deps.viewLog.recordView(listing.id, viewerKey, day);
+        if (firstToday) await this.deps.listings.adjustCounters(listing.id, { views: 1 });
+        return ok(firstToday);
+      });
+      if (counted.ok && counted.value) listing.viewCount += 1;
     }
     const [view] = await this.deps.views.build([listing], actor, { revealContact: true });
     if (view!.seller.qqOpenId !== null && actor.kind === 'user' && !isOwner) {

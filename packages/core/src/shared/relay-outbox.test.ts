@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inMemoryPersistence, SequentialIds, TestClock } from '../testing/index.js';
-import { EventFactory, type DomainEvent } from './events.js';
+import { EventFactory, type DomainEvent, type Outbox } from './events.js';
 import type { EventSubscriber, JobQueue, JobSpec, ReceivedJob } from './jobs.js';
 import { DispatchEvent, EVENTS_QUEUE, RelayOutbox, type EventJob } from './relay-outbox.js';
 
@@ -37,6 +37,25 @@ class Recorder implements EventSubscriber {
   async handle(event: DomainEvent): Promise<void> {
     this.seen.push(event);
   }
+}
+
+/** The in-memory outbox, with its database able to go away: every call fails while `down`. */
+class OutageOutbox implements Outbox {
+  down = false;
+  constructor(private readonly inner: Outbox) {}
+  private async check(): Promise<void> {
+    await Promise.resolve();
+    if (this.down) throw new Error('connect ECONNREFUSED');
+  }
+  append = async (events: readonly DomainEvent[]) => (await this.check(), this.inner.append(events));
+  unpublished = async (limit: number) => (await this.check(), this.inner.unpublished(limit));
+  markPublished = async (ids: readonly string[], at: Date) => (await this.check(), this.inner.markPublished(ids, at));
+  claim = async (claim: string, limit: number, now: Date, leaseMs: number) => (
+    await this.check(),
+    this.inner.claim(claim, limit, now, leaseMs)
+  );
+  release = async (claim: string) => (await this.check(), this.inner.release(claim));
+  unpublishRecent = async (windowMs: number) => (await this.check(), this.inner.unpublishRecent(windowMs));
 }
 
 const setup = (batchSize = 100) => {
@@ -99,6 +118,46 @@ describe('RelayOutbox', () => {
     await expect(relay.execute()).rejects.toThrow('Redis is down');
     expect((await ports.outbox.unpublished(10)).map((x) => x.id)).toEqual([e.id]);
     queue.down = false;
+    expect(await relay.execute()).toEqual({ published: 1, jobs: 2 });
+  });
+
+  it('marks a batch the database lost between enqueue and mark as soon as it is back, not after the lease', async () => {
+    const { ports, queue, notify, recs } = setup();
+    const outbox = new OutageOutbox(ports.outbox);
+    const relay = new RelayOutbox({ outbox, queue, subscribers: [notify, recs], ids: new SequentialIds('c'), clock });
+    const e = comment('L1');
+    await ports.outbox.append([e]);
+    const markPublished = outbox.markPublished;
+    outbox.markPublished = async (ids, at) => {
+      outbox.down = true;
+      return markPublished(ids, at);
+    };
+    await expect(relay.execute()).rejects.toThrow('ECONNREFUSED');
+    outbox.markPublished = markPublished;
+    expect(queue.jobs).toHaveLength(2);
+    await expect(relay.execute()).rejects.toThrow('ECONNREFUSED');
+    outbox.down = false;
+    // Still within the lease: only the remembered mark can publish it.
+    expect(await relay.execute()).toEqual({ published: 1, jobs: 0 });
+    expect(await ports.outbox.unpublished(10)).toEqual([]);
+    expect(queue.jobs).toHaveLength(2);
+  });
+
+  it('lets go of a claim the database lost while the queue was down too, as soon as the database is back', async () => {
+    const { ports, queue, notify, recs } = setup();
+    const outbox = new OutageOutbox(ports.outbox);
+    const relay = new RelayOutbox({ outbox, queue, subscribers: [notify, recs], ids: new SequentialIds('c'), clock });
+    await ports.outbox.append([comment('L1')]);
+    queue.down = true;
+    const enqueue = queue.enqueue.bind(queue);
+    queue.enqueue = async (jobs) => {
+      outbox.down = true;
+      return enqueue(jobs);
+    };
+    await expect(relay.execute()).rejects.toThrow('Redis is down');
+    queue.enqueue = enqueue;
+    queue.down = false;
+    outbox.down = false;
     expect(await relay.execute()).toEqual({ published: 1, jobs: 2 });
   });
 

@@ -47,9 +47,12 @@ export interface RelayOutboxDeps {
  * published. Several relays may run at once: a claim gives each event to one of them, and should a
  * lease run out mid-batch the job keys and idempotent subscribers absorb the second enqueue. When the
  * queue is down, enqueue throws, the claim is let go and the events stay unpublished for the next run.
+ * When the database goes away mid-run, whatever the run could not finish (the mark or the let-go) is
+ * finished first by the next run, so the events move on as soon as it is back rather than after the lease.
  */
 export class RelayOutbox {
   private readonly deps: Required<RelayOutboxDeps>;
+  private leftover: { readonly release: string } | { readonly markPublished: readonly string[] } | null = null;
 
   constructor({ options = { batchSize: 200, leaseMs: 60_000 }, ...deps }: RelayOutboxDeps) {
     this.deps = { ...deps, options };
@@ -60,6 +63,7 @@ export class RelayOutbox {
   }
 
   async execute(): Promise<RelayResult> {
+    const finished = await this.finishLeftover();
     const claim = this.deps.ids.next();
     const events = await this.deps.outbox.claim(
       claim,
@@ -67,7 +71,7 @@ export class RelayOutbox {
       this.deps.clock.now(),
       this.deps.options.leaseMs,
     );
-    if (events.length === 0) return { published: 0, jobs: 0 };
+    if (events.length === 0) return { published: finished, jobs: 0 };
     const jobs: JobSpec<EventJob>[] = events.flatMap((event) =>
       this.deps.subscribers
         .filter((s) => s.wants(event))
@@ -80,14 +84,34 @@ export class RelayOutbox {
     try {
       if (jobs.length > 0) await this.deps.queue.enqueue(jobs);
     } catch (error) {
-      await this.deps.outbox.release(claim).catch(() => {});
+      await this.deps.outbox.release(claim).catch(() => {
+        this.leftover = { release: claim };
+      });
       throw error;
     }
-    await this.deps.outbox.markPublished(
-      events.map((e) => e.id),
-      this.deps.clock.now(),
-    );
-    return { published: events.length, jobs: jobs.length };
+    const ids = events.map((e) => e.id);
+    try {
+      await this.deps.outbox.markPublished(ids, this.deps.clock.now());
+    } catch (error) {
+      // Enqueued already: only the mark is missing. Without this the events would wait out their lease.
+      this.leftover = { markPublished: ids };
+      throw error;
+    }
+    return { published: finished + events.length, jobs: jobs.length };
+  }
+
+  /**
+   * What the last run could not finish because the outbox itself failed (the database went away
+   * between claiming and marking): done before anything else, so the events it holds go on as soon
+   * as the database is back instead of after their lease. Throws while the database is still away.
+   */
+  private async finishLeftover(): Promise<number> {
+    const leftover = this.leftover;
+    if (!leftover) return 0;
+    if ('release' in leftover) await this.deps.outbox.release(leftover.release);
+    else await this.deps.outbox.markPublished(leftover.markPublished, this.deps.clock.now());
+    this.leftover = null;
+    return 'release' in leftover ? 0 : leftover.markPublished.length;
   }
 
   /**

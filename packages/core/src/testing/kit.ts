@@ -92,7 +92,7 @@ export async function coreKit(ports: PersistencePorts = inMemoryPersistence()) {
     myListings: new MyListings(listings, views),
     sellerProfile: new GetSellerProfile(users, listings, clock),
     sellerListings: new SellerListings(users, listings, views, clock),
-    getListing: new GetListing({ listings, viewLog, views, clock, audit: auditLog }),
+    getListing: new GetListing({ listings, viewLog, views, clock, audit: auditLog, uow }),
     setFavorite: new SetFavorite({ favorites, listings, outbox, uow, clock, events }),
     myFavorites: new MyFavorites(favorites, listings, views),
     postComment: new PostComment({ comments, listings, outbox, uow, ids, clock, events }),

@@ -10,3 +10,4 @@ export {
   uniquePrefix,
   type PrivateRedis,
 } from '../../queue/testing/redis.js';
+export { startPrivateMariaDb, type PrivateMariaDb } from '../../persistence/testing/private-mariadb.js';

@@ -24,6 +24,7 @@ import type {
   StudentVerificationRepository,
 } from '@xianzhi/core';
 import { bindQueryParameters } from './bound-parameters.js';
+import { DEFAULT_ACQUIRE_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS, limitAcquireWait } from './unavailable.js';
 import { OrmContext } from './context.js';
 import { MikroOrmUnitOfWork } from './unit-of-work.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -63,6 +64,10 @@ export interface DatabaseConfig {
   readonly debug?: boolean;
   /** Connection pool size for server databases. */
   readonly poolSize?: number;
+  /** Server databases: how long opening a connection may take (3 s by default). */
+  readonly connectTimeoutMs?: number;
+  /** Server databases: how long a query may wait for a pooled connection before failing (5 s by default). */
+  readonly acquireTimeoutMs?: number;
 }
 
 export interface Logger {
@@ -160,10 +165,14 @@ async function initOrm(config: DatabaseConfig, logger?: Logger): Promise<{ orm: 
     dbName: target.dbName,
     charset: 'utf8mb4',
     pool: { min: 0, max: config.poolSize ?? 10 },
+    // Passed to mysql2's pool: a server that does not answer fails the connection instead of holding the request.
+    driverOptions: { connectTimeout: config.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS },
   } as Options;
   const { MikroORM } =
     target.driver === 'mariadb' ? await import('@mikro-orm/mariadb') : await import('@mikro-orm/mysql');
   const orm = await MikroORM.init(server as never);
+  const connection = orm.em.getDriver().getConnection('write');
+  limitAcquireWait(await connection.getNativeClient(), config.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS);
   bindQueryParameters(orm, true);
   return { orm: orm as unknown as MikroORM, dialect: 'mysql' };
 }
