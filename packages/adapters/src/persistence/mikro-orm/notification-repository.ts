@@ -7,7 +7,7 @@ import type {
   NotificationRepository,
   SkipReason,
 } from '@xianzhi/core';
-import type { OrmContext } from './context.js';
+import { MikroOrmDeliveryBatches } from './notification-batches.js';
 import {
   affected,
   CHUNK,
@@ -25,9 +25,7 @@ import {
  * Notifications in plain SQL that reads the same on SQLite and MariaDB. The state changes of a
  * delivery are conditional UPDATEs: the row decides who wins a race, not the process.
  */
-export class MikroOrmNotificationRepository implements NotificationRepository {
-  constructor(private readonly ctx: OrmContext) {}
-
+export class MikroOrmNotificationRepository extends MikroOrmDeliveryBatches implements NotificationRepository {
   /**
    * Inserts rows, leaving any whose key exists. Not `insert ignore`: MySQL's also swallows NOT NULL
    * and truncation errors, which would hide a bug as a missing row.
@@ -42,12 +40,6 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
     const tail =
       this.ctx.dialect === 'sqlite' ? 'on conflict do nothing' : `on duplicate key update ${keyColumn} = ${keyColumn}`;
     return this.exec(`insert into ${table} (${columns}) values ${rows} ${tail}`, params);
-  }
-  private exec(sql: string, params: unknown[] = []): Promise<unknown> {
-    return this.ctx.em().execute(sql, params, 'run');
-  }
-  private query(sql: string, params: unknown[] = []): Promise<Row[]> {
-    return this.ctx.em().execute<Row[]>(sql, params);
   }
 
   async record(notifications: readonly Notification[]): Promise<Notification[]> {
