@@ -5,6 +5,7 @@ import type { CategoryRepository } from '../catalog/ports.js';
 import type { ListingRepository } from '../listings/ports.js';
 import { notificationKey, type Notification } from '../notifications/notification.js';
 import type { NotificationRepository, NotificationSources } from '../notifications/ports.js';
+import { notificationBatchContract } from './notification-batch-contract.js';
 import { aCampus, aCategoryTree, aListing, aUser } from './builders.js';
 
 const T0 = new Date('2026-09-01T02:00:00.000Z');
@@ -45,6 +46,7 @@ export function aNotification(overrides: Partial<Notification> = {}): Notificati
  * the claim and the consent spend must hold with concurrent callers, not only one after another.
  */
 export function notificationContract(adapterName: string, setup: () => Promise<NotificationContractPorts>): void {
+  notificationBatchContract(adapterName, setup);
   describe(`${adapterName}: NotificationRepository`, () => {
     it('records once per key and keeps the first; returns every key whose delivery is pending', async () => {
       const { notifications: repo } = await setup();
