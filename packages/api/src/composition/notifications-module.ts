@@ -92,6 +92,8 @@ function accessTokens(config: AppConfig): QqAccessTokens | null {
     appSecret: config.qq.appSecret,
     baseUrl: config.qq.apiBase,
     store,
+    // One store read per second instead of one per message of a fan-out.
+    memoMs: 1000,
   });
 }
 
