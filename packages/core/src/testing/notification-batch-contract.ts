@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NotificationRepository } from '../notifications/ports.js';
-import { aNotification } from './notification-contract.js';
+import { aNotification } from './notification-fixtures.js';
 
 const T0 = new Date('2026-09-01T02:00:00.000Z');
 const MIN = 60_000;

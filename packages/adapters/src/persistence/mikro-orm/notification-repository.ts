@@ -18,7 +18,6 @@ import {
   time,
   toDelivery,
   toNotification,
-  type Row,
 } from './notification-rows.js';
 
 /**
