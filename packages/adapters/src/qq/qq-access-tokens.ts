@@ -107,6 +107,12 @@ export interface HttpQqAccessTokensOptions {
   /** How often a waiting process re-reads the store. */
   readonly pollMs?: number;
   readonly timeoutMs?: number;
+  /**
+   * Keep a token read from the store in this process for up to this long (default 0: read the store
+   * every time). A token another process replaced meanwhile is refused by QQ, invalidated and read
+   * afresh, so the memo costs at most one refused request; a fan-out saves one store read per message.
+   */
+  readonly memoMs?: number;
 }
 
 export class QqTokenUnavailable extends Error {
@@ -129,6 +135,7 @@ export class HttpQqAccessTokens implements QqAccessTokens {
   private readonly timeoutMs: number;
   /** Callers in this process share one refresh. */
   private inFlight: Promise<string> | null = null;
+  private memo: { token: string; until: number } | null = null;
   /** How many times this process called getToken (for tests and logs). */
   fetches = 0;
 
@@ -141,15 +148,29 @@ export class HttpQqAccessTokens implements QqAccessTokens {
   }
 
   async get(): Promise<string> {
+    const now = Date.now();
+    if (this.memo && this.memo.until > now) return this.memo.token;
+    const memoMs = this.options.memoMs ?? 0;
     const cached = await this.options.store.read();
-    if (cached && cached.expiresAt - this.margin > Date.now()) return cached.token;
-    this.inFlight ??= this.refresh(cached).finally(() => {
-      this.inFlight = null;
-    });
+    if (cached && cached.expiresAt - this.margin > now) {
+      if (memoMs > 0)
+        this.memo = { token: cached.token, until: Math.min(now + memoMs, cached.expiresAt - this.margin) };
+      return cached.token;
+    }
+    this.inFlight ??= this.refresh(cached)
+      .then((token) => {
+        // Fresh, or one still valid for minutes: either way good for the memo's short while.
+        if (memoMs > 0) this.memo = { token, until: Date.now() + memoMs };
+        return token;
+      })
+      .finally(() => {
+        this.inFlight = null;
+      });
     return this.inFlight;
   }
 
   async invalidate(stale: string): Promise<void> {
+    if (this.memo?.token === stale) this.memo = null;
     await this.options.store.clear(stale);
   }
 

@@ -56,6 +56,39 @@ describe('QQ access token', () => {
     expect(fake.tokenIssues).toBe(1);
   });
 
+  it('keeps a token in memory for memoMs, and drops it once QQ refuses it', async () => {
+    const inner = new InMemoryAccessTokenStore();
+    let reads = 0;
+    const store: AccessTokenStore = {
+      read: () => {
+        reads++;
+        return inner.read();
+      },
+      write: (v) => inner.write(v),
+      clear: (token) => inner.clear(token),
+      lock: (ms) => inner.lock(ms),
+      unlock: (owner) => inner.unlock(owner),
+    };
+    const t = tokens(store, { memoMs: 60_000 });
+    const first = await t.get();
+    const readsAfterFirst = reads;
+    expect(await t.get()).toBe(first);
+    expect(await t.get()).toBe(first);
+    expect(reads).toBe(readsAfterFirst);
+    const s = sender(t);
+    fake.revokeTokens();
+    expect(await s.send(message)).toBe('sent');
+    expect(await t.get()).not.toBe(first);
+    expect(fake.subscriptionMessages.map((m) => m.errcode)).toEqual([40001, 0]);
+    expect(fake.tokenIssues).toBe(2);
+    // Without memoMs every call reads the store.
+    const plain = tokens(store);
+    const before = reads;
+    await plain.get();
+    await plain.get();
+    expect(reads).toBe(before + 2);
+  });
+
   it('fails with a reason that never carries the secret', async () => {
     const wrong = new HttpQqAccessTokens({
       appId: fake.appId,

@@ -8,7 +8,8 @@ import {
 import {
   BuryDelivery,
   CountUnreadNotifications,
-  DeliverNotification,
+  DeliverNotifications,
+  deliverJobIds,
   FanOutPriceDrop,
   GetNotificationSettings,
   ListDeadLetters,
@@ -50,6 +51,17 @@ export const DELIVER_ATTEMPTS = 6;
 export const DELIVER_BACKOFF_MS = 2000;
 
 /**
+ * XZ_NOTIFY_SEND_CONCURRENCY requests in flight per worker: two batch jobs at a time (one's database
+ * work overlaps the other's sends), each sending in waves of half the requests. A crash therefore
+ * leaves at most that many deliveries `unknown`.
+ */
+export function deliveryLanes(config: AppConfig): { jobs: number; wave: number } {
+  const total = config.notifications.sendConcurrency;
+  const jobs = Math.min(2, total);
+  return { jobs, wave: Math.max(1, Math.floor(total / jobs)) };
+}
+
+/**
  * The demo platform's sender: logs that it would send (kind and page, never the openid or the
  * text) and reaches no network. Embedded mode without a QQ app uses it.
  */
@@ -81,6 +93,8 @@ function accessTokens(config: AppConfig): QqAccessTokens | null {
     appSecret: config.qq.appSecret,
     baseUrl: config.qq.apiBase,
     store,
+    // One store read per second instead of one per message of a fan-out.
+    memoMs: 1000,
   });
 }
 
@@ -119,13 +133,12 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
     Notify.Recorder,
     Background.Queue,
   ]);
-  named(bind(Notify.Deliver), (deps) => new DeliverNotification(deps), {
-    notifications: Ports.Notifications,
-    users: Ports.Users,
-    sender: Notify.Sender,
-    uow: Ports.UnitOfWork,
-    clock: Core.Clock,
-  });
+  factory(
+    bind(Notify.Deliver),
+    (config, notifications, users, sender, uow, clock) =>
+      new DeliverNotifications({ notifications, users, sender, uow, clock, wave: deliveryLanes(config).wave }),
+    [Config.App, Ports.Notifications, Ports.Users, Notify.Sender, Ports.UnitOfWork, Core.Clock],
+  );
   factory(bind(Notify.Bury), (notifications, clock) => new BuryDelivery(notifications, clock), [
     Ports.Notifications,
     Core.Clock,
@@ -155,17 +168,19 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
     (config, deliver, bury, logger, telemetry): QueueConsumer<DeliverJob> => ({
       queue: NOTIFY_DELIVER_QUEUE,
       handler: async (job) => {
-        telemetry.notificationOutcome(await deliver.execute(job.payload));
+        const results = await deliver.execute({ notificationIds: deliverJobIds(job.payload) });
+        for (const result of results.values()) telemetry.notificationOutcome(result);
       },
       options: {
-        concurrency: config.notifications.sendConcurrency,
+        concurrency: deliveryLanes(config).jobs,
         maxAttempts: DELIVER_ATTEMPTS,
         backoffMs: DELIVER_BACKOFF_MS,
         onExhausted: async (job, err) => {
-          if (await bury.execute({ notificationId: (job.payload as DeliverJob).notificationId, error: err })) {
-            telemetry.notificationOutcome('failed');
-            logger.warn({ err, key: job.key }, 'QQ message failed on every attempt: kept as a dead letter');
-          }
+          for (const notificationId of deliverJobIds(job.payload as DeliverJob))
+            if (await bury.execute({ notificationId, error: err })) {
+              telemetry.notificationOutcome('failed');
+              logger.warn({ err, key: job.key }, 'QQ message failed on every attempt: kept as a dead letter');
+            }
         },
       },
     }),

@@ -1,7 +1,7 @@
 import type { QqAccessTokens } from '@xianzhi/adapters';
 import type {
   BuryDelivery,
-  DeliverNotification,
+  DeliverNotifications,
   FanOutPriceDrop,
   NotificationRecorder,
   NotificationRules,
@@ -16,6 +16,6 @@ export const Notify = {
   Recorder: token<NotificationRecorder>('NotificationRecorder'),
   Rules: token<NotificationRules>('NotificationRules'),
   FanOut: token<FanOutPriceDrop>('FanOutPriceDrop'),
-  Deliver: token<DeliverNotification>('DeliverNotification'),
+  Deliver: token<DeliverNotifications>('DeliverNotifications'),
   Bury: token<BuryDelivery>('BuryDelivery'),
 };

@@ -25,8 +25,14 @@ export const NOTIFY_DELIVER_QUEUE = 'notify-deliver';
 /** Favoriters told per fan-out job: one keyset page, one batch insert, one enqueue. */
 export const FANOUT_BATCH = 500;
 
-export interface DeliverJob {
-  readonly notificationId: string;
+/** Deliveries per batch job of a fan-out: one claim, one gate, waves of sends. */
+export const DELIVER_BATCH = 100;
+
+/** One delivery (a retry, a lease sweep, an admin's requeue), or a batch of a fan-out. */
+export type DeliverJob = { readonly notificationId: string } | { readonly notificationIds: readonly string[] };
+
+export function deliverJobIds(job: DeliverJob): readonly string[] {
+  return 'notificationIds' in job ? job.notificationIds : [job.notificationId];
 }
 export interface FanOutJob extends PriceDrop {
   readonly after: string | null;
@@ -34,6 +40,24 @@ export interface FanOutJob extends PriceDrop {
 
 export function deliverJob(notificationId: string, suffix = ''): JobSpec<DeliverJob> {
   return { queue: NOTIFY_DELIVER_QUEUE, key: `deliver:${notificationId}:qq${suffix}`, payload: { notificationId } };
+}
+
+/** Keyed by its first and last id: a re-run of the same fan-out batch queues the same job. */
+export function deliverBatchJobs(notificationIds: readonly string[], size = DELIVER_BATCH): JobSpec<DeliverJob>[] {
+  const jobs: JobSpec<DeliverJob>[] = [];
+  for (let i = 0; i < notificationIds.length; i += size) {
+    const ids = notificationIds.slice(i, i + size);
+    jobs.push(
+      ids.length === 1
+        ? deliverJob(ids[0]!)
+        : {
+            queue: NOTIFY_DELIVER_QUEUE,
+            key: `deliver:${ids[0]!}:qq:to:${ids.at(-1)!}:${ids.length}`,
+            payload: { notificationIds: ids },
+          },
+    );
+  }
+  return jobs;
 }
 
 export interface NotificationRecorderDeps {
@@ -71,7 +95,7 @@ export class NotificationRecorder {
       })),
     );
     // Queued after the rows exist, and again on a re-run: a crash in between loses nothing.
-    await this.deps.queue.enqueue(stored.map((n) => deliverJob(n.id)));
+    await this.deps.queue.enqueue(deliverBatchJobs(stored.map((n) => n.id)));
     return stored;
   }
 

@@ -1,5 +1,21 @@
 import type { Delivery, DeadLetter, InboxEntry, Notification, NotificationKind, SkipReason } from './notification.js';
 
+export interface ClaimedDelivery {
+  readonly notification: Notification;
+  readonly delivery: Delivery;
+}
+
+export interface DeliveryOutcome {
+  readonly notificationId: string;
+  readonly state: 'sent' | 'skipped' | 'unknown';
+  readonly reason: SkipReason | null;
+}
+
+export interface DeliverySettings {
+  readonly muted: readonly NotificationKind[];
+  readonly balances: Partial<Record<NotificationKind, number>>;
+}
+
 export interface InboxCursor {
   readonly createdAt: Date;
   readonly id: string;
@@ -62,6 +78,25 @@ export interface NotificationRepository {
   pendingBefore(before: Date, limit: number): Promise<{ notificationId: string; updatedAt: Date }[]>;
   /** dead or unknown → pending, keeping `prepared`: the consent it spent is not spent again. False when it is neither. */
   requeue(notificationId: string, now: Date): Promise<boolean>;
+
+  /**
+   * Batch `claim`: pending → sending for the given ids, one caller only. Returns the rows this caller
+   * claimed (with their notification), in no particular order; ids not pending are left out.
+   */
+  claimMany(notificationIds: readonly string[], now: Date, leaseUntil: Date): Promise<ClaimedDelivery[]>;
+  /** Batch `markPrepared`. */
+  markPreparedMany(notificationIds: readonly string[]): Promise<void>;
+  /** Batch `markRequested`: written before any of these requests leaves. */
+  markRequestedMany(notificationIds: readonly string[]): Promise<void>;
+  /** Batch `finish`: each row sending → its own state and reason. */
+  finishMany(outcomes: readonly DeliveryOutcome[], now: Date): Promise<void>;
+  /** Mutes and consent balances of many users at once (users without any are absent). */
+  deliverySettings(userIds: readonly string[]): Promise<Map<string, DeliverySettings>>;
+  /**
+   * Batch `spendConsent` for distinct users and one kind: atomically takes one consent from each that
+   * has one left. Returns the users charged.
+   */
+  spendConsents(userIds: readonly string[], kind: NotificationKind, now: Date): Promise<string[]>;
 
   mutedKinds(userId: string): Promise<NotificationKind[]>;
   setMutedKinds(userId: string, kinds: readonly NotificationKind[]): Promise<void>;

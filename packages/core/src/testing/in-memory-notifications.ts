@@ -9,6 +9,9 @@ import type {
 } from '../notifications/notification.js';
 import { closedEntryKey, deliveryKey, openEntryKey } from '../notifications/notification.js';
 import type {
+  ClaimedDelivery,
+  DeliveryOutcome,
+  DeliverySettings,
   ExpiringListing,
   InboxCursor,
   NotificationRepository,
@@ -222,6 +225,39 @@ export class InMemoryNotificationRepository implements NotificationRepository {
       leaseUntil: null,
       updatedAt: new Date(now),
     });
+  }
+
+  async claimMany(ids: readonly string[], now: Date, leaseUntil: Date): Promise<ClaimedDelivery[]> {
+    const out: ClaimedDelivery[] = [];
+    for (const id of new Set(ids))
+      if (await this.claim(id, now, leaseUntil))
+        out.push({
+          notification: structuredClone(this.rows.get(id)!),
+          delivery: structuredClone(this.deliveries.get(id)!),
+        });
+    return out;
+  }
+  async markPreparedMany(ids: readonly string[]): Promise<void> {
+    for (const id of ids) await this.markPrepared(id);
+  }
+  async markRequestedMany(ids: readonly string[]): Promise<void> {
+    for (const id of ids) await this.markRequested(id);
+  }
+  async finishMany(outcomes: readonly DeliveryOutcome[], now: Date): Promise<void> {
+    for (const o of outcomes) await this.finish(o.notificationId, o.state, o.reason, now);
+  }
+  async deliverySettings(userIds: readonly string[]): Promise<Map<string, DeliverySettings>> {
+    const out = new Map<string, DeliverySettings>();
+    for (const id of new Set(userIds)) {
+      const [muted, balances] = [await this.mutedKinds(id), await this.consentBalances(id)];
+      if (muted.length || Object.keys(balances).length) out.set(id, { muted, balances });
+    }
+    return out;
+  }
+  async spendConsents(userIds: readonly string[], kind: NotificationKind, now: Date): Promise<string[]> {
+    const out: string[] = [];
+    for (const id of new Set(userIds)) if (await this.spendConsent(id, kind, now)) out.push(id);
+    return out;
   }
 
   async mutedKinds(userId: string): Promise<NotificationKind[]> {

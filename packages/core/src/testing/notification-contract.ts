@@ -3,8 +3,9 @@ import type { FavoriteRepository } from '../engagement/ports.js';
 import type { CampusRepository, UserRepository } from '../identity/ports.js';
 import type { CategoryRepository } from '../catalog/ports.js';
 import type { ListingRepository } from '../listings/ports.js';
-import { notificationKey, type Notification } from '../notifications/notification.js';
 import type { NotificationRepository, NotificationSources } from '../notifications/ports.js';
+import { notificationBatchContract } from './notification-batch-contract.js';
+import { aNotification } from './notification-fixtures.js';
 import { aCampus, aCategoryTree, aListing, aUser } from './builders.js';
 
 const T0 = new Date('2026-09-01T02:00:00.000Z');
@@ -21,31 +22,14 @@ export interface NotificationContractPorts {
   readonly favorites: FavoriteRepository;
 }
 
-let seq = 0;
-export function aNotification(overrides: Partial<Notification> = {}): Notification {
-  const n = ++seq;
-  const recipientId = overrides.recipientId ?? 'user-a';
-  const id = overrides.id ?? `NTF${String(Date.now()).slice(-8)}${String(n).padStart(15, '0')}`.slice(0, 26);
-  return {
-    id,
-    key: overrides.key ?? notificationKey(`evt-${n}`, recipientId),
-    recipientId,
-    campusId: 'demo',
-    kind: 'comment',
-    // A listing of its own: comments on one listing fold into one inbox entry, which tests ask for by name.
-    listingId: `listing-${n}`,
-    data: { listingTitle: '二手自行车', oldPrice: 1000, reason: null },
-    createdAt: T0,
-    readAt: null,
-    ...overrides,
-  };
-}
+export { aNotification };
 
 /**
  * The notification store, one contract for every adapter. Races are real races on a database:
  * the claim and the consent spend must hold with concurrent callers, not only one after another.
  */
 export function notificationContract(adapterName: string, setup: () => Promise<NotificationContractPorts>): void {
+  notificationBatchContract(adapterName, setup);
   describe(`${adapterName}: NotificationRepository`, () => {
     it('records once per key and keeps the first; returns every key whose delivery is pending', async () => {
       const { notifications: repo } = await setup();

@@ -1,8 +1,9 @@
 import type { JobQueue, JobSpec } from '../shared/jobs.js';
-import { DeliverNotification } from '../notifications/delivery.js';
+import { DeliverNotification, DeliverNotifications } from '../notifications/delivery.js';
 import {
   FanOutPriceDrop,
   NOTIFY_DELIVER_QUEUE,
+  deliverJobIds,
   NOTIFY_FANOUT_QUEUE,
   NotificationRecorder,
   NotificationRules,
@@ -58,13 +59,9 @@ export async function notificationsWorld() {
     clock: k.clock,
   });
   const fanOut = new FanOutPriceDrop(sources, recorder, queue, 2);
-  const deliver = new DeliverNotification({
-    notifications: repo,
-    users: k.ports.users,
-    sender,
-    uow: k.ports.uow,
-    clock: k.clock,
-  });
+  const deliveryDeps = { notifications: repo, users: k.ports.users, sender, uow: k.ports.uow, clock: k.clock };
+  const deliver = new DeliverNotification(deliveryDeps);
+  const deliverBatch = new DeliverNotifications({ ...deliveryDeps, wave: 4 });
   const handled = new Set<string>();
   /** Hands new outbox events to the rules, then runs queued jobs until none is left. */
   async function drain(): Promise<string[]> {
@@ -77,7 +74,10 @@ export async function notificationsWorld() {
     while (queue.jobs.length) {
       const job = queue.jobs.shift()!;
       if (job.queue === NOTIFY_FANOUT_QUEUE) await fanOut.execute(job.payload as FanOutJob);
-      if (job.queue === NOTIFY_DELIVER_QUEUE) results.push(await deliver.execute(job.payload as DeliverJob));
+      if (job.queue === NOTIFY_DELIVER_QUEUE)
+        results.push(
+          ...(await deliverBatch.execute({ notificationIds: deliverJobIds(job.payload as DeliverJob) })).values(),
+        );
     }
     return results;
   }

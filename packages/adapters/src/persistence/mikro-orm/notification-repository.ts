@@ -10,6 +10,7 @@ import {
   type SkipReason,
 } from '@xianzhi/core';
 import type { OrmContext } from './context.js';
+import { MikroOrmDeliveryBatches } from './notification-batches.js';
 import { NotificationInbox } from './notification-inbox.js';
 import {
   affected,
@@ -21,17 +22,17 @@ import {
   time,
   toDelivery,
   toNotification,
-  type Row,
 } from './notification-rows.js';
 
 /**
  * Notifications in plain SQL that reads the same on SQLite and MariaDB. The state changes of a
  * delivery are conditional UPDATEs: the row decides who wins a race, not the process.
  */
-export class MikroOrmNotificationRepository implements NotificationRepository {
+export class MikroOrmNotificationRepository extends MikroOrmDeliveryBatches implements NotificationRepository {
   private readonly entries: NotificationInbox;
 
-  constructor(private readonly ctx: OrmContext) {
+  constructor(ctx: OrmContext) {
+    super(ctx);
     this.entries = new NotificationInbox(
       (sql, params) => this.query(sql, params),
       (sql, params) => this.exec(sql, params),
@@ -52,12 +53,6 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
     const tail =
       this.ctx.dialect === 'sqlite' ? 'on conflict do nothing' : `on duplicate key update ${keyColumn} = ${keyColumn}`;
     return this.exec(`insert into ${table} (${columns}) values ${rows} ${tail}`, params);
-  }
-  private exec(sql: string, params: unknown[] = []): Promise<unknown> {
-    return this.ctx.em().execute(sql, params, 'run');
-  }
-  private query(sql: string, params: unknown[] = []): Promise<Row[]> {
-    return this.ctx.em().execute<Row[]>(sql, params);
   }
 
   async record(notifications: readonly Notification[]): Promise<Notification[]> {

@@ -1,0 +1,104 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { RetryJobLater } from '../shared/jobs.js';
+import { aNotification } from '../testing/notification-fixtures.js';
+import { RecordingSubscriptionSender } from '../testing/in-memory-notifications.js';
+import { notificationsWorld, type NotificationsWorld } from '../testing/notifications-world.js';
+import { DeliverNotifications } from './delivery-batch.js';
+import type { SendOutcome, SubscriptionMessage } from './ports.js';
+
+let w: NotificationsWorld;
+beforeEach(async () => {
+  w = await notificationsWorld();
+});
+
+/** Price drops of listings L0…L(n-1) for these recipients, stored and pending. */
+async function priceDrops(recipients: readonly string[]): Promise<string[]> {
+  const stored = await w.repo.record(
+    recipients.map((recipientId, i) =>
+      aNotification({
+        recipientId,
+        kind: 'price_drop',
+        listingId: `L${i}`,
+        data: { listingTitle: `书${i}`, oldPrice: 1000, newPrice: 800 },
+      }),
+    ),
+  );
+  return stored.map((n) => n.id);
+}
+
+function batch(
+  sender:
+    RecordingSubscriptionSender | { supports: () => boolean; send: (m: SubscriptionMessage) => Promise<SendOutcome> },
+  wave: number,
+) {
+  return new DeliverNotifications({
+    notifications: w.repo,
+    users: w.k.ports.users,
+    sender,
+    uow: w.k.ports.uow,
+    clock: w.k.clock,
+    wave,
+  });
+}
+
+describe('QQ delivery in batches', () => {
+  it('never has more requests marked and unsettled than one wave, and spends one consent per message', async () => {
+    const ids = await priceDrops(['alice', 'alice', 'bob', 'alice', 'bob', 'alice', 'alice']);
+    await w.repo.grantConsents('alice', 'price_drop', 4, 50, w.k.clock.now());
+    await w.repo.grantConsents('bob', 'price_drop', 2, 50, w.k.clock.now());
+    const seen: number[] = [];
+    const sender = {
+      supports: () => true,
+      send: async () => {
+        const rows = await Promise.all(ids.map((id) => w.repo.delivery(id)));
+        seen.push(rows.filter((d) => d?.state === 'sending' && d.requested).length);
+        return 'sent' as const;
+      },
+    };
+    const results = await batch(sender, 2).execute({ notificationIds: ids });
+    expect(Math.max(...seen)).toBe(2);
+    expect(seen).toHaveLength(6);
+    // alice has 5 messages and 4 consents: the batch's first of hers and then one by one.
+    expect([...results.values()].filter((r) => r === 'sent')).toHaveLength(6);
+    expect([...results.values()].filter((r) => r === 'skipped:no_consent')).toHaveLength(1);
+    expect(await w.repo.consentBalances('alice')).toMatchObject({ price_drop: 0 });
+    expect(await w.repo.consentBalances('bob')).toMatchObject({ price_drop: 0 });
+    for (const id of ids) expect((await w.repo.delivery(id))!.state).not.toBe('sending');
+    expect(await batch(sender, 2).execute({ notificationIds: ids })).toEqual(
+      new Map(ids.map((id) => [id, 'not_pending'])),
+    );
+    expect(seen).toHaveLength(6);
+  });
+
+  it('settles the others, gives a failed send back and throws; the retry sends only that one', async () => {
+    const ids = await priceDrops(['alice', 'bob', 'alice']);
+    await w.repo.grantConsents('alice', 'price_drop', 2, 50, w.k.clock.now());
+    await w.repo.grantConsents('bob', 'price_drop', 1, 50, w.k.clock.now());
+    const sender = new RecordingSubscriptionSender().answer('sent', new Error('QQ 40037'), 'sent');
+    await expect(batch(sender, 2).execute({ notificationIds: ids })).rejects.toThrow('QQ 40037');
+    expect(sender.sent).toHaveLength(2);
+    expect(await w.repo.delivery(ids[1]!)).toMatchObject({ state: 'pending', prepared: true, requested: false });
+    expect((await w.repo.delivery(ids[0]!))!.state).toBe('sent');
+    expect((await w.repo.delivery(ids[2]!))!.state).toBe('sent');
+    const again = await batch(sender, 2).execute({ notificationIds: ids });
+    expect(again.get(ids[1]!)).toBe('sent');
+    expect(sender.sent.map((m) => m.openId)).toEqual(['OPENID-ALICE', 'OPENID-ALICE', 'OPENID-BOB']);
+    // Its consent was spent by the first attempt, not again.
+    expect(await w.repo.consentBalances('bob')).toMatchObject({ price_drop: 0 });
+  });
+
+  it('stops after the wave QQ told to slow down and gives the untried rest back untouched', async () => {
+    const ids = await priceDrops(['alice', 'bob', 'alice', 'bob']);
+    await w.repo.grantConsents('alice', 'price_drop', 2, 50, w.k.clock.now());
+    await w.repo.grantConsents('bob', 'price_drop', 2, 50, w.k.clock.now());
+    const sender = new RecordingSubscriptionSender().answer(new RetryJobLater(60_000, 'QQ 41030'), 'sent');
+    await expect(batch(sender, 2).execute({ notificationIds: ids })).rejects.toBeInstanceOf(RetryJobLater);
+    expect(sender.sent).toHaveLength(1);
+    for (const id of [ids[0]!, ids[2]!, ids[3]!])
+      expect(await w.repo.delivery(id)).toMatchObject({ state: 'pending', prepared: true, requested: false });
+    expect((await w.repo.delivery(ids[1]!))!.state).toBe('sent');
+    await batch(sender, 2).execute({ notificationIds: ids });
+    expect(sender.sent).toHaveLength(4);
+    expect(await w.repo.consentBalances('alice')).toMatchObject({ price_drop: 0 });
+  });
+});
