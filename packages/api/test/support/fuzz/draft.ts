@@ -1,5 +1,5 @@
 import { RawJson } from './hostile.js';
-import { members, typeOf, type Operation, type Schema } from './openapi.js';
+import { members, typeOf, type Operation, type Schema } from '../openapi.js';
 import type { Random } from './random.js';
 import type { Caller, World } from './world.js';
 

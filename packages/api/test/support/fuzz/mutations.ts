@@ -14,7 +14,7 @@ import {
   urlEncode,
   wrongTypes,
 } from './hostile.js';
-import { members, typeOf, type Schema } from './openapi.js';
+import { members, typeOf, type Schema } from '../openapi.js';
 import type { Random } from './random.js';
 import { CALLERS, type World } from './world.js';
 import { anyRealId, unknownId } from './values.js';

@@ -1,6 +1,6 @@
 import type { Draft, Mutation, Wire } from './draft.js';
 import { toJson, urlEncode } from './hostile.js';
-import type { Operation } from './openapi.js';
+import type { Operation } from '../openapi.js';
 import type { Random } from './random.js';
 import { CALLERS, type Caller, type World } from './world.js';
 import { makeCoherent, validPathValue, validValue } from './values.js';

@@ -3,7 +3,7 @@ import { call, itemBody } from '../http.js';
 import { startStack, type Stack } from '../stack.js';
 import type { DatabaseKind } from '../databases.js';
 import type { Wire } from './draft.js';
-import { openApiDocument, operationsOf, type Operation } from './openapi.js';
+import { openApiDocument, operationsOf, type Operation } from '../openapi.js';
 import { fuzzSeed, Random } from './random.js';
 import { planRequest } from './requests.js';
 import { costliest, describeFinding, newTally, requestIdOf, send, summary, type Tally } from './run.js';

@@ -1,5 +1,5 @@
 import { isbn13 } from '../http.js';
-import { members, typeOf, type Operation, type Schema } from './openapi.js';
+import { members, typeOf, type Operation, type Schema } from '../openapi.js';
 import type { Random } from './random.js';
 import type { IdKind, World } from './world.js';
 
