@@ -18,6 +18,8 @@ export interface Draft {
   headers: Record<string, string>;
   /** Appended to the path: a trailing slash, a double slash… */
   pathSuffix: string;
+  /** Another method than the documented one (HEAD, OPTIONS, one the path does not have). */
+  method?: string;
   readonly mutations: string[];
 }
 

@@ -102,6 +102,12 @@ export const pathMutations: Mutation[] = [
     return `path.${name}=other id`;
   },
   (d, _w, random) => {
+    d.method = random.pick(
+      ['HEAD', 'OPTIONS', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => m !== d.op.method),
+    );
+    return `method ${d.method}`;
+  },
+  (d, _w, random) => {
     d.pathSuffix = random.pick(['/', '//', '/..', '/.', '%2F', '/%00', '/x', ';x=1', '%20']);
     return 'path suffix';
   },

@@ -74,7 +74,7 @@ function toWire(d: Draft, world: World, random: Random, index: number): Wire {
     op: d.op.key,
     caller: d.caller,
     mutations: d.mutations,
-    method: d.op.method,
+    method: d.method ?? d.op.method,
     url,
     headers,
     ...(payload === undefined ? {} : { payload }),

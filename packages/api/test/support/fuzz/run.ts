@@ -89,7 +89,8 @@ async function sendOne(app: FastifyInstance, wire: Wire, tally: Tally): Promise<
 
 function judge(status: number, body: string, wire: Wire): string | null {
   if (status >= 500) return `answered ${status}`;
-  if (status < 400 || wire.op.startsWith('GET /media/')) return null;
+  // A HEAD answer has no body to carry the error.
+  if (status < 400 || wire.method === 'HEAD') return null;
   let code: unknown;
   try {
     code = (JSON.parse(body) as { error?: { code?: unknown } }).error?.code;

@@ -25,6 +25,8 @@ const MIN_REQUESTS = 10_000;
 const LOGGED_REQUESTS = 2_000;
 const CONCURRENCY = Number(env['XZ_FUZZ_CONCURRENCY'] ?? 4);
 const BATCH = 500;
+/** Five minutes for the default run (about 25 s of CPU); longer runs asked for get about 20 ms a request. */
+const TIMEOUT_MS = Math.max(300_000, Number(env['XZ_FUZZ_PER_ROUTE'] ?? 0) * 100 * 20);
 
 /**
  * Issue 16: every route of the OpenAPI document, fuzzed from its own schemas (wrong types, missing and
@@ -50,59 +52,65 @@ export function fuzzEveryRoute(kind: DatabaseKind): void {
       await s?.close();
     });
 
-    it('answers no request with a 5xx, refuses with a stable code, and stays healthy', async () => {
-      const seed = fuzzSeed();
-      const perRoute = Number(env['XZ_FUZZ_PER_ROUTE'] ?? Math.ceil(MIN_REQUESTS / operations.length));
-      console.log(`fuzz ${kind}: seed ${seed} (replay with XZ_FUZZ_SEED=${seed}), ${perRoute} requests per route`);
-      const random = new Random(seed);
-      const tally = newTally();
-      const started = Date.now();
-      const cpu = process.cpuUsage();
-      // Round-robin over the routes, shuffled each round, so every route gets its share whatever the total.
-      const order: Operation[] = [];
-      for (let round = 0; round < perRoute; round++) order.push(...random.shuffle(operations));
-      for (let from = 0; from < order.length; from += BATCH) {
-        const wires: Wire[] = order.slice(from, from + BATCH).map((op, i) => planRequest(op, world, random, from + i));
-        await send(s.app, wires, tally, CONCURRENCY);
-        keepLogsOfFindings(s, tally);
-        if (from + BATCH >= LOGGED_REQUESTS) s.app.log.level = 'warn';
-        await healCallers(s, world);
-      }
-      const used = process.cpuUsage(cpu);
-      console.log(
-        `${summary(kind, tally, operations.length, Date.now() - started)}; ` +
-          `CPU ${((used.user + used.system) / 1e6).toFixed(1)} s`,
-      );
-      if (env['XZ_FUZZ_COSTS']) {
-        console.log(costliest(tally));
+    it(
+      'answers no request with a 5xx, refuses with a stable code, and stays healthy',
+      async () => {
+        const seed = fuzzSeed();
+        const perRoute = Number(env['XZ_FUZZ_PER_ROUTE'] ?? Math.ceil(MIN_REQUESTS / operations.length));
+        console.log(`fuzz ${kind}: seed ${seed} (replay with XZ_FUZZ_SEED=${seed}), ${perRoute} requests per route`);
+        const random = new Random(seed);
+        const tally = newTally();
+        const started = Date.now();
+        const cpu = process.cpuUsage();
+        // Round-robin over the routes, shuffled each round, so every route gets its share whatever the total.
+        const order: Operation[] = [];
+        for (let round = 0; round < perRoute; round++) order.push(...random.shuffle(operations));
+        for (let from = 0; from < order.length; from += BATCH) {
+          const wires: Wire[] = order
+            .slice(from, from + BATCH)
+            .map((op, i) => planRequest(op, world, random, from + i));
+          await send(s.app, wires, tally, CONCURRENCY);
+          keepLogsOfFindings(s, tally);
+          if (from + BATCH >= LOGGED_REQUESTS) s.app.log.level = 'warn';
+          await healCallers(s, world);
+        }
+        const used = process.cpuUsage(cpu);
         console.log(
-          `never 2xx: ${operations
-            .filter((o) => !tally.reachedOk.has(o.key))
-            .map((o) => o.key)
-            .join('; ')}`,
+          `${summary(kind, tally, operations.length, Date.now() - started)}; ` +
+            `CPU ${((used.user + used.system) / 1e6).toFixed(1)} s`,
         );
-      }
-      const report = tally.findings.slice(0, 10).map((f) => describeFinding(f, seed));
-      expect(tally.findings.length, `${tally.findings.length} findings; the first:\n${report.join('\n\n')}`).toBe(0);
-      expect(tally.sent).toBe(perRoute * operations.length);
-      if (env['XZ_FUZZ_PER_ROUTE'] === undefined) expect(tally.sent).toBeGreaterThanOrEqual(MIN_REQUESTS);
-      expect(tally.perRoute.size).toBe(operations.length);
+        if (env['XZ_FUZZ_COSTS']) {
+          console.log(costliest(tally));
+          console.log(
+            `never 2xx: ${operations
+              .filter((o) => !tally.reachedOk.has(o.key))
+              .map((o) => o.key)
+              .join('; ')}`,
+          );
+        }
+        const report = tally.findings.slice(0, 10).map((f) => describeFinding(f, seed));
+        expect(tally.findings.length, `${tally.findings.length} findings; the first:\n${report.join('\n\n')}`).toBe(0);
+        expect(tally.sent).toBe(perRoute * operations.length);
+        if (env['XZ_FUZZ_PER_ROUTE'] === undefined) expect(tally.sent).toBeGreaterThanOrEqual(MIN_REQUESTS);
+        expect(tally.perRoute.size).toBe(operations.length);
 
-      // Still healthy: the health check, and a normal publish that the feed then shows.
-      expect((await call(s.app, { method: 'GET', url: '/healthz' })).status).toBe(200);
-      const catalog = await call(s.app, { method: 'GET', url: '/v1/catalog?campusId=demo' });
-      const leaf = (catalog.body.categories as { children: { id: string }[] }[]).flatMap((c) => c.children)[0]!;
-      const published = await call(s.app, {
-        method: 'POST',
-        url: '/v1/listings',
-        headers: s.auth('alice'),
-        payload: itemBody({}, { title: '模糊测试之后 台灯', categoryId: leaf.id }),
-      });
-      expect(published.status, JSON.stringify(published.body)).toBe(201);
-      const feed = await call(s.app, { method: 'GET', url: '/v1/listings?campusId=demo&sort=newest&limit=5' });
-      expect(feed.status).toBe(200);
-      expect((feed.body.items as { id: string }[]).map((i) => i.id)).toContain(published.body.id);
-    }, 180_000);
+        // Still healthy: the health check, and a normal publish that the feed then shows.
+        expect((await call(s.app, { method: 'GET', url: '/healthz' })).status).toBe(200);
+        const catalog = await call(s.app, { method: 'GET', url: '/v1/catalog?campusId=demo' });
+        const leaf = (catalog.body.categories as { children: { id: string }[] }[]).flatMap((c) => c.children)[0]!;
+        const published = await call(s.app, {
+          method: 'POST',
+          url: '/v1/listings',
+          headers: s.auth('alice'),
+          payload: itemBody({}, { title: '模糊测试之后 台灯', categoryId: leaf.id }),
+        });
+        expect(published.status, JSON.stringify(published.body)).toBe(201);
+        const feed = await call(s.app, { method: 'GET', url: '/v1/listings?campusId=demo&sort=newest&limit=5' });
+        expect(feed.status).toBe(200);
+        expect((feed.body.items as { id: string }[]).map((i) => i.id)).toContain(published.body.id);
+      },
+      TIMEOUT_MS,
+    );
   });
 }
 
