@@ -190,6 +190,24 @@ export const bodyMutations: Mutation[] = [
   fieldMutation('deep', (_s, _w, random) => deeplyNested(random.pick([64, 2_000, 60_000]))),
   fieldMutation('other id', (_s, world, random) => anyRealId(world, random)),
   (d, _w, random) => {
+    // Every text field at once at its documented maximum, in multi-byte characters: a column narrower than the
+    // schema, or counted in bytes, refuses only such a body, and only the database would notice.
+    if (d.payload !== undefined) return false;
+    const unit = random.pick(['字', '😀', 'é', 'a']);
+    let filled = 0;
+    for (const slot of slotsOf(d.body, d.op.body?.schema)) {
+      const max = slot.schema?.['maxLength'];
+      const value = Array.isArray(slot.container) ? slot.container[slot.key as number] : slot.container[slot.key];
+      if (typeof value !== 'string' || typeof max !== 'number' || /Ids?$|^photos$|^(campus|area)Id$/.test(slot.name))
+        continue;
+      const text = unit.repeat(Math.floor(max / unit.length));
+      if (Array.isArray(slot.container)) slot.container[slot.key as number] = text;
+      else slot.container[slot.key as string] = text;
+      filled++;
+    }
+    return filled > 0 && `body text at its limits (${unit})`;
+  },
+  (d, _w, random) => {
     if (d.payload !== undefined || !isRecord(d.body)) return false;
     const keys = Object.keys(d.body);
     if (!keys.length) return false;
