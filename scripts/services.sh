@@ -89,6 +89,28 @@ xz_export_service_env() {
   export XZ_TEST_REDIS_URL="redis://127.0.0.1:$XZ_REDIS_PORT"
 }
 
+# Debian's nginx, for the deployment test (test/deploy/nginx.test.ts runs its own instance on loopback with the
+# config in deploy/nginx; Debian's policy keeps the package from starting a system nginx). openssl makes the test's
+# certificate, systemd-analyze checks the units in deploy/systemd.
+xz_ensure_nginx() {
+  local missing=()
+  [ -x /usr/sbin/nginx ] && [ -f /etc/nginx/mime.types ] || missing+=(nginx)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  command -v mariadb-dump >/dev/null 2>&1 || missing+=(mariadb-client)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    # The package would start a system nginx on port 80 where nothing forbids it: forbid it for this install.
+    (
+      policy=/usr/sbin/policy-rc.d
+      if [ "$(id -u)" -eq 0 ] && [ ! -e "$policy" ]; then
+        trap 'rm -f "$policy"' EXIT
+        printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy"
+      fi
+      xz_apt_install "${missing[@]}"
+    ) || xz_die "could not install ${missing[*]}"
+  fi
+  [ -x /usr/sbin/nginx ] || xz_die "nginx is not at /usr/sbin/nginx after install"
+}
+
 # Debian's Chromium and a CJK font (without it Chinese renders as boxes) for the browser tests.
 xz_ensure_chromium() {
   if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy'; then return 0; fi

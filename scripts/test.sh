@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: format check and lint; type checks; unit and contract tests (in-memory, SQLite, a real MariaDB and Redis); API tests on
 # SQLite and MariaDB; front-end component tests; the QQ, H5 and admin builds checked by their
-# output; and end-to-end tests in Debian's Chromium against the compiled server.
+# output; end-to-end tests in Debian's Chromium against the compiled server; and the deployment kit (deploy/) with
+# Debian's nginx in front of the compiled server in production mode.
 # Called by `./xz test` after the toolchain is in place; extra arguments go to vitest.
 set -euo pipefail
 XZ_ROOT="${XZ_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
@@ -13,12 +14,25 @@ step() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
 started=$(date +%s)
 failures=()
 
-step "Services: MariaDB, Redis, Chromium"
+step "Services: MariaDB, Redis, Chromium, nginx"
 xz_ensure_mariadb
 # Shared by the BullMQ tests (each uses its own key prefix); tests that stop Redis start their own.
 xz_ensure_redis
 xz_export_service_env
 xz_ensure_chromium
+xz_ensure_nginx
+
+# Prettier and the type-aware ESLint run on one core each; the type check and the front-end builds beside them
+# keep the other busy (about two minutes off a run on two cores). Their output is printed once they finish.
+lint_log="$XZ_ROOT/.tooling/lint.log"
+mkdir -p "$(dirname "$lint_log")"
+(
+  rc=0
+  pnpm exec prettier --check --log-level warn . || { echo "XZ_FAILED format (run ./xz format)"; rc=1; }
+  pnpm exec eslint --max-warnings 0 . || { echo "XZ_FAILED lint"; rc=1; }
+  exit $rc
+) >"$lint_log" 2>&1 &
+lint_pid=$!
 
 step "Type check everything (builds the server's dist/ on the way)"
 # One solution (tsconfig.json): packages, both front ends, tests, benchmarks and the embedding example.
@@ -27,10 +41,6 @@ if ! pnpm run typecheck; then
   # The browser tests need the compiled server even when a test file fails the check.
   pnpm exec tsc -b packages/core packages/adapters packages/api
 fi
-
-step "Format check (Prettier) and lint (ESLint, type-aware)"
-pnpm exec prettier --check --log-level warn . || failures+=("format (run ./xz format)")
-pnpm exec eslint --max-warnings 0 . || failures+=("lint")
 
 step "Mini-program: component tests, QQ and H5 builds"
 pnpm --filter @xianzhi/miniprogram run test || failures+=("miniprogram tests")
@@ -43,6 +53,16 @@ pnpm --filter @xianzhi/admin run build || failures+=("admin build")
 # (the admin app's demo button asks the server, which signs the demo admin in only in embedded mode).
 if grep -rlF 'xianzhi-admin-demo' packages/admin/dist packages/miniprogram/dist-h5 packages/miniprogram/dist-qq; then
   failures+=("a demo credential in a front-end build (files above)")
+fi
+
+step "Format check (Prettier) and lint (ESLint, type-aware), run alongside the steps above"
+lint_rc=0
+wait "$lint_pid" || lint_rc=$?
+cat "$lint_log"
+if [ "$lint_rc" -ne 0 ]; then
+  named=$(grep -c '^XZ_FAILED ' "$lint_log" || true)
+  while IFS= read -r failed; do failures+=("${failed#XZ_FAILED }"); done < <(grep '^XZ_FAILED ' "$lint_log" || true)
+  [ "$named" -gt 0 ] || failures+=("format and lint (exit $lint_rc)")
 fi
 
 step "Unit, contract, API, architecture and browser tests"

@@ -1,6 +1,6 @@
 import { devices, type BrowserContext, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { api, devToken, adminToken, usePlatform } from './harness.js';
+import { api, cspViolations, devToken, adminToken, usePlatform } from './harness.js';
 
 /**
  * The platform as people use it: the compiled server on a fresh embedded database, the built H5
@@ -151,6 +151,36 @@ describe('admin app', () => {
     const asVisitor = await api(platform.server, 'GET', `/v1/listings/${id}`);
     expect(asVisitor.status).toBe(404);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  it('refuses a script injected into a page, and the suites see the violation', async () => {
+    const { context, page } = await phone();
+    await page.goto(`${platform.server.url}/h5/`);
+    await page.getByTestId('listing-card').first().waitFor({ timeout: 20_000 });
+    // Page code as text: this suite is compiled without the DOM types.
+    await page.evaluate(`{
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.head.append(script);
+    }`);
+    await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
+    expect(await page.evaluate('window.injected')).toBeUndefined();
+    // Seen, so taken off the list the suite checks after each test.
+    expect(cspViolations.splice(0).join('\n')).toMatch(/script-src-elem refused inline/);
+    await context.close();
+  });
+
+  it('the API documentation works under it (embedded mode serves /docs)', async () => {
+    const context = await platform.browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${platform.server.url}/docs`);
+    await expect
+      .poll(() => page.locator('.swagger-ui .info .title').textContent(), { timeout: 20_000 })
+      .toContain('Xianzhi');
+    await page.locator('.opblock').first().waitFor();
     await context.close();
   });
 });

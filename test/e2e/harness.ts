@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 const CHROMIUM = process.env['XZ_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -88,8 +88,44 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   };
 }
 
+/**
+ * Content-Security-Policy violations seen by any page of any context of a browser from `launchBrowser`:
+ * the `securitypolicyviolation` events of every document (an init script reports them) and the console
+ * lines Chromium writes for them. `usePlatform` fails each test that leaves one.
+ */
+export const cspViolations: string[] = [];
+
+async function watchContentSecurityPolicy(context: BrowserContext): Promise<void> {
+  await context.exposeBinding('__xzCspViolation', ({ page }, report: string) => {
+    cspViolations.push(`${page.url()}: ${report}`);
+  });
+  // Page code, run in every document before its own scripts (as text: this file is compiled without the DOM types).
+  await context.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) => {
+      window.__xzCspViolation(e.effectiveDirective + ' refused ' + (e.blockedURI || 'inline') + ' at ' +
+        e.sourceFile + ':' + e.lineNumber + ' ' + e.sample);
+    });`,
+  });
+  context.on('console', (message) => {
+    if (/content.security.policy/i.test(message.text()))
+      cspViolations.push(`${message.page()?.url() ?? '?'}: console: ${message.text()}`);
+  });
+}
+
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: ./xz test installs Debian's chromium`);
+  const browser = await launchChromium();
+  // Every context, however a suite opens it (newPage opens one too), reports its CSP violations.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await watchContentSecurityPolicy(context);
+    return context;
+  };
+  return browser;
+}
+
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -114,6 +150,9 @@ export function usePlatform(extraEnv: Record<string, string> = {}): {
   beforeAll(async () => {
     [platform.server, platform.browser] = await Promise.all([startServer(extraEnv), launchBrowser()]);
   }, 180_000);
+  afterEach(() => {
+    expect(cspViolations.splice(0), 'Content-Security-Policy violations').toEqual([]);
+  });
   afterAll(async () => {
     await platform.browser?.close();
     await platform.server?.stop();

@@ -10,9 +10,15 @@ export {
   type ParsedDatabaseUrl,
   type Logger,
 } from './persistence/mikro-orm/open.js';
+export type { OperationalStats, PoolUse, ProjectionLag } from './persistence/mikro-orm/operational-stats.js';
 export { HttpQqAuthClient, type HttpQqAuthClientOptions } from './qq/http-qq-auth-client.js';
 export { DemoQqAuthClient, demoQqOpenId } from './qq/demo-qq-auth-client.js';
 export { ScryptPasswordHasher, DEFAULT_SCRYPT, type ScryptParameters } from './security/scrypt-password-hasher.js';
+export {
+  Argon2idPasswordHasher,
+  OWASP_ARGON2ID,
+  type Argon2idParameters,
+} from './security/argon2id-password-hasher.js';
 export * from './campus/index.js';
 export { SharpPhotoProcessor, sniffImage } from './photos/sharp-photo-processor.js';
 export { LocalDiskPhotoStorage, isSafeStorageKey } from './photos/local-disk-photo-storage.js';
@@ -25,3 +31,10 @@ export * from './queue/index.js';
 export { HmacSearcherKeys } from './security/hmac-searcher-keys.js';
 export { MikroOrmSearchLog, MikroOrmBlockedSearchTerms } from './persistence/mikro-orm/search-log-repository.js';
 export * from './qq/messaging.js';
+export {
+  MemoryRequestRateLimiter,
+  RedisRequestRateLimiter,
+  type RequestQuota,
+  type RequestRateLimiter,
+  type RequestVerdict,
+} from './security/request-rate-limiter.js';

@@ -11,3 +11,10 @@ export {
   type ConfigVariable,
 } from './config/schema.js';
 export { SECRET_FILE } from './config/secret.js';
+export {
+  DEFAULT_RATE_LIMITS,
+  RATE_LIMIT_FAMILIES,
+  type RateLimit,
+  type RateLimitFamily,
+  type RateLimits,
+} from './config/rate-limits.js';

@@ -61,6 +61,7 @@ export type UpdateMeBody = Static<typeof M.UpdateMeBody>;
 export type DevLoginBody = Static<typeof M.DevLoginBody>;
 export type DevLoginResult = Static<typeof M.DevLoginResult>;
 export type Health = Static<typeof M.Health>;
+export type Readiness = Static<typeof M.Readiness>;
 
 export type QqLoginBody = Static<typeof A.QqLoginBody>;
 export type RefreshBody = Static<typeof A.RefreshBody>;

@@ -11,7 +11,7 @@ import { makeAnnouncements } from './support/announcements.js';
 import { call, categoryIds, itemBody, publishAs } from './support/http.js';
 import { openApiDocument, operationsOf, routePath } from './support/openapi.js';
 import { multipartFile, phoneJpeg } from './support/photos.js';
-import { startStack, TEST_HASHER, type Stack } from './support/stack.js';
+import { SCENARIO_BOOK_LIMITS, startStack, TEST_HASHER, type Stack } from './support/stack.js';
 
 /**
  * Every route of the OpenAPI document × every kind of caller (support/access/matrix.ts), with the status
@@ -33,7 +33,8 @@ describe('access rules: every route × every kind of caller', () => {
   let setup: Pick<Fixture, 'categories' | 'photo' | 'blockedTermId' | 'announcement' | 'feedbackId'>;
 
   beforeAll(async () => {
-    s = await startStack('sqlite');
+    // Every route × seven callers, with fixtures published for each: far more than one student's hour.
+    s = await startStack('sqlite', { env: SCENARIO_BOOK_LIMITS });
     const categories = await categoryIds(s.app);
     await s.persistence.campuses.save(Campus.create({ id: 'north', name: '北方大学', areas: [] }));
     const northAdmin = AdminAccount.create({

@@ -112,7 +112,7 @@ describe('cli', { timeout: 120_000 }, () => {
     });
   });
 
-  it('create-admin reads the password from stdin (never argv), stores only a scrypt hash, and the account can sign in', async () => {
+  it('create-admin reads the password from stdin (never argv), stores only an argon2id hash, and the account can sign in', async () => {
     const password = 'wang-admin-password-42';
     const made = cli(
       ['create-admin', '--username', 'wang', '--role', 'campus_admin', '--campus', 'demo'],
@@ -137,7 +137,7 @@ describe('cli', { timeout: 120_000 }, () => {
     const config = loadConfig({ XZ_DATA_DIR: dataDir, XZ_LOG_LEVEL: 'silent' });
     persistence = await openPersistence({ url: config.databaseUrl });
     const stored = await persistence.admins.byUsername('wang');
-    expect(stored?.passwordHash).toMatch(/^scrypt\$/);
+    expect(stored?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(JSON.stringify(await persistence.raw('select * from admin_account'))).not.toContain(password);
     app = await buildApp(createContainer({ config, logger: pino({ level: 'silent' }), persistence }));
     const login = await app.inject({

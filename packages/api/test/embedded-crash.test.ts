@@ -71,6 +71,7 @@ describe('embedded worker crash (in-process queue)', () => {
               queue,
               consumers: queue,
               takeTaskLease: async () => true,
+              counts: async () => new Map(),
               close: () => queue.close(),
             };
             container.rebind(Background.Backend).toConstantValue(backend);

@@ -1,4 +1,4 @@
-import { AdminAccount, type ProjectSearchIndex } from '@xianzhi/core';
+import { AdminAccount, BufferedSearchLog, type ProjectSearchIndex, type SearchLog } from '@xianzhi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Search } from '../src/composition/search-tokens.js';
 import { resolve } from '../src/composition/token.js';
@@ -12,9 +12,15 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
     let s: Stack;
     let projector: ProjectSearchIndex;
     let superAdmin: { authorization: string };
+    // The main app's counts in memory: the tests write them out before reading the table.
+    let counts: BufferedSearchLog;
 
     beforeAll(async () => {
-      s = await startStack(kind);
+      s = await startStack(kind, {
+        customize: (c) => {
+          counts = resolve(c, Search.Counts);
+        },
+      });
       await s.anotherApp({
         customize: (c) => {
           projector = resolve(c, Search.Projector);
@@ -70,6 +76,7 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
       return JSON.parse(res.body) as { items: unknown[]; nextCursor: string | null };
     };
     const hot = async () => {
+      await counts.flush();
       const res = await call(s.app, { method: 'GET', url: '/v1/search/hot' });
       expect(res.status).toBe(200);
       expect(res.headers['cache-control']).toBe('public, max-age=60');
@@ -88,6 +95,7 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
       await search(' 自行车 ', { headers: s.auth('dave') });
       await search('自行车', { headers: s.auth('dave') });
       expect(await hot()).toEqual(['自行车']);
+      await counts.flush();
       const [row] = (await s.persistence.raw('select searches, searchers from search_term_day where term = ?', [
         '自行车',
       ])) as { searches: number; searchers: number }[];
@@ -105,6 +113,7 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
     });
 
     it('does not count searches that found nothing, next pages, admins or long numbers', async () => {
+      await counts.flush();
       const before = (await s.persistence.raw('select count(*) as n from search_searcher')) as { n: number }[];
       await search('不存在的东西xyz', { headers: s.auth('bob') });
       await search('台灯', { headers: s.auth('admin') });
@@ -117,12 +126,14 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
       const next = JSON.parse(page.body).nextCursor as string;
       expect(next).toEqual(expect.any(String));
       await search('台灯', { headers: s.auth('bob') }, `&limit=1&cursor=${encodeURIComponent(next)}`);
+      await counts.flush();
       const after = (await s.persistence.raw('select count(*) as n from search_searcher')) as { n: number }[];
       // dave's first page is the only new searcher.
       expect(Number(after[0]!.n) - Number(before[0]!.n)).toBe(1);
     });
 
     it('stores no user id, address or query beyond the folded term', async () => {
+      await counts.flush();
       const rows = (await s.persistence.raw('select * from search_searcher')) as Record<string, unknown>[];
       expect(rows.length).toBeGreaterThan(0);
       const dump = JSON.stringify(rows) + JSON.stringify(await s.persistence.raw('select * from search_term_day'));
@@ -283,6 +294,53 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
         400,
         'VALIDATION_FAILED',
       );
+    });
+
+    it('a search request writes no hot-search row; the counts are written by the flush, and when the app closes', async () => {
+      let writes = 0;
+      const real = s.persistence.searchLog;
+      const countingLog: SearchLog = {
+        record: async (entry) => {
+          writes++;
+          await real.record(entry);
+        },
+        termDays: (q) => real.termDays(q),
+        forget: (b) => real.forget(b),
+      };
+      // As the composition builds it, less the 5 s timer, which could fire in the middle of this test on a busy machine.
+      const other = new BufferedSearchLog(countingLog);
+      const app = await s.anotherApp({
+        customize: (c) => {
+          c.rebind(Search.Counts).toConstantValue(other);
+        },
+      });
+      const rows = async () =>
+        Number(
+          (
+            (await s.persistence.raw('select sum(searches) as n from search_term_day where term = ?', ['台灯'])) as {
+              n: number | string | null;
+            }[]
+          )[0]!.n ?? 0,
+        );
+      const before = await rows();
+      const ask = async (who: 'alice' | 'bob') => {
+        const res = await app.inject({
+          method: 'GET',
+          url: `/v1/search?q=${encodeURIComponent('台灯')}`,
+          headers: s.auth(who),
+        });
+        expect(res.statusCode).toBe(200);
+      };
+      for (let i = 0; i < 3; i++) await ask('alice');
+      expect([writes, await rows()]).toEqual([0, before]);
+      // One write for alice's three searches.
+      await other.flush();
+      expect([writes, await rows()]).toEqual([1, before + 3]);
+      await ask('bob');
+      expect(writes).toBe(1);
+      // A graceful stop loses nothing: closing the app writes what it still holds.
+      await app.close();
+      expect([writes, await rows()]).toEqual([2, before + 4]);
     });
 
     it('still answers the search when counting it fails', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminSession, CampusList, ClientConfig } from '../src/contract.js';
 import { call, expectError } from './support/http.js';
+import { hardeningScenarios } from './scenarios/hardening.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const CAMPUSES = JSON.stringify([
@@ -91,4 +92,6 @@ describe('platform routes', () => {
       await s.persistence.admins.save(account);
     }
   });
+
+  hardeningScenarios(() => s);
 });

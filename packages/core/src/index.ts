@@ -53,6 +53,7 @@ export * from './listings/search-listings.js';
 export * from './listings/search-projector.js';
 export * from './listings/search-log.js';
 export * from './listings/hot-searches.js';
+export * from './listings/buffered-search-log.js';
 export * from './listings/blocked-search-terms.js';
 export * from './insights/campus-statistics.js';
 export * from './shared/projection.js';

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { remScriptAsFile } from './rem-script';
 
 // Where the app finds the API. On H5 the API server also serves this build under /h5/, so the
 // default is same-origin ('' → requests go to /v1/...). A mini-program has no origin of its own
@@ -21,6 +22,9 @@ function tanstackDirs(): string[] {
   return [reactQuery, realpathSync(join(reactQuery, '..', 'query-core'))];
 }
 const compileDeps = { include: tanstackDirs() };
+
+/** The API serves the H5 build under /h5/ (and Nginx does in production). */
+const H5_PUBLIC_PATH = '/h5/';
 
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
@@ -54,7 +58,7 @@ export default defineConfig<'webpack5'>(async () => {
     h5: {
       // Served by the API under /h5/. With hash routing the server path never reaches the router,
       // so only assets need the prefix: a router basename would double it (/h5/#/h5/pages/...).
-      publicPath: '/h5/',
+      publicPath: H5_PUBLIC_PATH,
       compile: compileDeps,
       staticDirectory: 'static',
       router: { mode: 'hash' },
@@ -75,6 +79,7 @@ export default defineConfig<'webpack5'>(async () => {
         // Page chunks are ~300 KB before gzip because each carries Taro's component runtime;
         // webpack's generic 244 KB hint only adds noise to the build log.
         chain.performance.hints(false);
+        remScriptAsFile(chain, H5_PUBLIC_PATH);
       },
     },
   };

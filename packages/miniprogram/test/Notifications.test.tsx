@@ -12,6 +12,7 @@ const notice = (id: string, over: Partial<NotificationItem> = {}): NotificationI
   createdAt: '2026-11-20T06:30:00.000Z',
   readAt: null,
   data: { listingTitle: '二手自行车', actorNickname: '鲍勃', excerpt: '还在吗' },
+  count: 1,
   ...over,
 });
 
@@ -61,6 +62,48 @@ describe('消息 page', () => {
     expect(taroFake.navigateTo).toHaveBeenCalledWith({ url: '/pages/detail/index?id=L-N2' });
     await waitFor(() => expect(screen.getAllByTestId('notice')[0]!.className).not.toContain('notice-unread'));
     expect(screen.getByText('没有未读消息')).toBeTruthy();
+  });
+
+  it('shows unread comments of one listing as one entry with their count, and opens it as read', async () => {
+    signedIn();
+    serve({
+      'GET /v1/me/notifications': () => ({
+        statusCode: 200,
+        data: {
+          items: [
+            notice('C50', { count: 50, data: { listingTitle: '山地车', actorNickname: '卡萝', excerpt: '最低多少' } }),
+            notice('R3', {
+              kind: 'reply',
+              count: 3,
+              listingId: 'L-C50',
+              data: { listingTitle: '山地车', actorNickname: '鲍勃', excerpt: '可以' },
+            }),
+            notice('OLD', {
+              count: 4,
+              readAt: '2026-11-19T07:00:00.000Z',
+              data: { listingTitle: '台灯', actorNickname: '戴夫', excerpt: '好的' },
+            }),
+          ],
+          nextCursor: null,
+        },
+      }),
+      'POST /v1/me/notifications/C50/read': () => ({ statusCode: 204, data: '' }),
+    });
+    render(<Notifications />);
+    await waitFor(() => expect(screen.getAllByTestId('notice')).toHaveLength(3));
+    const [folded, replies, read] = screen.getAllByTestId('notice');
+    expect(folded!.textContent).toContain('新留言山地车有 50 条新留言，最新来自 卡萝：最低多少');
+    expect(replies!.textContent).toContain('回复我的山地车有 3 条新回复，最新来自 鲍勃：可以');
+    expect(read!.textContent).toContain('台灯共 4 条留言，最新来自 戴夫：好的');
+    expect(read!.className).not.toContain('notice-unread');
+    // Fifty comments are one unread line, not fifty.
+    expect(screen.getByText('2 条未读')).toBeTruthy();
+
+    fireEvent.click(folded!);
+    await waitFor(() => expect(calls('POST', '/v1/me/notifications/C50/read')).toHaveLength(1));
+    expect(taroFake.navigateTo).toHaveBeenCalledWith({ url: '/pages/detail/index?id=L-C50' });
+    await waitFor(() => expect(screen.getByText('1 条未读')).toBeTruthy());
+    expect(screen.getAllByTestId('notice')[0]!.textContent).toContain('共 50 条留言，最新来自 卡萝');
   });
 
   it('tells the owner when reports hid a listing and when an admin restored it', async () => {

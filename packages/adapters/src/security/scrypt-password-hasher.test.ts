@@ -13,6 +13,8 @@ describe('ScryptPasswordHasher', () => {
     expect(await hasher.verify('correct horse battery', one)).toBe(true);
     expect(await hasher.verify('correct horse batterY', one)).toBe(false);
     expect(await hasher.verify('', one)).toBe(false);
+    expect(hasher.needsRehash(one)).toBe(false);
+    expect(new ScryptPasswordHasher({ N: 2 ** 13, r: 8, p: 1 }).needsRehash(one)).toBe(true);
   });
 
   it('reads its parameters from the stored hash and refuses malformed ones', async () => {

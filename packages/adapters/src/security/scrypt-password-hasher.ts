@@ -18,6 +18,7 @@ export const DEFAULT_SCRYPT: ScryptParameters = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 /**
+ * The earlier scheme, kept so existing hashes verify (Argon2idPasswordHasher replaces them on login).
  * scrypt with a random 16-byte salt per password. The stored form carries its own parameters
  * (`scrypt$N$r$p$salt$hash`, base64url) so they can be raised later without breaking old hashes.
  */
@@ -29,6 +30,14 @@ export class ScryptPasswordHasher implements PasswordHasher {
     const { N, r, p } = this.params;
     const key = await scrypt(password, salt, KEY_LENGTH, { N, r, p, maxmem: 256 * N * r });
     return ['scrypt', N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  }
+
+  /** Below this hasher's parameters, or not scrypt at all. */
+  needsRehash(stored: string): boolean {
+    const parts = stored.split('$');
+    if (parts.length !== 6 || parts[0] !== 'scrypt') return true;
+    const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
+    return !(N >= this.params.N && r >= this.params.r && p >= this.params.p);
   }
 
   async verify(password: string, stored: string): Promise<boolean> {

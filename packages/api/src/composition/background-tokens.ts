@@ -30,6 +30,7 @@ import type {
   JobQueue,
   RelayOutbox,
 } from '@xianzhi/core';
+import type { QueueCounts } from '@xianzhi/adapters';
 import { token } from './token.js';
 
 // The worker collects consumers of every payload type in one multi-binding; each checks its own payload type
@@ -61,6 +62,8 @@ export interface QueueBackend {
   readonly consumers: JobConsumers;
   /** True when this process should run the task's tick (one process of all, on Redis). */
   takeTaskLease(name: string, ms: number): Promise<boolean>;
+  /** Jobs per state of each queue (on Redis: every process's; in process: this one's). */
+  counts(queues: readonly string[]): Promise<Map<string, QueueCounts>>;
   close(): Promise<void>;
 }
 

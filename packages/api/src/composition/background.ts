@@ -82,7 +82,14 @@ export function createQueueBackend(config: Pick<AppConfig, 'redis' | 'jobLockSec
     const queue = new InProcessJobQueue({
       onError: (err, job) => log.error({ err, queue: job.queue, key: job.key }, 'onExhausted failed'),
     });
-    return { kind: 'in-process', queue, consumers: queue, takeTaskLease: async () => true, close: () => queue.close() };
+    return {
+      kind: 'in-process',
+      queue,
+      consumers: queue,
+      takeTaskLease: async () => true,
+      counts: async () => queue.counts(),
+      close: () => queue.close(),
+    };
   }
   const onError = throttledWarning(log);
   const options = {
@@ -99,6 +106,7 @@ export function createQueueBackend(config: Pick<AppConfig, 'redis' | 'jobLockSec
     queue,
     consumers,
     takeTaskLease: (name, ms) => lease.take(name, ms),
+    counts: (names) => queue.counts(names),
     close: async () => {
       await consumers.close();
       await queue.close();

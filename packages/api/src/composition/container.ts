@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
 import { buildApp as buildAppFromParts } from '../http/app.js';
 import { backgroundModule } from './background.js';
+import { cacheModule } from './cache-module.js';
 import { campusModule } from './campus-module.js';
 import { configModule } from './config-module.js';
 import { coreModule } from './core-module.js';
@@ -20,6 +21,8 @@ import { recommendationsModule } from './recommendations-module.js';
 import { notificationsModule } from './notifications-module.js';
 import { announcementsModule } from './announcements-module.js';
 import { feedbackModule } from './feedback-module.js';
+import type { Metrics } from '../observability/metrics.js';
+import { observabilityModule } from './observability-module.js';
 import { resolve } from './token.js';
 import { Http } from './tokens.js';
 
@@ -29,10 +32,18 @@ export interface ContainerInput {
   readonly persistence: Persistence;
   /** Built by the entry point with `createCampusAuthenticators` (plugins load asynchronously); built-in kinds are made here when absent. */
   readonly campusAuthenticators?: readonly CampusAuthenticator[];
+  /** The process's metrics, when its metrics port is configured. */
+  readonly metrics?: Metrics | null;
 }
 
 /** The composition root: the only place that knows which class implements which port. */
-export function createContainer({ config, logger, persistence, campusAuthenticators }: ContainerInput): Container {
+export function createContainer({
+  config,
+  logger,
+  persistence,
+  campusAuthenticators,
+  metrics = null,
+}: ContainerInput): Container {
   const container = new Container({ defaultScope: 'Singleton' });
   const authenticators =
     campusAuthenticators ??
@@ -40,6 +51,8 @@ export function createContainer({ config, logger, persistence, campusAuthenticat
   container.load(
     configModule(config, logger),
     persistenceModule(persistence),
+    cacheModule,
+    observabilityModule(metrics),
     campusModule(authenticators),
     coreModule,
     // Route plugins and background contributions are multi-bindings: they mount and run in this order.

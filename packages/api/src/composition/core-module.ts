@@ -8,6 +8,7 @@ import {
   ExpireListings,
   GetCatalog,
   GetListing,
+  CountListingView,
   GetMyProfile,
   LifecycleDeps,
   ListComments,
@@ -106,6 +107,12 @@ export const coreModule = new ContainerModule(({ bind }) => {
     clock: Core.Clock,
     audit: Ports.AuditLog,
   });
+
+  factory(bind(Core.CountListingView), (listings, viewLog, clock) => new CountListingView(listings, viewLog, clock), [
+    Ports.Listings,
+    Ports.ViewLog,
+    Core.Clock,
+  ]);
 
   named(bind(Core.SetFavorite), (deps) => new SetFavorite(deps), {
     favorites: Ports.Favorites,

@@ -1,3 +1,5 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { MemoryRequestRateLimiter, RedisRequestRateLimiter } from '@xianzhi/adapters';
 import { ContainerModule } from 'inversify';
 import { RecordActivity } from '@xianzhi/core';
 import type { AppParts } from '../http/app.js';
@@ -12,8 +14,10 @@ import { lifecycleRoutes } from '../http/routes/lifecycle.js';
 import { listingRoutes } from '../http/routes/listings.js';
 import { meRoutes } from '../http/routes/me.js';
 import { userRoutes } from '../http/routes/users.js';
+import { Cache } from './cache-tokens.js';
 import { HttpParts } from './http-tokens.js';
 import { Identity } from './identity-tokens.js';
+import { Observability } from './observability-tokens.js';
 import { allOf, factory, named } from './token.js';
 import { Config, Core, Http, HttpRoutes, Ports } from './tokens.js';
 
@@ -36,6 +40,14 @@ export const httpModule = new ContainerModule(({ bind }) => {
   );
   factory(bind(H.ViewerKeys), (config) => new ViewerKeys(config.jwtSecret), [Config.App]);
   factory(
+    bind(H.RequestLimiter),
+    (config) =>
+      config.redis
+        ? RedisRequestRateLimiter.connect(config.redis.url, config.redis.prefix)
+        : new MemoryRequestRateLimiter(),
+    [Config.App],
+  );
+  factory(
     bind(H.Authenticator),
     (tokens, users, admins, activeUsers, clock) =>
       new Authenticator(tokens, users, admins, new RecordActivity(activeUsers, clock)),
@@ -44,8 +56,8 @@ export const httpModule = new ContainerModule(({ bind }) => {
 
   factory(
     bind(HttpRoutes.Api),
-    (config, getCatalog) => catalogRoutes({ getCatalog, defaultCampusId: config.defaultCampusId }),
-    [Config.App, Core.GetCatalog],
+    (config, getCatalog, cache) => catalogRoutes({ getCatalog, cache, defaultCampusId: config.defaultCampusId }),
+    [Config.App, Core.GetCatalog, Cache.Responses],
   );
   named(
     bind(HttpRoutes.Api),
@@ -58,6 +70,8 @@ export const httpModule = new ContainerModule(({ bind }) => {
       edit: Core.EditListing,
       views: Core.Views,
       viewerKeys: H.ViewerKeys,
+      countView: Core.CountListingView,
+      cache: Cache.Responses,
     },
   );
   named(bind(HttpRoutes.Api), lifecycleRoutes, {
@@ -103,14 +117,33 @@ export const httpModule = new ContainerModule(({ bind }) => {
     campuses: Ports.Campuses,
     clientKeys: H.ViewerKeys,
   });
-  factory(bind(HttpRoutes.Operations), (database) => healthRoutes({ ping: () => database.ping() }), [Ports.Database]);
+  factory(bind(HttpRoutes.Operations), (readiness) => healthRoutes(readiness), [Observability.Readiness]);
+  // The cache's Redis connection closes with the app.
+  factory(
+    bind(HttpRoutes.Operations),
+    (cache): FastifyPluginAsyncTypebox =>
+      async (app) => {
+        app.addHook('onClose', () => cache.close());
+      },
+    [Cache.Responses],
+  );
 
-  named(bind(Http.Parts), (parts): AppParts => parts, {
-    config: Config.App,
-    logger: Config.Logger,
-    clock: Core.Clock,
-    authenticator: H.Authenticator,
-    api: allOf(HttpRoutes.Api),
-    operations: allOf(HttpRoutes.Operations),
-  });
+  named(
+    bind(Http.Parts),
+    ({ limiter, clientKeys, ...parts }): AppParts => ({
+      ...parts,
+      requestLimits: { limiter, clientKeys, limits: parts.config.rateLimits },
+    }),
+    {
+      config: Config.App,
+      logger: Config.Logger,
+      clock: Core.Clock,
+      authenticator: H.Authenticator,
+      limiter: H.RequestLimiter,
+      clientKeys: H.ViewerKeys,
+      api: allOf(HttpRoutes.Api),
+      operations: allOf(HttpRoutes.Operations),
+      metrics: Observability.Metrics,
+    },
+  );
 });

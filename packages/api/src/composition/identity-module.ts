@@ -1,4 +1,4 @@
-import { DemoQqAuthClient, HttpQqAuthClient, ScryptPasswordHasher } from '@xianzhi/adapters';
+import { Argon2idPasswordHasher, DemoQqAuthClient, HttpQqAuthClient } from '@xianzhi/adapters';
 import {
   AdminLogin,
   CreateAdminAccount,
@@ -29,7 +29,7 @@ export const identityModule = new ContainerModule(({ bind }) => {
         : new DemoQqAuthClient(),
     [Config.App],
   );
-  bind(I.PasswordHasher).toDynamicValue(() => new ScryptPasswordHasher());
+  bind(I.PasswordHasher).toDynamicValue(() => new Argon2idPasswordHasher());
   factory(bind(I.SessionPolicy), (config) => ({ refreshLifetimeMs: config.refreshTokenDays * 24 * 3600_000 }), [
     Config.App,
   ]);

@@ -39,6 +39,7 @@ import type { AppConfig } from '../config.js';
 import { notificationRoutes } from '../http/routes/notifications.js';
 import { Background, type PeriodicTask, type QueueConsumer } from './background-tokens.js';
 import { Notify } from './notifications-tokens.js';
+import { Observability } from './observability-tokens.js';
 import { factory, named } from './token.js';
 import { Config, Core, HttpRoutes, Ports } from './tokens.js';
 
@@ -151,10 +152,10 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
   );
   factory(
     bind(Background.QueueConsumer),
-    (config, deliver, bury, logger): QueueConsumer<DeliverJob> => ({
+    (config, deliver, bury, logger, telemetry): QueueConsumer<DeliverJob> => ({
       queue: NOTIFY_DELIVER_QUEUE,
       handler: async (job) => {
-        await deliver.execute(job.payload);
+        telemetry.notificationOutcome(await deliver.execute(job.payload));
       },
       options: {
         concurrency: config.notifications.sendConcurrency,
@@ -162,12 +163,13 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
         backoffMs: DELIVER_BACKOFF_MS,
         onExhausted: async (job, err) => {
           if (await bury.execute({ notificationId: (job.payload as DeliverJob).notificationId, error: err })) {
+            telemetry.notificationOutcome('failed');
             logger.warn({ err, key: job.key }, 'QQ message failed on every attempt: kept as a dead letter');
           }
         },
       },
     }),
-    [Config.App, Notify.Deliver, Notify.Bury, Config.Logger],
+    [Config.App, Notify.Deliver, Notify.Bury, Config.Logger, Observability.Telemetry],
   );
 
   const every = (config: AppConfig) => config.expiryIntervalMinutes * 60_000;
@@ -181,11 +183,16 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
   );
   factory(
     bind(Background.PeriodicTask),
-    (notifications, queue, clock): PeriodicTask => {
+    (notifications, queue, clock, telemetry): PeriodicTask => {
       const task = new SweepDeliveryLeases(notifications, queue, clock);
-      return { name: 'notify-lost-sends', everyMs: 15_000, run: () => task.execute() };
+      const run = async () => {
+        const swept = await task.execute();
+        telemetry.notificationOutcome('unknown', swept.unknown);
+        return swept;
+      };
+      return { name: 'notify-lost-sends', everyMs: 15_000, run };
     },
-    [Ports.Notifications, Background.Queue, Core.Clock],
+    [Ports.Notifications, Background.Queue, Core.Clock, Observability.Telemetry],
   );
   factory(
     bind(Background.PeriodicTask),

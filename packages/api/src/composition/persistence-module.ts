@@ -1,6 +1,10 @@
 import type { DatabaseHandle, Persistence, PlatformPorts } from '@xianzhi/adapters';
 import { ContainerModule } from 'inversify';
-import type { Token } from './token.js';
+import { VersionBumpingCategories } from '../cache/bumping-categories.js';
+import { VersionBumpingUnitOfWork } from '../cache/bumping-unit-of-work.js';
+import { Cache } from './cache-tokens.js';
+import { factory, type Token } from './token.js';
+import { Observability } from './observability-tokens.js';
 import { Ports } from './tokens.js';
 
 /** The token each of the store's ports is bound to; the compiler checks that none is missing or mistyped. */
@@ -50,7 +54,15 @@ export function persistenceModule(persistence: Persistence): ContainerModule {
   return new ContainerModule(({ bind }) => {
     const bindPort = <K extends keyof PlatformPorts>(key: K) =>
       bind(STORE_PORTS[key]).toConstantValue(persistence[key]);
-    for (const key of Object.keys(STORE_PORTS) as (keyof PlatformPorts)[]) bindPort(key);
+    // The unit of work and the category store move the response cache's version after each commit.
+    const bumping = new Set<keyof PlatformPorts>(['uow', 'categories']);
+    for (const key of Object.keys(STORE_PORTS) as (keyof PlatformPorts)[]) if (!bumping.has(key)) bindPort(key);
+    factory(bind(Ports.UnitOfWork), (version) => new VersionBumpingUnitOfWork(persistence.uow, version), [
+      Cache.Version,
+    ]);
+    factory(bind(Ports.Categories), (version) => new VersionBumpingCategories(persistence.categories, version), [
+      Cache.Version,
+    ]);
     const database: DatabaseHandle = {
       dialect: persistence.dialect,
       ping: () => persistence.ping(),
@@ -58,5 +70,6 @@ export function persistenceModule(persistence: Persistence): ContainerModule {
       close: () => persistence.close(),
     };
     bind(Ports.Database).toConstantValue(database);
+    bind(Observability.Stats).toConstantValue(persistence.stats);
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HmacSearcherKeys, PinyinSearchTokenizer } from '@xianzhi/adapters';
 import {
+  BufferedSearchLog,
   IndexedListingSearch,
   ProjectSearchIndex,
   RebuildSearchIndex,
@@ -14,14 +15,21 @@ import {
 import { ContainerModule } from 'inversify';
 import { adminSearchRoutes } from '../http/routes/admin-search.js';
 import { searchRoutes } from '../http/routes/search.js';
+import { Cache } from './cache-tokens.js';
+import { timedSearch } from '../observability/timed-search.js';
+import { Observability } from './observability-tokens.js';
 import { Search } from './search-tokens.js';
 import { factory, named } from './token.js';
 import { Config, Core, HttpRoutes, Ports } from './tokens.js';
 
+/** How often a process writes its hot-search counts: a crash loses at most this much of them. */
+export const SEARCH_COUNTS_FLUSH_MS = 5_000;
+
 /** Search: the token index in the database, the outbox projector that keeps it current, the routes. */
 export const searchModule = new ContainerModule(({ bind }) => {
   bind(Search.Tokenizer).toDynamicValue(() => new PinyinSearchTokenizer());
-  named(bind(Search.Index), (deps) => new IndexedListingSearch(deps), {
+  named(bind(Search.Index), ({ telemetry, ...deps }) => timedSearch(new IndexedListingSearch(deps), telemetry), {
+    telemetry: Observability.Telemetry,
     tokenizer: Search.Tokenizer,
     store: Ports.SearchIndex,
     listings: Ports.Listings,
@@ -52,10 +60,27 @@ export const searchModule = new ContainerModule(({ bind }) => {
     uow: Ports.UnitOfWork,
     clock: Core.Clock,
   });
+  // Searches are counted in memory and written every few seconds and when the app closes, never by the request.
+  factory(
+    bind(Search.Counts),
+    (log, logger) =>
+      new BufferedSearchLog(log, {
+        onError: (error) => logger.warn({ err: error }, 'hot-search counts not written; kept for the next flush'),
+      }).start(SEARCH_COUNTS_FLUSH_MS),
+    [Ports.SearchLog, Config.Logger],
+  );
+  factory(
+    bind(HttpRoutes.Operations),
+    (counts): FastifyPluginAsyncTypebox =>
+      async (app) => {
+        app.addHook('onClose', () => counts.close());
+      },
+    [Search.Counts],
+  );
   factory(
     bind(Search.RecordSearch),
     (log, config, clock) => new RecordSearch(log, new HmacSearcherKeys(config.jwtSecret), clock),
-    [Ports.SearchLog, Config.App, Core.Clock],
+    [Search.Counts, Config.App, Core.Clock],
   );
   factory(bind(Search.HotSearches), (log, blocked, clock) => new GetHotSearches(log, blocked, clock), [
     Ports.SearchLog,
@@ -101,6 +126,7 @@ export const searchModule = new ContainerModule(({ bind }) => {
       search: Search.Index,
       recordSearch: Search.RecordSearch,
       hotSearches: Search.HotSearches,
+      cache: Cache.Responses,
       list: Search.ListBlocked,
       block: Search.Block,
       unblock: Search.Unblock,

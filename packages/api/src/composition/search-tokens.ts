@@ -1,5 +1,6 @@
 import type {
   BlockSearchTerm,
+  BufferedSearchLog,
   GetHotSearches,
   ListBlockedSearchTerms,
   ListingSearch,
@@ -19,6 +20,8 @@ export const Search = {
   SearchListings: token<SearchListings>('SearchListings'),
   Projector: token<ProjectSearchIndex>('ProjectSearchIndex'),
   Rebuild: token<RebuildSearchIndex>('RebuildSearchIndex'),
+  /** This process's hot-search counts waiting to be written (see BufferedSearchLog). */
+  Counts: token<BufferedSearchLog>('BufferedSearchLog'),
   RecordSearch: token<RecordSearch>('RecordSearch'),
   HotSearches: token<GetHotSearches>('GetHotSearches'),
   ListBlocked: token<ListBlockedSearchTerms>('ListBlockedSearchTerms'),

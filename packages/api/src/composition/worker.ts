@@ -4,6 +4,8 @@ import type { Container } from 'inversify';
 import { Background, type PeriodicTask } from './background-tokens.js';
 import { resolve, resolveAll } from './token.js';
 import { Config } from './tokens.js';
+import { Observability } from './observability-tokens.js';
+import type { Telemetry } from '../observability/telemetry.js';
 
 /**
  * How far back, from the last publication, an in-process worker replays events when it starts. An
@@ -64,9 +66,10 @@ export async function startWorker(container: Container, options: WorkerOptions =
       );
   }
 
+  const telemetry = resolve(container, Observability.Telemetry);
   const consumers: RunningConsumer[] = await Promise.all(
     resolveAll(container, Background.QueueConsumer).map((c) =>
-      backend.consumers.consume(c.queue, logged(c.handler, c.options.maxAttempts, log), c.options),
+      backend.consumers.consume(c.queue, logged(c.handler, c.options.maxAttempts, log, telemetry), c.options),
     ),
   );
 
@@ -133,8 +136,8 @@ export async function startWorker(container: Container, options: WorkerOptions =
   };
 }
 
-/** Each failed attempt leaves a line: which job, which attempt, and whether another comes. */
-function logged<P>(handler: JobHandler<P>, maxAttempts: number, log: Logger): JobHandler<P> {
+/** Each failed attempt leaves a line (which job, which attempt, whether another comes) and a count. */
+function logged<P>(handler: JobHandler<P>, maxAttempts: number, log: Logger, telemetry: Telemetry): JobHandler<P> {
   return async (job) => {
     try {
       await handler(job);
@@ -142,11 +145,13 @@ function logged<P>(handler: JobHandler<P>, maxAttempts: number, log: Logger): Jo
       const context = { queue: job.queue, key: job.key, attempt: job.attempt, maxAttempts };
       if (err instanceof RetryJobLater)
         log.info({ ...context, retryInMs: err.delayMs, reason: err.message }, 'job asks to be retried later');
-      else
+      else {
+        telemetry.jobFailed(job.queue, job.attempt >= maxAttempts);
         log.warn(
           { ...context, err },
           job.attempt < maxAttempts ? 'job attempt failed; it will be retried' : 'job failed on its last attempt',
         );
+      }
       throw err;
     }
   };

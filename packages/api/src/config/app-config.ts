@@ -1,5 +1,6 @@
 import type { CampusSettings } from '@xianzhi/adapters';
 import type { NotificationKind } from '@xianzhi/core';
+import type { RateLimits } from './rate-limits.js';
 import type { ConfigValues } from './schema.js';
 
 export type Environment = ConfigValues['XZ_ENV'];
@@ -18,7 +19,8 @@ export interface AppConfig {
   readonly defaultCampusId: string;
   readonly logLevel: LogLevel;
   readonly publicUrl: string;
-  readonly trustProxy: boolean;
+  /** Proxies whose X-Forwarded-* headers are believed: none (false), anyone (true), or these addresses and ranges. */
+  readonly trustProxy: boolean | readonly string[];
   readonly adminDist: string;
   readonly h5Dist: string;
   readonly expiryIntervalMinutes: number;
@@ -48,6 +50,22 @@ export interface AppConfig {
   readonly notifications: {
     readonly templates: Partial<Record<NotificationKind, string>>;
     readonly sendConcurrency: number;
+  };
+  /** Request limits per route family, per account and per client address. */
+  readonly rateLimits: RateLimits;
+  readonly operations: OperationsSettings;
+}
+
+/** Cross-origin callers, the API docs, and the Prometheus endpoints (null port: off). */
+export interface OperationsSettings {
+  /** Origins allowed to call the API from a browser; empty turns CORS off. */
+  readonly corsOrigins: readonly string[];
+  /** Serve /docs and its JSON. */
+  readonly docs: boolean;
+  readonly metrics: {
+    readonly host: string;
+    readonly apiPort: number | null;
+    readonly workerPort: number | null;
   };
 }
 

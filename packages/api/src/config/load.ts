@@ -2,8 +2,11 @@ import { join } from 'node:path';
 import { QQ_NOTIFICATION_KINDS, type NotificationKind, type QqNotificationKind } from '@xianzhi/core';
 import { ConfigError, type AppConfig } from './app-config.js';
 import { readCampuses } from './campuses.js';
+import { readRateLimits } from './rate-limits.js';
 import { absolute, PACKAGES_DIR } from './paths.js';
 import { configReader } from './read.js';
+import { readTrustProxy } from './proxy.js';
+import { readOperations } from './operations.js';
 import { readS3 } from './s3.js';
 import { SECRET_MIN_LENGTH, type ConfigVariable } from './schema.js';
 import { embeddedSecret } from './secret.js';
@@ -39,7 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const databaseUrl = vars.get('XZ_DATABASE_URL', `sqlite:${join(dataDir, 'xianzhi.sqlite')}`);
   const logLevel = vars.get('XZ_LOG_LEVEL');
   const defaultCampusId = vars.get('XZ_DEFAULT_CAMPUS');
-  const trustProxy = vars.get('XZ_TRUST_PROXY');
+  const trustProxy = readTrustProxy(vars.get('XZ_TRUST_PROXY'), problems);
   const expiryIntervalMinutes = vars.get('XZ_EXPIRY_INTERVAL_MINUTES');
 
   const redisUrl = vars.get('XZ_REDIS_URL');
@@ -91,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     if (id !== undefined) templates[kind] = id;
   }
   const sendConcurrency = vars.get('XZ_NOTIFY_SEND_CONCURRENCY');
+  const rateLimits = readRateLimits(vars.get('XZ_RATE_LIMITS'), problems);
+  const operations = readOperations(vars, mode, port, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   jwtSecret ??= embeddedSecret(dataDir);
@@ -124,5 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     photos: { dir: photosDir, maxBytes: photoMaxBytes, s3 },
     moderation: { safety, whenUnavailable, reportHideThreshold },
     notifications: { templates, sendConcurrency },
+    rateLimits,
+    operations,
   };
 }

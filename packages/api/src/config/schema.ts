@@ -89,9 +89,12 @@ export const ConfigSchema = Type.Object({
       description: 'Address people use to reach the server; printed in the start banner',
     }),
   ),
-  XZ_TRUST_PROXY: Type.Boolean({
-    default: false,
-    description: 'Trust `X-Forwarded-*` headers (set `true` behind Nginx so client addresses are right)',
+  XZ_TRUST_PROXY: Type.String({
+    pattern: '^[0-9A-Za-z.:/, ]+$',
+    errorMessage: 'must be false, true or proxy addresses and CIDR ranges separated by commas (e.g. 127.0.0.1,::1)',
+    default: 'false',
+    description:
+      'Whose `X-Forwarded-For` and `X-Forwarded-Proto` to believe: `false` (nobody), or the addresses and CIDR ranges of the proxies in front of the API, comma-separated (`127.0.0.1` for nginx on the same machine; `loopback` is 127.0.0.0/8 and ::1). A request from any other address keeps its own address, whatever it sends. `true` believes anyone: only when nothing but the proxy can reach the API',
   }),
   XZ_ADMIN_DIST: optionalText({
     unsetMeans: "the installation's packages/admin/dist",
@@ -254,11 +257,50 @@ export const ConfigSchema = Type.Object({
     description:
       'Reports from different verified students that hide a listing or comment (and flag a user) until an admin decides',
   }),
+  XZ_RATE_LIMITS: optionalText({
+    unsetMeans: 'the defaults under “Rate limits” below',
+    description:
+      'Overrides of the request limits, as a JSON object of route families (`publish`, `edit`, `comment`, `report`, `upload`, `favorite`, `feedback`, `search`, `suggest`, `default`), each with any of `perUser`, `perAddress` and `windowSeconds`, e.g. `{"comment":{"perUser":60}}`; counted in Redis when `XZ_REDIS_URL` is set (shared by every API process), otherwise in the process',
+  }),
   XZ_DEMO_ADMIN_PASSWORD: Type.String({
     minLength: 10,
     default: 'xianzhi-admin-demo',
     description:
       'Password of the admin account `admin` seeded in embedded mode (ignored in production; create admins there with `cli create-admin`)',
+  }),
+  XZ_CORS_ORIGINS: optionalText({
+    unsetMeans: "none: no cross-origin access (the builds are served from the API's own origin)",
+    description:
+      'Comma-separated origins (`https://admin.example.edu.cn,https://m.example.edu.cn`: scheme, host and port, no path) whose pages may call the API from the browser; any other origin gets no CORS headers',
+  }),
+  XZ_DOCS: Type.Optional(
+    Type.Enum(['on', 'off'], {
+      unsetMeans: '`on` in embedded mode, `off` in production',
+      description: 'Serve the OpenAPI documentation at `/docs` (and its JSON at `/docs/json`)',
+    }),
+  ),
+  XZ_METRICS_PORT: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 65535,
+      unsetMeans: 'none: no metrics',
+      description:
+        "Port of the API process's Prometheus endpoint (`/metrics`), apart from the HTTP port and not to be exposed through Nginx; with several API processes on one host give each its own",
+    }),
+  ),
+  XZ_WORKER_METRICS_PORT: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 65535,
+      unsetMeans: 'none: no metrics or health endpoints for the worker',
+      description:
+        "Port of the worker process's `/metrics`, `/healthz` (liveness) and `/readyz` (database and Redis answer)",
+    }),
+  ),
+  XZ_METRICS_HOST: Type.String({
+    default: '127.0.0.1',
+    description:
+      'Address the metrics ports listen on; keep it on loopback or a private interface that only Prometheus reaches',
   }),
 });
 

@@ -9,6 +9,8 @@ import type { AppConfig } from '../config.js';
 import type { Authenticator } from './auth.js';
 import { identifyCallers } from './caller.js';
 import { createErrorHandler, frameworkErrorHandler, notFoundHandler } from './errors.js';
+import { limitRequests, type RequestLimits } from './rate-limit.js';
+import { secureHeaders } from './security.js';
 import { serveFrontEnd } from './static.js';
 import { validatorCompiler } from './validation.js';
 
@@ -18,10 +20,14 @@ export interface AppParts {
   readonly logger: Logger;
   readonly authenticator: Authenticator;
   readonly clock: Clock;
+  /** Per-family request limits on the /v1 routes (./rate-limit.ts). */
+  readonly requestLimits: RequestLimits;
   /** Mounted under /v1, behind authentication. */
   readonly api: readonly FastifyPluginAsyncTypebox[];
   /** Mounted at the root, no authentication (health checks). */
   readonly operations: readonly FastifyPluginAsyncTypebox[];
+  /** Counts and times every request when metrics are on (`XZ_METRICS_PORT`). */
+  readonly metrics?: { instrument(app: FastifyInstance): void } | null;
 }
 
 export interface RouteInfo {
@@ -37,6 +43,13 @@ declare module 'fastify' {
   }
 }
 
+/** What an X-Request-Id may hold to be used as ours (nginx's $request_id is 32 hex digits; the nginx config in deploy/ checks the same). */
+const REQUEST_ID = /^[A-Za-z0-9._:@=+/-]{1,128}$/;
+
+export function requestIdFrom(header: string | string[] | undefined): string {
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
 export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const { config } = parts;
   // Typed as Fastify's own logger so the instance is FastifyInstance's default, not one generic over pino's Logger.
@@ -44,8 +57,11 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const requestTimeout = config.requestTimeoutSeconds * 1000;
   const app = Fastify({
     loggerInstance,
-    genReqId: () => randomUUID(),
-    trustProxy: config.trustProxy,
+    // The id nginx (or any caller) sent in X-Request-Id, so one id follows a request through both logs; a new one
+    // when none came or it does not look like an id. Every log line of the request carries it as `reqId`.
+    requestIdHeader: false,
+    genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
+    trustProxy: typeof config.trustProxy === 'boolean' ? config.trustProxy : [...config.trustProxy],
     bodyLimit: 256 * 1024,
     return503OnClosing: true,
     frameworkErrors: frameworkErrorHandler,
@@ -71,6 +87,10 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
+  app.addHook('onClose', () => parts.requestLimits.limiter.close());
+  await secureHeaders(app, config);
+  parts.metrics?.instrument(app);
+
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(createErrorHandler(parts.clock));
   app.setNotFoundHandler(notFoundHandler);
@@ -89,11 +109,13 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // The document is always built (tests hold it to account); its pages are served when configured (embedded: on).
+  if (config.operations.docs) await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
 
   await app.register(
     async (v1) => {
       identifyCallers(v1, parts.authenticator);
+      limitRequests(v1, parts.requestLimits);
       for (const routes of parts.api) await v1.register(routes);
     },
     { prefix: '/v1' },

@@ -84,6 +84,7 @@ export const ERROR_STATUS = {
   QQ_RATE_LIMITED: 429,
   VERIFICATION_RATE_LIMITED: 429,
   FEEDBACK_LIMIT_REACHED: 429,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
   QQ_UNAVAILABLE: 503,
   CONTENT_SAFETY_UNAVAILABLE: 503,
@@ -155,6 +156,10 @@ function transportProblem(status: number): Problem {
 
 function answer(reply: FastifyReply, problem: Problem, clock: Clock = systemClock): FastifyReply {
   const status = statusOf(problem.code);
+  if (problem.code === 'RATE_LIMITED') {
+    const seconds = (problem.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (seconds !== undefined) reply.header('retry-after', String(seconds));
+  }
   if (
     problem.code === 'RENEW_TOO_SOON' ||
     problem.code === 'TOO_MANY_ATTEMPTS' ||

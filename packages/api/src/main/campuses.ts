@@ -16,24 +16,45 @@ export async function syncConfiguredCampuses(
 ): Promise<void> {
   const seedCategories = new SeedDefaultCategories(persistence.categories, new UlidGenerator());
   for (const settings of config.campuses) {
-    if (settings.name === undefined) continue;
+    const { name } = settings;
+    if (name === undefined) continue;
     const existing = await persistence.campuses.byId(settings.id);
     if (existing) {
-      existing.name = settings.name;
+      existing.name = name;
       if (settings.areas && settings.areas.length > 0) existing.areas = settings.areas.map((a) => ({ ...a }));
       if (settings.listingLifetimeDays !== undefined) existing.listingLifetimeDays = settings.listingLifetimeDays;
       await persistence.campuses.save(existing);
-    } else {
-      await persistence.campuses.save(
-        Campus.create({
-          id: settings.id,
-          name: settings.name,
-          areas: (settings.areas ?? []).map((a) => ({ ...a })),
-          ...(settings.listingLifetimeDays !== undefined ? { listingLifetimeDays: settings.listingLifetimeDays } : {}),
-        }),
-      );
-      const { created } = await seedCategories.execute(settings.id);
-      logger.info({ campusId: settings.id, categories: created }, 'campus added from XZ_CAMPUSES');
+      continue;
+    }
+    // Several API processes start at once on a new database (systemctl start xianzhi.target): both see the campus
+    // missing and insert the same rows. Each step here skips what is there, so the one whose insert clashes tries
+    // again and finds the other's rows.
+    const created = await retryOnClash(async () => {
+      if (!(await persistence.campuses.byId(settings.id))) {
+        await persistence.campuses.save(
+          Campus.create({
+            id: settings.id,
+            name,
+            areas: (settings.areas ?? []).map((a) => ({ ...a })),
+            ...(settings.listingLifetimeDays !== undefined
+              ? { listingLifetimeDays: settings.listingLifetimeDays }
+              : {}),
+          }),
+        );
+      }
+      return (await seedCategories.execute(settings.id)).created;
+    });
+    logger.info({ campusId: settings.id, categories: created }, 'campus added from XZ_CAMPUSES');
+  }
+}
+
+async function retryOnClash<T>(step: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, 100 * attempt + Math.random() * 100));
     }
   }
 }

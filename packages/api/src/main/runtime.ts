@@ -2,7 +2,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { migrateDatabase, openPersistence, type Persistence } from '../composition/persistence.js';
 import { ConfigError, loadConfig, type AppConfig } from '../config.js';
 import { createLogger } from '../logging.js';
-import { ScryptPasswordHasher, SharpPhotoProcessor } from '@xianzhi/adapters';
+import { Argon2idPasswordHasher, SharpPhotoProcessor } from '@xianzhi/adapters';
 import { DEFAULT_SEED_LISTINGS, seedDemo, type SeedReport } from '../seed/seed-demo.js';
 import { systemClock, UlidGenerator, UploadPhoto } from '@xianzhi/core';
 import { createPhotoStorage } from '../composition/photo-module.js';
@@ -60,7 +60,7 @@ export async function seed(
   const report = await seedDemo(persistence, {
     listings,
     ...(config?.demoAdminPassword
-      ? { admin: { password: config.demoAdminPassword, hasher: new ScryptPasswordHasher() } }
+      ? { admin: { password: config.demoAdminPassword, hasher: new Argon2idPasswordHasher() } }
       : {}),
     // Generated photos through the real pipeline, into the configured store (a few dozen images, reused).
     ...(config

@@ -3,6 +3,9 @@ import { resolve } from '../composition/token.js';
 import { Search } from '../composition/search-tokens.js';
 import { startWorker, type RunningWorker } from '../composition/worker.js';
 import { ConfigError } from '../config.js';
+import { observe } from '../composition/observe.js';
+import { Metrics } from '../observability/metrics.js';
+import type { OperationsServer } from '../observability/server.js';
 import { banner } from './banner.js';
 import { campusAuthenticators, syncConfiguredCampuses } from './campuses.js';
 import { loadRuntime, migrate, open, seed } from './runtime.js';
@@ -28,7 +31,8 @@ async function main(): Promise<void> {
   }
 
   await syncConfiguredCampuses(config, persistence, logger);
-  const container = createContainer({ config, logger, persistence, campusAuthenticators: authenticators });
+  const metrics = config.operations.metrics.apiPort !== null ? new Metrics() : null;
+  const container = createContainer({ config, logger, persistence, campusAuthenticators: authenticators, metrics });
   const app = await buildApp(container);
 
   // Seeded listings carry no outbox events: index them once; from then on the index follows the outbox.
@@ -37,6 +41,7 @@ async function main(): Promise<void> {
     logger.info({ indexed }, 'search index built');
   }
   let worker: RunningWorker | null = null;
+  let operations: OperationsServer | null = null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -45,6 +50,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     try {
       await app.close();
+      await operations?.close();
       await worker?.stop();
       await persistence.close();
     } finally {
@@ -59,6 +65,8 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = config.port === port ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
   process.stdout.write(banner(config, base) + '\n');
+  operations = await observe(container, { port: config.operations.metrics.apiPort, pipeline: runsOwnWorker(config) });
+  if (operations) logger.info({ url: `${operations.url}/metrics` }, 'metrics endpoint listening');
   // After listening: the first runs of the periodic tasks (SQLite calls are synchronous) must not delay the first page.
   if (runsOwnWorker(config) && !stopping) worker = await startWorker(container);
 }

@@ -1,5 +1,10 @@
 import { createContainer } from '../composition/container.js';
+import { observe } from '../composition/observe.js';
+import { Observability } from '../composition/observability-tokens.js';
+import { resolve } from '../composition/token.js';
 import { startWorker } from '../composition/worker.js';
+import { Metrics } from '../observability/metrics.js';
+import type { OperationsServer } from '../observability/server.js';
 import { ConfigError } from '../config.js';
 import { campusAuthenticators } from './campuses.js';
 import { loadRuntime, open } from './runtime.js';
@@ -25,11 +30,13 @@ async function main(): Promise<void> {
   }
   const authenticators = await campusAuthenticators(config);
   const persistence = await open(runtime);
-  const container = createContainer({ config, logger, persistence, campusAuthenticators: authenticators });
+  const metrics = config.operations.metrics.workerPort !== null ? new Metrics() : null;
+  const container = createContainer({ config, logger, persistence, campusAuthenticators: authenticators, metrics });
   // The signal handlers go on before the start completes: a signal meanwhile waits for it, then stops the worker.
   const starting = startWorker(container);
 
   let stopping = false;
+  let operations: OperationsServer | null = null;
   const stop = async (signal: string) => {
     // A second signal means "now": running jobs are retried by another worker after their lock runs out.
     if (stopping) process.exit(1);
@@ -37,6 +44,8 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'worker shutting down: finishing running jobs');
     try {
       await (await starting).stop();
+      await operations?.close();
+      resolve(container, Observability.Readiness).close();
       await persistence.close();
     } catch (err) {
       logger.error({ err }, 'worker did not shut down cleanly');
@@ -46,6 +55,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  operations = await observe(container, {
+    port: config.operations.metrics.workerPort,
+    pipeline: true,
+    live: () => !stopping,
+  });
+  if (operations) logger.info({ url: operations.url }, 'worker metrics and health endpoints listening');
   await starting;
 }
 

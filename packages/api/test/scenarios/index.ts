@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { DatabaseKind } from '../support/databases.js';
-import { startStack, type Stack } from '../support/stack.js';
+import { SCENARIO_BOOK_LIMITS, startStack, type Stack } from '../support/stack.js';
 import { engagementScenarios } from './engagement.js';
 import { feedScenarios } from './feed.js';
 import { identityScenarios } from './identity.js';
@@ -24,7 +24,7 @@ export function apiScenarios(kind: DatabaseKind): void {
       return stack;
     };
     beforeAll(async () => {
-      stack = await startStack(kind);
+      stack = await startStack(kind, { env: SCENARIO_BOOK_LIMITS });
     });
     afterAll(async () => {
       await stack?.close();

@@ -3,6 +3,9 @@ import { FakeQqServer } from '../../../adapters/src/qq/fake-qq-server.js';
 import { call, expectError } from '../support/http.js';
 import { HttpParts } from '../../src/composition/http-tokens.js';
 import { AccessTokens } from '../../src/http/auth.js';
+import { Argon2idPasswordHasher, ScryptPasswordHasher } from '@xianzhi/adapters';
+import { AdminAccount } from '@xianzhi/core';
+import { Identity } from '../../src/composition/identity-tokens.js';
 import { DEMO_ADMIN_PASSWORD, TEST_SECRET, type Stack } from '../support/stack.js';
 
 const post = (s: Stack, url: string, payload: unknown, headers: Record<string, string> = {}) =>
@@ -270,6 +273,38 @@ export function sessionScenarios(get: () => Stack): void {
       const unknown = failures.filter((e) => !e.details['known']);
       expect(unknown.length).toBeGreaterThanOrEqual(20);
       expect(unknown.filter((e) => e.targetId !== '' || !e.details['address'])).toEqual([]);
+    });
+
+    it('keeps accepting a scrypt hash of before and replaces it with argon2id (OWASP parameters) on the next sign-in', async () => {
+      const s = get();
+      const real = await s.anotherApp({
+        customize: (c) => c.rebind(Identity.PasswordHasher).toConstantValue(new Argon2idPasswordHasher()),
+      });
+      const legacy = AdminAccount.create({
+        id: 'admin-legacy-hash',
+        username: 'legacy.admin',
+        passwordHash: await new ScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 }).hash('legacy-password-1'),
+        role: 'super_admin',
+        campusId: null,
+        now: s.clock.now(),
+      });
+      await s.persistence.admins.save(legacy);
+      const login = (password: string) =>
+        real.inject({
+          method: 'POST',
+          url: '/v1/admin/auth/login',
+          payload: { username: 'legacy.admin', password },
+          remoteAddress: '10.4.0.1',
+        });
+      const stored = async () => (await s.persistence.admins.byId(legacy.id))!.passwordHash;
+      expect((await login('legacy-password-2')).statusCode).toBe(401);
+      expect(await stored()).toBe(legacy.passwordHash);
+      expect((await login('legacy-password-1')).statusCode).toBe(200);
+      const upgraded = await stored();
+      expect(upgraded).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+      expect((await login('legacy-password-1')).statusCode).toBe(200);
+      expect(await stored()).toBe(upgraded);
+      expect((await login('legacy-password-2')).statusCode).toBe(401);
     });
 
     it('bans with a reason: the student is locked out at once, refresh refused; unban restores; all audited', async () => {

@@ -24,3 +24,21 @@ export function multipartFile(bytes: Uint8Array, filename: string, contentType =
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }
+
+/**
+ * A real JPEG of at least `minBytes` (and under 1.1 × that): random noise, which JPEG cannot shrink, at quality 100
+ * without chroma subsampling (about 2.9 bytes a pixel), sized to land there. For upload-size tests.
+ */
+export async function noiseJpeg(minBytes: number): Promise<Buffer> {
+  const encode = (width: number, height: number) =>
+    sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } })
+      .jpeg({ quality: 100, chromaSubsampling: '4:4:4' })
+      .toBuffer();
+  const width = 1800;
+  let height = Math.ceil((minBytes * 1.03) / 2.9 / width);
+  for (;;) {
+    const jpeg = await encode(width, height);
+    if (jpeg.length >= minBytes && jpeg.length < minBytes * 1.1) return jpeg;
+    height = Math.ceil((height * (minBytes * 1.03)) / jpeg.length);
+  }
+}

@@ -1,5 +1,5 @@
 import { migrateDatabase, openPersistence, type Persistence } from '@xianzhi/adapters';
-import { ScryptPasswordHasher } from '@xianzhi/adapters';
+import { Argon2idPasswordHasher } from '@xianzhi/adapters';
 import type { AdminAccount, User } from '@xianzhi/core';
 import { TestClock } from '@xianzhi/core/testing';
 import type { FastifyInstance } from 'fastify';
@@ -7,8 +7,9 @@ import type { Container } from 'inversify';
 import { createLogger } from '../../src/logging.js';
 import { buildApp, createContainer } from '../../src/composition/container.js';
 import { Core } from '../../src/composition/tokens.js';
+import { Identity } from '../../src/composition/identity-tokens.js';
 import { campusAuthenticators } from '../../src/main/campuses.js';
-import { loadConfig, type AppConfig } from '../../src/config.js';
+import { loadConfig, RATE_LIMIT_FAMILIES, type AppConfig } from '../../src/config.js';
 import { AccessTokens } from '../../src/http/auth.js';
 import { DEMO_USERS, demoOpenId } from '../../src/seed/demo-world.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
@@ -21,8 +22,22 @@ export type Student = 'alice' | 'bob' | 'carol' | 'dave';
 export type Handle = Student | 'admin';
 
 export const DEMO_ADMIN_PASSWORD = 'admin-password-for-tests';
-/** Cheap scrypt parameters for seeding; the app's hasher reads them from the stored hash. */
-export const TEST_HASHER = new ScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
+/**
+ * Cheap argon2id parameters, for seeding and for the stack's apps (so a login does not upgrade the seeded
+ * hashes to the production cost every time); test/admin-password-upgrade.test.ts runs the real hasher.
+ */
+export const TEST_HASHER = new Argon2idPasswordHasher({ memoryKiB: 64, passes: 1, parallelism: 1 });
+
+/**
+ * For a stack that plays a whole book of scenarios as the same few students from one address (more
+ * listings, comments and uploads than any student makes in an hour): every family's limits raised out of
+ * the way, named by the stack that needs it. The limits themselves are tested in rate-limits*.test.ts.
+ */
+export const SCENARIO_BOOK_LIMITS: Record<string, string> = {
+  XZ_RATE_LIMITS: JSON.stringify(
+    Object.fromEntries(RATE_LIMIT_FAMILIES.map((family) => [family, { perUser: 100_000, perAddress: 100_000 }])),
+  ),
+};
 
 export interface AppOptions {
   readonly env?: Record<string, string>;
@@ -91,6 +106,7 @@ export async function startStack(kind: DatabaseKind, options: AppOptions = {}): 
       campusAuthenticators: await campusAuthenticators(config),
     });
     container.rebind(Core.Clock).toConstantValue(clock);
+    container.rebind(Identity.PasswordHasher).toConstantValue(TEST_HASHER);
     opts.customize?.(container);
     const app = await buildApp(container);
     await app.ready();

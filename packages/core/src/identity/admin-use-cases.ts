@@ -51,7 +51,7 @@ export const ADMIN_LOGIN_ACCOUNT_RULES: readonly RateRule[] = [
 export const ADMIN_LOGIN_CLIENT_RULE: RateRule = { limit: 20, windowMs: 15 * 60 * 1000 };
 
 /**
- * Admin sign-in. Failures are counted (in shared storage, so every API process sees them) per
+ * Admin sign-in. A hash made under older parameters is replaced on success. Failures are counted (in shared storage, so every API process sees them) per
  * username and client address, per client address, and per username with a much higher limit; past
  * any of them even the right password is refused until the window moves on. An unknown username
  * costs the same hashing time as a wrong password.
@@ -114,6 +114,10 @@ export class AdminLogin {
     }
     await this.deps.limiter.reset(pairKey);
     await this.deps.limiter.reset(accountKey);
+    if (this.deps.hasher.needsRehash(account.passwordHash)) {
+      account.passwordHash = await this.deps.hasher.hash(input.password);
+      await this.deps.admins.save(account);
+    }
     await this.deps.audit.record({
       actor: { kind: 'admin', id: account.id },
       action: 'admin.login',

@@ -48,10 +48,15 @@ export interface AdminAccountRepository {
   save(account: AdminAccount): Promise<void>;
 }
 
-/** Slow, salted password hashing (scrypt in the adapters). `verify` compares in constant time. */
+/** Slow, salted password hashing (argon2id in the adapters). `verify` compares in constant time. */
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(password: string, stored: string): Promise<boolean>;
+  /**
+   * Whether a stored hash is of an older scheme or weaker parameters than `hash` makes today: the
+   * admin's next successful login then stores a fresh one (only then is the password at hand).
+   */
+  needsRehash(stored: string): boolean;
 }
 
 export const ADMIN_USERNAME = /^[a-z0-9][a-z0-9_.-]{2,31}$/;

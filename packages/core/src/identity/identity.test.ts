@@ -7,10 +7,11 @@ import { EndSession, LoginWithQq, PruneSessions, RefreshSession, StartSession } 
 import { QqCodeInvalid, type QqAuthClient } from './qq.js';
 import { hashRefreshToken } from './session.js';
 
-/** Readable, not secure: core tests need a hasher, the scrypt one lives in adapters. */
+/** Readable, not secure: core tests need a hasher, the argon2id one lives in adapters. `old$` is an outdated scheme. */
 const plainHasher: PasswordHasher = {
   hash: async (p) => `plain$${p}`,
-  verify: async (p, stored) => stored === `plain$${p}`,
+  verify: async (p, stored) => stored === `plain$${p}` || stored === `old$${p}`,
+  needsRehash: (stored) => !stored.startsWith('plain$'),
 };
 
 const fakeQq: QqAuthClient = {
@@ -221,6 +222,18 @@ describe('admin accounts', () => {
     expect(actions.filter((a) => a === 'admin.login')).toHaveLength(2);
     expect(actions.filter((a) => a === 'admin.login_failed')).toHaveLength(5);
     expect(JSON.stringify(await k.ports.auditLog.list({ limit: 20 }))).not.toContain('wrong');
+  });
+
+  it('replaces a hash of an outdated scheme on the next successful login only', async () => {
+    await make().execute({ username: 'zhang', password: 'correct-horse', role: 'campus_admin', campusId: 'demo' });
+    const account = (await k.ports.admins.byUsername('zhang'))!;
+    account.passwordHash = 'old$correct-horse';
+    await k.ports.admins.save(account);
+    expect((await login().execute({ username: 'zhang', password: 'wrong', clientKey: 'c' })).ok).toBe(false);
+    expect((await k.ports.admins.byUsername('zhang'))!.passwordHash).toBe('old$correct-horse');
+    expect((await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'c' })).ok).toBe(true);
+    expect((await k.ports.admins.byUsername('zhang'))!.passwordHash).toBe('plain$correct-horse');
+    expect((await login().execute({ username: 'zhang', password: 'correct-horse', clientKey: 'c' })).ok).toBe(true);
   });
 
   it('an attacker failing from one address does not lock the admin out at another', async () => {

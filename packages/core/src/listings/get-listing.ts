@@ -74,3 +74,28 @@ export class GetListing {
     return ok(view!);
   }
 }
+
+export interface CountListingViewInput {
+  readonly listingId: string;
+  /** An anonymous viewer's key, as given to GetListing. */
+  readonly anonymousViewerKey: string;
+}
+
+/**
+ * The view counting of GetListing alone, for a detail the API answered from its cache of anonymous
+ * details (built by GetListing for a live listing moments ago): once per viewer, listing and China day.
+ */
+export class CountListingView {
+  constructor(
+    private readonly listings: ListingRepository,
+    private readonly viewLog: ListingViewLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: CountListingViewInput): Promise<void> {
+    const day = chinaDay(this.clock.now());
+    if (await this.viewLog.recordView(input.listingId, `a:${input.anonymousViewerKey}`, day)) {
+      await this.listings.adjustCounters(input.listingId, { views: 1 });
+    }
+  }
+}

@@ -28,6 +28,8 @@ export interface SearchRecord {
   readonly term: string;
   /** The searcher's keyed hash for this day and term (`SearcherKeys`): unlinkable across days and terms. */
   readonly searcherKey: string;
+  /** How many searches this record stands for (a batch of the same searcher's searches); 1 when absent. */
+  readonly searches?: number;
 }
 
 export interface TermDayCount {
@@ -49,7 +51,10 @@ export interface TermDayQuery {
 
 /** The campus's search counts: what was searched, per day, by how many people. No user ids. */
 export interface SearchLog {
-  /** Counts one search; a searcher key already seen for (campus, day, term) adds a search but no searcher. */
+  /**
+   * Counts `entry.searches` searches (1 by default) of one searcher; a searcher key already seen for
+   * (campus, day, term) adds the searches but no searcher.
+   */
   record(entry: SearchRecord): Promise<void>;
   /** Daily counts of the terms that pass the query's thresholds, any order. */
   termDays(query: TermDayQuery): Promise<TermDayCount[]>;

@@ -33,24 +33,36 @@ describe('inbox, settings and dead letters', () => {
     mine = await w.inboxOf('alice');
   });
 
-  it("pages my notifications newest first, counts and marks read; another user's id is not found", async () => {
+  it("lists my inbox newest first with a listing's unread comments as one entry, counts and marks read; another user's id is not found", async () => {
     const list = new ListMyNotifications(w.repo);
     const page = await list.execute({ actor: k.actors.alice, limit: 1 });
     if (!page.ok) throw new Error();
-    expect(page.value.items.map((n) => n.data['excerpt'])).toEqual(['二']);
-    const next = await list.execute({ actor: k.actors.alice, limit: 1, cursor: page.value.nextCursor! });
-    expect(next.ok && next.value.items.map((n) => n.data['excerpt'])).toEqual(['一']);
-    expect(next.ok && next.value.nextCursor).toBeNull();
+    expect(page.value.items.map((n) => [n.data['excerpt'], n.count, n.readAt])).toEqual([['二', 2, null]]);
+    expect(page.value.nextCursor).toBeNull();
     expect((await list.execute({ actor: k.actors.alice, cursor: 'bad!' })).ok).toBe(false);
     expect(await list.execute({ actor: k.actors.bob })).toEqual({ ok: true, value: { items: [], nextCursor: null } });
     expect((await list.execute({ actor: k.anonymous })).ok).toBe(false);
 
     const count = new CountUnreadNotifications(w.repo);
     const read = new MarkNotificationRead(w.repo, k.clock);
-    expect(await count.execute({ actor: k.actors.alice })).toEqual({ ok: true, value: { unread: 2 } });
+    expect(await count.execute({ actor: k.actors.alice })).toEqual({ ok: true, value: { unread: 1 } });
     const stolen = await read.execute({ actor: k.actors.bob, notificationId: mine[0]!.id });
     expect(!stolen.ok && stolen.error.code).toBe('NOTIFICATION_NOT_FOUND');
-    expect((await read.execute({ actor: k.actors.alice, notificationId: mine[0]!.id })).ok).toBe(true);
+    // Reading the entry (by the older notice, even) reads both.
+    expect((await read.execute({ actor: k.actors.alice, notificationId: mine[1]!.id })).ok).toBe(true);
+    expect(await count.execute({ actor: k.actors.alice })).toEqual({ ok: true, value: { unread: 0 } });
+
+    // A comment after reading is a new entry; the read one stays as it was.
+    await comment(k.actors.bob, '三');
+    await w.drain();
+    const both = await list.execute({ actor: k.actors.alice, limit: 1 });
+    if (!both.ok) throw new Error();
+    expect(both.value.items.map((n) => [n.data['excerpt'], n.count, n.readAt])).toEqual([['三', 1, null]]);
+    const older = await list.execute({ actor: k.actors.alice, limit: 1, cursor: both.value.nextCursor! });
+    expect(older.ok && older.value.items.map((n) => [n.data['excerpt'], n.count, n.readAt !== null])).toEqual([
+      ['二', 2, true],
+    ]);
+    expect(older.ok && older.value.nextCursor).toBeNull();
     expect(await count.execute({ actor: k.actors.alice })).toEqual({ ok: true, value: { unread: 1 } });
     expect(await new MarkAllNotificationsRead(w.repo, k.clock).execute({ actor: k.actors.alice })).toEqual({
       ok: true,

@@ -13,7 +13,7 @@ import {
   isNotificationKind,
   NOTIFICATION_KINDS,
   type DeadLetter,
-  type Notification,
+  type InboxEntry,
   type NotificationKind,
 } from './notification.js';
 import type { NotificationRepository } from './ports.js';
@@ -25,7 +25,7 @@ function cursorOf(cursor: string | undefined): Result<{ at: Date; id: string } |
   return read.ok ? ok(read.value && { at: new Date(read.value[0]), id: read.value[1] }) : read;
 }
 
-/** 消息: the signed-in user's own notifications, newest first. */
+/** 消息: the signed-in user's own notifications, newest first, repeated unread comments of a listing as one entry. */
 export class ListMyNotifications {
   constructor(private readonly notifications: NotificationRepository) {}
 
@@ -33,7 +33,7 @@ export class ListMyNotifications {
     actor: Actor;
     cursor?: string;
     limit?: number;
-  }): Promise<Result<Page<Notification>, SignedIn | InvalidCursor>> {
+  }): Promise<Result<Page<InboxEntry>, SignedIn | InvalidCursor>> {
     const who = requireActiveUser(input.actor);
     if (!who.ok) return who;
     const after = cursorOf(input.cursor);

@@ -59,6 +59,40 @@ export interface Notification {
   readonly readAt: Date | null;
 }
 
+/**
+ * Kinds whose unread notices of one listing fold into one inbox entry (finding 5 of issue 16: fifty
+ * comments on a listing were fifty unread lines). Each notice is still its own row with its own QQ
+ * delivery; only the inbox shows them as one. All unread notices of one kind and listing are one entry;
+ * reading it closes it, so what was read stays apart from what comes after.
+ */
+export const COLLAPSING_KINDS = ['comment', 'reply'] as const satisfies readonly NotificationKind[];
+
+export function collapses(n: Pick<Notification, 'kind' | 'listingId'>): boolean {
+  return n.listingId !== null && (COLLAPSING_KINDS as readonly NotificationKind[]).includes(n.kind);
+}
+
+/**
+ * The inbox entry a new notice is shown under: the open entry of its kind and listing for a collapsing
+ * kind (the same for every notice of it, so concurrent workers agree), else its own. Reading an open
+ * entry closes it under `closedEntryKey` of its newest notice.
+ */
+export function openEntryKey(n: Pick<Notification, 'id' | 'kind' | 'listingId'>): string {
+  return collapses(n) ? `open:${n.kind}:${n.listingId}` : n.id;
+}
+
+export function closedEntryKey(newestId: string): string {
+  return `read:${newestId}`;
+}
+
+/**
+ * One line of the inbox: a notice standing alone (`count` 1), or the notices folded into one entry,
+ * shown as the newest of them (its id, data and time) with how many there are. It is unread
+ * (`readAt` null) while any of them is.
+ */
+export interface InboxEntry extends Notification {
+  readonly count: number;
+}
+
 export function notificationKey(eventKey: string, recipientId: string): string {
   return `${eventKey}:${recipientId}`;
 }

@@ -1,4 +1,4 @@
-import type { Delivery, DeadLetter, Notification, NotificationKind, SkipReason } from './notification.js';
+import type { Delivery, DeadLetter, InboxEntry, Notification, NotificationKind, SkipReason } from './notification.js';
 
 export interface InboxCursor {
   readonly createdAt: Date;
@@ -11,13 +11,22 @@ export interface NotificationRepository {
    * Stores the notifications whose key is new, each with a pending QQ delivery; a key already stored
    * keeps its first notification. Returns the stored notification of every given key whose delivery
    * is still pending (new ones, and old ones a crash left unsent), so a re-run queues them again.
+   * Unread notices of a collapsing kind (`collapses`) and one listing are one inbox entry; once read,
+   * that entry is closed and a later notice starts another. Any other notice is an entry of its own.
    */
   record(notifications: readonly Notification[]): Promise<Notification[]>;
   byId(id: string): Promise<Notification | null>;
-  /** Newest first (createdAt, then id), strictly after the cursor. */
-  inbox(recipientId: string, after: InboxCursor | null, limit: number): Promise<Notification[]>;
+  /**
+   * One line per inbox entry, each shown as its newest notice; newest first (createdAt, then id),
+   * strictly after the cursor (the shown notice of the last entry of the previous page).
+   */
+  inbox(recipientId: string, after: InboxCursor | null, limit: number): Promise<InboxEntry[]>;
+  /** Entries holding an unread notice (the badge): fifty unread comments of one listing count once. */
   unreadCount(recipientId: string): Promise<number>;
-  /** False when the recipient has no such notification. Marking twice keeps the first time. */
+  /**
+   * Marks read every notice of the entry that holds notice `id` (closing it, when it is open). False when
+   * the recipient has no such notification. Marking twice keeps the first time.
+   */
   markRead(recipientId: string, id: string, at: Date): Promise<boolean>;
   markAllRead(recipientId: string, at: Date): Promise<number>;
 

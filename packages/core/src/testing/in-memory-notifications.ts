@@ -2,11 +2,12 @@ import { LIVE_STATUSES } from '../listings/listing.js';
 import type {
   DeadLetter,
   Delivery,
+  InboxEntry,
   Notification,
   NotificationKind,
   SkipReason,
 } from '../notifications/notification.js';
-import { deliveryKey } from '../notifications/notification.js';
+import { closedEntryKey, deliveryKey, openEntryKey } from '../notifications/notification.js';
 import type {
   ExpiringListing,
   InboxCursor,
@@ -25,6 +26,8 @@ const newerFirst = (a: { t: number; id: string }, b: { t: number; id: string }) 
 export class InMemoryNotificationRepository implements NotificationRepository {
   private readonly byKey = new Map<string, string>();
   private readonly rows = new Map<string, Notification>();
+  /** The inbox entry each notification is shown under (see `openEntryKey`). */
+  private readonly entryOf = new Map<string, string>();
   private readonly deliveries = new Map<string, Delivery>();
   private readonly mutes = new Map<string, NotificationKind[]>();
   private readonly consents = new Map<string, number>();
@@ -37,6 +40,7 @@ export class InMemoryNotificationRepository implements NotificationRepository {
       if (!id) {
         id = n.id;
         this.byKey.set(n.key, id);
+        this.entryOf.set(id, openEntryKey(n));
         this.rows.set(id, structuredClone(n));
         this.deliveries.set(id, {
           notificationId: id,
@@ -64,35 +68,63 @@ export class InMemoryNotificationRepository implements NotificationRepository {
     const n = this.rows.get(id);
     return n ? structuredClone(n) : null;
   }
-  async inbox(recipientId: string, after: InboxCursor | null, limit: number): Promise<Notification[]> {
+  /** Every notice of a recipient, newest first, unfolded: for tests of who is told what. */
+  async noticesOf(recipientId: string): Promise<Notification[]> {
     const key = (n: Notification) => ({ t: n.createdAt.getTime(), id: n.id });
     return [...this.rows.values()]
-      .filter(
-        (n) =>
-          n.recipientId === recipientId &&
-          (!after || newerFirst(key(n), { t: after.createdAt.getTime(), id: after.id }) > 0),
-      )
+      .filter((n) => n.recipientId === recipientId)
       .sort((a, b) => newerFirst(key(a), key(b)))
-      .slice(0, limit)
       .map((n) => structuredClone(n));
   }
+  private entries(recipientId: string): InboxEntry[] {
+    const key = (n: Notification) => ({ t: n.createdAt.getTime(), id: n.id });
+    const members = new Map<string, Notification[]>();
+    for (const n of this.rows.values()) {
+      if (n.recipientId !== recipientId) continue;
+      const group = this.entryOf.get(n.id)!;
+      members.set(group, [...(members.get(group) ?? []), n]);
+    }
+    return [...members.values()].map((notes) => {
+      const newest = [...notes].sort((a, b) => newerFirst(key(a), key(b)))[0]!;
+      const unread = notes.some((n) => n.readAt === null);
+      return { ...structuredClone(newest), readAt: unread ? null : newest.readAt, count: notes.length };
+    });
+  }
+  async inbox(recipientId: string, after: InboxCursor | null, limit: number): Promise<InboxEntry[]> {
+    const key = (n: Notification) => ({ t: n.createdAt.getTime(), id: n.id });
+    return this.entries(recipientId)
+      .filter((n) => !after || newerFirst(key(n), { t: after.createdAt.getTime(), id: after.id }) > 0)
+      .sort((a, b) => newerFirst(key(a), key(b)))
+      .slice(0, limit);
+  }
   async unreadCount(recipientId: string): Promise<number> {
-    return [...this.rows.values()].filter((n) => n.recipientId === recipientId && n.readAt === null).length;
+    return this.entries(recipientId).filter((e) => e.readAt === null).length;
   }
   async markRead(recipientId: string, id: string, at: Date): Promise<boolean> {
     const n = this.rows.get(id);
     if (!n || n.recipientId !== recipientId) return false;
-    if (n.readAt === null) this.rows.set(id, { ...n, readAt: new Date(at) });
+    this.readEntry(recipientId, this.entryOf.get(id)!, at);
     return true;
   }
   async markAllRead(recipientId: string, at: Date): Promise<number> {
+    const unread = [...this.rows.values()].filter((n) => n.recipientId === recipientId && n.readAt === null);
     let count = 0;
-    for (const [id, n] of this.rows) {
-      if (n.recipientId !== recipientId || n.readAt !== null) continue;
-      this.rows.set(id, { ...n, readAt: new Date(at) });
-      count++;
-    }
+    for (const entry of new Set(unread.map((n) => this.entryOf.get(n.id)!)))
+      count += this.readEntry(recipientId, entry, at);
     return count;
+  }
+  /** Reads the unread notices of an entry, closing an open one under its newest notice. */
+  private readEntry(recipientId: string, entry: string, at: Date): number {
+    const key = (n: Notification) => ({ t: n.createdAt.getTime(), id: n.id });
+    const unread = [...this.rows.values()]
+      .filter((n) => n.recipientId === recipientId && n.readAt === null && this.entryOf.get(n.id) === entry)
+      .sort((a, b) => newerFirst(key(a), key(b)));
+    const closed = entry.startsWith('open:') && unread[0] ? closedEntryKey(unread[0].id) : entry;
+    for (const n of unread) {
+      this.rows.set(n.id, { ...n, readAt: new Date(at) });
+      this.entryOf.set(n.id, closed);
+    }
+    return unread.length;
   }
 
   async delivery(notificationId: string): Promise<Delivery | null> {

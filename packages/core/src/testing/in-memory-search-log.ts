@@ -12,7 +12,11 @@ export class InMemorySearchLog implements SearchLog {
     this.searchers.add(searcher);
     const key = JSON.stringify([e.campusId, e.day, e.term]);
     const row = this.counts.get(key) ?? { campusId: e.campusId, day: e.day, term: e.term, searches: 0, searchers: 0 };
-    this.counts.set(key, { ...row, searches: row.searches + 1, searchers: row.searchers + (isNew ? 1 : 0) });
+    this.counts.set(key, {
+      ...row,
+      searches: row.searches + (e.searches ?? 1),
+      searchers: row.searchers + (isNew ? 1 : 0),
+    });
   }
 
   async termDays(q: TermDayQuery): Promise<TermDayCount[]> {

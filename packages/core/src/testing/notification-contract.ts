@@ -32,7 +32,8 @@ export function aNotification(overrides: Partial<Notification> = {}): Notificati
     recipientId,
     campusId: 'demo',
     kind: 'comment',
-    listingId: 'listing-n',
+    // A listing of its own: comments on one listing fold into one inbox entry, which tests ask for by name.
+    listingId: `listing-${n}`,
     data: { listingTitle: '二手自行车', oldPrice: 1000, reason: null },
     createdAt: T0,
     readAt: null,
@@ -98,6 +99,77 @@ export function notificationContract(adapterName: string, setup: () => Promise<N
       expect(await repo.markAllRead('user-a', at(11 * MIN))).toBe(3);
       expect(await repo.unreadCount('user-a')).toBe(0);
       expect(await repo.unreadCount('user-b')).toBe(1);
+    });
+
+    it('folds unread comments (and replies) of one listing into one entry, newest first, each still delivered', async () => {
+      const { notifications: repo } = await setup();
+      const note = (kind: 'comment' | 'reply' | 'price_drop', listingId: string, minute: number, nick = '鲍勃') =>
+        aNotification({
+          recipientId: 'user-a',
+          kind,
+          listingId,
+          createdAt: at(minute * MIN),
+          data: { actorNickname: nick },
+        });
+      const comments = [0, 1, 2].map((m) => note('comment', 'L1', m, `同学${m}`));
+      const replies = [note('reply', 'L1', 0.5), note('reply', 'L1', 2.5)];
+      const drop = note('price_drop', 'L1', 1.5);
+      const elsewhere = note('comment', 'L2', 3);
+      const toOther = aNotification({ recipientId: 'user-b', kind: 'comment', listingId: 'L1', createdAt: at(MIN) });
+      // One by one, as events arrive, and one batch holding two of a kind.
+      for (const n of [comments[0]!, replies[0]!, comments[1]!, drop]) await repo.record([n]);
+      await repo.record([comments[2]!, replies[1]!, elsewhere, toOther]);
+      const entries = await repo.inbox('user-a', null, 10);
+      expect(entries.map((e) => [e.id, e.kind, e.listingId, e.count])).toEqual([
+        [elsewhere.id, 'comment', 'L2', 1],
+        [replies[1]!.id, 'reply', 'L1', 2],
+        [comments[2]!.id, 'comment', 'L1', 3],
+        [drop.id, 'price_drop', 'L1', 1],
+      ]);
+      // The entry shows its newest notice: who wrote last, and when.
+      expect(entries[2]).toMatchObject({ data: { actorNickname: '同学2' }, createdAt: at(2 * MIN), readAt: null });
+      expect(await repo.unreadCount('user-a')).toBe(4);
+      expect(await repo.unreadCount('user-b')).toBe(1);
+      // Paged by the entries' newest notices.
+      const first = await repo.inbox('user-a', null, 2);
+      const rest = await repo.inbox('user-a', { createdAt: first[1]!.createdAt, id: first[1]!.id }, 10);
+      expect([...first, ...rest].map((e) => e.id)).toEqual(entries.map((e) => e.id));
+      // Folding is the inbox's alone: every notice keeps its QQ delivery.
+      for (const n of [...comments, ...replies])
+        expect(await repo.delivery(n.id)).toMatchObject({ notificationId: n.id, state: 'pending' });
+
+      // Opening the entry (by any of its notices) reads all of it; the other entries stay unread.
+      expect(await repo.markRead('user-a', comments[0]!.id, at(10 * MIN))).toBe(true);
+      for (const n of comments) expect((await repo.byId(n.id))!.readAt).toEqual(at(10 * MIN));
+      expect(await repo.unreadCount('user-a')).toBe(3);
+      expect((await repo.byId(toOther.id))!.readAt).toBeNull();
+
+      // What comes after reading is a new entry: the read ones stay apart.
+      const later = [11, 12].map((m) => note('comment', 'L1', m, `新同学${m}`));
+      await repo.record([later[0]!]);
+      await repo.record([later[1]!]);
+      await repo.record([aNotification({ ...later[1]!, id: 'NTF-SAME-KEY-AGAIN' })]);
+      const after = await repo.inbox('user-a', null, 10);
+      expect(after.map((e) => [e.id, e.count, e.readAt])).toEqual([
+        [later[1]!.id, 2, null],
+        [elsewhere.id, 1, null],
+        [replies[1]!.id, 2, null],
+        [comments[2]!.id, 3, at(10 * MIN)],
+        [drop.id, 1, null],
+      ]);
+      expect(await repo.unreadCount('user-a')).toBe(4);
+      expect(await repo.markAllRead('user-a', at(20 * MIN))).toBe(6);
+      expect(await repo.unreadCount('user-a')).toBe(0);
+    });
+
+    it('makes one entry of comments recorded at once by racing workers', async () => {
+      const { notifications: repo } = await setup();
+      const burst = Array.from({ length: 12 }, (_, i) =>
+        aNotification({ recipientId: 'user-a', kind: 'comment', listingId: 'L-BURST', createdAt: at(i) }),
+      );
+      await Promise.all(burst.map((n) => repo.record([n])));
+      expect((await repo.inbox('user-a', null, 10)).map((e) => [e.id, e.count])).toEqual([[burst[11]!.id, 12]]);
+      expect(await repo.unreadCount('user-a')).toBe(1);
     });
 
     it('lets exactly one of many racing callers claim a delivery', async () => {

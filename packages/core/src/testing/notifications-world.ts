@@ -81,7 +81,8 @@ export async function notificationsWorld() {
     }
     return results;
   }
-  const inboxOf = async (userId: string) => repo.inbox(userId, null, 100);
+  // Every notice told to the user, one by one: the inbox itself folds comments of a listing (inbox.test.ts).
+  const inboxOf = async (userId: string) => repo.noticesOf(userId);
   const published = await k.publish.execute({
     actor: k.actors.alice,
     kind: 'item',

@@ -39,6 +39,16 @@ export function searchLogContract(adapterName: string, factory: () => Promise<Se
       ]);
     });
 
+    it("counts a batch of one searcher's searches as that many searches and one searcher", async () => {
+      const { log } = ports;
+      await log.record({ campusId: 'c1', day: '2026-09-01', term: '台灯', searcherKey: 'k1', searches: 5 });
+      await log.record({ campusId: 'c1', day: '2026-09-01', term: '台灯', searcherKey: 'k1', searches: 2 });
+      await log.record({ campusId: 'c1', day: '2026-09-01', term: '台灯', searcherKey: 'k2' });
+      expect(await log.termDays({ campusId: 'c1', sinceDay: '2026-09-01', ...open })).toEqual([
+        { term: '台灯', day: '2026-09-01', searches: 8, searchers: 2 },
+      ]);
+    });
+
     it('keeps terms apart byte for byte (no accent or width folding by the database)', async () => {
       for (const term of ['cafe', 'café', 'ipad', 'ipad pro']) {
         await ports.log.record({ campusId: 'c1', day: '2026-09-01', term, searcherKey: 'k1' });

@@ -23,14 +23,26 @@ const str = (v: unknown) =>
   typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 const price = (v: unknown) => (typeof v === 'number' ? formatFen(v) : '面议');
 
+/**
+ * Several unread comments (or replies) of one listing come as one entry with their `count`, shown as
+ * the newest: 有 3 条新留言，最新来自 鲍勃：还在吗 (the card shows the listing's title just above).
+ */
+function folded(n: NotificationItem, what: string, latest: string): string {
+  return n.readAt ? `共 ${n.count} 条${what}，最新来自 ${latest}` : `有 ${n.count} 条新${what}，最新来自 ${latest}`;
+}
+
 /** One line saying what happened, from the notification's small data payload. */
 export function describe(n: NotificationItem): string {
   const d = n.data;
   switch (n.kind) {
-    case 'comment':
-      return `${str(d.actorNickname)}：${str(d.excerpt)}`;
+    case 'comment': {
+      const latest = `${str(d.actorNickname)}：${str(d.excerpt)}`;
+      return n.count > 1 ? folded(n, '留言', latest) : latest;
+    }
     case 'reply':
-      return `${str(d.actorNickname)} 回复了你：${str(d.excerpt)}`;
+      return n.count > 1
+        ? folded(n, '回复', `${str(d.actorNickname)}：${str(d.excerpt)}`)
+        : `${str(d.actorNickname)} 回复了你：${str(d.excerpt)}`;
     case 'price_drop':
       return `你收藏的宝贝降价了：${price(d.oldPrice)} → ${price(d.newPrice)}`;
     case 'wanted_match':

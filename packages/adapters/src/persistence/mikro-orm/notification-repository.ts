@@ -1,13 +1,16 @@
-import type {
-  DeadLetter,
-  Delivery,
-  InboxCursor,
-  Notification,
-  NotificationKind,
-  NotificationRepository,
-  SkipReason,
+import {
+  openEntryKey,
+  type DeadLetter,
+  type Delivery,
+  type InboxCursor,
+  type InboxEntry,
+  type Notification,
+  type NotificationKind,
+  type NotificationRepository,
+  type SkipReason,
 } from '@xianzhi/core';
 import type { OrmContext } from './context.js';
+import { NotificationInbox } from './notification-inbox.js';
 import {
   affected,
   CHUNK,
@@ -26,7 +29,14 @@ import {
  * delivery are conditional UPDATEs: the row decides who wins a race, not the process.
  */
 export class MikroOrmNotificationRepository implements NotificationRepository {
-  constructor(private readonly ctx: OrmContext) {}
+  private readonly entries: NotificationInbox;
+
+  constructor(private readonly ctx: OrmContext) {
+    this.entries = new NotificationInbox(
+      (sql, params) => this.query(sql, params),
+      (sql, params) => this.exec(sql, params),
+    );
+  }
 
   /**
    * Inserts rows, leaving any whose key exists. Not `insert ignore`: MySQL's also swallows NOT NULL
@@ -61,8 +71,8 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
     if (batch.length === 0) return [];
     await this.insertNew(
       'notification',
-      NOTIFICATION_COLUMNS,
-      batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', '),
+      `${NOTIFICATION_COLUMNS}, entry_key`,
+      batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', '),
       batch.flatMap((n) => [
         n.id,
         n.key,
@@ -73,6 +83,7 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
         JSON.stringify(n.data),
         n.createdAt.getTime(),
         n.readAt?.getTime() ?? null,
+        openEntryKey(n),
       ]),
       'id',
     );
@@ -107,43 +118,20 @@ export class MikroOrmNotificationRepository implements NotificationRepository {
     return rows[0] ? toNotification(rows[0]) : null;
   }
 
-  async inbox(recipientId: string, after: InboxCursor | null, limit: number): Promise<Notification[]> {
-    const where = after ? 'and (created_at < ? or (created_at = ? and id < ?))' : '';
-    const params = after ? [after.createdAt.getTime(), after.createdAt.getTime(), after.id] : [];
-    const rows = await this.query(
-      `select ${NOTIFICATION_COLUMNS} from notification where recipient_id = ? ${where} order by created_at desc, id desc limit ?`,
-      [recipientId, ...params, limit],
-    );
-    return rows.map(toNotification);
+  inbox(recipientId: string, after: InboxCursor | null, limit: number): Promise<InboxEntry[]> {
+    return this.entries.inbox(recipientId, after, limit);
   }
 
-  async unreadCount(recipientId: string): Promise<number> {
-    const rows = await this.query('select count(*) as n from notification where recipient_id = ? and read_at is null', [
-      recipientId,
-    ]);
-    return num(rows[0]?.['n'] ?? 0);
+  unreadCount(recipientId: string): Promise<number> {
+    return this.entries.unreadCount(recipientId);
   }
 
-  async markRead(recipientId: string, id: string, at: Date): Promise<boolean> {
-    await this.exec('update notification set read_at = ? where id = ? and recipient_id = ? and read_at is null', [
-      at.getTime(),
-      id,
-      recipientId,
-    ]);
-    const rows = await this.query('select 1 as x from notification where id = ? and recipient_id = ?', [
-      id,
-      recipientId,
-    ]);
-    return rows.length === 1;
+  markRead(recipientId: string, id: string, at: Date): Promise<boolean> {
+    return this.entries.markRead(recipientId, id, at);
   }
 
-  async markAllRead(recipientId: string, at: Date): Promise<number> {
-    return affected(
-      await this.exec('update notification set read_at = ? where recipient_id = ? and read_at is null', [
-        at.getTime(),
-        recipientId,
-      ]),
-    );
+  markAllRead(recipientId: string, at: Date): Promise<number> {
+    return this.entries.markAllRead(recipientId, at);
   }
 
   async delivery(notificationId: string): Promise<Delivery | null> {

@@ -52,6 +52,7 @@ import { MikroOrmFeedbackRepository } from './feedback-repository.js';
 import { SqlSearchIndexStore } from '../../search/store.js';
 import { MikroOrmNotificationRepository } from './notification-repository.js';
 import { MikroOrmNotificationSources } from './notification-sources.js';
+import { SqlOperationalStats, type OperationalStats } from './operational-stats.js';
 import { SqlProjectionCheckpoints, SqlOutboxLog } from '../../search/outbox-log.js';
 import { SqlInteractionSource, SqlRecommendationCandidates, SqlSignalStore } from '../../recommendations/index.js';
 
@@ -216,8 +217,10 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/** What `openPersistence` answers: every port, and the database behind them. */
-export interface Persistence extends PlatformPorts, DatabaseHandle {}
+/** What `openPersistence` answers: every port, the database behind them, and what operators watch of it. */
+export interface Persistence extends PlatformPorts, DatabaseHandle {
+  readonly stats: OperationalStats;
+}
 
 export async function openPersistence(config: DatabaseConfig, logger?: Logger): Promise<Persistence> {
   const { orm, dialect } = await initOrm(config, logger);
@@ -258,6 +261,7 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     notices: new MikroOrmNoticeRepository(ctx),
     activeUsers: new MikroOrmActiveUserLog(ctx),
     feedback: new MikroOrmFeedbackRepository(ctx),
+    stats: new SqlOperationalStats(ctx),
     async ping() {
       try {
         await ctx.em().execute('select 1');

@@ -55,11 +55,12 @@ export class MikroOrmSearchLog implements SearchLog {
     );
     const newSearcher = (inserted.affectedRows ?? inserted.changes ?? 0) > 0 ? 1 : 0;
     const upsert = my
-      ? 'on duplicate key update searches = searches + 1, searchers = searchers + ?'
-      : 'on conflict (campus_id, day, term) do update set searches = searches + 1, searchers = searchers + ?';
+      ? 'on duplicate key update searches = searches + ?, searchers = searchers + ?'
+      : 'on conflict (campus_id, day, term) do update set searches = searches + ?, searchers = searchers + ?';
+    const searches = e.searches ?? 1;
     await em.execute(
-      `insert into search_term_day (campus_id, day, term, searches, searchers) values (?, ?, ?, 1, ?) ${upsert}`,
-      [e.campusId, e.day, e.term, newSearcher, newSearcher],
+      `insert into search_term_day (campus_id, day, term, searches, searchers) values (?, ?, ?, ?, ?) ${upsert}`,
+      [e.campusId, e.day, e.term, searches, newSearcher, searches, newSearcher],
       'run',
     );
   }

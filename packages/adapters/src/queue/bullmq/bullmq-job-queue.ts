@@ -25,6 +25,17 @@ export interface BullMqOptions {
   readonly onError?: (error: unknown, context: string) => void;
 }
 
+/**
+ * A queue's jobs by state. `delayed` includes jobs waiting for their retry; `failed` are the jobs that gave
+ * up (kept a day, then forgotten), zero for the in-process queue, which keeps no failed jobs.
+ */
+export interface QueueCounts {
+  readonly waiting: number;
+  readonly active: number;
+  readonly delayed: number;
+  readonly failed: number;
+}
+
 interface StoredData {
   readonly key: string;
   readonly payload: unknown;
@@ -94,6 +105,25 @@ export class BullMqJobQueue implements JobQueue {
       );
       await withTimeout(work, this.timeoutMs + 500, `enqueue to Redis took longer than ${this.timeoutMs + 500} ms`);
     }
+  }
+
+  /** Jobs per state in each queue, as Redis holds them (all processes' jobs); rejects when Redis does not answer. */
+  async counts(queues: readonly string[]): Promise<Map<string, QueueCounts>> {
+    const out = new Map<string, QueueCounts>();
+    for (const name of queues) {
+      const c = await withTimeout(
+        this.queue(name).getJobCounts('wait', 'prioritized', 'active', 'delayed', 'failed'),
+        this.timeoutMs,
+        `counting jobs took longer than ${this.timeoutMs} ms`,
+      );
+      out.set(name, {
+        waiting: (c['wait'] ?? 0) + (c['prioritized'] ?? 0),
+        active: c['active'] ?? 0,
+        delayed: c['delayed'] ?? 0,
+        failed: c['failed'] ?? 0,
+      });
+    }
+    return out;
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@ import {
   type ReceivedJob,
   type RunningConsumer,
 } from '@xianzhi/core';
+import type { QueueCounts } from '../bullmq/bullmq-job-queue.js';
 
 export interface InProcessJobQueueOptions {
   /** How long a finished (or exhausted) key keeps absorbing duplicates; BullMQ keeps them as long. */
@@ -98,6 +99,22 @@ export class InProcessJobQueue implements JobQueue, JobConsumers {
     this.consumers.add(consumer);
     this.pump(queue);
     return { close: () => this.closeConsumer(consumer) };
+  }
+
+  /** This process's jobs per state in each queue that has had any. */
+  counts(): Map<string, QueueCounts> {
+    const now = Date.now();
+    const out = new Map<string, QueueCounts>();
+    const of = (queue: string) => out.get(queue) ?? { waiting: 0, active: 0, delayed: 0, failed: 0 };
+    for (const [queue, list] of this.waiting) {
+      const ready = list.filter((j) => j.readyAt <= now).length;
+      out.set(queue, { ...of(queue), waiting: ready, delayed: list.length - ready });
+    }
+    for (const consumer of this.consumers) {
+      const c = of(consumer.queue);
+      out.set(consumer.queue, { ...c, active: c.active + consumer.running });
+    }
+    return out;
   }
 
   /** Stops every consumer (waiting for their running jobs) and refuses further jobs. */

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requireAdmin, type GetCatalog } from '@xianzhi/core';
+import { cachedReply } from '../../cache/cached-reply.js';
+import type { ResponseCache } from '../../cache/response-cache.js';
 import { orFail } from '../errors.js';
 import { catalog, categoryList } from '../presenters.js';
 import { CampusQuery, Catalog, CategoriesQuery, CategoryList } from '../schemas/catalog.js';
@@ -7,10 +9,11 @@ import { responses } from '../schemas/common.js';
 
 export interface CatalogRouteDeps {
   readonly getCatalog: GetCatalog;
+  readonly cache: ResponseCache;
   readonly defaultCampusId: string;
 }
 
-export function catalogRoutes({ getCatalog, defaultCampusId }: CatalogRouteDeps): FastifyPluginAsyncTypebox {
+export function catalogRoutes({ getCatalog, cache, defaultCampusId }: CatalogRouteDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/catalog',
@@ -22,8 +25,13 @@ export function catalogRoutes({ getCatalog, defaultCampusId }: CatalogRouteDeps)
           response: responses({ 200: Catalog }),
         },
       },
-      async (request) =>
-        catalog(orFail(await getCatalog.execute({ campusId: request.query.campusId ?? defaultCampusId }))),
+      // The same for every caller (GetCatalog takes no actor): cached for all.
+      async (request, reply) => {
+        const campusId = request.query.campusId ?? defaultCampusId;
+        return cachedReply(reply, cache, `catalog/${campusId}`, async () => ({
+          payload: catalog(orFail(await getCatalog.execute({ campusId }))),
+        }));
+      },
     );
 
     app.get(

@@ -1,18 +1,35 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Health } from '../schemas/me.js';
+import { checkReadiness, type ReadinessChecks } from '../../observability/readiness.js';
+import { Health, Readiness } from '../schemas/me.js';
 
-/** Liveness with a real database round trip, for load balancers and the start script. */
-export function healthRoutes({ ping }: { ping: () => Promise<boolean> }): FastifyPluginAsyncTypebox {
+/**
+ * Liveness and readiness, for load balancers, orchestrators and the start script. `/healthz` says the process
+ * is up and answering, nothing more: restarting it would not bring a database back. `/readyz` says whether it
+ * can do its work: the database answers, and Redis when one is configured, each within a short timeout.
+ */
+export function healthRoutes(readiness: ReadinessChecks): FastifyPluginAsyncTypebox {
+  const { checks } = readiness;
   return async (app) => {
+    app.addHook('onClose', async () => readiness.close());
     app.get(
       '/healthz',
+      { schema: { tags: ['ops'], summary: 'Liveness: the process is up', response: { 200: Health } } },
+      async () => ({ ok: true }),
+    );
+    app.get(
+      '/readyz',
       {
-        schema: { tags: ['ops'], summary: 'Process and database health', response: { 200: Health, 503: Health } },
+        schema: {
+          tags: ['ops'],
+          summary: 'Readiness: the database (and Redis, when configured) answer',
+          response: { 200: Readiness, 503: Readiness },
+        },
       },
       async (request, reply) => {
-        if (await ping()) return { ok: true, db: 'up' as const };
-        request.log.error('health check: database unreachable');
-        return reply.code(503).send({ ok: false, db: 'down' as const });
+        const { ready, checks: result } = await checkReadiness(checks);
+        if (ready) return { ok: true, checks: result };
+        request.log.warn({ checks: result }, 'not ready: a dependency does not answer');
+        return reply.code(503).send({ ok: false, checks: result });
       },
     );
   };

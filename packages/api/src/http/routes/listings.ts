@@ -1,5 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { BrowseListings, EditListing, GetListing, ListingViews, PublishListing } from '@xianzhi/core';
+import {
+  anonymous,
+  type BrowseListings,
+  type CountListingView,
+  type EditListing,
+  type GetListing,
+  type ListingViews,
+  type PublishListing,
+} from '@xianzhi/core';
+import { cachedReply } from '../../cache/cached-reply.js';
+import { normalizedKey, type ResponseCache } from '../../cache/response-cache.js';
 import type { ViewerKeys } from '../auth.js';
 import { orFail } from '../errors.js';
 import { listingDetail, listingSummary } from '../presenters.js';
@@ -14,11 +24,13 @@ export interface ListingRouteDeps {
   readonly edit: EditListing;
   readonly views: ListingViews;
   readonly viewerKeys: ViewerKeys;
+  readonly countView: CountListingView;
+  readonly cache: ResponseCache;
   readonly defaultCampusId: string;
 }
 
 export function listingRoutes(deps: ListingRouteDeps): FastifyPluginAsyncTypebox {
-  const { browse, getListing, publish, edit, viewerKeys, defaultCampusId } = deps;
+  const { browse, getListing, publish, edit, viewerKeys, countView, cache, defaultCampusId } = deps;
   const detail = detailOf(deps.views);
   return async (app) => {
     app.get(
@@ -31,12 +43,18 @@ export function listingRoutes(deps: ListingRouteDeps): FastifyPluginAsyncTypebox
           response: responses({ 200: ListingPage }),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { campusId, ...filters } = request.query;
-        const page = orFail(
-          await browse.execute({ actor: request.actor, campusId: campusId ?? defaultCampusId, ...filters }),
-        );
-        return { items: page.items.map(listingSummary), nextCursor: page.nextCursor };
+        const query = { campusId: campusId ?? defaultCampusId, ...filters };
+        // The same body for every caller, so one cache serves all: the feed is browsed as nobody (the
+        // viewer only ever changed favoritedByMe and isMine, which a summary does not carry). Pages past
+        // the first (a cursor) are not cached: only first pages are hot.
+        const feed = async () => {
+          const page = orFail(await browse.execute({ actor: anonymous, ...query }));
+          return { payload: { items: page.items.map(listingSummary), nextCursor: page.nextCursor } };
+        };
+        if (query.cursor !== undefined) return reply.send((await feed()).payload);
+        return cachedReply(reply, cache, normalizedKey('feed', query), feed);
       },
     );
 
@@ -50,15 +68,20 @@ export function listingRoutes(deps: ListingRouteDeps): FastifyPluginAsyncTypebox
           response: responses({ 200: ListingDetail }),
         },
       },
-      async (request) => {
-        const view = orFail(
-          await getListing.execute({
-            actor: request.actor,
-            listingId: request.params.id,
-            anonymousViewerKey: viewerKeys.keyFor(request.ip),
-          }),
-        );
-        return listingDetail(view, request.actor);
+      async (request, reply) => {
+        const actor = request.actor;
+        const anonymousViewerKey = viewerKeys.keyFor(request.ip);
+        const build = async () => {
+          const view = orFail(await getListing.execute({ actor, listingId: request.params.id, anonymousViewerKey }));
+          return { payload: listingDetail(view, actor), ...(view.listing.isLive && { countsViewOf: view.listing.id }) };
+        };
+        // Only anonymous details are cached: signed-in viewers get favoritedByMe, isMine, the seller's
+        // openid and (owners, admins) the removal reason. An anonymous body depends on nobody: no contact,
+        // no removal reason, nothing favorited or owned. A hit still counts the view, as GetListing would.
+        if (actor.kind !== 'anonymous') return reply.send((await build()).payload);
+        return cachedReply(reply, cache, `listing/${request.params.id}`, build, async (hit) => {
+          if (hit.countsViewOf) await countView.execute({ listingId: hit.countsViewOf, anonymousViewerKey });
+        });
       },
     );
 

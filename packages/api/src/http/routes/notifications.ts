@@ -7,8 +7,8 @@ import {
   type ListDeadLetters,
   type ListMyNotifications,
   type MarkAllNotificationsRead,
+  type InboxEntry,
   type MarkNotificationRead,
-  type Notification,
   type NotificationKind,
   type NotificationSettings,
   type RecordNotificationConsents,
@@ -43,13 +43,14 @@ export interface NotificationRouteDeps {
   readonly templates: Partial<Record<NotificationKind, string>>;
 }
 
-const item = (n: Notification) => ({
+const item = (n: InboxEntry) => ({
   id: n.id,
   kind: n.kind,
   listingId: n.listingId,
   data: { ...n.data },
   createdAt: n.createdAt.toISOString(),
   readAt: n.readAt?.toISOString() ?? null,
+  count: n.count,
 });
 
 const deadLetter = ({ delivery: d, notification: n }: DeadLetter) => ({
@@ -81,7 +82,7 @@ export function notificationRoutes(deps: NotificationRouteDeps): FastifyPluginAs
       {
         schema: {
           ...mine,
-          summary: 'My notifications, newest first',
+          summary: 'My inbox, newest first: unread comments (or replies) of one listing as one entry with their count',
           querystring: NotificationQuery,
           response: responses({ 200: NotificationPage }),
         },
@@ -97,7 +98,7 @@ export function notificationRoutes(deps: NotificationRouteDeps): FastifyPluginAs
       {
         schema: {
           ...mine,
-          summary: 'How many of my notifications are unread (the badge)',
+          summary: 'How many inbox entries are unread (the badge): a folded entry counts once',
           response: responses({ 200: UnreadCount }),
         },
       },
@@ -109,7 +110,7 @@ export function notificationRoutes(deps: NotificationRouteDeps): FastifyPluginAs
       {
         schema: {
           ...mine,
-          summary: 'Mark one of my notifications read (again is fine)',
+          summary: 'Mark one inbox entry read, every notice folded into it (again is fine)',
           params: IdParams,
           response: responses({ 204: Type.Null() }),
         },

@@ -1,5 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { GetHotSearches, ListingSearch, RecordSearch, SearchListings } from '@xianzhi/core';
+import {
+  anonymous,
+  type GetHotSearches,
+  type ListingSearch,
+  type RecordSearch,
+  type SearchListings,
+} from '@xianzhi/core';
+import { cachedReply } from '../../cache/cached-reply.js';
+import { normalizedKey, type ResponseCache } from '../../cache/response-cache.js';
 import { orFail } from '../errors.js';
 import { listingSummary } from '../presenters.js';
 import { responses } from '../schemas/common.js';
@@ -10,6 +18,7 @@ export interface SearchRouteDeps {
   readonly search: ListingSearch;
   readonly recordSearch: RecordSearch;
   readonly hotSearches: GetHotSearches;
+  readonly cache: ResponseCache;
   readonly defaultCampusId: string;
 }
 
@@ -18,6 +27,7 @@ export function searchRoutes({
   search,
   recordSearch,
   hotSearches,
+  cache,
   defaultCampusId,
 }: SearchRouteDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -31,33 +41,42 @@ export function searchRoutes({
           response: responses({ 200: SearchPage }),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { q, campusId, ...filters } = request.query;
         const campus = campusId ?? defaultCampusId;
-        const page = orFail(
-          await searchListings.execute({ actor: request.actor, campusId: campus, text: q, ...filters }),
-        );
-        try {
-          await recordSearch.execute({
-            actor: request.actor,
-            campusId: campus,
-            text: q,
-            found: page.items.length,
-            firstPage: filters.cursor === undefined,
-          });
-        } catch (error) {
-          // Hot searches are a nicety: the searcher still gets their results.
-          request.log.warn({ err: error }, 'search not counted towards hot searches');
-        }
-        return {
-          items: page.items.map((i) => ({
-            listing: listingSummary(i.view),
-            score: i.score,
-            title: i.title,
-            snippet: i.snippet,
-          })),
-          nextCursor: page.nextCursor,
+        const firstPage = filters.cursor === undefined;
+        const count = async (found: number) => {
+          try {
+            // In memory only (BufferedSearchLog): the hot-search rows are written later, off this request.
+            await recordSearch.execute({ actor: request.actor, campusId: campus, text: q, found, firstPage });
+          } catch (error) {
+            // Hot searches are a nicety: the searcher still gets their results.
+            request.log.warn({ err: error }, 'search not counted towards hot searches');
+          }
         };
+        // The same body for every caller, so one cache serves all: searched as nobody (the viewer only ever
+        // changed favoritedByMe and isMine, which a summary does not carry; score, title and snippet come
+        // from the index). Only first pages are cached; a hit still counts the search, as a miss does.
+        const run = async () => {
+          const page = orFail(
+            await searchListings.execute({ actor: anonymous, campusId: campus, text: q, ...filters }),
+          );
+          const payload = {
+            items: page.items.map((i) => ({
+              listing: listingSummary(i.view),
+              score: i.score,
+              title: i.title,
+              snippet: i.snippet,
+            })),
+            nextCursor: page.nextCursor,
+          };
+          await count(page.items.length);
+          return { payload, found: page.items.length };
+        };
+        if (!firstPage) return reply.send((await run()).payload);
+        return cachedReply(reply, cache, normalizedKey('search', { q, campusId: campus, ...filters }), run, (hit) =>
+          count(hit.found ?? 0),
+        );
       },
     );
 
@@ -90,9 +109,13 @@ export function searchRoutes({
           response: responses({ 200: Suggestions }),
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { q, campusId, limit } = request.query;
-        return { suggestions: await search.suggest(campusId ?? defaultCampusId, q, limit ?? 8) };
+        const query = { q, campusId: campusId ?? defaultCampusId, limit: limit ?? 8 };
+        // The same for everyone; moves with the index and the categories, which bump the version.
+        return cachedReply(reply, cache, normalizedKey('suggest', query), async () => ({
+          payload: { suggestions: await search.suggest(query.campusId, query.q, query.limit) },
+        }));
       },
     );
   };

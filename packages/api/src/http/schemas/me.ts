@@ -44,4 +44,9 @@ export const DevLoginResult = Type.Object({
   user: Me,
 });
 
-export const Health = Type.Object({ ok: Type.Boolean(), db: Type.Enum(['up', 'down']) });
+export const Health = Type.Object({ ok: Type.Boolean() });
+/** Each dependency checked (`database`, `redis`) and whether it answered in time. */
+export const Readiness = Type.Object({
+  ok: Type.Boolean(),
+  checks: Type.Record(Type.String(), Type.Enum(['up', 'down'])),
+});

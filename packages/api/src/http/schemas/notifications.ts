@@ -36,6 +36,11 @@ export const NotificationKindValue = Type.Enum([...NOTIFICATION_KIND_VALUES]);
 /** Display data only: titles, prices in fen, a reason, a nickname. Never an openid. */
 const NotificationData = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()]));
 
+/**
+ * One inbox entry: a notice, or unread comments (or replies) of one listing folded into one, shown as
+ * the newest of them with `count` (1 for a notice alone). Unread while any of them is; marking it read
+ * (by its id) reads all of them.
+ */
 export const NotificationItem = Type.Object({
   id: Id,
   kind: NotificationKindValue,
@@ -43,6 +48,7 @@ export const NotificationItem = Type.Object({
   data: NotificationData,
   createdAt: IsoDate,
   readAt: Nullable(IsoDate),
+  count: Type.Integer({ minimum: 1 }),
 });
 export type NotificationItem = Static<typeof NotificationItem>;
 

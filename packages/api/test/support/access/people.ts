@@ -87,4 +87,5 @@ export const peopleRows: Row[] = [
   { route: 'GET /v1/campuses', request: () => ({ url: '/v1/campuses' }), expect: everyone(200) },
   { route: 'POST /v1/dev/admin-login', request: () => ({ url: '/v1/dev/admin-login' }), expect: everyone(200) },
   { route: 'GET /healthz', request: () => ({ url: '/healthz' }), expect: { ...everyone(200), banned: 200 } },
+  { route: 'GET /readyz', request: () => ({ url: '/readyz' }), expect: { ...everyone(200), banned: 200 } },
 ];

@@ -18,6 +18,7 @@ import { Migration20261206000200PhotoOwners } from './Migration20261206000200Pho
 import { Migration20261206003000ListingStatusHistory } from './Migration20261206003000ListingStatusHistory.js';
 import { Migration20261206004000AdminStatistics } from './Migration20261206004000AdminStatistics.js';
 import { Migration20261206005000Feedback } from './Migration20261206005000Feedback.js';
+import { Migration20261207000000InboxEntries } from './Migration20261207000000InboxEntries.js';
 
 /** Every committed migration, in order. Listed explicitly so compiled and source runs agree. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261206003000ListingStatusHistory', class: Migration20261206003000ListingStatusHistory },
   { name: 'Migration20261206004000AdminStatistics', class: Migration20261206004000AdminStatistics },
   { name: 'Migration20261206005000Feedback', class: Migration20261206005000Feedback },
+  { name: 'Migration20261207000000InboxEntries', class: Migration20261207000000InboxEntries },
 ];

@@ -1,0 +1,45 @@
+import type { FastifyReply } from 'fastify';
+import type { CachedBody, ResponseCache } from './response-cache.js';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+export interface CacheableAnswer<T> {
+  readonly payload: T;
+  /** Set when a later hit must count a view of this listing (an anonymous detail of a live listing). */
+  readonly countsViewOf?: string;
+  /** How many results the body shows, when a later hit must count a search of it (first search pages). */
+  readonly found?: number;
+}
+
+/**
+ * Answers from the cache of ready-to-send bodies, or computes, serializes with the route's response schema
+ * and stores. Hit and miss send the same string with the same content type, so the bytes are the same.
+ * The version is taken before anything is read: a body computed while a change commits is stored under
+ * the version that change leaves behind, never under the new one.
+ */
+export async function cachedReply<T>(
+  reply: FastifyReply,
+  cache: ResponseCache,
+  key: string,
+  compute: () => Promise<CacheableAnswer<T>>,
+  onHit?: (entry: CachedBody) => Promise<void>,
+): Promise<FastifyReply> {
+  const version = cache.currentVersion();
+  const hit = version === null ? undefined : cache.get(version, key);
+  if (hit) {
+    await onHit?.(hit);
+    reply.header('x-cache', 'hit');
+    return reply.type(JSON_TYPE).send(hit.body);
+  }
+  const answer = await compute();
+  const body = reply.serialize(answer.payload) as string;
+  if (version !== null) {
+    cache.set(version, key, {
+      body,
+      ...(answer.countsViewOf !== undefined && { countsViewOf: answer.countsViewOf }),
+      ...(answer.found !== undefined && { found: answer.found }),
+    });
+  }
+  reply.header('x-cache', version === null ? 'bypass' : 'miss');
+  return reply.type(JSON_TYPE).send(body);
+}

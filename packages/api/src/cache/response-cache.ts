@@ -1,0 +1,81 @@
+import { LRUCache } from 'lru-cache';
+import type { CacheVersion } from './version.js';
+
+/**
+ * A ready-to-send JSON body, and what a hit must still count: the listing whose view (anonymous details),
+ * or how many results a search found (a hit is still a student searching).
+ */
+export interface CachedBody {
+  readonly body: string;
+  readonly countsViewOf?: string;
+  readonly found?: number;
+}
+
+export interface ResponseCacheOptions {
+  /** Bound on the bodies held, in UTF-16 code units (about bytes for JSON that is mostly ASCII). */
+  readonly maxSize?: number;
+  /**
+   * Longest life of a body whatever the version: bounds what no version bump covers (view, favorite and
+   * comment counters, a listing passing its expiry time). In milliseconds of `now`.
+   */
+  readonly ttlMs?: number;
+  /** The domain clock in milliseconds, so a test that moves time also ages the bodies. */
+  readonly now?: () => number;
+}
+
+/**
+ * Ready-to-send response bodies keyed by (content version, normalized request). Per process: an LRU in
+ * this process's memory, never shared. A change anywhere moves the version (see `CacheVersion`), so
+ * bodies of older versions are never read again and age out of the LRU.
+ *
+ * Only bodies that are the same for every caller may be stored: routes decide, and say why.
+ */
+export class ResponseCache {
+  private readonly bodies: LRUCache<string, CachedBody>;
+
+  constructor(
+    readonly version: CacheVersion,
+    options: ResponseCacheOptions = {},
+  ) {
+    const now = options.now;
+    this.bodies = new LRUCache<string, CachedBody>({
+      maxSize: options.maxSize ?? 32 * 1024 * 1024,
+      sizeCalculation: (entry, key) => entry.body.length + key.length + 64,
+      ttl: options.ttlMs ?? 10_000,
+      // Ask the clock on every read: a test clock moves by days between two requests.
+      ttlResolution: 0,
+      ...(now && { perf: { now } }),
+    });
+  }
+
+  /** The version a request should read and fill under, taken before it reads anything; null: do not cache. */
+  currentVersion(): string | null {
+    return this.version.current();
+  }
+
+  get(version: string, key: string): CachedBody | undefined {
+    return this.bodies.get(`${version}\n${key}`);
+  }
+
+  set(version: string, key: string, entry: CachedBody): void {
+    this.bodies.set(`${version}\n${key}`, entry);
+  }
+
+  get size(): number {
+    return this.bodies.size;
+  }
+
+  async close(): Promise<void> {
+    this.bodies.clear();
+    await this.version.close();
+  }
+}
+
+/** A request's query as a cache key: parameters sorted, undefined ones left out. */
+export function normalizedKey(route: string, query: Readonly<Record<string, unknown>>): string {
+  const parts = Object.keys(query)
+    .filter((k) => query[k] !== undefined)
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(query[k])}`);
+  return `${route}?${parts.join('&')}`;
+}

@@ -1,0 +1,35 @@
+import { RedisVersionCounter } from '@xianzhi/adapters';
+import { ContainerModule } from 'inversify';
+import { ResponseCache } from '../cache/response-cache.js';
+import { CacheVersion } from '../cache/version.js';
+import { Cache } from './cache-tokens.js';
+import { factory } from './token.js';
+import { Config, Core } from './tokens.js';
+
+/**
+ * The response cache. Both bindings are per process (and per container: two apps built in one test
+ * process have a cache each, like two server processes). With XZ_REDIS_URL the version is shared
+ * through Redis; without it (embedded, one process) it lives in this process alone.
+ */
+export const cacheModule = new ContainerModule(({ bind }) => {
+  factory(
+    bind(Cache.Version),
+    (config, logger) => {
+      let lastWarning = 0;
+      const counter = config.redis ? new RedisVersionCounter(config.redis.url, config.redis.prefix) : null;
+      return new CacheVersion(counter, {
+        onError: (error) => {
+          // Redis away: the cache is bypassed (see CacheVersion.current); one warning per 30 s is enough.
+          if (Date.now() - lastWarning < 30_000) return;
+          lastWarning = Date.now();
+          logger.warn({ err: error }, 'response cache: Redis version not readable, serving without cache');
+        },
+      }).start();
+    },
+    [Config.App, Config.Logger],
+  );
+  factory(bind(Cache.Responses), (version, clock) => new ResponseCache(version, { now: () => clock.now().getTime() }), [
+    Cache.Version,
+    Core.Clock,
+  ]);
+});

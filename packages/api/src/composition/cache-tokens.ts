@@ -1,0 +1,9 @@
+import type { ResponseCache } from '../cache/response-cache.js';
+import type { CacheVersion } from '../cache/version.js';
+import { token } from './token.js';
+
+/** Ready-to-send bodies of hot public pages, per process, and the version that invalidates them. */
+export const Cache = {
+  Version: token<CacheVersion>('CacheVersion'),
+  Responses: token<ResponseCache>('ResponseCache'),
+};

@@ -1,0 +1,97 @@
+import type { OperationalStats, QueueCounts } from '@xianzhi/adapters';
+import type { Metrics } from './metrics.js';
+import { checkReadiness, type ReadinessCheck } from './readiness.js';
+
+/**
+ * Gauges of this process's own dependencies, read at each scrape: whether the database and Redis answer
+ * (the same checks as /readyz) and the database connection pool (MariaDB/MySQL; SQLite has no pool).
+ */
+export function watchDependencies(metrics: Metrics, checks: readonly ReadinessCheck[], stats: OperationalStats): void {
+  metrics.gauge('ready', 'Whether a dependency answers (1) or not (0), as /readyz sees it', ['check'], async (g) => {
+    const { checks: result } = await checkReadiness(checks);
+    for (const [check, state] of Object.entries(result)) g.set({ check }, state === 'up' ? 1 : 0);
+  });
+  metrics.gauge(
+    'db_pool_connections',
+    'Database connections of this process by state: busy (running a query), idle, max (the pool size)',
+    ['state'],
+    (g) => {
+      const pool = stats.pool();
+      if (!pool) return;
+      g.set({ state: 'busy' }, pool.open - pool.idle);
+      g.set({ state: 'idle' }, pool.idle);
+      g.set({ state: 'max' }, pool.max);
+    },
+  );
+  metrics.gauge('db_pool_waiting_queries', 'Queries of this process waiting for a free connection', [], (g) => {
+    const pool = stats.pool();
+    if (pool) g.set(pool.waiting);
+  });
+}
+
+export interface PipelineSources {
+  readonly stats: OperationalStats;
+  /** The queues this process consumes, and how to count their jobs. */
+  readonly queues: readonly string[];
+  readonly counts: (queues: readonly string[]) => Promise<Map<string, QueueCounts>>;
+  readonly now?: () => Date;
+}
+
+/**
+ * Gauges of the background pipeline, read at each scrape by the process that runs it (the worker, or the
+ * embedded server): the outbox backlog's age, how far each projection trails its log, and the jobs of each
+ * queue by state. On Redis every worker sees the same queues: aggregate with max(), not sum().
+ */
+export function watchPipeline(metrics: Metrics, sources: PipelineSources): void {
+  const now = sources.now ?? (() => new Date());
+  const ageOf = (at: Date | null) => (at ? Math.max(0, (now().getTime() - at.getTime()) / 1000) : 0);
+  metrics.gauge(
+    'outbox_lag_seconds',
+    'Age of the oldest outbox event the relay has not handed to the queue yet (0 when none waits)',
+    [],
+    async (g) => {
+      const oldest = await metrics.reading('outbox', () => sources.stats.oldestUnpublishedAt());
+      if (oldest !== null) g.set(ageOf(oldest));
+      else g.set(0);
+    },
+  );
+  // The registry collects every metric at once: both projection gauges share one reading per scrape.
+  const projections = sharedReading(() => metrics.reading('projections', () => sources.stats.projections()));
+  metrics.gauge(
+    'projection_lag_events',
+    'Log entries a projection has not applied yet: search and recs-events follow the outbox, recs-views the view log',
+    ['projection'],
+    async (g) => {
+      for (const p of (await projections()) ?? []) g.set({ projection: p.name }, p.behind);
+    },
+  );
+  metrics.gauge(
+    'projection_lag_seconds',
+    'Age of the oldest outbox event a projection has not applied yet (0 when it is current)',
+    ['projection'],
+    async (g) => {
+      for (const p of (await projections()) ?? [])
+        if (p.log === 'outbox') g.set({ projection: p.name }, ageOf(p.oldestBehindAt));
+    },
+  );
+  metrics.gauge(
+    'queue_jobs',
+    'Jobs per queue and state: waiting, active, delayed (incl. waiting for a retry), failed (gave up, kept a day)',
+    ['queue', 'state'],
+    async (g) => {
+      const counts = await metrics.reading('queues', () => sources.counts(sources.queues));
+      for (const [queue, c] of counts ?? []) {
+        for (const state of ['waiting', 'active', 'delayed', 'failed'] as const) g.set({ queue, state }, c[state]);
+      }
+    },
+  );
+}
+
+/** Callers while a reading is under way share it; the next call after it settles reads afresh. */
+function sharedReading<T>(read: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () =>
+    (pending ??= read().finally(() => {
+      pending = null;
+    }));
+}
