@@ -7,6 +7,8 @@ export interface Finding {
   readonly problem: string;
   readonly status: number | null;
   readonly body: string;
+  /** The answer's X-Request-Id, to find what the server logged for it (a HEAD answer has no body to say). */
+  readonly requestId?: string;
   /** What the server logged for it (the error and its stack), filled in after its batch. */
   log?: string;
 }
@@ -73,7 +75,15 @@ async function sendOne(app: FastifyInstance, wire: Wire, tally: Tally): Promise<
     tally.byStatus.set(res.statusCode, (tally.byStatus.get(res.statusCode) ?? 0) + 1);
     if (res.statusCode >= 200 && res.statusCode < 300) tally.reachedOk.add(wire.op);
     const problem = judge(res.statusCode, res.body, wire);
-    if (problem) tally.findings.push({ wire, problem, status: res.statusCode, body: res.body.slice(0, 600) });
+    const requestId = res.headers['x-request-id'];
+    if (problem)
+      tally.findings.push({
+        wire,
+        problem,
+        status: res.statusCode,
+        body: res.body.slice(0, 600),
+        ...(typeof requestId === 'string' ? { requestId } : {}),
+      });
   } catch (error) {
     tally.findings.push({ wire, problem: `inject failed: ${String(error)}`, status: null, body: '' });
   } finally {
@@ -105,7 +115,7 @@ function judge(status: number, body: string, wire: Wire): string | null {
 
 /** The request id a 5xx answer carries, to find what the server logged for it. */
 export function requestIdOf(f: Finding): string | undefined {
-  return /"requestId":"([^"]+)"/.exec(f.body)?.[1];
+  return f.requestId ?? /"requestId":"([^"]+)"/.exec(f.body)?.[1];
 }
 
 /** What a failure message shows: enough to replay one request by hand, and the seed to replay the run. */
