@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
 import type { Authenticator } from './auth.js';
 import { identifyCallers } from './caller.js';
-import { createErrorHandler, notFoundHandler } from './errors.js';
+import { createErrorHandler, frameworkErrorHandler, notFoundHandler } from './errors.js';
 import { limitRequests, type RequestLimits } from './rate-limit.js';
 import { secureHeaders } from './security.js';
 import { serveFrontEnd } from './static.js';
@@ -64,6 +64,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     trustProxy: typeof config.trustProxy === 'boolean' ? config.trustProxy : [...config.trustProxy],
     bodyLimit: 256 * 1024,
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler,
     // Fastify turns Node's request timeout off: a body shorter than its Content-Length then held its
     // connection forever. Node answers 408 and closes once headers and body take longer than this; it only
     // looks every `connectionsCheckingInterval` (30 s by default), so a short timeout is looked at sooner.

@@ -32,6 +32,7 @@ export const ERROR_STATUS = {
   CATEGORY_NOT_SELECTABLE: 400,
   CONTENT_RISKY: 400,
   BAD_REQUEST: 400,
+  INVALID_URL: 400,
   CAMPUS_CREDENTIALS_WRONG: 400,
   CAMPUS_LOGIN_METHOD_MISMATCH: 400,
   UNAUTHENTICATED: 401,
@@ -74,6 +75,7 @@ export const ERROR_STATUS = {
   CAMPUS_VERIFICATION_UNAVAILABLE: 409,
   FEEDBACK_CLOSED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  URL_TOO_LONG: 414,
   PHOTO_TOO_LARGE: 413,
   PHOTO_TOO_MANY_PIXELS: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -187,6 +189,16 @@ function answer(reply: FastifyReply, problem: Problem, clock: Clock = systemCloc
   return reply
     .code(status)
     .send({ error: { code: problem.code, message: problem.message, details: problem.details ?? null } });
+}
+
+/**
+ * What the router refuses before any route runs: a URL it cannot percent-decode (`%`, `%C0%80`), and a
+ * path parameter longer than its limit. Fastify answers these itself, in its own shape, unless told.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  request.log.info({ err: error }, 'request refused by the router');
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') answer(reply, { code: 'URL_TOO_LONG', message: '请求地址过长' });
+  else answer(reply, { code: 'INVALID_URL', message: '请求地址有误（含无法解码的字符）' });
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -13,7 +13,7 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, http
   const check = Compile(schema);
   return (input: unknown) => {
     const value = httpPart === 'body' ? (input ?? {}) : Value.Convert(schema, input);
-    const control = controlCharacterErrors(schema, value);
+    const control = textErrors(schema, value);
     if (check.Check(value) && control.length === 0) return { value };
     return { error: [...check.Errors(value), ...control] as unknown as Error };
   };
@@ -32,25 +32,46 @@ function hasControlCharacter(text: string, whitespaceAllowed: boolean): boolean 
   return false;
 }
 
+/** A UTF-16 surrogate without its pair: not a character, and no database stores it as one. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /**
  * Control characters are never data here: refused in every string a request carries (identifiers,
  * cursors, titles, names…), except tab and line breaks in free text. One check at the edge, so no
- * route, use case or query ever sees a NUL.
+ * route, use case or query ever sees a NUL. Text that is not well-formed Unicode (a lone surrogate,
+ * `"\ud800"` in JSON) is refused too: SQLite kept it as U+FFFD and MariaDB's JSON columns refused it. The walk keeps its own stack: a body nested 100,000 arrays
+ * deep (200 KB, under the body limit) would overflow the call stack of a recursive one.
  */
-export function controlCharacterErrors(schema: unknown, value: unknown, path = ''): SchemaError[] {
-  const s = branch(schema, value);
-  if (typeof value === 'string') {
-    if (!hasControlCharacter(value, s?.[FREE_TEXT] === true)) return [];
-    return [{ keyword: 'controlCharacters', instancePath: path, params: {}, message: '不能包含控制字符' }];
+export function textErrors(schema: unknown, value: unknown, path = ''): SchemaError[] {
+  const errors: SchemaError[] = [];
+  const pending: { schema: unknown; value: unknown; path: string }[] = [{ schema, value, path }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const s = branch(next.schema, next.value);
+    const v = next.value;
+    if (typeof v === 'string') {
+      if (hasControlCharacter(v, s?.[FREE_TEXT] === true))
+        errors.push({ keyword: 'controlCharacters', instancePath: next.path, params: {}, message: '不能包含控制字符' });
+      else if (LONE_SURROGATE.test(v))
+        errors.push({
+          keyword: 'loneSurrogate',
+          instancePath: next.path,
+          params: {},
+          message: '不能包含无效的 Unicode 字符',
+        });
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--)
+        pending.push({ schema: s?.['items'], value: v[i], path: `${next.path}/${i}` });
+    } else if (v !== null && typeof v === 'object') {
+      const props = s?.['properties'] as Record<string, unknown> | undefined;
+      for (const [k, item] of Object.entries(v).reverse())
+        pending.push({
+          schema: props?.[k] ?? s?.['additionalProperties'],
+          value: item,
+          path: `${next.path}/${escapePointer(k)}`,
+        });
+    }
   }
-  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharacterErrors(s?.['items'], v, `${path}/${i}`));
-  if (value !== null && typeof value === 'object') {
-    const props = s?.['properties'] as Record<string, unknown> | undefined;
-    return Object.entries(value).flatMap(([k, v]) =>
-      controlCharacterErrors(props?.[k] ?? s?.['additionalProperties'], v, `${path}/${escapePointer(k)}`),
-    );
-  }
-  return [];
+  return errors;
 }
 
 /** The member of a union that describes this value (JSON Schema `type` of its kind). */
@@ -123,6 +144,8 @@ function describe(e: SchemaError): string {
       return '格式不正确';
     case 'controlCharacters':
       return '不能包含控制字符';
+    case 'loneSurrogate':
+      return '不能包含无效的 Unicode 字符';
     default:
       return e.message;
   }

@@ -16,6 +16,7 @@ import {
 import type { OrmContext } from './context.js';
 import { json, orNull, toDate } from './rows.js';
 import { ListingViewRow } from './schemas.js';
+import { retryOnLockConflict } from './unit-of-work.js';
 
 const COUNTERS = ['viewCount', 'favoriteCount', 'commentCount'] as const;
 /** Columns a save never writes back: their own atomic UPDATEs own them. */
@@ -278,7 +279,8 @@ export class MikroOrmListingRepository implements ListingRepository {
       params.push(delta, delta);
     }
     if (sets.length === 0) return;
-    await this.ctx.em().execute(`update listing set ${sets.join(', ')} where id = ?`, [...params, id], 'run');
+    const sql = `update listing set ${sets.join(', ')} where id = ?`;
+    await retryOnLockConflict(this.ctx, () => this.ctx.em().execute(sql, [...params, id], 'run'));
   }
 
   async setOwnerBanned(ownerId: string, banned: boolean): Promise<void> {
@@ -292,13 +294,15 @@ export class MikroOrmListingViewLog implements ListingViewLog {
   constructor(private readonly ctx: OrmContext) {}
 
   async recordView(listingId: string, viewerKey: string, day: string): Promise<boolean> {
-    const result = await this.ctx
-      .em()
-      .createQueryBuilder(ListingViewRow)
-      .insert({ listingId, viewerKey, day })
-      .onConflict(['listingId', 'viewerKey', 'day'])
-      .ignore()
-      .execute<{ affectedRows?: number }>('run');
+    const result = await retryOnLockConflict(this.ctx, () =>
+      this.ctx
+        .em()
+        .createQueryBuilder(ListingViewRow)
+        .insert({ listingId, viewerKey, day })
+        .onConflict(['listingId', 'viewerKey', 'day'])
+        .ignore()
+        .execute<{ affectedRows?: number }>('run'),
+    );
     return result.affectedRows === 1;
   }
 }

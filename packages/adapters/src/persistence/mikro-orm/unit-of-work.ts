@@ -44,9 +44,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
         return await this.once(work);
       } catch (e) {
         if (attempt >= this.retry.attempts || !isLockConflict(e)) throw e;
-        // Jittered, so the two sides of a deadlock do not meet again at the same moment.
-        const ceiling = this.retry.firstBackoffMs * 2 ** (attempt - 1);
-        await sleep(ceiling / 2 + Math.random() * (ceiling / 2));
+        await backOff(this.retry, attempt);
       }
     }
   }
@@ -63,6 +61,34 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       throw e;
     }
   }
+}
+
+/**
+ * One statement run outside any unit of work (a view counter, a view log entry): MariaDB may pick even a
+ * single autocommit UPDATE as the victim of a deadlock with a transaction on the same row (a detail view
+ * while the owner edits), and has then rolled the statement back, so it runs again, as a unit would.
+ * Inside a unit the error goes up unchanged, and the unit runs again as a whole.
+ */
+export async function retryOnLockConflict<T>(
+  ctx: OrmContext,
+  statement: () => Promise<T>,
+  retry: LockConflictRetry = DEFAULT_LOCK_CONFLICT_RETRY,
+): Promise<T> {
+  if (ctx.inTransaction) return statement();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await statement();
+    } catch (e) {
+      if (attempt >= retry.attempts || !isLockConflict(e)) throw e;
+      await backOff(retry, attempt);
+    }
+  }
+}
+
+/** Jittered, so the two sides of a deadlock do not meet again at the same moment. */
+function backOff(retry: LockConflictRetry, attempt: number): Promise<void> {
+  const ceiling = retry.firstBackoffMs * 2 ** (attempt - 1);
+  return sleep(ceiling / 2 + Math.random() * (ceiling / 2));
 }
 
 /** A deadlock or a lock wait timeout, as the driver reports it (MikroORM keeps the driver's `errno`). */
