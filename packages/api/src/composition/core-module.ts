@@ -106,7 +106,7 @@ export const coreModule = new ContainerModule(({ bind }) => {
     views: Core.Views,
     clock: Core.Clock,
     audit: Ports.AuditLog,
-    uow: Ports.UnitOfWork,
+    uow: Ports.ViewCountUnitOfWork,
   });
 
   factory(bind(Core.CountListingView), (listings, viewLog, clock) => new CountListingView(listings, viewLog, clock), [

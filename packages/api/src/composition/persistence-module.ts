@@ -57,6 +57,9 @@ export function persistenceModule(persistence: Persistence): ContainerModule {
     // The unit of work and the category store move the response cache's version after each commit.
     const bumping = new Set<keyof PlatformPorts>(['uow', 'categories']);
     for (const key of Object.keys(STORE_PORTS) as (keyof PlatformPorts)[]) if (!bumping.has(key)) bindPort(key);
+    // A view counted is not a change a cached body must show at once (cached bodies may hold a view count up to their
+    // 10 s age): moving the version for it would empty the hot pages on every new viewer of any listing.
+    bind(Ports.ViewCountUnitOfWork).toConstantValue(persistence.uow);
     factory(bind(Ports.UnitOfWork), (version) => new VersionBumpingUnitOfWork(persistence.uow, version), [
       Cache.Version,
     ]);

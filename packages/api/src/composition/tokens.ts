@@ -99,6 +99,8 @@ export const Ports = {
   Outbox: token<Outbox>('Outbox'),
   ViewLog: token<ListingViewLog>('ListingViewLog'),
   UnitOfWork: token<UnitOfWork>('UnitOfWork'),
+  /** The same unit of work without the response cache's version bump: for view counts only (see persistence-module). */
+  ViewCountUnitOfWork: token<UnitOfWork>('ViewCountUnitOfWork'),
   RateLimiter: token<RateLimiter>('RateLimiter'),
   AuditLog: token<AuditLog>('AuditLog'),
   RefreshTokens: token<RefreshTokenRepository>('RefreshTokenRepository'),
