@@ -33,11 +33,14 @@ describe('rate limits on the embedded stack, at their defaults', () => {
   const count = async (sql: string, params: unknown[]) =>
     Number(((await s.persistence.raw(sql, params)) as { n: unknown }[])[0]!.n);
 
-  /** `allowed` answered `ok`, then every other one 429 RATE_LIMITED with a Retry-After within the window. */
+  /**
+   * Exactly `allowed` of a concurrent burst answered `ok` and every other one 429 RATE_LIMITED with a Retry-After
+   * within the window. Which ones is up to arrival order at the limiter, not the order they were sent in.
+   */
   function expectLimited(answers: Reply[], family: keyof typeof DEFAULT_RATE_LIMITS, ok: number) {
     const allowed = DEFAULT_RATE_LIMITS[family].perUser;
-    expect(answers.slice(0, allowed).every((a) => a.status === ok)).toBe(true);
-    const refused = answers.slice(allowed);
+    expect(answers.filter((a) => a.status === ok)).toHaveLength(allowed);
+    const refused = answers.filter((a) => a.status !== ok);
     expect(refused.map((a) => a.status)).toEqual(refused.map(() => 429));
     for (const r of refused) {
       expect(r.body.error).toMatchObject({ code: 'RATE_LIMITED', details: { family } });

@@ -16,7 +16,9 @@ describe('the worker process', () => {
   beforeAll(async () => {
     // The production shape: a worker process beside the API needs a database server (SQLite has one
     // writer process; two processes on one file answer "database is locked" under load).
-    s = await startStack('mariadb');
+    // The API shares the worker's Redis, as in production: the worker's commits (the search index) move the
+    // response cache's version there, so the API's cached search pages see them.
+    s = await startStack('mariadb', { env: { XZ_REDIS_URL: testRedisUrl(), XZ_QUEUE_PREFIX: prefix } });
   });
   afterAll(async () => {
     await s?.close();
