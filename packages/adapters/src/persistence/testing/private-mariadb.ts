@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from '../../queue/testing/redis.js';
+import { freePort, terminate } from '../../queue/testing/redis.js';
 
 const run = promisify(execFile);
 
@@ -87,10 +87,7 @@ export async function startPrivateMariaDb(): Promise<PrivateMariaDb> {
   const stop = async () => {
     const running = child;
     child = null;
-    if (!running || running.exitCode !== null) return;
-    const exited = new Promise<void>((r) => running.once('exit', () => r()));
-    running.kill('SIGTERM');
-    await exited;
+    await terminate(running);
   };
 
   await start();

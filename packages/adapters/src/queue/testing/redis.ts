@@ -86,10 +86,7 @@ export async function startPrivateRedis(binary = '/usr/bin/redis-server'): Promi
   const stop = async () => {
     const running = child;
     child = null;
-    if (!running || running.exitCode !== null) return;
-    const exited = new Promise<void>((r) => running.once('exit', () => r()));
-    running.kill('SIGTERM');
-    await exited;
+    await terminate(running);
   };
   await start();
   return {
@@ -125,6 +122,14 @@ async function answers(port: number): Promise<boolean> {
 }
 
 /** A port nothing listens on right now: bound once to learn a free number, then released. */
+/** Stops a test's own server process with SIGTERM and waits for it to exit; nothing when it already has. */
+export async function terminate(running: ChildProcess | null): Promise<void> {
+  if (!running || running.exitCode !== null) return;
+  const exited = new Promise<void>((r) => running.once('exit', () => r()));
+  running.kill('SIGTERM');
+  await exited;
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
