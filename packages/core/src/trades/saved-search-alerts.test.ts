@@ -178,7 +178,7 @@ describe('saved-search alerts', () => {
     for (let i = 0; i < 450; i++) {
       const u = aUser({ id: `s${String(i).padStart(3, '0')}` });
       await w.persistence.users.save(u);
-      await saveSearch(w.k.as(u), { text: i % 3 === 0 ? '自行车' : `台灯 ${i}` });
+      await saveSearch(w.k.as(u), { text: i % 3 === 0 ? '自行车' : '台灯' });
     }
     await publish(w.k.actors.alice, { title: '二手自行车' });
     await work();

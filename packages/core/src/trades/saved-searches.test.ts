@@ -55,12 +55,12 @@ describe('saved searches', () => {
       const r = await save.execute({ actor, text: '自行车' });
       return r.ok ? 'ok' : r.error.code;
     };
-    expect(await code(k.anonymous)).toBe('NOT_AUTHENTICATED');
+    expect(await code(k.anonymous)).toBe('UNAUTHENTICATED');
     expect(await code(k.actors.carol)).toBe('NOT_VERIFIED');
     expect(await code(k.actors.mallory)).toBe('USER_BANNED');
-    expect(await code(k.actors.admin)).toBe('NOT_AUTHENTICATED');
+    expect(await code(k.actors.admin)).toBe('UNAUTHENTICATED');
     const anon = await list.execute({ actor: k.anonymous });
-    expect(!anon.ok && anon.error.code).toBe('NOT_AUTHENTICATED');
+    expect(!anon.ok && anon.error.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses what the search page would refuse, every field at once', async () => {
