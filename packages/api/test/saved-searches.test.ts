@@ -28,7 +28,12 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
       call(s.app, { method: 'DELETE', url: `/v1/me/saved-searches/${encodeURIComponent(id)}`, headers: s.auth(who) });
 
     it('a verified student saves a search with filters, sees it, saves it again as the same one, deletes it', async () => {
-      const payload = { q: '  山地自行车 ', categoryId: cats['digital'], maxPrice: 100_000, tradeMethod: 'face_to_face' };
+      const payload = {
+        q: '  山地自行车 ',
+        categoryId: cats['digital'],
+        maxPrice: 100_000,
+        tradeMethod: 'face_to_face',
+      };
       const first = await save('bob', payload);
       expect(first.status, JSON.stringify(first.body)).toBe(201);
       expect(first.body).toEqual({

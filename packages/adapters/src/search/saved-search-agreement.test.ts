@@ -81,7 +81,14 @@ describe('saved-search alerts agree with the search page (production tokenizer)'
     for (const c of aCategoryTree().all) await p.categories.save(c);
     await p.users.save(aUser({ id: 'user-owner' }));
     const ids = new SequentialIds('ss');
-    const save = new SaveSearch({ savedSearches: p.savedSearches, categories: p.categories, tokenizer, uow: p.uow, ids, clock });
+    const save = new SaveSearch({
+      savedSearches: p.savedSearches,
+      categories: p.categories,
+      tokenizer,
+      uow: p.uow,
+      ids,
+      clock,
+    });
     const notifications = new InMemoryNotificationRepository();
     const recorder = new NotificationRecorder({ notifications, users: p.users, queue: noQueue, ids, clock });
     const alerts = new SavedSearchAlerts({

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../identity/actor.js';
-import type { ListingContentInput } from '../listings/content.js';
 import { aUser } from '../testing/builders.js';
 import { itemInput } from '../testing/kit.js';
 import { notificationsWorld, type NotificationsWorld } from '../testing/notifications-world.js';
@@ -65,13 +64,12 @@ async function saveSearch(actor: Actor, input: Omit<SaveSearchInput, 'actor'>) {
 }
 
 async function publish(actor: Actor, content: Record<string, unknown>): Promise<string> {
-  const r = await w.k.publish.execute({ actor, kind: 'item', content: itemInput(content) as ListingContentInput });
+  const r = await w.k.publish.execute({ actor, kind: 'item', content: itemInput(content) });
   if (!r.ok) throw new Error(r.error.code);
   return r.value.id;
 }
 
-const savedNotices = async (userId: string) =>
-  (await w.inboxOf(userId)).filter((n) => n.kind === 'saved_search');
+const savedNotices = async (userId: string) => (await w.inboxOf(userId)).filter((n) => n.kind === 'saved_search');
 
 describe('saved-search alerts', () => {
   it('tells a student once when a new listing matches, in the inbox and by QQ under consent', async () => {
@@ -163,7 +161,11 @@ describe('saved-search alerts', () => {
     w.k.clock.advance(24 * 60 * 60 * 1000);
     await publish(w.k.actors.alice, { title: '自行车 四' });
     await work();
-    expect((await savedNotices('bob')).map((n) => n.data['listingTitle'])).toEqual(['自行车 四', '自行车 二', '自行车 一']);
+    expect((await savedNotices('bob')).map((n) => n.data['listingTitle'])).toEqual([
+      '自行车 四',
+      '自行车 二',
+      '自行车 一',
+    ]);
   });
 
   it('a daily limit of 0 turns alerts off', async () => {

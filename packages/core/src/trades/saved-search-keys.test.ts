@@ -61,7 +61,12 @@ describe('saved-search keys', () => {
   it('files other alternatives (Chinese, synonyms) under themselves, and a listing finds them by its own tokens', () => {
     const terms = [
       { alternatives: [{ token: '自行', weight: 1 }] },
-      { alternatives: [{ token: '单车', weight: 0.8 }, { token: 'bike', weight: 0.8 }] },
+      {
+        alternatives: [
+          { token: '单车', weight: 0.8 },
+          { token: 'bike', weight: 0.8 },
+        ],
+      },
     ];
     expect(savedSearchKeys(terms).sort()).toEqual(['=bike', '=单车', '=自行'].sort());
     expect(listingLookupKeys(['单车'])).toContain('=单车');

@@ -47,7 +47,8 @@ export function savedSearchKeys(
     const exact = term.alternatives.filter((a) => a.weight >= 1 && ASCII.test(a.token)).map((a) => a.token);
     for (const alt of term.alternatives) {
       if (alt.weight <= 0) continue;
-      const varied = alt.weight < 1 && ASCII.test(alt.token) ? exact.find((e) => withinOneEdit(e, alt.token)) : undefined;
+      const varied =
+        alt.weight < 1 && ASCII.test(alt.token) ? exact.find((e) => withinOneEdit(e, alt.token)) : undefined;
       if (varied === undefined) keys.add(`=${alt.token}`);
       else for (const k of near(varied)) keys.add(k);
     }

@@ -35,7 +35,10 @@ export class SavedSearchNotFound extends DomainError<'SAVED_SEARCH_NOT_FOUND'> {
 }
 
 /** Two saves of the same text and filters are one saved search. */
-export function sameSearch(a: Pick<SavedSearch, 'text' | 'filters'>, b: Pick<SavedSearch, 'text' | 'filters'>): boolean {
+export function sameSearch(
+  a: Pick<SavedSearch, 'text' | 'filters'>,
+  b: Pick<SavedSearch, 'text' | 'filters'>,
+): boolean {
   if (a.text.toLowerCase() !== b.text.toLowerCase()) return false;
   const keys = new Set([...Object.keys(a.filters), ...Object.keys(b.filters)]) as Set<keyof SearchFilters>;
   return [...keys].every((k) => a.filters[k] === b.filters[k]);

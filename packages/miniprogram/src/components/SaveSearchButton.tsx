@@ -36,11 +36,7 @@ export function SaveSearchButton({ search }: { search: SaveSearchBody }) {
   };
 
   return (
-    <Text
-      className={`save-search ${saved ? 'save-search-done' : ''}`}
-      data-testid="save-search"
-      onClick={onTap}
-    >
+    <Text className={`save-search ${saved ? 'save-search-done' : ''}`} data-testid="save-search" onClick={onTap}>
       {saved ? '已订阅' : save.isPending ? '订阅中…' : '🔔 保存此搜索'}
     </Text>
   );

@@ -19,7 +19,8 @@ export function filterChips(s: SavedSearch, catalog: Catalog | null): string[] {
   if (f.kind) out.push(KIND_LABEL[f.kind]);
   if (f.categoryId) out.push(categoryName(catalog, f.categoryId));
   if (f.condition) out.push(CONDITION_LABEL[f.condition]);
-  if (f.minPrice !== undefined && f.maxPrice !== undefined) out.push(`${formatFen(f.minPrice)}–${formatFen(f.maxPrice)}`);
+  if (f.minPrice !== undefined && f.maxPrice !== undefined)
+    out.push(`${formatFen(f.minPrice)}–${formatFen(f.maxPrice)}`);
   else if (f.minPrice !== undefined) out.push(`${formatFen(f.minPrice)} 以上`);
   else if (f.maxPrice !== undefined) out.push(`${formatFen(f.maxPrice)} 以下`);
   if (f.areaId) out.push(catalog?.campus.areas.find((a) => a.id === f.areaId)?.name ?? '指定地点');

@@ -36,7 +36,8 @@ export class MikroOrmSavedSearchRepository implements SavedSearchRepository {
   async add(search: SavedSearch, keys: readonly string[], max: number): Promise<boolean> {
     // Saves of one student take turns on their user row (MariaDB; SQLite has one writer at a time), and
     // one statement counts and inserts: the owner never ends up with more than `max`.
-    if (this.ctx.dialect !== 'sqlite') await this.query('select id from app_user where id = ? for update', [search.userId]);
+    if (this.ctx.dialect !== 'sqlite')
+      await this.query('select id from app_user where id = ? for update', [search.userId]);
     const inserted = await this.exec(
       `insert into saved_search (${COLUMNS})
        select ?, ?, ?, ?, ?, ? from (select count(*) as n from saved_search where user_id = ?) c where c.n < ?`,
@@ -99,7 +100,10 @@ export class MikroOrmSavedSearchRepository implements SavedSearchRepository {
     }
     const ids = [...found].sort().slice(0, limit);
     if (ids.length === 0) return [];
-    const rows = await this.query(`select ${COLUMNS} from saved_search where id in (${marks(ids.length)}) order by id`, ids);
+    const rows = await this.query(
+      `select ${COLUMNS} from saved_search where id in (${marks(ids.length)}) order by id`,
+      ids,
+    );
     return rows.map(toSearch);
   }
 

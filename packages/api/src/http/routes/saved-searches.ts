@@ -23,7 +23,11 @@ export function savedSearchRoutes(deps: SavedSearchRouteDeps): FastifyPluginAsyn
     app.get(
       '/me/saved-searches',
       {
-        schema: { ...student, summary: 'My saved searches, newest first', response: responses({ 200: SavedSearchList }) },
+        schema: {
+          ...student,
+          summary: 'My saved searches, newest first',
+          response: responses({ 200: SavedSearchList }),
+        },
       },
       async (request) => ({ items: orFail(await deps.list.execute({ actor: request.actor })).map(savedSearchBody) }),
     );

@@ -48,8 +48,7 @@ export default function SavedSearchesPage() {
     const answer = await Taro.showModal({ title: '删除订阅', content: `不再提醒「${s.q}」的新发布？` });
     if (answer.confirm) remove.mutate(s.id);
   };
-  const open = (s: SavedSearch) =>
-    void Taro.navigateTo({ url: `/pages/search/index?q=${encodeURIComponent(s.q)}` });
+  const open = (s: SavedSearch) => void Taro.navigateTo({ url: `/pages/search/index?q=${encodeURIComponent(s.q)}` });
 
   const items = list.data?.items ?? [];
   return (
