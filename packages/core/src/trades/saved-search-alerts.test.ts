@@ -5,6 +5,7 @@ import { itemInput } from '../testing/kit.js';
 import { notificationsWorld, type NotificationsWorld } from '../testing/notifications-world.js';
 import { simpleTokenizer } from '../testing/simple-tokenizer.js';
 import { SavedSearchAlerts } from './saved-search-alerts.js';
+import type { SavedSearchRepository } from './saved-search-ports.js';
 import { SaveSearch, type SaveSearchInput } from './saved-searches.js';
 
 let w: NotificationsWorld;
@@ -12,10 +13,24 @@ let alerts: SavedSearchAlerts;
 let save: SaveSearch;
 const handled = new Set<string>();
 
+/** Saved searches the alerts read, counted: a listing must read only those filed under its tokens. */
+let read = 0;
+
 function makeAlerts(dailyLimit?: number) {
   const p = w.persistence;
+  const counting: SavedSearchRepository = {
+    add: (...a) => p.savedSearches.add(...a),
+    byUser: (...a) => p.savedSearches.byUser(...a),
+    remove: (...a) => p.savedSearches.remove(...a),
+    takeAlert: (...a) => p.savedSearches.takeAlert(...a),
+    withAnyKey: async (...a) => {
+      const page = await p.savedSearches.withAnyKey(...a);
+      read += page.length;
+      return page;
+    },
+  };
   return new SavedSearchAlerts({
-    savedSearches: p.savedSearches,
+    savedSearches: counting,
     listings: p.listings,
     categories: p.categories,
     users: p.users,
@@ -182,8 +197,11 @@ describe('saved-search alerts', () => {
       await w.persistence.users.save(u);
       await saveSearch(w.k.as(u), { text: i % 3 === 0 ? '自行车' : '台灯' });
     }
+    read = 0;
     await publish(w.k.actors.alice, { title: '二手自行车' });
     await work();
+    // Handled twice (a redelivery): 150 read each time, in pages of 200; the 300 台灯 searches never.
+    expect(read).toBe(300);
     const told = [];
     for (let i = 0; i < 450; i += 1) if ((await savedNotices(`s${String(i).padStart(3, '0')}`)).length) told.push(i);
     expect(told).toEqual(Array.from({ length: 150 }, (_, j) => j * 3));
