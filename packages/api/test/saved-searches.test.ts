@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeQqServer } from '../../adapters/src/qq/fake-qq-server.js';
 import type { SavedSearch, SavedSearchList } from '../src/contract.js';
+import { demoOpenId } from '../src/seed/demo-world.js';
 import type { DatabaseKind } from './support/databases.js';
 import { call, categoryIds, expectError, itemBody, publishAs } from './support/http.js';
 import { eventually, startWorkerStack, type WorkerStack } from './support/queues.js';
@@ -91,11 +93,25 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
   describe(`saved-search alerts through the worker on ${kind}`, () => {
     let s: WorkerStack;
     let cats: Record<string, string>;
+    const fake = new FakeQqServer();
     beforeAll(async () => {
-      s = await startWorkerStack('in-process', { database: kind, env: { XZ_SAVED_SEARCH_DAILY_ALERTS: '2' } });
+      await fake.start();
+      s = await startWorkerStack('in-process', {
+        database: kind,
+        env: {
+          XZ_SAVED_SEARCH_DAILY_ALERTS: '2',
+          XZ_QQ_APP_ID: fake.appId,
+          XZ_QQ_APP_SECRET: fake.appSecret,
+          XZ_QQ_API_BASE: fake.baseUrl,
+          XZ_QQ_TEMPLATE_SAVED_SEARCH: 'TPL-SAVED',
+        },
+      });
       cats = await categoryIds(s.app);
     }, 60_000);
-    afterAll(() => s?.close());
+    afterAll(async () => {
+      await s?.close();
+      await fake.stop();
+    });
 
     const inbox = async (who: Handle) =>
       (
@@ -109,6 +125,14 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
 
     it('tells whose search finds a new listing (pinyin too), at most the daily number, never the owner', async () => {
       await save('bob', { q: 'zixingche' });
+      // One QQ message allowed: the first alert goes to QQ as well, the second to the inbox only.
+      const consent = await call(s.app, {
+        method: 'POST',
+        url: '/v1/me/notification-consents',
+        headers: s.auth('bob'),
+        payload: { templateIds: ['TPL-SAVED'] },
+      });
+      expect(consent.body).toMatchObject({ consents: { saved_search: 1 }, templates: { saved_search: 'TPL-SAVED' } });
       await save('dave', { q: '冰箱' });
       await save('alice', { q: '自行车' });
       await save('dave', { q: '自行车', maxPrice: 1_000 });
@@ -119,12 +143,20 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
         listingId: first.id,
         data: { listingTitle: '二手自行车 捷安特', price: 30_000, query: 'zixingche' },
       });
+      const toBob = () => fake.deliveredMessages.filter((m) => m.touser === demoOpenId('bob'));
+      await eventually(() => toBob().length === 1);
+      expect(toBob()[0]).toMatchObject({
+        template_id: 'TPL-SAVED',
+        page: `pages/detail/index?id=${first.id}`,
+        data: { keyword1: { value: '二手自行车 捷安特' }, keyword2: { value: '¥300，订阅「zixingche」' } },
+      });
       await publishAs(s, 'alice', itemBody(cats, { title: '折叠自行车', price: 20_000 }));
       await publishAs(s, 'alice', itemBody(cats, { title: '自行车 头盔', price: 5_000 }));
       await eventually(async () => (await inbox('bob')).length === 2);
       // The third would pass the day's limit of 2; the others' searches do not find these listings.
       await new Promise((r) => setTimeout(r, 500));
       expect(await inbox('bob')).toHaveLength(2);
+      expect(toBob()).toHaveLength(1);
       expect(await inbox('dave')).toEqual([]);
       expect(await inbox('alice')).toEqual([]);
     });

@@ -104,7 +104,7 @@ describe('saved-search alerts', () => {
       expect.objectContaining({
         kind: 'saved_search',
         page: `pages/detail/index?id=${id}`,
-        fields: ['捷安特 山地车 自行车', '¥450，符合你的订阅「山地自行车」'],
+        fields: ['捷安特 山地车 自行车', '¥450，订阅「山地自行车」'],
       }),
     ]);
   });
