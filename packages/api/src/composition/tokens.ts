@@ -8,6 +8,7 @@ import type {
   CampusAuthenticatorRegistry,
   CampusStatistics,
   FeedbackRepository,
+  SavedSearchRepository,
   InteractionSource,
   ModerationCaseRepository,
   NoticeRepository,
@@ -124,6 +125,7 @@ export const Ports = {
   Notices: token<NoticeRepository>('NoticeRepository'),
   ActiveUsers: token<ActiveUserLog>('ActiveUserLog'),
   Feedback: token<FeedbackRepository>('FeedbackRepository'),
+  SavedSearches: token<SavedSearchRepository>('SavedSearchRepository'),
   CampusAuthenticators: token<CampusAuthenticatorRegistry>('CampusAuthenticatorRegistry'),
   StudentNumberHasher: token<StudentNumberHasher>('StudentNumberHasher'),
 };

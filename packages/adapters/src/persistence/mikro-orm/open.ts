@@ -8,6 +8,7 @@ import type {
   ActiveUserLog,
   CampusStatistics,
   FeedbackRepository,
+  SavedSearchRepository,
   InteractionSource,
   ModerationCaseRepository,
   NoticeRepository,
@@ -50,6 +51,7 @@ import { MikroOrmBlockedSearchTerms, MikroOrmSearchLog } from './search-log-repo
 import { MikroOrmBannerRepository, MikroOrmNoticeRepository } from './announcement-repository.js';
 import { MikroOrmActiveUserLog, MikroOrmCampusStatistics } from './campus-statistics.js';
 import { MikroOrmFeedbackRepository } from './feedback-repository.js';
+import { MikroOrmSavedSearchRepository } from './saved-search-repository.js';
 import { SqlSearchIndexStore } from '../../search/store.js';
 import { MikroOrmNotificationRepository } from './notification-repository.js';
 import { MikroOrmNotificationSources } from './notification-sources.js';
@@ -214,6 +216,7 @@ export interface PlatformPorts extends PersistencePorts {
   readonly notices: NoticeRepository;
   readonly activeUsers: ActiveUserLog;
   readonly feedback: FeedbackRepository;
+  readonly savedSearches: SavedSearchRepository;
 }
 
 /** The open database itself: health checks, maintenance and shutdown. Whoever opened it closes it. */
@@ -270,6 +273,7 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     notices: new MikroOrmNoticeRepository(ctx),
     activeUsers: new MikroOrmActiveUserLog(ctx),
     feedback: new MikroOrmFeedbackRepository(ctx),
+    savedSearches: new MikroOrmSavedSearchRepository(ctx),
     stats: new SqlOperationalStats(ctx),
     async ping() {
       try {
