@@ -15,7 +15,8 @@ export interface CacheableAnswer<T> {
  * Answers from the cache of ready-to-send bodies, or computes, serializes with the route's response schema
  * and stores. Hit and miss send the same string with the same content type, so the bytes are the same.
  * The version is taken before anything is read: a body computed while a change commits is stored under
- * the version that change leaves behind, never under the new one.
+ * the version that change leaves behind, never under the new one. With read replicas the reads of a miss
+ * go to a replica (see `ConsistentReads`), and the body is kept only when it shows the whole version.
  */
 export async function cachedReply<T>(
   reply: FastifyReply,
@@ -25,19 +26,24 @@ export async function cachedReply<T>(
   onHit?: (entry: CachedBody) => Promise<void>,
 ): Promise<FastifyReply> {
   const version = cache.currentVersion();
+  // A caller who just wrote something must see it: a body older than their write is no hit for them.
+  const mustSee = await cache.reads.mustSee(reply.request.actor);
   const hit = version === null ? undefined : cache.get(version, key);
-  if (hit) {
+  if (hit && cache.reads.covers(hit.position, mustSee)) {
     await onHit?.(hit);
     reply.header('x-cache', 'hit');
     return reply.type(JSON_TYPE).send(hit.body);
   }
-  const answer = await compute();
+  const read = await cache.reads.read(mustSee, compute, { fill: version !== null });
+  const answer = read.value;
   const body = reply.serialize(answer.payload) as string;
-  if (version !== null) {
+  // A body read from a replica that had not caught up with the version is answered, never kept.
+  if (version !== null && read.fresh) {
     cache.set(version, key, {
       body,
       ...(answer.countsViewOf !== undefined && { countsViewOf: answer.countsViewOf }),
       ...(answer.found !== undefined && { found: answer.found }),
+      ...(read.position !== null && { position: read.position }),
     });
   }
   reply.header('x-cache', version === null ? 'bypass' : 'miss');

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { ConsistentReads } from './consistent-reads.js';
 import type { CacheVersion } from './version.js';
 
 /**
@@ -9,6 +10,8 @@ export interface CachedBody {
   readonly body: string;
   readonly countsViewOf?: string;
   readonly found?: number;
+  /** With read replicas: the GTID position the body shows at least (see `ConsistentReads`). */
+  readonly position?: string;
 }
 
 export interface ResponseCacheOptions {
@@ -21,6 +24,8 @@ export interface ResponseCacheOptions {
   readonly ttlMs?: number;
   /** The domain clock in milliseconds, so a test that moves time also ages the bodies. */
   readonly now?: () => number;
+  /** Where a miss reads (replicas or the primary) and whether its body may be kept; none: the one database. */
+  readonly reads?: ConsistentReads;
 }
 
 /**
@@ -32,12 +37,14 @@ export interface ResponseCacheOptions {
  */
 export class ResponseCache {
   private readonly bodies: LRUCache<string, CachedBody>;
+  readonly reads: ConsistentReads;
 
   constructor(
     readonly version: CacheVersion,
     options: ResponseCacheOptions = {},
   ) {
     const now = options.now;
+    this.reads = options.reads ?? ConsistentReads.none();
     this.bodies = new LRUCache<string, CachedBody>({
       maxSize: options.maxSize ?? 32 * 1024 * 1024,
       sizeCalculation: (entry, key) => entry.body.length + key.length + 64,
@@ -68,6 +75,7 @@ export class ResponseCache {
   async close(): Promise<void> {
     this.bodies.clear();
     await this.version.close();
+    await this.reads.close();
   }
 }
 

@@ -17,6 +17,15 @@ export interface PrivateMariaDb {
   start(): Promise<void>;
   /** Stops it and removes its data folder. */
   dispose(): Promise<void>;
+  /** Runs SQL as root over the server's socket (replication control, statements kept off the binary log). */
+  sql(statements: string): Promise<string>;
+}
+
+export interface PrivateMariaDbOptions {
+  /** Replication: this server's id (each server of a replication set has its own). */
+  readonly serverId?: number;
+  /** Writes a binary log with GTIDs (row format), so replicas can follow this server. */
+  readonly binlog?: boolean;
 }
 
 const USER = 'xianzhi';
@@ -29,7 +38,7 @@ const PASSWORD = 'xianzhi-private';
  * so stopping or killing the server keeps every answered commit; only losing the machine itself could
  * lose the last second, which no test here does. That and no doublewrite halve the migrations' time.
  */
-export async function startPrivateMariaDb(): Promise<PrivateMariaDb> {
+export async function startPrivateMariaDb(options: PrivateMariaDbOptions = {}): Promise<PrivateMariaDb> {
   const dir = mkdtempSync(join(tmpdir(), 'xz-mariadb-'));
   const data = join(dir, 'data');
   const socket = join(dir, 'mariadb.sock');
@@ -72,6 +81,8 @@ export async function startPrivateMariaDb(): Promise<PrivateMariaDb> {
         '--collation-server=utf8mb4_unicode_ci',
         '--max-connections=300',
         ...small,
+        ...(options.serverId !== undefined ? [`--server-id=${options.serverId}`] : []),
+        ...(options.binlog ? [`--log-bin=${join(dir, 'binlog')}`, '--binlog-format=ROW'] : []),
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
@@ -90,17 +101,14 @@ export async function startPrivateMariaDb(): Promise<PrivateMariaDb> {
     await terminate(running);
   };
 
+  const sql = async (statements: string) =>
+    (await run('mariadb', ['--no-defaults', '-S', socket, '-u', 'root', '-N', '-B', '-e', statements])).stdout;
   await start();
-  await run('mariadb', [
-    '--no-defaults',
-    '-S',
-    socket,
-    '-u',
-    'root',
-    '-e',
+  await sql(
     `CREATE USER '${USER}'@'127.0.0.1' IDENTIFIED BY '${PASSWORD}'; GRANT ALL PRIVILEGES ON *.* TO '${USER}'@'127.0.0.1';`,
-  ]);
+  );
   return {
+    sql,
     port,
     serverUrl: `mariadb://${USER}:${PASSWORD}@127.0.0.1:${port}`,
     start,
@@ -119,4 +127,44 @@ async function answers(socket: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+export interface PrivateReplica extends PrivateMariaDb {
+  /** `mariadb://reader:…@127.0.0.1:port`: an account that may only SELECT, so a write sent here by mistake fails. */
+  readonly readerUrl: string;
+  /** Waits until this replica has applied everything its primary has committed so far. */
+  catchUp(primary: PrivateMariaDb, timeoutSeconds?: number): Promise<void>;
+}
+
+/**
+ * A private MariaDB replicating a private primary (started with `binlog: true`) over GTIDs, from the
+ * primary's position now on: what the primary commits from here (databases, migrations, rows) reaches it.
+ * Stop its SQL thread (`STOP SLAVE SQL_THREAD`) for a replica that lags on purpose.
+ */
+export async function startReplicaOf(primary: PrivateMariaDb, serverId = 2): Promise<PrivateReplica> {
+  return replicate(await startPrivateMariaDb({ serverId }), primary);
+}
+
+/** Makes `replica` (a private server with its own server id) follow `primary` from the primary's position now. */
+export async function replicate(replica: PrivateMariaDb, primary: PrivateMariaDb): Promise<PrivateReplica> {
+  const from = (await primary.sql('SELECT @@gtid_binlog_pos')).trim();
+  await replica.sql(
+    `CREATE USER 'reader'@'127.0.0.1' IDENTIFIED BY 'reader-private'; GRANT SELECT ON *.* TO 'reader'@'127.0.0.1';
+     SET GLOBAL gtid_slave_pos = '${from}';
+     CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=${primary.port}, MASTER_USER='${USER}',
+       MASTER_PASSWORD='${PASSWORD}', MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1;
+     START SLAVE;`,
+  );
+  return {
+    ...replica,
+    readerUrl: `mariadb://reader:reader-private@127.0.0.1:${replica.port}`,
+    catchUp: async (source, timeoutSeconds = 20) => {
+      const position = (await source.sql('SELECT @@gtid_binlog_pos')).trim();
+      const waited = (await replica.sql(`SELECT MASTER_GTID_WAIT('${position}', ${timeoutSeconds})`)).trim();
+      if (waited !== '0') {
+        const status = await replica.sql('SHOW SLAVE STATUS\\G').catch((e: Error) => e.message);
+        throw new Error(`replica did not reach ${position} within ${timeoutSeconds} s:\n${status}`);
+      }
+    },
+  };
 }
