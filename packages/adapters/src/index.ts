@@ -18,6 +18,7 @@ export {
   type ReadReplicas,
   type ReadTarget,
   type ReplicaRead,
+  type ReplicaReadOptions,
   type ReplicaState,
 } from './persistence/mikro-orm/replicas.js';
 export { parseReplicaUrls } from './persistence/mikro-orm/replica-urls.js';

@@ -3,7 +3,14 @@ import { anonymous, type Actor } from '@xianzhi/core';
 import { describe, expect, it } from 'vitest';
 import { ConsistentReads, type WritePositions } from './consistent-reads.js';
 
-const alice: Actor = { kind: 'user', userId: 'u-alice', campusId: 'demo', role: 'student', verified: true, banned: false };
+const alice: Actor = {
+  kind: 'user',
+  userId: 'u-alice',
+  campusId: 'demo',
+  role: 'student',
+  verified: true,
+  banned: false,
+};
 
 /** A replica set whose primary is at `primary` and whose replica is at `replica` (or lags past any wait). */
 function replicas(state: { primary: string; replica: string; lagging?: boolean }) {
@@ -24,7 +31,10 @@ function replicas(state: { primary: string; replica: string; lagging?: boolean }
   return { reads, calls };
 }
 
-function positions(initial: Record<string, string> = {}, broken = false): WritePositions & { map: Map<string, string> } {
+function positions(
+  initial: Record<string, string> = {},
+  broken = false,
+): WritePositions & { map: Map<string, string> } {
   const map = new Map(Object.entries(initial));
   return {
     map,
@@ -70,7 +80,9 @@ describe('ConsistentReads', () => {
     await consistent.forCaller(alice, async () => 'page');
     expect(calls.at(-1)).toMatchObject({ primaryOnly: true });
     expect(errors.length).toBe(2);
-    expect(await new ConsistentReads(reads, positions({ 'user:u-alice': 'garbage' })).mustSee(alice)).toBe('everything');
+    expect(await new ConsistentReads(reads, positions({ 'user:u-alice': 'garbage' })).mustSee(alice)).toBe(
+      'everything',
+    );
     expect(await new ConsistentReads(reads, null).mustSee(alice)).toBe('everything');
   });
 

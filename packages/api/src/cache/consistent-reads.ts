@@ -79,7 +79,11 @@ export class ConsistentReads {
   }
 
   /** Runs `work` with its reads on a replica when one shows what the caller must see, else on the primary. */
-  async read<T>(mustSee: MustSee, work: () => Promise<T>, options: { fill?: boolean } = {}): Promise<ConsistentRead<T>> {
+  async read<T>(
+    mustSee: MustSee,
+    work: () => Promise<T>,
+    options: { fill?: boolean } = {},
+  ): Promise<ConsistentRead<T>> {
     if (!this.replicas) return { value: await work(), fresh: true, position: null };
     // What a body must show to be cached: everything the primary has committed before the read began. A
     // primary that does not answer leaves the replica to answer (uncached).

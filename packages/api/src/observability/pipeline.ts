@@ -50,7 +50,7 @@ function watchReplicas(metrics: Metrics, replicas: ReadReplicas | null): void {
   );
   metrics.counterReading(
     'db_replica_fallbacks_total',
-    'Reads meant for a replica that ran on the primary: unavailable (no replica answered), lag (the caller\'s last write not applied in time), unknown (the caller\'s last write not readable)',
+    "Reads meant for a replica that ran on the primary: unavailable (no replica answered), lag (the caller's last write not applied in time), unknown (the caller's last write not readable)",
     ['reason'],
     () => Object.entries(replicas?.counts().fallbacks ?? {}).map(([reason, n]) => [{ reason }, n]),
   );

@@ -156,7 +156,7 @@ async function initOrm(config: DatabaseConfig, logger?: Logger): Promise<OpenOrm
   const reads =
     replicas.length > 0
       ? new MariaDbReadReplicas(
-          orm as unknown as MikroORM,
+          orm,
           replicas.map((r) => `${r.name} (${r.host}:${r.port})`),
         )
       : null;

@@ -32,7 +32,9 @@ export function parseReplicaUrls(list: string, primaryUrl: string): ReplicaConne
     try {
       url = new URL(entry);
     } catch {
-      throw new Error(`XZ_DATABASE_REPLICAS: entry ${i + 1} ("${redacted}") is not a URL (expected mariadb://user:pass@host:port)`);
+      throw new Error(
+        `XZ_DATABASE_REPLICAS: entry ${i + 1} ("${redacted}") is not a URL (expected mariadb://user:pass@host:port)`,
+      );
     }
     const scheme = url.protocol.replace(/:$/, '');
     if (scheme !== 'mariadb' && scheme !== 'mysql') {

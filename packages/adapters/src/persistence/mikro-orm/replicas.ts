@@ -54,7 +54,13 @@ export const DEFAULT_REPLICA_WAIT_MS = 200;
 export const REPLICA_RETRY_AFTER_MS = 5000;
 
 type Method = 'all' | 'get' | 'run';
-type Execute = (query: unknown, params?: unknown, method?: Method, ctx?: unknown, loggerContext?: unknown) => Promise<unknown>;
+type Execute = (
+  query: unknown,
+  params?: unknown,
+  method?: Method,
+  ctx?: unknown,
+  loggerContext?: unknown,
+) => Promise<unknown>;
 
 /** What this module uses of a MikroORM connection; the rest is reached through the Proxy below. */
 interface Connection {
@@ -185,7 +191,7 @@ export class MariaDbReadReplicas implements ReadReplicas {
 
   /**
    * The replica's applied position, after waiting (MASTER_GTID_WAIT) for `mustSee` when given. Bounded:
-   * a replica that does not answer within the wait and a second is treated as down.
+   * a replica that does not answer within the wait and two seconds is treated as down.
    */
   private async probe(replica: Replica, mustSee: string | null): Promise<{ caughtUp: boolean; position: string }> {
     const query = mustSee
@@ -194,11 +200,14 @@ export class MariaDbReadReplicas implements ReadReplicas {
           this.waitMs / 1000,
         ])
       : replica.direct('select 0 as waited, @@gtid_slave_pos as position');
-    const rows = (await withTimeout(query, this.waitMs + 1000)) as { waited: unknown; position: unknown }[];
+    const rows = (await withTimeout(query, this.waitMs + 2000)) as { waited: unknown; position: string | null }[];
     const row = rows[0];
     // 0: reached; -1: timed out; NULL: the wait could not run. Only 0 will do.
     const waited = row?.waited;
-    return { caughtUp: waited !== null && waited !== undefined && Number(waited) === 0, position: String(row?.position ?? '') };
+    return {
+      caughtUp: waited !== null && waited !== undefined && Number(waited) === 0,
+      position: String(row?.position ?? ''),
+    };
   }
 
   /** A replica statement that finds the replica gone runs on the primary, and the replica rests a while. */

@@ -1,5 +1,5 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -26,6 +26,8 @@ export interface PrivateMariaDbOptions {
   readonly serverId?: number;
   /** Writes a binary log with GTIDs (row format), so replicas can follow this server. */
   readonly binlog?: boolean;
+  /** Keeps the data folder in memory (/dev/shm, when there is one): several times faster to set up. */
+  readonly inMemory?: boolean;
 }
 
 const USER = 'xianzhi';
@@ -39,7 +41,8 @@ const PASSWORD = 'xianzhi-private';
  * lose the last second, which no test here does. That and no doublewrite halve the migrations' time.
  */
 export async function startPrivateMariaDb(options: PrivateMariaDbOptions = {}): Promise<PrivateMariaDb> {
-  const dir = mkdtempSync(join(tmpdir(), 'xz-mariadb-'));
+  const base = options.inMemory && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+  const dir = mkdtempSync(join(base, 'xz-mariadb-'));
   const data = join(dir, 'data');
   const socket = join(dir, 'mariadb.sock');
   const port = await freePort();
@@ -141,8 +144,11 @@ export interface PrivateReplica extends PrivateMariaDb {
  * primary's position now on: what the primary commits from here (databases, migrations, rows) reaches it.
  * Stop its SQL thread (`STOP SLAVE SQL_THREAD`) for a replica that lags on purpose.
  */
-export async function startReplicaOf(primary: PrivateMariaDb, serverId = 2): Promise<PrivateReplica> {
-  return replicate(await startPrivateMariaDb({ serverId }), primary);
+export async function startReplicaOf(
+  primary: PrivateMariaDb,
+  options: PrivateMariaDbOptions = { serverId: 2 },
+): Promise<PrivateReplica> {
+  return replicate(await startPrivateMariaDb(options), primary);
 }
 
 /** Makes `replica` (a private server with its own server id) follow `primary` from the primary's position now. */
