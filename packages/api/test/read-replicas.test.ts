@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrateDatabase, openPersistence, type Persistence } from '@xianzhi/adapters';
+import { migrateDatabase, openPersistence, RedisVersionCounter, type Persistence } from '@xianzhi/adapters';
 import {
   deleteKeys,
   replicate,
@@ -12,7 +12,10 @@ import {
   type PrivateReplica,
 } from '@xianzhi/adapters/testing';
 import type { FastifyInstance } from 'fastify';
+import type { Container } from 'inversify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CacheVersion } from '../src/cache/version.js';
+import { Cache } from '../src/composition/cache-tokens.js';
 import { buildApp, createContainer } from '../src/composition/container.js';
 import { loadConfig } from '../src/config.js';
 import { AccessTokens } from '../src/http/auth.js';
@@ -43,9 +46,12 @@ let persistence: Persistence;
 let dir: string;
 let a: FastifyInstance;
 let b: FastifyInstance;
+/** A third process that reads the shared cache version once a minute: one that has not seen a change yet. */
+let slow: FastifyInstance;
+let slowVersion: CacheVersion;
 const auth: Record<string, { authorization: string }> = {};
 
-async function apiProcess(replicas: string): Promise<FastifyInstance> {
+async function apiProcess(replicas: string, customize?: (container: Container) => void): Promise<FastifyInstance> {
   const config = loadConfig({
     XZ_DATA_DIR: dir,
     XZ_DATABASE_URL: `${primary.serverUrl}/xianzhi`,
@@ -65,6 +71,7 @@ async function apiProcess(replicas: string): Promise<FastifyInstance> {
     persistence,
     campusAuthenticators: await campusAuthenticators(config),
   });
+  customize?.(container);
   const app = await buildApp(container);
   await app.ready();
   return app;
@@ -88,6 +95,10 @@ beforeAll(async () => {
   await migrateDatabase({ url: `${primary.serverUrl}/xianzhi` });
   a = await apiProcess(replica.readerUrl);
   b = await apiProcess(replica.readerUrl);
+  slowVersion = new CacheVersion(new RedisVersionCounter(redisUrl, prefix), { pollMs: 60_000, staleAfterMs: 120_000 });
+  slow = await apiProcess(replica.readerUrl, (container) => {
+    container.rebind(Cache.Version).toConstantValue(slowVersion);
+  });
   await seedDemo(persistence, { listings: 4 });
   const tokens = new AccessTokens(TEST_SECRET);
   for (const handle of ['alice', 'bob']) {
@@ -100,6 +111,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await a?.close();
   await b?.close();
+  await slow?.close();
   await persistence?.close();
   await Promise.all([replica?.dispose(), primary?.dispose()]);
   await deleteKeys(redisUrl, prefix).catch(() => {});
@@ -120,6 +132,10 @@ describe('read replicas', () => {
   });
 
   it('shows a student their new listing at once on any process while the replica lags; others once it catches up', async () => {
+    // A process that holds the feed in its cache from before the write, and has not seen the version move yet.
+    for (let i = 0; i < 20 && slowVersion.current() === null; i++) await slowVersion.poll();
+    await get(slow, FEED);
+    expect((await get(slow, FEED)).cache).toBe('hit');
     await replica.sql('STOP SLAVE SQL_THREAD');
     const cats = (await get(a, '/v1/catalog?campusId=demo')).body.categories as {
       code: string;
@@ -149,6 +165,11 @@ describe('read replicas', () => {
       expect(detail.body.title).toBe('副本延迟时发布的台灯');
     }
     expect(persistence.replicas!.counts().fallbacks.lag).toBeGreaterThan(lagBefore);
+    // That process still serves its cached feed to others (it learns of the change at its next poll), never to her.
+    expect(ids((await get(slow, FEED)).body)).not.toContain(id);
+    const mine = await get(slow, FEED, 'alice');
+    expect(mine.cache).toBe('miss');
+    expect(ids(mine.body)).toContain(id);
 
     // Anyone else reads the lagging replica: not there yet, and that stale page is not kept in the cache.
     const other = await get(b, '/v1/listings?campusId=demo&sort=newest&kind=item', 'bob');
