@@ -129,6 +129,17 @@ describe('read replicas', () => {
     expect(page.body.items.find((i: { id: string }) => i.id === first!.id)?.title).toBe('只在副本上的标题');
     expect(persistence.replicas!.counts().reads.replica).toBeGreaterThan(before);
     await replica.sql(`UPDATE xianzhi.listing SET title = '${first!.title}' WHERE id = '${first!.id}'`);
+
+    // A detail reads on the replica and counts the view on the primary (the replica's account could not write it).
+    const second = (page.body.items as { id: string }[]).find((i) => i.id !== first!.id)!;
+    const views = async () =>
+      Number(
+        ((await persistence.raw('select view_count from listing where id = ?', [second.id])) as any[])[0].view_count,
+      );
+    const counted = await views();
+    const detail = await get(b, `/v1/listings/${second.id}`);
+    expect(detail.status).toBe(200);
+    expect(await views()).toBe(counted + 1);
   });
 
   it('shows a student their new listing at once on any process while the replica lags; others once it catches up', async () => {
