@@ -1,5 +1,5 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -44,6 +44,9 @@ export async function startPrivateMariaDb(options: PrivateMariaDbOptions = {}): 
   const base = options.inMemory && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
   const dir = mkdtempSync(join(base, 'xz-mariadb-'));
   const data = join(dir, 'data');
+  // Its own folder for temporary tables: a bootstrap sharing /tmp with other servers' has failed on theirs.
+  const temp = join(dir, 'tmp');
+  mkdirSync(temp);
   const socket = join(dir, 'mariadb.sock');
   const port = await freePort();
   const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
@@ -59,6 +62,7 @@ export async function startPrivateMariaDb(options: PrivateMariaDbOptions = {}): 
       '--no-defaults',
       ...asRoot,
       `--datadir=${data}`,
+      `--tmpdir=${temp}`,
       '--auth-root-authentication-method=socket',
       '--skip-test-db',
       ...small,
@@ -75,6 +79,7 @@ export async function startPrivateMariaDb(options: PrivateMariaDbOptions = {}): 
         '--no-defaults',
         ...asRoot,
         `--datadir=${data}`,
+        `--tmpdir=${temp}`,
         `--socket=${socket}`,
         `--pid-file=${join(dir, 'mariadb.pid')}`,
         `--port=${port}`,
