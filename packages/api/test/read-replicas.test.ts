@@ -86,12 +86,21 @@ const ids = (page: { items: { id: string }[] }) => page.items.map((i) => i.id);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xz-replicas-'));
-  const [p, r] = await Promise.all([
+  const started = await Promise.allSettled([
     startPrivateMariaDb({ serverId: 1, binlog: true, inMemory: true }),
     startPrivateMariaDb({ serverId: 2, inMemory: true }),
   ]);
+  const [p, r] = started.map((s) => (s.status === 'fulfilled' ? s.value : null));
+  if (!p || !r) {
+    // Neither server may outlive a failed start.
+    await Promise.all([p?.dispose(), r?.dispose()]);
+    throw (started.find((s) => s.status === 'rejected') as PromiseRejectedResult).reason;
+  }
   primary = p;
-  replica = await replicate(r, p);
+  replica = await replicate(r, p).catch(async (error: unknown) => {
+    await r.dispose();
+    throw error;
+  });
   await migrateDatabase({ url: `${primary.serverUrl}/xianzhi` });
   a = await apiProcess(replica.readerUrl);
   b = await apiProcess(replica.readerUrl);

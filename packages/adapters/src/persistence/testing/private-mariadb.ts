@@ -56,20 +56,6 @@ export async function startPrivateMariaDb(options: PrivateMariaDbOptions = {}): 
     '--innodb-flush-log-at-trx-commit=2',
     '--innodb-doublewrite=0',
   ];
-  await run(
-    'mariadb-install-db',
-    [
-      '--no-defaults',
-      ...asRoot,
-      `--datadir=${data}`,
-      `--tmpdir=${temp}`,
-      '--auth-root-authentication-method=socket',
-      '--skip-test-db',
-      ...small,
-    ],
-    { timeout: 60_000 },
-  );
-
   let child: ChildProcess | null = null;
   const logs: string[] = [];
   const start = async () => {
@@ -111,21 +97,34 @@ export async function startPrivateMariaDb(options: PrivateMariaDbOptions = {}): 
 
   const sql = async (statements: string) =>
     (await run('mariadb', ['--no-defaults', '-S', socket, '-u', 'root', '-N', '-B', '-e', statements])).stdout;
-  await start();
-  await sql(
-    `CREATE USER '${USER}'@'127.0.0.1' IDENTIFIED BY '${PASSWORD}'; GRANT ALL PRIVILEGES ON *.* TO '${USER}'@'127.0.0.1';`,
-  );
-  return {
-    sql,
-    port,
-    serverUrl: `mariadb://${USER}:${PASSWORD}@127.0.0.1:${port}`,
-    start,
-    stop,
-    dispose: async () => {
-      await stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
+  const dispose = async () => {
+    await stop();
+    rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    await run(
+      'mariadb-install-db',
+      [
+        '--no-defaults',
+        ...asRoot,
+        `--datadir=${data}`,
+        `--tmpdir=${temp}`,
+        '--auth-root-authentication-method=socket',
+        '--skip-test-db',
+        ...small,
+      ],
+      { timeout: 60_000 },
+    );
+    await start();
+    await sql(
+      `CREATE USER '${USER}'@'127.0.0.1' IDENTIFIED BY '${PASSWORD}'; GRANT ALL PRIVILEGES ON *.* TO '${USER}'@'127.0.0.1';`,
+    );
+  } catch (error) {
+    // A server that failed to come up leaves neither a process nor a data folder behind.
+    await dispose();
+    throw error;
+  }
+  return { sql, port, serverUrl: `mariadb://${USER}:${PASSWORD}@127.0.0.1:${port}`, start, stop, dispose };
 }
 
 async function answers(socket: string): Promise<boolean> {
