@@ -12,6 +12,17 @@ export {
 } from './persistence/mikro-orm/open.js';
 export type { OperationalStats, PoolUse, ProjectionLag } from './persistence/mikro-orm/operational-stats.js';
 export { isDatabaseUnavailable, POOL_ACQUIRE_TIMEOUT } from './persistence/mikro-orm/unavailable.js';
+export {
+  DEFAULT_REPLICA_WAIT_MS,
+  type FallbackReason,
+  type ReadReplicas,
+  type ReadTarget,
+  type ReplicaRead,
+  type ReplicaReadOptions,
+  type ReplicaState,
+} from './persistence/mikro-orm/replicas.js';
+export { parseReplicaUrls } from './persistence/mikro-orm/replica-urls.js';
+export { gtidCovers, isGtidPosition } from './persistence/mikro-orm/gtid.js';
 export { HttpQqAuthClient, type HttpQqAuthClientOptions } from './qq/http-qq-auth-client.js';
 export { DemoQqAuthClient, demoQqOpenId } from './qq/demo-qq-auth-client.js';
 export { ScryptPasswordHasher, DEFAULT_SCRYPT, type ScryptParameters } from './security/scrypt-password-hasher.js';

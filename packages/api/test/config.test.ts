@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
+import { parseReplicaUrls } from '@xianzhi/adapters';
 import { describe, expect, it } from 'vitest';
 import {
   CONFIG_VARIABLE_NAMES,
@@ -62,6 +63,29 @@ describe('configuration', () => {
       demoAdminPassword: null,
     });
     expect(config.qq).toEqual({ appId: '1112345678', appSecret: 'qq-secret', apiBase: 'https://api.q.qq.com' });
+  });
+
+  it('takes read replicas for a MariaDB primary only, and names a bad entry', () => {
+    const cwd = scratch();
+    const mariadb = { XZ_JWT_SECRET: SECRET, XZ_DATABASE_URL: 'mariadb://u:p@db:3306/xianzhi' };
+    expect(loadConfig(mariadb, { cwd }).databaseReplicas).toBe('');
+    expect(loadConfig({}, { cwd }).databaseReplicas).toBe('');
+    const two = 'mariadb://r:pw@10.0.0.12:3306, mariadb://10.0.0.13/other';
+    expect(loadConfig({ ...mariadb, XZ_DATABASE_REPLICAS: two }, { cwd }).databaseReplicas).toBe(two);
+    expect(parseReplicaUrls(two, mariadb.XZ_DATABASE_URL)).toEqual([
+      { name: 'replica-1', host: '10.0.0.12', port: 3306, user: 'r', password: 'pw', dbName: 'xianzhi' },
+      { name: 'replica-2', host: '10.0.0.13', port: 3306, user: 'u', password: 'p', dbName: 'other' },
+    ]);
+    // SQLite (the embedded default) has no replicas.
+    expect(() => loadConfig({ XZ_DATABASE_REPLICAS: 'mariadb://r@10.0.0.12' }, { cwd })).toThrow(
+      /XZ_DATABASE_REPLICAS needs a MariaDB XZ_DATABASE_URL/,
+    );
+    expect(() => loadConfig({ ...mariadb, XZ_DATABASE_REPLICAS: 'postgres://r:secret@h/x' }, { cwd })).toThrow(
+      /XZ_DATABASE_REPLICAS: entry 1 \("postgres:\/\/r:\*\*\*@h\/x"\) must start with mariadb:\/\//,
+    );
+    expect(() => loadConfig({ ...mariadb, XZ_DATABASE_REPLICAS: 'mariadb://a:1@h1,not a url' }, { cwd })).toThrow(
+      /XZ_DATABASE_REPLICAS: entry 2 \("not a url"\) is not a URL/,
+    );
   });
 
   it('production requires the QQ app; embedded mode falls back to the demo QQ login', () => {

@@ -99,7 +99,7 @@ describe('ResponseCache', () => {
     const make = async () => {
       runs++;
       await gate;
-      return { body: `{"n":${runs}}` };
+      return { entry: { body: `{"n":${runs}}` }, keep: true };
     };
     const waiting = Array.from({ length: 5 }, () => cache.getOrFill('1', 'feed', make));
     release();
@@ -123,6 +123,11 @@ describe('ResponseCache', () => {
     expect(failures).toBe(1);
     // Nothing was stored and nothing is left waiting: the next request computes again.
     expect((await cache.getOrFill('1', 'x', make)).from).toBe('miss');
+
+    // A body its maker says not to keep (read from a lagging replica) is answered to those waiting, not stored.
+    const unkept = async () => ({ entry: { body: '{"stale":true}' }, keep: false });
+    expect((await cache.getOrFill('1', 'lagging', unkept)).entry.body).toBe('{"stale":true}');
+    expect((await cache.getOrFill('1', 'lagging', unkept)).from).toBe('miss');
   });
 
   it('normalizes queries: order and undefined parameters do not matter', () => {

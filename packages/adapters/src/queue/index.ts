@@ -8,4 +8,5 @@ export {
 } from './bullmq/bullmq-job-queue.js';
 export { RedisTaskLease } from './bullmq/redis-task-lease.js';
 export { RedisVersionCounter } from './bullmq/redis-version-counter.js';
+export { RedisWritePositions } from './bullmq/redis-write-positions.js';
 export { RedisProbe } from './bullmq/redis-probe.js';

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { ConsistentReads } from './consistent-reads.js';
 import type { CacheVersion } from './version.js';
 
 /**
@@ -9,6 +10,8 @@ export interface CachedBody {
   readonly body: string;
   readonly countsViewOf?: string;
   readonly found?: number;
+  /** With read replicas: the GTID position the body shows at least (see `ConsistentReads`). */
+  readonly position?: string;
 }
 
 export interface ResponseCacheOptions {
@@ -21,6 +24,8 @@ export interface ResponseCacheOptions {
   readonly ttlMs?: number;
   /** The domain clock in milliseconds, so a test that moves time also ages the bodies. */
   readonly now?: () => number;
+  /** Where a miss reads (replicas or the primary) and whether its body may be kept; none: the one database. */
+  readonly reads?: ConsistentReads;
 }
 
 /**
@@ -34,12 +39,14 @@ export class ResponseCache {
   private readonly bodies: LRUCache<string, CachedBody>;
   /** Bodies being computed, so that concurrent misses of one key wait for one computation. */
   private readonly filling = new Map<string, Promise<CachedBody>>();
+  readonly reads: ConsistentReads;
 
   constructor(
     readonly version: CacheVersion,
     options: ResponseCacheOptions = {},
   ) {
     const now = options.now;
+    this.reads = options.reads ?? ConsistentReads.none();
     this.bodies = new LRUCache<string, CachedBody>({
       maxSize: options.maxSize ?? 32 * 1024 * 1024,
       sizeCalculation: (entry, key) => entry.body.length + key.length + 64,
@@ -65,7 +72,7 @@ export class ResponseCache {
 
   /**
    * The body of `key` under `version`: from the LRU, from a computation already running for it in this process
-   * (`shared`), or from `make`, whose body is stored. When a popular body ages out under load, fifty requests
+   * (`shared`), or from `make`, whose body is stored unless it says not to keep it. When a popular body ages out under load, fifty requests
    * arriving at once would each run the same queries; they wait for the first instead. A failed `make` fails
    * everyone waiting for it, as it would have failed each of them (bodies here are the same for every caller),
    * and is not stored.
@@ -73,15 +80,15 @@ export class ResponseCache {
   async getOrFill(
     version: string,
     key: string,
-    make: () => Promise<CachedBody>,
+    make: () => Promise<{ entry: CachedBody; keep: boolean }>,
   ): Promise<{ entry: CachedBody; from: 'hit' | 'shared' | 'miss' }> {
     const id = `${version}\n${key}`;
     const hit = this.bodies.get(id);
     if (hit) return { entry: hit, from: 'hit' };
     const running = this.filling.get(id);
     if (running) return { entry: await running, from: 'shared' };
-    const computing = make().then((entry) => {
-      this.bodies.set(id, entry);
+    const computing = make().then(({ entry, keep }) => {
+      if (keep) this.bodies.set(id, entry);
       return entry;
     });
     this.filling.set(id, computing);
@@ -99,6 +106,7 @@ export class ResponseCache {
   async close(): Promise<void> {
     this.bodies.clear();
     await this.version.close();
+    await this.reads.close();
   }
 }
 

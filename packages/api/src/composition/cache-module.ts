@@ -1,10 +1,11 @@
-import { RedisVersionCounter } from '@xianzhi/adapters';
+import { RedisVersionCounter, RedisWritePositions } from '@xianzhi/adapters';
+import { ConsistentReads } from '../cache/consistent-reads.js';
 import { ContainerModule } from 'inversify';
 import { ResponseCache } from '../cache/response-cache.js';
 import { CacheVersion } from '../cache/version.js';
 import { Cache } from './cache-tokens.js';
 import { factory } from './token.js';
-import { Config, Core } from './tokens.js';
+import { Config, Core, Ports } from './tokens.js';
 
 /**
  * The response cache. Both bindings are per process (and per container: two apps built in one test
@@ -28,8 +29,24 @@ export const cacheModule = new ContainerModule(({ bind }) => {
     },
     [Config.App, Config.Logger],
   );
-  factory(bind(Cache.Responses), (version, clock) => new ResponseCache(version, { now: () => clock.now().getTime() }), [
-    Cache.Version,
-    Core.Clock,
-  ]);
+  factory(
+    bind(Cache.Reads),
+    (config, logger, replicas) => {
+      if (!replicas) return ConsistentReads.none();
+      let lastWarning = 0;
+      const positions = config.redis ? new RedisWritePositions(config.redis.url, config.redis.prefix) : null;
+      return new ConsistentReads(replicas, positions, (error) => {
+        // Redis away: signed-in callers read the primary until it answers again; one warning per 30 s.
+        if (Date.now() - lastWarning < 30_000) return;
+        lastWarning = Date.now();
+        logger.warn({ err: error }, 'read replicas: last writes not readable in Redis, reading the primary');
+      });
+    },
+    [Config.App, Config.Logger, Ports.Replicas],
+  );
+  factory(
+    bind(Cache.Responses),
+    (version, clock, reads) => new ResponseCache(version, { now: () => clock.now().getTime(), reads }),
+    [Cache.Version, Core.Clock, Cache.Reads],
+  );
 });

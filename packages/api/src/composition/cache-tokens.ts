@@ -1,3 +1,4 @@
+import type { ConsistentReads } from '../cache/consistent-reads.js';
 import type { ResponseCache } from '../cache/response-cache.js';
 import type { CacheVersion } from '../cache/version.js';
 import { token } from './token.js';
@@ -6,4 +7,6 @@ import { token } from './token.js';
 export const Cache = {
   Version: token<CacheVersion>('CacheVersion'),
   Responses: token<ResponseCache>('ResponseCache'),
+  /** Where cached and per-caller reads go: read replicas (with the caller's own writes in sight) or the one database. */
+  Reads: token<ConsistentReads>('ConsistentReads'),
 };

@@ -144,6 +144,7 @@ export const httpModule = new ContainerModule(({ bind }) => {
       api: allOf(HttpRoutes.Api),
       operations: allOf(HttpRoutes.Operations),
       metrics: Observability.Metrics,
+      reads: Cache.Reads,
     },
   );
 });

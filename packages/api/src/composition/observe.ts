@@ -4,7 +4,7 @@ import { startOperationsServer, type OperationsServer } from '../observability/s
 import { Background } from './background-tokens.js';
 import { Observability } from './observability-tokens.js';
 import { resolve, resolveAll } from './token.js';
-import { Config } from './tokens.js';
+import { Config, Ports } from './tokens.js';
 
 export interface ObserveOptions {
   /** This process's metrics port (`XZ_METRICS_PORT` or `XZ_WORKER_METRICS_PORT`); null: nothing to start. */
@@ -22,7 +22,7 @@ export async function observe(container: Container, options: ObserveOptions): Pr
   const config = resolve(container, Config.App);
   const readiness = resolve(container, Observability.Readiness);
   const stats = resolve(container, Observability.Stats);
-  watchDependencies(metrics, readiness.checks, stats);
+  watchDependencies(metrics, readiness.checks, stats, resolve(container, Ports.Replicas));
   if (options.pipeline) {
     const backend = resolve(container, Background.Backend);
     const queues = [...new Set(resolveAll(container, Background.QueueConsumer).map((c) => c.queue))];

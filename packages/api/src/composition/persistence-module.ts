@@ -74,6 +74,7 @@ export function persistenceModule(persistence: Persistence): ContainerModule {
       close: () => persistence.close(),
     };
     bind(Ports.Database).toConstantValue(database);
+    bind(Ports.Replicas).toConstantValue(persistence.replicas);
     bind(Observability.Stats).toConstantValue(persistence.stats);
   });
 }

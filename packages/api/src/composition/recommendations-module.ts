@@ -9,6 +9,7 @@ import {
 import { ContainerModule } from 'inversify';
 import { recommendationRoutes } from '../http/routes/recommendations.js';
 import { Background, type PeriodicTask } from './background-tokens.js';
+import { Cache } from './cache-tokens.js';
 import { Recs } from './recommendations-tokens.js';
 import { factory, named } from './token.js';
 import { Config, Core, HttpRoutes, Ports } from './tokens.js';
@@ -61,7 +62,8 @@ export const recommendationsModule = new ContainerModule(({ bind }) => {
   );
   factory(
     bind(HttpRoutes.Api),
-    (config, similar, forYou) => recommendationRoutes({ similar, forYou, defaultCampusId: config.defaultCampusId }),
-    [Config.App, Recs.Similar, Recs.ForYou],
+    (config, similar, forYou, cache) =>
+      recommendationRoutes({ similar, forYou, reads: cache.reads, defaultCampusId: config.defaultCampusId }),
+    [Config.App, Recs.Similar, Recs.ForYou, Cache.Responses],
   );
 });

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { DatabaseHandle } from '@xianzhi/adapters';
+import type { DatabaseHandle, ReadReplicas } from '@xianzhi/adapters';
 import type {
   AdminAccountRepository,
   AuditLog,
@@ -89,6 +89,8 @@ export const Config = {
 export const Ports = {
   /** The open database itself: health checks and maintenance (the entry point closes it). */
   Database: token<DatabaseHandle>('Database'),
+  /** The database's read replicas (`XZ_DATABASE_REPLICAS`); null without them. */
+  Replicas: token<ReadReplicas | null>('ReadReplicas'),
   Listings: token<ListingRepository>('ListingRepository'),
   Categories: token<CategoryRepository>('CategoryRepository'),
   Campuses: token<CampusRepository>('CampusRepository'),

@@ -15,6 +15,8 @@ export interface AppConfig {
   readonly requestTimeoutSeconds: number;
   readonly dataDir: string;
   readonly databaseUrl: string;
+  /** `XZ_DATABASE_REPLICAS` as given (checked): comma-separated mariadb:// URLs of read replicas; '' for none. */
+  readonly databaseReplicas: string;
   readonly jwtSecret: string;
   readonly defaultCampusId: string;
   readonly logLevel: LogLevel;

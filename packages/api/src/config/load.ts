@@ -6,6 +6,7 @@ import { readRateLimits } from './rate-limits.js';
 import { absolute, PACKAGES_DIR } from './paths.js';
 import { configReader } from './read.js';
 import { readTrustProxy } from './proxy.js';
+import { readReplicas } from './replicas.js';
 import { readOperations } from './operations.js';
 import { readS3 } from './s3.js';
 import { SECRET_MIN_LENGTH, type ConfigVariable } from './schema.js';
@@ -41,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const requestTimeoutSeconds = vars.get('XZ_REQUEST_TIMEOUT_SECONDS');
   const dataDir = absolute(vars.get('XZ_DATA_DIR'), cwd);
   const databaseUrl = vars.get('XZ_DATABASE_URL', `sqlite:${join(dataDir, 'xianzhi.sqlite')}`);
+  const databaseReplicas = readReplicas(vars.get('XZ_DATABASE_REPLICAS'), databaseUrl, problems);
   const logLevel = vars.get('XZ_LOG_LEVEL');
   const defaultCampusId = vars.get('XZ_DEFAULT_CAMPUS');
   const trustProxy = readTrustProxy(vars.get('XZ_TRUST_PROXY'), problems);
@@ -109,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     requestTimeoutSeconds,
     dataDir,
     databaseUrl,
+    databaseReplicas,
     jwtSecret,
     defaultCampusId,
     logLevel,

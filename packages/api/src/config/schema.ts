@@ -71,6 +71,11 @@ export const ConfigSchema = Type.Object({
       description: '`sqlite:<file>`, `sqlite::memory:`, `mariadb://user:pass@host:port/db` or `mysql://…`',
     }),
   ),
+  XZ_DATABASE_REPLICAS: optionalText({
+    unsetMeans: 'none: every read on `XZ_DATABASE_URL`',
+    description:
+      "Comma-separated read replicas of a MariaDB `XZ_DATABASE_URL` (`mariadb://user:pass@host:port[/db]`; user, password and database default to the primary's): the feed, search, listing details and recommendations read there, writes and a student's reads right after their own write go to the primary (see “Read replicas” under “Running in production”)",
+  }),
   XZ_JWT_SECRET: Type.Optional(
     Type.String({
       minLength: SECRET_MIN_LENGTH,

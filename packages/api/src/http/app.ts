@@ -3,11 +3,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { Clock } from '@xianzhi/core';
+import type { Actor, Clock } from '@xianzhi/core';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
 import type { Authenticator } from './auth.js';
-import { identifyCallers } from './caller.js';
+import { identifyCallers, rememberWrites } from './caller.js';
 import { createErrorHandler, frameworkErrorHandler, notFoundHandler } from './errors.js';
 import { limitRequests, type RequestLimits } from './rate-limit.js';
 import { secureHeaders } from './security.js';
@@ -26,6 +26,8 @@ export interface AppParts {
   readonly api: readonly FastifyPluginAsyncTypebox[];
   /** Mounted at the root, no authentication (health checks). */
   readonly operations: readonly FastifyPluginAsyncTypebox[];
+  /** Records a signed-in caller's successful change, so their next reads show it (read replicas; ../cache/consistent-reads.ts). */
+  readonly reads: { remember(actor: Actor): Promise<void> };
   /** Counts and times every request when metrics are on (`XZ_METRICS_PORT`). */
   readonly metrics?: { instrument(app: FastifyInstance): void } | null;
 }
@@ -115,6 +117,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   await app.register(
     async (v1) => {
       identifyCallers(v1, parts.authenticator);
+      rememberWrites(v1, parts.reads);
       limitRequests(v1, parts.requestLimits);
       for (const routes of parts.api) await v1.register(routes);
     },

@@ -27,3 +27,17 @@ export function identifyCallers(scope: FastifyInstance, authenticator: Authentic
     request.admin = caller.admin;
   });
 }
+
+/**
+ * After a signed-in caller's change has been answered with success (and before the answer leaves), record
+ * what their next reads must show, for every API process: with read replicas, the primary's GTID position
+ * (see `ConsistentReads`); without them nothing. GET requests change nothing a caller looks for (a counted
+ * view is not their change); a refused write (4xx, 5xx) committed nothing.
+ */
+export function rememberWrites(scope: FastifyInstance, reads: { remember(actor: Actor): Promise<void> }): void {
+  scope.addHook('onSend', async (request: FastifyRequest, reply, payload) => {
+    const changed = request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400;
+    if (changed && request.actor && request.actor.kind !== 'anonymous') await reads.remember(request.actor);
+    return payload;
+  });
+}

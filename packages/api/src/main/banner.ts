@@ -12,6 +12,9 @@ export function banner(config: AppConfig, baseUrl: string): string {
   lines.push(`  API docs          ${baseUrl}/docs`);
   lines.push(`  Feed (JSON)       ${baseUrl}/v1/listings`);
   lines.push(`  Database          ${redactDatabaseUrl(config.databaseUrl)}`);
+  for (const replica of config.databaseReplicas.split(',').filter((r) => r.trim() !== '')) {
+    lines.push(`  Read replica      ${redactDatabaseUrl(replica.trim())}`);
+  }
   lines.push(
     !config.redis
       ? '  Jobs              in this process (in-process queue)'

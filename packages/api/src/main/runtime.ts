@@ -47,7 +47,7 @@ export async function migrate({ config, logger }: Runtime): Promise<string[]> {
 }
 
 export function open({ config, logger }: Runtime): Promise<Persistence> {
-  return openPersistence({ url: config.databaseUrl }, logger);
+  return openPersistence({ url: config.databaseUrl, replicas: config.databaseReplicas }, logger);
 }
 
 export async function seed(

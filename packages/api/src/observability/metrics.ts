@@ -118,6 +118,25 @@ export class Metrics implements Telemetry {
     }
   }
 
+  /** A counter whose totals are kept elsewhere (monotonic, since the process started) and read at each scrape. */
+  counterReading<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    read: () => [Partial<Record<L, string>>, number][],
+  ): Counter<L> {
+    return new Counter<L>({
+      name: `${PREFIX}${name}`,
+      help,
+      labelNames,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [labels, total] of read()) this.inc(labels, total);
+      },
+    });
+  }
+
   /** A gauge whose values `collect` sets when Prometheus scrapes (old values are dropped first). */
   gauge<L extends string>(
     name: string,

@@ -1,4 +1,4 @@
-import type { OperationalStats, QueueCounts } from '@xianzhi/adapters';
+import type { OperationalStats, QueueCounts, ReadReplicas } from '@xianzhi/adapters';
 import type { Metrics } from './metrics.js';
 import { checkReadiness, type ReadinessCheck } from './readiness.js';
 
@@ -6,11 +6,19 @@ import { checkReadiness, type ReadinessCheck } from './readiness.js';
  * Gauges of this process's own dependencies, read at each scrape: whether the database and Redis answer
  * (the same checks as /readyz) and the database connection pool (MariaDB/MySQL; SQLite has no pool).
  */
-export function watchDependencies(metrics: Metrics, checks: readonly ReadinessCheck[], stats: OperationalStats): void {
+export function watchDependencies(
+  metrics: Metrics,
+  checks: readonly ReadinessCheck[],
+  stats: OperationalStats,
+  replicas: ReadReplicas | null = null,
+): void {
+  // Required checks only: the optional ones (read replicas) have their own gauge, so `xz_ready == 0` still means 503.
+  const required = checks.filter((c) => !c.optional);
   metrics.gauge('ready', 'Whether a dependency answers (1) or not (0), as /readyz sees it', ['check'], async (g) => {
-    const { checks: result } = await checkReadiness(checks);
+    const { checks: result } = await checkReadiness(required);
     for (const [check, state] of Object.entries(result)) g.set({ check }, state === 'up' ? 1 : 0);
   });
+  watchReplicas(metrics, replicas);
   metrics.gauge(
     'db_pool_connections',
     'Database connections of this process by state: busy (running a query), idle, max (the pool size)',
@@ -26,6 +34,29 @@ export function watchDependencies(metrics: Metrics, checks: readonly ReadinessCh
   metrics.gauge('db_pool_waiting_queries', 'Queries of this process waiting for a free connection', [], (g) => {
     const pool = stats.pool();
     if (pool) g.set(pool.waiting);
+  });
+}
+
+/**
+ * Reads by where they ran and replica fallbacks by reason (counters kept by the store, read at each scrape),
+ * and whether each read replica answers. Exported with no samples when there are no replicas.
+ */
+function watchReplicas(metrics: Metrics, replicas: ReadReplicas | null): void {
+  metrics.counterReading(
+    'db_reads_total',
+    'Routed reads (feed, search, details, recommendations) by where they ran: replica, or primary (no replicas configured: not counted)',
+    ['target'],
+    () => Object.entries(replicas?.counts().reads ?? {}).map(([target, n]) => [{ target }, n]),
+  );
+  metrics.counterReading(
+    'db_replica_fallbacks_total',
+    "Reads meant for a replica that ran on the primary: unavailable (no replica answered), lag (the caller's last write not applied in time), unknown (the caller's last write not readable)",
+    ['reason'],
+    () => Object.entries(replicas?.counts().fallbacks ?? {}).map(([reason, n]) => [{ reason }, n]),
+  );
+  metrics.gauge('db_replica_up', 'Whether each read replica answers (1) or not (0)', ['replica'], async (g) => {
+    for (const r of (await metrics.reading('replicas', () => replicas?.states() ?? Promise.resolve([]))) ?? [])
+      g.set({ replica: r.name }, r.up ? 1 : 0);
   });
 }
 

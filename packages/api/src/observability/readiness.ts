@@ -1,6 +1,11 @@
 /** One dependency a process needs to do its work. */
 export interface ReadinessCheck {
   readonly name: string;
+  /**
+   * Reported but not required: a process whose optional dependency is down still answers (read replicas:
+   * their reads go to the primary), so it stays ready and in the load balancer.
+   */
+  readonly optional?: boolean;
   /** True when the dependency answers; may reject or hang, which `checkReadiness` bounds. */
   check(): Promise<boolean>;
 }
@@ -29,14 +34,14 @@ export async function checkReadiness(
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
       try {
-        return [c.name, await Promise.race([c.check().catch(() => false), timeout])] as const;
+        return [c.name, await Promise.race([c.check().catch(() => false), timeout]), c.optional === true] as const;
       } finally {
         clearTimeout(timer);
       }
     }),
   );
   return {
-    ready: results.every(([, up]) => up),
+    ready: results.every(([, up, optional]) => up || optional),
     checks: Object.fromEntries(results.map(([name, up]) => [name, up ? 'up' : 'down'])),
   };
 }

@@ -10,4 +10,11 @@ export {
   uniquePrefix,
   type PrivateRedis,
 } from '../../queue/testing/redis.js';
-export { startPrivateMariaDb, type PrivateMariaDb } from '../../persistence/testing/private-mariadb.js';
+export {
+  startPrivateMariaDb,
+  replicate,
+  startReplicaOf,
+  type PrivateMariaDb,
+  type PrivateMariaDbOptions,
+  type PrivateReplica,
+} from '../../persistence/testing/private-mariadb.js';

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { MikroORM, Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import type {
@@ -25,7 +25,15 @@ import type {
   StudentVerificationRepository,
 } from '@xianzhi/core';
 import { bindQueryParameters } from './bound-parameters.js';
-import { DEFAULT_ACQUIRE_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS, limitAcquireWait } from './unavailable.js';
+import { parseDatabaseUrl, redactDatabaseUrl } from './database-url.js';
+import { MariaDbReadReplicas, type ReadReplicas } from './replicas.js';
+import { parseReplicaUrls } from './replica-urls.js';
+import {
+  DEFAULT_ACQUIRE_TIMEOUT_MS,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  isDatabaseUnavailable,
+  limitAcquireWait,
+} from './unavailable.js';
 import { OrmContext } from './context.js';
 import { MikroOrmUnitOfWork } from './unit-of-work.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -70,60 +78,26 @@ export interface DatabaseConfig {
   readonly connectTimeoutMs?: number;
   /** Server databases: how long a query may wait for a pooled connection before failing (5 s by default). */
   readonly acquireTimeoutMs?: number;
+  /**
+   * Read replicas of a MariaDB primary (`XZ_DATABASE_REPLICAS`: comma-separated mariadb:// URLs). Only the
+   * reads that ask for one go there (`Persistence.replicas`); everything else stays on the primary.
+   */
+  readonly replicas?: string;
 }
 
 export interface Logger {
   info(obj: object, msg?: string): void;
 }
 
-export type ParsedDatabaseUrl =
-  | { dialect: 'sqlite'; driver: 'sqlite'; file: string }
-  | {
-      dialect: 'mysql';
-      driver: 'mariadb' | 'mysql';
-      host: string;
-      port: number;
-      user: string;
-      password: string;
-      dbName: string;
-    };
+export { parseDatabaseUrl, redactDatabaseUrl, type ParsedDatabaseUrl } from './database-url.js';
 
-export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
-  if (url.startsWith('sqlite:')) {
-    const file = url.slice('sqlite:'.length);
-    if (!file) throw new Error('XZ_DATABASE_URL: sqlite URL needs a file path, e.g. sqlite:./data/xianzhi.sqlite');
-    return { dialect: 'sqlite', driver: 'sqlite', file: file === ':memory:' ? file : resolve(file) };
-  }
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new Error('XZ_DATABASE_URL is not a valid URL (expected sqlite:…, mariadb://… or mysql://…)');
-  }
-  const driver = parsed.protocol.replace(/:$/, '');
-  if (driver !== 'mariadb' && driver !== 'mysql') {
-    throw new Error(`XZ_DATABASE_URL: unsupported database "${driver}" (use sqlite, mariadb or mysql)`);
-  }
-  const dbName = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-  if (!dbName)
-    throw new Error('XZ_DATABASE_URL: name the database in the path, e.g. mariadb://user:pass@host:3306/xianzhi');
-  return {
-    dialect: 'mysql',
-    driver,
-    host: parsed.hostname,
-    port: parsed.port ? Number(parsed.port) : 3306,
-    user: decodeURIComponent(parsed.username),
-    password: decodeURIComponent(parsed.password),
-    dbName,
-  };
+interface OpenOrm {
+  readonly orm: MikroORM;
+  readonly dialect: Dialect;
+  readonly replicas: ReadReplicas | null;
 }
 
-/** The URL with its password masked, for logs. */
-export function redactDatabaseUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
-}
-
-async function initOrm(config: DatabaseConfig, logger?: Logger): Promise<{ orm: MikroORM; dialect: Dialect }> {
+async function initOrm(config: DatabaseConfig, logger?: Logger): Promise<OpenOrm> {
   const target = parseDatabaseUrl(config.url);
   const common: Partial<Options> = {
     entities: ENTITY_SCHEMAS,
@@ -156,7 +130,7 @@ async function initOrm(config: DatabaseConfig, logger?: Logger): Promise<{ orm: 
       },
     } as Options);
     bindQueryParameters(orm, false);
-    return { orm: orm, dialect: 'sqlite' };
+    return { orm: orm, dialect: 'sqlite', replicas: null };
   }
   const server = {
     ...common,
@@ -172,16 +146,46 @@ async function initOrm(config: DatabaseConfig, logger?: Logger): Promise<{ orm: 
   } as Options;
   const { MikroORM } =
     target.driver === 'mariadb' ? await import('@mikro-orm/mariadb') : await import('@mikro-orm/mysql');
-  const orm = await MikroORM.init(server as never);
-  const connection = orm.em.getDriver().getConnection('write');
-  limitAcquireWait(await connection.getNativeClient(), config.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS);
+  const replicas = parseReplicaUrls(config.replicas ?? '', config.url);
+  // Replicas inherit the pool size and timeouts; MikroORM opens one pool per replica, lazily.
+  const orm = await MikroORM.init({ ...server, ...(replicas.length > 0 && { replicas }) } as never);
+  const driver = orm.em.getDriver() as unknown as { replicas: { getNativeClient(): Promise<unknown> }[] };
+  for (const connection of [orm.em.getDriver().getConnection('write'), ...driver.replicas]) {
+    const pool = (await connection.getNativeClient()) as Parameters<typeof limitAcquireWait>[0];
+    limitAcquireWait(pool, config.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS);
+  }
   bindQueryParameters(orm, true);
-  return { orm: orm as unknown as MikroORM, dialect: 'mysql' };
+  const reads =
+    replicas.length > 0
+      ? new MariaDbReadReplicas(
+          orm,
+          replicas.map((r) => `${r.name} (${r.host}:${r.port})`),
+        )
+      : null;
+  if (reads) await requireGtids(reads, config.url);
+  return { orm: orm as unknown as MikroORM, dialect: 'mysql', replicas: reads };
+}
+
+/**
+ * Replicas are for MariaDB: its GTIDs are how a student's own writes stay in sight. A server that does not
+ * know `@@gtid_binlog_pos` (MySQL) stops the start; one that cannot be reached yet is the outage handling's.
+ */
+async function requireGtids(reads: ReadReplicas, url: string): Promise<void> {
+  try {
+    await reads.primaryPosition();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return;
+    throw new Error(
+      `XZ_DATABASE_REPLICAS needs a MariaDB primary (GTIDs): ${redactDatabaseUrl(url)} did not answer @@gtid_binlog_pos`,
+      { cause: error },
+    );
+  }
 }
 
 /** Creates the database when missing and applies every committed migration not yet applied. */
 export async function migrateDatabase(config: DatabaseConfig, logger?: Logger): Promise<{ applied: string[] }> {
-  const { orm } = await initOrm(config, logger);
+  // Migrations are the primary's alone: replication carries them to the replicas.
+  const { orm } = await initOrm({ ...config, replicas: '' }, logger);
   try {
     await (orm.schema as unknown as { ensureDatabase(): Promise<boolean> }).ensureDatabase();
     const done = await orm.migrator.up();
@@ -232,13 +236,16 @@ export interface DatabaseHandle {
 /** What `openPersistence` answers: every port, the database behind them, and what operators watch of it. */
 export interface Persistence extends PlatformPorts, DatabaseHandle {
   readonly stats: OperationalStats;
+  /** The read replicas of `DatabaseConfig.replicas`; null without them (SQLite, or a lone MariaDB). */
+  readonly replicas: ReadReplicas | null;
 }
 
 export async function openPersistence(config: DatabaseConfig, logger?: Logger): Promise<Persistence> {
-  const { orm, dialect } = await initOrm(config, logger);
+  const { orm, dialect, replicas } = await initOrm(config, logger);
   const ctx = new OrmContext(orm, dialect);
   return {
     dialect,
+    replicas,
     listings: new MikroOrmListingRepository(ctx),
     categories: new MikroOrmCategoryRepository(ctx),
     campuses: new MikroOrmCampusRepository(ctx),

@@ -6,6 +6,7 @@ import { Health, Readiness } from '../schemas/me.js';
  * Liveness and readiness, for load balancers, orchestrators and the start script. `/healthz` says the process
  * is up and answering, nothing more: restarting it would not bring a database back. `/readyz` says whether it
  * can do its work: the database answers, and Redis when one is configured, each within a short timeout.
+ * Read replicas are reported (`replicas: up|down`) without failing it: their reads go to the primary.
  */
 export function healthRoutes(readiness: ReadinessChecks): FastifyPluginAsyncTypebox {
   const { checks } = readiness;
@@ -21,7 +22,8 @@ export function healthRoutes(readiness: ReadinessChecks): FastifyPluginAsyncType
       {
         schema: {
           tags: ['ops'],
-          summary: 'Readiness: the database (and Redis, when configured) answer',
+          summary:
+            'Readiness: the database (and Redis, when configured) answer; read replicas are reported, never required',
           response: { 200: Readiness, 503: Readiness },
         },
       },

@@ -53,7 +53,7 @@ export function listingRoutes(deps: ListingRouteDeps): FastifyPluginAsyncTypebox
           const page = orFail(await browse.execute({ actor: anonymous, ...query }));
           return { payload: { items: page.items.map(listingSummary), nextCursor: page.nextCursor } };
         };
-        if (query.cursor !== undefined) return reply.send((await feed()).payload);
+        if (query.cursor !== undefined) return reply.send((await cache.reads.forCaller(request.actor, feed)).payload);
         return cachedReply(reply, cache, normalizedKey('feed', query), feed);
       },
     );
@@ -78,7 +78,7 @@ export function listingRoutes(deps: ListingRouteDeps): FastifyPluginAsyncTypebox
         // Only anonymous details are cached: signed-in viewers get favoritedByMe, isMine, the seller's
         // openid and (owners, admins) the removal reason. An anonymous body depends on nobody: no contact,
         // no removal reason, nothing favorited or owned. A hit still counts the view, as GetListing would.
-        if (actor.kind !== 'anonymous') return reply.send((await build()).payload);
+        if (actor.kind !== 'anonymous') return reply.send((await cache.reads.forCaller(actor, build)).payload);
         return cachedReply(reply, cache, `listing/${request.params.id}`, build, async (hit) => {
           if (hit.countsViewOf) await countView.execute({ listingId: hit.countsViewOf, anonymousViewerKey });
         });

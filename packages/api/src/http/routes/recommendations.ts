@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { RecommendForYou, SimilarListings } from '@xianzhi/core';
+import type { ConsistentReads } from '../../cache/consistent-reads.js';
 import { orFail } from '../errors.js';
 import { listingSummary } from '../presenters.js';
 import { IdParams, responses } from '../schemas/common.js';
@@ -8,12 +9,15 @@ import { RecommendationPage, RecommendationQuery, SimilarQuery } from '../schema
 export interface RecommendationRouteDeps {
   readonly similar: SimilarListings;
   readonly forYou: RecommendForYou;
+  /** Read replicas: both lists read there, the caller's own writes in sight. */
+  readonly reads: ConsistentReads;
   readonly defaultCampusId: string;
 }
 
 export function recommendationRoutes({
   similar,
   forYou,
+  reads,
   defaultCampusId,
 }: RecommendationRouteDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -30,7 +34,9 @@ export function recommendationRoutes({
       },
       async (request) => {
         const page = orFail(
-          await similar.execute({ actor: request.actor, listingId: request.params.id, ...request.query }),
+          await reads.forCaller(request.actor, () =>
+            similar.execute({ actor: request.actor, listingId: request.params.id, ...request.query }),
+          ),
         );
         return { items: page.items.map(listingSummary), nextCursor: page.nextCursor, mode: page.mode };
       },
@@ -50,7 +56,9 @@ export function recommendationRoutes({
       async (request) => {
         const { campusId, ...paging } = request.query;
         const page = orFail(
-          await forYou.execute({ actor: request.actor, campusId: campusId ?? defaultCampusId, ...paging }),
+          await reads.forCaller(request.actor, () =>
+            forYou.execute({ actor: request.actor, campusId: campusId ?? defaultCampusId, ...paging }),
+          ),
         );
         return { items: page.items.map(listingSummary), nextCursor: page.nextCursor, mode: page.mode };
       },

@@ -73,7 +73,7 @@ export function searchRoutes({
           await count(page.items.length);
           return { payload, found: page.items.length };
         };
-        if (!firstPage) return reply.send((await run()).payload);
+        if (!firstPage) return reply.send((await cache.reads.forCaller(request.actor, run)).payload);
         return cachedReply(reply, cache, normalizedKey('search', { q, campusId: campus, ...filters }), run, (hit) =>
           count(hit.found ?? 0),
         );
