@@ -28,6 +28,15 @@ export const cacheModule = new ContainerModule(({ bind }) => {
     },
     [Config.App, Config.Logger],
   );
+  // Not started here: the first search starts it (CachedSynonyms), so the worker and the CLI never poll it.
+  factory(
+    bind(Cache.SynonymVersion),
+    (config) =>
+      new CacheVersion(
+        config.redis ? new RedisVersionCounter(config.redis.url, config.redis.prefix, 'synonym-version') : null,
+      ),
+    [Config.App],
+  );
   factory(bind(Cache.Responses), (version, clock) => new ResponseCache(version, { now: () => clock.now().getTime() }), [
     Cache.Version,
     Core.Clock,

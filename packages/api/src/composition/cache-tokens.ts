@@ -6,4 +6,6 @@ import { token } from './token.js';
 export const Cache = {
   Version: token<CacheVersion>('CacheVersion'),
   Responses: token<ResponseCache>('ResponseCache'),
+  /** Moves only after a committed change to a synonym group: the version of every process's synonym tables. */
+  SynonymVersion: token<CacheVersion>('SynonymVersion'),
 };
