@@ -44,6 +44,18 @@ describe('CachedSynonyms', () => {
     expect(source.reads).toEqual(['demo', 'north', 'demo']);
   });
 
+  it('holds a bounded number of campuses, dropping the least recently searched', async () => {
+    const source = new CountingSource();
+    const cached = new CachedSynonyms(source, new CacheVersion(null), { maxCampuses: 3 });
+    for (const c of ['a', 'b', 'c']) await cached.forCampus(c);
+    await cached.forCampus('a');
+    await cached.forCampus('made-up-1');
+    expect(cached.size).toBe(3);
+    await cached.forCampus('a');
+    await cached.forCampus('b'); // dropped: read again
+    expect(source.reads).toEqual(['a', 'b', 'c', 'made-up-1', 'b']);
+  });
+
   it('forgets a failed read, so the next search tries again', async () => {
     const source = new CountingSource();
     const cached = new CachedSynonyms(source, new CacheVersion(null));

@@ -6,6 +6,8 @@ export interface CachedSynonymsOptions {
   readonly unknownVersionMaxAgeMs?: number;
   /** A monotonic clock in milliseconds. */
   readonly now?: () => number;
+  /** Campuses held at most (the least recently searched goes first): a search names any campus id it likes. */
+  readonly maxCampuses?: number;
 }
 
 /**
@@ -19,6 +21,7 @@ export class CachedSynonyms implements SynonymSource {
   private readonly held = new Map<string, { version: string | null; at: number; table: Promise<SynonymTable> }>();
   private readonly maxAgeMs: number;
   private readonly now: () => number;
+  private readonly maxCampuses: number;
 
   constructor(
     private readonly inner: SynonymSource,
@@ -27,6 +30,7 @@ export class CachedSynonyms implements SynonymSource {
   ) {
     this.maxAgeMs = options.unknownVersionMaxAgeMs ?? 5_000;
     this.now = options.now ?? (() => performance.now());
+    this.maxCampuses = options.maxCampuses ?? 1_000;
   }
 
   forCampus(campusId: string): Promise<SynonymTable> {
@@ -35,12 +39,19 @@ export class CachedSynonyms implements SynonymSource {
     const version = this.version.current();
     const held = this.held.get(campusId);
     const fresh = held && (version !== null ? held.version === version : this.now() - held.at <= this.maxAgeMs);
-    if (held && fresh) return held.table;
+    if (held && fresh) {
+      // Most recently used last, so the oldest key is the one to drop.
+      this.held.delete(campusId);
+      this.held.set(campusId, held);
+      return held.table;
+    }
     // Read under the version seen before the read: a change committed meanwhile moves the version, so the
     // next search reads again rather than keeping what may predate it.
     const table = this.inner.forCampus(campusId);
     const entry = { version, at: this.now(), table };
+    this.held.delete(campusId);
     this.held.set(campusId, entry);
+    if (this.held.size > this.maxCampuses) this.held.delete(this.held.keys().next().value!);
     void table.catch(() => {
       if (this.held.get(campusId) === entry) this.held.delete(campusId);
     });

@@ -77,6 +77,8 @@ describe('the synonym table', () => {
     const source = new StoredSynonyms(store);
     expect((await source.forCampus('c1')).othersOf('单车')).toEqual(['小黄车']);
     expect((await source.forCampus('c2')).othersOf('单车')).toEqual(['自行车', '脚踏车']);
+    // Campuses without groups (any id a client makes up among them) share one table.
+    expect(await source.forCampus('c2')).toBe(await source.forCampus('made-up'));
   });
 });
 

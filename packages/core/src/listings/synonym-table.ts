@@ -76,12 +76,18 @@ export interface SynonymSource {
 
 /** Reads the campus's groups on every call: wrap it in a cache on the query path (the API holds one per process). */
 export class StoredSynonyms implements SynonymSource {
+  /** Every campus without groups of its own (most, and any campus id a client makes up) shares this one. */
+  private readonly shipped: SynonymTable;
+
   constructor(
     private readonly repository: SynonymRepository,
     private readonly defaults: readonly (readonly string[])[] = DEFAULT_SYNONYMS,
-  ) {}
+  ) {
+    this.shipped = new SynonymTable(defaults, []);
+  }
 
   async forCampus(campusId: string): Promise<SynonymTable> {
-    return new SynonymTable(this.defaults, await this.repository.forCampus(campusId));
+    const groups = await this.repository.forCampus(campusId);
+    return groups.length === 0 ? this.shipped : new SynonymTable(this.defaults, groups);
   }
 }
