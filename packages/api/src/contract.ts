@@ -20,6 +20,7 @@ import type * as An from './http/schemas/announcements.js';
 import type * as P from './http/schemas/platform.js';
 import type * as Ops from './http/schemas/admin-ops.js';
 import type * as Fb from './http/schemas/feedback.js';
+import type * as Ss from './http/schemas/saved-searches.js';
 import type * as Syn from './http/schemas/synonyms.js';
 
 export type ErrorBody = Static<typeof Common.ErrorBody>;
@@ -155,3 +156,6 @@ export type SendFeedbackBody = Static<typeof Fb.SendFeedbackBody>;
 export type FeedbackReplyBody = Static<typeof Fb.FeedbackReplyBody>;
 export type MyFeedbackQuery = Static<typeof Fb.MyFeedbackQuery>;
 export type AdminFeedbackQuery = Static<typeof Fb.AdminFeedbackQuery>;
+export type SavedSearch = Static<typeof Ss.SavedSearch>;
+export type SavedSearchList = Static<typeof Ss.SavedSearchList>;
+export type SaveSearchBody = Static<typeof Ss.SaveSearchBody>;

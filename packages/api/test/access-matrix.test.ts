@@ -6,6 +6,7 @@ import { ROLES, type Fixture, type Role, type Row } from './support/access/matri
 import { moderationRows } from './support/access/moderation.js';
 import { notificationsRows } from './support/access/notifications.js';
 import { peopleRows } from './support/access/people.js';
+import { savedSearchRows } from './support/access/saved-searches.js';
 import { searchRows } from './support/access/search.js';
 import { makeAnnouncements } from './support/announcements.js';
 import { call, categoryIds, itemBody, publishAs } from './support/http.js';
@@ -25,6 +26,7 @@ const ROWS: Row[] = [
   ...notificationsRows,
   ...bulletinRows,
   ...peopleRows,
+  ...savedSearchRows,
 ];
 
 describe('access rules: every route × every kind of caller', () => {
@@ -133,6 +135,16 @@ describe('access rules: every route × every kind of caller', () => {
       payload: { targetType: 'listing', targetId: listing.id, reason: 'fake' },
     });
     const reported = await s.persistence.moderationCases.openFor('listing', listing.id);
+    // alice keeps one saved search, and bob none: the POST row saves anew for each role, never the 21st.
+    for (const who of [s.users.alice.id, s.users.bob.id])
+      for (const saved of await s.persistence.savedSearches.byUser(who))
+        await s.persistence.savedSearches.remove(who, saved.id);
+    const saved = await call(s.app, {
+      method: 'POST',
+      url: '/v1/me/saved-searches',
+      headers: s.auth('alice'),
+      payload: { q: '矩阵 台灯' },
+    });
     return {
       ...setup,
       listingId: listing.id,
@@ -141,6 +153,7 @@ describe('access rules: every route × every kind of caller', () => {
       targetUserId: s.users.dave.id,
       refreshToken: session.body.refreshToken,
       caseId: reported?.id ?? 'no-case',
+      savedSearchId: saved.body.id,
     };
   }
 

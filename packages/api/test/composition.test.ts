@@ -14,6 +14,7 @@ import { Insights } from '../src/composition/insights-tokens.js';
 import { Recs } from '../src/composition/recommendations-tokens.js';
 import { Notify } from '../src/composition/notifications-tokens.js';
 import { Announcements } from '../src/composition/announcements-tokens.js';
+import { SavedSearches } from '../src/composition/saved-search-tokens.js';
 import { resolve } from '../src/composition/token.js';
 import { Core, Http, Ports } from '../src/composition/tokens.js';
 import { loadConfig } from '../src/config.js';
@@ -54,6 +55,7 @@ describe('the composition root', () => {
       Recs,
       Notify,
       Announcements,
+      SavedSearches,
     ]) {
       for (const [name, token] of Object.entries(group)) {
         const first = resolve(container, token as symbol & { readonly never?: unknown });

@@ -44,6 +44,7 @@ const STORE_PORTS: { readonly [K in keyof PlatformPorts]-?: Token<PlatformPorts[
   notices: Ports.Notices,
   activeUsers: Ports.ActiveUsers,
   feedback: Ports.Feedback,
+  savedSearches: Ports.SavedSearches,
 };
 
 /**

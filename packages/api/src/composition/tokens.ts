@@ -9,6 +9,7 @@ import type {
   CampusAuthenticatorRegistry,
   CampusStatistics,
   FeedbackRepository,
+  SavedSearchRepository,
   InteractionSource,
   ModerationCaseRepository,
   NoticeRepository,
@@ -126,6 +127,7 @@ export const Ports = {
   Notices: token<NoticeRepository>('NoticeRepository'),
   ActiveUsers: token<ActiveUserLog>('ActiveUserLog'),
   Feedback: token<FeedbackRepository>('FeedbackRepository'),
+  SavedSearches: token<SavedSearchRepository>('SavedSearchRepository'),
   CampusAuthenticators: token<CampusAuthenticatorRegistry>('CampusAuthenticatorRegistry'),
   StudentNumberHasher: token<StudentNumberHasher>('StudentNumberHasher'),
 };

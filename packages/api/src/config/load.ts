@@ -18,6 +18,7 @@ const TEMPLATE_VARIABLES = {
   wanted_match: 'XZ_QQ_TEMPLATE_WANTED_MATCH',
   expiring: 'XZ_QQ_TEMPLATE_EXPIRING',
   removed: 'XZ_QQ_TEMPLATE_REMOVED',
+  saved_search: 'XZ_QQ_TEMPLATE_SAVED_SEARCH',
 } as const satisfies Record<QqNotificationKind, ConfigVariable>;
 
 export interface LoadConfigOptions {
@@ -94,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     if (id !== undefined) templates[kind] = id;
   }
   const sendConcurrency = vars.get('XZ_NOTIFY_SEND_CONCURRENCY');
+  const savedSearchDailyAlerts = vars.get('XZ_SAVED_SEARCH_DAILY_ALERTS');
   const rateLimits = readRateLimits(vars.get('XZ_RATE_LIMITS'), problems);
   const operations = readOperations(vars, mode, port, problems);
 
@@ -128,7 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     campusesBaseDir,
     photos: { dir: photosDir, maxBytes: photoMaxBytes, s3 },
     moderation: { safety, whenUnavailable, reportHideThreshold },
-    notifications: { templates, sendConcurrency },
+    notifications: { templates, sendConcurrency, savedSearchDailyAlerts },
     rateLimits,
     operations,
   };

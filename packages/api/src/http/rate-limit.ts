@@ -30,6 +30,8 @@ export const ROUTE_FAMILIES: Readonly<Record<string, RateLimitFamily>> = {
   'PUT /v1/listings/:id/favorite': 'favorite',
   'DELETE /v1/listings/:id/favorite': 'favorite',
   'POST /v1/feedback': 'feedback',
+  'POST /v1/me/saved-searches': 'saved_search',
+  'DELETE /v1/me/saved-searches/:id': 'saved_search',
   'GET /v1/search': 'search',
   'GET /v1/search/suggest': 'suggest',
 };

@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'hidden',
   'restored',
   'feedback_reply',
+  'saved_search',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -164,6 +165,7 @@ export function messageFor(n: Notification): { page: string; fields: string[] } 
     hidden: [title, '因多人举报已暂时隐藏，等待审核'],
     restored: [title, '审核通过，已恢复展示'],
     feedback_reply: [str(d['title']), str(d['text'])],
+    saved_search: [title, `${price(d['price'])}，订阅「${str(d['query'])}」`],
   };
   return { page, fields: fields[n.kind].map((f) => clip(f, 20)) };
 }

@@ -10,6 +10,7 @@ import type { User } from '../identity/user.js';
 import type { Photo } from '../photos/photo.js';
 import type { Feedback } from '../feedback/feedback.js';
 import type { Listing } from '../listings/listing.js';
+import type { SavedSearch } from '../trades/saved-search.js';
 import type { DomainEvent } from '../shared/events.js';
 import { isErr } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
@@ -41,6 +42,9 @@ export class InMemoryStore {
     admins: new Map<string, AdminAccount>(),
     photos: new Map<string, Photo>(),
     feedback: new Map<string, Feedback>(),
+    savedSearches: new Map<string, { search: SavedSearch; keys: readonly string[] }>(),
+    /** Keyed `userId|listingId`: the alerts taken, with their China day. */
+    savedSearchAlerts: new Map<string, string>(),
   };
   private seq = 0;
   nextSeq(): number {

@@ -14,6 +14,7 @@ import { InMemoryFeedbackRepository } from './in-memory-feedback.js';
 import { InMemoryOutbox } from './in-memory-outbox.js';
 import { InMemoryPhotoRepository } from './in-memory-photos.js';
 import { InMemoryRateLimiter } from './in-memory-rate-limit.js';
+import { InMemorySavedSearchRepository } from './in-memory-saved-searches.js';
 import { InMemoryStore, InMemoryUnitOfWork } from './in-memory-store.js';
 
 // The store, its copies and its unit of work live in in-memory-store.ts, which every per-area fake imports;
@@ -41,6 +42,7 @@ export function inMemoryPersistence(store = new InMemoryStore()) {
     admins: new InMemoryAdminAccountRepository(store),
     photos: new InMemoryPhotoRepository(store),
     feedback: new InMemoryFeedbackRepository(store),
+    savedSearches: new InMemorySavedSearchRepository(store),
     uow: new InMemoryUnitOfWork(store),
   };
 }

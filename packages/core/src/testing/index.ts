@@ -36,3 +36,5 @@ export * from './in-memory-announcements.js';
 export * from './announcements-contract.js';
 export * from './in-memory-feedback.js';
 export * from './feedback-contract.js';
+export * from './in-memory-saved-searches.js';
+export * from './saved-search-contract.js';

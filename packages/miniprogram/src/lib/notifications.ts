@@ -12,6 +12,7 @@ export const KIND_LABEL: Record<NotificationKind, string> = {
   hidden: '举报隐藏',
   restored: '恢复展示',
   feedback_reply: '反馈回复',
+  saved_search: '订阅提醒',
 };
 
 /** Only in the inbox: nothing to mute, so the settings list leaves them out (the API refuses muting them). */
@@ -58,6 +59,8 @@ export function describe(n: NotificationItem): string {
       return '管理员审核后已恢复，其他同学又能看到了';
     case 'feedback_reply':
       return `${str(d.title)}：${str(d.text)}`;
+    case 'saved_search':
+      return `新发布 ${price(d.price)}，符合你的订阅「${str(d.query)}」`;
   }
 }
 

@@ -9,6 +9,7 @@ import type {
   ActiveUserLog,
   CampusStatistics,
   FeedbackRepository,
+  SavedSearchRepository,
   InteractionSource,
   ModerationCaseRepository,
   NoticeRepository,
@@ -52,6 +53,7 @@ import { MikroOrmSynonyms } from './synonym-repository.js';
 import { MikroOrmBannerRepository, MikroOrmNoticeRepository } from './announcement-repository.js';
 import { MikroOrmActiveUserLog, MikroOrmCampusStatistics } from './campus-statistics.js';
 import { MikroOrmFeedbackRepository } from './feedback-repository.js';
+import { MikroOrmSavedSearchRepository } from './saved-search-repository.js';
 import { SqlSearchIndexStore } from '../../search/store.js';
 import { MikroOrmNotificationRepository } from './notification-repository.js';
 import { MikroOrmNotificationSources } from './notification-sources.js';
@@ -217,6 +219,7 @@ export interface PlatformPorts extends PersistencePorts {
   readonly notices: NoticeRepository;
   readonly activeUsers: ActiveUserLog;
   readonly feedback: FeedbackRepository;
+  readonly savedSearches: SavedSearchRepository;
 }
 
 /** The open database itself: health checks, maintenance and shutdown. Whoever opened it closes it. */
@@ -274,6 +277,7 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     notices: new MikroOrmNoticeRepository(ctx),
     activeUsers: new MikroOrmActiveUserLog(ctx),
     feedback: new MikroOrmFeedbackRepository(ctx),
+    savedSearches: new MikroOrmSavedSearchRepository(ctx),
     stats: new SqlOperationalStats(ctx),
     async ping() {
       try {

@@ -47,6 +47,10 @@ export async function mariadbTestDatabase(label: string): Promise<TestDatabase> 
 
 /** Tables in dependency order, children first, for wiping between tests. */
 const TABLES = [
+  'saved_search_alert_day',
+  'saved_search_alert',
+  'saved_search_key',
+  'saved_search',
   'banner',
   'notice',
   'feedback_reply',

@@ -18,6 +18,7 @@ export const NOTIFICATION_KIND_VALUES = list<NotificationKind>()([
   'hidden',
   'restored',
   'feedback_reply',
+  'saved_search',
 ]);
 const DELIVERY_STATE_VALUES = list<DeliveryState>()(['pending', 'sending', 'sent', 'skipped', 'dead', 'unknown']);
 const SKIP_REASON_VALUES = list<SkipReason>()([

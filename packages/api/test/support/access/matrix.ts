@@ -37,6 +37,8 @@ export interface Fixture {
   announcement: { bannerId: string; noticeId: string; adminPhotoId: string };
   /** dave's feedback: the reply row answers it, the close row then closes it (the demo admin, last role). */
   feedbackId: string;
+  /** A saved search of alice's (the verified caller), made fresh for each role. */
+  savedSearchId: string;
 }
 
 export interface Row {

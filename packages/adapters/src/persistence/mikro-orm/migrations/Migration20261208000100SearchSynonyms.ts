@@ -5,8 +5,8 @@ import { columnTypes, type Dialect } from './dialect.js';
  * Synonym groups admins keep per campus (单车 = 自行车). Read whole per campus (and cached per API process),
  * so the one index is the campus. Words stay in a JSON array in the admin's order; queries never look inside.
  */
-export class Migration20261208000000SearchSynonyms extends Migration {
-  override name = 'Migration20261208000000SearchSynonyms';
+export class Migration20261208000100SearchSynonyms extends Migration {
+  override name = 'Migration20261208000100SearchSynonyms';
 
   override up(): void {
     const d: Dialect = this.driver.getPlatform().constructor.name.toLowerCase().includes('sqlite') ? 'sqlite' : 'mysql';
