@@ -48,7 +48,7 @@ export class InMemorySavedSearchRepository implements SavedSearchRepository {
       .map(clone);
   }
 
-  async takeAlert(userId: string, listingId: string, day: string, limit: number): Promise<boolean> {
+  async takeAlert(userId: string, listingId: string, day: string, limit: number, _now?: Date): Promise<boolean> {
     const alerts = this.store.tables.savedSearchAlerts;
     if (alerts.has(`${userId}|${listingId}`)) return true;
     const today = [...alerts.entries()].filter(([k, d]) => k.startsWith(`${userId}|`) && d === day).length;
