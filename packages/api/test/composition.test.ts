@@ -64,7 +64,7 @@ describe('the composition root', () => {
       }
     }
     expect(resolve(container, Ports.Listings)).toBe(persistence.listings);
-    expect(resolve(container, Http.Parts).api).toHaveLength(23);
+    expect(resolve(container, Http.Parts).api).toHaveLength(24);
   });
 
   it('keeps modules apart: they share token files, never import one another, and no import cycle exists', () => {
