@@ -231,6 +231,7 @@ describe('admin app', () => {
       ['分类', '07-categories'],
       ['举报与审核', '08-moderation'],
       ['死信', '09-dead-letters'],
+      ['同义词', '10-synonyms'],
     ] as const) {
       await open(page, label);
       await page.locator('.ant-table').first().waitFor({ timeout: 20_000 });

@@ -42,6 +42,7 @@ export * from './recommendations/index.js';
 export * from './queue/index.js';
 export { HmacSearcherKeys } from './security/hmac-searcher-keys.js';
 export { MikroOrmSearchLog, MikroOrmBlockedSearchTerms } from './persistence/mikro-orm/search-log-repository.js';
+export { MikroOrmSynonyms } from './persistence/mikro-orm/synonym-repository.js';
 export * from './qq/messaging.js';
 export {
   MemoryRequestRateLimiter,

@@ -9,6 +9,7 @@ import {
   PictureOutlined,
   SafetyOutlined,
   ShoppingOutlined,
+  SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { RouteKey } from './lib/useHashRoute';
@@ -27,6 +28,13 @@ export const PAGES: readonly PageRoute[] = [
     label: '概览',
     icon: <DashboardOutlined />,
     Page: lazy(() => import('./pages/dashboard/Dashboard').then((m) => ({ default: m.Dashboard }))),
+  },
+  // Next to 概览, which holds the hot searches and their blocked terms: the other search word list.
+  {
+    key: 'synonyms',
+    label: '同义词',
+    icon: <SwapOutlined />,
+    Page: lazy(() => import('./pages/Synonyms').then((m) => ({ default: m.Synonyms }))),
   },
   {
     key: 'listings',

@@ -21,6 +21,7 @@ import type * as P from './http/schemas/platform.js';
 import type * as Ops from './http/schemas/admin-ops.js';
 import type * as Fb from './http/schemas/feedback.js';
 import type * as Ss from './http/schemas/saved-searches.js';
+import type * as Syn from './http/schemas/synonyms.js';
 
 export type ErrorBody = Static<typeof Common.ErrorBody>;
 export type ListingKind = Static<typeof Common.Kind>;
@@ -99,6 +100,10 @@ export type HotSearches = Static<typeof S.HotSearches>;
 export type BlockedTerm = Static<typeof S.BlockedTerm>;
 export type BlockedTermList = Static<typeof S.BlockedTermList>;
 export type BlockTermBody = Static<typeof S.BlockTermBody>;
+export type SynonymGroup = Static<typeof Syn.SynonymGroup>;
+export type SynonymGroupList = Static<typeof Syn.SynonymGroupList>;
+export type SynonymCreateBody = Static<typeof Syn.SynonymCreateBody>;
+export type SynonymEditBody = Static<typeof Syn.SynonymEditBody>;
 
 export type RecommendationQuery = Static<typeof R.RecommendationQuery>;
 export type SimilarQuery = Static<typeof R.SimilarQuery>;

@@ -32,7 +32,7 @@ const ROWS: Row[] = [
 describe('access rules: every route × every kind of caller', () => {
   let s: Stack;
   const headers: Record<Role, Record<string, string>> = {} as never;
-  let setup: Pick<Fixture, 'categories' | 'photo' | 'blockedTermId' | 'announcement' | 'feedbackId'>;
+  let setup: Pick<Fixture, 'categories' | 'photo' | 'blockedTermId' | 'synonymGroupId' | 'announcement' | 'feedbackId'>;
 
   beforeAll(async () => {
     // Every route × seven callers, with fixtures published for each: far more than one student's hour.
@@ -80,6 +80,12 @@ describe('access rules: every route × every kind of caller', () => {
       headers: s.auth('admin'),
       payload: { term: '矩阵屏蔽词' },
     });
+    const synonyms = await call(s.app, {
+      method: 'POST',
+      url: '/v1/admin/search/synonyms',
+      headers: s.auth('admin'),
+      payload: { terms: ['矩阵甲', '矩阵乙'] },
+    });
     const feedback = await call(s.app, {
       method: 'POST',
       url: '/v1/feedback',
@@ -90,6 +96,7 @@ describe('access rules: every route × every kind of caller', () => {
       categories,
       photo: { id: res.body.id, jpeg },
       blockedTermId: blocked.body.id,
+      synonymGroupId: synonyms.body.id,
       announcement: await makeAnnouncements(s),
       feedbackId: feedback.body.id,
     };

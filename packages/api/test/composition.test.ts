@@ -9,6 +9,7 @@ import { Identity } from '../src/composition/identity-tokens.js';
 import { Moderation } from '../src/composition/moderation-tokens.js';
 import { Photos } from '../src/composition/photo-tokens.js';
 import { Search } from '../src/composition/search-tokens.js';
+import { Synonyms } from '../src/composition/synonyms-tokens.js';
 import { Insights } from '../src/composition/insights-tokens.js';
 import { Recs } from '../src/composition/recommendations-tokens.js';
 import { Notify } from '../src/composition/notifications-tokens.js';
@@ -49,6 +50,7 @@ describe('the composition root', () => {
       Moderation,
       Photos,
       Search,
+      Synonyms,
       Insights,
       Recs,
       Notify,
@@ -62,7 +64,7 @@ describe('the composition root', () => {
       }
     }
     expect(resolve(container, Ports.Listings)).toBe(persistence.listings);
-    expect(resolve(container, Http.Parts).api).toHaveLength(23);
+    expect(resolve(container, Http.Parts).api).toHaveLength(24);
   });
 
   it('keeps modules apart: they share token files, never import one another, and no import cycle exists', () => {

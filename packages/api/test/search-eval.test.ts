@@ -25,17 +25,35 @@ describe('search quality on the judged set', () => {
     await db?.drop();
   });
 
-  it('has at least 60 queries of every kind', () => {
+  it('has at least 60 queries of every kind, 40 of them synonyms and abbreviations', () => {
     expect(report.queries).toBeGreaterThanOrEqual(60);
     expect(report.byKind.map((k) => k.kind).sort()).toEqual([
+      'abbrev',
       'brand',
+      'brand-en',
+      'brand-zh',
       'initials',
       'isbn',
       'part',
       'pinyin',
+      'synonym',
       'typo',
       'word',
     ]);
+    const synonymKinds = report.byKind.filter((k) => ['abbrev', 'brand-en', 'brand-zh', 'synonym'].includes(k.kind));
+    expect(synonymKinds.reduce((n, k) => n + k.queries, 0)).toBeGreaterThanOrEqual(40);
+  });
+
+  it('finds what students mean by a nickname, the other script or another name only with synonyms', () => {
+    for (const k of report.byKind.filter((x) => ['abbrev', 'brand-zh', 'brand-en', 'synonym'].includes(x.kind))) {
+      expect(k.ours.recallAt10, `${k.kind}\n${formatReport(report)}`).toBeGreaterThanOrEqual(0.9);
+      expect(k.ours.recallAt10 - k.plain.recallAt10, k.kind).toBeGreaterThan(0.3);
+    }
+    // Synonyms never cost the other kinds anything.
+    for (const k of report.byKind) {
+      expect(k.ours.recallAt10, k.kind).toBeGreaterThanOrEqual(k.plain.recallAt10);
+      expect(k.ours.mrr, k.kind).toBeGreaterThanOrEqual(k.plain.mrr - 1e-9);
+    }
   });
 
   it('reaches recall@10 of at least 0.9, above the LIKE baseline', () => {

@@ -1,4 +1,11 @@
-import { inMemoryPersistence, InMemorySearchIndexStore, searchContract, aCampus, aUser } from '@xianzhi/core/testing';
+import {
+  inMemoryPersistence,
+  InMemorySearchIndexStore,
+  searchContract,
+  searchSynonymsContract,
+  aCampus,
+  aUser,
+} from '@xianzhi/core/testing';
 import { onRealDatabases } from '../persistence/mikro-orm/test-databases.js';
 import type { CampusRepository, UserRepository } from '@xianzhi/core';
 import { PinyinSearchTokenizer } from './tokenizer.js';
@@ -11,7 +18,7 @@ async function seed(p: { campuses: CampusRepository; users: UserRepository }) {
   await p.users.save(aUser({ id: 'user-owner', nickname: '卖家' }));
 }
 
-searchContract('in-memory', tokenizer, async () => {
+const inMemory = async () => {
   const p = inMemoryPersistence();
   await seed(p);
   return {
@@ -20,10 +27,12 @@ searchContract('in-memory', tokenizer, async () => {
     categories: p.categories,
     dispose: async () => {},
   };
-});
+};
+searchContract('in-memory', tokenizer, inMemory);
+searchSynonymsContract('in-memory', tokenizer, inMemory);
 
 onRealDatabases('search', (name, fresh) => {
-  searchContract(name, tokenizer, async () => {
+  const ports = async () => {
     const persistence = await fresh();
     await seed(persistence);
     return {
@@ -32,5 +41,7 @@ onRealDatabases('search', (name, fresh) => {
       categories: persistence.categories,
       dispose: async () => {},
     };
-  });
+  };
+  searchContract(name, tokenizer, ports);
+  searchSynonymsContract(name, tokenizer, ports);
 });

@@ -15,6 +15,8 @@ import type {
   CreateBannerBody,
   BlockedTerm,
   BlockedTermList,
+  SynonymGroup,
+  SynonymGroupList,
   CampusList,
   CategoryList,
   ClientConfig,
@@ -73,6 +75,13 @@ export const api = {
   blockTerm: (campusId: string, term: string) =>
     request<BlockedTerm>('POST', '/v1/admin/search/blocked-terms', { body: { campusId, term } }),
   unblockTerm: (termId: string) => request<BlockedTerm>('DELETE', `/v1/admin/search/blocked-terms/${id(termId)}`),
+  synonyms: (campusId: string) =>
+    request<SynonymGroupList>('GET', '/v1/admin/search/synonyms', { query: { campusId } }),
+  createSynonyms: (campusId: string, terms: string[]) =>
+    request<SynonymGroup>('POST', '/v1/admin/search/synonyms', { body: { campusId, terms } }),
+  editSynonyms: (groupId: string, terms: string[]) =>
+    request<SynonymGroup>('PATCH', `/v1/admin/search/synonyms/${id(groupId)}`, { body: { terms } }),
+  deleteSynonyms: (groupId: string) => request<SynonymGroup>('DELETE', `/v1/admin/search/synonyms/${id(groupId)}`),
 
   listings: (campusId: string, f: ListingFilters, cursor?: string) =>
     request<Page<AdminListingRow>>('GET', '/v1/admin/listings', { query: { campusId, ...f, cursor, limit: 20 } }),

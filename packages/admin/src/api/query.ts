@@ -29,6 +29,7 @@ export const keys = {
   campuses: ['campuses'] as const,
   stats: (campusId: string) => ['stats', campusId] as const,
   blockedTerms: (campusId: string) => ['blocked-terms', campusId] as const,
+  synonyms: (campusId: string) => ['synonyms', campusId] as const,
   listings: ['listings'] as const,
   listing: (id: string) => ['listing', id] as const,
   users: ['users'] as const,

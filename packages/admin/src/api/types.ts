@@ -27,6 +27,8 @@ export type {
   BlockedTerm,
   BlockedTermList,
   BlockTermBody,
+  SynonymGroup,
+  SynonymGroupList,
   Catalog,
   CategoryList,
   CreateCategoryBody,

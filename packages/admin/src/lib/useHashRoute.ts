@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 export const ROUTES = [
   'dashboard',
+  'synonyms',
   'listings',
   'users',
   'categories',

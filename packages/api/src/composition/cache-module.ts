@@ -29,6 +29,15 @@ export const cacheModule = new ContainerModule(({ bind }) => {
     },
     [Config.App, Config.Logger],
   );
+  // Not started here: the first search starts it (CachedSynonyms), so the worker and the CLI never poll it.
+  factory(
+    bind(Cache.SynonymVersion),
+    (config) =>
+      new CacheVersion(
+        config.redis ? new RedisVersionCounter(config.redis.url, config.redis.prefix, 'synonym-version') : null,
+      ),
+    [Config.App],
+  );
   factory(
     bind(Cache.Reads),
     (config, logger, replicas) => {

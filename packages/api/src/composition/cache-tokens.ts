@@ -9,4 +9,6 @@ export const Cache = {
   Responses: token<ResponseCache>('ResponseCache'),
   /** Where cached and per-caller reads go: read replicas (with the caller's own writes in sight) or the one database. */
   Reads: token<ConsistentReads>('ConsistentReads'),
+  /** Moves only after a committed change to a synonym group: the version of every process's synonym tables. */
+  SynonymVersion: token<CacheVersion>('SynonymVersion'),
 };

@@ -14,6 +14,7 @@ import { identityModule } from './identity-module.js';
 import type { Persistence } from './persistence.js';
 import { persistenceModule } from './persistence-module.js';
 import { searchModule } from './search-module.js';
+import { synonymsModule } from './synonyms-module.js';
 import { insightsModule } from './insights-module.js';
 import { photoModule } from './photo-module.js';
 import { moderationModule } from './moderation-module.js';
@@ -62,6 +63,7 @@ export function createContainer({
     photoModule,
     moderationModule,
     searchModule,
+    synonymsModule,
     recommendationsModule,
     notificationsModule,
     feedbackModule,

@@ -38,6 +38,7 @@ const STORE_PORTS: { readonly [K in keyof PlatformPorts]-?: Token<PlatformPorts[
   candidates: Ports.Candidates,
   searchLog: Ports.SearchLog,
   blockedSearchTerms: Ports.BlockedSearchTerms,
+  synonyms: Ports.Synonyms,
   campusStatistics: Ports.CampusStatistics,
   banners: Ports.Banners,
   notices: Ports.Notices,

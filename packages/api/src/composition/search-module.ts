@@ -19,6 +19,7 @@ import { Cache } from './cache-tokens.js';
 import { timedSearch } from '../observability/timed-search.js';
 import { Observability } from './observability-tokens.js';
 import { Search } from './search-tokens.js';
+import { Synonyms } from './synonyms-tokens.js';
 import { factory, named } from './token.js';
 import { Config, Core, HttpRoutes, Ports } from './tokens.js';
 
@@ -35,6 +36,7 @@ export const searchModule = new ContainerModule(({ bind }) => {
     listings: Ports.Listings,
     categories: Ports.Categories,
     clock: Core.Clock,
+    synonyms: Synonyms.Source,
   });
   factory(bind(Search.SearchListings), (s, l, c, v) => new SearchListings(s, l, c, v), [
     Search.Index,

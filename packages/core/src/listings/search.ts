@@ -6,6 +6,8 @@ import type { Fen } from '../shared/money.js';
 import { LIVE_STATUSES, type Listing } from './listing.js';
 import type { ListingRepository } from './ports.js';
 import { isSearchable, minCoveredTerms, passesSearchFilters, searchDocumentOf } from './search-match.js';
+import { addSynonymScores, expandQuery, synonymTokens } from './synonym-expansion.js';
+import type { SynonymSource } from './synonym-table.js';
 
 export type SearchField = 'title' | 'category' | 'description' | 'isbn';
 
@@ -20,6 +22,12 @@ export interface QueryTerm {
   /** The query text this term came from, for highlighting. */
   readonly surface: string;
   readonly alternatives: readonly { readonly token: string; readonly weight: number }[];
+  /** Other words for this one (the synonym dictionary): each matches where all its terms are in one field. */
+  readonly synonyms?: readonly {
+    readonly surface: string;
+    readonly terms: readonly QueryTerm[];
+    readonly weight: number;
+  }[];
 }
 
 export interface SearchDocument {
@@ -123,6 +131,8 @@ export interface IndexedListingSearchDeps {
   readonly listings: ListingRepository;
   readonly categories: CategoryRepository;
   readonly clock: Clock;
+  /** The campus's synonym dictionary; without it queries are not expanded. */
+  readonly synonyms?: SynonymSource;
 }
 
 /**
@@ -148,17 +158,19 @@ export class IndexedListingSearch implements ListingSearch {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const terms = this.deps.tokenizer.query(query.text);
+    const terms = await this.queryTerms(query.campusId, query.text);
     if (terms.length === 0) return { hits: [], hasMore: false };
     const exact = [...new Set(terms.flatMap((t) => t.alternatives.filter((a) => a.weight >= 1).map((a) => a.token)))];
     const fuzzy = [
       ...new Set(terms.flatMap((t) => t.alternatives.filter((a) => a.weight < 1).map((a) => a.token))),
     ].filter((t) => !exact.includes(t));
-    let postings = await this.deps.store.lookup(query.campusId, exact, POSTINGS_PER_TOKEN_AND_FIELD);
+    // Synonyms are read with the query's own words: they are no fallback, a synonym title outranks a description.
+    const tokens = [...new Set([...exact, ...synonymTokens(terms)])];
+    let postings = await this.deps.store.lookup(query.campusId, tokens, POSTINGS_PER_TOKEN_AND_FIELD);
     // Typo tolerance is a fallback: a one-word query whose word already has more title matches than
     // the requested pages hold gets nothing from one-edit variants (a variant in a title scores 0.6 × 3,
     // below any exact title match), so the hundreds of variants are not even looked up.
-    const titleHits = postings.filter((p) => p.field === 'title').length;
+    const titleHits = postings.filter((p) => p.field === 'title' && exact.includes(p.token)).length;
     const enough = terms.length === 1 && titleHits > (query.offset ?? 0) + query.limit;
     if (fuzzy.length > 0 && !enough)
       postings = postings.concat(await this.deps.store.lookup(query.campusId, fuzzy, POSTINGS_PER_TOKEN_AND_FIELD));
@@ -187,6 +199,7 @@ export class IndexedListingSearch implements ListingSearch {
         }
       }
     });
+    addSynonymScores(terms, byToken, perListing, FIELD_WEIGHT);
     const minCovered = minCoveredTerms(terms.length);
     const ranked = [...perListing.entries()]
       .map(([id, e]) => {
@@ -237,13 +250,20 @@ export class IndexedListingSearch implements ListingSearch {
     const text = prefix.trim();
     if (!text) return [];
     const out: string[] = [];
-    const lower = text.toLowerCase();
+    // A category named by a synonym of the whole prefix (单车 → 自行车) is a completion too.
+    const words = [text, ...((await this.deps.synonyms?.forCampus(campusId))?.othersOf(text) ?? [])];
     for (const c of await this.deps.categories.forCampus(campusId)) {
-      if (c.name.toLowerCase().startsWith(lower)) out.push(c.name);
+      if (words.some((w) => c.name.toLowerCase().startsWith(w.toLowerCase()))) out.push(c.name);
     }
     const { hits } = await this.search({ campusId, text, limit: limit * 2 });
     for (const h of hits) out.push(h.title.map((p) => p.text).join(''));
     return [...new Set(out)].slice(0, limit);
+  }
+
+  private async queryTerms(campusId: string, text: string): Promise<QueryTerm[]> {
+    const terms = this.deps.tokenizer.query(text);
+    if (!this.deps.synonyms || terms.length === 0) return terms;
+    return expandQuery(text, terms, await this.deps.synonyms.forCampus(campusId), this.deps.tokenizer);
   }
 }
 

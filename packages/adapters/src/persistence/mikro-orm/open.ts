@@ -5,6 +5,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type {
   BannerRepository,
   BlockedSearchTermRepository,
+  SynonymRepository,
   ActiveUserLog,
   CampusStatistics,
   FeedbackRepository,
@@ -56,6 +57,7 @@ import { MikroOrmStudentVerificationRepository } from './verification-repository
 import { MikroOrmPhotoRepository } from './photo-repository.js';
 import { MikroOrmModerationCaseRepository, MikroOrmReportRepository } from './moderation-repository.js';
 import { MikroOrmBlockedSearchTerms, MikroOrmSearchLog } from './search-log-repository.js';
+import { MikroOrmSynonyms } from './synonym-repository.js';
 import { MikroOrmBannerRepository, MikroOrmNoticeRepository } from './announcement-repository.js';
 import { MikroOrmActiveUserLog, MikroOrmCampusStatistics } from './campus-statistics.js';
 import { MikroOrmFeedbackRepository } from './feedback-repository.js';
@@ -215,6 +217,7 @@ export interface PlatformPorts extends PersistencePorts {
   readonly candidates: RecommendationCandidates;
   readonly searchLog: SearchLog;
   readonly blockedSearchTerms: BlockedSearchTermRepository;
+  readonly synonyms: SynonymRepository;
   readonly campusStatistics: CampusStatistics;
   readonly banners: BannerRepository;
   readonly notices: NoticeRepository;
@@ -275,6 +278,7 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     candidates: new SqlRecommendationCandidates(ctx),
     searchLog: new MikroOrmSearchLog(ctx),
     blockedSearchTerms: new MikroOrmBlockedSearchTerms(ctx),
+    synonyms: new MikroOrmSynonyms(ctx),
     campusStatistics: new MikroOrmCampusStatistics(ctx),
     banners: new MikroOrmBannerRepository(ctx),
     notices: new MikroOrmNoticeRepository(ctx),

@@ -3,6 +3,7 @@ import { StudentVerificationSchema } from './verification-repository.js';
 import { PhotoSchema } from './photo-repository.js';
 import { ModerationCaseSchema, ReportSchema } from './moderation-repository.js';
 import { BlockedTermSchema } from './search-log-repository.js';
+import { SynonymSchema } from './synonym-repository.js';
 import { BannerSchema, NoticeSchema } from './announcement-repository.js';
 import { FeedbackReplySchema, FeedbackSchema } from './feedback-repository.js';
 import { AdminAccount, Campus, Category, Comment, Listing, RefreshToken, User } from '@xianzhi/core';
@@ -267,6 +268,7 @@ export const ENTITY_SCHEMAS = [
   ModerationCaseSchema,
   ReportSchema,
   BlockedTermSchema,
+  SynonymSchema,
   BannerSchema,
   NoticeSchema,
   FeedbackSchema,

@@ -69,6 +69,7 @@ const TABLES = [
   'search_term_day',
   'search_searcher',
   'search_term_block',
+  'search_synonym',
   'projection_checkpoint',
   'photo',
   'student_verification',

@@ -31,6 +31,8 @@ export interface Fixture {
   photo: { id: string; jpeg: Buffer };
   /** A demo-campus block entry: other campuses' admins may not lift it, the demo admin may (last role). */
   blockedTermId: string;
+  /** A demo-campus synonym group: edited by every admin row, deleted by the demo admin (last role). */
+  synonymGroupId: string;
   /** Demo-campus announcements, and a photo the demo admin uploaded (for new banners). */
   announcement: { bannerId: string; noticeId: string; adminPhotoId: string };
   /** dave's feedback: the reply row answers it, the close row then closes it (the demo admin, last role). */

@@ -20,6 +20,7 @@ import { Migration20261206004000AdminStatistics } from './Migration2026120600400
 import { Migration20261206005000Feedback } from './Migration20261206005000Feedback.js';
 import { Migration20261207000000InboxEntries } from './Migration20261207000000InboxEntries.js';
 import { Migration20261208000000SavedSearches } from './Migration20261208000000SavedSearches.js';
+import { Migration20261208000100SearchSynonyms } from './Migration20261208000100SearchSynonyms.js';
 
 /** Every committed migration, in order. Listed explicitly so compiled and source runs agree. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261206005000Feedback', class: Migration20261206005000Feedback },
   { name: 'Migration20261207000000InboxEntries', class: Migration20261207000000InboxEntries },
   { name: 'Migration20261208000000SavedSearches', class: Migration20261208000000SavedSearches },
+  { name: 'Migration20261208000100SearchSynonyms', class: Migration20261208000100SearchSynonyms },
 ];
