@@ -9,6 +9,7 @@ tradesContract('in-memory', async () => {
     trades: p.trades,
     ratings: p.ratings,
     uow: p.uow,
+    outbox: p.outbox,
     prepare: async () => {},
     dispose: async () => {},
   };

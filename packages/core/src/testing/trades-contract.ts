@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Outbox } from '../shared/events.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { Offer } from '../trades/offer.js';
 import type { OfferRepository, RatingRepository, TradeRepository, WantRepository } from '../trades/ports.js';
@@ -11,6 +12,8 @@ export interface TradePorts {
   readonly trades: TradeRepository;
   readonly ratings: RatingRepository;
   readonly uow: UnitOfWork;
+  /** Written after saves in the same unit, as the use cases do: it must not undo them. */
+  readonly outbox: Outbox;
   /** Creates the students and listings (owned by `seller`) the rows reference; real databases check the keys. */
   prepare(userIds: readonly string[], listingIds: readonly string[]): Promise<void>;
   dispose(): Promise<void>;
@@ -244,6 +247,33 @@ export function tradesContract(name: string, factory: () => Promise<TradePorts>)
       expect(await about(at(6))).toEqual([]);
       expect((await about(at(6), true)).map((x) => x.id)).toEqual(['R1']);
       expect(await p.ratings.tally('seller', at(6))).toEqual({ count: 0, good: 0 });
+    });
+
+    it('keeps saves made inside a unit of work when the unit writes more afterwards (the outbox, a new row)', async () => {
+      await p.trades.insert(aTrade('T1', { status: 'completed' }));
+      await p.ratings.insert(aRating('R1'));
+      await p.offers.insert(anOffer('O1'));
+      await p.uow.run(async () => {
+        const [r] = await p.ratings.forTrade('T1');
+        r!.publishNow(at(5));
+        r!.announced = true;
+        await p.ratings.save(r!);
+        const o = (await p.offers.byId('O1', { forUpdate: true }))!;
+        o.counter(8_800, null, at(5), HOUR_MS);
+        await p.offers.save(o);
+        await p.outbox.append([
+          {
+            id: 'evt-contract-1',
+            type: 'ListingUnwanted',
+            occurredAt: at(5),
+            aggregateId: 'L1',
+            payload: { listingId: 'L1', userId: 'buyer' },
+          },
+        ]);
+        await p.ratings.insert(aRating('R2', { raterId: 'seller', rateeId: 'buyer', rateeRole: 'buyer' }));
+      });
+      expect(await p.ratings.byId('R1')).toMatchObject({ publishedAt: at(5), announced: true });
+      expect(await p.offers.byId('O1')).toMatchObject({ status: 'countered', counterPriceFen: 8_800 });
     });
 
     it('pages ratings about a student newest first by publication', async () => {

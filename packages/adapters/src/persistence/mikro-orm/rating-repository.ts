@@ -37,14 +37,22 @@ export class MikroOrmWantRepository implements WantRepository {
     if (listingIds.length === 0) return new Set();
     const rows = await this.ctx
       .em()
-      .find(WantRow, { userId, listingId: { $in: [...listingIds] } }, { fields: ['listingId'], refresh: true });
+      .find(
+        WantRow,
+        { userId, listingId: { $in: [...listingIds] } },
+        { fields: ['listingId'], refresh: true, disableIdentityMap: true },
+      );
     return new Set(rows.map((r) => r.listingId));
   }
 
   async wanters(listingId: string, limit: number): Promise<Want[]> {
     const rows = await this.ctx
       .em()
-      .find(WantRow, { listingId }, { orderBy: [{ createdAt: 'desc' }, { userId: 'desc' }], limit, refresh: true });
+      .find(
+        WantRow,
+        { listingId },
+        { orderBy: [{ createdAt: 'desc' }, { userId: 'desc' }], limit, refresh: true, disableIdentityMap: true },
+      );
     return rows.map((r) => ({ listingId: r.listingId, userId: r.userId, createdAt: date(r.createdAt) }));
   }
 }
@@ -95,7 +103,7 @@ export class MikroOrmRatingRepository implements RatingRepository {
   constructor(private readonly ctx: OrmContext) {}
 
   async byId(id: string): Promise<Rating | null> {
-    const row = await this.ctx.em().findOne(RatingRow, { id }, { refresh: true });
+    const row = await this.ctx.em().findOne(RatingRow, { id }, { refresh: true, disableIdentityMap: true });
     return row ? toRating(row) : null;
   }
 
@@ -111,7 +119,11 @@ export class MikroOrmRatingRepository implements RatingRepository {
   async forTrade(tradeId: string): Promise<Rating[]> {
     const rows = await this.ctx
       .em()
-      .find(RatingRow, { tradeId }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], refresh: true });
+      .find(
+        RatingRow,
+        { tradeId },
+        { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], refresh: true, disableIdentityMap: true },
+      );
     return rows.map(toRating);
   }
 
@@ -133,6 +145,7 @@ export class MikroOrmRatingRepository implements RatingRepository {
         orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
         limit: q.limit,
         refresh: true,
+        disableIdentityMap: true,
       },
     );
     return rows.map(toRating);
@@ -144,7 +157,7 @@ export class MikroOrmRatingRepository implements RatingRepository {
       .find(
         RatingRow,
         { announced: false, publishedAt: { $lte: now } },
-        { orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }], limit, refresh: true },
+        { orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }], limit, refresh: true, disableIdentityMap: true },
       );
     return rows.map(toRating);
   }

@@ -92,20 +92,24 @@ export class MikroOrmOfferRepository implements OfferRepository {
   }
 
   async openOf(listingId: string, buyerId: string): Promise<Offer | null> {
-    const row = await this.ctx.em().findOne(OfferRow, { openKey: `${listingId}|${buyerId}` }, { refresh: true });
+    const row = await this.ctx
+      .em()
+      .findOne(OfferRow, { openKey: `${listingId}|${buyerId}` }, { refresh: true, disableIdentityMap: true });
     return row ? toOffer(row) : null;
   }
 
   async forListing(listingId: string, buyerId?: string): Promise<Offer[]> {
     const where = buyerId === undefined ? { listingId } : { listingId, buyerId };
-    const rows = await this.ctx.em().find(OfferRow, where, { orderBy: [...NEWEST], refresh: true });
+    const rows = await this.ctx
+      .em()
+      .find(OfferRow, where, { orderBy: [...NEWEST], refresh: true, disableIdentityMap: true });
     return rows.map(toOffer);
   }
 
   async mine(q: MyOffersQuery): Promise<Offer[]> {
     const rows = await this.ctx
       .em()
-      .find(OfferRow, dealFilter(q), { orderBy: [...NEWEST], limit: q.limit, refresh: true });
+      .find(OfferRow, dealFilter(q), { orderBy: [...NEWEST], limit: q.limit, refresh: true, disableIdentityMap: true });
     return rows.map(toOffer);
   }
 
@@ -115,7 +119,7 @@ export class MikroOrmOfferRepository implements OfferRepository {
       .find(
         OfferRow,
         { status: { $in: [...OPEN_OFFER_STATUSES] }, expiresAt: { $lte: now } },
-        { orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }], limit, refresh: true },
+        { orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }], limit, refresh: true, disableIdentityMap: true },
       );
     return rows.map(toOffer);
   }
@@ -182,14 +186,16 @@ export class MikroOrmTradeRepository implements TradeRepository {
   }
 
   async agreedOn(listingId: string): Promise<Trade | null> {
-    const row = await this.ctx.em().findOne(TradeRow, { agreedListingId: listingId }, { refresh: true });
+    const row = await this.ctx
+      .em()
+      .findOne(TradeRow, { agreedListingId: listingId }, { refresh: true, disableIdentityMap: true });
     return row ? toTrade(row) : null;
   }
 
   async list(q: TradesQuery): Promise<Trade[]> {
     const rows = await this.ctx
       .em()
-      .find(TradeRow, dealFilter(q), { orderBy: [...NEWEST], limit: q.limit, refresh: true });
+      .find(TradeRow, dealFilter(q), { orderBy: [...NEWEST], limit: q.limit, refresh: true, disableIdentityMap: true });
     return rows.map(toTrade);
   }
 
@@ -199,7 +205,7 @@ export class MikroOrmTradeRepository implements TradeRepository {
       .find(
         TradeRow,
         { status: 'agreed', autoCompleteAt: { $lte: now } },
-        { orderBy: [{ autoCompleteAt: 'asc' }, { id: 'asc' }], limit, refresh: true },
+        { orderBy: [{ autoCompleteAt: 'asc' }, { id: 'asc' }], limit, refresh: true, disableIdentityMap: true },
       );
     return rows.map(toTrade);
   }

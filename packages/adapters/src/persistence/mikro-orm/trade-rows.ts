@@ -9,7 +9,8 @@ export const maybeDate = (v: Date | string | number | null) => (v === null ? nul
 /** Inserts a row; false when a unique key (the primary key or a one-at-a-time key) already holds it. */
 export async function insertUnique<T extends object>(ctx: OrmContext, entity: new () => T, row: T): Promise<boolean> {
   try {
-    await ctx.em().insert(entity, row);
+    // A plain copy: the identity map never holds it, so a later flush in the unit cannot write it back.
+    await ctx.em().insert(entity, { ...row });
     return true;
   } catch (e) {
     if (e instanceof UniqueConstraintViolationException) return false;
@@ -20,6 +21,6 @@ export async function insertUnique<T extends object>(ctx: OrmContext, entity: ne
 export function lockOptions(ctx: OrmContext, forUpdate: boolean | undefined) {
   // SQLite serialises writers on its one connection; row locks are a server-database matter.
   return forUpdate && ctx.inTransaction && ctx.dialect === 'mysql'
-    ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }
-    : { refresh: true };
+    ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, disableIdentityMap: true }
+    : { refresh: true, disableIdentityMap: true };
 }

@@ -13,6 +13,7 @@ onRealDatabases('trades', (name, fresh) => {
       trades: persistence.trades,
       ratings: persistence.ratings,
       uow: persistence.uow,
+      outbox: persistence.outbox,
       prepare: async (userIds, listingIds) => {
         for (const id of userIds) await persistence.users.save(aUser({ id }));
         for (const id of listingIds) await persistence.listings.save(aListing({ id, ownerId: 'seller' }));
