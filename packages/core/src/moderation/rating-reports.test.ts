@@ -23,17 +23,17 @@ describe('reports on ratings', () => {
   it('takes reports only on shown ratings, never from their author', async () => {
     const w = await withRating();
     expect(await report(w, w.kit.actors.bob)).toBe('CANNOT_REPORT_OWN');
-    expect(await report(w, w.reporters[0]!, 'R2')).toBe('REPORT_TARGET_NOT_FOUND');
-    expect(await report(w, w.reporters[0]!, 'nope')).toBe('REPORT_TARGET_NOT_FOUND');
+    expect(await report(w, w.reporters[0], 'R2')).toBe('REPORT_TARGET_NOT_FOUND');
+    expect(await report(w, w.reporters[0], 'nope')).toBe('REPORT_TARGET_NOT_FOUND');
     expect(await report(w, w.kit.actors.alice)).toBe('ok');
     expect(await report(w, w.kit.actors.alice)).toBe('ALREADY_REPORTED');
   });
 
   it('enough reports hide it at once; restore shows it again, remove hides it for good', async () => {
     const w = await withRating(2);
-    expect(await report(w, w.reporters[0]!)).toBe('ok');
+    expect(await report(w, w.reporters[0])).toBe('ok');
     expect((await w.ports.ratings.byId('R1'))!.hiddenAt).toBeNull();
-    expect(await report(w, w.reporters[1]!)).toBe('ok');
+    expect(await report(w, w.reporters[1])).toBe('ok');
     expect((await w.ports.ratings.byId('R1'))!.hiddenAt).not.toBeNull();
     const queue = await w.queue.execute({ actor: w.kit.actors.admin, limit: 10 });
     const item = queue.ok ? queue.value.find((i) => i.case.targetType === 'rating') : undefined;
@@ -43,7 +43,7 @@ describe('reports on ratings', () => {
     expect(codeOf(restored)).toBe('ok');
     expect((await w.ports.ratings.byId('R1'))!.hiddenAt).toBeNull();
 
-    expect(await report(w, w.reporters[2]!)).toBe('ok');
+    expect(await report(w, w.reporters[2])).toBe('ok');
     const [open] = await w.cases.listOpen({ limit: 5 });
     const removed = await w.resolve.execute({
       actor: w.kit.actors.admin,
