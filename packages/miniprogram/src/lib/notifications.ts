@@ -23,6 +23,7 @@ export const KIND_LABEL: Record<NotificationKind, string> = {
   trade_completed: '交易完成',
   trade_cancelled: '交易取消',
   rating_received: '收到评价',
+  saved_search: '订阅提醒',
 };
 
 /** Only in the inbox: nothing to mute, so the settings list leaves them out (the API refuses muting them). */
@@ -91,6 +92,8 @@ export function describe(n: NotificationItem): string {
       return `交易已取消：${str(d.reason)}`;
     case 'rating_received':
       return '你收到了一条新评价';
+    case 'saved_search':
+      return `新发布 ${price(d.price)}，符合你的订阅「${str(d.query)}」`;
   }
 }
 
