@@ -8,6 +8,7 @@ import { notificationsRows } from './support/access/notifications.js';
 import { peopleRows } from './support/access/people.js';
 import { savedSearchRows } from './support/access/saved-searches.js';
 import { searchRows } from './support/access/search.js';
+import { dealFixture, tradesRows } from './support/access/trades.js';
 import { makeAnnouncements } from './support/announcements.js';
 import { call, categoryIds, itemBody, publishAs } from './support/http.js';
 import { openApiDocument, operationsOf, routePath } from './support/openapi.js';
@@ -26,6 +27,7 @@ const ROWS: Row[] = [
   ...notificationsRows,
   ...bulletinRows,
   ...peopleRows,
+  ...tradesRows,
   ...savedSearchRows,
 ];
 
@@ -109,7 +111,7 @@ describe('access rules: every route × every kind of caller', () => {
    * Fresh targets for one role, and the callers as they were: rows may ban dave or verify carol (the
    * unverified caller), and the next row must find them as the matrix describes them, whatever the order.
    */
-  async function fixture(): Promise<Fixture> {
+  async function fixture(needs?: Row['needs']): Promise<Fixture> {
     const dave = (await s.persistence.users.byId(s.users.dave.id))!;
     if (dave.banned) {
       dave.status = 'active';
@@ -135,6 +137,8 @@ describe('access rules: every route × every kind of caller', () => {
       payload: { targetType: 'listing', targetId: listing.id, reason: 'fake' },
     });
     const reported = await s.persistence.moderationCases.openFor('listing', listing.id);
+    const deal =
+      needs === 'deal' ? await dealFixture(s, { listingId: listing.id, categories: setup.categories }) : undefined;
     // alice keeps one saved search, and bob none: the POST row saves anew for each role, never the 21st.
     for (const who of [s.users.alice.id, s.users.bob.id])
       for (const saved of await s.persistence.savedSearches.byUser(who))
@@ -146,6 +150,7 @@ describe('access rules: every route × every kind of caller', () => {
       payload: { q: '矩阵 台灯' },
     });
     return {
+      ...(deal && { deal }),
       ...setup,
       listingId: listing.id,
       commentId: comment.body.id,
@@ -172,7 +177,7 @@ describe('access rules: every route × every kind of caller', () => {
   it.each(ROWS)('$route', async (row) => {
     const got = {} as Record<Role, number>;
     for (const role of ROLES) {
-      const f = await fixture();
+      const f = await fixture(row.needs);
       const { url, payload, headers: extra } = row.request(f);
       const res = await s.app.inject({
         method: row.route.split(' ')[0] as 'GET',

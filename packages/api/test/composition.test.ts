@@ -13,6 +13,7 @@ import { Synonyms } from '../src/composition/synonyms-tokens.js';
 import { Insights } from '../src/composition/insights-tokens.js';
 import { Recs } from '../src/composition/recommendations-tokens.js';
 import { Notify } from '../src/composition/notifications-tokens.js';
+import { Trades } from '../src/composition/trades-tokens.js';
 import { Announcements } from '../src/composition/announcements-tokens.js';
 import { SavedSearches } from '../src/composition/saved-search-tokens.js';
 import { resolve } from '../src/composition/token.js';
@@ -55,6 +56,7 @@ describe('the composition root', () => {
       Recs,
       Notify,
       Announcements,
+      Trades,
       SavedSearches,
     ]) {
       for (const [name, token] of Object.entries(group)) {
@@ -64,7 +66,7 @@ describe('the composition root', () => {
       }
     }
     expect(resolve(container, Ports.Listings)).toBe(persistence.listings);
-    expect(resolve(container, Http.Parts).api).toHaveLength(24);
+    expect(resolve(container, Http.Parts).api).toHaveLength(26);
   });
 
   it('keeps modules apart: they share token files, never import one another, and no import cycle exists', () => {

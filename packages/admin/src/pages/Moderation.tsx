@@ -13,6 +13,7 @@ const TARGET: Record<ReviewCase['targetType'], string> = {
   comment: '留言',
   user: '用户',
   photo: '照片',
+  rating: '评价',
 };
 const FIELD: Record<string, string> = {
   title: '标题',
@@ -26,6 +27,7 @@ const REMOVE_LABEL: Record<ReviewCase['targetType'], string> = {
   comment: '删除留言',
   user: '封禁',
   photo: '删除照片',
+  rating: '隐藏评价',
 };
 
 /** Why a case is in the queue: reports, the safety checker having been down, or both. */

@@ -36,5 +36,8 @@ export * from './in-memory-announcements.js';
 export * from './announcements-contract.js';
 export * from './in-memory-feedback.js';
 export * from './feedback-contract.js';
+export * from './in-memory-trades.js';
+export * from './trades-contract.js';
+export * from './trades-world.js';
 export * from './in-memory-saved-searches.js';
 export * from './saved-search-contract.js';

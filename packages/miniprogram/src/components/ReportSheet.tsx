@@ -16,7 +16,12 @@ export const REPORT_REASONS: { value: ReportReason; label: string }[] = [
   { value: 'other', label: '其他' },
 ];
 
-const WHAT: Record<ReportTargetType, string> = { listing: '这件商品', comment: '这条留言', user: '这位同学' };
+const WHAT: Record<ReportTargetType, string> = {
+  listing: '这件商品',
+  comment: '这条留言',
+  user: '这位同学',
+  rating: '这条评价',
+};
 
 /**
  * 举报: a reason from the list and, optionally (required for 其他), what happened. The API decides who

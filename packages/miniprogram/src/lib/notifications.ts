@@ -12,6 +12,17 @@ export const KIND_LABEL: Record<NotificationKind, string> = {
   hidden: '举报隐藏',
   restored: '恢复展示',
   feedback_reply: '反馈回复',
+  want_received: '有人想要',
+  offer_received: '收到出价',
+  offer_countered: '卖家还价',
+  offer_accepted: '出价已接受',
+  offer_declined: '出价被拒绝',
+  offer_expired: '出价已过期',
+  trade_opened: '交易开始',
+  trade_confirmed: '对方确认成交',
+  trade_completed: '交易完成',
+  trade_cancelled: '交易取消',
+  rating_received: '收到评价',
   saved_search: '订阅提醒',
 };
 
@@ -59,6 +70,28 @@ export function describe(n: NotificationItem): string {
       return '管理员审核后已恢复，其他同学又能看到了';
     case 'feedback_reply':
       return `${str(d.title)}：${str(d.text)}`;
+    case 'want_received':
+      return `${str(d.actorNickname)} 想要你的闲置`;
+    case 'offer_received':
+      return `收到出价 ${price(d.price)}`;
+    case 'offer_countered':
+      return `卖家还价 ${price(d.price)}`;
+    case 'offer_accepted':
+      return `出价 ${price(d.price)} 已被接受，交易已开始（当面验货付款）`;
+    case 'offer_declined':
+      return `出价 ${price(d.price)} 被拒绝`;
+    case 'offer_expired':
+      return `出价 ${price(d.price)} 已过期`;
+    case 'trade_opened':
+      return '卖家选择与你交易，请当面验货付款';
+    case 'trade_confirmed':
+      return '对方已确认成交，请确认或取消';
+    case 'trade_completed':
+      return '交易已完成，去评价对方吧';
+    case 'trade_cancelled':
+      return `交易已取消：${str(d.reason)}`;
+    case 'rating_received':
+      return '你收到了一条新评价';
     case 'saved_search':
       return `新发布 ${price(d.price)}，符合你的订阅「${str(d.query)}」`;
   }

@@ -11,6 +11,9 @@ import type {
   FeedbackRepository,
   SavedSearchRepository,
   InteractionSource,
+  OfferRepository,
+  RatingRepository,
+  TradeRepository,
   ModerationCaseRepository,
   NoticeRepository,
   NotificationRepository,
@@ -61,6 +64,8 @@ import { MikroOrmSynonyms } from './synonym-repository.js';
 import { MikroOrmBannerRepository, MikroOrmNoticeRepository } from './announcement-repository.js';
 import { MikroOrmActiveUserLog, MikroOrmCampusStatistics } from './campus-statistics.js';
 import { MikroOrmFeedbackRepository } from './feedback-repository.js';
+import { MikroOrmOfferRepository, MikroOrmTradeRepository } from './trade-repository.js';
+import { MikroOrmRatingRepository, MikroOrmWantRepository } from './rating-repository.js';
 import { MikroOrmSavedSearchRepository } from './saved-search-repository.js';
 import { SqlSearchIndexStore } from '../../search/store.js';
 import { MikroOrmNotificationRepository } from './notification-repository.js';
@@ -223,6 +228,9 @@ export interface PlatformPorts extends PersistencePorts {
   readonly notices: NoticeRepository;
   readonly activeUsers: ActiveUserLog;
   readonly feedback: FeedbackRepository;
+  readonly offers: OfferRepository;
+  readonly trades: TradeRepository;
+  readonly ratings: RatingRepository;
   readonly savedSearches: SavedSearchRepository;
 }
 
@@ -284,6 +292,10 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     notices: new MikroOrmNoticeRepository(ctx),
     activeUsers: new MikroOrmActiveUserLog(ctx),
     feedback: new MikroOrmFeedbackRepository(ctx),
+    wants: new MikroOrmWantRepository(ctx),
+    offers: new MikroOrmOfferRepository(ctx),
+    trades: new MikroOrmTradeRepository(ctx),
+    ratings: new MikroOrmRatingRepository(ctx),
     savedSearches: new MikroOrmSavedSearchRepository(ctx),
     stats: new SqlOperationalStats(ctx),
     async ping() {

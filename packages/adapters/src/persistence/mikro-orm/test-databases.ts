@@ -47,6 +47,10 @@ export async function mariadbTestDatabase(label: string): Promise<TestDatabase> 
 
 /** Tables in dependency order, children first, for wiping between tests. */
 const TABLES = [
+  'trade_rating',
+  'trade_record',
+  'trade_offer',
+  'listing_want',
   'saved_search_alert_day',
   'saved_search_alert',
   'saved_search_key',

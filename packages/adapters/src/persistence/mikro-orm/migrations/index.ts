@@ -21,6 +21,7 @@ import { Migration20261206005000Feedback } from './Migration20261206005000Feedba
 import { Migration20261207000000InboxEntries } from './Migration20261207000000InboxEntries.js';
 import { Migration20261208000000SavedSearches } from './Migration20261208000000SavedSearches.js';
 import { Migration20261208000100SearchSynonyms } from './Migration20261208000100SearchSynonyms.js';
+import { Migration20261208000200Trades } from './Migration20261208000200Trades.js';
 
 /** Every committed migration, in order. Listed explicitly so compiled and source runs agree. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261207000000InboxEntries', class: Migration20261207000000InboxEntries },
   { name: 'Migration20261208000000SavedSearches', class: Migration20261208000000SavedSearches },
   { name: 'Migration20261208000100SearchSynonyms', class: Migration20261208000100SearchSynonyms },
+  { name: 'Migration20261208000200Trades', class: Migration20261208000200Trades },
 ];
