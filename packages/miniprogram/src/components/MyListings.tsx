@@ -9,6 +9,7 @@ import { profileApi } from '../api/profile';
 import type { ListingStatus, ListingSummary } from '../api/types';
 import { STATUS_LABEL } from '../lib/labels';
 import { formatFen } from '../lib/money';
+import { wantCountOf } from '../lib/wants';
 import { ListingCard } from './ListingCard';
 
 const STATUS_FILTERS: { value: ListingStatus | null; label: string }[] = [
@@ -141,6 +142,7 @@ export function MyListings() {
                   <Text className={`badge badge-${l.status}`}>{STATUS_LABEL[l.status]}</Text>
                   <Text className="muted">
                     {l.viewCount} 浏览 · {l.favoriteCount} 收藏 · {l.commentCount} 留言
+                    {wantCountOf(l) > 0 ? ` · ${wantCountOf(l)} 想要` : ''}
                   </Text>
                 </View>
               </View>

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../api/endpoints';
 import { errorMessage, getToken } from '../api/client';
-import type { ReportReason, ReportTargetType } from '../api/types';
+import type { ReportBody, ReportReason, ReportTargetType } from '../api/types';
 import './ReportSheet.css';
 
 /** The reasons the API accepts (GET /v1/reports/reasons), in its order. */
@@ -16,7 +16,15 @@ export const REPORT_REASONS: { value: ReportReason; label: string }[] = [
   { value: 'other', label: '其他' },
 ];
 
-const WHAT: Record<ReportTargetType, string> = { listing: '这件商品', comment: '这条留言', user: '这位同学' };
+/** What can be reported: the API's target types, ratings included. */
+export type ReportTarget = ReportTargetType | 'rating';
+
+const WHAT: Record<ReportTarget, string> = {
+  listing: '这件商品',
+  comment: '这条留言',
+  user: '这位同学',
+  rating: '这条评价',
+};
 
 /**
  * 举报: a reason from the list and, optionally (required for 其他), what happened. The API decides who
@@ -27,7 +35,7 @@ export function ReportSheet({
   targetId,
   onClose,
 }: {
-  targetType: ReportTargetType;
+  targetType: ReportTarget;
   targetId: string;
   onClose: () => void;
 }) {
@@ -49,7 +57,8 @@ export function ReportSheet({
     setSending(true);
     setError(null);
     try {
-      await api.report({ targetType, targetId, reason, ...(details.trim() ? { details: details.trim() } : {}) });
+      const body = { targetType, targetId, reason, ...(details.trim() ? { details: details.trim() } : {}) };
+      await api.report(body as ReportBody);
       void Taro.showToast({ title: '已收到举报，谢谢', icon: 'none' });
       onClose();
     } catch (e) {

@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import type { SearchHit } from '../api/types';
 import { conditionLabel, STATUS_LABEL } from '../lib/labels';
 import { formatFen } from '../lib/money';
+import { wantCountOf } from '../lib/wants';
 import { Highlighted } from './Highlighted';
 import './SearchResult.css';
 
@@ -15,6 +16,7 @@ interface Props {
 export function SearchResult({ hit, areaName, onOpen }: Props) {
   const { listing } = hit;
   const snippet = hit.snippet.some((r) => r.text.trim() !== '');
+  const wants = wantCountOf(listing);
   return (
     <View className="hit" data-testid="search-hit" onClick={() => onOpen?.(listing.id)}>
       <View className="hit-cover">
@@ -40,6 +42,7 @@ export function SearchResult({ hit, areaName, onOpen }: Props) {
         <Text className="muted hit-foot">
           {listing.seller.nickname}
           {areaName ? ` · ${areaName}` : ''}
+          {wants > 0 ? ` · ${wants} 人想要` : ''}
         </Text>
       </View>
     </View>

@@ -1,8 +1,13 @@
 import type { ListingKind, NotificationItem, NotificationKind } from '../api/types';
+import type { TradeNoticeKind } from '../api/trade-types';
 import { api } from '../api/endpoints';
 import { formatFen } from './money';
+import { describeTradeNotice, TRADE_KIND_LABEL } from './trade-notices';
 
-export const KIND_LABEL: Record<NotificationKind, string> = {
+/** Every kind of the inbox, the trade kinds included. */
+export type InboxKind = NotificationKind | TradeNoticeKind;
+
+export const KIND_LABEL: Record<InboxKind, string> = {
   comment: '新留言',
   reply: '回复我的',
   price_drop: '降价提醒',
@@ -12,6 +17,7 @@ export const KIND_LABEL: Record<NotificationKind, string> = {
   hidden: '举报隐藏',
   restored: '恢复展示',
   feedback_reply: '反馈回复',
+  ...TRADE_KIND_LABEL,
 };
 
 /** Only in the inbox: nothing to mute, so the settings list leaves them out (the API refuses muting them). */
@@ -34,7 +40,8 @@ function folded(n: NotificationItem, what: string, latest: string): string {
 /** One line saying what happened, from the notification's small data payload. */
 export function describe(n: NotificationItem): string {
   const d = n.data;
-  switch (n.kind) {
+  const kind = n.kind as InboxKind;
+  switch (kind) {
     case 'comment': {
       const latest = `${str(d.actorNickname)}：${str(d.excerpt)}`;
       return n.count > 1 ? folded(n, '留言', latest) : latest;
@@ -58,6 +65,8 @@ export function describe(n: NotificationItem): string {
       return '管理员审核后已恢复，其他同学又能看到了';
     case 'feedback_reply':
       return `${str(d.title)}：${str(d.text)}`;
+    default:
+      return describeTradeNotice(kind, d);
   }
 }
 
@@ -83,7 +92,7 @@ export async function primeSubscriptionTemplates(): Promise<void> {
  * subscription messages of those kinds and reports the ones the student accepted (each allows one
  * message). Only the QQ build can ask; the web build keeps the inbox.
  */
-export async function askForSubscription(kinds: NotificationKind[]): Promise<void> {
+export async function askForSubscription(kinds: InboxKind[]): Promise<void> {
   if (process.env.TARO_ENV !== 'qq') return;
   try {
     const templates = templatesCache ?? (templatesCache = (await api.notificationSettings()).templates);
