@@ -34,6 +34,7 @@ import type {
   UpdateBannerBody,
   UploadedPhoto,
 } from './types';
+import type { AdminRating, AdminTrade } from './trade-types';
 
 const id = encodeURIComponent;
 
@@ -87,6 +88,10 @@ export const api = {
   user: (userId: string) => request<AdminUserDetail>('GET', `/v1/admin/users/${id(userId)}`),
   setBan: (userId: string, banned: boolean, reason: string) =>
     request<ModeratedUser>('POST', `/v1/admin/users/${id(userId)}/${banned ? 'ban' : 'unban'}`, { body: { reason } }),
+  /** The student's trades on either side, newest first. */
+  userTrades: (userId: string) => request<Page<AdminTrade>>('GET', `/v1/admin/users/${id(userId)}/trades`),
+  /** Ratings the student gave or received, hidden ones too (`hidden: true`). */
+  userRatings: (userId: string) => request<Page<AdminRating>>('GET', `/v1/admin/users/${id(userId)}/ratings`),
   releaseStudentNumber: (userId: string, reason: string) =>
     request<Me>('POST', `/v1/admin/verifications/${id(userId)}/release`, { body: { reason } }),
 

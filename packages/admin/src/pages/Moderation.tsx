@@ -8,11 +8,15 @@ import { LoadError, LoadMore } from '../components/status';
 import { formatDateTime } from '../lib/format';
 import { useAction } from '../lib/useAction';
 
-const TARGET: Record<ReviewCase['targetType'], string> = {
+/** What a case is about: the API's target types, ratings included. */
+type Target = ReviewCase['targetType'] | 'rating';
+
+const TARGET: Record<Target, string> = {
   listing: '商品',
   comment: '留言',
   user: '用户',
   photo: '照片',
+  rating: '评价',
 };
 const FIELD: Record<string, string> = {
   title: '标题',
@@ -21,11 +25,13 @@ const FIELD: Record<string, string> = {
   nickname: '昵称',
   photo: '照片',
 };
-const REMOVE_LABEL: Record<ReviewCase['targetType'], string> = {
+/** The remove decision, in each target's words: a rating is hidden (off the profile, kept for admins). */
+const REMOVE_LABEL: Record<Target, string> = {
   listing: '下架',
   comment: '删除留言',
   user: '封禁',
   photo: '删除照片',
+  rating: '隐藏评价',
 };
 
 /** Why a case is in the queue: reports, the safety checker having been down, or both. */
@@ -102,7 +108,7 @@ export function Moderation() {
           ),
         }}
         columns={[
-          { title: '对象', dataIndex: 'targetType', render: (t: ReviewCase['targetType']) => TARGET[t] },
+          { title: '对象', dataIndex: 'targetType', render: (t: Target) => TARGET[t] },
           {
             title: '内容',
             render: (_, c) =>
