@@ -10,6 +10,7 @@ import { PageFooter } from '../../components/PageFooter';
 import { TradeTabs } from '../../components/TradeTabs';
 import { OFFLINE_PAYMENT } from '../../lib/trade-labels';
 import '../../components/Trades.css';
+import './index.css';
 
 const ROLE_LABELS: Record<TradeRole, string> = { buyer: '我发出的', seller: '我收到的' };
 
@@ -35,7 +36,7 @@ export default function MyOffers() {
   const [status, setStatus] = useState<OfferStatus | null>(null);
   if (!signedIn) return <View className="page empty">请先在「我的」页登录</View>;
   return (
-    <View className="page">
+    <View className="page trade-list-page">
       <TradeTabs
         role={role}
         roleLabels={ROLE_LABELS}

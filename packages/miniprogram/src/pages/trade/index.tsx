@@ -14,6 +14,7 @@ import { formatFen } from '../../lib/money';
 import { openProfile } from '../../lib/navigation';
 import { myRole, OFFLINE_PAYMENT, TRADE_STATUS_LABEL, tradeProgress } from '../../lib/trade-labels';
 import '../../components/Trades.css';
+import './index.css';
 
 /** One trade as its two sides see it: confirm, cancel with a reason, and rate once it is completed. */
 export default function TradePage() {
@@ -65,7 +66,7 @@ function TradeView({ trade, myId }: { trade: Trade; myId: string | null }) {
   const agreed = trade.status === 'agreed';
 
   return (
-    <View className="page trade" data-testid="trade">
+    <View className="page trade-page" data-testid="trade">
       <View className="section trade-card">
         <View className="trade-card-head">
           <Text

@@ -12,6 +12,7 @@ import { formatFen } from '../../lib/money';
 import { openTrade } from '../../lib/navigation';
 import { OFFLINE_PAYMENT, TRADE_STATUS_LABEL, tradeProgress } from '../../lib/trade-labels';
 import '../../components/Trades.css';
+import './index.css';
 
 const ROLE_LABELS: Record<TradeRole, string> = { buyer: '我买到的', seller: '我卖出的' };
 
@@ -30,7 +31,7 @@ export default function MyTrades() {
   const [status, setStatus] = useState<TradeStatus | null>(null);
   if (!signedIn) return <View className="page empty">请先在「我的」页登录</View>;
   return (
-    <View className="page">
+    <View className="page trade-list-page">
       <TradeTabs
         role={role}
         roleLabels={ROLE_LABELS}
