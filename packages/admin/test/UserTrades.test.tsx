@@ -135,7 +135,7 @@ describe('举报与审核: ratings', () => {
       openedAt: '2026-12-07T06:00:00.000Z',
       updatedAt: '2026-12-07T07:00:00.000Z',
       resolution: null,
-      target: { summary: '差评：骂人的话', listingId: null, ownerId: 'u-bob', status: 'visible', photoUrl: null },
+      target: { summary: 'bad：骂人的话', listingId: null, ownerId: 'u-bob', status: 'visible', photoUrl: null },
       reports: [],
     } as unknown as ReviewCase;
     let resolved = false;

@@ -95,30 +95,28 @@ const notice = (kind: string, data: NotificationItem['data'], listingId: string 
 
 describe('trade notices in 消息', () => {
   it('says what happened and opens the right page', () => {
-    const want = notice('want_received', { listingTitle: '台灯', actorNickname: 'bob' });
+    const want = notice('want_received', { listingTitle: '台灯', actorNickname: 'bob', userId: 'u-bob' });
     expect(describeNotice(want)).toBe('bob 想要你的宝贝');
     expect(noticeTarget(want)).toBe('/pages/detail/index?id=L1');
-    const offer = notice('offer_received', { listingTitle: '台灯', actorNickname: 'bob', priceFen: 1850 });
-    expect(describeNotice(offer)).toBe('bob 出价 ¥18.50');
+    const offer = notice('offer_received', { listingTitle: '台灯', price: 1850, offerId: 'O1' });
+    expect(describeNotice(offer)).toBe('收到出价 ¥18.50，可以接受、拒绝或还价');
     expect(noticeTarget(offer)).toBe('/pages/offers/index?role=seller');
-    const counter = notice('offer_countered', { listingTitle: '台灯', counterPriceFen: 1900 });
+    const counter = notice('offer_countered', { listingTitle: '台灯', price: 1900, offerId: 'O1' });
     expect(describeNotice(counter)).toContain('卖家还价 ¥19.00');
     expect(noticeTarget(counter)).toBe('/pages/offers/index?role=buyer');
-    const done = notice('trade_completed', { listingTitle: '台灯', tradeId: 'T1' });
+    // Accepted: the seller accepted an offer or the buyer a counter; the listing shows either side the trade.
+    const accepted = notice('offer_accepted', { listingTitle: '台灯', price: 1900, offerId: 'O1' });
+    expect(describeNotice(accepted)).toBe('出价 ¥19.00 已被接受，交易已开始');
+    expect(noticeTarget(accepted)).toBe('/pages/detail/index?id=L1');
+    const done = notice('trade_completed', { listingTitle: '台灯', price: 1900, tradeId: 'T1', reason: null });
+    expect(describeNotice(done)).toBe('交易已完成，去评价对方吧');
     expect(noticeTarget(done)).toBe('/pages/trade/index?id=T1');
-    const rated = notice('rating_received', {
-      listingTitle: '台灯',
-      actorNickname: 'bob',
-      score: 'good',
-      tradeId: 'T1',
-    });
-    expect(describeNotice(rated)).toBe('bob 给了你好评，可以回复一次');
+    const rated = notice('rating_received', { listingTitle: '台灯', score: 'good', ratingId: 'R1', tradeId: 'T1' });
+    expect(describeNotice(rated)).toBe('你收到了一条好评，可以回复一次');
     expect(noticeTarget(rated)).toBe('/pages/trade/index?id=T1');
     // The older kinds still open their listing or the page they name.
     expect(noticeTarget(notice('comment', { listingTitle: '台灯' }))).toBe('/pages/detail/index?id=L1');
-    expect(noticeTarget(notice('feedback_reply', { page: 'pages/feedback/index' }, null))).toBe(
-      '/pages/feedback/index',
-    );
+    expect(noticeTarget(notice('feedback_reply', { page: 'pages/feedback/index' }, null))).toBe('/pages/feedback/index');
   });
 
   it('opens a trade from the inbox', async () => {
@@ -133,7 +131,7 @@ describe('trade notices in 消息', () => {
     });
     renderWithQuery(<Notifications />);
     const item = await screen.findByTestId('notice');
-    expect(item.textContent).toContain('交易取消台灯alice 取消了交易：不卖了');
+    expect(item.textContent).toContain('交易取消台灯交易已取消：不卖了');
     fireEvent.click(item);
     expect(taroFake.navigateTo).toHaveBeenCalledWith({ url: '/pages/trade/index?id=T7' });
   });

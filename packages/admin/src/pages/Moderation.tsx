@@ -34,6 +34,16 @@ const REMOVE_LABEL: Record<Target, string> = {
   rating: '隐藏评价',
 };
 
+const SCORE: Record<string, string> = { good: '好评', neutral: '中评', bad: '差评' };
+
+/** What the case is about, in words: a rating's summary starts with its score's code (`bad：…`). */
+function summaryOf(c: ReviewCase): string | null {
+  const s = c.target.summary;
+  if (s === null || (c.targetType as Target) !== 'rating') return s;
+  const m = /^(good|neutral|bad)(.*)$/s.exec(s);
+  return m ? `${SCORE[m[1]!]}${m[2]}` : s;
+}
+
 /** Why a case is in the queue: reports, the safety checker having been down, or both. */
 function Reasons({ c }: { c: ReviewCase }) {
   return (
@@ -116,7 +126,7 @@ export function Moderation() {
                 <img src={c.target.photoUrl} alt="待审核照片" style={{ maxWidth: 120, maxHeight: 90 }} />
               ) : (
                 <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 360 }}>
-                  {c.target.summary ?? '（已不存在）'}
+                  {summaryOf(c) ?? '（已不存在）'}
                 </Typography.Paragraph>
               ),
           },

@@ -23,36 +23,39 @@ type Data = NotificationItem['data'];
 
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const fen = (v: unknown) => (typeof v === 'number' ? formatFen(v) : '');
-/** Who did it, as the notice names them, or a neutral word. */
-const actor = (d: Data) => str(d.actorNickname) || '对方';
 
-/** One line for a trade notice (the card shows the listing's title above it). */
+/**
+ * One line for a trade notice from its data (the card shows the listing's title above it). Offers carry
+ * `price` (the offer's, or the counter's), trades `price`, `tradeId` and a cancel's `reason`, a 想要 the
+ * wanter's `actorNickname`, a rating its `score`. An accepted or declined offer may reach either side (the
+ * seller answers an offer, the buyer a counter), so those lines name no side.
+ */
 export function describeTradeNotice(kind: TradeNoticeKind, d: Data): string {
   switch (kind) {
     case 'want_received':
-      return `${actor(d)} 想要你的宝贝`;
+      return `${str(d.actorNickname) || '有同学'} 想要你的宝贝`;
     case 'offer_received':
-      return `${actor(d)} 出价 ${fen(d.priceFen)}${str(d.note) ? `：${str(d.note)}` : ''}`;
+      return `收到出价 ${fen(d.price)}，可以接受、拒绝或还价`;
     case 'offer_countered':
-      return `卖家还价 ${fen(d.counterPriceFen ?? d.priceFen)}，接受后即可约时间当面交易`;
+      return `卖家还价 ${fen(d.price)}，接受后即可约时间当面交易`;
     case 'offer_accepted':
-      return `${actor(d)} 接受了 ${fen(d.priceFen)} 的出价，交易已开始`;
+      return `出价 ${fen(d.price)} 已被接受，交易已开始`;
     case 'offer_declined':
-      return `${actor(d)} 拒绝了 ${fen(d.priceFen)} 的出价`;
+      return `出价 ${fen(d.price)} 被拒绝`;
     case 'offer_expired':
-      return `${fen(d.priceFen)} 的出价无人回复，已过期`;
+      return `出价 ${fen(d.price)} 无人回复，已过期`;
     case 'trade_opened':
-      return `${actor(d)} 和你开始了一笔交易，当面交易，线下付款`;
+      return '卖家选择与你交易：当面交易，线下付款';
     case 'trade_confirmed':
-      return `${actor(d)} 已确认完成，交易后请你也确认`;
+      return '对方已确认完成，交易后请你也确认';
     case 'trade_completed':
       return '交易已完成，去评价对方吧';
     case 'trade_cancelled':
-      return `${actor(d)} 取消了交易${str(d.reason) ? `：${str(d.reason)}` : ''}`;
+      return `交易已取消${str(d.reason) ? `：${str(d.reason)}` : ''}`;
     case 'rating_received': {
       const score = str(d.score);
       const label = score in SCORE_LABEL ? SCORE_LABEL[score as keyof typeof SCORE_LABEL] : '评价';
-      return `${actor(d)} 给了你${label}，可以回复一次`;
+      return `你收到了一条${label}，可以回复一次`;
     }
   }
 }
@@ -61,23 +64,24 @@ const detail = (id: string) => `/pages/detail/index?id=${encodeURIComponent(id)}
 const trade = (id: string) => `/pages/trade/index?id=${encodeURIComponent(id)}`;
 
 /**
- * Where a tap on a notice goes: a trade's page for trade news, 我的出价 (on the right side) for offers, the
- * listing for 想要 and the older kinds, or the page the notice names (意见反馈's reply).
+ * Where a tap on a notice goes: a trade's page for trade news, 我的出价 (on the side told) for a new offer,
+ * a counter or an expiry, the listing otherwise, or the page the notice names (意见反馈's reply).
  */
 export function noticeTarget(n: NotificationItem): string | null {
   const d = n.data;
   const tradeId = str(d.tradeId);
   if (TRADE_KINDS.has(n.kind)) {
     switch (n.kind as TradeNoticeKind) {
+      // Either side may be told of these: the listing's page shows each side its offers and the trade.
       case 'want_received':
-        return n.listingId ? detail(n.listingId) : null;
+      case 'offer_accepted':
+      case 'offer_declined':
+        return n.listingId ? detail(n.listingId) : '/pages/offers/index';
       case 'offer_received':
         return '/pages/offers/index?role=seller';
       case 'offer_countered':
-      case 'offer_declined':
-        return '/pages/offers/index?role=buyer';
       case 'offer_expired':
-        return `/pages/offers/index?role=${d.role === 'seller' ? 'seller' : 'buyer'}`;
+        return '/pages/offers/index?role=buyer';
       default:
         return tradeId ? trade(tradeId) : '/pages/trades/index';
     }
