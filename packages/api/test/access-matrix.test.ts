@@ -7,6 +7,7 @@ import { moderationRows } from './support/access/moderation.js';
 import { notificationsRows } from './support/access/notifications.js';
 import { peopleRows } from './support/access/people.js';
 import { searchRows } from './support/access/search.js';
+import { dealFixture, tradesRows } from './support/access/trades.js';
 import { makeAnnouncements } from './support/announcements.js';
 import { call, categoryIds, itemBody, publishAs } from './support/http.js';
 import { openApiDocument, operationsOf, routePath } from './support/openapi.js';
@@ -25,6 +26,7 @@ const ROWS: Row[] = [
   ...notificationsRows,
   ...bulletinRows,
   ...peopleRows,
+  ...tradesRows,
 ];
 
 describe('access rules: every route × every kind of caller', () => {
@@ -100,7 +102,7 @@ describe('access rules: every route × every kind of caller', () => {
    * Fresh targets for one role, and the callers as they were: rows may ban dave or verify carol (the
    * unverified caller), and the next row must find them as the matrix describes them, whatever the order.
    */
-  async function fixture(): Promise<Fixture> {
+  async function fixture(needs?: Row['needs']): Promise<Fixture> {
     const dave = (await s.persistence.users.byId(s.users.dave.id))!;
     if (dave.banned) {
       dave.status = 'active';
@@ -126,7 +128,10 @@ describe('access rules: every route × every kind of caller', () => {
       payload: { targetType: 'listing', targetId: listing.id, reason: 'fake' },
     });
     const reported = await s.persistence.moderationCases.openFor('listing', listing.id);
+    const deal =
+      needs === 'deal' ? await dealFixture(s, { listingId: listing.id, categories: setup.categories }) : undefined;
     return {
+      ...(deal && { deal }),
       ...setup,
       listingId: listing.id,
       commentId: comment.body.id,
@@ -152,7 +157,7 @@ describe('access rules: every route × every kind of caller', () => {
   it.each(ROWS)('$route', async (row) => {
     const got = {} as Record<Role, number>;
     for (const role of ROLES) {
-      const f = await fixture();
+      const f = await fixture(row.needs);
       const { url, payload, headers: extra } = row.request(f);
       const res = await s.app.inject({
         method: row.route.split(' ')[0] as 'GET',

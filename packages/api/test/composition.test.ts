@@ -12,6 +12,7 @@ import { Search } from '../src/composition/search-tokens.js';
 import { Insights } from '../src/composition/insights-tokens.js';
 import { Recs } from '../src/composition/recommendations-tokens.js';
 import { Notify } from '../src/composition/notifications-tokens.js';
+import { Trades } from '../src/composition/trades-tokens.js';
 import { Announcements } from '../src/composition/announcements-tokens.js';
 import { resolve } from '../src/composition/token.js';
 import { Core, Http, Ports } from '../src/composition/tokens.js';
@@ -52,6 +53,7 @@ describe('the composition root', () => {
       Recs,
       Notify,
       Announcements,
+      Trades,
     ]) {
       for (const [name, token] of Object.entries(group)) {
         const first = resolve(container, token as symbol & { readonly never?: unknown });
@@ -60,7 +62,7 @@ describe('the composition root', () => {
       }
     }
     expect(resolve(container, Ports.Listings)).toBe(persistence.listings);
-    expect(resolve(container, Http.Parts).api).toHaveLength(22);
+    expect(resolve(container, Http.Parts).api).toHaveLength(24);
   });
 
   it('keeps modules apart: they share token files, never import one another, and no import cycle exists', () => {

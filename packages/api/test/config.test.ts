@@ -32,7 +32,10 @@ describe('configuration', () => {
       publicUrl: 'http://127.0.0.1:8080',
       trustProxy: false,
       expiryIntervalMinutes: 10,
+      offerTtlHours: 48,
     });
+    expect(loadConfig({ XZ_OFFER_TTL_HOURS: '6' }, { cwd }).offerTtlHours).toBe(6);
+    expect(() => loadConfig({ XZ_OFFER_TTL_HOURS: '0' }, { cwd })).toThrow(/XZ_OFFER_TTL_HOURS/);
   });
 
   it('generates the embedded secret once, readable only by its owner, and keeps it', () => {

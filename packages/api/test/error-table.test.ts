@@ -69,6 +69,9 @@ describe('the error table', () => {
       'NOT_COMMENT_MODERATOR',
       'NOT_LISTING_OWNER',
       'NOT_VERIFIED',
+      'OFFER_NOT_YOUR_MOVE',
+      'OWN_LISTING',
+      'RATING_REPLY_NOT_ALLOWED',
       'USER_BANNED',
     ]);
     for (const code of Object.keys(ERROR_STATUS).filter((c) => c.endsWith('_NOT_FOUND')))
@@ -95,6 +98,14 @@ describe('the error table', () => {
       ERROR_STATUS.ALREADY_REPORTED,
       ERROR_STATUS.MODERATION_CASE_CLOSED,
     ]).toEqual([400, 503, 409, 409]);
+    // Trades: acting out of turn is forbidden; a state that moved on (or a rule one-at-a-time) is a conflict.
+    expect([
+      ERROR_STATUS.OFFER_ALREADY_OPEN,
+      ERROR_STATUS.OFFER_EXPIRED,
+      ERROR_STATUS.TRADE_ALREADY_OPEN,
+      ERROR_STATUS.TRADE_NOT_COMPLETED,
+      ERROR_STATUS.ALREADY_RATED,
+    ]).toEqual([409, 409, 409, 409, 409]);
     expect(ERROR_STATUS.INTERNAL).toBe(500);
   });
 });

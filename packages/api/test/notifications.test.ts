@@ -92,6 +92,34 @@ describe('notifications', () => {
     };
     const settle = () => new Promise((r) => setTimeout(r, 300));
 
+    it(`[${queue}] tells the seller of a 想要 and an offer, and the buyer of the answer; nobody else`, async () => {
+      const listing = await publishAs(s, 'alice', itemBody(cats, { title: `交易通知 ${queue}` }));
+      const want = await call(s.app, { method: 'PUT', url: `/v1/listings/${listing.id}/want`, headers: s.auth('bob') });
+      expect(want.status).toBe(200);
+      const offer = await call(s.app, {
+        method: 'POST',
+        url: `/v1/listings/${listing.id}/offers`,
+        headers: s.auth('bob'),
+        payload: { priceFen: 1_000 },
+      });
+      expect(offer.status, JSON.stringify(offer.body)).toBe(201);
+      await eventually(async () => (await about('alice', listing.id)).length === 2);
+      const kinds = (await about('alice', listing.id)).map((n) => n.kind).sort();
+      expect(kinds).toEqual(['offer_received', 'want_received']);
+      const declined = await call(s.app, {
+        method: 'POST',
+        url: `/v1/offers/${offer.body.id}/decline`,
+        headers: s.auth('alice'),
+      });
+      expect(declined.status).toBe(200);
+      await eventually(async () => (await about('bob', listing.id)).length === 1);
+      expect((await about('bob', listing.id))[0]).toMatchObject({
+        kind: 'offer_declined',
+        data: { listingTitle: `交易通知 ${queue}`, price: 1_000, offerId: offer.body.id },
+      });
+      expect(await about('dave', listing.id)).toEqual([]);
+    });
+
     it(`[${queue}] tells the owner of a comment in the inbox and by QQ when she consented; only she sees it`, async () => {
       const listing = await publishAs(s, 'alice', itemBody(cats, { title: `通知 台灯 ${queue}` }));
       const settings = await consent('alice', 'TPL-COMMENT', 'TPL-UNKNOWN');

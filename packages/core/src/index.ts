@@ -88,6 +88,7 @@ export * from './recommendations/use-cases.js';
 export * from './recommendations/update-signals.js';
 
 export * from './feedback/index.js';
+export * from './trades/index.js';
 export * from './notifications/index.js';
 
 export * from './announcements/index.js';

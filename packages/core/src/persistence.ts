@@ -9,6 +9,7 @@ import type { PhotoRepository } from './photos/ports.js';
 import type { Outbox } from './shared/events.js';
 import type { RateLimiter } from './shared/rate-limit.js';
 import type { UnitOfWork } from './shared/unit-of-work.js';
+import type { WantRepository } from './trades/ports.js';
 
 /**
  * The ports every persistence adapter family (in-memory, MikroORM on SQLite or MariaDB) provides over
@@ -24,6 +25,8 @@ export interface PersistencePorts {
   userDirectory: UserDirectory;
   listingDirectory: ListingDirectory;
   favorites: FavoriteRepository;
+  /** 想要 marks: listing views ask which of a page the viewer wants. */
+  wants: WantRepository;
   comments: CommentRepository;
   outbox: Outbox;
   viewLog: ListingViewLog;

@@ -33,7 +33,7 @@ function serveDetail(listing: ListingDetail, extra: Parameters<typeof serve>[0] 
   });
 }
 
-const withWants = (wantCount: number, wantedByMe = false) => aDetail({ ...({ wantCount, wantedByMe } as object) });
+const withWants = (wantCount: number, wantedByMe = false) => aDetail({ wantCount, wantedByMe });
 
 describe('想要 on the detail page', () => {
   it('wants and un-wants for a verified student, following the count the API answers', async () => {

@@ -151,7 +151,8 @@ describe('交易详情', () => {
       'GET /v1/users/u-bob/ratings': () => ok({ items: [], nextCursor: null }),
       'POST /v1/trades/T1/rating': (req) => {
         const body = req.data as { score: 'good'; text?: string };
-        const mine = aRating({ ...body, text: body.text ?? null, publishedAt: null });
+        // Blind: shown when bob rates too, or at the latest 14 days on (a date in the future).
+        const mine = aRating({ ...body, text: body.text ?? null, publishedAt: '2030-01-01T08:00:00.000Z' });
         trade = { ...trade, myRating: mine, canRate: false };
         return ok(mine, 201);
       },
@@ -164,6 +165,7 @@ describe('交易详情', () => {
     fireEvent.input(within(form).getByPlaceholderText('说说这次交易（选填）'), { target: { value: '很守时' } });
     fireEvent.click(within(form).getByTestId('rating-submit'));
     expect((await screen.findByTestId('my-rating-state')).textContent).toBe('等待对方评价');
+    expect(screen.getByText(/最晚 2030-01-01/)).toBeTruthy();
     expect(screen.queryByTestId('rating-form')).toBeNull();
     expect(calls('POST', '/v1/trades/T1/rating').map((r) => r.data)).toEqual([{ score: 'good', text: '很守时' }]);
     expect(screen.getByTestId('their-rating-pending')).toBeTruthy();

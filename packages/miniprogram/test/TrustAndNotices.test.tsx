@@ -1,6 +1,6 @@
 import { fireEvent, render as rtlRender, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ListingSummary, NotificationItem } from '../src/api/types';
+import type { NotificationItem } from '../src/api/types';
 import { ListingCard } from '../src/components/ListingCard';
 import { describe as describeNotice } from '../src/lib/notifications';
 import { noticeTarget } from '../src/lib/trade-notices';
@@ -139,7 +139,7 @@ describe('trade notices in 消息', () => {
 
 describe('listing cards', () => {
   it('show the 想要 count only when someone wants it', () => {
-    const card = (n: number) => ({ ...aListing(), wantCount: n }) as ListingSummary;
+    const card = (n: number) => aListing({ wantCount: n });
     const { unmount } = rtlRender(<ListingCard listing={card(3)} />);
     expect(screen.getByTestId('card-wants').textContent).toBe('3 人想要');
     unmount();

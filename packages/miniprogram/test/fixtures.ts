@@ -16,6 +16,7 @@ export function aListing(over: Partial<ListingSummary> = {}): ListingSummary {
     viewCount: 3,
     favoriteCount: 0,
     commentCount: 0,
+    wantCount: 0,
     seller: { id: 'u-alice', nickname: 'alice', avatarUrl: null },
     ...over,
   };

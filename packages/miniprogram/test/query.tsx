@@ -68,6 +68,7 @@ export function aDetail(over: Partial<ListingDetail> = {}, photoIds: string[] = 
     updatedAt: '2026-11-20T08:00:00.000Z',
     removalReason: null,
     favoritedByMe: false,
+    wantedByMe: false,
     isMine: false,
     priceHistory: [],
     ...over,

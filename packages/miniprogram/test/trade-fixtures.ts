@@ -8,8 +8,8 @@ export const listingRef = {
   title: '台灯',
   coverUrl: null,
   priceFen: 2000,
-  status: 'active',
-  kind: 'item',
+  status: 'active' as const,
+  kind: 'item' as const,
 };
 
 export function anOffer(over: Partial<Offer> = {}): Offer {

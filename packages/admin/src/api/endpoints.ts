@@ -4,6 +4,7 @@ import type {
   AdminFeedback,
   AdminListingDetail,
   AdminListingRow,
+  AdminRatingPage,
   AdminLoginBody,
   AdminProfile,
   AdminSession,
@@ -29,12 +30,12 @@ import type {
   ResolveBody,
   ReviewCase,
   ReviewPage,
+  TradePage,
   UpdateCategoryBody,
   UpdateNoticeBody,
   UpdateBannerBody,
   UploadedPhoto,
 } from './types';
-import type { AdminRating, AdminTrade } from './trade-types';
 
 const id = encodeURIComponent;
 
@@ -89,9 +90,9 @@ export const api = {
   setBan: (userId: string, banned: boolean, reason: string) =>
     request<ModeratedUser>('POST', `/v1/admin/users/${id(userId)}/${banned ? 'ban' : 'unban'}`, { body: { reason } }),
   /** The student's trades on either side, newest first. */
-  userTrades: (userId: string) => request<Page<AdminTrade>>('GET', `/v1/admin/users/${id(userId)}/trades`),
-  /** Ratings the student gave or received, hidden ones too (`hidden: true`). */
-  userRatings: (userId: string) => request<Page<AdminRating>>('GET', `/v1/admin/users/${id(userId)}/ratings`),
+  userTrades: (userId: string) => request<TradePage>('GET', `/v1/admin/users/${id(userId)}/trades`),
+  /** Shown ratings about the student, hidden ones too (`hidden: true`). */
+  userRatings: (userId: string) => request<AdminRatingPage>('GET', `/v1/admin/users/${id(userId)}/ratings`),
   releaseStudentNumber: (userId: string, reason: string) =>
     request<Me>('POST', `/v1/admin/verifications/${id(userId)}/release`, { body: { reason } }),
 

@@ -17,6 +17,17 @@ const KIND: Record<DeadLetterItem['kind'], string> = {
   hidden: '举报隐藏',
   restored: '恢复展示',
   feedback_reply: '反馈回复',
+  want_received: '有人想要',
+  offer_received: '收到出价',
+  offer_countered: '卖家还价',
+  offer_accepted: '出价已接受',
+  offer_declined: '出价被拒绝',
+  offer_expired: '出价已过期',
+  trade_opened: '交易开始',
+  trade_confirmed: '对方确认成交',
+  trade_completed: '交易完成',
+  trade_cancelled: '交易取消',
+  rating_received: '收到评价',
 };
 
 /**

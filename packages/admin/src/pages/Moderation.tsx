@@ -8,8 +8,7 @@ import { LoadError, LoadMore } from '../components/status';
 import { formatDateTime } from '../lib/format';
 import { useAction } from '../lib/useAction';
 
-/** What a case is about: the API's target types, ratings included. */
-type Target = ReviewCase['targetType'] | 'rating';
+type Target = ReviewCase['targetType'];
 
 const TARGET: Record<Target, string> = {
   listing: '商品',
@@ -39,7 +38,7 @@ const SCORE: Record<string, string> = { good: '好评', neutral: '中评', bad: 
 /** What the case is about, in words: a rating's summary starts with its score's code (`bad：…`). */
 function summaryOf(c: ReviewCase): string | null {
   const s = c.target.summary;
-  if (s === null || (c.targetType as Target) !== 'rating') return s;
+  if (s === null || c.targetType !== 'rating') return s;
   const m = /^(good|neutral|bad)(.*)$/s.exec(s);
   return m ? `${SCORE[m[1]!]}${m[2]}` : s;
 }

@@ -21,6 +21,7 @@ import { recommendationsModule } from './recommendations-module.js';
 import { notificationsModule } from './notifications-module.js';
 import { announcementsModule } from './announcements-module.js';
 import { feedbackModule } from './feedback-module.js';
+import { tradesModule } from './trades-module.js';
 import type { Metrics } from '../observability/metrics.js';
 import { observabilityModule } from './observability-module.js';
 import { resolve } from './token.js';
@@ -64,6 +65,7 @@ export function createContainer({
     recommendationsModule,
     notificationsModule,
     feedbackModule,
+    tradesModule,
     insightsModule,
     announcementsModule,
     backgroundModule,

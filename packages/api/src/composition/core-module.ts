@@ -43,7 +43,12 @@ export const coreModule = new ContainerModule(({ bind }) => {
   bind(Core.Clock).toConstantValue(systemClock);
   bind(Core.Ids).toDynamicValue(() => new UlidGenerator());
   factory(bind(Core.Events), (ids, clock) => new EventFactory(ids, clock), [Core.Ids, Core.Clock]);
-  factory(bind(Core.Views), (c, u, f) => new ListingViews(c, u, f), [Ports.Categories, Ports.Users, Ports.Favorites]);
+  factory(bind(Core.Views), (c, u, f, w) => new ListingViews(c, u, f, w), [
+    Ports.Categories,
+    Ports.Users,
+    Ports.Favorites,
+    Ports.Wants,
+  ]);
   named(bind(Core.Lifecycle), (ports) => new LifecycleDeps(ports), {
     listings: Ports.Listings,
     outbox: Ports.Outbox,

@@ -14,6 +14,7 @@ import { lifecycleRoutes } from '../http/routes/lifecycle.js';
 import { listingRoutes } from '../http/routes/listings.js';
 import { meRoutes } from '../http/routes/me.js';
 import { userRoutes } from '../http/routes/users.js';
+import { Trades } from './trades-tokens.js';
 import { Cache } from './cache-tokens.js';
 import { HttpParts } from './http-tokens.js';
 import { Identity } from './identity-tokens.js';
@@ -95,7 +96,11 @@ export const httpModule = new ContainerModule(({ bind }) => {
     myListings: Core.MyListings,
     myFavorites: Core.MyFavorites,
   });
-  named(bind(HttpRoutes.Api), userRoutes, { profile: Core.GetSellerProfile, listings: Core.SellerListings });
+  named(bind(HttpRoutes.Api), userRoutes, {
+    profile: Core.GetSellerProfile,
+    listings: Core.SellerListings,
+    trust: Trades.Trust,
+  });
   factory(
     bind(HttpRoutes.Api),
     (config, create, update) => adminCategoryRoutes({ create, update, defaultCampusId: config.defaultCampusId }),

@@ -51,6 +51,7 @@ export const moderationModule = new ContainerModule(({ bind }) => {
       lifecycle: Core.Lifecycle,
       comments: Ports.Comments,
       users: Ports.Users,
+      ratings: Ports.Ratings,
       audit: Ports.AuditLog,
       uow: Ports.UnitOfWork,
       ids: Core.Ids,
@@ -59,9 +60,9 @@ export const moderationModule = new ContainerModule(({ bind }) => {
   );
   factory(
     bind(Moderation.Queue),
-    (cases, reports, lifecycle, comments, users, photos) =>
-      new ListReviewQueue(cases, reports, new ReviewTargets(lifecycle, comments, users, photos)),
-    [Ports.ModerationCases, Ports.Reports, Core.Lifecycle, Ports.Comments, Ports.Users, Ports.Photos],
+    (cases, reports, lifecycle, comments, users, photos, ratings) =>
+      new ListReviewQueue(cases, reports, new ReviewTargets(lifecycle, comments, users, photos, ratings)),
+    [Ports.ModerationCases, Ports.Reports, Core.Lifecycle, Ports.Comments, Ports.Users, Ports.Photos, Ports.Ratings],
   );
   named(bind(Moderation.Resolve), (deps) => new ResolveCase(deps), {
     cases: Ports.ModerationCases,
@@ -71,6 +72,7 @@ export const moderationModule = new ContainerModule(({ bind }) => {
     deleteComment: Core.DeleteComment,
     setUserBan: Identity.SetUserBan,
     photos: Ports.Photos,
+    ratings: Ports.Ratings,
     storage: Photos.Storage,
     audit: Ports.AuditLog,
     uow: Ports.UnitOfWork,

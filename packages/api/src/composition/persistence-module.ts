@@ -43,6 +43,10 @@ const STORE_PORTS: { readonly [K in keyof PlatformPorts]-?: Token<PlatformPorts[
   notices: Ports.Notices,
   activeUsers: Ports.ActiveUsers,
   feedback: Ports.Feedback,
+  wants: Ports.Wants,
+  offers: Ports.Offers,
+  trades: Ports.Trades,
+  ratings: Ports.Ratings,
 };
 
 /**

@@ -24,6 +24,8 @@ export interface AppConfig {
   readonly adminDist: string;
   readonly h5Dist: string;
   readonly expiryIntervalMinutes: number;
+  /** XZ_OFFER_TTL_HOURS: how long an offer or a counter waits for an answer. */
+  readonly offerTtlHours: number;
   /** Redis for the job queue (BullMQ) and shared caches; null in embedded mode runs jobs in the server process. */
   readonly redis: { readonly url: string; readonly prefix: string } | null;
   /** BullMQ: how long a job stays locked to a worker that stopped renewing it (killed) before another takes it. */

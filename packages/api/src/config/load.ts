@@ -18,6 +18,17 @@ const TEMPLATE_VARIABLES = {
   wanted_match: 'XZ_QQ_TEMPLATE_WANTED_MATCH',
   expiring: 'XZ_QQ_TEMPLATE_EXPIRING',
   removed: 'XZ_QQ_TEMPLATE_REMOVED',
+  want_received: 'XZ_QQ_TEMPLATE_WANT_RECEIVED',
+  offer_received: 'XZ_QQ_TEMPLATE_OFFER_RECEIVED',
+  offer_countered: 'XZ_QQ_TEMPLATE_OFFER_COUNTERED',
+  offer_accepted: 'XZ_QQ_TEMPLATE_OFFER_ACCEPTED',
+  offer_declined: 'XZ_QQ_TEMPLATE_OFFER_DECLINED',
+  offer_expired: 'XZ_QQ_TEMPLATE_OFFER_EXPIRED',
+  trade_opened: 'XZ_QQ_TEMPLATE_TRADE_OPENED',
+  trade_confirmed: 'XZ_QQ_TEMPLATE_TRADE_CONFIRMED',
+  trade_completed: 'XZ_QQ_TEMPLATE_TRADE_COMPLETED',
+  trade_cancelled: 'XZ_QQ_TEMPLATE_TRADE_CANCELLED',
+  rating_received: 'XZ_QQ_TEMPLATE_RATING_RECEIVED',
 } as const satisfies Record<QqNotificationKind, ConfigVariable>;
 
 export interface LoadConfigOptions {
@@ -44,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const defaultCampusId = vars.get('XZ_DEFAULT_CAMPUS');
   const trustProxy = readTrustProxy(vars.get('XZ_TRUST_PROXY'), problems);
   const expiryIntervalMinutes = vars.get('XZ_EXPIRY_INTERVAL_MINUTES');
+  const offerTtlHours = vars.get('XZ_OFFER_TTL_HOURS');
 
   const redisUrl = vars.get('XZ_REDIS_URL');
   if (redisUrl === undefined && mode === 'production') {
@@ -115,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     adminDist: absolute(vars.get('XZ_ADMIN_DIST') ?? join(PACKAGES_DIR, 'admin/dist'), cwd),
     h5Dist: absolute(vars.get('XZ_H5_DIST') ?? join(PACKAGES_DIR, 'miniprogram/dist-h5'), cwd),
     expiryIntervalMinutes,
+    offerTtlHours,
     redis: redisUrl !== undefined ? { url: redisUrl, prefix: queuePrefix } : null,
     jobLockSeconds,
     qq:

@@ -16,6 +16,7 @@ export const RATE_LIMIT_FAMILIES = [
   'upload',
   'favorite',
   'feedback',
+  'trade',
   'search',
   'suggest',
   'default',
@@ -52,6 +53,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   // The feedback use case keeps its own limit of 10 a day, with its own message: this one is above it and
   // only stops a client that keeps sending after being told.
   feedback: { perUser: 20, perAddress: 200, windowSeconds: HOUR },
+  // 想要, offers and their answers, trades, confirmations and ratings: a busy seller answers a few dozen.
+  trade: { perUser: 60, perAddress: 600, windowSeconds: TEN_MINUTES },
   // A search (or its next page) a second; visitors are only addresses, so many share one on a campus NAT.
   search: { perUser: 60, perAddress: 1200, windowSeconds: MINUTE },
   // One suggestion request per keystroke.

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { template, TRADE_TEMPLATES } from './templates.js';
 
 /*
  * Every variable the platform reads, declared once: its type and limits, its default and what it means.
@@ -25,17 +26,6 @@ const httpUrl = (options: VariableOptions) =>
     stripTrailingSlashes: true,
     ...options,
   });
-
-/** A QQ subscription-message template id; embedded mode without a QQ app uses `demo-<kind>` (only logged). */
-const template = (kind: string, description: string) =>
-  Type.Optional(
-    Type.String({
-      pattern: '^[\\w-]{1,128}$',
-      errorMessage: 'must be a template id (letters, digits, - and _)',
-      unsetMeans: `none: inbox only (\`demo-${kind}\` in embedded mode)`,
-      description,
-    }),
-  );
 
 const optionalText = (options: VariableOptions) => Type.Optional(Type.String(options));
 
@@ -174,6 +164,13 @@ export const ConfigSchema = Type.Object({
     'removed',
     'Template id for 下架通知 (an admin removed your listing); keywords: listing title, the reason',
   ),
+  ...TRADE_TEMPLATES,
+  XZ_OFFER_TTL_HOURS: Type.Integer({
+    minimum: 1,
+    maximum: 24 * 30,
+    default: 48,
+    description: 'How long an offer (出价), or the seller’s counter, waits for an answer before it expires',
+  }),
   XZ_NOTIFY_SEND_CONCURRENCY: Type.Integer({
     minimum: 1,
     maximum: 256,
@@ -260,7 +257,7 @@ export const ConfigSchema = Type.Object({
   XZ_RATE_LIMITS: optionalText({
     unsetMeans: 'the defaults under “Rate limits” below',
     description:
-      'Overrides of the request limits, as a JSON object of route families (`publish`, `edit`, `comment`, `report`, `upload`, `favorite`, `feedback`, `search`, `suggest`, `default`), each with any of `perUser`, `perAddress` and `windowSeconds`, e.g. `{"comment":{"perUser":60}}`; counted in Redis when `XZ_REDIS_URL` is set (shared by every API process), otherwise in the process',
+      'Overrides of the request limits, as a JSON object of route families (`publish`, `edit`, `comment`, `report`, `upload`, `favorite`, `feedback`, `trade`, `search`, `suggest`, `default`), each with any of `perUser`, `perAddress` and `windowSeconds`, e.g. `{"comment":{"perUser":60}}`; counted in Redis when `XZ_REDIS_URL` is set (shared by every API process), otherwise in the process',
   }),
   XZ_DEMO_ADMIN_PASSWORD: Type.String({
     minLength: 10,

@@ -62,6 +62,7 @@ export function listingSummary(view: ListingView): ListingSummary {
     viewCount: l.viewCount,
     favoriteCount: l.favoriteCount,
     commentCount: l.commentCount,
+    wantCount: l.wantCount,
     seller: { id: view.seller.id, nickname: view.seller.nickname, avatarUrl: view.seller.avatarUrl },
   };
 }
@@ -81,6 +82,7 @@ export function listingDetail(view: ListingView, viewer: Actor): ListingDetail {
     updatedAt: l.updatedAt.toISOString(),
     removalReason: privileged ? l.removalReason : null,
     favoritedByMe: view.favoritedByMe,
+    wantedByMe: view.wantedByMe,
     isMine: view.isMine,
     priceHistory: l.priceHistory.map((c) => ({ at: c.at, from: c.from, to: c.to })),
     seller: {

@@ -14,6 +14,7 @@ import { recommendationScenarios } from './recommendations.js';
 import { sessionScenarios } from './sessions.js';
 import { banScenarios } from './bans.js';
 import { studentScenarios } from './students.js';
+import { tradeScenarios } from './trades.js';
 
 /** The same HTTP scenarios, run once per database the platform supports. */
 export function apiScenarios(kind: DatabaseKind): void {
@@ -43,5 +44,6 @@ export function apiScenarios(kind: DatabaseKind): void {
     moderationScenarios(get);
     banScenarios(get);
     studentScenarios(get);
+    tradeScenarios(get);
   });
 }

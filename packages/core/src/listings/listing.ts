@@ -87,6 +87,8 @@ export class Listing {
   viewCount!: number;
   favoriteCount!: number;
   commentCount!: number;
+  /** 想要 marks: moved with them in the same unit of work, never by a save. */
+  wantCount!: number;
   priceHistory!: PriceChange[];
   /**
    * Every change of status, oldest first, saved with the change itself. Listings published before it
@@ -128,6 +130,7 @@ export class Listing {
     l.viewCount = 0;
     l.favoriteCount = 0;
     l.commentCount = 0;
+    l.wantCount = 0;
     l.priceHistory = [{ at: input.now.toISOString(), from: null, to: input.content.price }];
     l.statusHistory = [{ from: null, to: 'active', at: input.now.toISOString(), by: input.ownerId, reason: null }];
     l.ownerBanned = false;

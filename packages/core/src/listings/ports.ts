@@ -49,6 +49,7 @@ export interface CounterDeltas {
   readonly views?: number;
   readonly favorites?: number;
   readonly comments?: number;
+  readonly wants?: number;
 }
 
 /** What search needs to filter and rank a candidate, without loading the whole listing. */
@@ -130,6 +131,11 @@ export interface ListingViewLog {
  */
 export interface FavoriteLookup {
   favoritedAmong(userId: string, listingIds: readonly string[]): Promise<Set<string>>;
+}
+
+/** Which of some listings a user wants (想要); the trades area's WantRepository answers it. */
+export interface WantLookup {
+  wantedAmong(userId: string, listingIds: readonly string[]): Promise<Set<string>>;
 }
 
 /** The sort value a listing has under a sort, as stored in cursors. */

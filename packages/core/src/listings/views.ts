@@ -3,7 +3,7 @@ import type { Actor } from '../identity/actor.js';
 import { maySeeContact } from '../identity/policy.js';
 import type { UserRepository } from '../identity/ports.js';
 import type { Listing } from './listing.js';
-import type { FavoriteLookup } from './ports.js';
+import type { FavoriteLookup, WantLookup } from './ports.js';
 
 export interface CategoryRef {
   readonly id: string;
@@ -26,6 +26,8 @@ export interface ListingView {
   readonly category: CategoryRef;
   readonly seller: SellerView;
   readonly favoritedByMe: boolean;
+  /** The viewer marked 想要 on it. */
+  readonly wantedByMe: boolean;
   readonly isMine: boolean;
 }
 
@@ -35,6 +37,7 @@ export class ListingViews {
     private readonly categories: CategoryRepository,
     private readonly users: UserRepository,
     private readonly favorites: FavoriteLookup,
+    private readonly wants: WantLookup | null = null,
   ) {}
 
   async build(
@@ -45,11 +48,17 @@ export class ListingViews {
     if (listings.length === 0) return [];
     const campusIds = [...new Set(listings.map((l) => l.campusId))];
     const ownerIds = [...new Set(listings.map((l) => l.ownerId))];
-    const [categoryLists, owners, favorited] = await Promise.all([
+    const [categoryLists, owners, favorited, wanted] = await Promise.all([
       Promise.all(campusIds.map((id) => this.categories.forCampus(id))),
       this.users.byIds(ownerIds),
       actor.kind === 'user'
         ? this.favorites.favoritedAmong(
+            actor.userId,
+            listings.map((l) => l.id),
+          )
+        : Promise.resolve(new Set<string>()),
+      actor.kind === 'user' && this.wants
+        ? this.wants.wantedAmong(
             actor.userId,
             listings.map((l) => l.id),
           )
@@ -78,6 +87,7 @@ export class ListingViews {
           qqOpenId: reveal && owner && !owner.banned ? owner.qqOpenId : null,
         },
         favoritedByMe: favorited.has(listing.id),
+        wantedByMe: wanted.has(listing.id),
         isMine: actor.kind === 'user' && actor.userId === listing.ownerId,
       };
     });

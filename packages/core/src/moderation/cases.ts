@@ -1,9 +1,9 @@
 import { DomainError } from '../shared/errors.js';
 
-export type ModerationTargetType = 'listing' | 'comment' | 'user' | 'photo';
+export type ModerationTargetType = 'listing' | 'comment' | 'user' | 'photo' | 'rating';
 /** What students may report; photos reach review only through the safety queue. */
 export type ReportTargetType = Exclude<ModerationTargetType, 'photo'>;
-export const REPORT_TARGET_TYPES: readonly ReportTargetType[] = ['listing', 'comment', 'user'];
+export const REPORT_TARGET_TYPES: readonly ReportTargetType[] = ['listing', 'comment', 'user', 'rating'];
 
 export const REPORT_REASONS = {
   fake: '虚假信息',

@@ -10,6 +10,7 @@ import { Problems, type ValidationFailed } from '../shared/errors.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
+import type { RatingRepository } from '../trades/ports.js';
 import { auditActorOf, systemAuditActor, type AuditLog } from '../shared/audit.js';
 import {
   AlreadyReported,
@@ -58,6 +59,8 @@ export interface ReportContentDeps {
   readonly lifecycle: LifecycleDeps;
   readonly comments: CommentRepository;
   readonly users: UserRepository;
+  /** Ratings (评价) are reported like comments: only shown ones, never one's own. */
+  readonly ratings: RatingRepository;
   readonly audit: AuditLog;
   readonly uow: UnitOfWork;
   readonly ids: IdGenerator;
@@ -67,7 +70,7 @@ export interface ReportContentDeps {
 }
 
 /**
- * A verified student reports a listing, a comment or a user, once per target. When reports from
+ * A verified student reports a listing, a comment, a user or a shown rating, once per target. When reports from
  * `threshold` different students gather on an open case, the target is hidden until an admin decides:
  * a listing leaves the feed, search and detail (its owner still sees it), a comment becomes a
  * placeholder, a user is flagged (never banned without an admin).
@@ -85,7 +88,7 @@ export class ReportContent {
       if (!who.ok) return who;
       const details = (input.details ?? '').trim();
       const p = new Problems()
-        .check(REPORT_TARGET_TYPES.includes(input.targetType), 'targetType', '只能举报商品、留言或用户')
+        .check(REPORT_TARGET_TYPES.includes(input.targetType), 'targetType', '只能举报商品、留言、用户或评价')
         .check(
           Object.hasOwn(REPORT_REASONS, input.reason),
           'reason',
@@ -170,6 +173,12 @@ export class ReportContent {
       if (comment.authorId === reporterId) return err(new CannotReportOwn(type));
       return ok({ campusId: listing.campusId });
     }
+    if (type === 'rating') {
+      const rating = await this.deps.ratings.byId(id);
+      if (!rating || !rating.isVisibleAt(this.deps.clock.now())) return err(new ReportTargetNotFound(type, id));
+      if (rating.raterId === reporterId) return err(new CannotReportOwn(type));
+      return ok({ campusId: rating.campusId });
+    }
     const user = await this.deps.users.byId(id);
     if (!user) return err(new ReportTargetNotFound(type, id));
     if (user.id === reporterId) return err(new CannotReportOwn(type));
@@ -192,6 +201,13 @@ export class ReportContent {
       if (!comment || comment.deleted) return false;
       comment.hiddenAt = now;
       await this.deps.comments.save(comment);
+      return true;
+    }
+    if (c.targetType === 'rating') {
+      const rating = await this.deps.ratings.byId(c.targetId);
+      if (!rating || rating.hiddenAt !== null) return false;
+      rating.hiddenAt = now;
+      await this.deps.ratings.save(rating);
       return true;
     }
     return true; // a user is flagged by the case itself

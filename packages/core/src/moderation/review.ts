@@ -14,6 +14,7 @@ import { err, ok, type Result } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import type { PhotoRepository, PhotoStorage } from '../photos/ports.js';
 import { auditActorOf, type AuditLog } from '../shared/audit.js';
+import type { RatingRepository } from '../trades/ports.js';
 import {
   ModerationCaseClosed,
   ModerationCaseNotFound,
@@ -107,6 +108,7 @@ export class ReviewTargets {
     private readonly comments: CommentRepository,
     private readonly users: UserRepository,
     private readonly photos: PhotoRepository,
+    private readonly ratings: RatingRepository,
   ) {}
 
   async describe(c: ModerationCase): Promise<ReviewTarget> {
@@ -137,6 +139,17 @@ export class ReviewTargets {
         const p = await this.photos.byId(c.targetId);
         return p ? { summary: null, listingId: null, ownerId: p.ownerId, status: 'visible' } : none;
       }
+      case 'rating': {
+        const r = await this.ratings.byId(c.targetId);
+        return r
+          ? {
+              summary: `${r.score}${r.text ? `：${r.text}` : ''}`,
+              listingId: r.listingId,
+              ownerId: r.raterId,
+              status: r.hiddenAt ? 'hidden' : 'visible',
+            }
+          : none;
+      }
     }
   }
 }
@@ -161,6 +174,7 @@ export interface ResolveCaseDeps {
   readonly deleteComment: DeleteComment;
   readonly setUserBan: SetUserBan;
   readonly photos: PhotoRepository;
+  readonly ratings: RatingRepository;
   readonly storage: PhotoStorage;
   readonly audit: AuditLog;
   readonly uow: UnitOfWork;
@@ -170,7 +184,7 @@ export interface ResolveCaseDeps {
 /**
  * An admin decides an open case. Restore: the target comes back as it was and the case closes with its
  * reports. Remove (with a reason): a listing is removed the usual admin way (its owner is told the
- * reason), a comment deleted, a user banned, a photo's stored variants deleted.
+ * reason), a comment deleted, a user banned, a photo's stored variants deleted, a rating hidden.
  */
 export class ResolveCase {
   constructor(private readonly deps: ResolveCaseDeps) {}
@@ -264,7 +278,16 @@ export class ResolveCase {
         await this.deps.comments.save(comment);
       }
     }
+    if (c.targetType === 'rating' && c.hidden) await this.setRatingHidden(c.targetId, null);
     return ok(undefined);
+  }
+
+  /** A rating is never deleted: hidden from its ratee's profile (admins still see it, flagged). */
+  private async setRatingHidden(ratingId: string, at: Date | null): Promise<void> {
+    const rating = await this.deps.ratings.byId(ratingId);
+    if (!rating || (rating.hiddenAt === null) === (at === null)) return;
+    rating.hiddenAt = at;
+    await this.deps.ratings.save(rating);
   }
 
   private async remove(c: ModerationCase, actor: Actor, reason: string): Promise<Result<void, DomainError>> {
@@ -290,6 +313,9 @@ export class ResolveCase {
         for (const key of Object.values(photo.variants)) await this.deps.storage.delete(key);
         return ok(undefined);
       }
+      case 'rating':
+        await this.setRatingHidden(c.targetId, this.deps.clock.now());
+        return ok(undefined);
     }
   }
 }

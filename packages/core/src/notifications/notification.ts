@@ -10,6 +10,17 @@ export const NOTIFICATION_KINDS = [
   'hidden',
   'restored',
   'feedback_reply',
+  'want_received',
+  'offer_received',
+  'offer_countered',
+  'offer_accepted',
+  'offer_declined',
+  'offer_expired',
+  'trade_opened',
+  'trade_confirmed',
+  'trade_completed',
+  'trade_cancelled',
+  'rating_received',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -136,6 +147,8 @@ export interface DeadLetter {
   readonly notification: Notification;
 }
 
+const RATING_WORDS: Readonly<Record<string, string>> = { good: '好评', neutral: '中评', bad: '差评' };
+
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const str = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 const price = (v: string | number | null | undefined) => (typeof v === 'number' ? formatFen(v) : '面议');
@@ -153,6 +166,7 @@ export function messageFor(n: Notification): { page: string; fields: string[] } 
         : 'pages/notifications/index';
   const d = n.data;
   const title = str(d['listingTitle']);
+  const offerPrice = price(d['price']);
   const fields: Record<NotificationKind, string[]> = {
     comment: [title, `${str(d['actorNickname'])}：${str(d['excerpt'])}`],
     reply: [title, `${str(d['actorNickname'])} 回复你：${str(d['excerpt'])}`],
@@ -164,6 +178,17 @@ export function messageFor(n: Notification): { page: string; fields: string[] } 
     hidden: [title, '因多人举报已暂时隐藏，等待审核'],
     restored: [title, '审核通过，已恢复展示'],
     feedback_reply: [str(d['title']), str(d['text'])],
+    want_received: [title, `${str(d['actorNickname'])} 想要你的闲置`],
+    offer_received: [title, `收到出价 ${offerPrice}`],
+    offer_countered: [title, `卖家还价 ${offerPrice}`],
+    offer_accepted: [title, `出价 ${offerPrice} 已被接受，交易已开始`],
+    offer_declined: [title, `出价 ${offerPrice} 被拒绝`],
+    offer_expired: [title, `出价 ${offerPrice} 已过期`],
+    trade_opened: [title, '卖家选择与你交易，请当面验货付款'],
+    trade_confirmed: [title, '对方已确认成交，请确认或取消'],
+    trade_completed: [title, '交易已完成，去评价对方吧'],
+    trade_cancelled: [title, `交易已取消：${str(d['reason'])}`],
+    rating_received: [title, `你收到了一条${RATING_WORDS[str(d['score'])] ?? '评价'}`],
   };
   return { page, fields: fields[n.kind].map((f) => clip(f, 20)) };
 }

@@ -11,7 +11,11 @@ import {
   commentRule,
   expiringRule,
   feedbackReplyRule,
+  offerRule,
   priceDropRule,
+  ratingRule,
+  tradeRule,
+  wantRule,
   removalRule,
   replyRule,
   reviewNoticeRule,
@@ -136,6 +140,17 @@ export class NotificationRules implements EventSubscriber {
       case 'CommentReplied':
       case 'ListingPriceDropped':
       case 'FeedbackReplied':
+      case 'ListingWanted':
+      case 'OfferMade':
+      case 'OfferCountered':
+      case 'OfferAccepted':
+      case 'OfferDeclined':
+      case 'OfferExpired':
+      case 'TradeOpened':
+      case 'TradeConfirmed':
+      case 'TradeCompleted':
+      case 'TradeCancelled':
+      case 'RatingPublished':
         return true;
       case 'ListingPublished':
         return event.payload.kind !== 'wanted';
@@ -211,6 +226,26 @@ export class NotificationRules implements EventSubscriber {
       }
       case 'FeedbackReplied':
         await this.deps.recorder.record(feedbackReplyRule(event));
+        return;
+      case 'ListingWanted':
+        await this.deps.recorder.record(wantRule(event, await this.deps.users.byId(event.payload.userId)));
+        return;
+      case 'OfferMade':
+      case 'OfferCountered':
+      case 'OfferAccepted':
+      case 'OfferDeclined':
+      case 'OfferExpired':
+      case 'OfferWithdrawn':
+        await this.deps.recorder.record(offerRule(event));
+        return;
+      case 'TradeOpened':
+      case 'TradeConfirmed':
+      case 'TradeCompleted':
+      case 'TradeCancelled':
+        await this.deps.recorder.record(tradeRule(event));
+        return;
+      case 'RatingPublished':
+        await this.deps.recorder.record(ratingRule(event));
         return;
       case 'ListingStatusChanged': {
         const listing = await this.deps.listings.byId(event.payload.listingId);

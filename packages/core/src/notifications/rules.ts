@@ -1,7 +1,16 @@
 import type { Comment } from '../engagement/comment.js';
 import type { User } from '../identity/user.js';
 import type { Listing } from '../listings/listing.js';
-import type { CommentPosted, CommentReplied, FeedbackReplied, ListingStatusChanged } from '../shared/events.js';
+import type {
+  CommentPosted,
+  CommentReplied,
+  FeedbackReplied,
+  ListingStatusChanged,
+  ListingWanted,
+  OfferEvent,
+  RatingPublished,
+  TradeEvent,
+} from '../shared/events.js';
 import { FEEDBACK_PAGE, type NotificationData, type NotificationKind } from './notification.js';
 import { shareWords } from './words.js';
 
@@ -227,6 +236,95 @@ export function feedbackReplyRule(event: FeedbackReplied): NotificationDraft[] {
         replyId: p.replyId,
         page: `${FEEDBACK_PAGE}?id=${p.feedbackId}`,
       },
+    },
+  ];
+}
+
+/** 想要 tells the seller who wants it (never the seller about their own listing). */
+export function wantRule(event: ListingWanted, wanter: User | null): NotificationDraft[] {
+  const p = event.payload;
+  if (p.userId === p.ownerId) return [];
+  return [
+    {
+      eventKey: event.id,
+      recipientId: p.ownerId,
+      campusId: p.campusId,
+      kind: 'want_received',
+      listingId: p.listingId,
+      data: { listingTitle: p.listingTitle, actorNickname: wanter?.nickname ?? '有人', userId: p.userId },
+    },
+  ];
+}
+
+const OFFER_KINDS = {
+  OfferMade: 'offer_received',
+  OfferCountered: 'offer_countered',
+  OfferAccepted: 'offer_accepted',
+  OfferDeclined: 'offer_declined',
+  OfferExpired: 'offer_expired',
+  OfferWithdrawn: null,
+} as const satisfies Record<OfferEvent['type'], NotificationKind | null>;
+
+/**
+ * Every step of an offer tells the other side: whoever did not act (the buyer of an expiry). A withdrawn
+ * offer tells nobody: it only disappears from the seller's list.
+ */
+export function offerRule(event: OfferEvent): NotificationDraft[] {
+  const kind = OFFER_KINDS[event.type];
+  const p = event.payload;
+  if (kind === null) return [];
+  const recipientId = p.by === null ? p.buyerId : p.by === p.buyerId ? p.sellerId : p.buyerId;
+  return [
+    {
+      eventKey: event.id,
+      recipientId,
+      campusId: p.campusId,
+      kind,
+      listingId: p.listingId,
+      data: { listingTitle: p.listingTitle, price: p.priceFen, offerId: p.offerId },
+    },
+  ];
+}
+
+const TRADE_KINDS = {
+  TradeOpened: 'trade_opened',
+  TradeConfirmed: 'trade_confirmed',
+  TradeCompleted: 'trade_completed',
+  TradeCancelled: 'trade_cancelled',
+} as const satisfies Record<TradeEvent['type'], NotificationKind>;
+
+/**
+ * A trade's steps tell the side that did not act; its completion tells both (an automatic one has no
+ * actor). A trade opened by accepting an offer was told as offer_accepted already.
+ */
+export function tradeRule(event: TradeEvent): NotificationDraft[] {
+  const p = event.payload;
+  if (event.type === 'TradeOpened' && p.offerId !== null) return [];
+  const recipients =
+    event.type === 'TradeCompleted'
+      ? [p.sellerId, p.buyerId].filter((id) => id !== p.by)
+      : [p.by === p.sellerId ? p.buyerId : p.sellerId];
+  return recipients.map((recipientId) => ({
+    eventKey: event.id,
+    recipientId,
+    campusId: p.campusId,
+    kind: TRADE_KINDS[event.type],
+    listingId: p.listingId,
+    data: { listingTitle: p.listingTitle, price: p.priceFen, tradeId: p.tradeId, reason: p.reason },
+  }));
+}
+
+/** A rating once shown tells the rated person (never before: the rating is blind until then). */
+export function ratingRule(event: RatingPublished): NotificationDraft[] {
+  const p = event.payload;
+  return [
+    {
+      eventKey: event.id,
+      recipientId: p.rateeId,
+      campusId: p.campusId,
+      kind: 'rating_received',
+      listingId: p.listingId,
+      data: { listingTitle: p.listingTitle, score: p.score, ratingId: p.ratingId, tradeId: p.tradeId },
     },
   ];
 }

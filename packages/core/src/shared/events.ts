@@ -77,6 +77,49 @@ export type FeedbackReplied = EventBase<
   'FeedbackReplied',
   { feedbackId: string; replyId: string; campusId: string; authorId: string; text: string }
 >;
+/** 想要: a verified student marked interest in somebody's listing (or took it back). */
+export type ListingWanted = EventBase<
+  'ListingWanted',
+  { listingId: string; campusId: string; ownerId: string; userId: string; listingTitle: string }
+>;
+export type ListingUnwanted = EventBase<'ListingUnwanted', { listingId: string; userId: string }>;
+
+/**
+ * What every offer and trade event carries: both parties, the listing's title (so a notice needs no
+ * second read) and who did it (`by`, null for the system: an expiry, an automatic completion).
+ */
+interface DealPayload {
+  listingId: string;
+  campusId: string;
+  listingTitle: string;
+  sellerId: string;
+  buyerId: string;
+  by: string | null;
+}
+export type OfferEventType =
+  'OfferMade' | 'OfferCountered' | 'OfferAccepted' | 'OfferDeclined' | 'OfferWithdrawn' | 'OfferExpired';
+/** One member per type (distributed), so `EventOf<'OfferMade'>` finds it. */
+export type OfferEvent<T extends OfferEventType = OfferEventType> = T extends OfferEventType
+  ? EventBase<T, DealPayload & { offerId: string; priceFen: Fen }>
+  : never;
+export type TradeEventType = 'TradeOpened' | 'TradeConfirmed' | 'TradeCompleted' | 'TradeCancelled';
+export type TradeEvent<T extends TradeEventType = TradeEventType> = T extends TradeEventType
+  ? EventBase<T, DealPayload & { tradeId: string; offerId: string | null; priceFen: Fen | null; reason: string | null }>
+  : never;
+/** A rating became visible (both sides rated, or its blind period ran out): the rated person is told. */
+export type RatingPublished = EventBase<
+  'RatingPublished',
+  {
+    ratingId: string;
+    tradeId: string;
+    campusId: string;
+    listingId: string;
+    listingTitle: string;
+    raterId: string;
+    rateeId: string;
+    score: string;
+  }
+>;
 export type UserBannedEvent = EventBase<'UserBanned', { userId: string; by: string; reason: string }>;
 export type UserUnbannedEvent = EventBase<'UserUnbanned', { userId: string; by: string; reason: string }>;
 
@@ -92,6 +135,11 @@ export type DomainEvent =
   | CommentReplied
   | CommentDeleted
   | FeedbackReplied
+  | ListingWanted
+  | ListingUnwanted
+  | OfferEvent
+  | TradeEvent
+  | RatingPublished
   | UserBannedEvent
   | UserUnbannedEvent;
 

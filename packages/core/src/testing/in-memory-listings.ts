@@ -61,6 +61,7 @@ export class InMemoryListingRepository implements ListingRepository {
         viewCount: stored.viewCount,
         favoriteCount: stored.favoriteCount,
         commentCount: stored.commentCount,
+        wantCount: stored.wantCount,
         ownerBanned: stored.ownerBanned,
       });
     this.table.set(listing.id, next);
@@ -141,6 +142,7 @@ export class InMemoryListingRepository implements ListingRepository {
     next.viewCount = Math.max(0, next.viewCount + (d.views ?? 0));
     next.favoriteCount = Math.max(0, next.favoriteCount + (d.favorites ?? 0));
     next.commentCount = Math.max(0, next.commentCount + (d.comments ?? 0));
+    next.wantCount = Math.max(0, next.wantCount + (d.wants ?? 0));
     this.table.set(id, next);
   }
   async setOwnerBanned(ownerId: string, banned: boolean): Promise<void> {

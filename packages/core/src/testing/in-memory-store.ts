@@ -10,6 +10,10 @@ import type { User } from '../identity/user.js';
 import type { Photo } from '../photos/photo.js';
 import type { Feedback } from '../feedback/feedback.js';
 import type { Listing } from '../listings/listing.js';
+import type { Offer } from '../trades/offer.js';
+import type { Rating } from '../trades/rating.js';
+import type { Trade } from '../trades/trade.js';
+import type { Want } from '../trades/ports.js';
 import type { DomainEvent } from '../shared/events.js';
 import { isErr } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
@@ -41,6 +45,11 @@ export class InMemoryStore {
     admins: new Map<string, AdminAccount>(),
     photos: new Map<string, Photo>(),
     feedback: new Map<string, Feedback>(),
+    /** Keyed `listingId|userId`. */
+    wants: new Map<string, Want>(),
+    offers: new Map<string, Offer>(),
+    trades: new Map<string, Trade>(),
+    ratings: new Map<string, Rating>(),
   };
   private seq = 0;
   nextSeq(): number {

@@ -15,6 +15,12 @@ import { InMemoryOutbox } from './in-memory-outbox.js';
 import { InMemoryPhotoRepository } from './in-memory-photos.js';
 import { InMemoryRateLimiter } from './in-memory-rate-limit.js';
 import { InMemoryStore, InMemoryUnitOfWork } from './in-memory-store.js';
+import {
+  InMemoryOfferRepository,
+  InMemoryRatingRepository,
+  InMemoryTradeRepository,
+  InMemoryWantRepository,
+} from './in-memory-trades.js';
 
 // The store, its copies and its unit of work live in in-memory-store.ts, which every per-area fake imports;
 // this file only assembles them, so no fake imports back the file that imports it.
@@ -41,6 +47,10 @@ export function inMemoryPersistence(store = new InMemoryStore()) {
     admins: new InMemoryAdminAccountRepository(store),
     photos: new InMemoryPhotoRepository(store),
     feedback: new InMemoryFeedbackRepository(store),
+    wants: new InMemoryWantRepository(store),
+    offers: new InMemoryOfferRepository(store),
+    trades: new InMemoryTradeRepository(store),
+    ratings: new InMemoryRatingRepository(store),
     uow: new InMemoryUnitOfWork(store),
   };
 }

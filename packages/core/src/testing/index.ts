@@ -33,3 +33,6 @@ export * from './in-memory-announcements.js';
 export * from './announcements-contract.js';
 export * from './in-memory-feedback.js';
 export * from './feedback-contract.js';
+export * from './in-memory-trades.js';
+export * from './trades-contract.js';
+export * from './trades-world.js';

@@ -34,8 +34,9 @@ export async function coreKit(ports: PersistencePorts = inMemoryPersistence()) {
   const clock = new TestClock();
   const ids = new SequentialIds();
   const events = new EventFactory(new SequentialIds('evt'), clock);
-  const { listings, categories, campuses, users, favorites, comments, outbox, viewLog, uow, auditLog, photos } = ports;
-  const views = new ListingViews(categories, users, favorites);
+  const { listings, categories, campuses, users, favorites, wants, comments, outbox, viewLog, uow, auditLog, photos } =
+    ports;
+  const views = new ListingViews(categories, users, favorites, wants);
   const lifecycle = new LifecycleDeps({ listings, outbox, uow, clock, events });
 
   const tree = aCategoryTree();

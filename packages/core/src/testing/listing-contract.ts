@@ -65,7 +65,7 @@ export function listingContract(
 
     it('saves changes to a loaded listing, and never lets a save overwrite counters', async () => {
       await ports().listings.save(aListing({ id: 'L1', price: 10_000 }));
-      await ports().listings.adjustCounters('L1', { views: 3, favorites: 2, comments: 1 });
+      await ports().listings.adjustCounters('L1', { views: 3, favorites: 2, comments: 1, wants: 4 });
       await ports().uow.run(async () => {
         const l = (await ports().listings.byId('L1', { forUpdate: true }))!;
         l.title = '改过的标题';
@@ -77,7 +77,7 @@ export function listingContract(
       expect(after.title).toBe('改过的标题');
       expect(after.status).toBe('reserved');
       expect(after.version).toBe(2);
-      expect([after.viewCount, after.favoriteCount, after.commentCount]).toEqual([3, 2, 1]);
+      expect([after.viewCount, after.favoriteCount, after.commentCount, after.wantCount]).toEqual([3, 2, 1, 4]);
     });
 
     it('applies concurrent counter changes without losing any', async () => {
@@ -91,11 +91,11 @@ export function listingContract(
       await ports().listings.save(aListing({ id: 'L1' }));
       const seen = await ports().uow.run(async () => {
         await ports().listings.byId('L1', { forUpdate: true });
-        await ports().listings.adjustCounters('L1', { favorites: 1, comments: 2 });
+        await ports().listings.adjustCounters('L1', { favorites: 1, comments: 2, wants: 1 });
         const again = (await ports().listings.byId('L1'))!;
-        return [again.favoriteCount, again.commentCount];
+        return [again.favoriteCount, again.commentCount, again.wantCount];
       });
-      expect(seen).toEqual([1, 2]);
+      expect(seen).toEqual([1, 2, 1]);
     });
 
     it('loads several by id and ignores unknown ids', async () => {

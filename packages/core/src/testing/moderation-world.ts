@@ -39,7 +39,8 @@ class ScriptedSafety implements ContentSafety {
 export async function moderationWorld(policy: 'accept' | 'refuse' = 'refuse', threshold = 3) {
   const ports = inMemoryPersistence();
   const kit = await coreKit(ports);
-  const { listings, categories, campuses, outbox, uow, photos, comments, users, auditLog, refreshTokens } = ports;
+  const { listings, categories, campuses, outbox, uow, photos, comments, users, auditLog, refreshTokens, ratings } =
+    ports;
   const cases = new InMemoryModerationCaseRepository();
   const reports = new InMemoryReportRepository();
   const safety = new ScriptedSafety();
@@ -124,13 +125,14 @@ export async function moderationWorld(policy: 'accept' | 'refuse' = 'refuse', th
       lifecycle,
       comments,
       users,
+      ratings,
       audit: auditLog,
       uow,
       ids: kit.ids,
       clock: kit.clock,
       threshold,
     }),
-    queue: new ListReviewQueue(cases, reports, new ReviewTargets(lifecycle, comments, users, photos)),
+    queue: new ListReviewQueue(cases, reports, new ReviewTargets(lifecycle, comments, users, photos, ratings)),
     resolve: new ResolveCase({
       cases,
       lifecycle,
@@ -139,6 +141,7 @@ export async function moderationWorld(policy: 'accept' | 'refuse' = 'refuse', th
       deleteComment,
       setUserBan: ban,
       photos,
+      ratings,
       storage,
       audit: auditLog,
       uow,

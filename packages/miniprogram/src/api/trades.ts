@@ -11,7 +11,7 @@ import type {
   TradeRole,
   TradeStatus,
   WantState,
-  Wanter,
+  WanterList,
 } from './trade-types';
 
 const id = encodeURIComponent;
@@ -20,7 +20,7 @@ export const tradesApi = {
   want: (listingId: string) => request<WantState>('PUT', `/v1/listings/${id(listingId)}/want`),
   unwant: (listingId: string) => request<WantState>('DELETE', `/v1/listings/${id(listingId)}/want`),
   /** The seller's own listing only. */
-  wanters: (listingId: string) => request<{ items: Wanter[] }>('GET', `/v1/listings/${id(listingId)}/wanters`),
+  wanters: (listingId: string) => request<WanterList>('GET', `/v1/listings/${id(listingId)}/wanters`),
 
   makeOffer: (listingId: string, priceFen: number, note?: string) =>
     request<Offer>('POST', `/v1/listings/${id(listingId)}/offers`, { body: { priceFen, ...(note ? { note } : {}) } }),
@@ -34,7 +34,7 @@ export const tradesApi = {
     request<Offer>('POST', `/v1/offers/${id(offerId)}/counter`, { body: { priceFen, ...(note ? { note } : {}) } }),
   withdrawOffer: (offerId: string) => request<Offer>('POST', `/v1/offers/${id(offerId)}/withdraw`),
 
-  /** The seller picks a buyer among those who wanted the listing or commented on it. */
+  /** The seller picks a buyer among those who wanted the listing, offered or commented (at the listing's price). */
   openTrade: (listingId: string, buyerId: string) =>
     request<Trade>('POST', `/v1/listings/${id(listingId)}/trades`, { body: { buyerId } }),
   myTrades: (role: TradeRole, status?: TradeStatus, cursor?: string) =>

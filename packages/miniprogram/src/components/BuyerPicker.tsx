@@ -15,7 +15,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** 选择买家: the seller opens a trade with one of those who wanted the listing or commented on it. */
+/** 选择买家: the seller opens a trade (at the listing's price) with one who wanted, offered or commented. */
 export function BuyerPicker({ listingId, candidates, loading, onClose }: Props) {
   const client = useQueryClient();
   const open = useMutation({
@@ -45,7 +45,7 @@ export function BuyerPicker({ listingId, candidates, loading, onClose }: Props) 
         {loading && <View className="muted">加载中…</View>}
         {!loading && candidates.length === 0 && (
           <View className="muted" data-testid="candidates-empty">
-            还没有同学想要或留言，有人想要后再来选择
+            还没有同学想要、出价或留言，有人想要后再来选择
           </View>
         )}
         {candidates.map(({ user, why }) => (

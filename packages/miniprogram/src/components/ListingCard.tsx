@@ -2,7 +2,6 @@ import { Image, Text, View } from '@tarojs/components';
 import type { ListingSummary } from '../api/types';
 import { formatFen } from '../lib/money';
 import { conditionLabel, KIND_LABEL, STATUS_LABEL } from '../lib/labels';
-import { wantCountOf } from '../lib/wants';
 import './ListingCard.css';
 
 interface Props {
@@ -13,7 +12,7 @@ interface Props {
 export function ListingCard({ listing, onOpen }: Props) {
   const { kind, status } = listing;
   const showStatus = status !== 'active';
-  const wants = wantCountOf(listing);
+  const wants = listing.wantCount;
   return (
     <View className="card" data-testid="listing-card" onClick={() => onOpen?.(listing.id)}>
       <View className="card-cover">

@@ -9,7 +9,6 @@ import { profileApi } from '../api/profile';
 import type { ListingStatus, ListingSummary } from '../api/types';
 import { STATUS_LABEL } from '../lib/labels';
 import { formatFen } from '../lib/money';
-import { wantCountOf } from '../lib/wants';
 import { ListingCard } from './ListingCard';
 
 const STATUS_FILTERS: { value: ListingStatus | null; label: string }[] = [
@@ -142,7 +141,7 @@ export function MyListings() {
                   <Text className={`badge badge-${l.status}`}>{STATUS_LABEL[l.status]}</Text>
                   <Text className="muted">
                     {l.viewCount} 浏览 · {l.favoriteCount} 收藏 · {l.commentCount} 留言
-                    {wantCountOf(l) > 0 ? ` · ${wantCountOf(l)} 想要` : ''}
+                    {l.wantCount > 0 ? ` · ${l.wantCount} 想要` : ''}
                   </Text>
                 </View>
               </View>

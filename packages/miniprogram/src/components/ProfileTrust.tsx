@@ -1,17 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import type { PagedList } from '../api/feeds';
 import type { Rating, Trust } from '../api/trade-types';
-import type { SellerProfile } from '../api/types';
 import { goodShareText } from '../lib/trade-labels';
 import { PageFooter } from './PageFooter';
 import { RatingItem } from './RatingItem';
 import './Trades.css';
-
-/** The profile's trust figures, when the API sends them. */
-export function trustOf(profile: SellerProfile): Trust | null {
-  const t = (profile as { trust?: Trust | null }).trust;
-  return t ?? null;
-}
 
 /** 交易信用: completed trades on each side and the share of 好评. */
 export function TrustSummary({ trust }: { trust: Trust }) {

@@ -22,7 +22,8 @@ export function RatingItem({ rating, myId }: Props) {
   const [replying, setReplying] = useState(false);
   const [reporting, setReporting] = useState(false);
   const mineToAnswer = myId !== null && rating.ratee.id === myId;
-  const canReply = mineToAnswer && rating.reply === null && rating.publishedAt !== null;
+  // Lists hold shown ratings only, so the rated student may answer any of theirs without a reply yet.
+  const canReply = mineToAnswer && rating.reply === null;
   const canReport = myId !== null && rating.rater.id !== myId;
   const role = rating.rateeRole === 'seller' ? '买家' : '卖家';
 
@@ -37,7 +38,7 @@ export function RatingItem({ rating, myId }: Props) {
             {role} {rating.rater.nickname}
           </Text>
         </Text>
-        <Text className="muted">{formatDate(rating.publishedAt ?? rating.createdAt)}</Text>
+        <Text className="muted">{formatDate(rating.publishedAt)}</Text>
       </View>
       <Text className="rating-text" data-testid="rating-text">
         {rating.text ?? '（没有写评价内容）'}

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../api/endpoints';
 import { errorMessage, getToken } from '../api/client';
-import type { ReportBody, ReportReason, ReportTargetType } from '../api/types';
+import type { ReportReason, ReportTargetType } from '../api/types';
 import './ReportSheet.css';
 
 /** The reasons the API accepts (GET /v1/reports/reasons), in its order. */
@@ -16,10 +16,7 @@ export const REPORT_REASONS: { value: ReportReason; label: string }[] = [
   { value: 'other', label: '其他' },
 ];
 
-/** What can be reported: the API's target types, ratings included. */
-export type ReportTarget = ReportTargetType | 'rating';
-
-const WHAT: Record<ReportTarget, string> = {
+const WHAT: Record<ReportTargetType, string> = {
   listing: '这件商品',
   comment: '这条留言',
   user: '这位同学',
@@ -35,7 +32,7 @@ export function ReportSheet({
   targetId,
   onClose,
 }: {
-  targetType: ReportTarget;
+  targetType: ReportTargetType;
   targetId: string;
   onClose: () => void;
 }) {
@@ -57,8 +54,7 @@ export function ReportSheet({
     setSending(true);
     setError(null);
     try {
-      const body = { targetType, targetId, reason, ...(details.trim() ? { details: details.trim() } : {}) };
-      await api.report(body as ReportBody);
+      await api.report({ targetType, targetId, reason, ...(details.trim() ? { details: details.trim() } : {}) });
       void Taro.showToast({ title: '已收到举报，谢谢', icon: 'none' });
       onClose();
     } catch (e) {

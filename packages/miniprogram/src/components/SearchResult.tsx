@@ -2,7 +2,6 @@ import { Image, Text, View } from '@tarojs/components';
 import type { SearchHit } from '../api/types';
 import { conditionLabel, STATUS_LABEL } from '../lib/labels';
 import { formatFen } from '../lib/money';
-import { wantCountOf } from '../lib/wants';
 import { Highlighted } from './Highlighted';
 import './SearchResult.css';
 
@@ -16,7 +15,7 @@ interface Props {
 export function SearchResult({ hit, areaName, onOpen }: Props) {
   const { listing } = hit;
   const snippet = hit.snippet.some((r) => r.text.trim() !== '');
-  const wants = wantCountOf(listing);
+  const wants = listing.wantCount;
   return (
     <View className="hit" data-testid="search-hit" onClick={() => onOpen?.(listing.id)}>
       <View className="hit-cover">

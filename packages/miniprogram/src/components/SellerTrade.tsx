@@ -14,14 +14,19 @@ import { BuyerPicker } from './BuyerPicker';
 import { OfferCard } from './OfferCard';
 import './Trades.css';
 
-/** Who may be picked as the buyer: whoever wants the listing, then whoever commented, once each, never me. */
+/**
+ * Who may be picked as the buyer: whoever wants the listing, made an offer on it or commented, once each
+ * (the first reason found), never the seller.
+ */
 export function buyerCandidates(
   wanters: UserSummary[],
+  offerers: UserSummary[],
   comments: CommentList | undefined,
   sellerId: string,
 ): { user: UserSummary; why: string }[] {
   const out = new Map<string, { user: UserSummary; why: string }>();
   for (const u of wanters) if (u.id !== sellerId && !out.has(u.id)) out.set(u.id, { user: u, why: '想要' });
+  for (const u of offerers) if (u.id !== sellerId && !out.has(u.id)) out.set(u.id, { user: u, why: '出过价' });
   for (const t of comments?.items ?? []) {
     for (const c of [t, ...t.replies]) {
       if (c.author.id !== sellerId && !out.has(c.author.id)) out.set(c.author.id, { user: c.author, why: '留言' });
@@ -50,6 +55,7 @@ export function SellerTrade({ listing }: { listing: ListingDetail }) {
   const sorted = [...all.filter((o) => LIVE.has(o.status)), ...all.filter((o) => !LIVE.has(o.status))];
   const candidates = buyerCandidates(
     people.map((w) => w.user),
+    all.map((o) => o.buyer),
     comments.data,
     listing.seller.id,
   );
@@ -96,7 +102,9 @@ export function SellerTrade({ listing }: { listing: ListingDetail }) {
       {listing.status === 'active' && (
         <View className="section">
           <View className="section-title">选择买家</View>
-          <View className="muted">已经和想要或留言的同学谈好了？直接选 TA 开始交易，这件宝贝会为 TA 预留。</View>
+          <View className="muted">
+            已经和想要、出过价或留言的同学谈好了？直接选 TA 开始交易，这件宝贝会为 TA 预留。
+          </View>
           <Button className="btn-plain trade-card-line" data-testid="choose-buyer" onClick={() => setPicking(true)}>
             选择买家
           </Button>
@@ -115,7 +123,7 @@ export function SellerTrade({ listing }: { listing: ListingDetail }) {
         <BuyerPicker
           listingId={listing.id}
           candidates={candidates}
-          loading={wanters.isPending || comments.isPending}
+          loading={wanters.isPending || offers.isPending || comments.isPending}
           onClose={() => setPicking(false)}
         />
       )}

@@ -15,6 +15,8 @@ export function TradeRatings({ trade, myId }: { trade: Trade; myId: string | nul
   const received = paged(useUserRatings(myId ?? ''));
   const theirs = received.items.find((r) => r.tradeId === trade.id && r.ratee.id === myId);
   const mine = trade.myRating;
+  // Until the other side rates, `publishedAt` is the latest it will be shown (14 days after), in the future.
+  const shown = mine !== null && Date.parse(mine.publishedAt) <= Date.now();
 
   return (
     <View className="section" data-testid="trade-ratings">
@@ -26,12 +28,14 @@ export function TradeRatings({ trade, myId }: { trade: Trade; myId: string | nul
               我的评价 <Text className={`badge badge-${mine.score}`}>{SCORE_LABEL[mine.score]}</Text>
             </Text>
             <Text className="muted" data-testid="my-rating-state">
-              {mine.publishedAt ? `${formatDate(mine.publishedAt)} 已公开` : '等待对方评价'}
+              {shown ? `${formatDate(mine.publishedAt)} 已公开` : '等待对方评价'}
             </Text>
           </View>
           {mine.text && <Text className="rating-text">{mine.text}</Text>}
-          {!mine.publishedAt && (
-            <Text className="muted">对方也评价后（或首个评价 14 天后）双方的评价会同时公开，公开后不能修改。</Text>
+          {!shown && (
+            <Text className="muted">
+              对方也评价后双方的评价同时公开，最晚 {formatDate(mine.publishedAt)} 公开，公开后不能修改。
+            </Text>
           )}
           {mine.reply && <View className="rating-reply">对方回复：{mine.reply.text}</View>}
         </View>

@@ -5,7 +5,7 @@ import { errorMessage } from '../api/client';
 import { listingKeys } from '../api/listing-queries';
 import type { ListingDetail } from '../api/types';
 import { tradesApi, tradeKeys } from '../api/trades';
-import { wantsOf, withWants } from '../lib/wants';
+import { withWants } from '../lib/wants';
 
 interface Props {
   listing: ListingDetail;
@@ -16,7 +16,8 @@ interface Props {
 /** 想要 in the detail's bottom bar, with how many want it; a second tap takes it back. */
 export function WantButton({ listing, blocker }: Props) {
   const client = useQueryClient();
-  const { wanted, count } = wantsOf(listing);
+  const wanted = listing.wantedByMe;
+  const count = listing.wantCount;
   const toggle = useMutation({
     mutationFn: () => (wanted ? tradesApi.unwant(listing.id) : tradesApi.want(listing.id)),
     onSuccess: (res) => {

@@ -1,13 +1,9 @@
 import type { ListingKind, NotificationItem, NotificationKind } from '../api/types';
-import type { TradeNoticeKind } from '../api/trade-types';
 import { api } from '../api/endpoints';
 import { formatFen } from './money';
 import { describeTradeNotice, TRADE_KIND_LABEL } from './trade-notices';
 
-/** Every kind of the inbox, the trade kinds included. */
-export type InboxKind = NotificationKind | TradeNoticeKind;
-
-export const KIND_LABEL: Record<InboxKind, string> = {
+export const KIND_LABEL: Record<NotificationKind, string> = {
   comment: '新留言',
   reply: '回复我的',
   price_drop: '降价提醒',
@@ -40,7 +36,7 @@ function folded(n: NotificationItem, what: string, latest: string): string {
 /** One line saying what happened, from the notification's small data payload. */
 export function describe(n: NotificationItem): string {
   const d = n.data;
-  const kind = n.kind as InboxKind;
+  const kind = n.kind;
   switch (kind) {
     case 'comment': {
       const latest = `${str(d.actorNickname)}：${str(d.excerpt)}`;
@@ -92,7 +88,7 @@ export async function primeSubscriptionTemplates(): Promise<void> {
  * subscription messages of those kinds and reports the ones the student accepted (each allows one
  * message). Only the QQ build can ask; the web build keeps the inbox.
  */
-export async function askForSubscription(kinds: InboxKind[]): Promise<void> {
+export async function askForSubscription(kinds: NotificationKind[]): Promise<void> {
   if (process.env.TARO_ENV !== 'qq') return;
   try {
     const templates = templatesCache ?? (templatesCache = (await api.notificationSettings()).templates);

@@ -18,7 +18,7 @@ import { json, orNull, toDate } from './rows.js';
 import { ListingViewRow } from './schemas.js';
 import { retryOnLockConflict } from './unit-of-work.js';
 
-const COUNTERS = ['viewCount', 'favoriteCount', 'commentCount'] as const;
+const COUNTERS = ['viewCount', 'favoriteCount', 'commentCount', 'wantCount'] as const;
 /** Columns a save never writes back: their own atomic UPDATEs own them. */
 const NOT_SAVED = [...COUNTERS, 'ownerBanned'] as const;
 
@@ -56,6 +56,7 @@ const LISTING_COLUMNS = [
   'view_count',
   'favorite_count',
   'comment_count',
+  'want_count',
   'price_history',
   'status_history',
   'owner_banned',
@@ -82,6 +83,7 @@ function listingFromRow(r: Record<string, unknown>): Listing {
   l.viewCount = Number(r['view_count']);
   l.favoriteCount = Number(r['favorite_count']);
   l.commentCount = Number(r['comment_count']);
+  l.wantCount = Number(r['want_count']);
   l.priceHistory = json(r['price_history']);
   l.statusHistory = json(r['status_history']);
   l.ownerBanned = Boolean(Number(r['owner_banned']));
@@ -273,6 +275,7 @@ export class MikroOrmListingRepository implements ListingRepository {
       ['view_count', d.views],
       ['favorite_count', d.favorites],
       ['comment_count', d.comments],
+      ['want_count', d.wants],
     ] as const) {
       if (!delta) continue;
       sets.push(`${column} = case when ${column} + ? < 0 then 0 else ${column} + ? end`);

@@ -9,6 +9,9 @@ import type {
   CampusStatistics,
   FeedbackRepository,
   InteractionSource,
+  OfferRepository,
+  RatingRepository,
+  TradeRepository,
   ModerationCaseRepository,
   NoticeRepository,
   NotificationRepository,
@@ -50,6 +53,8 @@ import { MikroOrmBlockedSearchTerms, MikroOrmSearchLog } from './search-log-repo
 import { MikroOrmBannerRepository, MikroOrmNoticeRepository } from './announcement-repository.js';
 import { MikroOrmActiveUserLog, MikroOrmCampusStatistics } from './campus-statistics.js';
 import { MikroOrmFeedbackRepository } from './feedback-repository.js';
+import { MikroOrmOfferRepository, MikroOrmTradeRepository } from './trade-repository.js';
+import { MikroOrmRatingRepository, MikroOrmWantRepository } from './rating-repository.js';
 import { SqlSearchIndexStore } from '../../search/store.js';
 import { MikroOrmNotificationRepository } from './notification-repository.js';
 import { MikroOrmNotificationSources } from './notification-sources.js';
@@ -214,6 +219,9 @@ export interface PlatformPorts extends PersistencePorts {
   readonly notices: NoticeRepository;
   readonly activeUsers: ActiveUserLog;
   readonly feedback: FeedbackRepository;
+  readonly offers: OfferRepository;
+  readonly trades: TradeRepository;
+  readonly ratings: RatingRepository;
 }
 
 /** The open database itself: health checks, maintenance and shutdown. Whoever opened it closes it. */
@@ -270,6 +278,10 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     notices: new MikroOrmNoticeRepository(ctx),
     activeUsers: new MikroOrmActiveUserLog(ctx),
     feedback: new MikroOrmFeedbackRepository(ctx),
+    wants: new MikroOrmWantRepository(ctx),
+    offers: new MikroOrmOfferRepository(ctx),
+    trades: new MikroOrmTradeRepository(ctx),
+    ratings: new MikroOrmRatingRepository(ctx),
     stats: new SqlOperationalStats(ctx),
     async ping() {
       try {

@@ -5,6 +5,7 @@ import { ModerationCaseSchema, ReportSchema } from './moderation-repository.js';
 import { BlockedTermSchema } from './search-log-repository.js';
 import { BannerSchema, NoticeSchema } from './announcement-repository.js';
 import { FeedbackReplySchema, FeedbackSchema } from './feedback-repository.js';
+import { TRADE_SCHEMAS } from './trade-schemas.js';
 import { AdminAccount, Campus, Category, Comment, Listing, RefreshToken, User } from '@xianzhi/core';
 
 /*
@@ -90,6 +91,7 @@ export const ListingSchema = new EntitySchema<Listing, Pick<Listing, 'isLive'>>(
     viewCount: { type: 'integer' },
     favoriteCount: { type: 'integer' },
     commentCount: { type: 'integer' },
+    wantCount: { type: 'integer' },
     priceHistory: { type: 'json' },
     statusHistory: { type: 'json' },
     // Written only by setOwnerBanned's UPDATE (a save skips it); part of the generated `live` column.
@@ -271,4 +273,5 @@ export const ENTITY_SCHEMAS = [
   NoticeSchema,
   FeedbackSchema,
   FeedbackReplySchema,
+  ...TRADE_SCHEMAS,
 ];

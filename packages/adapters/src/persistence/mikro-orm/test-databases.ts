@@ -47,6 +47,10 @@ export async function mariadbTestDatabase(label: string): Promise<TestDatabase> 
 
 /** Tables in dependency order, children first, for wiping between tests. */
 const TABLES = [
+  'trade_rating',
+  'trade_record',
+  'trade_offer',
+  'listing_want',
   'banner',
   'notice',
   'feedback_reply',

@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Space, Table, Tag, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import { keys } from '../../api/query';
-import type { AdminRating, AdminTrade } from '../../api/trade-types';
+import type { AdminRating, Trade } from '../../api/types';
 import { LoadError } from '../../components/status';
 import { formatDateTime, formatFen } from '../../lib/format';
 
-const TRADE_STATUS: Record<AdminTrade['status'], { label: string; color: string }> = {
+const TRADE_STATUS: Record<Trade['status'], { label: string; color: string }> = {
   agreed: { label: '进行中', color: 'orange' },
   completed: { label: '已完成', color: 'green' },
   cancelled: { label: '已取消', color: 'default' },
@@ -27,7 +27,7 @@ export function UserTradesTable({ userId }: { userId: string }) {
       {trades.isError && (
         <LoadError title="交易记录加载失败" error={trades.error} retry={() => void trades.refetch()} />
       )}
-      <Table<AdminTrade>
+      <Table<Trade>
         size="small"
         rowKey="id"
         pagination={false}
@@ -46,7 +46,7 @@ export function UserTradesTable({ userId }: { userId: string }) {
             width: 110,
             render: (_, t) => (t.seller.id === userId ? t.buyer.nickname : t.seller.nickname),
           },
-          { title: '成交价', dataIndex: 'priceFen', width: 100, render: (p: number) => formatFen(p) },
+          { title: '成交价', dataIndex: 'priceFen', width: 100, render: (p: number | null) => formatFen(p) },
           {
             title: '状态',
             width: 180,
@@ -64,12 +64,12 @@ export function UserTradesTable({ userId }: { userId: string }) {
   );
 }
 
-/** 评价: ratings the student gave and received; those an admin hid stay here, marked. */
+/** 收到的评价: shown ratings about the student; those an admin hid stay here, marked. */
 export function UserRatingsTable({ userId }: { userId: string }) {
   const ratings = useQuery({ queryKey: keys.userRatings(userId), queryFn: () => api.userRatings(userId) });
   return (
     <div data-testid="user-ratings">
-      <Typography.Title level={5}>评价</Typography.Title>
+      <Typography.Title level={5}>收到的评价</Typography.Title>
       {ratings.isError && <LoadError title="评价加载失败" error={ratings.error} retry={() => void ratings.refetch()} />}
       <Table<AdminRating>
         size="small"
@@ -103,13 +103,7 @@ export function UserRatingsTable({ userId }: { userId: string }) {
             title: '状态',
             width: 90,
             render: (_, r) =>
-              r.hidden ? (
-                <Tag color="red">已隐藏</Tag>
-              ) : r.publishedAt ? (
-                <Tag color="green">已公开</Tag>
-              ) : (
-                <Tag>未公开</Tag>
-              ),
+              r.hidden ? <Tag color="red">已隐藏</Tag> : <Tag color="green">已公开</Tag>,
           },
           { title: '时间', dataIndex: 'createdAt', width: 150, render: (t: string) => formatDateTime(t) },
         ]}

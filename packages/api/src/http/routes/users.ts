@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { GetSellerProfile, SellerListings } from '@xianzhi/core';
+import type { GetSellerProfile, GetTrust, SellerListings } from '@xianzhi/core';
 import { orFail } from '../errors.js';
 import { listingSummary } from '../presenters.js';
 import { IdParams, responses } from '../schemas/common.js';
@@ -9,10 +9,11 @@ import { SellerProfile } from '../schemas/users.js';
 export interface UserRouteDeps {
   readonly profile: GetSellerProfile;
   readonly listings: SellerListings;
+  readonly trust: GetTrust;
 }
 
 /** 卖家主页: public pages of students, for anyone signed in or not. */
-export function userRoutes({ profile, listings }: UserRouteDeps): FastifyPluginAsyncTypebox {
+export function userRoutes({ profile, listings, trust }: UserRouteDeps): FastifyPluginAsyncTypebox {
   const tags = ['users'];
   return async (app) => {
     app.get(
@@ -20,14 +21,15 @@ export function userRoutes({ profile, listings }: UserRouteDeps): FastifyPluginA
       {
         schema: {
           tags,
-          summary: "A seller's public profile; 404 USER_NOT_FOUND for a banned or unknown user",
+          summary:
+            "A seller's public profile with their trading record (trust); 404 USER_NOT_FOUND for a banned or unknown user",
           params: IdParams,
           response: responses({ 200: SellerProfile }),
         },
       },
       async (request) => {
         const p = orFail(await profile.execute({ userId: request.params.id }));
-        return { ...p, memberSince: p.memberSince.toISOString() };
+        return { ...p, memberSince: p.memberSince.toISOString(), trust: await trust.execute(p.id) };
       },
     );
 

@@ -6,7 +6,7 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 /** Text people write at length (descriptions, comments, reasons): the only strings that may hold tabs and line breaks. */
-export const FreeText = (options: { maxLength: number; description?: string }) =>
+export const FreeText = (options: { minLength?: number; maxLength: number; description?: string }) =>
   Type.String({ ...options, [FREE_TEXT]: true });
 export const IsoDate = Type.String({ format: 'date-time' });
 export const Count = Type.Integer({ minimum: 0 });

@@ -37,6 +37,7 @@ const summaryProperties = {
   viewCount: Count,
   favoriteCount: Count,
   commentCount: Count,
+  wantCount: Type.Integer({ minimum: 0, description: '想要: students who marked interest' }),
   seller: SellerSummary,
 };
 
@@ -68,6 +69,7 @@ export const ListingDetail = Type.Object({
   updatedAt: IsoDate,
   removalReason: Nullable(Type.String({ description: 'Shown to the owner and admins only' })),
   favoritedByMe: Type.Boolean(),
+  wantedByMe: Type.Boolean({ description: 'The signed-in viewer marked 想要' }),
   isMine: Type.Boolean(),
   priceHistory: Type.Array(Type.Object({ at: IsoDate, from: Nullable(Type.Integer()), to: Nullable(Type.Integer()) }), {
     description: 'Every price the listing has had, oldest first: the app shows 降价 when the last change lowered it',

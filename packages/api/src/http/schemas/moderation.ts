@@ -9,7 +9,7 @@ import { Type, type Static } from 'typebox';
 import { Count, Cursor, FreeText, Id, IsoDate, Nullable } from './common.js';
 
 export const REPORT_REASON_VALUES = Object.keys(REPORT_REASONS) as ReportReason[];
-const TARGET_VALUES: ReportTargetType[] = ['listing', 'comment', 'user'];
+const TARGET_VALUES: ReportTargetType[] = ['listing', 'comment', 'user', 'rating'];
 
 export const ReportBody = Type.Object({
   targetType: Type.Enum(TARGET_VALUES),
@@ -41,7 +41,7 @@ const ReviewReport = Type.Object({
 
 export const ReviewCase = Type.Object({
   id: Id,
-  targetType: Type.Enum(['listing', 'comment', 'user', 'photo']),
+  targetType: Type.Enum(['listing', 'comment', 'user', 'photo', 'rating']),
   targetId: Id,
   campusId: Type.String(),
   status: Type.Enum(['open', 'restored', 'removed']),

@@ -18,6 +18,17 @@ export const NOTIFICATION_KIND_VALUES = list<NotificationKind>()([
   'hidden',
   'restored',
   'feedback_reply',
+  'want_received',
+  'offer_received',
+  'offer_countered',
+  'offer_accepted',
+  'offer_declined',
+  'offer_expired',
+  'trade_opened',
+  'trade_confirmed',
+  'trade_completed',
+  'trade_cancelled',
+  'rating_received',
 ]);
 const DELIVERY_STATE_VALUES = list<DeliveryState>()(['pending', 'sending', 'sent', 'skipped', 'dead', 'unknown']);
 const SKIP_REASON_VALUES = list<SkipReason>()([

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Count, Id, IsoDate, Nullable } from './common.js';
+import { Trust } from './trades.js';
 
 /** 卖家主页: what anyone may know of a student. Never the student number or the QQ openid. */
 export const SellerProfile = Type.Object({
@@ -10,4 +11,5 @@ export const SellerProfile = Type.Object({
   campusId: Nullable(Id),
   memberSince: IsoDate,
   liveListingCount: Count,
+  trust: Trust,
 });

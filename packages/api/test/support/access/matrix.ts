@@ -35,6 +35,8 @@ export interface Fixture {
   announcement: { bannerId: string; noticeId: string; adminPhotoId: string };
   /** dave's feedback: the reply row answers it, the close row then closes it (the demo admin, last role). */
   feedbackId: string;
+  /** Offers, trades and a rating between alice and bob: made only for rows that say `needs: 'deal'`. */
+  deal?: { offerId: string; tradeId: string; completedTradeId: string; ratingId: string };
 }
 
 export interface Row {
@@ -42,6 +44,8 @@ export interface Row {
   readonly route: string;
   readonly request: (f: Fixture) => { url: string; payload?: object; headers?: Record<string, string> };
   readonly expect: Expect;
+  /** Extra fixtures this row aims at (made fresh for each role, like the rest). */
+  readonly needs?: 'deal';
 }
 
 /** The usual shapes: the same status for everyone who may, and the refusals by kind. */

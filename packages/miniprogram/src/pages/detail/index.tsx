@@ -20,7 +20,6 @@ import { formatFen } from '../../lib/money';
 import { askForSubscription, primeSubscriptionTemplates } from '../../lib/notifications';
 import { lastPriceDrop } from '../../lib/price';
 import { useShare } from '../../lib/share';
-import { wantCountOf } from '../../lib/wants';
 import './index.css';
 
 export default function Detail() {
@@ -92,7 +91,7 @@ export default function Detail() {
   const verified = me.data ? me.data.verified : null;
   // 求购 posts look for a seller: nobody offers on them or wants them.
   const tradable = listing.kind !== 'wanted';
-  const wantCount = wantCountOf(listing);
+  const wantCount = listing.wantCount;
 
   return (
     <View className="page detail">

@@ -6,7 +6,7 @@ import { paged, useUserListings } from '../../api/feeds';
 import { useMe, useProfile } from '../../api/queries';
 import { useUserRatings } from '../../api/trades';
 import { ListingGrid } from '../../components/ListingGrid';
-import { RatingList, TrustSummary, trustOf } from '../../components/ProfileTrust';
+import { RatingList, TrustSummary } from '../../components/ProfileTrust';
 import { ShareButton } from '../../components/ShareButton';
 import { useShare } from '../../lib/share';
 import './index.css';
@@ -54,7 +54,7 @@ export default function ProfilePage() {
       </View>
     );
   }
-  const trust = trustOf(p!);
+  const trust = p!.trust;
   return (
     <View className="page profile">
       <View className="section profile-card" data-testid="profile-card">
@@ -76,7 +76,7 @@ export default function ProfilePage() {
         </View>
         <ShareButton content={share} />
       </View>
-      {trust && <TrustSummary trust={trust} />}
+      <TrustSummary trust={trust} />
       <View className="profile-tabs">
         <Text
           className={`profile-tab ${tab === 'listings' ? 'profile-tab-active' : ''}`}
@@ -90,7 +90,7 @@ export default function ProfilePage() {
           data-testid="profile-tab-ratings"
           onClick={() => setTab('ratings')}
         >
-          收到的评价{trust && trust.ratingCount > 0 ? ` (${trust.ratingCount})` : ''}
+          收到的评价{trust.ratingCount > 0 ? ` (${trust.ratingCount})` : ''}
         </Text>
       </View>
       {tab === 'listings' ? (
