@@ -116,7 +116,9 @@ describe('trade notices in 消息', () => {
     expect(noticeTarget(rated)).toBe('/pages/trade/index?id=T1');
     // The older kinds still open their listing or the page they name.
     expect(noticeTarget(notice('comment', { listingTitle: '台灯' }))).toBe('/pages/detail/index?id=L1');
-    expect(noticeTarget(notice('feedback_reply', { page: 'pages/feedback/index' }, null))).toBe('/pages/feedback/index');
+    expect(noticeTarget(notice('feedback_reply', { page: 'pages/feedback/index' }, null))).toBe(
+      '/pages/feedback/index',
+    );
   });
 
   it('opens a trade from the inbox', async () => {

@@ -41,8 +41,8 @@ export function aRating(over: Partial<Rating> = {}): Rating {
     ratee: alice,
     rateeRole: 'seller',
     listingTitle: '台灯',
-    createdAt: '2026-12-07T08:00:00.000Z',
-    publishedAt: '2026-12-07T09:00:00.000Z',
+    createdAt: '2026-11-27T08:00:00.000Z',
+    publishedAt: '2026-11-27T09:00:00.000Z',
     reply: null,
     ...over,
   };

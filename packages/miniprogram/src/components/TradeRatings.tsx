@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { paged } from '../api/feeds';
 import type { Trade } from '../api/trade-types';
 import { useUserRatings } from '../api/trades';
@@ -16,7 +17,8 @@ export function TradeRatings({ trade, myId }: { trade: Trade; myId: string | nul
   const theirs = received.items.find((r) => r.tradeId === trade.id && r.ratee.id === myId);
   const mine = trade.myRating;
   // Until the other side rates, `publishedAt` is the latest it will be shown (14 days after), in the future.
-  const shown = mine !== null && Date.parse(mine.publishedAt) <= Date.now();
+  const [now] = useState(() => Date.now());
+  const shown = mine !== null && Date.parse(mine.publishedAt) <= now;
 
   return (
     <View className="section" data-testid="trade-ratings">

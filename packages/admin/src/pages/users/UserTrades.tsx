@@ -102,8 +102,7 @@ export function UserRatingsTable({ userId }: { userId: string }) {
           {
             title: '状态',
             width: 90,
-            render: (_, r) =>
-              r.hidden ? <Tag color="red">已隐藏</Tag> : <Tag color="green">已公开</Tag>,
+            render: (_, r) => (r.hidden ? <Tag color="red">已隐藏</Tag> : <Tag color="green">已公开</Tag>),
           },
           { title: '时间', dataIndex: 'createdAt', width: 150, render: (t: string) => formatDateTime(t) },
         ]}
