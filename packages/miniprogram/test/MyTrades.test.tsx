@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import MyOffers from '../src/pages/offers/index';
 import TradePage from '../src/pages/trade/index';
 import MyTrades from '../src/pages/trades/index';
+import { ratingShown } from '../src/lib/trade-labels';
 import { calls, ok, refusal, renderWithQuery, serve } from './query';
 import { requests, routerParams, storage, taroFake } from './taro-mock';
 import { alice, anOffer, aRating, aTrade, bob } from './trade-fixtures';
@@ -169,6 +170,16 @@ describe('交易详情', () => {
     expect(screen.queryByTestId('rating-form')).toBeNull();
     expect(calls('POST', '/v1/trades/T1/rating').map((r) => r.data)).toEqual([{ score: 'good', text: '很守时' }]);
     expect(screen.getByTestId('their-rating-pending')).toBeTruthy();
+  });
+
+  it('reads a rating as public once its date has come, minutes of clock skew aside', () => {
+    const now = Date.parse('2026-12-06T08:00:00.000Z');
+    const at = (ms: number) => ({ publishedAt: new Date(now + ms).toISOString() });
+    expect(ratingShown(at(-1000), now)).toBe(true);
+    // The second rating published both a moment ago by the server's clock, ahead of this phone's.
+    expect(ratingShown(at(10 * 60_000), now)).toBe(true);
+    // Blind: shown at the latest 14 days after it was written.
+    expect(ratingShown(at(14 * 24 * 3_600_000 - 60_000), now)).toBe(false);
   });
 
   it('shows both published ratings and replies once to the one received', async () => {

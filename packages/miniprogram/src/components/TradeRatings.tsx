@@ -4,7 +4,7 @@ import { paged } from '../api/feeds';
 import type { Trade } from '../api/trade-types';
 import { useUserRatings } from '../api/trades';
 import { formatDate } from '../lib/labels';
-import { SCORE_LABEL } from '../lib/trade-labels';
+import { ratingShown, SCORE_LABEL } from '../lib/trade-labels';
 import { RatingItem } from './RatingItem';
 import './Trades.css';
 
@@ -16,9 +16,8 @@ export function TradeRatings({ trade, myId }: { trade: Trade; myId: string | nul
   const received = paged(useUserRatings(myId ?? ''));
   const theirs = received.items.find((r) => r.tradeId === trade.id && r.ratee.id === myId);
   const mine = trade.myRating;
-  // Until the other side rates, `publishedAt` is the latest it will be shown (14 days after), in the future.
   const [now] = useState(() => Date.now());
-  const shown = mine !== null && Date.parse(mine.publishedAt) <= now;
+  const shown = mine !== null && ratingShown(mine, now);
 
   return (
     <View className="section" data-testid="trade-ratings">

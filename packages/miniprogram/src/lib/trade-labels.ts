@@ -1,4 +1,4 @@
-import type { OfferStatus, RatingScore, Trade, TradeRole, TradeStatus, Trust } from '../api/trade-types';
+import type { OfferStatus, Rating, RatingScore, Trade, TradeRole, TradeStatus, Trust } from '../api/trade-types';
 
 export const OFFER_STATUS_LABEL: Record<OfferStatus, string> = {
   open: '等待卖家回复',
@@ -21,6 +21,18 @@ export const SCORES: RatingScore[] = ['good', 'neutral', 'bad'];
 
 /** Said wherever money comes up: Xianzhi never holds or moves a payment. */
 export const OFFLINE_PAYMENT = '当面交易，线下付款：闲置不经手任何付款，见面验货后再付钱。';
+
+const HOUR = 3_600_000;
+
+/**
+ * Whether my rating is public yet. Until the other side rates, `publishedAt` is the latest date it will be
+ * shown (14 days after it was written), far in the future; once both have rated it is the moment of the
+ * second rating. An hour's slack covers a phone's clock running behind the server's and a page opened
+ * before the other side rated.
+ */
+export function ratingShown(rating: Pick<Rating, 'publishedAt'>, now: number): boolean {
+  return Date.parse(rating.publishedAt) <= now + HOUR;
+}
 
 /** 好评率 as a whole percentage, or a dash before anyone has rated. */
 export function goodShareText(trust: Trust): string {
