@@ -48,6 +48,7 @@ interface Summary {
   title: string;
   kind: string;
   status: string;
+  price: number | null;
 }
 
 describe('a trade between two students on the H5 app', () => {
@@ -57,30 +58,39 @@ describe('a trade between two students on the H5 app', () => {
     const bobId = (await api<{ id: string }>(platform.server, 'GET', '/v1/me', await devToken(platform.server, 'bob')))
       .body.id;
     const mine = await api<{ items: Summary[] }>(platform.server, 'GET', `/v1/users/${aliceId}/listings?limit=50`);
-    const listing = mine.body.items.find((l) => l.kind !== 'wanted' && l.status === 'active')!;
+    const listing = mine.body.items.find(
+      (l) => l.kind !== 'wanted' && l.status === 'active' && (l.price ?? 0) >= 1000,
+    )!;
     expect(listing).toBeDefined();
+    // Whole yuan below the asking price: bob offers 70 %, alice counters at 85 %.
+    const offerYuan = Math.floor((listing.price! * 0.7) / 100);
+    const counterYuan = Math.floor((listing.price! * 0.85) / 100);
 
     const [a, b] = await Promise.all([phone('alice'), phone('bob')]);
 
-    // --- bob wants it and offers ¥50 ---
+    // --- bob wants it and offers ---
     await open(b.page, `pages/detail/index?id=${listing.id}`);
     await b.page.getByTestId('make-offer').waitFor({ timeout: 15_000 });
     await b.page.getByTestId('want').click();
     await expect.poll(() => b.page.getByTestId('want-label').textContent(), { timeout: 10_000 }).toBe('已想要 1');
     await b.page.getByTestId('make-offer').click();
-    await inputOf(b.page, 'price-input').fill('50');
+    await inputOf(b.page, 'price-input').fill(String(offerYuan));
     await inputOf(b.page, 'note-input').fill('今晚图书馆面交可以吗');
     await b.page.getByTestId('price-submit').click();
-    await expect.poll(() => b.page.getByTestId('offer-price').textContent(), { timeout: 10_000 }).toContain('¥50.00');
+    await expect
+      .poll(() => b.page.getByTestId('offer-price').textContent(), { timeout: 10_000 })
+      .toContain(`¥${offerYuan}.00`);
     await shot(b.page, 'buyer-offered');
 
-    // --- alice counters with ¥60 from 我的出价 ---
+    // --- alice counters from 我的出价 ---
     await open(a.page, 'pages/offers/index?role=seller');
     const received = a.page.getByTestId('offer').filter({ hasText: listing.title });
     await received.getByText('还价', { exact: true }).click();
-    await inputOf(a.page, 'price-input').fill('60');
+    await inputOf(a.page, 'price-input').fill(String(counterYuan));
     await a.page.getByTestId('price-submit').click();
-    await expect.poll(() => received.getByTestId('offer-status').textContent(), { timeout: 10_000 }).toBe('卖家已还价');
+    await expect
+      .poll(() => received.getByTestId('offer-status').textContent(), { timeout: 10_000 })
+      .toBe('等待买家回复');
     await shot(a.page, 'seller-countered');
 
     // --- bob accepts the counter: the trade opens ---
@@ -138,7 +148,7 @@ describe('a trade between two students on the H5 app', () => {
     await row.locator('td').first().getByRole('button').click();
     const trades = admin.getByTestId('user-trades');
     await trades.locator(`tr[data-row-key="${tradeId}"]`).filter({ hasText: '已完成' }).waitFor({ timeout: 15_000 });
-    expect(await trades.locator(`tr[data-row-key="${tradeId}"]`).textContent()).toContain('¥60.00');
+    expect(await trades.locator(`tr[data-row-key="${tradeId}"]`).textContent()).toContain(`¥${counterYuan}.00`);
     await shot(admin, 'admin-user-trades');
 
     expect(a.errors).toEqual([]);

@@ -161,7 +161,7 @@ describe('the seller’s side of the detail page', () => {
     expect((await screen.findByTestId('wanter')).textContent).toContain('bob');
     const offers = await screen.findAllByTestId('offer');
     // Open offers first: they wait for an answer.
-    expect(within(offers[0]!).getByTestId('offer-status').textContent).toBe('等待卖家回复');
+    expect(within(offers[0]!).getByTestId('offer-status').textContent).toBe('待你回复');
     expect(within(offers[0]!).getByTestId('offer-price').textContent).toContain('¥15.00：今晚图书馆面交');
     fireEvent.click(within(offers[0]!).getByText('接受'));
     await waitFor(() => expect(calls('POST', '/v1/offers/O1/accept')).toHaveLength(1));

@@ -59,7 +59,7 @@ export function BuyerOffer({ listing, signedIn, verified }: Props) {
           {errorMessage(offers.error)}（点击重试）
         </View>
       )}
-      {latest && <OfferCard offer={latest} role="buyer" />}
+      {latest && <OfferCard offer={latest} role="buyer" embedded />}
       {!open && (
         <Button
           className={blocker ? 'btn-plain' : 'btn-primary'}

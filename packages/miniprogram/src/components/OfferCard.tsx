@@ -8,7 +8,7 @@ import { invalidateTrades, tradesApi } from '../api/trades';
 import { formatDate } from '../lib/labels';
 import { openTrade } from '../lib/navigation';
 import { formatFen } from '../lib/money';
-import { OFFER_STATUS_LABEL } from '../lib/trade-labels';
+import { offerStatusLabel } from '../lib/trade-labels';
 import { PriceSheet } from './PriceSheet';
 import './Trades.css';
 
@@ -34,13 +34,15 @@ interface Props {
   role: TradeRole;
   /** In 我的出价 the card names its listing; on the listing's own page it need not. */
   showListing?: boolean;
+  /** Inside another card (the buyer's 出价 section): no card of its own. */
+  embedded?: boolean;
 }
 
 /**
  * One offer with what its two sides may do next: the seller accepts, declines or counters an open offer;
  * the buyer accepts or declines a counter, and withdraws while it is open. The server has the last word.
  */
-export function OfferCard({ offer, role, showListing = false }: Props) {
+export function OfferCard({ offer, role, showListing = false, embedded = false }: Props) {
   const client = useQueryClient();
   const [countering, setCountering] = useState(false);
   const act = useMutation({
@@ -69,17 +71,17 @@ export function OfferCard({ offer, role, showListing = false }: Props) {
   const busy = act.isPending;
 
   return (
-    <View className="section trade-card" data-testid="offer">
+    <View className={`${embedded ? '' : 'section '}trade-card`} data-testid="offer">
       <View className="trade-card-head">
         {showListing ? (
           <Text className="trade-card-title" onClick={() => openListing(offer.listing.id)}>
             {offer.listing.title}
           </Text>
         ) : (
-          <Text className="trade-card-title">{other.nickname}</Text>
+          <Text className="trade-card-title">{role === 'buyer' ? '我的出价' : other.nickname}</Text>
         )}
         <Text className={`badge badge-${status}`} data-testid="offer-status">
-          {OFFER_STATUS_LABEL[status]}
+          {offerStatusLabel(status, role)}
         </Text>
       </View>
       {showListing && (

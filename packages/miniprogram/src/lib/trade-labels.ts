@@ -9,6 +9,13 @@ export const OFFER_STATUS_LABEL: Record<OfferStatus, string> = {
   expired: '已过期',
 };
 
+/** An offer's state in the words of the side looking at it: who has to answer next. */
+export function offerStatusLabel(status: OfferStatus, role: TradeRole): string {
+  if (role === 'seller' && status === 'open') return '待你回复';
+  if (role === 'seller' && status === 'countered') return '等待买家回复';
+  return OFFER_STATUS_LABEL[status];
+}
+
 export const TRADE_STATUS_LABEL: Record<TradeStatus, string> = {
   agreed: '进行中',
   completed: '已完成',

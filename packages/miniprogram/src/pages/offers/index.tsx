@@ -20,7 +20,6 @@ const STATUSES: { value: OfferStatus | null; label: string }[] = [
   { value: 'countered', label: '已还价' },
   { value: 'accepted', label: '已接受' },
   { value: 'declined', label: '已拒绝' },
-  { value: 'expired', label: '已过期' },
 ];
 
 const EMPTY: Record<TradeRole, string> = {
