@@ -149,6 +149,7 @@ describe('a trade between two students on the H5 app', () => {
     const trades = admin.getByTestId('user-trades');
     await trades.locator(`tr[data-row-key="${tradeId}"]`).filter({ hasText: '已完成' }).waitFor({ timeout: 15_000 });
     expect(await trades.locator(`tr[data-row-key="${tradeId}"]`).textContent()).toContain(`¥${counterYuan}.00`);
+    await trades.scrollIntoViewIfNeeded();
     await shot(admin, 'admin-user-trades');
 
     expect(a.errors).toEqual([]);
