@@ -21,6 +21,7 @@ import type * as P from './http/schemas/platform.js';
 import type * as Ops from './http/schemas/admin-ops.js';
 import type * as Fb from './http/schemas/feedback.js';
 import type * as Tr from './http/schemas/trades.js';
+import type * as Ss from './http/schemas/saved-searches.js';
 
 export type ErrorBody = Static<typeof Common.ErrorBody>;
 export type ListingKind = Static<typeof Common.Kind>;
@@ -180,3 +181,6 @@ export type AdminRatingPage = Static<typeof Tr.AdminRatingPage>;
 export type RateTradeBody = Static<typeof Tr.RateTradeBody>;
 export type RatingReplyBody = Static<typeof Tr.RatingReplyBody>;
 export type Trust = Static<typeof Tr.Trust>;
+export type SavedSearch = Static<typeof Ss.SavedSearch>;
+export type SavedSearchList = Static<typeof Ss.SavedSearchList>;
+export type SaveSearchBody = Static<typeof Ss.SaveSearchBody>;

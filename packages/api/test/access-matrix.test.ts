@@ -6,6 +6,7 @@ import { ROLES, type Fixture, type Role, type Row } from './support/access/matri
 import { moderationRows } from './support/access/moderation.js';
 import { notificationsRows } from './support/access/notifications.js';
 import { peopleRows } from './support/access/people.js';
+import { savedSearchRows } from './support/access/saved-searches.js';
 import { searchRows } from './support/access/search.js';
 import { dealFixture, tradesRows } from './support/access/trades.js';
 import { makeAnnouncements } from './support/announcements.js';
@@ -27,6 +28,7 @@ const ROWS: Row[] = [
   ...bulletinRows,
   ...peopleRows,
   ...tradesRows,
+  ...savedSearchRows,
 ];
 
 describe('access rules: every route × every kind of caller', () => {
@@ -130,6 +132,16 @@ describe('access rules: every route × every kind of caller', () => {
     const reported = await s.persistence.moderationCases.openFor('listing', listing.id);
     const deal =
       needs === 'deal' ? await dealFixture(s, { listingId: listing.id, categories: setup.categories }) : undefined;
+    // alice keeps one saved search, and bob none: the POST row saves anew for each role, never the 21st.
+    for (const who of [s.users.alice.id, s.users.bob.id])
+      for (const saved of await s.persistence.savedSearches.byUser(who))
+        await s.persistence.savedSearches.remove(who, saved.id);
+    const saved = await call(s.app, {
+      method: 'POST',
+      url: '/v1/me/saved-searches',
+      headers: s.auth('alice'),
+      payload: { q: '矩阵 台灯' },
+    });
     return {
       ...(deal && { deal }),
       ...setup,
@@ -139,6 +151,7 @@ describe('access rules: every route × every kind of caller', () => {
       targetUserId: s.users.dave.id,
       refreshToken: session.body.refreshToken,
       caseId: reported?.id ?? 'no-case',
+      savedSearchId: saved.body.id,
     };
   }
 

@@ -14,6 +14,7 @@ import { Recs } from '../src/composition/recommendations-tokens.js';
 import { Notify } from '../src/composition/notifications-tokens.js';
 import { Trades } from '../src/composition/trades-tokens.js';
 import { Announcements } from '../src/composition/announcements-tokens.js';
+import { SavedSearches } from '../src/composition/saved-search-tokens.js';
 import { resolve } from '../src/composition/token.js';
 import { Core, Http, Ports } from '../src/composition/tokens.js';
 import { loadConfig } from '../src/config.js';
@@ -54,6 +55,7 @@ describe('the composition root', () => {
       Notify,
       Announcements,
       Trades,
+      SavedSearches,
     ]) {
       for (const [name, token] of Object.entries(group)) {
         const first = resolve(container, token as symbol & { readonly never?: unknown });
@@ -62,7 +64,7 @@ describe('the composition root', () => {
       }
     }
     expect(resolve(container, Ports.Listings)).toBe(persistence.listings);
-    expect(resolve(container, Http.Parts).api).toHaveLength(24);
+    expect(resolve(container, Http.Parts).api).toHaveLength(25);
   });
 
   it('keeps modules apart: they share token files, never import one another, and no import cycle exists', () => {

@@ -349,8 +349,8 @@ describe('notifications', () => {
       const saved = s.clock.now();
       s.clock.set(new Date(expiresAt - 23 * 3600_000));
       try {
-        await task.run();
-        await task.run();
+        await task.run(new AbortController().signal);
+        await task.run(new AbortController().signal);
       } finally {
         s.clock.set(saved);
       }
@@ -407,7 +407,7 @@ describe('notifications', () => {
       s.clock.advance(6 * 60_000);
       await resolveAll(s.container, Background.PeriodicTask)
         .find((t) => t.name === 'notify-redeliver')!
-        .run();
+        .run(new AbortController().signal);
       await eventually(async () => (await s.persistence.notifications.delivery(id))?.state === 'sent');
       // The consent spent by the first attempt carries the retry: none is spent twice.
       expect(messagesTo('bob').filter((m) => m.template_id === 'TPL-COMMENT')).toHaveLength(1);

@@ -91,6 +91,40 @@ describe('ResponseCache', () => {
     expect(cache.get('v', 'k99')).toBeUndefined();
   });
 
+  it('concurrent misses of one key wait for one computation; a failed one is shared, not stored', async () => {
+    const cache = new ResponseCache(new CacheVersion(null));
+    let runs = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const make = async () => {
+      runs++;
+      await gate;
+      return { body: `{"n":${runs}}` };
+    };
+    const waiting = Array.from({ length: 5 }, () => cache.getOrFill('1', 'feed', make));
+    release();
+    const answers = await Promise.all(waiting);
+    expect(runs).toBe(1);
+    expect(answers.map((a) => a.from)).toEqual(['miss', 'shared', 'shared', 'shared', 'shared']);
+    expect(new Set(answers.map((a) => a.entry.body))).toEqual(new Set(['{"n":1}']));
+    expect((await cache.getOrFill('1', 'feed', make)).from).toBe('hit');
+    // Another key, or the same key under another version, is its own computation.
+    expect((await cache.getOrFill('2', 'feed', make)).from).toBe('miss');
+    expect(runs).toBe(2);
+
+    let failures = 0;
+    const failing = async () => {
+      failures++;
+      await Promise.resolve();
+      throw new Error('database away');
+    };
+    const both = await Promise.allSettled([cache.getOrFill('1', 'x', failing), cache.getOrFill('1', 'x', failing)]);
+    expect(both.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(failures).toBe(1);
+    // Nothing was stored and nothing is left waiting: the next request computes again.
+    expect((await cache.getOrFill('1', 'x', make)).from).toBe('miss');
+  });
+
   it('normalizes queries: order and undefined parameters do not matter', () => {
     expect(normalizedKey('feed', { sort: 'newest', campusId: 'demo', kind: undefined })).toBe(
       normalizedKey('feed', { campusId: 'demo', sort: 'newest' }),

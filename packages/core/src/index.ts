@@ -93,4 +93,11 @@ export * from './notifications/index.js';
 
 export * from './announcements/index.js';
 
+export * from './listings/search-match.js';
+export * from './trades/saved-search.js';
+export * from './trades/saved-search-keys.js';
+export * from './trades/saved-search-ports.js';
+export * from './trades/saved-searches.js';
+export * from './trades/saved-search-alerts.js';
+
 export * from './persistence.js';

@@ -19,6 +19,7 @@ export default defineAppConfig({
     { root: 'pages/campus', pages: ['index'] },
     { root: 'pages/notice', pages: ['index'] },
     { root: 'pages/feedback', pages: ['index'] },
+    { root: 'pages/saved-searches', pages: ['index'] },
     { root: 'pages/settings', pages: ['index'] },
     { root: 'pages/about', pages: ['index'] },
     { root: 'pages/rules', pages: ['index'] },

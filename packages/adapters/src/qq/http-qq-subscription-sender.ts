@@ -6,6 +6,7 @@ import {
   type SubscriptionMessage,
   type SubscriptionMessageSender,
 } from '@xianzhi/core';
+import { KeepAlivePoster, PostFailed } from './keep-alive-post.js';
 import type { QqAccessTokens } from './qq-access-tokens.js';
 
 export interface HttpQqSubscriptionSenderOptions {
@@ -33,8 +34,6 @@ const TOKEN_REFUSED = new Set([40001, 40014, 42001]);
 const TOO_FAST = 41030;
 const CONSENT_GONE = new Set([46001, 46003]);
 const DAILY_QUOTA = 46002;
-/** Failures that happen before a request leaves this machine: surely not delivered. */
-const NOT_SENT_CAUSES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /**
  * POST /api/json/subscribe/SendSubscriptionMessage. Answers by errcode: a refused token is
@@ -47,11 +46,13 @@ export class HttpQqSubscriptionSender implements SubscriptionMessageSender {
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
   private readonly tooFastDelayMs: number;
+  private readonly poster: KeepAlivePoster;
 
   constructor(private readonly options: HttpQqSubscriptionSenderOptions) {
     this.baseUrl = (options.baseUrl ?? 'https://api.q.qq.com').replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 8000;
     this.tooFastDelayMs = options.tooFastDelayMs ?? 60_000;
+    this.poster = new KeepAlivePoster(this.timeoutMs);
   }
 
   supports(kind: NotificationKind): boolean {
@@ -86,23 +87,20 @@ export class HttpQqSubscriptionSender implements SubscriptionMessageSender {
   }
 
   private async post(token: string, payload: string): Promise<{ errcode?: number; errmsg?: string }> {
-    const url = `${this.baseUrl}/api/json/subscribe/SendSubscriptionMessage?access_token=${encodeURIComponent(token)}`;
-    let response: Response;
+    const url = new URL(
+      `${this.baseUrl}/api/json/subscribe/SendSubscriptionMessage?access_token=${encodeURIComponent(token)}`,
+    );
+    let answer: { status: number; body: string };
     try {
-      response = await fetch(url, {
-        method: 'POST',
-        body: payload,
-        signal: AbortSignal.timeout(this.timeoutMs),
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-      });
+      answer = await this.poster.post(url, payload);
     } catch (e) {
-      const code = (e as { cause?: { code?: string } }).cause?.code;
-      if (code && NOT_SENT_CAUSES.has(code)) throw new Error(`QQ unreachable (${code})`, { cause: e });
-      throw new SendOutcomeUnknown(`no answer from QQ (${code ?? (e instanceof Error ? e.name : 'error')})`);
+      if (e instanceof PostFailed && e.outcome === 'not_sent')
+        throw new Error(`QQ unreachable (${e.message})`, { cause: e });
+      throw new SendOutcomeUnknown(`no answer from QQ (${e instanceof Error ? e.message : 'error'})`);
     }
-    if (!response.ok) throw new Error(`QQ answered HTTP ${response.status}`);
+    if (answer.status < 200 || answer.status > 299) throw new Error(`QQ answered HTTP ${answer.status}`);
     try {
-      return (await response.json()) as { errcode?: number; errmsg?: string };
+      return JSON.parse(answer.body) as { errcode?: number; errmsg?: string };
     } catch {
       throw new SendOutcomeUnknown('QQ answered with a body that is not JSON');
     }

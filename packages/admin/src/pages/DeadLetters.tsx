@@ -12,6 +12,7 @@ const KIND: Record<DeadLetterItem['kind'], string> = {
   reply: '回复',
   price_drop: '降价',
   wanted_match: '求购匹配',
+  saved_search: '订阅提醒',
   expiring: '即将到期',
   removed: '下架通知',
   hidden: '举报隐藏',

@@ -25,21 +25,21 @@ export async function cachedReply<T>(
   onHit?: (entry: CachedBody) => Promise<void>,
 ): Promise<FastifyReply> {
   const version = cache.currentVersion();
-  const hit = version === null ? undefined : cache.get(version, key);
-  if (hit) {
-    await onHit?.(hit);
-    reply.header('x-cache', 'hit');
-    return reply.type(JSON_TYPE).send(hit.body);
+  if (version === null) {
+    const answer = await compute();
+    reply.header('x-cache', 'bypass');
+    return reply.type(JSON_TYPE).send(reply.serialize(answer.payload));
   }
-  const answer = await compute();
-  const body = reply.serialize(answer.payload) as string;
-  if (version !== null) {
-    cache.set(version, key, {
-      body,
+  const { entry, from } = await cache.getOrFill(version, key, async () => {
+    const answer = await compute();
+    return {
+      body: reply.serialize(answer.payload) as string,
       ...(answer.countsViewOf !== undefined && { countsViewOf: answer.countsViewOf }),
       ...(answer.found !== undefined && { found: answer.found }),
-    });
-  }
-  reply.header('x-cache', version === null ? 'bypass' : 'miss');
-  return reply.type(JSON_TYPE).send(body);
+    };
+  });
+  // A request that waited for another's computation is counted as a hit is: its own view, its own search.
+  if (from !== 'miss') await onHit?.(entry);
+  reply.header('x-cache', from === 'miss' ? 'miss' : 'hit');
+  return reply.type(JSON_TYPE).send(entry.body);
 }

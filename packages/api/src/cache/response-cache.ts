@@ -32,6 +32,8 @@ export interface ResponseCacheOptions {
  */
 export class ResponseCache {
   private readonly bodies: LRUCache<string, CachedBody>;
+  /** Bodies being computed, so that concurrent misses of one key wait for one computation. */
+  private readonly filling = new Map<string, Promise<CachedBody>>();
 
   constructor(
     readonly version: CacheVersion,
@@ -59,6 +61,35 @@ export class ResponseCache {
 
   set(version: string, key: string, entry: CachedBody): void {
     this.bodies.set(`${version}\n${key}`, entry);
+  }
+
+  /**
+   * The body of `key` under `version`: from the LRU, from a computation already running for it in this process
+   * (`shared`), or from `make`, whose body is stored. When a popular body ages out under load, fifty requests
+   * arriving at once would each run the same queries; they wait for the first instead. A failed `make` fails
+   * everyone waiting for it, as it would have failed each of them (bodies here are the same for every caller),
+   * and is not stored.
+   */
+  async getOrFill(
+    version: string,
+    key: string,
+    make: () => Promise<CachedBody>,
+  ): Promise<{ entry: CachedBody; from: 'hit' | 'shared' | 'miss' }> {
+    const id = `${version}\n${key}`;
+    const hit = this.bodies.get(id);
+    if (hit) return { entry: hit, from: 'hit' };
+    const running = this.filling.get(id);
+    if (running) return { entry: await running, from: 'shared' };
+    const computing = make().then((entry) => {
+      this.bodies.set(id, entry);
+      return entry;
+    });
+    this.filling.set(id, computing);
+    try {
+      return { entry: await computing, from: 'miss' };
+    } finally {
+      this.filling.delete(id);
+    }
   }
 
   get size(): number {

@@ -51,8 +51,11 @@ export interface PeriodicTask {
   readonly name: string;
   /** 0 (or less) turns the task off. */
   readonly everyMs: number;
-  /** An object of counts it returns is logged when one of them is above zero. */
-  run(): Promise<unknown>;
+  /**
+   * An object of counts it returns is logged when one of them is above zero. `signal` aborts when the process
+   * stops: a task working through a backlog returns after its current batch instead of holding the stop.
+   */
+  run(signal: AbortSignal): Promise<unknown>;
 }
 
 /** The queue behind both ports, and the one thing to close when the process stops. */

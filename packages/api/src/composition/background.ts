@@ -55,7 +55,7 @@ export const backgroundModule = new ContainerModule(({ bind }) => {
   // Built-in housekeeping, formerly timers inside the HTTP server.
   factory(
     bind(Background.PeriodicTask),
-    (projector): PeriodicTask => ({ name: 'search-index', everyMs: 1000, run: () => projector.execute() }),
+    (projector): PeriodicTask => ({ name: 'search-index', everyMs: 1000, run: (signal) => projector.execute(signal) }),
     [Search.Projector],
   );
   const sweepMs = (config: AppConfig) => config.expiryIntervalMinutes * 60_000;

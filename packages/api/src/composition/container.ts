@@ -22,6 +22,7 @@ import { notificationsModule } from './notifications-module.js';
 import { announcementsModule } from './announcements-module.js';
 import { feedbackModule } from './feedback-module.js';
 import { tradesModule } from './trades-module.js';
+import { savedSearchModule } from './saved-search-module.js';
 import type { Metrics } from '../observability/metrics.js';
 import { observabilityModule } from './observability-module.js';
 import { resolve } from './token.js';
@@ -66,6 +67,7 @@ export function createContainer({
     notificationsModule,
     feedbackModule,
     tradesModule,
+    savedSearchModule,
     insightsModule,
     announcementsModule,
     backgroundModule,

@@ -47,6 +47,7 @@ const STORE_PORTS: { readonly [K in keyof PlatformPorts]-?: Token<PlatformPorts[
   offers: Ports.Offers,
   trades: Ports.Trades,
   ratings: Ports.Ratings,
+  savedSearches: Ports.SavedSearches,
 };
 
 /**

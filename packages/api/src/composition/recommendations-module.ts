@@ -8,7 +8,7 @@ import {
 } from '@xianzhi/core';
 import { ContainerModule } from 'inversify';
 import { recommendationRoutes } from '../http/routes/recommendations.js';
-import { Background } from './background-tokens.js';
+import { Background, type PeriodicTask } from './background-tokens.js';
 import { Recs } from './recommendations-tokens.js';
 import { factory, named } from './token.js';
 import { Config, Core, HttpRoutes, Ports } from './tokens.js';
@@ -52,7 +52,11 @@ export const recommendationsModule = new ContainerModule(({ bind }) => {
   });
   factory(
     bind(Background.PeriodicTask),
-    (job) => ({ name: 'recs-update', everyMs: RECS_UPDATE_EVERY_MS, run: () => job.execute() }),
+    (job): PeriodicTask => ({
+      name: 'recs-update',
+      everyMs: RECS_UPDATE_EVERY_MS,
+      run: (signal) => job.execute(undefined, signal),
+    }),
     [Recs.UpdateSignals],
   );
   factory(

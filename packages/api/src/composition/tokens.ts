@@ -12,6 +12,7 @@ import type {
   RatingRepository,
   TradeRepository,
   WantRepository,
+  SavedSearchRepository,
   InteractionSource,
   ModerationCaseRepository,
   NoticeRepository,
@@ -132,6 +133,7 @@ export const Ports = {
   Offers: token<OfferRepository>('OfferRepository'),
   Trades: token<TradeRepository>('TradeRepository'),
   Ratings: token<RatingRepository>('RatingRepository'),
+  SavedSearches: token<SavedSearchRepository>('SavedSearchRepository'),
   CampusAuthenticators: token<CampusAuthenticatorRegistry>('CampusAuthenticatorRegistry'),
   StudentNumberHasher: token<StudentNumberHasher>('StudentNumberHasher'),
 };

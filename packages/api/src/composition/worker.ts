@@ -42,6 +42,7 @@ export async function startWorker(container: Container, options: WorkerOptions =
   const idleMs = options.relayIdleMs ?? 250;
   const maxBackoffMs = options.relayMaxBackoffMs ?? 10_000;
   let stopping = false;
+  const stopSignal = new AbortController();
   const wakers = new Set<() => void>();
   const pause = (ms: number) =>
     new Promise<void>((done) => {
@@ -106,7 +107,7 @@ export async function startWorker(container: Container, options: WorkerOptions =
       while (!stopping) {
         // Redis not answering: run it anyway, tasks are safe twice and must not stop with the queue.
         const mine = await backend.takeTaskLease(task.name, task.everyMs).catch(() => true);
-        if (mine) await runTask(task, log);
+        if (mine) await runTask(task, log, stopSignal.signal);
         await pause(task.everyMs);
       }
     })(),
@@ -127,6 +128,7 @@ export async function startWorker(container: Container, options: WorkerOptions =
     stop: () =>
       (stopped ??= (async () => {
         stopping = true;
+        stopSignal.abort();
         for (const wake of [...wakers]) wake();
         await relayLoop;
         await Promise.all(taskLoops);
@@ -158,9 +160,9 @@ function logged<P>(handler: JobHandler<P>, maxAttempts: number, log: Logger, tel
   };
 }
 
-async function runTask(task: PeriodicTask, log: Logger): Promise<void> {
+async function runTask(task: PeriodicTask, log: Logger, signal: AbortSignal): Promise<void> {
   try {
-    const outcome = await task.run();
+    const outcome = await task.run(signal);
     if (outcome && typeof outcome === 'object' && Object.values(outcome).some((v) => typeof v === 'number' && v > 0)) {
       log.info({ task: task.name, ...outcome }, `${task.name} done`);
     }

@@ -52,6 +52,8 @@ export interface AppConfig {
   readonly notifications: {
     readonly templates: Partial<Record<NotificationKind, string>>;
     readonly sendConcurrency: number;
+    /** Saved-search alerts per student per China day (XZ_SAVED_SEARCH_DAILY_ALERTS). */
+    readonly savedSearchDailyAlerts: number;
   };
   /** Request limits per route family, per account and per client address. */
   readonly rateLimits: RateLimits;

@@ -29,6 +29,7 @@ const TEMPLATE_VARIABLES = {
   trade_completed: 'XZ_QQ_TEMPLATE_TRADE_COMPLETED',
   trade_cancelled: 'XZ_QQ_TEMPLATE_TRADE_CANCELLED',
   rating_received: 'XZ_QQ_TEMPLATE_RATING_RECEIVED',
+  saved_search: 'XZ_QQ_TEMPLATE_SAVED_SEARCH',
 } as const satisfies Record<QqNotificationKind, ConfigVariable>;
 
 export interface LoadConfigOptions {
@@ -106,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     if (id !== undefined) templates[kind] = id;
   }
   const sendConcurrency = vars.get('XZ_NOTIFY_SEND_CONCURRENCY');
+  const savedSearchDailyAlerts = vars.get('XZ_SAVED_SEARCH_DAILY_ALERTS');
   const rateLimits = readRateLimits(vars.get('XZ_RATE_LIMITS'), problems);
   const operations = readOperations(vars, mode, port, problems);
 
@@ -141,7 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     campusesBaseDir,
     photos: { dir: photosDir, maxBytes: photoMaxBytes, s3 },
     moderation: { safety, whenUnavailable, reportHideThreshold },
-    notifications: { templates, sendConcurrency },
+    notifications: { templates, sendConcurrency, savedSearchDailyAlerts },
     rateLimits,
     operations,
   };

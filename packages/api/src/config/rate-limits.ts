@@ -17,6 +17,7 @@ export const RATE_LIMIT_FAMILIES = [
   'favorite',
   'feedback',
   'trade',
+  'saved_search',
   'search',
   'suggest',
   'default',
@@ -55,6 +56,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   feedback: { perUser: 20, perAddress: 200, windowSeconds: HOUR },
   // 想要, offers and their answers, trades, confirmations and ratings: a busy seller answers a few dozen.
   trade: { perUser: 60, perAddress: 600, windowSeconds: TEN_MINUTES },
+  // Saving and deleting searches: a student keeps at most 20, so tidying them up is a few dozen writes.
+  saved_search: { perUser: 30, perAddress: 300, windowSeconds: TEN_MINUTES },
   // A search (or its next page) a second; visitors are only addresses, so many share one on a campus NAT.
   search: { perUser: 60, perAddress: 1200, windowSeconds: MINUTE },
   // One suggestion request per keystroke.

@@ -171,6 +171,17 @@ export const ConfigSchema = Type.Object({
     default: 48,
     description: 'How long an offer (出价), or the seller’s counter, waits for an answer before it expires',
   }),
+  XZ_QQ_TEMPLATE_SAVED_SEARCH: template(
+    'saved_search',
+    'Template id for 订阅提醒 (a new listing matches a saved search); keywords: listing title, price and the saved search',
+  ),
+  XZ_SAVED_SEARCH_DAILY_ALERTS: Type.Integer({
+    minimum: 0,
+    maximum: 1000,
+    default: 10,
+    description:
+      'Saved-search alerts (inbox, and QQ under consent) one student gets a day (China time) from all their saved searches together; 0 turns them off',
+  }),
   XZ_NOTIFY_SEND_CONCURRENCY: Type.Integer({
     minimum: 1,
     maximum: 256,
@@ -257,7 +268,7 @@ export const ConfigSchema = Type.Object({
   XZ_RATE_LIMITS: optionalText({
     unsetMeans: 'the defaults under “Rate limits” below',
     description:
-      'Overrides of the request limits, as a JSON object of route families (`publish`, `edit`, `comment`, `report`, `upload`, `favorite`, `feedback`, `trade`, `search`, `suggest`, `default`), each with any of `perUser`, `perAddress` and `windowSeconds`, e.g. `{"comment":{"perUser":60}}`; counted in Redis when `XZ_REDIS_URL` is set (shared by every API process), otherwise in the process',
+      'Overrides of the request limits, as a JSON object of route families (`publish`, `edit`, `comment`, `report`, `upload`, `favorite`, `feedback`, `trade`, `saved_search`, `search`, `suggest`, `default`), each with any of `perUser`, `perAddress` and `windowSeconds`, e.g. `{"comment":{"perUser":60}}`; counted in Redis when `XZ_REDIS_URL` is set (shared by every API process), otherwise in the process',
   }),
   XZ_DEMO_ADMIN_PASSWORD: Type.String({
     minLength: 10,

@@ -42,6 +42,8 @@ export const ROUTE_FAMILIES: Readonly<Record<string, RateLimitFamily>> = {
   'POST /v1/trades/:id/cancel': 'trade',
   'POST /v1/trades/:id/rating': 'trade',
   'POST /v1/ratings/:id/reply': 'trade',
+  'POST /v1/me/saved-searches': 'saved_search',
+  'DELETE /v1/me/saved-searches/:id': 'saved_search',
   'GET /v1/search': 'search',
   'GET /v1/search/suggest': 'suggest',
 };

@@ -93,6 +93,8 @@ export function studentScenarios(get: () => Stack): void {
         campusId: CAMPUS,
         memberSince: gil.createdAt.toISOString(),
         liveListingCount: 3,
+        // No trades yet: nothing completed, no ratings, no share of 好评.
+        trust: { completedAsSeller: 0, completedAsBuyer: 0, ratingCount: 0, goodShare: null },
       });
       expectError(
         await call(app, { method: 'GET', url: '/v1/users/01NOBODY000000000000000000' }),

@@ -31,11 +31,16 @@ export class ProjectSearchIndex {
     this.follower = new LogFollower(SEARCH_PROJECTION, deps.log, deps.checkpoints, deps.clock);
   }
 
-  /** Drains the log up to now; answers how many listings were (re)indexed. */
-  async execute(): Promise<{ events: number; listings: number }> {
+  /**
+   * Drains the log up to now; answers how many listings were (re)indexed. An aborted `signal` ends it after the
+   * batch in hand (each batch commits with its checkpoint, so the next run goes on from there): a worker asked to
+   * stop must not wait for a backlog of thousands of listings.
+   */
+  async execute(signal?: AbortSignal): Promise<{ events: number; listings: number }> {
     let events = 0;
     let touched = 0;
     for (;;) {
+      if (signal?.aborted) return { events, listings: touched };
       const batch = await this.follower.next(BATCH);
       if (!batch.moved) return { events, listings: touched };
       const ids = listingIds(batch.entries);

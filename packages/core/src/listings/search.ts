@@ -4,7 +4,8 @@ import type { Clock } from '../shared/clock.js';
 import { DAY_MS } from '../shared/clock.js';
 import type { Fen } from '../shared/money.js';
 import { LIVE_STATUSES, type Listing } from './listing.js';
-import type { ListingRepository, ListingSummary } from './ports.js';
+import type { ListingRepository } from './ports.js';
+import { isSearchable, minCoveredTerms, passesSearchFilters, searchDocumentOf } from './search-match.js';
 
 export type SearchField = 'title' | 'category' | 'description' | 'isbn';
 
@@ -138,16 +139,7 @@ export class IndexedListingSearch implements ListingSearch {
       return;
     }
     const categories = await this.deps.categories.forCampus(listing.campusId);
-    const byId = new Map(categories.map((c) => [c.id, c]));
-    const names = [byId.get(listing.categoryId)?.name, byId.get(listing.rootCategoryId)?.name].filter(
-      (n): n is string => !!n,
-    );
-    const tokens = this.deps.tokenizer.document({
-      title: listing.title,
-      description: listing.description,
-      categoryNames: names,
-      isbn: listing.book?.isbn ?? null,
-    });
+    const tokens = this.deps.tokenizer.document(searchDocumentOf(listing, categories));
     await this.deps.store.replace(listing.campusId, listing.id, tokens);
   }
 
@@ -195,7 +187,7 @@ export class IndexedListingSearch implements ListingSearch {
         }
       }
     });
-    const minCovered = Math.ceil(terms.length / 2);
+    const minCovered = minCoveredTerms(terms.length);
     const ranked = [...perListing.entries()]
       .map(([id, e]) => {
         const covered = e.scores.filter((s) => s > 0).length;
@@ -214,7 +206,8 @@ export class IndexedListingSearch implements ListingSearch {
     const scored = ranked
       .flatMap((c) => {
         const l = summaries.get(c.id);
-        if (!l || l.campusId !== query.campusId || !isLive(l, now) || !passes(l, query.filters)) return [];
+        if (!l || l.campusId !== query.campusId || !isSearchable(l, now) || !passesSearchFilters(l, query.filters))
+          return [];
         if (byPrice && l.price === null) return [];
         const ageDays = Math.max(0, (now.getTime() - l.listedAt.getTime()) / DAY_MS);
         // Freshness breaks near-ties; it never lifts a weak match over a title match.
@@ -274,22 +267,6 @@ function searchOrder(sort: SearchSort): (a: Scored, b: Scored) => number {
     default:
       return relevance;
   }
-}
-
-function isLive(l: ListingSummary, now: Date): boolean {
-  return LIVE_STATUSES.includes(l.status) && !l.ownerBanned && l.expiresAt.getTime() > now.getTime();
-}
-
-function passes(l: ListingSummary, f: SearchFilters | undefined): boolean {
-  if (!f) return true;
-  if (f.kind !== undefined && l.kind !== f.kind) return false;
-  if (f.categoryId !== undefined && l.categoryId !== f.categoryId && l.rootCategoryId !== f.categoryId) return false;
-  if (f.condition !== undefined && l.condition !== f.condition) return false;
-  if (f.areaId !== undefined && l.areaId !== f.areaId) return false;
-  if (f.tradeMethod !== undefined && !l.tradeMethods.includes(f.tradeMethod)) return false;
-  if (f.minPrice !== undefined && (l.price === null || l.price < f.minPrice)) return false;
-  if (f.maxPrice !== undefined && (l.price === null || l.price > f.maxPrice)) return false;
-  return true;
 }
 
 /** Splits text into runs, marking every case-insensitive occurrence of a needle. */

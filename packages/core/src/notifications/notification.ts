@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   'trade_completed',
   'trade_cancelled',
   'rating_received',
+  'saved_search',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -189,6 +190,7 @@ export function messageFor(n: Notification): { page: string; fields: string[] } 
     trade_completed: [title, '交易已完成，去评价对方吧'],
     trade_cancelled: [title, `交易已取消：${str(d['reason'])}`],
     rating_received: [title, `你收到了一条${RATING_WORDS[str(d['score'])] ?? '评价'}`],
+    saved_search: [title, `${price(d['price'])}，订阅「${str(d['query'])}」`],
   };
   return { page, fields: fields[n.kind].map((f) => clip(f, 20)) };
 }

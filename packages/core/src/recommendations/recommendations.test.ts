@@ -192,3 +192,15 @@ describe('recommendations', () => {
     expect(ranked.map((s) => s.listing.id)).toEqual(['b-phone2']);
   });
 });
+
+describe('UpdateRecommendationSignals and a stopping worker', () => {
+  it('an aborted signal ends the fold after the batch in hand; the next run counts the rest, none twice', async () => {
+    const w = await world();
+    for (let i = 0; i < 450; i++) await w.p.viewLog.recordView(`l-${i}`, `u:stu-${i % 2 ? 'a' : 'b'}`, DAY);
+    const stop = new AbortController();
+    const first = await w.job.execute(() => stop.abort(), stop.signal);
+    expect(first.views).toBe(200);
+    expect((await w.job.execute(undefined, stop.signal)).views).toBe(0);
+    expect((await w.job.execute()).views).toBe(250);
+  });
+});

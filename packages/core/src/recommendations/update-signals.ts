@@ -52,11 +52,13 @@ export class UpdateRecommendationSignals {
     this.eventLog = new LogFollower(RECS_EVENTS_CHECKPOINT, log, checkpoints, clock);
   }
 
-  async execute(onProgress: (p: SignalProgress) => void = () => {}): Promise<SignalProgress> {
+  /** Folds both logs up to now, batch by batch; an aborted `signal` ends it after the batch in hand. */
+  async execute(onProgress: (p: SignalProgress) => void = () => {}, signal?: AbortSignal): Promise<SignalProgress> {
     let views = 0;
     let events = 0;
     let pairs = 0;
     for (;;) {
+      if (signal?.aborted) return { views, events, pairs };
       const done = await this.deps.uow.run(() => this.batch());
       if (done === null) return { views, events, pairs };
       views += done.views;

@@ -14,6 +14,7 @@ import type { Offer } from '../trades/offer.js';
 import type { Rating } from '../trades/rating.js';
 import type { Trade } from '../trades/trade.js';
 import type { Want } from '../trades/ports.js';
+import type { SavedSearch } from '../trades/saved-search.js';
 import type { DomainEvent } from '../shared/events.js';
 import { isErr } from '../shared/result.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
@@ -50,6 +51,9 @@ export class InMemoryStore {
     offers: new Map<string, Offer>(),
     trades: new Map<string, Trade>(),
     ratings: new Map<string, Rating>(),
+    savedSearches: new Map<string, { search: SavedSearch; keys: readonly string[] }>(),
+    /** Keyed `userId|listingId`: the alerts taken, with their China day. */
+    savedSearchAlerts: new Map<string, string>(),
   };
   private seq = 0;
   nextSeq(): number {

@@ -14,6 +14,7 @@ import { InMemoryFeedbackRepository } from './in-memory-feedback.js';
 import { InMemoryOutbox } from './in-memory-outbox.js';
 import { InMemoryPhotoRepository } from './in-memory-photos.js';
 import { InMemoryRateLimiter } from './in-memory-rate-limit.js';
+import { InMemorySavedSearchRepository } from './in-memory-saved-searches.js';
 import { InMemoryStore, InMemoryUnitOfWork } from './in-memory-store.js';
 import {
   InMemoryOfferRepository,
@@ -51,6 +52,7 @@ export function inMemoryPersistence(store = new InMemoryStore()) {
     offers: new InMemoryOfferRepository(store),
     trades: new InMemoryTradeRepository(store),
     ratings: new InMemoryRatingRepository(store),
+    savedSearches: new InMemorySavedSearchRepository(store),
     uow: new InMemoryUnitOfWork(store),
   };
 }

@@ -36,3 +36,5 @@ export * from './feedback-contract.js';
 export * from './in-memory-trades.js';
 export * from './trades-contract.js';
 export * from './trades-world.js';
+export * from './in-memory-saved-searches.js';
+export * from './saved-search-contract.js';

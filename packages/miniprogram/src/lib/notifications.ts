@@ -14,6 +14,7 @@ export const KIND_LABEL: Record<NotificationKind, string> = {
   restored: '恢复展示',
   feedback_reply: '反馈回复',
   ...TRADE_KIND_LABEL,
+  saved_search: '订阅提醒',
 };
 
 /** Only in the inbox: nothing to mute, so the settings list leaves them out (the API refuses muting them). */
@@ -61,6 +62,8 @@ export function describe(n: NotificationItem): string {
       return '管理员审核后已恢复，其他同学又能看到了';
     case 'feedback_reply':
       return `${str(d.title)}：${str(d.text)}`;
+    case 'saved_search':
+      return `新发布 ${price(d.price)}，符合你的订阅「${str(d.query)}」`;
     default:
       return describeTradeNotice(kind, d);
   }

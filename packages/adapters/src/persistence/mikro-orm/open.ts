@@ -8,6 +8,7 @@ import type {
   ActiveUserLog,
   CampusStatistics,
   FeedbackRepository,
+  SavedSearchRepository,
   InteractionSource,
   OfferRepository,
   RatingRepository,
@@ -55,6 +56,7 @@ import { MikroOrmActiveUserLog, MikroOrmCampusStatistics } from './campus-statis
 import { MikroOrmFeedbackRepository } from './feedback-repository.js';
 import { MikroOrmOfferRepository, MikroOrmTradeRepository } from './trade-repository.js';
 import { MikroOrmRatingRepository, MikroOrmWantRepository } from './rating-repository.js';
+import { MikroOrmSavedSearchRepository } from './saved-search-repository.js';
 import { SqlSearchIndexStore } from '../../search/store.js';
 import { MikroOrmNotificationRepository } from './notification-repository.js';
 import { MikroOrmNotificationSources } from './notification-sources.js';
@@ -222,6 +224,7 @@ export interface PlatformPorts extends PersistencePorts {
   readonly offers: OfferRepository;
   readonly trades: TradeRepository;
   readonly ratings: RatingRepository;
+  readonly savedSearches: SavedSearchRepository;
 }
 
 /** The open database itself: health checks, maintenance and shutdown. Whoever opened it closes it. */
@@ -282,6 +285,7 @@ export async function openPersistence(config: DatabaseConfig, logger?: Logger): 
     offers: new MikroOrmOfferRepository(ctx),
     trades: new MikroOrmTradeRepository(ctx),
     ratings: new MikroOrmRatingRepository(ctx),
+    savedSearches: new MikroOrmSavedSearchRepository(ctx),
     stats: new SqlOperationalStats(ctx),
     async ping() {
       try {

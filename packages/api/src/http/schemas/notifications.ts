@@ -29,6 +29,7 @@ export const NOTIFICATION_KIND_VALUES = list<NotificationKind>()([
   'trade_completed',
   'trade_cancelled',
   'rating_received',
+  'saved_search',
 ]);
 const DELIVERY_STATE_VALUES = list<DeliveryState>()(['pending', 'sending', 'sent', 'skipped', 'dead', 'unknown']);
 const SKIP_REASON_VALUES = list<SkipReason>()([

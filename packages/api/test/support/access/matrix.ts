@@ -37,6 +37,8 @@ export interface Fixture {
   feedbackId: string;
   /** Offers, trades and a rating between alice and bob: made only for rows that say `needs: 'deal'`. */
   deal?: { offerId: string; tradeId: string; completedTradeId: string; ratingId: string };
+  /** A saved search of alice's (the verified caller), made fresh for each role. */
+  savedSearchId: string;
 }
 
 export interface Row {

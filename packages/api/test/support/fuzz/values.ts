@@ -15,6 +15,7 @@ const ID_BY_SEGMENT: Record<string, IdKind | null> = {
   'blocked-terms': 'blockedTerm',
   notifications: 'notification',
   feedback: 'feedback',
+  'saved-searches': 'savedSearch',
   banners: 'banner',
   notices: 'notice',
   photos: 'photo',

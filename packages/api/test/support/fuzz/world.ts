@@ -28,6 +28,7 @@ export type IdKind =
   | 'notice'
   | 'banner'
   | 'feedback'
+  | 'savedSearch'
   | 'case'
   | 'notification'
   | 'blockedTerm';
@@ -143,6 +144,12 @@ export async function buildWorld(s: Stack): Promise<World> {
     headers: s.auth('dave'),
     payload: { text: '模糊测试的反馈' },
   });
+  const savedSearch = await call(s.app, {
+    method: 'POST',
+    url: '/v1/me/saved-searches',
+    headers: s.auth('alice'),
+    payload: { q: '模糊 自行车', maxPrice: 50_000 },
+  });
   const blocked = await call(s.app, {
     method: 'POST',
     url: '/v1/admin/search/blocked-terms',
@@ -189,6 +196,7 @@ export async function buildWorld(s: Stack): Promise<World> {
       notice: [announcements, ...more].map((a) => a.noticeId),
       banner: [announcements, ...more].map((a) => a.bannerId),
       feedback: [feedback.body.id as string],
+      savedSearch: [savedSearch.body.id as string],
       case: reported ? [reported.id] : [],
       notification: (inbox.body.items as { id: string }[]).map((n) => n.id),
       blockedTerm: [blocked.body.id as string],

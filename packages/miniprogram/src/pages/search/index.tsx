@@ -4,9 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { paged, useSearch } from '../../api/feeds';
+import type { SaveSearchBody } from '../../api/saved-searches';
 import { useCampus } from '../../api/queries';
 import { NO_FILTERS, narrows, SearchFilterBar, type SearchFilters } from '../../components/SearchFilterBar';
 import { SearchResult } from '../../components/SearchResult';
+import { SaveSearchButton } from '../../components/SaveSearchButton';
 import { CampusGate } from '../../components/CampusChoice';
 import { ShareButton } from '../../components/ShareButton';
 import { areaName, useCatalog } from '../../hooks/useCatalog';
@@ -27,6 +29,20 @@ function useSettled<T>(value: T, ms: number): T {
     return () => clearTimeout(timer);
   }, [value, ms]);
   return settled;
+}
+
+/** What 保存此搜索 keeps: the text and the filters that narrow (the order is only how results are shown). */
+function savedSearchOf(q: string, f: SearchFilters): SaveSearchBody {
+  return {
+    q,
+    ...(f.kind !== null && { kind: f.kind }),
+    ...(f.categoryId !== null && { categoryId: f.categoryId }),
+    ...(f.condition !== null && { condition: f.condition }),
+    ...(f.areaId !== null && { areaId: f.areaId }),
+    ...(f.minPrice !== null && { minPrice: f.minPrice }),
+    ...(f.maxPrice !== null && { maxPrice: f.maxPrice }),
+    ...(f.tradeMethod !== null && { tradeMethod: f.tradeMethod }),
+  };
 }
 
 export default function SearchPage() {
@@ -190,7 +206,10 @@ export default function SearchPage() {
           <View className="search-results">
             <View className="search-share">
               <Text className="muted">“{query}”的搜索结果</Text>
-              <ShareButton content={share} />
+              <View className="search-actions">
+                <SaveSearchButton search={savedSearchOf(query, filters)} />
+                <ShareButton content={share} />
+              </View>
             </View>
             <SearchFilterBar catalog={catalog} value={filters} onChange={setFilters} />
             {results.error && (

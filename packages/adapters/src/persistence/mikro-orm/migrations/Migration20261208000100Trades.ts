@@ -7,8 +7,8 @@ import { columnTypes, type Dialect } from './dialect.js';
  * only while an offer waits (one per buyer and listing), `agreed_listing_id` only while a trade is agreed
  * (one per listing), and a rater rates a trade once. NULLs never clash in either database.
  */
-export class Migration20261208000000Trades extends Migration {
-  override name = 'Migration20261208000000Trades';
+export class Migration20261208000100Trades extends Migration {
+  override name = 'Migration20261208000100Trades';
 
   override up(): void {
     const d: Dialect = this.driver.getPlatform().constructor.name.toLowerCase().includes('sqlite') ? 'sqlite' : 'mysql';
