@@ -23,6 +23,9 @@ export default defineAppConfig({
     { root: 'pages/settings', pages: ['index'] },
     { root: 'pages/about', pages: ['index'] },
     { root: 'pages/rules', pages: ['index'] },
+    { root: 'pages/offers', pages: ['index'] },
+    { root: 'pages/trades', pages: ['index'] },
+    { root: 'pages/trade', pages: ['index'] },
   ],
   window: {
     navigationBarTitleText: '闲置',

@@ -110,6 +110,7 @@ describe('seller profile', () => {
           campusId: 'demo',
           memberSince: '2026-09-01T00:00:00.000Z',
           liveListingCount: 3,
+          trust: { completedAsSeller: 0, completedAsBuyer: 0, ratingCount: 0, goodShare: null },
         }),
       '/v1/users/u-alice/listings': (q) =>
         q['cursor']

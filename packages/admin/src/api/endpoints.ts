@@ -4,6 +4,7 @@ import type {
   AdminFeedback,
   AdminListingDetail,
   AdminListingRow,
+  AdminRatingPage,
   AdminLoginBody,
   AdminProfile,
   AdminSession,
@@ -31,6 +32,7 @@ import type {
   ResolveBody,
   ReviewCase,
   ReviewPage,
+  TradePage,
   UpdateCategoryBody,
   UpdateNoticeBody,
   UpdateBannerBody,
@@ -96,6 +98,10 @@ export const api = {
   user: (userId: string) => request<AdminUserDetail>('GET', `/v1/admin/users/${id(userId)}`),
   setBan: (userId: string, banned: boolean, reason: string) =>
     request<ModeratedUser>('POST', `/v1/admin/users/${id(userId)}/${banned ? 'ban' : 'unban'}`, { body: { reason } }),
+  /** The student's trades on either side, newest first. */
+  userTrades: (userId: string) => request<TradePage>('GET', `/v1/admin/users/${id(userId)}/trades`),
+  /** Shown ratings about the student, hidden ones too (`hidden: true`). */
+  userRatings: (userId: string) => request<AdminRatingPage>('GET', `/v1/admin/users/${id(userId)}/ratings`),
   releaseStudentNumber: (userId: string, reason: string) =>
     request<Me>('POST', `/v1/admin/verifications/${id(userId)}/release`, { body: { reason } }),
 

@@ -34,6 +34,8 @@ export const keys = {
   listing: (id: string) => ['listing', id] as const,
   users: ['users'] as const,
   user: (id: string) => ['user', id] as const,
+  userTrades: (id: string) => ['user', id, 'trades'] as const,
+  userRatings: (id: string) => ['user', id, 'ratings'] as const,
   categories: (campusId: string) => ['categories', campusId] as const,
   banners: (campusId: string) => ['banners', campusId] as const,
   notices: (campusId: string) => ['notices', campusId] as const,

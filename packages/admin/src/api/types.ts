@@ -5,6 +5,8 @@
 export type {
   AdminCategory,
   AdminFeedback,
+  AdminRating,
+  AdminRatingPage,
   AdminListingDetail,
   AdminListingRow,
   AdminStats,
@@ -43,6 +45,8 @@ export type {
   ResolveBody,
   ReviewCase,
   ReviewPage,
+  Trade,
+  TradePage,
   UpdateCategoryBody,
 } from '@xianzhi/api/contract';
 export type { AnnouncementState as ScheduleState } from '@xianzhi/api/contract';

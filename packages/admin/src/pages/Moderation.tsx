@@ -8,7 +8,9 @@ import { LoadError, LoadMore } from '../components/status';
 import { formatDateTime } from '../lib/format';
 import { useAction } from '../lib/useAction';
 
-const TARGET: Record<ReviewCase['targetType'], string> = {
+type Target = ReviewCase['targetType'];
+
+const TARGET: Record<Target, string> = {
   listing: '商品',
   comment: '留言',
   user: '用户',
@@ -22,13 +24,24 @@ const FIELD: Record<string, string> = {
   nickname: '昵称',
   photo: '照片',
 };
-const REMOVE_LABEL: Record<ReviewCase['targetType'], string> = {
+/** The remove decision, in each target's words: a rating is hidden (off the profile, kept for admins). */
+const REMOVE_LABEL: Record<Target, string> = {
   listing: '下架',
   comment: '删除留言',
   user: '封禁',
   photo: '删除照片',
   rating: '隐藏评价',
 };
+
+const SCORE: Record<string, string> = { good: '好评', neutral: '中评', bad: '差评' };
+
+/** What the case is about, in words: a rating's summary starts with its score's code (`bad：…`). */
+function summaryOf(c: ReviewCase): string | null {
+  const s = c.target.summary;
+  if (s === null || c.targetType !== 'rating') return s;
+  const m = /^(good|neutral|bad)(.*)$/s.exec(s);
+  return m ? `${SCORE[m[1]!]}${m[2]}` : s;
+}
 
 /** Why a case is in the queue: reports, the safety checker having been down, or both. */
 function Reasons({ c }: { c: ReviewCase }) {
@@ -104,7 +117,7 @@ export function Moderation() {
           ),
         }}
         columns={[
-          { title: '对象', dataIndex: 'targetType', render: (t: ReviewCase['targetType']) => TARGET[t] },
+          { title: '对象', dataIndex: 'targetType', render: (t: Target) => TARGET[t] },
           {
             title: '内容',
             render: (_, c) =>
@@ -112,7 +125,7 @@ export function Moderation() {
                 <img src={c.target.photoUrl} alt="待审核照片" style={{ maxWidth: 120, maxHeight: 90 }} />
               ) : (
                 <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 360 }}>
-                  {c.target.summary ?? '（已不存在）'}
+                  {summaryOf(c) ?? '（已不存在）'}
                 </Typography.Paragraph>
               ),
           },

@@ -12,6 +12,7 @@ interface Props {
 export function ListingCard({ listing, onOpen }: Props) {
   const { kind, status } = listing;
   const showStatus = status !== 'active';
+  const wants = listing.wantCount;
   return (
     <View className="card" data-testid="listing-card" onClick={() => onOpen?.(listing.id)}>
       <View className="card-cover">
@@ -34,7 +35,14 @@ export function ListingCard({ listing, onOpen }: Props) {
         </View>
         <View className="card-row card-foot">
           <Text className="muted card-seller">{listing.seller.nickname}</Text>
-          {listing.favoriteCount > 0 && <Text className="muted">♡ {listing.favoriteCount}</Text>}
+          <View className="card-counts">
+            {wants > 0 && (
+              <Text className="card-wants" data-testid="card-wants">
+                {wants} 人想要
+              </Text>
+            )}
+            {listing.favoriteCount > 0 && <Text className="muted">♡ {listing.favoriteCount}</Text>}
+          </View>
         </View>
       </View>
     </View>

@@ -141,6 +141,7 @@ export function MyListings() {
                   <Text className={`badge badge-${l.status}`}>{STATUS_LABEL[l.status]}</Text>
                   <Text className="muted">
                     {l.viewCount} 浏览 · {l.favoriteCount} 收藏 · {l.commentCount} 留言
+                    {l.wantCount > 0 ? ` · ${l.wantCount} 想要` : ''}
                   </Text>
                 </View>
               </View>

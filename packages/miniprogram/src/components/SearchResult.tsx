@@ -15,6 +15,7 @@ interface Props {
 export function SearchResult({ hit, areaName, onOpen }: Props) {
   const { listing } = hit;
   const snippet = hit.snippet.some((r) => r.text.trim() !== '');
+  const wants = listing.wantCount;
   return (
     <View className="hit" data-testid="search-hit" onClick={() => onOpen?.(listing.id)}>
       <View className="hit-cover">
@@ -40,6 +41,7 @@ export function SearchResult({ hit, areaName, onOpen }: Props) {
         <Text className="muted hit-foot">
           {listing.seller.nickname}
           {areaName ? ` · ${areaName}` : ''}
+          {wants > 0 ? ` · ${wants} 人想要` : ''}
         </Text>
       </View>
     </View>

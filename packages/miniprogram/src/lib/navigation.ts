@@ -60,3 +60,7 @@ export function openNotice(id: string): void {
 export function openProfile(userId: string): void {
   void Taro.navigateTo({ url: `/pages/profile/index?id=${encodeURIComponent(userId)}` });
 }
+
+export function openTrade(tradeId: string): void {
+  void Taro.navigateTo({ url: `/pages/trade/index?id=${encodeURIComponent(tradeId)}` });
+}

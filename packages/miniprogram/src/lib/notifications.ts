@@ -1,6 +1,7 @@
 import type { ListingKind, NotificationItem, NotificationKind } from '../api/types';
 import { api } from '../api/endpoints';
 import { formatFen } from './money';
+import { describeTradeNotice, TRADE_KIND_LABEL } from './trade-notices';
 
 export const KIND_LABEL: Record<NotificationKind, string> = {
   comment: '新留言',
@@ -12,17 +13,7 @@ export const KIND_LABEL: Record<NotificationKind, string> = {
   hidden: '举报隐藏',
   restored: '恢复展示',
   feedback_reply: '反馈回复',
-  want_received: '有人想要',
-  offer_received: '收到出价',
-  offer_countered: '卖家还价',
-  offer_accepted: '出价已接受',
-  offer_declined: '出价被拒绝',
-  offer_expired: '出价已过期',
-  trade_opened: '交易开始',
-  trade_confirmed: '对方确认成交',
-  trade_completed: '交易完成',
-  trade_cancelled: '交易取消',
-  rating_received: '收到评价',
+  ...TRADE_KIND_LABEL,
   saved_search: '订阅提醒',
 };
 
@@ -46,7 +37,8 @@ function folded(n: NotificationItem, what: string, latest: string): string {
 /** One line saying what happened, from the notification's small data payload. */
 export function describe(n: NotificationItem): string {
   const d = n.data;
-  switch (n.kind) {
+  const kind = n.kind;
+  switch (kind) {
     case 'comment': {
       const latest = `${str(d.actorNickname)}：${str(d.excerpt)}`;
       return n.count > 1 ? folded(n, '留言', latest) : latest;
@@ -70,30 +62,10 @@ export function describe(n: NotificationItem): string {
       return '管理员审核后已恢复，其他同学又能看到了';
     case 'feedback_reply':
       return `${str(d.title)}：${str(d.text)}`;
-    case 'want_received':
-      return `${str(d.actorNickname)} 想要你的闲置`;
-    case 'offer_received':
-      return `收到出价 ${price(d.price)}`;
-    case 'offer_countered':
-      return `卖家还价 ${price(d.price)}`;
-    case 'offer_accepted':
-      return `出价 ${price(d.price)} 已被接受，交易已开始（当面验货付款）`;
-    case 'offer_declined':
-      return `出价 ${price(d.price)} 被拒绝`;
-    case 'offer_expired':
-      return `出价 ${price(d.price)} 已过期`;
-    case 'trade_opened':
-      return '卖家选择与你交易，请当面验货付款';
-    case 'trade_confirmed':
-      return '对方已确认成交，请确认或取消';
-    case 'trade_completed':
-      return '交易已完成，去评价对方吧';
-    case 'trade_cancelled':
-      return `交易已取消：${str(d.reason)}`;
-    case 'rating_received':
-      return '你收到了一条新评价';
     case 'saved_search':
       return `新发布 ${price(d.price)}，符合你的订阅「${str(d.query)}」`;
+    default:
+      return describeTradeNotice(kind, d);
   }
 }
 

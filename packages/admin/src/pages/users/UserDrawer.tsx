@@ -9,6 +9,7 @@ import { LoadError } from '../../components/status';
 import { formatDateTime, formatFen, statusLabel } from '../../lib/format';
 import { useAction } from '../../lib/useAction';
 import { UserTags } from './UserTags';
+import { UserRatingsTable, UserTradesTable } from './UserTrades';
 
 const VERIFICATION: Record<AdminUserDetail['verification']['state'], string> = {
   verified: '已认证',
@@ -113,6 +114,8 @@ function Detail({ d }: { d: AdminUserDetail }) {
           ]}
         />
       </div>
+      <UserTradesTable userId={d.user.id} />
+      <UserRatingsTable userId={d.user.id} />
       <div>
         <Typography.Title level={5}>被举报</Typography.Title>
         <Table

@@ -11,6 +11,9 @@ import { ListingGallery } from '../../components/ListingGallery';
 import { ReportSheet } from '../../components/ReportSheet';
 import { SellerCard } from '../../components/SellerCard';
 import { SimilarListings } from '../../components/SimilarListings';
+import { BuyerOffer, tradeBlocker } from '../../components/BuyerOffer';
+import { SellerTrade } from '../../components/SellerTrade';
+import { WantButton } from '../../components/WantButton';
 import { areaName, useCatalog } from '../../hooks/useCatalog';
 import { conditionLabel, formatDate, KIND_LABEL, STATUS_LABEL, TRADE_METHOD_LABEL } from '../../lib/labels';
 import { formatFen } from '../../lib/money';
@@ -84,6 +87,11 @@ export default function Detail() {
     ? `${listing.category.parentName} / ${listing.category.name}`
     : listing.category.name;
   const drop = lastPriceDrop(listing);
+  const signedIn = Boolean(getToken());
+  const verified = me.data ? me.data.verified : null;
+  // 求购 posts look for a seller: nobody offers on them or wants them.
+  const tradable = listing.kind !== 'wanted';
+  const wantCount = listing.wantCount;
 
   return (
     <View className="page detail">
@@ -110,6 +118,7 @@ export default function Detail() {
         </View>
         <View className="muted detail-stats">
           {formatDate(listing.listedAt)} 发布 · {listing.viewCount} 次浏览 · {listing.favoriteCount} 人收藏
+          {wantCount > 0 ? ` · ${wantCount} 人想要` : ''}
         </View>
       </View>
 
@@ -145,6 +154,13 @@ export default function Detail() {
 
       <SellerCard listing={listing} />
 
+      {tradable &&
+        (listing.isMine ? (
+          <SellerTrade listing={listing} />
+        ) : (
+          <BuyerOffer listing={listing} signedIn={signedIn} verified={verified} />
+        ))}
+
       <Comments listingId={listing.id} myId={me.data?.id ?? null} />
 
       <SimilarListings listingId={listing.id} />
@@ -154,6 +170,7 @@ export default function Detail() {
           <Text className={listing.favoritedByMe ? 'fav-on' : ''}>{listing.favoritedByMe ? '★' : '☆'}</Text>
           <Text className="detail-bar-label">{listing.favoritedByMe ? '已收藏' : '收藏'}</Text>
         </View>
+        {tradable && <WantButton listing={listing} blocker={tradeBlocker(listing, signedIn, verified)} />}
         {process.env.TARO_ENV === 'qq' ? (
           <Button className="detail-bar-item detail-share" openType="share">
             <Text>⇪</Text>

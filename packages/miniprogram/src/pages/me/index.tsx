@@ -160,6 +160,25 @@ export default function Me() {
         )}
       </View>
 
+      <View className="section me-menu" data-testid="me-trades">
+        <View
+          className="me-menu-item"
+          data-testid="menu-offers"
+          onClick={() => void Taro.navigateTo({ url: '/pages/offers/index' })}
+        >
+          <Text>我的出价</Text>
+          <Text className="muted">›</Text>
+        </View>
+        <View
+          className="me-menu-item"
+          data-testid="menu-trades"
+          onClick={() => void Taro.navigateTo({ url: '/pages/trades/index' })}
+        >
+          <Text>我的交易</Text>
+          <Text className="muted">›</Text>
+        </View>
+      </View>
+
       <MeMenu campusId={me?.campusId ?? null} />
 
       <MyListings />

@@ -11,6 +11,7 @@ import { PageFooter } from '../../components/PageFooter';
 import { QQOnly } from '../../components/OpenInQQ';
 import { useUnreadBadge } from '../../hooks/useUnreadBadge';
 import { describe, KIND_LABEL, MUTABLE_KINDS } from '../../lib/notifications';
+import { noticeTarget } from '../../lib/trade-notices';
 import './index.css';
 
 const when = (iso: string) => {
@@ -73,10 +74,9 @@ function Inbox() {
         () => undefined,
       );
     }
-    if (n.listingId) void Taro.navigateTo({ url: `/pages/detail/index?id=${encodeURIComponent(n.listingId)}` });
-    // A notice about something else than a listing names its page (意见反馈's reply: pages/feedback/index).
-    else if (typeof n.data.page === 'string' && n.data.page.startsWith('pages/'))
-      void Taro.navigateTo({ url: `/${n.data.page}` });
+    // Trade news opens the trade or 我的出价, the rest their listing or the page they name (lib/trade-notices.ts).
+    const url = noticeTarget(n);
+    if (url) void Taro.navigateTo({ url });
   };
 
   const readAll = async () => {

@@ -1,9 +1,12 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { paged, useUserListings } from '../../api/feeds';
-import { useProfile } from '../../api/queries';
+import { useMe, useProfile } from '../../api/queries';
+import { useUserRatings } from '../../api/trades';
 import { ListingGrid } from '../../components/ListingGrid';
+import { RatingList, TrustSummary } from '../../components/ProfileTrust';
 import { ShareButton } from '../../components/ShareButton';
 import { useShare } from '../../lib/share';
 import './index.css';
@@ -13,12 +16,19 @@ const since = (iso: string) => {
   return Number.isNaN(d.getTime()) ? '' : `${d.getFullYear()} 年 ${d.getMonth() + 1} 月加入`;
 };
 
-/** A seller's page: who they are and what they have on sale now. Anyone may open it from a shared link. */
+/**
+ * A seller's page: who they are, how their trades went (completed trades, 好评率, the ratings with replies)
+ * and what they have on sale now. Anyone may open it from a shared link.
+ */
 export default function ProfilePage() {
   const id = useRouter().params.id ?? '';
   const profile = useProfile(id);
   const listings = useUserListings(id);
   const list = paged(listings);
+  const ratingsQuery = useUserRatings(id);
+  const ratings = paged(ratingsQuery);
+  const myId = useMe().data?.id ?? null;
+  const [tab, setTab] = useState<'listings' | 'ratings'>('listings');
   const p = profile.data;
   const share = {
     title: p ? `${p.nickname} 在闲置上的 ${p.liveListingCount} 件宝贝` : '闲置 · 校园二手',
@@ -26,9 +36,11 @@ export default function ProfilePage() {
     imageUrl: list.items.find((l) => l.coverPhotoUrl)?.coverPhotoUrl ?? p?.avatarUrl,
   };
   useShare(share);
-  useReachBottom(list.more);
+  useReachBottom(tab === 'listings' ? list.more : ratings.more);
   usePullDownRefresh(() => {
-    void Promise.all([profile.refetch(), listings.refetch()]).finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([profile.refetch(), listings.refetch(), ratingsQuery.refetch()]).finally(() =>
+      Taro.stopPullDownRefresh(),
+    );
   });
 
   if (!id) return <View className="page empty">找不到这位同学</View>;
@@ -42,6 +54,7 @@ export default function ProfilePage() {
       </View>
     );
   }
+  const trust = p!.trust;
   return (
     <View className="page profile">
       <View className="section profile-card" data-testid="profile-card">
@@ -63,8 +76,28 @@ export default function ProfilePage() {
         </View>
         <ShareButton content={share} />
       </View>
-      <View className="section-title profile-list-title">TA 在卖的</View>
-      <ListingGrid list={list} empty="TA 现在没有在售的闲置" />
+      <TrustSummary trust={trust} />
+      <View className="profile-tabs">
+        <Text
+          className={`profile-tab ${tab === 'listings' ? 'profile-tab-active' : ''}`}
+          data-testid="profile-tab-listings"
+          onClick={() => setTab('listings')}
+        >
+          TA 在卖的
+        </Text>
+        <Text
+          className={`profile-tab ${tab === 'ratings' ? 'profile-tab-active' : ''}`}
+          data-testid="profile-tab-ratings"
+          onClick={() => setTab('ratings')}
+        >
+          收到的评价{trust.ratingCount > 0 ? ` (${trust.ratingCount})` : ''}
+        </Text>
+      </View>
+      {tab === 'listings' ? (
+        <ListingGrid list={list} empty="TA 现在没有在售的闲置" />
+      ) : (
+        <RatingList list={ratings} myId={myId} />
+      )}
     </View>
   );
 }

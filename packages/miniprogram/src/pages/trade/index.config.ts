@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '交易详情', enablePullDownRefresh: true });
