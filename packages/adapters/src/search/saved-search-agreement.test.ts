@@ -4,6 +4,7 @@ import {
   NotificationRecorder,
   SavedSearchAlerts,
   SaveSearch,
+  StoredSynonyms,
   type JobQueue,
   type Listing,
   type SaveSearchInput,
@@ -17,6 +18,7 @@ import {
   InMemoryNotificationRepository,
   inMemoryPersistence,
   InMemorySearchIndexStore,
+  InMemorySynonyms,
   SequentialIds,
   TestClock,
 } from '@xianzhi/core/testing';
@@ -66,7 +68,11 @@ const queries: [Query, boolean][] = [
   [{ text: '刹车' }, true],
   [{ text: '自行车', maxPrice: 10_000 }, true],
   [{ text: '自行车', kind: 'wanted' }, false],
-  [{ text: '高数' }, false],
+  // Through the shipped synonym dictionary, on both sides: 高数 is 高等数学, 单车 and 脚踏车 are 自行车.
+  [{ text: '高数' }, true],
+  [{ text: '单车' }, true],
+  [{ text: '脚踏车 台灯' }, true],
+  [{ text: '单车', maxPrice: 10_000 }, true],
   [{ text: '冰箱' }, false],
   [{ text: 'bingxiang' }, false],
 ];
@@ -81,6 +87,7 @@ describe('saved-search alerts agree with the search page (production tokenizer)'
     for (const c of aCategoryTree().all) await p.categories.save(c);
     await p.users.save(aUser({ id: 'user-owner' }));
     const ids = new SequentialIds('ss');
+    const synonyms = new StoredSynonyms(new InMemorySynonyms());
     const save = new SaveSearch({
       savedSearches: p.savedSearches,
       categories: p.categories,
@@ -101,8 +108,10 @@ describe('saved-search alerts agree with the search page (production tokenizer)'
       uow: p.uow,
       clock,
       dailyLimit: 1000,
+      synonyms,
     });
     const search = new IndexedListingSearch({
+      synonyms,
       tokenizer,
       store: new InMemorySearchIndexStore(),
       listings: p.listings,

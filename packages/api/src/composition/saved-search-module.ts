@@ -5,6 +5,7 @@ import { Background } from './background-tokens.js';
 import { Notify } from './notifications-tokens.js';
 import { SavedSearches } from './saved-search-tokens.js';
 import { Search } from './search-tokens.js';
+import { Synonyms } from './synonyms-tokens.js';
 import { factory, named } from './token.js';
 import { Config, Core, HttpRoutes, Ports } from './tokens.js';
 
@@ -38,6 +39,7 @@ export const savedSearchModule = new ContainerModule(({ bind }) => {
       categories: Ports.Categories,
       users: Ports.Users,
       tokenizer: Search.Tokenizer,
+      synonyms: Synonyms.Source,
       recorder: Notify.Recorder,
       uow: Ports.UnitOfWork,
       clock: Core.Clock,

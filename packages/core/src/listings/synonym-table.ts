@@ -41,6 +41,19 @@ export class SynonymTable {
     return (this.groups.get(w) ?? []).filter((o) => o !== w);
   }
 
+  /** Every dictionary word occurring in the text, overlapping ones included. */
+  wordsIn(text: string): string[] {
+    const t = normaliseSynonym(text);
+    const out = new Set<string>();
+    for (let at = 0; at < t.length; at++) {
+      for (let n = 1; n <= Math.min(this.longest, t.length - at); n++) {
+        const candidate = t.slice(at, at + n);
+        if (this.groups.has(candidate) && wholeWord(t, at, at + n)) out.add(candidate);
+      }
+    }
+    return [...out];
+  }
+
   /**
    * Dictionary words in the text, leftmost and longest first, never overlapping; a Latin or digit word only
    * as a whole word ("dell" is not found inside "modell").

@@ -4,6 +4,8 @@ import { aUser } from '../testing/builders.js';
 import { itemInput } from '../testing/kit.js';
 import { notificationsWorld, type NotificationsWorld } from '../testing/notifications-world.js';
 import { simpleTokenizer } from '../testing/simple-tokenizer.js';
+import { StoredSynonyms, type SynonymSource } from '../listings/synonym-table.js';
+import { InMemorySynonyms } from '../testing/in-memory-synonyms.js';
 import { SavedSearchAlerts } from './saved-search-alerts.js';
 import type { SavedSearchRepository } from './saved-search-ports.js';
 import { SaveSearch, type SaveSearchInput } from './saved-searches.js';
@@ -16,7 +18,7 @@ const handled = new Set<string>();
 /** Saved searches the alerts read, counted: a listing must read only those filed under its tokens. */
 let read = 0;
 
-function makeAlerts(dailyLimit?: number) {
+function makeAlerts(dailyLimit?: number, synonyms?: SynonymSource) {
   const p = w.persistence;
   const counting: SavedSearchRepository = {
     add: (...a) => p.savedSearches.add(...a),
@@ -39,6 +41,7 @@ function makeAlerts(dailyLimit?: number) {
     uow: p.uow,
     clock: w.k.clock,
     ...(dailyLimit !== undefined && { dailyLimit }),
+    ...(synonyms && { synonyms }),
   });
 }
 
@@ -205,5 +208,23 @@ describe('saved-search alerts', () => {
     const told = [];
     for (let i = 0; i < 450; i += 1) if ((await savedNotices(`s${String(i).padStart(3, '0')}`)).length) told.push(i);
     expect(told).toEqual(Array.from({ length: 150 }, (_, j) => j * 3));
+  });
+
+  it('hears of a listing through a synonym as the search page finds it (单车 → 自行车), only with the dictionary', async () => {
+    await saveSearch(w.k.actors.bob, { text: '单车' });
+    const dan = aUser({ id: 'dan' });
+    await w.persistence.users.save(dan);
+    await saveSearch(w.k.as(dan), { text: '单车 台灯' });
+    const first = await publish(w.k.actors.alice, { title: '九成新 自行车 通勤代步' });
+    await work();
+    expect(await savedNotices('bob')).toHaveLength(0);
+
+    const withSynonyms = makeAlerts(undefined, new StoredSynonyms(new InMemorySynonyms()));
+    const second = await publish(w.k.actors.alice, { title: '捷安特 自行车 八成新' });
+    await work(withSynonyms);
+    expect((await savedNotices('bob')).map((n) => n.listingId)).toEqual([second]);
+    // 单车 covers one of two terms (the rule: at least half), as in search; the first listing stays untold.
+    expect((await savedNotices('dan')).map((n) => n.listingId)).toEqual([second]);
+    expect(first).not.toBe(second);
   });
 });

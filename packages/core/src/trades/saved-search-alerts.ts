@@ -2,8 +2,9 @@ import type { CategoryRepository } from '../catalog/ports.js';
 import type { UserRepository } from '../identity/ports.js';
 import type { Listing } from '../listings/listing.js';
 import type { ListingRepository, ListingSummary } from '../listings/ports.js';
-import type { SearchTokenizer } from '../listings/search.js';
-import { coversQuery, isSearchable, passesSearchFilters, searchDocumentOf } from '../listings/search-match.js';
+import type { IndexedToken, SearchTokenizer } from '../listings/search.js';
+import { isSearchable, passesSearchFilters, searchDocumentOf } from '../listings/search-match.js';
+import type { SynonymSource, SynonymTable } from '../listings/synonym-table.js';
 import type { NotificationRecorder } from '../notifications/notify.js';
 import type { NotificationDraft } from '../notifications/rules.js';
 import { chinaDay, type Clock } from '../shared/clock.js';
@@ -11,6 +12,7 @@ import type { DomainEvent } from '../shared/events.js';
 import type { EventSubscriber } from '../shared/jobs.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { listingLookupKeys } from './saved-search-keys.js';
+import { coversExpandedQuery, expandedTerms, synonymLookupTokens } from './saved-search-synonyms.js';
 import type { SavedSearchRepository } from './saved-search-ports.js';
 import { SAVED_SEARCH_DAILY_ALERTS, type SavedSearch } from './saved-search.js';
 
@@ -19,21 +21,23 @@ const PAGE = 200;
 
 /**
  * Whether the search page, searching `search` on the listing's campus, would show the listing: the same
- * tokens, the same coverage rule, the same filters and the same liveness. Ranking limits (how many
- * candidates a query reads) are left out: they decide the order of a busy result list, not what matches.
+ * tokens, the same synonyms (the campus's dictionary), the same coverage rule, the same filters and the same
+ * liveness. Ranking limits (how many candidates a query reads) are left out: they decide the order of a busy
+ * result list, not what matches.
  */
 export function savedSearchMatches(
   search: SavedSearch,
   listing: ListingSummary,
-  tokens: ReadonlySet<string>,
+  tokens: readonly IndexedToken[],
   tokenizer: SearchTokenizer,
   now: Date,
+  synonyms: SynonymTable | null = null,
 ): boolean {
   return (
     search.campusId === listing.campusId &&
     isSearchable(listing, now) &&
     passesSearchFilters(listing, search.filters) &&
-    coversQuery(tokenizer.query(search.text), tokens)
+    coversExpandedQuery(expandedTerms(search.text, tokenizer, synonyms), tokens)
   );
 }
 
@@ -62,6 +66,8 @@ export interface SavedSearchAlertsDeps {
   readonly recorder: NotificationRecorder;
   readonly uow: UnitOfWork;
   readonly clock: Clock;
+  /** The campuses' synonym dictionaries, as the search page applies them; without it, no synonyms. */
+  readonly synonyms?: SynonymSource;
   /** Alerts per student per China day; defaults to SAVED_SEARCH_DAILY_ALERTS. */
   readonly dailyLimit?: number;
 }
@@ -96,9 +102,13 @@ export class SavedSearchAlerts implements EventSubscriber {
     const summary = summaries[0];
     const now = this.deps.clock.now();
     if (!listing || !summary || !isSearchable(summary, now)) return 0;
-    const tokens = tokenizer.document(searchDocumentOf(listing, await categories.forCampus(listing.campusId)));
-    const tokenSet = new Set(tokens.map((t) => t.token));
-    const keys = listingLookupKeys(tokenSet);
+    const doc = searchDocumentOf(listing, await categories.forCampus(listing.campusId));
+    const tokens = tokenizer.document(doc);
+    const table = (await this.deps.synonyms?.forCampus(listing.campusId)) ?? null;
+    const synonymTokens = table
+      ? synonymLookupTokens([doc.title, doc.description, ...doc.categoryNames], table, tokenizer)
+      : [];
+    const keys = listingLookupKeys(new Set([...tokens.map((t) => t.token), ...synonymTokens]));
     const told = new Set<string>([listing.ownerId]);
     let after: string | null = null;
     let count = 0;
@@ -107,7 +117,7 @@ export class SavedSearchAlerts implements EventSubscriber {
       const firstPerStudent = new Map<string, SavedSearch>();
       for (const s of page) {
         if (told.has(s.userId) || firstPerStudent.has(s.userId)) continue;
-        if (savedSearchMatches(s, summary, tokenSet, tokenizer, now)) firstPerStudent.set(s.userId, s);
+        if (savedSearchMatches(s, summary, tokens, tokenizer, now, table)) firstPerStudent.set(s.userId, s);
       }
       count += await this.tell(listing, [...firstPerStudent.values()], now);
       for (const id of firstPerStudent.keys()) told.add(id);
