@@ -3,7 +3,7 @@ import { errorMessage } from './client';
 import { api } from './endpoints';
 import type { ListingQuery, SearchQuery } from './types';
 
-interface Page<T> {
+export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }

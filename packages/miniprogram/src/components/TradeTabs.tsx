@@ -7,7 +7,7 @@ interface Props<S extends string> {
   roleLabels: Record<TradeRole, string>;
   onRole: (role: TradeRole) => void;
   status: S | null;
-  statuses: { value: S | null; label: string }[];
+  statuses: readonly { value: S | null; label: string }[];
   onStatus: (status: S | null) => void;
 }
 

@@ -1,16 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
-import { useState } from 'react';
-import { paged } from '../../api/feeds';
-import { useSignedIn } from '../../api/queries';
 import type { Trade, TradeRole, TradeStatus } from '../../api/trade-types';
 import { useMyTrades } from '../../api/trades';
-import { PageFooter } from '../../components/PageFooter';
-import { TradeTabs } from '../../components/TradeTabs';
+import { TradeListPage } from '../../components/TradeListPage';
 import { formatDate } from '../../lib/labels';
 import { formatFen } from '../../lib/money';
 import { openTrade } from '../../lib/navigation';
-import { OFFLINE_PAYMENT, TRADE_STATUS_LABEL, tradeProgress } from '../../lib/trade-labels';
+import { TRADE_STATUS_LABEL, tradeProgress } from '../../lib/trade-labels';
 import '../../components/Trades.css';
 import './index.css';
 
@@ -25,56 +20,17 @@ const STATUSES: { value: TradeStatus | null; label: string }[] = [
 
 /** 我的交易: trades as buyer and as seller, by state; each opens its page (confirm, cancel, rate). */
 export default function MyTrades() {
-  const signedIn = useSignedIn();
-  const initial = useRouter().params.role === 'seller' ? 'seller' : 'buyer';
-  const [role, setRole] = useState<TradeRole>(initial);
-  const [status, setStatus] = useState<TradeStatus | null>(null);
-  if (!signedIn) return <View className="page empty">请先在「我的」页登录</View>;
   return (
-    <View className="page trade-list-page">
-      <TradeTabs
-        role={role}
-        roleLabels={ROLE_LABELS}
-        onRole={setRole}
-        status={status}
-        statuses={STATUSES}
-        onStatus={setStatus}
-      />
-      <TradeList role={role} status={status} />
-      <View className="trade-offline-line">{OFFLINE_PAYMENT}</View>
-    </View>
-  );
-}
-
-function TradeList({ role, status }: { role: TradeRole; status: TradeStatus | null }) {
-  const query = useMyTrades(role, status);
-  const list = paged(query);
-  useReachBottom(list.more);
-  useDidShow(() => void query.refetch());
-  usePullDownRefresh(() => void query.refetch().finally(() => Taro.stopPullDownRefresh()));
-  return (
-    <View data-testid="trade-list">
-      {list.error && (
-        <View className="banner-error" data-testid="list-error" onClick={list.retry}>
-          {list.error}（点击重试）
-        </View>
-      )}
-      {list.items.map((t) => (
-        <TradeRow key={t.id} trade={t} role={role} />
-      ))}
-      {!list.loading && !list.error && list.items.length === 0 && (
-        <View className="empty" data-testid="list-empty">
-          {status ? '没有这个状态的交易' : role === 'buyer' ? '还没有买到过宝贝' : '还没有卖出过宝贝'}
-        </View>
-      )}
-      <PageFooter
-        loading={list.loading}
-        done={list.done}
-        count={list.items.length}
-        loadingText="加载中…"
-        onMore={list.more}
-      />
-    </View>
+    <TradeListPage
+      roleLabels={ROLE_LABELS}
+      statuses={STATUSES}
+      useList={useMyTrades}
+      testId="trade-list"
+      empty={(role, status) =>
+        status ? '没有这个状态的交易' : role === 'buyer' ? '还没有买到过宝贝' : '还没有卖出过宝贝'
+      }
+      row={(t, role) => <TradeRow key={t.id} trade={t} role={role} />}
+    />
   );
 }
 
