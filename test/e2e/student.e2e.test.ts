@@ -82,10 +82,14 @@ async function phone(): Promise<{ context: BrowserContext; page: Page; errors: s
   return { context, page, errors };
 }
 
+let loads = 0;
+/**
+ * Going to another hash of the same document does not load it again (the page's data would be stale), and a
+ * goto followed by a reload raced under load (the reload could land before the goto's page had started, leaving
+ * an empty page): each visit has its own query string, so it is one fresh load.
+ */
 const open = async (page: Page, path: string) => {
-  await page.goto(`${platform.server.url}/h5/#/${path}`);
-  // Going to another hash of the same document does not load it again: the page's data would be stale.
-  await page.reload();
+  await page.goto(`${platform.server.url}/h5/?visit=${++loads}#/${path}`);
 };
 
 async function signIn(page: Page, user: string): Promise<void> {
@@ -170,7 +174,7 @@ describe('a student’s forms on the H5 app', () => {
     await shot(s, 'publish');
     await s.locator('.pf-submit button, .pf-submit .btn-primary').first().click();
     await s.locator('.detail-title').waitFor({ timeout: 20_000 });
-    const listingId = new URL(s.url().replace('#/', '')).searchParams.get('id')!;
+    const listingId = new URLSearchParams(new URL(s.url()).hash.split('?')[1] ?? '').get('id')!;
     expect(listingId).toBeTruthy();
     const published = await api<Detail>(platform.server, 'GET', `/v1/listings/${listingId}`, aliceToken);
     expect(published.body.category.id).toBe(known.body.category.id);
