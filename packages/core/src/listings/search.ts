@@ -118,8 +118,11 @@ export interface ListingSearch {
   suggest(campusId: string, prefix: string, limit: number): Promise<string[]>;
 }
 
-/** Enough candidates to fill many pages after filters. */
-const MAX_CANDIDATES = 1000;
+/**
+ * Candidates confirmed at most: a filter none of them passes (a query for bikes in the books category) costs
+ * this many index probes, and a price order confirms them all.
+ */
+const MAX_CANDIDATES = 500;
 /**
  * Postings read per token and field, freshest listed first (the order of the index), so what a query reads
  * is bounded whatever the campus holds. Within one token and field, a fresher posting always scores higher:
@@ -128,7 +131,7 @@ const MAX_CANDIDATES = 1000;
  * only part of the query. Filters drop candidates after the read, so a filtered search reads more.
  */
 const POSTINGS_PER_LIST = 200;
-const POSTINGS_PER_LIST_FILTERED = 600;
+const POSTINGS_PER_LIST_FILTERED = 400;
 const MAX_POSTINGS_PER_LIST = 1000;
 
 export interface IndexedListingSearchDeps {
