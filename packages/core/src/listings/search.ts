@@ -228,25 +228,26 @@ export class IndexedListingSearch implements ListingSearch {
   }
 
   /**
-   * The candidates that are hits, confirmed on the listings themselves in ranking order, a few at a time,
-   * until `wanted` are found: the index may lag a change by a projector run, the listings never do.
+   * The candidates that are hits, confirmed on the listings themselves in ranking order until `wanted` are
+   * found: the index may lag a change by a projector run, the listings never do.
    */
   private async confirm(ranked: readonly Candidate[], query: SearchQuery, now: Date, wanted: number) {
     const priced = query.sort === 'price_asc' || query.sort === 'price_desc';
     const hitQuery = { ...query.filters, campusId: query.campusId, now, priced };
     const out: Candidate[] = [];
-    let chunk = hasFilters(query.filters) ? wanted * 4 : wanted + 10;
-    for (let at = 0; at < ranked.length && out.length < wanted; chunk *= 4) {
+    // Unfiltered, nearly every candidate is a hit: a page's worth first, then four times more each round.
+    // Filtered, any share may pass (none for bikes in the books category): four pages' worth, then the rest
+    // in one statement (each candidate costs an index probe there, each statement a round trip).
+    const filtered = hasFilters(query.filters);
+    let chunk = filtered ? wanted * 4 : wanted + 10;
+    for (let at = 0; at < ranked.length && out.length < wanted; chunk = filtered ? ranked.length : chunk * 4) {
       const slice = ranked.slice(at, at + chunk);
       at += slice.length;
-      const hits = new Map(
-        (
-          await this.deps.listings.searchHits(
-            slice.map((c) => c.id),
-            hitQuery,
-          )
-        ).map((h) => [h.id, h]),
+      const rows = await this.deps.listings.searchHits(
+        slice.map((c) => c.id),
+        hitQuery,
       );
+      const hits = new Map(rows.map((h) => [h.id, h]));
       for (const c of slice) {
         const hit = hits.get(c.id);
         if (hit) out.push(priced ? { ...c, price: hit.price } : c);
