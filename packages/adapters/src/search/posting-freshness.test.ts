@@ -6,7 +6,7 @@ import { mariadbTestDatabase, sqliteTestDatabase, type TestDatabase } from '../p
 const BEFORE = 'Migration20261207000000InboxEntries';
 
 /**
- * Migration20261208000000SearchFreshness: postings written before it get their listing's `listed_at`
+ * Migration20261208000300SearchFreshness: postings written before it get their listing's `listed_at`
  * (a renewal included), and the capped read then follows it rather than the listing id.
  */
 describe.each([

@@ -19,7 +19,7 @@ import { Migration20261206003000ListingStatusHistory } from './Migration20261206
 import { Migration20261206004000AdminStatistics } from './Migration20261206004000AdminStatistics.js';
 import { Migration20261206005000Feedback } from './Migration20261206005000Feedback.js';
 import { Migration20261207000000InboxEntries } from './Migration20261207000000InboxEntries.js';
-import { Migration20261208000000SearchFreshness } from './Migration20261208000000SearchFreshness.js';
+import { Migration20261208000300SearchFreshness } from './Migration20261208000300SearchFreshness.js';
 
 /** Every committed migration, in order. Listed explicitly so compiled and source runs agree. */
 export const MIGRATIONS = [
@@ -44,5 +44,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261206004000AdminStatistics', class: Migration20261206004000AdminStatistics },
   { name: 'Migration20261206005000Feedback', class: Migration20261206005000Feedback },
   { name: 'Migration20261207000000InboxEntries', class: Migration20261207000000InboxEntries },
-  { name: 'Migration20261208000000SearchFreshness', class: Migration20261208000000SearchFreshness },
+  { name: 'Migration20261208000300SearchFreshness', class: Migration20261208000300SearchFreshness },
 ];

@@ -14,8 +14,8 @@ import { columnTypes, type Dialect } from './dialect.js';
  *   filters) with one `id in (…)` read answered by `listing_search_hit`. It replaces
  *   `listing_search_summary`, which lacked `live` (a banned owner) and so sent every probe to the row.
  */
-export class Migration20261208000000SearchFreshness extends Migration {
-  override name = 'Migration20261208000000SearchFreshness';
+export class Migration20261208000300SearchFreshness extends Migration {
+  override name = 'Migration20261208000300SearchFreshness';
 
   override up(): void {
     const d = this.dialect();
