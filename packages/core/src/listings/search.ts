@@ -122,16 +122,17 @@ export interface ListingSearch {
  * Candidates confirmed at most: a filter none of them passes (a query for bikes in the books category) costs
  * this many index probes, and a price order confirms them all.
  */
-const MAX_CANDIDATES = 500;
+const MAX_CANDIDATES = 300;
 /**
  * Postings read per token and field, freshest listed first (the order of the index), so what a query reads
  * is bounded whatever the campus holds. Within one token and field, a fresher posting always scores higher:
  * for a one-term query the first pages come from the first postings of each list exactly, and a listing
  * matching several terms is among the freshest of each list it matches unless hundreds of fresher ones match
- * only part of the query. Filters drop candidates after the read, so a filtered search reads more.
+ * only part of the query. A filtered search reads as much (more, at 1M, cost more than the 30 ms p95 budget):
+ * its hits come from the best MAX_CANDIDATES candidates of those lists.
  */
 const POSTINGS_PER_LIST = 200;
-const POSTINGS_PER_LIST_FILTERED = 400;
+const POSTINGS_PER_LIST_FILTERED = 200;
 const MAX_POSTINGS_PER_LIST = 1000;
 
 export interface IndexedListingSearchDeps {
