@@ -9,7 +9,8 @@
  * generator's Chinese titles and descriptions, every category of the default tree, realistic kinds, prices,
  * conditions, areas and fates: sold, reserved, withdrawn, expired, renewed), favorites and daily views drawn
  * from those preferences (the recommenders' signals), and the search index of every live listing built with
- * the adapter's own tokenizer, exactly as `IndexedListingSearch.index` would. Rows go in as multi-row
+ * the adapter's own tokenizer, exactly as `IndexedListingSearch.index` would (each posting carrying the listing's
+ * `listed_at`). Rows go in as multi-row
  * INSERTs, one transaction per batch, with the search index's secondary index dropped during the load and
  * rebuilt once at the end. The database is emptied first (`--keep` refuses to touch one that has listings).
  */
@@ -246,7 +247,7 @@ async function generate(db: BulkDb): Promise<void> {
       await db.insert('listing', LISTING_COLUMNS, batch.listings, db.dialect === 'sqlite' ? 300 : 1000);
       await db.insert(
         'search_token',
-        ['campus_id', 'token', 'listing_id', 'field'],
+        ['campus_id', 'token', 'listing_id', 'field', 'listed_at'],
         batch.tokens,
         db.dialect === 'sqlite' ? 2000 : 4000,
       );
@@ -355,7 +356,11 @@ async function generate(db: BulkDb): Promise<void> {
         categoryNames: leaf.names,
         isbn: g.book?.isbn ?? null,
       });
-      for (const t of doc) tokens.push([DEMO_CAMPUS.id, t.token, id, t.field]);
+      // Every posting carries the listing's feed position, as the store writes it (renewals included);
+      // formatted once per listing rather than once per posting by the driver.
+      const listedValue =
+        db.dialect === 'sqlite' ? Math.floor(listed) : new Date(listed).toISOString().slice(0, 23).replace('T', ' ');
+      for (const t of doc) tokens.push([DEMO_CAMPUS.id, t.token, id, t.field, listedValue]);
       postings += doc.length;
     }
     if (index % BATCH === 0 || index === total) {

@@ -8,8 +8,8 @@ import type { Dialect } from './bulk-db.ts';
 export function searchTokenSecondaryIndexes(d: Dialect): { drop: string; create: string }[] {
   return [
     {
-      drop: d === 'mysql' ? 'drop index search_token_recent on search_token' : 'drop index search_token_recent',
-      create: 'create index search_token_recent on search_token (campus_id, token, field, listing_id)',
+      drop: d === 'mysql' ? 'drop index search_token_fresh on search_token' : 'drop index search_token_fresh',
+      create: 'create index search_token_fresh on search_token (campus_id, token, field, listed_at, listing_id)',
     },
   ];
 }

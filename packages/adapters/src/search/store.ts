@@ -1,5 +1,6 @@
-import type { IndexedToken, Posting, SearchField, SearchIndexStore } from '@xianzhi/core';
+import type { IndexedListing, IndexedToken, Posting, SearchField, SearchIndexStore } from '@xianzhi/core';
 import type { OrmContext } from '../persistence/mikro-orm/context.js';
+import { toDate } from '../persistence/mikro-orm/rows.js';
 
 const INSERT_BATCH = 200;
 const LOOKUP_BATCH = 500;
@@ -11,14 +12,16 @@ const FIELDS: readonly SearchField[] = ['title', 'category', 'description', 'isb
 export class SqlSearchIndexStore implements SearchIndexStore {
   constructor(private readonly ctx: OrmContext) {}
 
-  async replace(campusId: string, listingId: string, tokens: readonly IndexedToken[]): Promise<void> {
+  async replace(listing: IndexedListing, tokens: readonly IndexedToken[]): Promise<void> {
     const em = this.ctx.em();
-    await em.execute('delete from search_token where listing_id = ?', [listingId], 'run');
+    await em.execute('delete from search_token where listing_id = ?', [listing.id], 'run');
+    // SQLite keeps datetimes as epoch milliseconds, as the ORM writes them.
+    const listedAt = this.ctx.dialect === 'sqlite' ? listing.listedAt.getTime() : listing.listedAt;
     for (let i = 0; i < tokens.length; i += INSERT_BATCH) {
       const batch = tokens.slice(i, i + INSERT_BATCH);
-      const params = batch.flatMap((t) => [campusId, t.token, listingId, t.field]);
+      const params = batch.flatMap((t) => [listing.campusId, t.token, listing.id, t.field, listedAt]);
       await em.execute(
-        `insert into search_token (campus_id, token, listing_id, field) values ${batch.map(() => '(?, ?, ?, ?)').join(', ')}`,
+        `insert into search_token (campus_id, token, listing_id, field, listed_at) values ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
         params,
         'run',
       );
@@ -61,22 +64,22 @@ export class SqlSearchIndexStore implements SearchIndexStore {
             );
       for (const r of rows) existing.push(String(r.token));
     }
-    // Per token and field, the newest postings only (ULID order is publication order), each read a
-    // range of the covering index (campus_id, token, field, listing_id) in reverse.
+    // Per token and field, the freshest postings only, each read a range of the covering index
+    // (campus_id, token, field, listed_at, listing_id) in reverse: a bounded read whatever the campus holds.
     const reads = existing.flatMap((token) => FIELDS.map((field) => ({ token, field })));
     const out: Posting[] = [];
     for (let i = 0; i < reads.length; i += PROBE_BATCH) {
       const batch = reads.slice(i, i + PROBE_BATCH);
-      const rows = await this.ctx.em().execute<{ listing_id: string; token: string; field: string }[]>(
+      const rows = await this.ctx.em().execute<PostingRow[]>(
         batch
           .map(
             (_, n) =>
-              `select * from (select listing_id, token, field from search_token where campus_id = ? and token = ? and field = ? order by listing_id desc limit ${Math.floor(perTokenAndField)}) p${n}`,
+              `select * from (select listing_id, token, field, listed_at from search_token where campus_id = ? and token = ? and field = ? order by listed_at desc, listing_id desc limit ${Math.floor(perTokenAndField)}) p${n}`,
           )
           .join(' union all '),
         batch.flatMap((r) => [campusId, r.token, r.field]),
       );
-      for (const r of rows) out.push({ listingId: r.listing_id, token: r.token, field: r.field as SearchField });
+      for (const r of rows) out.push(posting(r));
     }
     return out;
   }
@@ -87,12 +90,18 @@ export class SqlSearchIndexStore implements SearchIndexStore {
       const batch = tokens.slice(i, i + LOOKUP_BATCH);
       const rows = await this.ctx
         .em()
-        .execute<{ listing_id: string; token: string; field: string }[]>(
-          `select listing_id, token, field from search_token where campus_id = ? and token in (${batch.map(() => '?').join(', ')})`,
+        .execute<PostingRow[]>(
+          `select listing_id, token, field, listed_at from search_token where campus_id = ? and token in (${batch.map(() => '?').join(', ')})`,
           [campusId, ...batch],
         );
-      for (const r of rows) out.push({ listingId: r.listing_id, token: r.token, field: r.field as SearchField });
+      for (const r of rows) out.push(posting(r));
     }
     return out;
   }
+}
+
+type PostingRow = { listing_id: string; token: string; field: string; listed_at: unknown };
+
+function posting(r: PostingRow): Posting {
+  return { listingId: r.listing_id, token: r.token, field: r.field as SearchField, listedAt: toDate(r.listed_at) };
 }

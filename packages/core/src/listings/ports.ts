@@ -1,6 +1,7 @@
 import type { Condition, ListingKind, TradeMethod } from '../catalog/dimensions.js';
 import type { Fen } from '../shared/money.js';
 import type { Listing, ListingStatus } from './listing.js';
+import type { SearchFilters } from './search.js';
 
 export type ListingSort = 'newest' | 'price_asc' | 'price_desc';
 
@@ -52,29 +53,29 @@ export interface CounterDeltas {
   readonly wants?: number;
 }
 
-/** What search needs to filter and rank a candidate, without loading the whole listing. */
-export interface ListingSummary {
-  readonly id: string;
+/** Which listings search may show: the filters of the query, the campus and the time that decides expiry. */
+export interface SearchHitQuery extends SearchFilters {
   readonly campusId: string;
-  readonly status: ListingStatus;
-  readonly kind: ListingKind;
-  readonly categoryId: string;
-  readonly rootCategoryId: string;
-  readonly condition: Condition | null;
-  readonly areaId: string | null;
-  readonly tradeMethods: readonly TradeMethod[];
+  readonly now: Date;
+  /** Only listings with a price: the price orders leave 面议 posts out, as the feed does. */
+  readonly priced?: boolean;
+}
+
+export interface SearchHitRow {
+  readonly id: string;
   readonly price: Fen | null;
-  readonly listedAt: Date;
-  readonly expiresAt: Date;
-  readonly ownerBanned: boolean;
 }
 
 export interface ListingRepository {
   /** `forUpdate` takes a row lock until the surrounding UnitOfWork ends, so concurrent edits queue. */
   byId(id: string, options?: { forUpdate?: boolean }): Promise<Listing | null>;
   byIds(ids: readonly string[]): Promise<Listing[]>;
-  /** The summaries of those that exist, in any order: a narrow read for ranking thousands of candidates. */
-  summaries(ids: readonly string[]): Promise<ListingSummary[]>;
+  /**
+   * Those of these listings search may show, in any order: live (active or reserved, the owner not banned),
+   * unexpired at `now`, in the campus and passing the filters. Search confirms its ranked candidates here,
+   * a few at a time, so an index lagging a change never shows a listing that is no longer a hit.
+   */
+  searchHits(ids: readonly string[], query: SearchHitQuery): Promise<SearchHitRow[]>;
   save(listing: Listing): Promise<void>;
   /** Live listings (active, reserved) not yet expired, of owners not banned, in sort order. Price sorts leave out 面议 posts. */
   feed(query: ListingFeedQuery): Promise<Listing[]>;

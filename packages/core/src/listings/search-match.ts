@@ -1,7 +1,6 @@
 import type { Category } from '../catalog/category.js';
 import type { Listing } from './listing.js';
 import { LIVE_STATUSES } from './listing.js';
-import type { ListingSummary } from './ports.js';
 import type { Condition, ListingKind, TradeMethod } from '../catalog/dimensions.js';
 import type { Fen } from '../shared/money.js';
 
@@ -19,6 +18,20 @@ interface Filters {
   readonly areaId?: string;
   readonly tradeMethod?: TradeMethod;
 }
+/** What the rule reads of a listing: a whole Listing, or the few columns the store confirms hits on. */
+export type SearchableFields = Pick<
+  Listing,
+  | 'status'
+  | 'ownerBanned'
+  | 'expiresAt'
+  | 'kind'
+  | 'categoryId'
+  | 'rootCategoryId'
+  | 'condition'
+  | 'areaId'
+  | 'tradeMethods'
+  | 'price'
+>;
 interface Document {
   readonly title: string;
   readonly description: string;
@@ -44,11 +57,11 @@ export function coversQuery(terms: readonly Term[], tokens: ReadonlySet<string>)
 }
 
 /** Live: active or reserved, not expired, the owner not banned. Only these are ever hits. */
-export function isSearchable(l: ListingSummary, now: Date): boolean {
+export function isSearchable(l: SearchableFields, now: Date): boolean {
   return LIVE_STATUSES.includes(l.status) && !l.ownerBanned && l.expiresAt.getTime() > now.getTime();
 }
 
-export function passesSearchFilters(l: ListingSummary, f: Filters | undefined): boolean {
+export function passesSearchFilters(l: SearchableFields, f: Filters | undefined): boolean {
   if (!f) return true;
   if (f.kind !== undefined && l.kind !== f.kind) return false;
   if (f.categoryId !== undefined && l.categoryId !== f.categoryId && l.rootCategoryId !== f.categoryId) return false;

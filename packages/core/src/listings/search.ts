@@ -1,13 +1,16 @@
 import type { Condition, ListingKind, TradeMethod } from '../catalog/dimensions.js';
 import type { CategoryRepository } from '../catalog/ports.js';
 import type { Clock } from '../shared/clock.js';
-import { DAY_MS } from '../shared/clock.js';
 import type { Fen } from '../shared/money.js';
 import { LIVE_STATUSES, type Listing } from './listing.js';
 import type { ListingRepository } from './ports.js';
-import { isSearchable, minCoveredTerms, passesSearchFilters, searchDocumentOf } from './search-match.js';
-import { addSynonymScores, expandQuery, synonymTokens } from './synonym-expansion.js';
+import { searchDocumentOf } from './search-match.js';
+import { hasFilters, scoreCandidates, searchOrder, type Candidate } from './search-ranking.js';
+import { excerpt, highlight } from './search-text.js';
+import { expandQuery, synonymTokens } from './synonym-expansion.js';
 import type { SynonymSource } from './synonym-table.js';
+
+export { highlight } from './search-text.js';
 
 export type SearchField = 'title' | 'category' | 'description' | 'isbn';
 
@@ -47,15 +50,26 @@ export interface Posting {
   readonly listingId: string;
   readonly token: string;
   readonly field: SearchField;
+  /** The listing's feed position (publication or last renewal), kept in every posting: freshness ranks without a read of the listing. */
+  readonly listedAt: Date;
+}
+
+/** What the index keeps of a listing besides its tokens. */
+export interface IndexedListing {
+  readonly id: string;
+  readonly campusId: string;
+  readonly listedAt: Date;
 }
 
 /** The inverted index itself: tokens to listings, per campus. */
 export interface SearchIndexStore {
-  replace(campusId: string, listingId: string, tokens: readonly IndexedToken[]): Promise<void>;
+  /** The listing's postings become these, all carrying its `listedAt` (re-indexed on renewal). */
+  replace(listing: IndexedListing, tokens: readonly IndexedToken[]): Promise<void>;
   remove(listingId: string): Promise<void>;
   /**
    * The postings of these tokens; with `perTokenAndField`, at most that many per token and field, of the
-   * newest listings, so a token found in half the campus costs no more than a rare one.
+   * freshest listings (latest `listedAt`, then highest id), so a token found in half the campus costs no
+   * more than a rare one.
    */
   lookup(campusId: string, tokens: readonly string[], perTokenAndField?: number): Promise<Posting[]>;
   /** Forgets every listing of a campus, before a rebuild. */
@@ -113,17 +127,22 @@ export interface ListingSearch {
   suggest(campusId: string, prefix: string, limit: number): Promise<string[]>;
 }
 
-const FIELD_WEIGHT: Record<SearchField, number> = { isbn: 5, title: 3, category: 2, description: 1 };
-/** Enough candidates to fill many pages after filters. */
-const MAX_CANDIDATES = 1000;
 /**
- * Postings read per token and field, newest first. A title match of a common word among the newest 1,000
- * still outranks any description match, and freshness decides among equals anyway, so the cap only drops
- * old listings that could not have reached the first pages.
+ * Candidates confirmed at most: a filter none of them passes (a query for bikes in the books category) costs
+ * this many index probes, and a price order confirms them all.
  */
-const POSTINGS_PER_TOKEN_AND_FIELD = 1000;
-
-const SNIPPET_LENGTH = 60;
+const MAX_CANDIDATES = 300;
+/**
+ * Postings read per token and field, freshest listed first (the order of the index), so what a query reads
+ * is bounded whatever the campus holds. Within one token and field, a fresher posting always scores higher:
+ * for a one-term query the first pages come from the first postings of each list exactly, and a listing
+ * matching several terms is among the freshest of each list it matches unless hundreds of fresher ones match
+ * only part of the query. A filtered search reads as much (more, at 1M, cost more than the 30 ms p95 budget):
+ * its hits come from the best MAX_CANDIDATES candidates of those lists.
+ */
+const POSTINGS_PER_LIST = 200;
+const POSTINGS_PER_LIST_FILTERED = 200;
+const MAX_POSTINGS_PER_LIST = 1000;
 
 export interface IndexedListingSearchDeps {
   readonly tokenizer: SearchTokenizer;
@@ -136,9 +155,10 @@ export interface IndexedListingSearchDeps {
 }
 
 /**
- * Search over a token index: candidates come from the store, the ranking and the filters are computed
- * here, so every store ranks the same way. Only live listings (active, reserved, not expired, the owner
- * not banned) are hits.
+ * Search over a token index: candidates and their freshness come from the store's postings, the ranking is
+ * computed here, so every store ranks the same way; then the best candidates are confirmed on the listings
+ * (live: active or reserved, not expired, the owner not banned; in the campus; passing the filters) until
+ * the page is full. A query reads a bounded number of postings and about a page of listings, whatever N.
  */
 export class IndexedListingSearch implements ListingSearch {
   constructor(private readonly deps: IndexedListingSearchDeps) {}
@@ -150,7 +170,7 @@ export class IndexedListingSearch implements ListingSearch {
     }
     const categories = await this.deps.categories.forCampus(listing.campusId);
     const tokens = this.deps.tokenizer.document(searchDocumentOf(listing, categories));
-    await this.deps.store.replace(listing.campusId, listing.id, tokens);
+    await this.deps.store.replace(listing, tokens);
   }
 
   remove(listingId: string): Promise<void> {
@@ -164,86 +184,81 @@ export class IndexedListingSearch implements ListingSearch {
     const fuzzy = [
       ...new Set(terms.flatMap((t) => t.alternatives.filter((a) => a.weight < 1).map((a) => a.token))),
     ].filter((t) => !exact.includes(t));
+    const offset = query.offset ?? 0;
+    const sort = query.sort ?? 'relevance';
+    const filtered = hasFilters(query.filters);
+    // Hits needed: the pages up to this one, and one more to know whether another page follows.
+    const wanted = offset + query.limit + 1;
+    const perList = Math.min(
+      MAX_POSTINGS_PER_LIST,
+      Math.max(filtered ? POSTINGS_PER_LIST_FILTERED : POSTINGS_PER_LIST, wanted * (filtered ? 8 : 4)),
+    );
     // Synonyms are read with the query's own words: they are no fallback, a synonym title outranks a description.
     const tokens = [...new Set([...exact, ...synonymTokens(terms)])];
-    let postings = await this.deps.store.lookup(query.campusId, tokens, POSTINGS_PER_TOKEN_AND_FIELD);
+    let postings = await this.deps.store.lookup(query.campusId, tokens, perList);
     // Typo tolerance is a fallback: a one-word query whose word already has more title matches than
     // the requested pages hold gets nothing from one-edit variants (a variant in a title scores 0.6 × 3,
     // below any exact title match), so the hundreds of variants are not even looked up.
     const titleHits = postings.filter((p) => p.field === 'title' && exact.includes(p.token)).length;
-    const enough = terms.length === 1 && titleHits > (query.offset ?? 0) + query.limit;
+    const enough = terms.length === 1 && titleHits > offset + query.limit;
     if (fuzzy.length > 0 && !enough)
-      postings = postings.concat(await this.deps.store.lookup(query.campusId, fuzzy, POSTINGS_PER_TOKEN_AND_FIELD));
-
-    // Per listing, per term: the best (alternative weight × field weight) it reached.
-    const byToken = new Map<string, Posting[]>();
-    for (const p of postings) {
-      const list = byToken.get(p.token);
-      if (list) list.push(p);
-      else byToken.set(p.token, [p]);
-    }
-    const perListing = new Map<string, { scores: number[]; matched: Set<string> }>();
-    terms.forEach((term, i) => {
-      for (const alt of term.alternatives) {
-        for (const p of byToken.get(alt.token) ?? []) {
-          let entry = perListing.get(p.listingId);
-          if (!entry)
-            perListing.set(
-              p.listingId,
-              (entry = { scores: new Array<number>(terms.length).fill(0), matched: new Set() }),
-            );
-          const s = alt.weight * FIELD_WEIGHT[p.field];
-          if (s > entry.scores[i]!) entry.scores[i] = s;
-          if (alt.weight >= 1) entry.matched.add(term.surface);
-          else entry.matched.add(alt.token);
-        }
-      }
-    });
-    addSynonymScores(terms, byToken, perListing, FIELD_WEIGHT);
-    const minCovered = minCoveredTerms(terms.length);
-    const ranked = [...perListing.entries()]
-      .map(([id, e]) => {
-        const covered = e.scores.filter((s) => s > 0).length;
-        const sum = e.scores.reduce((a, b) => a + b, 0);
-        return { id, covered, base: (sum * covered) / terms.length, matched: e.matched };
-      })
-      .filter((c) => c.covered >= minCovered)
-      .sort((a, b) => b.base - a.base || (a.id < b.id ? -1 : 1))
-      .slice(0, MAX_CANDIDATES);
+      postings = postings.concat(await this.deps.store.lookup(query.campusId, fuzzy, perList));
 
     const now = this.deps.clock.now();
-    const offset = query.offset ?? 0;
-    // Filters and freshness need only a few columns: rank every candidate on those, load just the page.
-    const byPrice = query.sort === 'price_asc' || query.sort === 'price_desc';
-    const summaries = new Map((await this.deps.listings.summaries(ranked.map((c) => c.id))).map((l) => [l.id, l]));
-    const scored = ranked
-      .flatMap((c) => {
-        const l = summaries.get(c.id);
-        if (!l || l.campusId !== query.campusId || !isSearchable(l, now) || !passesSearchFilters(l, query.filters))
-          return [];
-        if (byPrice && l.price === null) return [];
-        const ageDays = Math.max(0, (now.getTime() - l.listedAt.getTime()) / DAY_MS);
-        // Freshness breaks near-ties; it never lifts a weak match over a title match.
-        const score = c.base + 0.5 / (1 + ageDays / 30);
-        return [{ summary: l, score, matched: c.matched }];
-      })
-      .sort(searchOrder(query.sort ?? 'relevance'));
-    const window = scored.slice(offset, offset + query.limit);
-    const loaded = new Map((await this.deps.listings.byIds(window.map((s) => s.summary.id))).map((l) => [l.id, l]));
-
-    const page = window.flatMap((s) => {
-      const listing = loaded.get(s.summary.id);
-      return listing ? [{ listing, score: s.score, matched: s.matched }] : [];
-    });
+    const byPrice = sort === 'price_asc' || sort === 'price_desc';
+    // Ranked from the postings alone; only price orders need every candidate's listing.
+    const ranked = scoreCandidates(terms, postings, now)
+      .sort(searchOrder(byPrice ? 'relevance' : sort))
+      .slice(0, MAX_CANDIDATES);
+    const hits = await this.confirm(ranked, query, now, byPrice ? Infinity : wanted);
+    if (byPrice) hits.sort(searchOrder(sort));
+    const window = hits.slice(offset, offset + query.limit);
+    const loaded = new Map((await this.deps.listings.byIds(window.map((c) => c.id))).map((l) => [l.id, l]));
     return {
-      hits: page.map(({ listing, score, matched }) => ({
-        listingId: listing.id,
-        score: Math.round(score * 1000) / 1000,
-        title: highlight(listing.title, [...matched]),
-        snippet: excerpt(listing.description, [...matched]),
-      })),
-      hasMore: scored.length > offset + query.limit,
+      hits: window.flatMap((c) => {
+        const listing = loaded.get(c.id);
+        if (!listing) return [];
+        const matched = [...c.matched];
+        return [
+          {
+            listingId: listing.id,
+            score: Math.round(c.score * 1000) / 1000,
+            title: highlight(listing.title, matched),
+            snippet: excerpt(listing.description, matched),
+          },
+        ];
+      }),
+      hasMore: hits.length > offset + query.limit,
     };
+  }
+
+  /**
+   * The candidates that are hits, confirmed on the listings themselves in ranking order until `wanted` are
+   * found: the index may lag a change by a projector run, the listings never do.
+   */
+  private async confirm(ranked: readonly Candidate[], query: SearchQuery, now: Date, wanted: number) {
+    const priced = query.sort === 'price_asc' || query.sort === 'price_desc';
+    const hitQuery = { ...query.filters, campusId: query.campusId, now, priced };
+    const out: Candidate[] = [];
+    // Unfiltered, nearly every candidate is a hit: a page's worth first, then four times more each round.
+    // Filtered, any share may pass (none for bikes in the books category): four pages' worth, then the rest
+    // in one statement (each candidate costs an index probe there, each statement a round trip).
+    const filtered = hasFilters(query.filters);
+    let chunk = filtered ? wanted * 4 : wanted + 10;
+    for (let at = 0; at < ranked.length && out.length < wanted; chunk = filtered ? ranked.length : chunk * 4) {
+      const slice = ranked.slice(at, at + chunk);
+      at += slice.length;
+      const rows = await this.deps.listings.searchHits(
+        slice.map((c) => c.id),
+        hitQuery,
+      );
+      const hits = new Map(rows.map((h) => [h.id, h]));
+      for (const c of slice) {
+        const hit = hits.get(c.id);
+        if (hit) out.push(priced ? { ...c, price: hit.price } : c);
+      }
+    }
+    return out;
   }
 
   async suggest(campusId: string, prefix: string, limit: number): Promise<string[]> {
@@ -265,58 +280,4 @@ export class IndexedListingSearch implements ListingSearch {
     if (!this.deps.synonyms || terms.length === 0) return terms;
     return expandQuery(text, terms, await this.deps.synonyms.forCampus(campusId), this.deps.tokenizer);
   }
-}
-
-type Scored = {
-  readonly summary: { readonly id: string; readonly listedAt: Date; readonly price: Fen | null };
-  readonly score: number;
-};
-
-function searchOrder(sort: SearchSort): (a: Scored, b: Scored) => number {
-  const relevance = (a: Scored, b: Scored) =>
-    b.score - a.score ||
-    b.summary.listedAt.getTime() - a.summary.listedAt.getTime() ||
-    (a.summary.id < b.summary.id ? -1 : 1);
-  switch (sort) {
-    case 'newest':
-      return (a, b) => b.summary.listedAt.getTime() - a.summary.listedAt.getTime() || relevance(a, b);
-    case 'price_asc':
-      return (a, b) => a.summary.price! - b.summary.price! || relevance(a, b);
-    case 'price_desc':
-      return (a, b) => b.summary.price! - a.summary.price! || relevance(a, b);
-    default:
-      return relevance;
-  }
-}
-
-/** Splits text into runs, marking every case-insensitive occurrence of a needle. */
-export function highlight(text: string, needles: readonly string[]): SnippetPart[] {
-  const lower = text.toLowerCase();
-  const marks = new Array<boolean>(text.length).fill(false);
-  for (const n of needles) {
-    const needle = n.toLowerCase();
-    if (!needle) continue;
-    for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
-      for (let i = at; i < at + needle.length; i++) marks[i] = true;
-    }
-  }
-  const parts: SnippetPart[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const last = parts.at(-1);
-    if (last && last.match === marks[i]) parts[parts.length - 1] = { text: last.text + text[i], match: last.match };
-    else parts.push({ text: text[i]!, match: marks[i]! });
-  }
-  return parts;
-}
-
-/** A window of the description around its first match, highlighted. */
-function excerpt(text: string, needles: readonly string[]): SnippetPart[] {
-  const lower = text.toLowerCase();
-  const first = Math.min(...needles.map((n) => lower.indexOf(n.toLowerCase())).filter((i) => i >= 0), Infinity);
-  const start = first === Infinity ? 0 : Math.max(0, first - 15);
-  const window = text.slice(start, start + SNIPPET_LENGTH);
-  const parts = highlight(window, needles);
-  if (start > 0) parts.unshift({ text: '…', match: false });
-  if (start + SNIPPET_LENGTH < text.length) parts.push({ text: '…', match: false });
-  return parts;
 }

@@ -146,7 +146,12 @@ describe('expanding a query', () => {
 
   it('matches a phrase only where all its terms are in one field', () => {
     const [phrase] = expand('高数')[0]!.synonyms!;
-    const post = (listingId: string, token: string, field: Posting['field']): Posting => ({ listingId, token, field });
+    const post = (listingId: string, token: string, field: Posting['field']): Posting => ({
+      listingId,
+      token,
+      field,
+      listedAt: new Date('2026-09-01T00:00:00Z'),
+    });
     const byToken = new Map<string, Posting[]>();
     for (const p of [
       post('whole-title', '高等', 'title'),
@@ -161,7 +166,10 @@ describe('expanding a query', () => {
     expect([...phraseMatches(phrase!, byToken)]).toEqual([['whole-title', ['title']]]);
 
     const perListing = new Map([['exact', { scores: [3], matched: new Set(['高数']) }]]);
-    addSynonymScores(expand('高数'), byToken, perListing, { title: 3, category: 2, description: 1, isbn: 5 });
+    addSynonymScores(expand('高数'), byToken, perListing, { title: 3, category: 2, description: 1, isbn: 5 }, () => ({
+      scores: [0],
+      matched: new Set<string>(),
+    }));
     expect(perListing.get('whole-title')).toEqual({ scores: [SYNONYM_WEIGHT * 3], matched: new Set(['高等数学']) });
     expect(perListing.get('exact')!.scores).toEqual([3]);
     expect(perListing.has('split') || perListing.has('part')).toBe(false);

@@ -83,18 +83,19 @@ export function phraseMatches(
  * words: a phrase counts its weight times the best field it matched in, and only where that beats what the
  * listing already reached for the term (a title that says both 单车 and 自行车 counts as an exact match).
  */
-export function addSynonymScores(
+export function addSynonymScores<E extends { scores: number[]; matched: Set<string> }>(
   terms: readonly QueryTerm[],
   byToken: ReadonlyMap<string, readonly Posting[]>,
-  perListing: Map<string, { scores: number[]; matched: Set<string> }>,
+  perListing: Map<string, E>,
   fieldWeight: Readonly<Record<SearchField, number>>,
+  /** A new entry for a listing only a synonym matched (the ranking keeps more than scores per listing). */
+  create: (listingId: string) => E,
 ): void {
   terms.forEach((term, i) => {
     for (const phrase of term.synonyms ?? []) {
       for (const [id, fields] of phraseMatches(phrase, byToken)) {
         let entry = perListing.get(id);
-        if (!entry)
-          perListing.set(id, (entry = { scores: new Array<number>(terms.length).fill(0), matched: new Set() }));
+        if (!entry) perListing.set(id, (entry = create(id)));
         const s = phrase.weight * Math.max(...fields.map((f) => fieldWeight[f]));
         if (s > entry.scores[i]!) entry.scores[i] = s;
         entry.matched.add(phrase.surface);

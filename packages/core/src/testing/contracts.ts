@@ -6,6 +6,7 @@ import { engagementContract } from './engagement-contract.js';
 import { identityContract } from './identity-contract.js';
 import { listingContract } from './listing-contract.js';
 import { outboxContract } from './outbox-contract.js';
+import { searchHitsContract } from './search-hits-contract.js';
 import { photoContract } from './photo-contract.js';
 import { unitOfWorkContract, type UnitOfWorkContractOptions } from './unit-of-work-contract.js';
 
@@ -92,6 +93,7 @@ export function persistenceContract(
   });
 
   listingContract(adapterName, () => ports);
+  searchHitsContract(adapterName, () => ports);
   outboxContract(adapterName, () => ports);
   engagementContract(adapterName, () => ports);
   identityContract(adapterName, () => ports);

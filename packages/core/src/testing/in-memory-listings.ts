@@ -7,11 +7,13 @@ import {
   type ListingDirectoryQuery,
   type ListingFeedQuery,
   type ListingRepository,
-  type ListingSummary,
   type ListingViewLog,
   type LiveOwnerListingsQuery,
   type OwnerListingsQuery,
+  type SearchHitQuery,
+  type SearchHitRow,
 } from '../listings/ports.js';
+import { isSearchHit } from '../listings/search-ranking.js';
 import { copy, type InMemoryStore } from './in-memory-store.js';
 import { cmp } from './order.js';
 
@@ -28,28 +30,10 @@ export class InMemoryListingRepository implements ListingRepository {
   async byIds(ids: readonly string[]): Promise<Listing[]> {
     return ids.flatMap((id) => (this.table.has(id) ? [copy(this.table.get(id)!)] : []));
   }
-  async summaries(ids: readonly string[]): Promise<ListingSummary[]> {
+  async searchHits(ids: readonly string[], query: SearchHitQuery): Promise<SearchHitRow[]> {
     return ids.flatMap((id) => {
       const l = this.table.get(id);
-      return l
-        ? [
-            {
-              id: l.id,
-              campusId: l.campusId,
-              status: l.status,
-              kind: l.kind,
-              categoryId: l.categoryId,
-              rootCategoryId: l.rootCategoryId,
-              condition: l.condition,
-              areaId: l.areaId,
-              tradeMethods: [...l.tradeMethods],
-              price: l.price,
-              listedAt: new Date(l.listedAt),
-              expiresAt: new Date(l.expiresAt),
-              ownerBanned: l.ownerBanned,
-            },
-          ]
-        : [];
+      return l && isSearchHit(l, query) ? [{ id: l.id, price: l.price }] : [];
     });
   }
   async save(listing: Listing): Promise<void> {

@@ -7,14 +7,14 @@ import {
   type SeqRange,
 } from '../shared/projection.js';
 import type { InMemoryStore } from './in-memory-store.js';
-import type { IndexedToken, Posting, SearchIndexStore } from '../listings/search.js';
+import type { IndexedListing, IndexedToken, Posting, SearchIndexStore } from '../listings/search.js';
 
 /** The token index in a map: what the SQL store keeps in `search_token`. */
 export class InMemorySearchIndexStore implements SearchIndexStore {
-  private readonly byListing = new Map<string, { campusId: string; tokens: IndexedToken[] }>();
+  private readonly byListing = new Map<string, { campusId: string; listedAt: Date; tokens: IndexedToken[] }>();
 
-  async replace(campusId: string, listingId: string, tokens: readonly IndexedToken[]): Promise<void> {
-    this.byListing.set(listingId, { campusId, tokens: [...tokens] });
+  async replace(listing: IndexedListing, tokens: readonly IndexedToken[]): Promise<void> {
+    this.byListing.set(listing.id, { campusId: listing.campusId, listedAt: listing.listedAt, tokens: [...tokens] });
   }
 
   async remove(listingId: string): Promise<void> {
@@ -30,13 +30,14 @@ export class InMemorySearchIndexStore implements SearchIndexStore {
     const out: Posting[] = [];
     for (const [listingId, entry] of this.byListing) {
       if (entry.campusId !== campusId) continue;
-      for (const t of entry.tokens) if (wanted.has(t.token)) out.push({ listingId, token: t.token, field: t.field });
+      for (const t of entry.tokens)
+        if (wanted.has(t.token)) out.push({ listingId, token: t.token, field: t.field, listedAt: entry.listedAt });
     }
     if (perTokenAndField === undefined) return out;
-    // As the SQL store: the newest listings (highest ULIDs) of each token and field.
+    // As the SQL store: the freshest listings (latest listedAt, then highest id) of each token and field.
     const kept = new Map<string, number>();
     return out
-      .sort((a, b) => (a.listingId < b.listingId ? 1 : -1))
+      .sort((a, b) => b.listedAt.getTime() - a.listedAt.getTime() || (a.listingId < b.listingId ? 1 : -1))
       .filter((p) => {
         const key = `${p.token}\u0000${p.field}`;
         const n = kept.get(key) ?? 0;

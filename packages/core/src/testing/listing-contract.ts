@@ -131,10 +131,8 @@ export function listingContract(
       const stale = (await ports().listings.byId('theirs'))!;
       await ports().listings.setOwnerBanned('user-buyer', true);
       expect(ids(await ports().listings.feed(feedQuery()))).toEqual(['mine']);
-      expect((await ports().listings.summaries(['theirs', 'mine'])).map((l) => [l.id, l.ownerBanned]).sort()).toEqual([
-        ['mine', false],
-        ['theirs', true],
-      ]);
+      const hits = await ports().listings.searchHits(['theirs', 'mine'], { campusId: TEST_CAMPUS_ID, now: T0 });
+      expect(hits.map((h) => h.id)).toEqual(['mine']);
       expect((await ports().listings.byId('theirs'))!.ownerBanned).toBe(true);
       stale.title = '改个标题';
       await ports().uow.run(() => ports().listings.save(stale));
@@ -195,11 +193,12 @@ export function listingContract(
       expect(ids(await ports().listings.feed(feedQuery({ tradeMethod: 'express', sort: 'price_asc' })))).toEqual([
         'both',
       ]);
-      const summaries = await ports().listings.summaries(['both', 'none']);
-      expect(Object.fromEntries(summaries.map((l) => [l.id, l.tradeMethods]))).toEqual({
-        both: ['express', 'face_to_face'],
-        none: [],
+      const hits = await ports().listings.searchHits(['f2f', 'both', 'courier', 'none'], {
+        campusId: TEST_CAMPUS_ID,
+        now: T0,
+        tradeMethod: 'express',
       });
+      expect(hits.map((h) => h.id)).toEqual(['both']);
     });
 
     it("lists and counts an owner's live listings, newest first by listing time, with keyset paging", async () => {

@@ -183,6 +183,52 @@ export function searchContract(
       expect(await ports.store.lookup('other-campus', ['台灯'], 2)).toEqual([]);
     });
 
+    it('ranks equal matches by when they were last listed: a renewal, once indexed, moves an old post up', async () => {
+      const old = aListing({ id: 's-lamp-old', title: '护眼台灯', now: T(20) });
+      await put(old, aListing({ id: 's-lamp-new', title: '护眼台灯 白色', now: T(5) }));
+      expect(await ids('台灯')).toEqual(['s-lamp-new', 's-lamp-old']);
+      old.listedAt = T(1);
+      await put(old);
+      expect(await ids('台灯')).toEqual(['s-lamp-old', 's-lamp-new']);
+      const freshest = await ports.store.lookup(TEST_CAMPUS_ID, ['台灯'], 1);
+      expect(freshest.map((p) => [p.listingId, p.listedAt.toISOString()])).toEqual([
+        ['s-lamp-old', T(1).toISOString()],
+      ]);
+    });
+
+    it('reflects a price change in filtered results once the listing is indexed again', async () => {
+      const desk = aListing({ id: 's-desk', title: '书桌 实木', price: 2_000 });
+      await put(desk);
+      expect(await ids('书桌', { maxPrice: 5_000 })).toEqual(['s-desk']);
+      desk.price = 9_000;
+      await put(desk);
+      expect(await ids('书桌', { maxPrice: 5_000 })).toEqual([]);
+      expect(await ids('书桌', { minPrice: 8_000 })).toEqual(['s-desk']);
+    });
+
+    it('leaves out a listing sold or edited after it was indexed, before the index catches up', async () => {
+      const fan = aListing({ id: 's-fan', title: '小风扇', condition: 'new' });
+      const other = aListing({ id: 's-fan-2', title: '小风扇 静音', condition: 'new', now: T(3) });
+      await put(fan, other);
+      expect(await ids('风扇', { condition: 'new' })).toEqual(['s-fan', 's-fan-2']);
+      await ports.listings.save(Object.assign(fan, { status: 'sold' }));
+      await ports.listings.save(Object.assign(other, { condition: 'heavily_used' }));
+      expect(await ids('风扇', { condition: 'new' })).toEqual([]);
+      expect(await ids('风扇')).toEqual(['s-fan-2']);
+    });
+
+    it('keeps looking past candidates that are no longer hits to fill the page', async () => {
+      for (let i = 0; i < 25; i++) {
+        const gone = aListing({ id: `s-mug-${String(i).padStart(2, '0')}`, title: `马克杯 ${i}`, now: T(i) });
+        await put(gone);
+        await ports.listings.save(Object.assign(gone, { status: 'withdrawn' }));
+      }
+      await put(aListing({ id: 's-mug-live', title: '马克杯 陶瓷', now: T(40), lifetimeDays: 60 }));
+      const { hits, hasMore } = await search.search({ campusId: TEST_CAMPUS_ID, text: '马克杯', limit: 10 });
+      expect(hits.map((h) => h.listingId)).toEqual(['s-mug-live']);
+      expect(hasMore).toBe(false);
+    });
+
     it('forgets a removed listing', async () => {
       await put(aListing({ id: 's-gone', title: '吉他' }));
       await search.remove('s-gone');

@@ -1,7 +1,7 @@
 import type { CategoryRepository } from '../catalog/ports.js';
 import type { UserRepository } from '../identity/ports.js';
 import type { Listing } from '../listings/listing.js';
-import type { ListingRepository, ListingSummary } from '../listings/ports.js';
+import type { ListingRepository } from '../listings/ports.js';
 import type { IndexedToken, SearchTokenizer } from '../listings/search.js';
 import { isSearchable, passesSearchFilters, searchDocumentOf } from '../listings/search-match.js';
 import type { SynonymSource, SynonymTable } from '../listings/synonym-table.js';
@@ -27,7 +27,7 @@ const PAGE = 200;
  */
 export function savedSearchMatches(
   search: SavedSearch,
-  listing: ListingSummary,
+  listing: Listing,
   tokens: readonly IndexedToken[],
   tokenizer: SearchTokenizer,
   now: Date,
@@ -98,10 +98,9 @@ export class SavedSearchAlerts implements EventSubscriber {
   async alert(listingId: string): Promise<number> {
     const { listings, categories, tokenizer, savedSearches } = this.deps;
     if (this.deps.dailyLimit === 0) return 0;
-    const [listing, summaries] = await Promise.all([listings.byId(listingId), listings.summaries([listingId])]);
-    const summary = summaries[0];
+    const listing = await listings.byId(listingId);
     const now = this.deps.clock.now();
-    if (!listing || !summary || !isSearchable(summary, now)) return 0;
+    if (!listing || !isSearchable(listing, now)) return 0;
     const doc = searchDocumentOf(listing, await categories.forCampus(listing.campusId));
     const tokens = tokenizer.document(doc);
     const table = (await this.deps.synonyms?.forCampus(listing.campusId)) ?? null;
@@ -117,7 +116,7 @@ export class SavedSearchAlerts implements EventSubscriber {
       const firstPerStudent = new Map<string, SavedSearch>();
       for (const s of page) {
         if (told.has(s.userId) || firstPerStudent.has(s.userId)) continue;
-        if (savedSearchMatches(s, summary, tokens, tokenizer, now, table)) firstPerStudent.set(s.userId, s);
+        if (savedSearchMatches(s, listing, tokens, tokenizer, now, table)) firstPerStudent.set(s.userId, s);
       }
       count += await this.tell(listing, [...firstPerStudent.values()], now);
       for (const id of firstPerStudent.keys()) told.add(id);

@@ -8,10 +8,11 @@ import {
   type CounterDeltas,
   type ListingFeedQuery,
   type ListingRepository,
-  type ListingSummary,
   type ListingViewLog,
   type LiveOwnerListingsQuery,
   type OwnerListingsQuery,
+  type SearchHitQuery,
+  type SearchHitRow,
 } from '@xianzhi/core';
 import type { OrmContext } from './context.js';
 import { json, orNull, toDate } from './rows.js';
@@ -119,33 +120,33 @@ export class MikroOrmListingRepository implements ListingRepository {
     return out;
   }
 
-  async summaries(ids: readonly string[]): Promise<ListingSummary[]> {
-    const out: ListingSummary[] = [];
+  async searchHits(ids: readonly string[], q: SearchHitQuery): Promise<SearchHitRow[]> {
+    // Plain SQL on the columns of listing_search_hit (the trade-method filter alone reads the row): the
+    // candidates that are not hits cost an index probe each and never leave the database.
+    const where = ['campus_id = ?', 'live = 1', 'expires_at > ?'];
+    const params: unknown[] = [q.campusId, this.ctx.dialect === 'sqlite' ? q.now.getTime() : q.now];
+    const add = (clause: string, ...values: unknown[]) => {
+      where.push(clause);
+      params.push(...values);
+    };
+    if (q.kind !== undefined) add('kind = ?', q.kind);
+    if (q.categoryId !== undefined) add('(category_id = ? or root_category_id = ?)', q.categoryId, q.categoryId);
+    if (q.condition !== undefined) add('item_condition = ?', q.condition);
+    if (q.areaId !== undefined) add('area_id = ?', q.areaId);
+    if (q.tradeMethod !== undefined) add(this.offersTradeMethod(), q.tradeMethod);
+    if (q.minPrice !== undefined) add('price >= ?', q.minPrice);
+    if (q.maxPrice !== undefined) add('price <= ?', q.maxPrice);
+    if (q.priced) add('price is not null');
+    const out: SearchHitRow[] = [];
     for (let i = 0; i < ids.length; i += 500) {
       const batch = ids.slice(i, i + 500);
-      // Plain rows, no entity hydration: search ranks up to thousands of these per query.
-      const rows = await this.ctx.em().execute<Record<string, unknown>[]>(
-        `select id, campus_id, status, kind, category_id, root_category_id, item_condition, area_id, trade_methods, price, listed_at, expires_at, owner_banned
-         from listing where id in (${batch.map(() => '?').join(', ')})`,
-        batch,
-      );
-      for (const r of rows) {
-        out.push({
-          id: String(r['id']),
-          campusId: String(r['campus_id']),
-          status: r['status'] as ListingSummary['status'],
-          kind: r['kind'] as ListingSummary['kind'],
-          categoryId: String(r['category_id']),
-          rootCategoryId: String(r['root_category_id']),
-          condition: (r['item_condition'] ?? null) as ListingSummary['condition'],
-          areaId: (r['area_id'] ?? null) as string | null,
-          tradeMethods: json(r['trade_methods']),
-          price: r['price'] === null || r['price'] === undefined ? null : Number(r['price']),
-          listedAt: toDate(r['listed_at']),
-          expiresAt: toDate(r['expires_at']),
-          ownerBanned: Boolean(Number(r['owner_banned'])),
-        });
-      }
+      const rows = await this.ctx
+        .em()
+        .execute<{ id: string; price: unknown }[]>(
+          `select id, price from listing where id in (${batch.map(() => '?').join(', ')}) and ${where.join(' and ')}`,
+          [...batch, ...params],
+        );
+      for (const r of rows) out.push({ id: String(r.id), price: orNull(r.price, Number) });
     }
     return out;
   }

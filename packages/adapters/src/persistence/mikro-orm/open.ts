@@ -189,13 +189,20 @@ async function requireGtids(reads: ReadReplicas, url: string): Promise<void> {
   }
 }
 
-/** Creates the database when missing and applies every committed migration not yet applied. */
-export async function migrateDatabase(config: DatabaseConfig, logger?: Logger): Promise<{ applied: string[] }> {
+/**
+ * Creates the database when missing and applies every committed migration not yet applied (with `to`, only
+ * up to and including that one: tests of a migration's backfill start from the schema before it).
+ */
+export async function migrateDatabase(
+  config: DatabaseConfig,
+  logger?: Logger,
+  options: { to?: string } = {},
+): Promise<{ applied: string[] }> {
   // Migrations are the primary's alone: replication carries them to the replicas.
   const { orm } = await initOrm({ ...config, replicas: '' }, logger);
   try {
     await (orm.schema as unknown as { ensureDatabase(): Promise<boolean> }).ensureDatabase();
-    const done = await orm.migrator.up();
+    const done = await orm.migrator.up(options.to === undefined ? undefined : { to: options.to });
     const applied = done.map((m) => m.name);
     logger?.info(
       { applied, database: redactDatabaseUrl(config.url) },

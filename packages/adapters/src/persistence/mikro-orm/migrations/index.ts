@@ -22,6 +22,7 @@ import { Migration20261207000000InboxEntries } from './Migration20261207000000In
 import { Migration20261208000000SavedSearches } from './Migration20261208000000SavedSearches.js';
 import { Migration20261208000100SearchSynonyms } from './Migration20261208000100SearchSynonyms.js';
 import { Migration20261208000200Trades } from './Migration20261208000200Trades.js';
+import { Migration20261208000300SearchFreshness } from './Migration20261208000300SearchFreshness.js';
 
 /** Every committed migration, in order. Listed explicitly so compiled and source runs agree. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261208000000SavedSearches', class: Migration20261208000000SavedSearches },
   { name: 'Migration20261208000100SearchSynonyms', class: Migration20261208000100SearchSynonyms },
   { name: 'Migration20261208000200Trades', class: Migration20261208000200Trades },
+  { name: 'Migration20261208000300SearchFreshness', class: Migration20261208000300SearchFreshness },
 ];
