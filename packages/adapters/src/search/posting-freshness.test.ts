@@ -3,7 +3,7 @@ import { aCampus, aCategoryTree, aListing, aUser, TEST_CAMPUS_ID } from '@xianzh
 import { migrateDatabase, openPersistence, type Persistence } from '../persistence/mikro-orm/open.js';
 import { mariadbTestDatabase, sqliteTestDatabase, type TestDatabase } from '../persistence/mikro-orm/test-databases.js';
 
-const BEFORE = 'Migration20261207000000InboxEntries';
+const BEFORE = 'Migration20261208000200Trades';
 
 /**
  * Migration20261208000300SearchFreshness: postings written before it get their listing's `listed_at`
