@@ -24,6 +24,7 @@ import {
 import { openPersistence, PinyinSearchTokenizer, redactDatabaseUrl } from '../../packages/adapters/src/index.ts';
 import { DEMO_CAMPUS } from '../../packages/api/src/seed/demo-world.ts';
 import { cliArgs } from './bulk-db.ts';
+import { heldSynonyms } from './synonyms.ts';
 import { recommendationOperations } from './recommendations.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -66,6 +67,7 @@ const search = new IndexedListingSearch({
   listings: persistence.listings,
   categories: persistence.categories,
   clock,
+  synonyms: heldSynonyms(persistence.synonyms),
 });
 const searchListings = new SearchListings(search, persistence.listings, persistence.categories, views);
 const browse = new BrowseListings(persistence.listings, persistence.categories, views, clock);

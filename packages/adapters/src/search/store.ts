@@ -43,14 +43,17 @@ export class SqlSearchIndexStore implements SearchIndexStore {
     const existing: string[] = [];
     for (let i = 0; i < tokens.length; i += PROBE_BATCH) {
       const batch = tokens.slice(i, i + PROBE_BATCH);
-      // MariaDB/MySQL answer this with a loose index scan (one probe per token); SQLite would walk every
-      // posting of a common token for the same query, so it gets one EXISTS probe per token instead.
+      // MariaDB/MySQL answer this DISTINCT with a loose index scan of (campus_id, token, …): one dive per
+      // token, whatever its posting count. (Written as `group by campus_id, token`, MariaDB 10.11 chose to
+      // read every posting of each token instead: 52,000 index entries and 11 ms for the five tokens of 单车
+      // at 1M listings, against 0.2 ms.) SQLite would walk every posting of a common token for either form,
+      // so it gets one EXISTS probe per token instead.
       const rows =
         this.ctx.dialect === 'mysql'
           ? await this.ctx
               .em()
               .execute<{ token: string }[]>(
-                `select token from search_token where campus_id = ? and token in (${batch.map(() => '?').join(', ')}) group by campus_id, token`,
+                `select distinct campus_id, token from search_token where campus_id = ? and token in (${batch.map(() => '?').join(', ')})`,
                 [campusId, ...batch],
               )
           : await this.ctx.em().execute<{ token: string }[]>(
