@@ -1,4 +1,10 @@
-import type { InteractionSource, SeqRange, ViewedListing, ViewRecord } from '@xianzhi/core';
+import {
+  VIEW_HISTORY_ROWS_PER_LISTING,
+  type InteractionSource,
+  type SeqRange,
+  type ViewedListing,
+  type ViewRecord,
+} from '@xianzhi/core';
 import type { OrmContext } from '../persistence/mikro-orm/context.js';
 
 const USER_PREFIX = 'u:';
@@ -60,8 +66,11 @@ export class SqlInteractionSource implements InteractionSource {
     const rows = await this.ctx
       .em()
       .execute<{ listing_id: string; last_seq: number | string; last_day: string; days: number | string }[]>(
-        `select listing_id, max(seq) as last_seq, max(day) as last_day, count(*) as days from listing_view
-       where viewer_key = ? and seq < ? group by listing_id order by last_seq desc limit ${Math.trunc(limit)}`,
+        // The student's latest records only (a backward range of listing_view_viewer), then grouped.
+        `select listing_id, max(seq) as last_seq, max(day) as last_day, count(*) as days from (
+           select listing_id, seq, day from listing_view where viewer_key = ? and seq < ?
+           order by seq desc limit ${Math.trunc(limit) * VIEW_HISTORY_ROWS_PER_LISTING}) latest
+         group by listing_id order by last_seq desc limit ${Math.trunc(limit)}`,
         [USER_PREFIX + userId, Math.min(beforeSeq, Number.MAX_SAFE_INTEGER)],
       );
     return rows.map((r) => ({

@@ -58,6 +58,12 @@ export interface ViewedListing {
  * What students did, read from where it is recorded (the view log and favorites). Only signed-in
  * students' views count: anonymous viewer keys may be shared by a whole dormitory behind one address.
  */
+/**
+ * How many view records `viewHistory` reads per listing it answers: enough for repeat visits on a few days,
+ * while a student's read stays bounded (a year of daily browsing is thousands of records).
+ */
+export const VIEW_HISTORY_ROWS_PER_LISTING = 4;
+
 export interface InteractionSource {
   /** Views after `seq`, oldest first. */
   viewsAfter(seq: number, limit: number): Promise<ViewRecord[]>;
@@ -65,7 +71,11 @@ export interface InteractionSource {
   viewsWithin(ranges: readonly SeqRange[], limit: number): Promise<ViewRecord[]>;
   /** The newest position of the view log, 0 when empty. */
   lastViewSeq(): Promise<number>;
-  /** Distinct listings the student viewed before position `beforeSeq` (exclusive), most recent first. */
+  /**
+   * Distinct listings the student viewed before position `beforeSeq` (exclusive), most recent first, among
+   * the student's latest `VIEW_HISTORY_ROWS_PER_LISTING × limit` view records (one per listing and day): a
+   * bounded read however long the student's history grows. `days` counts the days within those records.
+   */
   viewHistory(userId: string, beforeSeq: number, limit: number): Promise<ViewedListing[]>;
   /** Whether the student viewed the listing before position `beforeSeq` (exclusive). */
   viewedBefore(userId: string, listingId: string, beforeSeq: number): Promise<boolean>;

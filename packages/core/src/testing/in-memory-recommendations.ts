@@ -12,7 +12,7 @@ import type {
   ViewedListing,
   ViewRecord,
 } from '../recommendations/ports.js';
-import { pairWeight, popularityWeight } from '../recommendations/ports.js';
+import { pairWeight, popularityWeight, VIEW_HISTORY_ROWS_PER_LISTING } from '../recommendations/ports.js';
 import type { SeqRange } from '../shared/projection.js';
 import type { InMemoryStore } from './in-memory-store.js';
 
@@ -52,8 +52,10 @@ export class InMemoryInteractionSource implements InteractionSource {
 
   async viewHistory(userId: string, beforeSeq: number, limit: number): Promise<ViewedListing[]> {
     const byListing = new Map<string, { listingId: string; lastSeq: number; lastDay: string; days: number }>();
-    for (const v of this.all()) {
-      if (v.userId !== userId || v.seq >= beforeSeq) continue;
+    const window = this.all()
+      .filter((v) => v.userId === userId && v.seq < beforeSeq)
+      .slice(-VIEW_HISTORY_ROWS_PER_LISTING * limit);
+    for (const v of window) {
       const h = byListing.get(v.listingId);
       if (h) {
         h.lastSeq = v.seq;

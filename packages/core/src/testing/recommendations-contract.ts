@@ -67,6 +67,23 @@ export function recommendationsContract(adapterName: string, factory: () => Prom
       expect(await p.interactions.viewedBefore('stu-b', 'h-1', Number.MAX_SAFE_INTEGER)).toBe(false);
     });
 
+    it("reads a bounded window of a student's history: the latest records, however long it grows", async () => {
+      await put(aListing({ id: 'w-old' }), aListing({ id: 'w-new' }));
+      await view('stu-a', 'w-old', '2026-08-01');
+      // Eight days on one listing fill the window of a two-listing answer (four records per listing).
+      for (let d = 2; d <= 9; d++) await view('stu-a', 'w-new', `2026-08-0${d}`);
+      expect(
+        (await p.interactions.viewHistory('stu-a', Number.MAX_SAFE_INTEGER, 2)).map((h) => [h.listingId, h.days]),
+      ).toEqual([['w-new', 8]]);
+      // A wider answer reaches back to the older listing.
+      expect(
+        (await p.interactions.viewHistory('stu-a', Number.MAX_SAFE_INTEGER, 3)).map((h) => [h.listingId, h.days]),
+      ).toEqual([
+        ['w-new', 8],
+        ['w-old', 1],
+      ]);
+    });
+
     it("answers a student's favorites up to a time, newest first", async () => {
       await put(aListing({ id: 'f-1' }), aListing({ id: 'f-2' }), aListing({ id: 'f-3' }));
       const t = (h: number) => new Date(Date.UTC(2026, 8, 1, h));
