@@ -104,10 +104,14 @@ describe('trade notices in 消息', () => {
     const counter = notice('offer_countered', { listingTitle: '台灯', price: 1900, offerId: 'O1' });
     expect(describeNotice(counter)).toContain('卖家还价 ¥19.00');
     expect(noticeTarget(counter)).toBe('/pages/offers/index?role=buyer');
-    // Accepted: the seller accepted an offer or the buyer a counter; the listing shows either side the trade.
-    const accepted = notice('offer_accepted', { listingTitle: '台灯', price: 1900, offerId: 'O1' });
+    // Accepted: the seller accepted an offer or the buyer a counter; the notice opens the trade it started.
+    const accepted = notice('offer_accepted', { listingTitle: '台灯', price: 1900, offerId: 'O1', tradeId: 'T3' });
     expect(describeNotice(accepted)).toBe('出价 ¥19.00 已被接受，交易已开始');
-    expect(noticeTarget(accepted)).toBe('/pages/detail/index?id=L1');
+    expect(noticeTarget(accepted)).toBe('/pages/trade/index?id=T3');
+    // One stored before notices named their trade opens the listing, which shows either side the trade.
+    expect(noticeTarget(notice('offer_accepted', { listingTitle: '台灯', price: 1900, offerId: 'O1' }))).toBe(
+      '/pages/detail/index?id=L1',
+    );
     const done = notice('trade_completed', { listingTitle: '台灯', price: 1900, tradeId: 'T1', reason: null });
     expect(describeNotice(done)).toBe('交易已完成，去评价对方吧');
     expect(noticeTarget(done)).toBe('/pages/trade/index?id=T1');

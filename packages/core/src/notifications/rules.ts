@@ -281,7 +281,8 @@ export function offerRule(event: OfferEvent): NotificationDraft[] {
       campusId: p.campusId,
       kind,
       listingId: p.listingId,
-      data: { listingTitle: p.listingTitle, price: p.priceFen, offerId: p.offerId },
+      // An accepted offer names the trade it opened, so the notice opens that trade.
+      data: { listingTitle: p.listingTitle, price: p.priceFen, offerId: p.offerId, tradeId: p.tradeId ?? null },
     },
   ];
 }

@@ -36,6 +36,16 @@ describe('trade notices: every step tells the other side', () => {
     expect(told(offerRule(offer('OfferExpired', null)))).toEqual([['bob', 'offer_expired']]);
     expect(offerRule(offer('OfferWithdrawn', 'bob'))).toEqual([]);
     expect(offerRule(offer('OfferMade', 'bob'))[0]!.data).toMatchObject({ price: 8_000, offerId: 'O1' });
+    // An accepted offer names the trade it opened; one stored before events carried it names none.
+    const accepted = events.create('OfferAccepted', 'O1', {
+      ...deal,
+      offerId: 'O1',
+      priceFen: 8_000,
+      tradeId: 'T9',
+      by: 'alice',
+    });
+    expect(offerRule(accepted)[0]!.data).toMatchObject({ offerId: 'O1', tradeId: 'T9' });
+    expect(offerRule(offer('OfferAccepted', 'alice'))[0]!.data['tradeId']).toBeNull();
   });
 
   it('trades: the other side, both on completion (not who completed it), nothing twice for an accepted offer', () => {

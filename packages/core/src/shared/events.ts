@@ -100,7 +100,11 @@ export type OfferEventType =
   'OfferMade' | 'OfferCountered' | 'OfferAccepted' | 'OfferDeclined' | 'OfferWithdrawn' | 'OfferExpired';
 /** One member per type (distributed), so `EventOf<'OfferMade'>` finds it. */
 export type OfferEvent<T extends OfferEventType = OfferEventType> = T extends OfferEventType
-  ? EventBase<T, DealPayload & { offerId: string; priceFen: Fen }>
+  ? EventBase<
+      T,
+      /** `tradeId`: the trade an accepted offer opened (absent from events stored before it was added). */
+      DealPayload & { offerId: string; priceFen: Fen; tradeId?: string | null }
+    >
   : never;
 export type TradeEventType = 'TradeOpened' | 'TradeConfirmed' | 'TradeCompleted' | 'TradeCancelled';
 export type TradeEvent<T extends TradeEventType = TradeEventType> = T extends TradeEventType

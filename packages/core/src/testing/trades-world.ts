@@ -109,6 +109,12 @@ export async function tradesWorld(ttlHours = 48) {
     async eventTypes(): Promise<string[]> {
       return (await outbox.unpublished(10_000)).map((e) => e.type);
     },
+    /** The payloads of the outbox's events of one type, oldest first. */
+    async payloadsOf(type: string): Promise<Record<string, unknown>[]> {
+      return (await outbox.unpublished(10_000))
+        .filter((e) => e.type === type)
+        .map((e) => e.payload as Record<string, unknown>);
+    },
     days: (n: number) => n * DAY_MS,
   };
 }

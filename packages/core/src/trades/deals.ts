@@ -66,6 +66,7 @@ export function offerEvent(
     sellerId: offer.sellerId,
     buyerId: offer.buyerId,
     priceFen: type === 'OfferCountered' ? (offer.counterPriceFen ?? offer.priceFen) : offer.agreedPriceFen,
+    tradeId: offer.tradeId,
     by,
   });
 }

@@ -104,6 +104,8 @@ describe('offers', () => {
     expect(await w.eventTypes()).toEqual(
       expect.arrayContaining(['OfferMade', 'OfferCountered', 'ListingStatusChanged', 'TradeOpened', 'OfferAccepted']),
     );
+    // The acceptance names the trade it opened (its notice opens that trade).
+    expect(await w.payloadsOf('OfferAccepted')).toEqual([expect.objectContaining({ tradeId: done.value.trade.id })]);
     expect(code(await w.decline.execute({ actor: w.actors.bob, offerId: o.id }))).toBe('OFFER_NOT_OPEN');
     expect(code(await w.makeOffer.execute({ actor: w.actors.dave, listingId, priceFen: 5 }))).toBe('LISTING_NOT_OPEN');
   });

@@ -72,9 +72,11 @@ export function noticeTarget(n: NotificationItem): string | null {
   const tradeId = str(d.tradeId);
   if (TRADE_KINDS.has(n.kind)) {
     switch (n.kind as TradeNoticeKind) {
-      // Either side may be told of these: the listing's page shows each side its offers and the trade.
-      case 'want_received':
+      // An accepted offer opened a trade: its page (notices stored before they named it open the listing).
       case 'offer_accepted':
+        return tradeId ? trade(tradeId) : n.listingId ? detail(n.listingId) : '/pages/trades/index';
+      // Either side may be told of these: the listing's page shows each side its offers.
+      case 'want_received':
       case 'offer_declined':
         return n.listingId ? detail(n.listingId) : '/pages/offers/index';
       case 'offer_received':
