@@ -154,17 +154,31 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 const str = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 const price = (v: string | number | null | undefined) => (typeof v === 'number' ? formatFen(v) : '面议');
 
+/** Notices about a trade that has begun: their message opens the trade, as a tap in the inbox does. */
+const TRADE_PAGE_KINDS: ReadonlySet<NotificationKind> = new Set([
+  'offer_accepted',
+  'trade_opened',
+  'trade_confirmed',
+  'trade_completed',
+  'trade_cancelled',
+  'rating_received',
+]);
+
+/** The mini-program page a subscription message opens. */
+function pageFor(n: Notification): string {
+  if (n.kind === 'feedback_reply') return FEEDBACK_PAGE;
+  const tradeId = n.data['tradeId'];
+  if (TRADE_PAGE_KINDS.has(n.kind) && typeof tradeId === 'string' && tradeId !== '')
+    return `pages/trade/index?id=${encodeURIComponent(tradeId)}`;
+  return n.listingId ? `pages/detail/index?id=${n.listingId}` : 'pages/notifications/index';
+}
+
 /**
  * What a subscription message says: the page it opens and its keyword values in template order.
  * QQ cuts keyword values at 20 characters, so they are clipped here where the words are chosen.
  */
 export function messageFor(n: Notification): { page: string; fields: string[] } {
-  const page =
-    n.kind === 'feedback_reply'
-      ? FEEDBACK_PAGE
-      : n.listingId
-        ? `pages/detail/index?id=${n.listingId}`
-        : 'pages/notifications/index';
+  const page = pageFor(n);
   const d = n.data;
   const title = str(d['listingTitle']);
   const offerPrice = price(d['price']);

@@ -108,6 +108,10 @@ describe('trade notices: every step tells the other side', () => {
       expect(m.page).toBe('pages/detail/index?id=L1');
       expect(m.fields[0]).toBe('九成新台灯');
       for (const f of m.fields) expect(f.length).toBeLessThanOrEqual(20);
+      // Once a trade has begun, its notices open the trade (a notice naming none still opens the listing).
+      const withTrade = messageFor({ ...n, data: { ...n.data, tradeId: 'T1' } }).page;
+      const opensTrade = kind === 'offer_accepted' || kind.startsWith('trade_') || kind === 'rating_received';
+      expect(withTrade).toBe(opensTrade ? 'pages/trade/index?id=T1' : 'pages/detail/index?id=L1');
     }
     expect(messageFor({ ...baseNotice(), kind: 'rating_received' }).fields[1]).toBe('你收到了一条好评');
   });
