@@ -19,6 +19,9 @@ const ID_BY_SEGMENT: Record<string, IdKind | null> = {
   banners: 'banner',
   notices: 'notice',
   photos: 'photo',
+  offers: 'offer',
+  trades: 'trade',
+  ratings: 'rating',
   'dead-letters': null,
 };
 
@@ -35,6 +38,7 @@ const ID_BY_FIELD: Record<string, IdKind> = {
   photos: 'photo',
   photoIds: 'photo',
   actorId: 'user',
+  buyerId: 'user',
 };
 
 const WORDS = ['台灯', '自行车', 'iPhone', 'ipda', 'zixingche', 'zxc', '高等数学', '9787040396638', '考研', '耳机'];

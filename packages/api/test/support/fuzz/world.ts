@@ -1,6 +1,7 @@
 import { AdminAccount, Campus, User } from '@xianzhi/core';
 import sharp from 'sharp';
 import { makeAnnouncements, uploadPhoto } from '../announcements.js';
+import { makeDeals } from './deals.js';
 import { call, categoryIds, isbn13, itemBody, publishAs } from '../http.js';
 import { DEMO_ADMIN_PASSWORD, TEST_HASHER, type Stack } from '../stack.js';
 
@@ -31,7 +32,10 @@ export type IdKind =
   | 'savedSearch'
   | 'case'
   | 'notification'
-  | 'blockedTerm';
+  | 'blockedTerm'
+  | 'offer'
+  | 'trade'
+  | 'rating';
 
 export interface World {
   readonly headers: Record<Caller, Record<string, string>>;
@@ -136,6 +140,12 @@ export async function buildWorld(s: Stack): Promise<World> {
     payload: { targetType: 'listing', targetId: listings[3], reason: 'fake' },
   });
   const reported = await s.persistence.moderationCases.openFor('listing', listings[3]!);
+  // Three more of alice's for offers and trades (reserved or sold by them, so kept apart from those above).
+  const forDeals = [];
+  for (let i = 0; i < 3; i++)
+    forDeals.push((await publishAs(s, 'alice', itemBody(categories, { title: `模糊测试 交易 ${i}` }))).id);
+  const deals = await makeDeals(s, [forDeals[0]!, forDeals[1]!, forDeals[2]!]);
+  listings.push(...forDeals);
   const announcements = await makeAnnouncements(s);
   const more = [await makeAnnouncements(s), await makeAnnouncements(s)];
   const feedback = await call(s.app, {
@@ -200,6 +210,9 @@ export async function buildWorld(s: Stack): Promise<World> {
       case: reported ? [reported.id] : [],
       notification: (inbox.body.items as { id: string }[]).map((n) => n.id),
       blockedTerm: [blocked.body.id as string],
+      offer: deals.offers,
+      trade: deals.trades,
+      rating: deals.ratings,
     },
     callerUserIds: [s.users.alice.id, s.users.bob.id, s.users.carol.id],
     refreshTokens,
