@@ -89,14 +89,18 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
     });
   });
 
-  /** The worker tells: the outbox, the `saved-searches` subscriber, the recorder, the inbox. */
-  describe(`saved-search alerts through the worker on ${kind}`, () => {
+  /**
+   * The worker tells: the outbox, the `saved-searches` subscriber, the recorder, the inbox; on SQLite with the
+   * in-process queue (embedded), on MariaDB through BullMQ and Redis (production).
+   */
+  const queue = kind === 'mariadb' ? 'bullmq' : 'in-process';
+  describe(`saved-search alerts through the worker on ${kind} (${queue} queue)`, () => {
     let s: WorkerStack;
     let cats: Record<string, string>;
     const fake = new FakeQqServer();
     beforeAll(async () => {
       await fake.start();
-      s = await startWorkerStack('in-process', {
+      s = await startWorkerStack(queue, {
         database: kind,
         env: {
           XZ_SAVED_SEARCH_DAILY_ALERTS: '2',
