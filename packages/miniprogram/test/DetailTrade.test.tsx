@@ -238,8 +238,18 @@ describe('the seller’s side of the detail page', () => {
     // The seller's own reply is not a candidate.
     expect(candidates.map((c) => c.textContent)).toEqual(['dave留言 ›']);
     fireEvent.click(candidates[0]!);
+    // The agreed price starts at the listing's (¥20) and the seller may change it.
+    const sheet = await screen.findByTestId('price-sheet');
+    expect(within(sheet).getByText(/和 dave 开始交易/)).toBeTruthy();
+    const price = within(sheet).getByPlaceholderText('输入价格（元）');
+    expect((price as HTMLInputElement).value).toBe('20');
+    expect(within(sheet).queryByTestId('note-input')).toBeNull();
+    fireEvent.input(price, { target: { value: '18.5' } });
+    fireEvent.click(within(sheet).getByText('开始交易'));
     await waitFor(() =>
-      expect(calls('POST', '/v1/listings/L1/trades').map((r) => r.data)).toEqual([{ buyerId: 'u-dave' }]),
+      expect(calls('POST', '/v1/listings/L1/trades').map((r) => r.data)).toEqual([
+        { buyerId: 'u-dave', priceFen: 1850 },
+      ]),
     );
     await waitFor(() => expect(taroFake.navigateTo).toHaveBeenCalledWith({ url: '/pages/trade/index?id=T9' }));
   });

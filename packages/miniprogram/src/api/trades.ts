@@ -34,9 +34,9 @@ export const tradesApi = {
     request<Offer>('POST', `/v1/offers/${id(offerId)}/counter`, { body: { priceFen, ...(note ? { note } : {}) } }),
   withdrawOffer: (offerId: string) => request<Offer>('POST', `/v1/offers/${id(offerId)}/withdraw`),
 
-  /** The seller picks a buyer among those who wanted the listing, offered or commented (at the listing's price). */
-  openTrade: (listingId: string, buyerId: string) =>
-    request<Trade>('POST', `/v1/listings/${id(listingId)}/trades`, { body: { buyerId } }),
+  /** The seller picks a buyer among those who wanted the listing, offered or commented, at an agreed price. */
+  openTrade: (listingId: string, buyerId: string, priceFen: number) =>
+    request<Trade>('POST', `/v1/listings/${id(listingId)}/trades`, { body: { buyerId, priceFen } }),
   myTrades: (role: TradeRole, status?: TradeStatus, cursor?: string) =>
     request<Page<Trade>>('GET', '/v1/me/trades', { query: { role, status, cursor } }),
   trade: (tradeId: string) => request<Trade>('GET', `/v1/trades/${id(tradeId)}`),

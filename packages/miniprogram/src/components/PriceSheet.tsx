@@ -14,6 +14,12 @@ interface Props {
   askingFen: number | null;
   /** A price to start from (a counter starts from the buyer's offer); empty otherwise. */
   hint?: string;
+  /** What the price field holds when the sheet opens (yuan); empty by default. */
+  initialPrice?: string;
+  /** Whether the sheet asks for a note (offers and counters do); default true. */
+  withNote?: boolean;
+  /** A line under the title, e.g. who the price is agreed with. */
+  subtitle?: string;
   onSubmit: (priceFen: number, note: string | undefined) => Promise<unknown>;
   onClose: () => void;
 }
@@ -22,8 +28,18 @@ interface Props {
  * A price in yuan (parsed digit by digit into integer fen, never through floating point) and an optional
  * note. The API has the last word (its refusal shows here, and the sheet stays open).
  */
-export function PriceSheet({ title, submitLabel, askingFen, hint, onSubmit, onClose }: Props) {
-  const [price, setPrice] = useState('');
+export function PriceSheet({
+  title,
+  submitLabel,
+  askingFen,
+  hint,
+  initialPrice = '',
+  withNote = true,
+  subtitle,
+  onSubmit,
+  onClose,
+}: Props) {
+  const [price, setPrice] = useState(initialPrice);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -55,6 +71,7 @@ export function PriceSheet({ title, submitLabel, askingFen, hint, onSubmit, onCl
     <View className="trade-mask" onClick={onClose}>
       <View className="trade-sheet" data-testid="price-sheet" onClick={(e) => e.stopPropagation()}>
         <View className="trade-sheet-title">{title}</View>
+        {subtitle && <View className="trade-sheet-subtitle">{subtitle}</View>}
         <View className="muted">
           标价 {formatFen(askingFen)}
           {hint ? ` · ${hint}` : ''}
@@ -70,14 +87,16 @@ export function PriceSheet({ title, submitLabel, askingFen, hint, onSubmit, onCl
             onInput={(e) => setPrice(e.detail.value)}
           />
         </View>
-        <Input
-          className="trade-note"
-          data-testid="note-input"
-          value={note}
-          maxlength={OFFER_NOTE_MAX}
-          placeholder="留言（选填），如：今晚可以在图书馆面交"
-          onInput={(e) => setNote(e.detail.value)}
-        />
+        {withNote && (
+          <Input
+            className="trade-note"
+            data-testid="note-input"
+            value={note}
+            maxlength={OFFER_NOTE_MAX}
+            placeholder="留言（选填），如：今晚可以在图书馆面交"
+            onInput={(e) => setNote(e.detail.value)}
+          />
+        )}
         <View className="muted trade-offline">{OFFLINE_PAYMENT}</View>
         {error && <View className="error-text">{error}</View>}
         <View className="trade-actions">

@@ -122,6 +122,7 @@ export function SellerTrade({ listing }: { listing: ListingDetail }) {
       {picking && (
         <BuyerPicker
           listingId={listing.id}
+          askingFen={listing.price}
           candidates={candidates}
           loading={wanters.isPending || offers.isPending || comments.isPending}
           onClose={() => setPicking(false)}
