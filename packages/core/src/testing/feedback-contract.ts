@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Feedback } from '../feedback/feedback.js';
 import type { FeedbackRepository } from '../feedback/ports.js';
-import type { Outbox } from '../shared/events.js';
+import type { DomainEvent, Outbox } from '../shared/events.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 
 export interface FeedbackPorts {
@@ -122,12 +122,12 @@ export function feedbackContract(name: string, factory: () => Promise<FeedbackPo
 
     it('keeps a reply and a close made one after the other in one unit of work, the outbox written between', async () => {
       await p.feedback.save(aFeedback('F1', 'u1', 0));
-      const event = (id: string) => ({
+      const event = (id: string): DomainEvent => ({
         id,
         type: 'FeedbackReplied',
         occurredAt: at(5),
         aggregateId: 'F1',
-        payload: { feedbackId: 'F1' },
+        payload: { feedbackId: 'F1', replyId: 'R1', campusId: 'demo', authorId: 'u1', text: '收到' },
       });
       await p.uow.run(async () => {
         const f = (await p.feedback.byId('F1'))!;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCase, type ModerationCaseRepository, type Report, type ReportRepository } from '../moderation/cases.js';
-import type { Outbox } from '../shared/events.js';
+import type { DomainEvent, Outbox } from '../shared/events.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 
 export interface ModerationPorts {
@@ -57,12 +57,12 @@ export function moderationContract(name: string, factory: () => Promise<Moderati
 
     it('keeps a report and a decision made one after the other in one unit of work, the outbox written between', async () => {
       await p.cases.save(openCase({ id: 'C1', targetType: 'listing', targetId: 'L1', campusId: 'demo', now: at(0) }));
-      const event = (id: string) => ({
+      const event = (id: string): DomainEvent => ({
         id,
-        type: 'ListingRemoved',
+        type: 'ListingUnwanted',
         occurredAt: at(5),
         aggregateId: 'L1',
-        payload: { listingId: 'L1' },
+        payload: { listingId: 'L1', userId: 'r1' },
       });
       await p.uow.run(async () => {
         const c = (await p.cases.openFor('listing', 'L1'))!;

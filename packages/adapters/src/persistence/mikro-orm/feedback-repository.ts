@@ -94,11 +94,7 @@ export class MikroOrmFeedbackRepository implements FeedbackRepository {
     const updated = await em.nativeUpdate(FeedbackRow, { id: f.id }, row);
     if (updated === 0) await em.insert(FeedbackRow, { id: f.id, ...row });
     if (f.replies.length === 0) return;
-    const stored = await em.find(
-      FeedbackReplyRow,
-      { feedbackId: f.id },
-      { fields: ['id'], ...READ },
-    );
+    const stored = await em.find(FeedbackReplyRow, { feedbackId: f.id }, { fields: ['id'], ...READ });
     const known = new Set(stored.map((r) => r.id));
     const added = f.replies.filter((r) => !known.has(r.id));
     if (added.length === 0) return;
