@@ -49,6 +49,7 @@ studentVerificationContract('in-memory', async () => {
   return {
     verifications: new InMemoryStudentVerificationRepository(ports.store),
     uow: ports.uow,
+    outbox: ports.outbox,
     prepareUsers: async () => {},
     dispose: async () => {},
   };

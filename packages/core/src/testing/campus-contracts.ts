@@ -5,6 +5,7 @@ import type {
   CampusIdentity,
   StudentVerificationRepository,
 } from '../identity/campus-verification.js';
+import type { Outbox } from '../shared/events.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 
 /** What a campus authenticator's test gives the contract: the adapter, and ways to make each outcome happen. */
@@ -90,6 +91,8 @@ export function campusAuthenticatorContract(name: string, setup: () => Promise<C
 export interface VerificationPersistencePorts {
   readonly verifications: StudentVerificationRepository;
   readonly uow: UnitOfWork;
+  /** Written after a save in the same unit (the use case saves the user then): it must not undo the save. */
+  readonly outbox: Outbox;
   /** Whether a user row exists for the ids the suite uses; adapters with foreign keys create them. */
   prepareUsers(ids: readonly string[]): Promise<void>;
   dispose(): Promise<void>;
@@ -138,6 +141,25 @@ export function studentVerificationContract(name: string, factory: () => Promise
       expect(
         await p.verifications.save({ userId: 'u2', campusId: 'demo', studentNumberHash: 'h1', verifiedAt: at }),
       ).toBe('saved');
+    });
+
+    it('keeps a re-verification made in one unit of work after reading the binding, when the unit writes more', async () => {
+      await p.verifications.save({ userId: 'u1', campusId: 'demo', studentNumberHash: 'h1', verifiedAt: at });
+      const later = new Date(at.getTime() + 60_000);
+      await p.uow.run(async () => {
+        expect((await p.verifications.byStudentNumber('demo', 'h1'))?.userId).toBe('u1');
+        await p.verifications.save({ userId: 'u1', campusId: 'demo', studentNumberHash: 'h1', verifiedAt: later });
+        await p.outbox.append([
+          {
+            id: 'evt-verify-1',
+            type: 'ListingUnwanted',
+            occurredAt: later,
+            aggregateId: 'L1',
+            payload: { listingId: 'L1', userId: 'u1' },
+          },
+        ]);
+      });
+      expect(await p.verifications.byUser('u1')).toMatchObject({ studentNumberHash: 'h1', verifiedAt: later });
     });
 
     it('answers taken, not a throw, when two accounts race for one number', async () => {

@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Feedback } from '../feedback/feedback.js';
 import type { FeedbackRepository } from '../feedback/ports.js';
+import type { DomainEvent, Outbox } from '../shared/events.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 
 export interface FeedbackPorts {
   readonly feedback: FeedbackRepository;
   readonly uow: UnitOfWork;
+  /** Written after a save in the same unit, as the reply use case does: it must not undo the save. */
+  readonly outbox: Outbox;
   /** Creates the students feedback references (real databases check the foreign key). */
   prepareUsers(ids: readonly string[]): Promise<void>;
   dispose(): Promise<void>;
@@ -115,6 +118,55 @@ export function feedbackContract(name: string, factory: () => Promise<FeedbackPo
       expect(await p.feedback.sentSince('u1', at(30))).toEqual([at(60), at(90)]);
       expect(await p.feedback.sentSince('u1', at(29))).toEqual([at(30), at(60), at(90)]);
       expect(await p.feedback.sentSince('u2', at(100))).toEqual([]);
+    });
+
+    it('keeps a reply and a close made one after the other in one unit of work, the outbox written between', async () => {
+      await p.feedback.save(aFeedback('F1', 'u1', 0));
+      const event = (id: string): DomainEvent => ({
+        id,
+        type: 'FeedbackReplied',
+        occurredAt: at(5),
+        aggregateId: 'F1',
+        payload: { feedbackId: 'F1', replyId: 'R1', campusId: 'demo', authorId: 'u1', text: '收到' },
+      });
+      await p.uow.run(async () => {
+        const f = (await p.feedback.byId('F1'))!;
+        f.replies.push({ id: 'R1', adminId: 'adm', text: '收到', at: at(5) });
+        f.state = 'answered';
+        f.updatedAt = at(5);
+        await p.feedback.save(f);
+        await p.outbox.append([event('evt-feedback-1')]);
+        // The second operation of the unit reads what the first wrote, not a copy from before it.
+        const again = (await p.feedback.byId('F1'))!;
+        expect(again).toMatchObject({ state: 'answered', updatedAt: at(5) });
+        expect(again.replies.map((r) => r.id)).toEqual(['R1']);
+        again.state = 'closed';
+        again.updatedAt = at(6);
+        await p.feedback.save(again);
+        await p.outbox.append([event('evt-feedback-2')]);
+        expect(await p.feedback.byId('F1')).toMatchObject({ state: 'closed', updatedAt: at(6) });
+      });
+      const after = (await p.feedback.byId('F1'))!;
+      expect(after).toMatchObject({ state: 'closed', updatedAt: at(6) });
+      expect(after.replies.map((r) => r.text)).toEqual(['收到']);
+      // The other way round: a state change first, then a reply read on top of it, in one unit.
+      await p.feedback.save(aFeedback('F2', 'u2', 1));
+      await p.uow.run(async () => {
+        const f = (await p.feedback.byId('F2'))!;
+        f.state = 'answered';
+        f.updatedAt = at(7);
+        await p.feedback.save(f);
+        await p.outbox.append([event('evt-feedback-3')]);
+        const again = (await p.feedback.byId('F2'))!;
+        expect(again).toMatchObject({ state: 'answered', updatedAt: at(7) });
+        again.replies.push({ id: 'R2', adminId: 'adm', text: '已记录', at: at(8) });
+        again.updatedAt = at(8);
+        await p.feedback.save(again);
+      });
+      const second = (await p.feedback.byId('F2'))!;
+      expect(second).toMatchObject({ state: 'answered', updatedAt: at(8) });
+      expect(second.replies.map((r) => r.id)).toEqual(['R2']);
+      expect(await p.feedback.list({ order: 'newest', after: null, limit: 10 })).toEqual([second, after]);
     });
 
     it('a unit of work that fails leaves neither the feedback nor its reply behind', async () => {

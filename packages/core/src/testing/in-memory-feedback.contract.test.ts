@@ -3,5 +3,5 @@ import { inMemoryPersistence } from './in-memory.js';
 
 feedbackContract('in-memory', async () => {
   const p = inMemoryPersistence();
-  return { feedback: p.feedback, uow: p.uow, prepareUsers: async () => {}, dispose: async () => {} };
+  return { feedback: p.feedback, uow: p.uow, outbox: p.outbox, prepareUsers: async () => {}, dispose: async () => {} };
 });

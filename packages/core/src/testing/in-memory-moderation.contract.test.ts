@@ -2,10 +2,14 @@ import { InMemoryModerationCaseRepository, InMemoryReportRepository } from './in
 import { inMemoryPersistence } from './in-memory.js';
 import { moderationContract } from './moderation-contract.js';
 
-moderationContract('in-memory', async () => ({
-  cases: new InMemoryModerationCaseRepository(),
-  reports: new InMemoryReportRepository(),
-  uow: inMemoryPersistence().uow,
-  prepareUsers: async () => {},
-  dispose: async () => {},
-}));
+moderationContract('in-memory', async () => {
+  const p = inMemoryPersistence();
+  return {
+    cases: new InMemoryModerationCaseRepository(),
+    reports: new InMemoryReportRepository(),
+    uow: p.uow,
+    outbox: p.outbox,
+    prepareUsers: async () => {},
+    dispose: async () => {},
+  };
+});

@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCase, type ModerationCaseRepository, type Report, type ReportRepository } from '../moderation/cases.js';
+import type { DomainEvent, Outbox } from '../shared/events.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 
 export interface ModerationPorts {
   readonly cases: ModerationCaseRepository;
   readonly reports: ReportRepository;
   readonly uow: UnitOfWork;
+  /** Written after a save in the same unit, as the use cases do: it must not undo the save. */
+  readonly outbox: Outbox;
   /** Creates the users that reports reference (real databases check the foreign key). */
   prepareUsers(ids: readonly string[]): Promise<void>;
   dispose(): Promise<void>;
@@ -50,6 +53,41 @@ export function moderationContract(name: string, factory: () => Promise<Moderati
       expect(await p.cases.byId('C1')).toEqual(c);
       expect(await p.cases.openFor('comment', 'L1')).toBeNull();
       expect(await p.cases.byId('nope')).toBeNull();
+    });
+
+    it('keeps a report and a decision made one after the other in one unit of work, the outbox written between', async () => {
+      await p.cases.save(openCase({ id: 'C1', targetType: 'listing', targetId: 'L1', campusId: 'demo', now: at(0) }));
+      const event = (id: string): DomainEvent => ({
+        id,
+        type: 'ListingUnwanted',
+        occurredAt: at(5),
+        aggregateId: 'L1',
+        payload: { listingId: 'L1', userId: 'r1' },
+      });
+      await p.uow.run(async () => {
+        const c = (await p.cases.openFor('listing', 'L1'))!;
+        c.reportCount = 2;
+        c.updatedAt = at(5);
+        await p.cases.save(c);
+        await p.outbox.append([event('evt-moderation-1')]);
+        const again = (await p.cases.byId('C1'))!;
+        expect(again).toMatchObject({ reportCount: 2, updatedAt: at(5) });
+        again.status = 'removed';
+        again.resolvedAt = at(6);
+        again.resolvedBy = 'adm';
+        again.resolution = '诈骗';
+        again.updatedAt = at(6);
+        await p.cases.save(again);
+        await p.outbox.append([event('evt-moderation-2')]);
+      });
+      expect(await p.cases.byId('C1')).toMatchObject({
+        status: 'removed',
+        reportCount: 2,
+        openedAt: at(0),
+        updatedAt: at(6),
+        resolvedAt: at(6),
+        resolvedBy: 'adm',
+      });
     });
 
     it('allows one open case per target; a resolved one makes room for the next', async () => {

@@ -56,6 +56,9 @@ export const FeedbackReplySchema = new EntitySchema<FeedbackReplyRow>({
   },
 });
 
+/** Fresh from the database and never managed, so no flush can write a read row back. */
+const READ = { refresh: true, disableIdentityMap: true } as const;
+
 const toReply = (r: FeedbackReplyRow): FeedbackReply => ({
   id: r.id,
   adminId: r.adminId,
@@ -63,12 +66,17 @@ const toReply = (r: FeedbackReplyRow): FeedbackReply => ({
   at: new Date(r.createdAt),
 });
 
-/** Feedback rows and their insert-only replies; a page of feedback reads its replies in one query. */
+/**
+ * Feedback rows and their insert-only replies; a page of feedback reads its replies in one query.
+ * Every read bypasses the identity map (`READ`): a row the unit's EntityManager held would be written back
+ * by the next flush in the unit (the outbox append after a reply, the commit), and on SQLite a loaded
+ * row's dates always count as changed, so a reply's or a close's `updated_at` went back to its old value.
+ */
 export class MikroOrmFeedbackRepository implements FeedbackRepository {
   constructor(private readonly ctx: OrmContext) {}
 
   async byId(id: string): Promise<Feedback | null> {
-    const row = await this.ctx.em().findOne(FeedbackRow, { id }, { refresh: true });
+    const row = await this.ctx.em().findOne(FeedbackRow, { id }, READ);
     return row ? ((await this.withReplies([row]))[0] ?? null) : null;
   }
 
@@ -86,11 +94,7 @@ export class MikroOrmFeedbackRepository implements FeedbackRepository {
     const updated = await em.nativeUpdate(FeedbackRow, { id: f.id }, row);
     if (updated === 0) await em.insert(FeedbackRow, { id: f.id, ...row });
     if (f.replies.length === 0) return;
-    const stored = await em.find(
-      FeedbackReplyRow,
-      { feedbackId: f.id },
-      { fields: ['id'], refresh: true, disableIdentityMap: true },
-    );
+    const stored = await em.find(FeedbackReplyRow, { feedbackId: f.id }, { fields: ['id'], ...READ });
     const known = new Set(stored.map((r) => r.id));
     const added = f.replies.filter((r) => !known.has(r.id));
     if (added.length === 0) return;
@@ -117,7 +121,7 @@ export class MikroOrmFeedbackRepository implements FeedbackRepository {
       .find(
         FeedbackRow,
         { authorId, createdAt: { $gt: since } },
-        { fields: ['createdAt'], orderBy: [{ createdAt: 'asc' }], refresh: true, disableIdentityMap: true },
+        { fields: ['createdAt'], orderBy: [{ createdAt: 'asc' }], ...READ },
       );
     return rows.map((r) => new Date(r.createdAt));
   }
@@ -138,7 +142,7 @@ export class MikroOrmFeedbackRepository implements FeedbackRepository {
     const rows = await this.ctx.em().find(FeedbackRow, filter, {
       orderBy: [{ createdAt: dir }, { id: dir }],
       limit,
-      refresh: true,
+      ...READ,
     });
     return this.withReplies(rows);
   }
@@ -150,7 +154,7 @@ export class MikroOrmFeedbackRepository implements FeedbackRepository {
       .find(
         FeedbackReplyRow,
         { feedbackId: { $in: rows.map((r) => r.id) } },
-        { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], refresh: true },
+        { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], ...READ },
       );
     return rows.map((r) => ({
       id: r.id,

@@ -9,6 +9,7 @@ onRealDatabases('feedback', (name, fresh) => {
     return {
       feedback: persistence.feedback,
       uow: persistence.uow,
+      outbox: persistence.outbox,
       prepareUsers: async (ids) => {
         for (const id of ids) await persistence.users.save(aUser({ id }));
       },

@@ -98,18 +98,27 @@ const toCase = (r: ModerationCaseRow): ModerationCase => ({
 const openKeyOf = (c: Pick<ModerationCase, 'status' | 'targetType' | 'targetId'>) =>
   c.status === 'open' ? `${c.targetType}:${c.targetId}` : null;
 
+/**
+ * Cases are read outside the identity map and written with native statements: a row the unit's
+ * EntityManager held would be written back by the next flush in the unit (the outbox append, the commit),
+ * and on SQLite a loaded row's dates always count as changed, so `updated_at` went back to its old value.
+ */
 export class MikroOrmModerationCaseRepository implements ModerationCaseRepository {
   constructor(private readonly ctx: OrmContext) {}
 
   async byId(id: string): Promise<ModerationCase | null> {
-    const r = await this.ctx.em().findOne(ModerationCaseRow, { id }, { refresh: true });
+    const r = await this.ctx.em().findOne(ModerationCaseRow, { id }, { refresh: true, disableIdentityMap: true });
     return r ? toCase(r) : null;
   }
 
   async openFor(targetType: ModerationTargetType, targetId: string): Promise<ModerationCase | null> {
     const r = await this.ctx
       .em()
-      .findOne(ModerationCaseRow, { openKey: openKeyOf({ status: 'open', targetType, targetId }) }, { refresh: true });
+      .findOne(
+        ModerationCaseRow,
+        { openKey: openKeyOf({ status: 'open', targetType, targetId }) },
+        { refresh: true, disableIdentityMap: true },
+      );
     return r ? toCase(r) : null;
   }
 
@@ -132,6 +141,7 @@ export class MikroOrmModerationCaseRepository implements ModerationCaseRepositor
       { openKey: key },
       {
         refresh: true,
+        disableIdentityMap: true,
         ...(this.ctx.inTransaction && this.ctx.dialect === 'mysql' ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
       },
     );
@@ -178,6 +188,7 @@ export class MikroOrmModerationCaseRepository implements ModerationCaseRepositor
       orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       limit: q.limit,
       refresh: true,
+      disableIdentityMap: true,
     });
     return rows.map(toCase);
   }
@@ -188,7 +199,7 @@ export class MikroOrmModerationCaseRepository implements ModerationCaseRepositor
       .find(
         ModerationCaseRow,
         { targetType, targetId },
-        { orderBy: [{ openedAt: 'desc' }, { id: 'desc' }], limit, refresh: true },
+        { orderBy: [{ openedAt: 'desc' }, { id: 'desc' }], limit, refresh: true, disableIdentityMap: true },
       );
     return rows.map(toCase);
   }
@@ -221,7 +232,11 @@ export class MikroOrmReportRepository implements ReportRepository {
   async forCase(caseId: string): Promise<Report[]> {
     const rows = await this.ctx
       .em()
-      .find(ReportRow, { caseId }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], refresh: true });
+      .find(
+        ReportRow,
+        { caseId },
+        { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], refresh: true, disableIdentityMap: true },
+      );
     return rows.map((r) => ({
       id: r.id,
       caseId: r.caseId,

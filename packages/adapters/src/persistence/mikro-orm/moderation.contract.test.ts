@@ -10,6 +10,7 @@ onRealDatabases('moderation', (name, fresh) => {
       cases: persistence.moderationCases,
       reports: persistence.reports,
       uow: persistence.uow,
+      outbox: persistence.outbox,
       prepareUsers: async (ids) => {
         for (const id of ids) await persistence.users.save(aUser({ id }));
       },

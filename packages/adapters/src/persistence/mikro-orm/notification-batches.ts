@@ -27,24 +27,39 @@ export abstract class MikroOrmDeliveryBatches {
   }
 
   /**
-   * Locks the pending rows (MariaDB: `for update`; SQLite: one writer at a time) and claims exactly
-   * those in the same transaction, so the ids returned are the ones this caller moved.
+   * The delivery table as the batch statements name it: on MariaDB through the primary key only. Left to
+   * itself the optimizer reads a short `in (…)` list through the state index, or scans the whole table
+   * for the UPDATE, whenever the list is a large share of the rows in that state (a fresh fan-out page, a
+   * table without statistics yet). At repeatable read such a plan locks every row and gap it passes,
+   * other workers' included, so concurrent claims, settlements and the fan-out's inserts deadlocked.
+   * Through the primary key each statement locks exactly its own rows, in id order.
+   */
+  protected deliveries(): string {
+    return this.ctx.dialect === 'sqlite' ? 'notification_delivery' : 'notification_delivery force index (primary)';
+  }
+
+  /**
+   * Claims the rows still pending, in one short transaction per chunk, so the ids returned are the ones
+   * this caller moved. On MariaDB the rows are locked in id order and a row another transaction holds is
+   * skipped (`skip locked`): a claimer of an overlapping batch moves it, or a release gives it back to the
+   * pending sweep, so claimers never wait for each other. SQLite has one writer at a time.
    */
   async claimMany(ids: readonly string[], now: Date, leaseUntil: Date): Promise<ClaimedDelivery[]> {
     const out: ClaimedDelivery[] = [];
     const unique = [...new Set(ids)];
+    const table = this.deliveries();
+    const lock = this.ctx.dialect === 'sqlite' ? '' : ' for update skip locked';
     for (let i = 0; i < unique.length; i += CHUNK) {
       const chunk = unique.slice(i, i + CHUNK);
       const claimed = await this.ctx.em().transactional(async (em) => {
-        const lock = this.ctx.dialect === 'sqlite' ? '' : ' for update';
         const rows = await em.execute<Row[]>(
-          `select notification_id from notification_delivery where state = 'pending' and notification_id in (${marks(chunk.length)})${lock}`,
+          `select notification_id from ${table} where notification_id in (${marks(chunk.length)}) and state = 'pending' order by notification_id${lock}`,
           chunk,
         );
         const mine = rows.map((r) => String(r['notification_id']));
         if (mine.length === 0) return [];
         await em.execute(
-          `update notification_delivery set state = 'sending', lease_until = ?, updated_at = ?, attempts = attempts + 1 where state = 'pending' and notification_id in (${marks(mine.length)})`,
+          `update ${table} set state = 'sending', lease_until = ?, updated_at = ?, attempts = attempts + 1 where notification_id in (${marks(mine.length)}) and state = 'pending'`,
           [leaseUntil.getTime(), now.getTime(), ...mine],
           'run',
         );
@@ -84,7 +99,7 @@ export abstract class MikroOrmDeliveryBatches {
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
       await this.exec(
-        `update notification_delivery set prepared = ${value} where state = 'sending' and notification_id in (${marks(chunk.length)})`,
+        `update ${this.deliveries()} set prepared = ${value} where notification_id in (${marks(chunk.length)}) and state = 'sending'`,
         chunk,
       );
     }
@@ -103,7 +118,7 @@ export abstract class MikroOrmDeliveryBatches {
       for (let i = 0; i < g.ids.length; i += CHUNK) {
         const chunk = g.ids.slice(i, i + CHUNK);
         await this.exec(
-          `update notification_delivery set state = ?, reason = ?, lease_until = null, updated_at = ? where state = 'sending' and notification_id in (${marks(chunk.length)})`,
+          `update ${this.deliveries()} set state = ?, reason = ?, lease_until = null, updated_at = ? where notification_id in (${marks(chunk.length)}) and state = 'sending'`,
           [g.state, g.reason, now.getTime(), ...chunk],
         );
       }

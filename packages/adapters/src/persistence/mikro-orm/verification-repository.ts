@@ -30,16 +30,25 @@ const plain = (r: StudentVerificationRow | null): StudentVerification | null =>
       }
     : null;
 
+/**
+ * Bindings are read outside the identity map: a row the unit's EntityManager held would be written back
+ * by the next flush in the unit (VerifyStudent saves the user after the binding), and on SQLite a loaded
+ * row's dates always count as changed, so a re-verification's `verified_at` went back to its old value.
+ */
 export class MikroOrmStudentVerificationRepository implements StudentVerificationRepository {
   constructor(private readonly ctx: OrmContext) {}
 
   async byUser(userId: string): Promise<StudentVerification | null> {
-    return plain(await this.ctx.em().findOne(StudentVerificationRow, { userId }, { refresh: true }));
+    return plain(
+      await this.ctx.em().findOne(StudentVerificationRow, { userId }, { refresh: true, disableIdentityMap: true }),
+    );
   }
 
   async byStudentNumber(campusId: string, studentNumberHash: string): Promise<StudentVerification | null> {
     return plain(
-      await this.ctx.em().findOne(StudentVerificationRow, { campusId, studentNumberHash }, { refresh: true }),
+      await this.ctx
+        .em()
+        .findOne(StudentVerificationRow, { campusId, studentNumberHash }, { refresh: true, disableIdentityMap: true }),
     );
   }
 

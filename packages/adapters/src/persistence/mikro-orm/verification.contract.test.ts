@@ -10,6 +10,7 @@ onRealDatabases('verification', (name, fresh) => {
     return {
       verifications: persistence.verifications,
       uow: persistence.uow,
+      outbox: persistence.outbox,
       prepareUsers: async (ids) => {
         for (const id of ids) await persistence.users.save(aUser({ id, verified: false }));
       },
