@@ -6,6 +6,15 @@ import { defineConfig } from 'vitest/config';
 // (the AWS SDK's `module` builds use extensionless imports that only a bundler can load).
 const conditions = ['@xianzhi/source', ...defaultServerConditions.filter((c) => c !== 'module')];
 
+/**
+ * Vitest's default is one worker per core but one (cpus - 1: a single worker on a two-core CI machine), so
+ * every file ran after the other. The backend files mostly wait (MariaDB, Redis, child processes, timers) and
+ * keep apart from each other (a database, a Redis key prefix, a temp folder and free ports of their own; a
+ * file that stops Redis or MariaDB stops a private one), so three of them run at once. Projects that share a
+ * `sequence.groupOrder` run together and must share a worker count; the groups run one after the other.
+ */
+const BACKEND = { sequence: { groupOrder: 0 }, maxWorkers: 3 } as const;
+
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['@xianzhi/source'] } },
@@ -18,6 +27,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'core',
+          ...BACKEND,
           root: 'packages/core',
           include: ['src/**/*.test.ts'],
           environment: 'node',
@@ -28,6 +38,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'adapters',
+          ...BACKEND,
           isolate: false,
           root: 'packages/adapters',
           include: ['src/**/*.test.ts'],
@@ -40,6 +51,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'api',
+          ...BACKEND,
           isolate: false,
           root: 'packages/api',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -52,6 +64,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'examples',
+          ...BACKEND,
           isolate: false,
           root: 'examples',
           include: ['*/test/**/*.test.ts'],
@@ -63,6 +76,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'architecture',
+          ...BACKEND,
           root: '.',
           include: ['test/architecture/**/*.test.ts'],
           environment: 'node',
@@ -80,7 +94,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // After the backend group: nginx and two production API processes per file, one file at a time.
+          sequence: { groupOrder: 1 },
+          maxWorkers: 1,
         },
       },
       {
@@ -92,7 +108,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Last, one file at a time: each starts the compiled server (seeding demo photos) and a Chromium.
+          sequence: { groupOrder: 2 },
+          maxWorkers: 1,
         },
       },
     ],
