@@ -22,17 +22,43 @@ xz_export_service_env
 xz_ensure_chromium
 xz_ensure_nginx
 
-# Prettier and the type-aware ESLint run on one core each; the type check and the front-end builds beside them
-# keep the other busy (about two minutes off a run on two cores). Their output is printed once they finish.
-lint_log="$XZ_ROOT/.tooling/lint.log"
-mkdir -p "$(dirname "$lint_log")"
-(
-  rc=0
+# Checks that need nothing from the type check run beside it, each in the background with its output in a log that
+# is printed once it is done: Prettier then the type-aware ESLint, and the mini-program's tests then its QQ and H5
+# builds (webpack). With the type check and the admin app in front, the two cores stay busy. A job names each check
+# that failed in an XZ_FAILED line of its log.
+declare -A job_pid=() job_log=()
+in_background() {
+  local name=$1
+  shift
+  job_log[$name]="$XZ_ROOT/.tooling/$name.log"
+  mkdir -p "$XZ_ROOT/.tooling"
+  ("$@") >"${job_log[$name]}" 2>&1 &
+  job_pid[$name]=$!
+}
+collect() {
+  local name=$1 rc=0 named failed
+  wait "${job_pid[$name]}" || rc=$?
+  cat "${job_log[$name]}"
+  if [ "$rc" -ne 0 ]; then
+    named=$(grep -c '^XZ_FAILED ' "${job_log[$name]}" || true)
+    while IFS= read -r failed; do failures+=("${failed#XZ_FAILED }"); done < <(grep '^XZ_FAILED ' "${job_log[$name]}" || true)
+    [ "$named" -gt 0 ] || failures+=("$name (exit $rc)")
+  fi
+}
+lint_job() {
+  local rc=0
   pnpm exec prettier --check --log-level warn . || { echo "XZ_FAILED format (run ./xz format)"; rc=1; }
   pnpm exec eslint --max-warnings 0 . || { echo "XZ_FAILED lint"; rc=1; }
-  exit $rc
-) >"$lint_log" 2>&1 &
-lint_pid=$!
+  return $rc
+}
+miniprogram_job() {
+  local rc=0
+  pnpm --filter @xianzhi/miniprogram run test || { echo "XZ_FAILED miniprogram tests"; rc=1; }
+  pnpm --filter @xianzhi/miniprogram run build || { echo "XZ_FAILED miniprogram build"; rc=1; }
+  return $rc
+}
+in_background lint lint_job
+in_background miniprogram miniprogram_job
 
 step "Type check everything (builds the server's dist/ on the way)"
 # One solution (tsconfig.json): packages, both front ends, tests, benchmarks and the embedding example.
@@ -42,13 +68,13 @@ if ! pnpm run typecheck; then
   pnpm exec tsc -b packages/core packages/adapters packages/api
 fi
 
-step "Mini-program: component tests, QQ and H5 builds"
-pnpm --filter @xianzhi/miniprogram run test || failures+=("miniprogram tests")
-pnpm --filter @xianzhi/miniprogram run build || failures+=("miniprogram build")
-
 step "Admin: component tests and build"
 pnpm --filter @xianzhi/admin run test || failures+=("admin tests")
-pnpm --filter @xianzhi/admin run build || failures+=("admin build")
+# The type check above covered the admin app: build it without its `build` script's second `tsc` over the same files.
+pnpm --filter @xianzhi/admin exec vite build || failures+=("admin build")
+
+step "Mini-program: component tests, QQ and H5 builds, run alongside the steps above"
+collect miniprogram
 # No credential is compiled into a front end: the demo admin's default password must be in no build output
 # (the admin app's demo button asks the server, which signs the demo admin in only in embedded mode).
 if grep -rlF 'xianzhi-admin-demo' packages/admin/dist packages/miniprogram/dist-h5 packages/miniprogram/dist-qq; then
@@ -56,14 +82,7 @@ if grep -rlF 'xianzhi-admin-demo' packages/admin/dist packages/miniprogram/dist-
 fi
 
 step "Format check (Prettier) and lint (ESLint, type-aware), run alongside the steps above"
-lint_rc=0
-wait "$lint_pid" || lint_rc=$?
-cat "$lint_log"
-if [ "$lint_rc" -ne 0 ]; then
-  named=$(grep -c '^XZ_FAILED ' "$lint_log" || true)
-  while IFS= read -r failed; do failures+=("${failed#XZ_FAILED }"); done < <(grep '^XZ_FAILED ' "$lint_log" || true)
-  [ "$named" -gt 0 ] || failures+=("format and lint (exit $lint_rc)")
-fi
+collect lint
 
 step "Unit, contract, API, architecture and browser tests"
 results="$XZ_ROOT/.tooling/vitest-results.json"

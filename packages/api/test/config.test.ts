@@ -135,6 +135,19 @@ describe('configuration', () => {
     ).toThrow(/XZ_REDIS_URL must start with[\s\S]*XZ_QUEUE_PREFIX may hold only/);
   });
 
+  it("holds QQ sends under a lease at least twice a send's timeout", () => {
+    const cwd = scratch();
+    const lease = (seconds?: string) =>
+      loadConfig({ XZ_JWT_SECRET: SECRET, ...(seconds && { XZ_NOTIFY_LEASE_SECONDS: seconds }) }, { cwd }).notifications
+        .leaseSeconds;
+    expect(lease()).toBe(60);
+    expect(lease('16')).toBe(16);
+    expect(() => lease('15')).toThrow(
+      "XZ_NOTIFY_LEASE_SECONDS must be at least 16, twice a QQ send's timeout (8 s): a shorter lease can run out under a send that is slow but alive, and that message is then declared lost",
+    );
+    expect(() => lease('0')).toThrow(/XZ_NOTIFY_LEASE_SECONDS/);
+  });
+
   it('reports every problem at once', () => {
     try {
       loadConfig(

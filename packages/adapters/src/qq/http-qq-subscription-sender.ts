@@ -19,6 +19,9 @@ export interface HttpQqSubscriptionSenderOptions {
   readonly tooFastDelayMs?: number;
 }
 
+/** How long a send waits for QQ's answer by default; a claim's lease must comfortably outlast it. */
+export const QQ_SEND_TIMEOUT_MS = 8000;
+
 /** An error code QQ answered: the message was not sent; the job retries with backoff. */
 export class QqSendFailed extends Error {
   constructor(
@@ -50,7 +53,7 @@ export class HttpQqSubscriptionSender implements SubscriptionMessageSender {
 
   constructor(private readonly options: HttpQqSubscriptionSenderOptions) {
     this.baseUrl = (options.baseUrl ?? 'https://api.q.qq.com').replace(/\/+$/, '');
-    this.timeoutMs = options.timeoutMs ?? 8000;
+    this.timeoutMs = options.timeoutMs ?? QQ_SEND_TIMEOUT_MS;
     this.tooFastDelayMs = options.tooFastDelayMs ?? 60_000;
     this.poster = new KeepAlivePoster(this.timeoutMs);
   }

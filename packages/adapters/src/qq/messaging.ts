@@ -10,6 +10,7 @@ export {
 } from './qq-access-tokens.js';
 export {
   HttpQqSubscriptionSender,
+  QQ_SEND_TIMEOUT_MS,
   QqSendFailed,
   type HttpQqSubscriptionSenderOptions,
 } from './http-qq-subscription-sender.js';

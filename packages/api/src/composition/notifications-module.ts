@@ -8,6 +8,7 @@ import {
 import {
   BuryDelivery,
   CountUnreadNotifications,
+  DEFAULT_DELIVERY_POLICY,
   DeliverNotifications,
   deliverJobIds,
   FanOutPriceDrop,
@@ -28,6 +29,7 @@ import {
   SweepDeliveryLeases,
   UpdateNotificationSettings,
   type DeliverJob,
+  type DeliveryPolicy,
   type FanOutJob,
   type NotificationKind,
   type SendOutcome,
@@ -59,6 +61,11 @@ export function deliveryLanes(config: AppConfig): { jobs: number; wave: number }
   const total = config.notifications.sendConcurrency;
   const jobs = Math.min(2, total);
   return { jobs, wave: Math.max(1, Math.floor(total / jobs)) };
+}
+
+/** The delivery policy with the lease of XZ_NOTIFY_LEASE_SECONDS. */
+export function deliveryPolicy(config: AppConfig): DeliveryPolicy {
+  return { ...DEFAULT_DELIVERY_POLICY, leaseMs: config.notifications.leaseSeconds * 1000 };
 }
 
 /**
@@ -136,7 +143,15 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
   factory(
     bind(Notify.Deliver),
     (config, notifications, users, sender, uow, clock) =>
-      new DeliverNotifications({ notifications, users, sender, uow, clock, wave: deliveryLanes(config).wave }),
+      new DeliverNotifications({
+        notifications,
+        users,
+        sender,
+        uow,
+        clock,
+        policy: deliveryPolicy(config),
+        wave: deliveryLanes(config).wave,
+      }),
     [Config.App, Ports.Notifications, Ports.Users, Notify.Sender, Ports.UnitOfWork, Core.Clock],
   );
   factory(bind(Notify.Bury), (notifications, clock) => new BuryDelivery(notifications, clock), [
@@ -198,16 +213,17 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
   );
   factory(
     bind(Background.PeriodicTask),
-    (notifications, queue, clock, telemetry): PeriodicTask => {
+    (config, notifications, queue, clock, telemetry): PeriodicTask => {
       const task = new SweepDeliveryLeases(notifications, queue, clock);
       const run = async () => {
         const swept = await task.execute();
         telemetry.notificationOutcome('unknown', swept.unknown);
         return swept;
       };
-      return { name: 'notify-lost-sends', everyMs: 15_000, run };
+      // Claims of a dead worker are taken back within half a lease of running out (every 15 s at most).
+      return { name: 'notify-lost-sends', everyMs: Math.min(15_000, deliveryPolicy(config).leaseMs / 2), run };
     },
-    [Ports.Notifications, Background.Queue, Core.Clock, Observability.Telemetry],
+    [Config.App, Ports.Notifications, Background.Queue, Core.Clock, Observability.Telemetry],
   );
   factory(
     bind(Background.PeriodicTask),

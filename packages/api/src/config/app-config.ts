@@ -54,6 +54,8 @@ export interface AppConfig {
   readonly notifications: {
     readonly templates: Partial<Record<NotificationKind, string>>;
     readonly sendConcurrency: number;
+    /** How long a worker's claim on the messages it is sending lasts (XZ_NOTIFY_LEASE_SECONDS). */
+    readonly leaseSeconds: number;
     /** Saved-search alerts per student per China day (XZ_SAVED_SEARCH_DAILY_ALERTS). */
     readonly savedSearchDailyAlerts: number;
   };

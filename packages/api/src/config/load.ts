@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { QQ_SEND_TIMEOUT_MS } from '@xianzhi/adapters';
 import { QQ_NOTIFICATION_KINDS, type NotificationKind, type QqNotificationKind } from '@xianzhi/core';
 import { ConfigError, type AppConfig } from './app-config.js';
 import { readCampuses } from './campuses.js';
@@ -109,6 +110,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     if (id !== undefined) templates[kind] = id;
   }
   const sendConcurrency = vars.get('XZ_NOTIFY_SEND_CONCURRENCY');
+  const leaseSeconds = vars.get('XZ_NOTIFY_LEASE_SECONDS');
+  if (leaseSeconds * 1000 < 2 * QQ_SEND_TIMEOUT_MS)
+    problems.push(
+      `XZ_NOTIFY_LEASE_SECONDS must be at least ${(2 * QQ_SEND_TIMEOUT_MS) / 1000}, twice a QQ send's timeout (${QQ_SEND_TIMEOUT_MS / 1000} s): a shorter lease can run out under a send that is slow but alive, and that message is then declared lost`,
+    );
   const savedSearchDailyAlerts = vars.get('XZ_SAVED_SEARCH_DAILY_ALERTS');
   const rateLimits = readRateLimits(vars.get('XZ_RATE_LIMITS'), problems);
   const operations = readOperations(vars, mode, port, problems);
@@ -146,7 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     campusesBaseDir,
     photos: { dir: photosDir, maxBytes: photoMaxBytes, s3 },
     moderation: { safety, whenUnavailable, reportHideThreshold },
-    notifications: { templates, sendConcurrency, savedSearchDailyAlerts },
+    notifications: { templates, sendConcurrency, leaseSeconds, savedSearchDailyAlerts },
     rateLimits,
     operations,
   };

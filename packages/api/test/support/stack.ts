@@ -1,5 +1,6 @@
 import { migrateDatabase, openPersistence, type Persistence } from '@xianzhi/adapters';
 import { Argon2idPasswordHasher } from '@xianzhi/adapters';
+import { uniquePrefix } from '@xianzhi/adapters/testing';
 import type { AdminAccount, User } from '@xianzhi/core';
 import { TestClock } from '@xianzhi/core/testing';
 import type { FastifyInstance } from 'fastify';
@@ -88,8 +89,14 @@ export async function startStack(kind: DatabaseKind, options: AppOptions = {}): 
       XZ_H5_DIST: `${db.dir}/no-h5`,
       XZ_ADMIN_DIST: `${db.dir}/no-admin`,
       XZ_DEMO_ADMIN_PASSWORD: DEMO_ADMIN_PASSWORD,
+      // Production needs a Redis URL; a prefix of its own keeps its keys apart from any other file's if one answers there.
       ...(opts.env?.['XZ_ENV'] === 'production'
-        ? { XZ_QQ_APP_ID: 'test-qq-app', XZ_QQ_APP_SECRET: 'test-qq-secret', XZ_REDIS_URL: 'redis://127.0.0.1:6379' }
+        ? {
+            XZ_QQ_APP_ID: 'test-qq-app',
+            XZ_QQ_APP_SECRET: 'test-qq-secret',
+            XZ_REDIS_URL: 'redis://127.0.0.1:6379',
+            XZ_QUEUE_PREFIX: uniquePrefix('xz-stack'),
+          }
         : {}),
       ...opts.env,
     });

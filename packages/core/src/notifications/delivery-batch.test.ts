@@ -3,7 +3,7 @@ import { RetryJobLater } from '../shared/jobs.js';
 import { aNotification } from '../testing/notification-fixtures.js';
 import { RecordingSubscriptionSender } from '../testing/in-memory-notifications.js';
 import { notificationsWorld, type NotificationsWorld } from '../testing/notifications-world.js';
-import { DeliverNotifications } from './delivery-batch.js';
+import { DEFAULT_DELIVERY_POLICY, DeliverNotifications } from './delivery-batch.js';
 import type { SendOutcome, SubscriptionMessage } from './ports.js';
 
 let w: NotificationsWorld;
@@ -37,9 +37,12 @@ function batch(
     sender,
     uow: w.k.ports.uow,
     clock: w.k.clock,
+    policy: { ...DEFAULT_DELIVERY_POLICY, leaseMs: LEASE_MS },
     wave,
   });
 }
+
+const LEASE_MS = 20_000;
 
 describe('QQ delivery in batches', () => {
   it('never has more requests marked and unsettled than one wave, and spends one consent per message', async () => {
@@ -100,5 +103,51 @@ describe('QQ delivery in batches', () => {
     await batch(sender, 2).execute({ notificationIds: ids });
     expect(sender.sent).toHaveLength(4);
     expect(await w.repo.consentBalances('alice')).toMatchObject({ price_drop: 0 });
+  });
+
+  it('keeps the claim of a batch slower than its lease: no sweep meanwhile takes a row back', async () => {
+    const ids = await priceDrops(['alice', 'bob', 'alice', 'bob']);
+    await w.repo.grantConsents('alice', 'price_drop', 2, 50, w.k.clock.now());
+    await w.repo.grantConsents('bob', 'price_drop', 2, 50, w.k.clock.now());
+    const swept: unknown[] = [];
+    const sender = {
+      supports: () => true,
+      // Each send takes 0.4 of the lease, and the sweep of another worker runs right after it.
+      send: async () => {
+        w.k.clock.advance(0.4 * LEASE_MS);
+        const lost = await w.repo.expireLeases(w.k.clock.now(), 100);
+        if (lost.retried.length + lost.unknown.length) swept.push(lost);
+        return 'sent' as const;
+      },
+    };
+    const results = await batch(sender, 1).execute({ notificationIds: ids });
+    expect(swept).toEqual([]);
+    expect([...results.values()]).toEqual(['sent', 'sent', 'sent', 'sent']);
+    for (const id of ids) expect((await w.repo.delivery(id))!.state).toBe('sent');
+  });
+
+  it('sends none of the rows the sweep took back while it stalled past the lease', async () => {
+    const ids = await priceDrops(['alice', 'bob', 'carol']);
+    for (const who of ['alice', 'bob', 'carol']) await w.repo.grantConsents(who, 'price_drop', 1, 50, w.k.clock.now());
+    const sent: string[] = [];
+    const sender = {
+      supports: () => true,
+      send: async (m: SubscriptionMessage) => {
+        sent.push(m.openId);
+        if (sent.length === 1) {
+          // The process stalls past the lease: the sweep takes the batch back and another worker claims one row.
+          w.k.clock.advance(LEASE_MS + 1000);
+          const now = w.k.clock.now();
+          expect(await w.repo.expireLeases(now, 100)).toEqual({ retried: [ids[1], ids[2]], unknown: [ids[0]] });
+          expect(await w.repo.claimMany([ids[1]!], now, new Date(now.getTime() + LEASE_MS))).toHaveLength(1);
+        }
+        return 'sent' as const;
+      },
+    };
+    await batch(sender, 1).execute({ notificationIds: ids });
+    expect(sent).toEqual(['OPENID-ALICE']);
+    expect((await w.repo.delivery(ids[0]!))!.state).toBe('unknown');
+    expect(await w.repo.delivery(ids[1]!)).toMatchObject({ state: 'sending', requested: false });
+    expect(await w.repo.delivery(ids[2]!)).toMatchObject({ state: 'pending', requested: false });
   });
 });

@@ -13,7 +13,11 @@ import {
 } from './ports.js';
 
 export interface DeliveryPolicy {
-  /** How long a claim is presumed alive; a sending row older than this is declared unknown. */
+  /**
+   * How long a claim is presumed alive; a sending row whose lease ran out goes back to pending, or is
+   * declared unknown once its request had left. A batch renews the lease of its unsent rows before each
+   * wave, so the lease must comfortably outlast one wave: a send's timeout (the API's config checks it).
+   */
   readonly leaseMs: number;
   /** At most one QQ message per user and listing in this window, for these kinds. */
   readonly throttleMs: number;
@@ -43,6 +47,8 @@ export interface DeliverNotificationsDeps {
   readonly wave?: number;
 }
 
+const idsOf = (rows: readonly { c: ClaimedDelivery }[]) => rows.map(({ c }) => c.notification.id);
+
 export function describeError(e: unknown): string {
   return (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 500);
 }
@@ -66,11 +72,8 @@ export class DeliverNotifications {
     const { notifications: repo, clock } = this.deps;
     const results = new Map<string, DeliveryResult>(input.notificationIds.map((id) => [id, 'not_pending']));
     const now = clock.now();
-    const claimed = await repo.claimMany(
-      input.notificationIds,
-      now,
-      new Date(now.getTime() + this.deps.policy.leaseMs),
-    );
+    const leaseUntil = new Date(now.getTime() + this.deps.policy.leaseMs);
+    const claimed = await repo.claimMany(input.notificationIds, now, leaseUntil);
     if (claimed.length === 0) return results;
     // Read before the unit of work below, not inside it: on a one-connection database a read
     // waiting behind the open transaction would never finish.
@@ -106,7 +109,7 @@ export class DeliverNotifications {
       else skip(c.notification.id, 'no_recipient');
     }
     if (skipped.length) await repo.finishMany(skipped, now);
-    const failures = await this.sendInWaves(sendable, results);
+    const failures = await this.sendInWaves(sendable, results, leaseUntil);
     if (failures.length) throw failures.find((e) => e instanceof RetryJobLater) ?? failures[0];
     return results;
   }
@@ -114,18 +117,36 @@ export class DeliverNotifications {
   private async sendInWaves(
     sendable: readonly { c: ClaimedDelivery; user: User }[],
     results: Map<string, DeliveryResult>,
+    claimedUntil: Date,
   ): Promise<unknown[]> {
     const { notifications: repo, clock } = this.deps;
+    const { leaseMs } = this.deps.policy;
     const failures: unknown[] = [];
+    let held = claimedUntil;
+    const lost = new Set<string>();
     for (let i = 0; i < sendable.length; i += this.deps.wave) {
-      const wave = sendable.slice(i, i + this.deps.wave);
+      let wave = sendable.slice(i, i + this.deps.wave);
       if (failures.some((e) => e instanceof RetryJobLater)) {
         // The platform asked us to slow down: the rest of the batch goes back, untouched, for the retry.
         for (const { c } of wave)
-          await repo.release(c.notification.id, 'not attempted: QQ asked to retry later', clock.now());
+          if (!lost.has(c.notification.id))
+            await repo.release(c.notification.id, 'not attempted: QQ asked to retry later', clock.now());
         continue;
       }
-      await repo.markRequestedMany(wave.map(({ c }) => c.notification.id));
+      if (i > 0) {
+        // Before every wave but the first, the rows still to send are leased again: a live worker keeps a
+        // batch however long it takes, one wave (a send's timeout) at a time. Rows the sweep took back
+        // meanwhile (this process stalled past the lease) are someone else's now: sending them could
+        // message a student twice.
+        const renewed = new Date(clock.now().getTime() + leaseMs);
+        const rest = idsOf(sendable.slice(i)).filter((id) => !lost.has(id));
+        const ours = new Set(await repo.renewLeases(rest, held, renewed));
+        for (const id of rest) if (!ours.has(id)) lost.add(id);
+        held = renewed;
+      }
+      wave = wave.filter(({ c }) => !lost.has(c.notification.id));
+      if (wave.length === 0) continue;
+      await repo.markRequestedMany(idsOf(wave));
       const settled: DeliveryOutcome[] = [];
       await Promise.all(
         wave.map(async ({ c, user }) => {

@@ -84,6 +84,12 @@ export interface NotificationRepository {
    * claimed (with their notification), in no particular order; ids not pending are left out.
    */
   claimMany(notificationIds: readonly string[], now: Date, leaseUntil: Date): Promise<ClaimedDelivery[]>;
+  /**
+   * Keeps a batch's claim alive: each row still `sending` under the lease this caller wrote last
+   * (`heldUntil`, from its claim or its previous renewal) is leased until `leaseUntil`. Returns those ids;
+   * a row left out is no longer this caller's (its lease ran out and the sweep took it back).
+   */
+  renewLeases(notificationIds: readonly string[], heldUntil: Date, leaseUntil: Date): Promise<string[]>;
   /** Batch `markPrepared`. */
   markPreparedMany(notificationIds: readonly string[]): Promise<void>;
   /** Batch `markRequested`: written before any of these requests leaves. */

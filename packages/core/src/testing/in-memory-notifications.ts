@@ -237,6 +237,12 @@ export class InMemoryNotificationRepository implements NotificationRepository {
         });
     return out;
   }
+  async renewLeases(ids: readonly string[], heldUntil: Date, leaseUntil: Date): Promise<string[]> {
+    const held = (id: string) => this.deliveries.get(id)?.leaseUntil?.getTime() === heldUntil.getTime();
+    return [...new Set(ids)].filter(
+      (id) => held(id) && this.change(id, ['sending'], { leaseUntil: new Date(leaseUntil) }),
+    );
+  }
   async markPreparedMany(ids: readonly string[]): Promise<void> {
     for (const id of ids) await this.markPrepared(id);
   }

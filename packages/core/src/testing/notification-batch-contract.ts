@@ -66,6 +66,28 @@ export function notificationBatchContract(
       await repo.finishMany([], at(MIN + 2));
     });
 
+    it("renews the lease of the rows still held under the caller's last lease, and only those", async () => {
+      const { notifications: repo } = await setup();
+      const [a, b, c, d] = Array.from({ length: 4 }, () => aNotification());
+      await repo.record([a!, b!, c!, d!]);
+      await repo.claimMany([a!.id, b!.id, c!.id], at(0), at(MIN));
+      await repo.finishMany([{ notificationId: c!.id, state: 'sent', reason: null }], at(1000));
+      // c is settled and d was never claimed: neither is held.
+      const renewed = await repo.renewLeases([a!.id, b!.id, c!.id, d!.id, a!.id], at(MIN), at(2 * MIN));
+      expect(renewed.sort()).toEqual([a!.id, b!.id].sort());
+      expect(await repo.delivery(a!.id)).toMatchObject({ state: 'sending', leaseUntil: at(2 * MIN) });
+      expect(await repo.delivery(d!.id)).toMatchObject({ state: 'pending', leaseUntil: null });
+      // A caller holding an older lease holds nothing any more.
+      expect(await repo.renewLeases([a!.id], at(MIN), at(3 * MIN))).toEqual([]);
+      expect(await repo.expireLeases(at(MIN), 10)).toEqual({ retried: [], unknown: [] });
+      expect((await repo.expireLeases(at(2 * MIN), 10)).retried.sort()).toEqual([a!.id, b!.id].sort());
+      // Swept and claimed again by another caller: the first one's renewal takes nothing.
+      await repo.claimMany([a!.id], at(2 * MIN), at(4 * MIN));
+      expect(await repo.renewLeases([a!.id, b!.id], at(2 * MIN), at(5 * MIN))).toEqual([]);
+      expect(await repo.delivery(a!.id)).toMatchObject({ state: 'sending', leaseUntil: at(4 * MIN) });
+      expect(await repo.renewLeases([], at(0), at(MIN))).toEqual([]);
+    });
+
     it('reads the mutes and balances of many users at once', async () => {
       const { notifications: repo } = await setup();
       await repo.setMutedKinds('user-a', ['price_drop', 'comment']);

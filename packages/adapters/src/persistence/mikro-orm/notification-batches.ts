@@ -87,6 +87,33 @@ export abstract class MikroOrmDeliveryBatches {
     return out;
   }
 
+  /** Locks the rows still held under `heldUntil` and moves their lease, in one transaction per chunk. */
+  async renewLeases(ids: readonly string[], heldUntil: Date, leaseUntil: Date): Promise<string[]> {
+    const out: string[] = [];
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const chunk = unique.slice(i, i + CHUNK);
+      const renewed = await this.ctx.em().transactional(async (em) => {
+        const lock = this.ctx.dialect === 'sqlite' ? '' : ' for update';
+        const held = `state = 'sending' and lease_until = ? and notification_id in (${marks(chunk.length)})`;
+        const rows = await em.execute<Row[]>(`select notification_id from notification_delivery where ${held}${lock}`, [
+          heldUntil.getTime(),
+          ...chunk,
+        ]);
+        const mine = rows.map((r) => String(r['notification_id']));
+        if (mine.length > 0)
+          await em.execute(
+            `update notification_delivery set lease_until = ? where state = 'sending' and lease_until = ? and notification_id in (${marks(mine.length)})`,
+            [leaseUntil.getTime(), heldUntil.getTime(), ...mine],
+            'run',
+          );
+        return mine;
+      });
+      out.push(...renewed);
+    }
+    return out;
+  }
+
   async markPreparedMany(ids: readonly string[]): Promise<void> {
     await this.setPrepared(ids, 1);
   }
