@@ -91,20 +91,21 @@ export abstract class MikroOrmDeliveryBatches {
   async renewLeases(ids: readonly string[], heldUntil: Date, leaseUntil: Date): Promise<string[]> {
     const out: string[] = [];
     const unique = [...new Set(ids)];
+    const table = this.deliveries();
     for (let i = 0; i < unique.length; i += CHUNK) {
       const chunk = unique.slice(i, i + CHUNK);
       const renewed = await this.ctx.em().transactional(async (em) => {
+        // Locked in id order through the primary key, as the claims are (see deliveries()).
         const lock = this.ctx.dialect === 'sqlite' ? '' : ' for update';
-        const held = `state = 'sending' and lease_until = ? and notification_id in (${marks(chunk.length)})`;
-        const rows = await em.execute<Row[]>(`select notification_id from notification_delivery where ${held}${lock}`, [
-          heldUntil.getTime(),
-          ...chunk,
-        ]);
+        const rows = await em.execute<Row[]>(
+          `select notification_id from ${table} where notification_id in (${marks(chunk.length)}) and state = 'sending' and lease_until = ? order by notification_id${lock}`,
+          [...chunk, heldUntil.getTime()],
+        );
         const mine = rows.map((r) => String(r['notification_id']));
         if (mine.length > 0)
           await em.execute(
-            `update notification_delivery set lease_until = ? where state = 'sending' and lease_until = ? and notification_id in (${marks(mine.length)})`,
-            [leaseUntil.getTime(), heldUntil.getTime(), ...mine],
+            `update ${table} set lease_until = ? where notification_id in (${marks(mine.length)}) and state = 'sending' and lease_until = ?`,
+            [leaseUntil.getTime(), ...mine, heldUntil.getTime()],
             'run',
           );
         return mine;
