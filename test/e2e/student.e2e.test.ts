@@ -92,6 +92,15 @@ const open = async (page: Page, path: string) => {
   await page.goto(`${platform.server.url}/h5/?visit=${++loads}#/${path}`);
 };
 
+/**
+ * Saves the edit page and waits for the app to show the listing: the page was opened first (a fresh load), so
+ * the app goes on to the listing's detail itself. A test's next page load must not race that navigation.
+ */
+async function saveEdit(page: Page, listingId: string): Promise<void> {
+  await page.locator('.pf-submit button, .pf-submit .btn-primary').first().click();
+  await page.waitForURL((url) => url.hash === `#/pages/detail/index?id=${listingId}`, { timeout: 15_000 });
+}
+
 async function signIn(page: Page, user: string): Promise<void> {
   await open(page, 'pages/me/index');
   await page.getByText(`以 ${user} 登录`).click();
@@ -188,7 +197,7 @@ describe('a student’s forms on the H5 app', () => {
     await expect.poll(() => s.getByTestId('photo').count(), { timeout: 15_000 }).toBe(2);
     await s.getByTestId('photo').nth(1).getByTestId('photo-earlier').click();
     await shot(s, 'edit-reordered');
-    await s.locator('.pf-submit button, .pf-submit .btn-primary').first().click();
+    await saveEdit(s, listingId);
     await expect
       .poll(async () =>
         (await api<Detail>(platform.server, 'GET', `/v1/listings/${listingId}`)).body.photos.map((p) => p.id),
@@ -204,7 +213,7 @@ describe('a student’s forms on the H5 app', () => {
     await s.getByTestId('photo').nth(1).getByTestId('photo-remove').click();
     await expect.poll(() => s.getByTestId('photo').count()).toBe(1);
     await shot(s, 'edit-dropped');
-    await s.locator('.pf-submit button, .pf-submit .btn-primary').first().click();
+    await saveEdit(s, listingId);
     await expect
       .poll(async () =>
         (await api<Detail>(platform.server, 'GET', `/v1/listings/${listingId}`)).body.photos.map((p) => p.id),
@@ -240,7 +249,7 @@ describe('a student’s forms on the H5 app', () => {
     const price = fieldInput(s, '价格');
     await expect.poll(() => price.inputValue(), { timeout: 15_000 }).toBe('30');
     await price.fill('25');
-    await s.locator('.pf-submit button, .pf-submit .btn-primary').first().click();
+    await saveEdit(s, listingId);
     await expect
       .poll(async () => (await api<Detail>(platform.server, 'GET', `/v1/listings/${listingId}`)).body.price)
       .toBe(2500);

@@ -71,6 +71,25 @@ describe('编辑 keeps and changes the photos', () => {
     expect(calls('PATCH', '/v1/listings/L1')[0]!.data).toMatchObject({ photos: ['P1', 'P2'] });
   });
 
+  it('opened first (a shared link, a reload), it goes on to the listing after saving instead of leaving the app', async () => {
+    const listing = aDetail({ isMine: true }, ['P1']);
+    serve({
+      'GET /v1/catalog': () => ok(catalog),
+      'GET /v1/listings/L1': () => ok(listing),
+      'PATCH /v1/listings/L1': () => ok(listing),
+    });
+    taroFake.getCurrentPages.mockReturnValue([{}]);
+    try {
+      renderWithQuery(<Edit />);
+      await waitFor(() => expect(photoIds()).toEqual(['P1']));
+      fireEvent.click(screen.getByText('保存修改'));
+      await waitFor(() => expect(taroFake.redirectTo).toHaveBeenCalledWith({ url: '/pages/detail/index?id=L1' }));
+      expect(taroFake.navigateBack).not.toHaveBeenCalled();
+    } finally {
+      taroFake.getCurrentPages.mockReturnValue([{}, {}]);
+    }
+  });
+
   it('shows upload progress while a photo is on its way', async () => {
     const listing = aDetail({ isMine: true }, []);
     serve({ 'GET /v1/catalog': () => ok(catalog), 'GET /v1/listings/L1': () => ok(listing) });

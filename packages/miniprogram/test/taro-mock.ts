@@ -44,6 +44,9 @@ const taro = {
   showModal: vi.fn(async () => ({ confirm: true, cancel: false })),
   navigateTo: vi.fn(async () => ({})),
   navigateBack: vi.fn(async () => ({})),
+  redirectTo: vi.fn(async () => ({})),
+  /** The page stack: two pages unless a test says otherwise (`taroFake.getCurrentPages.mockReturnValueOnce([{}])`). */
+  getCurrentPages: vi.fn((): object[] => [{}, {}]),
   switchTab: vi.fn(async () => ({})),
   stopPullDownRefresh: vi.fn(),
   showShareMenu: vi.fn(async () => ({})),

@@ -25,6 +25,16 @@ export function takeCategoryIntent(): string | null | undefined {
   return intent;
 }
 
+/**
+ * Back to the page that opened this one, or, when this page was opened first (a shared link, a reload in the
+ * browser), on to `fallback` in its place: going back would leave the app (in the H5 build, to whatever the
+ * browser showed before), and QQ refuses a back with no page behind.
+ */
+export function backOr(fallback: string): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: fallback });
+}
+
 /** Opens one of the app's pages by its path (`pages/about/index`), as a tab or on top of the current page. */
 export function openPage(path: string): void {
   const clean = path.replace(/^\/+/, '');

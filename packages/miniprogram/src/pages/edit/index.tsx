@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/client';
 import { invalidateListing, listingKeys, useListing } from '../../api/listing-queries';
 import { PublishForm } from '../../components/PublishForm';
 import { formFromListing } from '../../components/publish-form-model';
+import { backOr } from '../../lib/navigation';
 import { useCatalog } from '../../hooks/useCatalog';
 import './index.css';
 
@@ -64,7 +65,7 @@ export default function Edit() {
           client.setQueryData(listingKeys.detail(l.id), saved);
           void invalidateListing(client, l.id);
           void Taro.showToast({ title: '已保存', icon: 'success' });
-          void Taro.navigateBack();
+          backOr(`/pages/detail/index?id=${encodeURIComponent(l.id)}`);
         }}
       />
     </View>
