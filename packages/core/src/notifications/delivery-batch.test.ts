@@ -126,6 +126,38 @@ describe('QQ delivery in batches', () => {
     for (const id of ids) expect((await w.repo.delivery(id))!.state).toBe('sent');
   });
 
+  it('renews nothing for a batch that ends well within its lease, and renews once half of it is gone', async () => {
+    const ids = await priceDrops(['alice', 'bob', 'alice', 'bob']);
+    await w.repo.grantConsents('alice', 'price_drop', 2, 50, w.k.clock.now());
+    await w.repo.grantConsents('bob', 'price_drop', 2, 50, w.k.clock.now());
+    const renewals: number[] = [];
+    const renew = w.repo.renewLeases.bind(w.repo);
+    w.repo.renewLeases = async (rest, held, until) => {
+      renewals.push(rest.length);
+      return renew(rest, held, until);
+    };
+    let slow = false;
+    const sender = {
+      supports: () => true,
+      send: async () => {
+        if (slow) w.k.clock.advance(0.3 * LEASE_MS);
+        return 'sent' as const;
+      },
+    };
+    await batch(sender, 1).execute({ notificationIds: ids.slice(0, 2) });
+    expect(renewals).toEqual([]);
+    // 0.3 of the lease a send: two waves leave 0.4 of it, still more than half at the second wave's start.
+    slow = true;
+    await batch(sender, 1).execute({ notificationIds: ids.slice(2) });
+    expect(renewals).toEqual([]);
+    const more = await priceDrops(['alice', 'bob', 'alice']);
+    await w.repo.grantConsents('alice', 'price_drop', 2, 50, w.k.clock.now());
+    await w.repo.grantConsents('bob', 'price_drop', 1, 50, w.k.clock.now());
+    // Three waves: the third starts with 0.4 of the lease left and renews the one row still to send.
+    await batch(sender, 1).execute({ notificationIds: more });
+    expect(renewals).toEqual([1]);
+  });
+
   it('sends none of the rows the sweep took back while it stalled past the lease', async () => {
     const ids = await priceDrops(['alice', 'bob', 'carol']);
     for (const who of ['alice', 'bob', 'carol']) await w.repo.grantConsents(who, 'price_drop', 1, 50, w.k.clock.now());
