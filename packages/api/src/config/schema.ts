@@ -198,7 +198,7 @@ export const ConfigSchema = Type.Object({
     maximum: 3600,
     default: 60,
     description:
-      'A worker holds the QQ messages it is sending this long, renewed before each wave of sends; when it dies, messages it had not started go to another worker within about 1.5 times this long and those in flight become dead letters. At least twice a send’s timeout (8 s), so a slow but live send is not declared lost',
+      'A worker holds the QQ messages it is sending this long, renewed before a wave of sends once half of it is gone; when it dies, messages it had not started go to another worker within about 1.5 times this long and those in flight become dead letters. At least twice a send’s timeout (8 s), so a slow but live send is not declared lost',
   }),
   XZ_ACCESS_TOKEN_MINUTES: Type.Integer({
     minimum: 1,
