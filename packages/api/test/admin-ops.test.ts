@@ -1,8 +1,9 @@
-import { AdminAccount, Campus, User } from '@xianzhi/core';
+import { User } from '@xianzhi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminListingDetail, AdminUserDetail, AdminUsersPage } from '../src/contract.js';
 import { call, categoryIds, expectError, itemBody, publishAs } from './support/http.js';
-import { startStack, TEST_HASHER, type Stack } from './support/stack.js';
+import { startStack, type Stack } from './support/stack.js';
+import { northCampus, rootAdmin } from './support/announcements.js';
 
 /** Issue 12's back office reads and the restore, over HTTP on SQLite (the ports' contracts cover MariaDB). */
 describe('admin users, listings and audit filters', () => {
@@ -18,28 +19,8 @@ describe('admin users, listings and audit filters', () => {
   beforeAll(async () => {
     s = await startStack('sqlite');
     cats = await categoryIds(s.app);
-    await s.persistence.campuses.save(Campus.create({ id: 'north', name: '北方大学', areas: [] }));
-    const admins = [
-      AdminAccount.create({
-        id: '01NORTHADMIN00000000000000',
-        username: 'north-admin',
-        passwordHash: await TEST_HASHER.hash('north-admin-pw'),
-        role: 'campus_admin',
-        campusId: 'north',
-        now: new Date(),
-      }),
-      AdminAccount.create({
-        id: '01SUPERADMIN00000000000000',
-        username: 'root',
-        passwordHash: await TEST_HASHER.hash('root-password-1'),
-        role: 'super_admin',
-        campusId: null,
-        now: new Date(),
-      }),
-    ];
-    for (const a of admins) await s.persistence.admins.save(a);
-    northAdmin = { authorization: `Bearer ${(await s.tokens.issueAdmin(admins[0]!.id)).token}` };
-    superAdmin = { authorization: `Bearer ${(await s.tokens.issueAdmin(admins[1]!.id)).token}` };
+    northAdmin = (await northCampus(s)).auth;
+    superAdmin = (await rootAdmin(s)).auth;
     const northStudent = User.register({
       id: '01NORTHSTUDENT000000000000',
       qqOpenId: 'OPENID-NORTH-STUDENT',

@@ -1,9 +1,10 @@
-import { AdminAccount, Campus } from '@xianzhi/core';
+import { Campus } from '@xianzhi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminStats } from '../src/contract.js';
 import type { DatabaseKind } from './support/databases.js';
 import { call, categoryIds, expectError, isbn13, itemBody, publishAs } from './support/http.js';
-import { startStack, TEST_HASHER, type Stack } from './support/stack.js';
+import { startStack, type Stack } from './support/stack.js';
+import { rootAdmin } from './support/announcements.js';
 
 /** GET /v1/admin/stats over HTTP, on each database the platform supports. */
 for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
@@ -15,16 +16,7 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
     beforeAll(async () => {
       s = await startStack(kind);
       await s.persistence.campuses.save(Campus.create({ id: 'north', name: '北方大学', areas: [] }));
-      const root = AdminAccount.create({
-        id: '01SUPERADMIN00000000000000',
-        username: 'root',
-        passwordHash: await TEST_HASHER.hash('root-password-1'),
-        role: 'super_admin',
-        campusId: null,
-        now: new Date(),
-      });
-      await s.persistence.admins.save(root);
-      superAdmin = { authorization: `Bearer ${(await s.tokens.issueAdmin(root.id)).token}` };
+      superAdmin = (await rootAdmin(s)).auth;
       const cats = await categoryIds(s.app);
       const phone = await publishAs(s, 'alice', itemBody(cats));
       const bike = await publishAs(

@@ -1,10 +1,11 @@
-import { AdminAccount, BufferedSearchLog, type ProjectSearchIndex, type SearchLog } from '@xianzhi/core';
+import { BufferedSearchLog, type ProjectSearchIndex, type SearchLog } from '@xianzhi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Search } from '../src/composition/search-tokens.js';
 import { resolve } from '../src/composition/token.js';
 import type { DatabaseKind } from './support/databases.js';
 import { call, categoryIds, expectError, itemBody, publishAs } from './support/http.js';
-import { startStack, TEST_HASHER, type Stack } from './support/stack.js';
+import { startStack, type Stack } from './support/stack.js';
+import { rootAdmin } from './support/announcements.js';
 
 /** Hot searches and their block list over HTTP, on each database the platform supports. */
 for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
@@ -50,16 +51,7 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
       );
       await publishAs(s, 'alice', itemBody(cats, { title: '代写作业本', description: '空白本子' }));
       await projector.execute();
-      const root = AdminAccount.create({
-        id: '01SUPERADMIN00000000000000',
-        username: 'root',
-        passwordHash: await TEST_HASHER.hash('root-password-1'),
-        role: 'super_admin',
-        campusId: null,
-        now: new Date(),
-      });
-      await s.persistence.admins.save(root);
-      superAdmin = { authorization: `Bearer ${(await s.tokens.issueAdmin(root.id)).token}` };
+      superAdmin = (await rootAdmin(s)).auth;
     }, 60_000);
     afterAll(async () => {
       await s?.close();

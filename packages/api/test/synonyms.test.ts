@@ -1,12 +1,13 @@
 import { deleteKeys, testRedisUrl, uniquePrefix } from '@xianzhi/adapters/testing';
-import { AdminAccount, Campus, type ProjectSearchIndex } from '@xianzhi/core';
+import type { ProjectSearchIndex } from '@xianzhi/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Search } from '../src/composition/search-tokens.js';
 import { resolve } from '../src/composition/token.js';
 import type { DatabaseKind } from './support/databases.js';
 import { call, categoryIds, expectError, itemBody, publishAs } from './support/http.js';
-import { startStack, TEST_HASHER, type Stack } from './support/stack.js';
+import { startStack, type Stack } from './support/stack.js';
+import { northCampus, rootAdmin } from './support/announcements.js';
 
 const titles = async (app: FastifyInstance, q: string) => {
   const res = await call(app, { method: 'GET', url: `/v1/search?q=${encodeURIComponent(q)}` });
@@ -35,28 +36,8 @@ for (const kind of ['sqlite', 'mariadb'] as DatabaseKind[]) {
       s.clock.advance(60_000);
       await publishAs(s, 'alice', itemBody(cats, { title: '单车 九成新', description: '送车锁' }));
       await projector.execute();
-      await s.persistence.campuses.save(Campus.create({ id: 'north', name: '北方大学', areas: [] }));
-      const admins = [
-        AdminAccount.create({
-          id: '01NORTHADMIN00000000000000',
-          username: 'north-admin',
-          passwordHash: await TEST_HASHER.hash('north-admin-pw'),
-          role: 'campus_admin',
-          campusId: 'north',
-          now: new Date(),
-        }),
-        AdminAccount.create({
-          id: '01SUPERADMIN00000000000000',
-          username: 'root',
-          passwordHash: await TEST_HASHER.hash('root-password-1'),
-          role: 'super_admin',
-          campusId: null,
-          now: new Date(),
-        }),
-      ];
-      for (const a of admins) await s.persistence.admins.save(a);
-      northAdmin = { authorization: `Bearer ${(await s.tokens.issueAdmin(admins[0]!.id)).token}` };
-      superAdmin = { authorization: `Bearer ${(await s.tokens.issueAdmin(admins[1]!.id)).token}` };
+      northAdmin = (await northCampus(s)).auth;
+      superAdmin = (await rootAdmin(s)).auth;
     }, 60_000);
     afterAll(async () => {
       await s?.close();

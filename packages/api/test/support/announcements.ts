@@ -18,6 +18,20 @@ export async function northCampus(s: Stack): Promise<{ auth: { authorization: st
   return { auth: { authorization: `Bearer ${(await s.tokens.issueAdmin(admin.id)).token}` } };
 }
 
+/** A super admin (every campus), signed in. */
+export async function rootAdmin(s: Stack): Promise<{ auth: { authorization: string } }> {
+  const admin = AdminAccount.create({
+    id: '01SUPERADMIN00000000000000',
+    username: 'root',
+    passwordHash: await TEST_HASHER.hash('root-password-1'),
+    role: 'super_admin',
+    campusId: null,
+    now: new Date(),
+  });
+  await s.persistence.admins.save(admin);
+  return { auth: { authorization: `Bearer ${(await s.tokens.issueAdmin(admin.id)).token}` } };
+}
+
 /** Uploads a small JPEG as whoever the headers name; answers the photo id. */
 export async function uploadPhoto(s: Stack, auth: Record<string, string>, colour = { r: 10, g: 120, b: 200 }) {
   const file = multipartFile(await phoneJpeg(320, 160, colour), 'banner.jpg');
